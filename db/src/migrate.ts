@@ -1,0 +1,36 @@
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { createDb } from './client';
+
+export const MIGRATIONS_DIR = path.resolve(__dirname, '../migrations');
+
+/** Extensions the schema relies on; created before drizzle's migrations run. */
+const EXTENSIONS = ['pg_trgm', 'unaccent', 'cube', 'earthdistance', 'btree_gin'];
+
+export const runMigrations = async (url: string) => {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    for (const ext of EXTENSIONS) await pool.query(`create extension if not exists ${ext}`);
+    await migrate(createDb(pool), { migrationsFolder: MIGRATIONS_DIR });
+  } finally {
+    await pool.end();
+  }
+};
+
+/** Number of migrations committed in the repo (from drizzle-kit's journal). */
+export const expectedMigrationCount = (): number => {
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] };
+  return journal.entries.length;
+};
+
+/** How many migrations the database has applied (0 when drizzle's table is missing). */
+export const appliedMigrationCount = async (query: (sql: string) => Promise<{ rows: { n: number }[] }>): Promise<number> => {
+  try {
+    const { rows } = await query('select count(*)::int as n from drizzle.__drizzle_migrations');
+    return rows[0]?.n ?? 0;
+  } catch {
+    return 0;
+  }
+};

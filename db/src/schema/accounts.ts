@@ -1,0 +1,150 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, inet, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { API_SCOPES, LOCALES, ROLES } from '@tandem/contract';
+import { arrayWithin, createdAt, id, inList, ts, updatedAt } from './helpers';
+import { organizations } from './directory';
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    // argon2id PHC string; null until an invited user sets a password.
+    passwordHash: text('password_hash'),
+    locale: text('locale').notNull().default('en'),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`), check('users_locale_check', inList(t.locale, LOCALES))],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.organizationId] }),
+    index('memberships_org_idx').on(t.organizationId),
+    check('memberships_role_check', inList(t.role, ROLES)),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    // sha256 of the cookie token: a leaked table does not give working sessions.
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: ts('expires_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+    ip: inet('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: id(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: ts('expires_at').notNull(),
+    acceptedAt: ts('accepted_at'),
+  },
+  (t) => [index('invitations_user_idx').on(t.userId)],
+);
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    // sha256 of the secret; keys are long random strings, so a fast hash is enough here.
+    secretHash: text('secret_hash').notNull().unique(),
+    scopes: text('scopes').array().notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('api_keys_org_idx').on(t.organizationId), check('api_keys_scopes_check', arrayWithin(t.scopes, API_SCOPES))],
+);
+
+export const authFailures = pgTable(
+  'auth_failures',
+  {
+    id: id(),
+    // sha256 of the lower-cased email: we count attempts without storing who was tried.
+    emailHash: text('email_hash').notNull(),
+    ip: inet('ip'),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('auth_failures_email_at_idx').on(t.emailHash, t.at), index('auth_failures_ip_at_idx').on(t.ip, t.at)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: id(),
+    at: ts('at').notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id'),
+    actorApiKeyId: uuid('actor_api_key_id'),
+    actorOrgId: uuid('actor_org_id'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    // Organization the entity belongs to, so org admins can read their own trail.
+    organizationId: uuid('organization_id'),
+    requestId: text('request_id'),
+    ip: inet('ip'),
+    changes: jsonb('changes').$type<Record<string, { from: unknown; to: unknown }>>(),
+  },
+  (t) => [
+    index('audit_entity_idx').on(t.entityType, t.entityId, t.at),
+    index('audit_org_at_idx').on(t.organizationId, t.at),
+    index('audit_actor_at_idx').on(t.actorUserId, t.at),
+  ],
+);
+
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    // Who sent it (user or API key id) + the key: keys are per caller.
+    actor: text('actor').notNull(),
+    key: text('key').notNull(),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    requestHash: text('request_hash').notNull(),
+    statusCode: integer('status_code'),
+    responseBody: text('response_body'),
+    responseHeaders: jsonb('response_headers').$type<Record<string, string>>(),
+    createdAt: createdAt(),
+    completedAt: ts('completed_at'),
+  },
+  (t) => [primaryKey({ columns: [t.actor, t.key] }), index('idempotency_created_idx').on(t.createdAt)],
+);

@@ -1,0 +1,268 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  time,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  AGREEMENT_KINDS,
+  AGREEMENT_STATUSES,
+  CAPACITY_STATUSES,
+  COMMUNITY_SUPPORTS,
+  FOCUS_POPULATIONS,
+  LANGUAGES,
+  ORG_TYPES,
+  PARTNERSHIP_STAGES,
+  SDOH_CATEGORIES,
+  SERVICE_STATUSES,
+  SPA_CODES,
+} from '@tandem/contract';
+import { arrayWithin, createdAt, id, inList, ts, updatedAt, version } from './helpers';
+import { users } from './accounts';
+
+export type StageDates = { prospect: string | null; outreach: string | null; assessed: string | null; partnered: string | null };
+
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    description: text('description'),
+    website: text('website'),
+    email: text('email'),
+    phone: text('phone'),
+    spas: text('spas').array().notNull().default(sql`'{}'::text[]`),
+    focusPopulations: text('focus_populations').array().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages').array().notNull().default(sql`'{en}'::text[]`),
+    partnershipStage: text('partnership_stage').notNull().default('prospect'),
+    stageDates: jsonb('stage_dates')
+      .$type<StageDates>()
+      .notNull()
+      .default(sql`'{"prospect":null,"outreach":null,"assessed":null,"partnered":null}'::jsonb`),
+    liaisonUserId: uuid('liaison_user_id').references(() => users.id, { onDelete: 'set null' }),
+    // Visible to signed-in network staff only; never on public endpoints.
+    internalNotes: text('internal_notes'),
+    // Id in an imported HSDS dataset, so a re-import updates instead of duplicating.
+    sourceId: text('source_id').unique(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index('organizations_name_idx').on(sql`lower(${t.name})`),
+    check('organizations_type_check', inList(t.type, ORG_TYPES)),
+    check('organizations_stage_check', inList(t.partnershipStage, PARTNERSHIP_STAGES)),
+    check('organizations_spas_check', arrayWithin(t.spas, SPA_CODES)),
+    check('organizations_focus_check', arrayWithin(t.focusPopulations, FOCUS_POPULATIONS)),
+    check('organizations_languages_check', arrayWithin(t.languages, LANGUAGES)),
+  ],
+);
+
+export const services = pgTable(
+  'services',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description'),
+    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
+    communitySupport: text('community_support'),
+    eligibility: text('eligibility'),
+    minAge: smallint('min_age'),
+    maxAge: smallint('max_age'),
+    focusPopulations: text('focus_populations').array().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages').array().notNull().default(sql`'{en}'::text[]`),
+    fees: text('fees'),
+    applicationProcess: text('application_process'),
+    spas: text('spas').array().notNull().default(sql`'{}'::text[]`),
+    url: text('url'),
+    email: text('email'),
+    phone: text('phone'),
+    status: text('status').notNull().default('active'),
+    timeZone: text('time_zone').notNull().default('America/Los_Angeles'),
+    capacityStatus: text('capacity_status').notNull().default('accepting'),
+    capacityNote: text('capacity_note'),
+    capacityConfirmedAt: ts('capacity_confirmed_at'),
+    capacityConfirmedBy: uuid('capacity_confirmed_by').references(() => users.id, { onDelete: 'set null' }),
+    // Referral SLA targets in business hours (8 per business day).
+    ackSlaHours: integer('ack_sla_hours').notNull().default(16),
+    firstContactSlaHours: integer('first_contact_sla_hours').notNull().default(40),
+    sourceId: text('source_id').unique(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index('services_org_idx').on(t.organizationId),
+    check('services_status_check', inList(t.status, SERVICE_STATUSES)),
+    check('services_capacity_check', inList(t.capacityStatus, CAPACITY_STATUSES)),
+    check('services_categories_check', arrayWithin(t.categories, SDOH_CATEGORIES)),
+    check('services_cs_check', sql`${t.communitySupport} is null or ${inList(t.communitySupport, COMMUNITY_SUPPORTS)}`),
+    check('services_spas_check', arrayWithin(t.spas, SPA_CODES)),
+    check('services_focus_check', arrayWithin(t.focusPopulations, FOCUS_POPULATIONS)),
+    check('services_languages_check', arrayWithin(t.languages, LANGUAGES)),
+    check('services_age_check', sql`(${t.minAge} is null or ${t.minAge} between 0 and 120) and (${t.maxAge} is null or ${t.maxAge} between 0 and 120) and (${t.minAge} is null or ${t.maxAge} is null or ${t.minAge} <= ${t.maxAge})`),
+    check('services_sla_check', sql`${t.ackSlaHours} between 1 and 800 and ${t.firstContactSlaHours} between 1 and 800`),
+  ],
+);
+
+export const locations = pgTable(
+  'locations',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    address1: text('address_1').notNull(),
+    address2: text('address_2'),
+    city: text('city').notNull(),
+    state: text('state').notNull().default('CA'),
+    postalCode: text('postal_code').notNull(),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    spa: text('spa'),
+    accessibility: text('accessibility'),
+    transit: text('transit'),
+    sourceId: text('source_id').unique(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('locations_org_idx').on(t.organizationId),
+    check('locations_spa_check', sql`${t.spa} is null or ${inList(t.spa, SPA_CODES)}`),
+    check('locations_latlng_check', sql`(${t.latitude} is null or ${t.latitude} between -90 and 90) and (${t.longitude} is null or ${t.longitude} between -180 and 180)`),
+  ],
+);
+
+/** HSDS service_at_location: a service delivered at one of its organization's locations. */
+export const serviceLocations = pgTable(
+  'service_locations',
+  {
+    id: id(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    sourceId: text('source_id').unique(),
+  },
+  (t) => [unique('service_locations_pair_key').on(t.serviceId, t.locationId), index('service_locations_location_idx').on(t.locationId)],
+);
+
+/** Weekly opening intervals of a service; several per day allowed. Times are local to the service's time zone. */
+export const schedules = pgTable(
+  'schedules',
+  {
+    id: id(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    locationId: uuid('location_id').references(() => locations.id, { onDelete: 'cascade' }),
+    // ISO weekday: 1 = Monday .. 7 = Sunday.
+    weekday: smallint('weekday').notNull(),
+    opensAt: time('opens_at').notNull(),
+    closesAt: time('closes_at').notNull(),
+    sourceId: text('source_id').unique(),
+  },
+  (t) => [
+    index('schedules_service_idx').on(t.serviceId, t.weekday),
+    check('schedules_weekday_check', sql`${t.weekday} between 1 and 7`),
+    check('schedules_interval_check', sql`${t.opensAt} < ${t.closesAt}`),
+  ],
+);
+
+/** A date when a service keeps other hours than its weekly schedule (holiday, closure). */
+export const scheduleExceptions = pgTable(
+  'schedule_exceptions',
+  {
+    id: id(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    date: date('date', { mode: 'string' }).notNull(),
+    closed: boolean('closed').notNull().default(true),
+    opensAt: time('opens_at'),
+    closesAt: time('closes_at'),
+    reason: text('reason'),
+  },
+  (t) => [
+    unique('schedule_exceptions_service_date_key').on(t.serviceId, t.date),
+    check('schedule_exceptions_hours_check', sql`${t.closed} or (${t.opensAt} is not null and ${t.closesAt} is not null and ${t.opensAt} < ${t.closesAt})`),
+  ],
+);
+
+/** Named people: an organization's contacts, optionally for one service. */
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    serviceId: uuid('service_id').references(() => services.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    title: text('title'),
+    department: text('department'),
+    email: text('email'),
+    phone: text('phone'),
+    isPublic: boolean('is_public').notNull().default(true),
+    isReferralContact: boolean('is_referral_contact').notNull().default(false),
+    sourceId: text('source_id').unique(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('contacts_org_idx').on(t.organizationId), index('contacts_service_idx').on(t.serviceId)],
+);
+
+export const agreements = pgTable(
+  'agreements',
+  {
+    id: id(),
+    kind: text('kind').notNull(),
+    status: text('status').notNull().default('active'),
+    title: text('title').notNull(),
+    startDate: date('start_date', { mode: 'string' }),
+    endDate: date('end_date', { mode: 'string' }),
+    renewalDue: date('renewal_due', { mode: 'string' }),
+    documentUrl: text('document_url'),
+    notes: text('notes'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    check('agreements_kind_check', inList(t.kind, AGREEMENT_KINDS)),
+    check('agreements_status_check', inList(t.status, AGREEMENT_STATUSES)),
+    check('agreements_dates_check', sql`${t.startDate} is null or ${t.endDate} is null or ${t.startDate} <= ${t.endDate}`),
+    index('agreements_end_idx').on(t.endDate),
+  ],
+);
+
+export const agreementParties = pgTable(
+  'agreement_parties',
+  {
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+  },
+  (t) => [unique('agreement_parties_key').on(t.agreementId, t.organizationId), index('agreement_parties_org_idx').on(t.organizationId)],
+);

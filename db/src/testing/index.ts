@@ -1,0 +1,2 @@
+export * from './template-db';
+export * from './factories';

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { EmailSchema, IdSchema, TimestampSchema } from '../common/ids';
+import { LocaleSchema, RoleSchema } from '../common/enums';
+import { pageOf, PageQuerySchema } from '../common/pagination';
+
+export const MemberSchema = z
+  .object({
+    userId: IdSchema,
+    organizationId: IdSchema,
+    email: z.string(),
+    name: z.string(),
+    role: RoleSchema,
+    status: z.enum(['active', 'invited']).describe('invited: the user has not set a password yet'),
+    createdAt: TimestampSchema,
+  })
+  .meta({ id: 'Member' });
+export type Member = z.infer<typeof MemberSchema>;
+export const MemberPageSchema = pageOf(MemberSchema);
+
+export const InviteMemberBodySchema = z
+  .object({ email: EmailSchema, name: z.string().trim().min(1).max(120), role: RoleSchema, locale: LocaleSchema.default('en') })
+  .meta({ example: { email: 'new.navigator@tandem.example', name: 'Ana Reyes', role: 'staff', locale: 'es' } });
+export const InvitationResultSchema = z
+  .object({
+    member: MemberSchema,
+    invitation: z
+      .object({ token: z.string(), expiresAt: TimestampSchema, acceptPath: z.string() })
+      .nullable()
+      .describe('Present when a new account was created: hand the link to the person (shown once)'),
+  })
+  .meta({ id: 'InvitationResult' });
+
+export const UpdateMemberBodySchema = z.object({ role: RoleSchema });
+export const MemberParamsSchema = z.object({ id: IdSchema, userId: IdSchema });
+
+export const UserListQuerySchema = PageQuerySchema.extend({ q: z.string().trim().max(100).optional() });
+export const UserWithMembershipsSchema = z
+  .object({
+    id: IdSchema,
+    email: z.string(),
+    name: z.string(),
+    locale: LocaleSchema,
+    active: z.boolean(),
+    createdAt: TimestampSchema,
+    memberships: z.array(z.object({ organizationId: IdSchema, organizationName: z.string(), role: RoleSchema })),
+  })
+  .meta({ id: 'UserWithMemberships' });
+export const UserPageSchema = pageOf(UserWithMembershipsSchema);

@@ -1,0 +1,9 @@
+import { authEndpoints } from './auth/endpoints';
+import { adminEndpoints } from './admin/endpoints';
+
+/** The whole REST surface at a glance: every endpoint the API serves and the client calls. */
+export const api = {
+  ...authEndpoints,
+  ...adminEndpoints,
+};
+export type Api = typeof api;

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { EmailSchema, IdSchema, TimestampSchema } from '../common/ids';
+import { ApiScopeSchema, LocaleSchema, OrgTypeSchema, RoleSchema } from '../common/enums';
+
+export const PasswordSchema = z.string().min(10, 'Use at least 10 characters').max(200);
+
+export const LoginBodySchema = z
+  .object({ email: EmailSchema, password: z.string().min(1).max(200) })
+  .meta({ id: 'LoginBody', example: { email: 'admin@tandem.example', password: 'tandem-demo-2026' } });
+
+export const MembershipSchema = z
+  .object({
+    organizationId: IdSchema,
+    organizationName: z.string(),
+    organizationType: OrgTypeSchema,
+    role: RoleSchema,
+  })
+  .meta({ id: 'Membership' });
+export type Membership = z.infer<typeof MembershipSchema>;
+
+export const UserSchema = z
+  .object({
+    id: IdSchema,
+    email: z.string(),
+    name: z.string(),
+    locale: LocaleSchema,
+    createdAt: TimestampSchema,
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof UserSchema>;
+
+export const MeResponseSchema = z
+  .object({
+    user: UserSchema,
+    memberships: z.array(MembershipSchema),
+    isNetworkAdmin: z.boolean(),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof MeResponseSchema>;
+
+export const UpdateMeBodySchema = z.object({ name: z.string().trim().min(1).max(120).optional(), locale: LocaleSchema.optional() });
+
+export const AcceptInvitationBodySchema = z.object({
+  token: z.string().min(20).max(200),
+  name: z.string().trim().min(1).max(120).optional(),
+  password: PasswordSchema,
+});
+
+export const ApiKeySchema = z
+  .object({
+    id: IdSchema,
+    organizationId: IdSchema,
+    name: z.string(),
+    prefix: z.string().describe('First characters of the key, to recognise it'),
+    scopes: z.array(ApiScopeSchema),
+    createdAt: TimestampSchema,
+    lastUsedAt: TimestampSchema.nullable(),
+    revokedAt: TimestampSchema.nullable(),
+  })
+  .meta({ id: 'ApiKey' });
+export type ApiKey = z.infer<typeof ApiKeySchema>;
+
+export const CreateApiKeyBodySchema = z
+  .object({ name: z.string().trim().min(1).max(120), scopes: z.array(ApiScopeSchema).min(1) })
+  .meta({ example: { name: 'Case management sync', scopes: ['directory:read', 'referrals:read'] } });
+export const CreatedApiKeySchema = ApiKeySchema.extend({
+  secret: z.string().describe('The key itself. Shown once; store it now.'),
+}).meta({ id: 'CreatedApiKey' });

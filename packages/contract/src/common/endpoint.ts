@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import type { ApiScope } from './enums';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type SecurityScheme = 'session' | 'apiKey';
+
+/**
+ * One REST operation: the API registers it (validation, serialization, OpenAPI) and the web
+ * client calls it, both from this object. Paths use OpenAPI `{param}` syntax.
+ */
+export interface EndpointDef {
+  method: HttpMethod;
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: readonly string[];
+  /** Accepted credentials; empty means public. */
+  security: readonly SecurityScheme[];
+  /** API key scope the operation needs when called with a key. */
+  scope?: ApiScope;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  headers?: z.ZodObject;
+  body?: z.ZodType;
+  responses: Readonly<Record<number, z.ZodType | null>>;
+  /** Extra representations besides JSON (e.g. text/csv on reports). */
+  produces?: readonly string[];
+}
+
+export const defineEndpoint = <const E extends EndpointDef>(e: E): E => e;
+
+type SuccessStatus = 200 | 201 | 202 | 204;
+type ResponseOf<E extends EndpointDef, S> = S extends keyof E['responses']
+  ? E['responses'][S] extends z.ZodType
+    ? z.output<E['responses'][S]>
+    : undefined
+  : never;
+export type EndpointOutput<E extends EndpointDef> = ResponseOf<E, Extract<keyof E['responses'], SuccessStatus>>;
+
+type In<T> = T extends z.ZodType ? z.input<T> : never;
+export type EndpointInput<E extends EndpointDef> = (E['params'] extends z.ZodType ? { params: In<E['params']> } : { params?: undefined }) &
+  (E['query'] extends z.ZodType ? { query?: In<E['query']> } : { query?: undefined }) &
+  (E['body'] extends z.ZodType ? { body: In<E['body']> } : { body?: undefined }) & { headers?: Record<string, string> };
+
+/** `/api/v1/orgs/{id}` → `/api/v1/orgs/:id` (Fastify's syntax). */
+export const toFastifyPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+
+export const fillPath = (path: string, params: Record<string, string | number> = {}) =>
+  path.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    if (v === undefined) throw new Error(`Missing path parameter ${k}`);
+    return encodeURIComponent(String(v));
+  });

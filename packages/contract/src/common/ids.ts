@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+export const IdSchema = z.uuid().describe('UUID');
+export const IdParamsSchema = z.object({ id: IdSchema });
+export const TimestampSchema = z.iso.datetime({ offset: true }).describe('ISO 8601 timestamp');
+export const DateSchema = z.iso.date().describe('Calendar date YYYY-MM-DD');
+
+// Text fields people type: trimmed, bounded, never empty once trimmed.
+export const text = (max = 200) => z.string().trim().min(1).max(max);
+export const optionalText = (max = 2000) => z.string().trim().max(max).nullish();
+export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^[+0-9().\-\s x]{7,30}$/, 'Use digits, spaces, +, -, ( ) and x for extensions');
+export const UrlSchema = z.url({ protocol: /^https?$/ }).max(2000);

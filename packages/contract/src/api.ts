@@ -1,9 +1,11 @@
 import { authEndpoints } from './auth/endpoints';
 import { adminEndpoints } from './admin/endpoints';
+import { healthEndpoints } from './common/health';
 
 /** The whole REST surface at a glance: every endpoint the API serves and the client calls. */
 export const api = {
   ...authEndpoints,
   ...adminEndpoints,
+  ...healthEndpoints,
 };
 export type Api = typeof api;

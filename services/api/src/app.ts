@@ -1,0 +1,89 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import { randomUUID } from 'node:crypto';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppConfig } from './config';
+import { dbPlugin } from './plugins/db';
+import { authPlugin } from './plugins/auth';
+import { errorsPlugin } from './plugins/errors';
+import { bodyPlugin } from './plugins/body';
+import { openapiPlugin } from './plugins/openapi';
+import { securityPlugin } from './plugins/security';
+import { idempotencyPlugin } from './plugins/idempotency';
+import { healthPlugin } from './plugins/health';
+import { webPlugin } from './plugins/web';
+import { authModule } from './modules/auth';
+import { apiKeysModule } from './modules/api-keys';
+import { membersModule } from './modules/members';
+import { directoryModule } from './modules/directory';
+
+// Log paths that can carry PHI or secrets are censored; URLs are logged without query strings
+// because searches carry client names.
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.passwordHash',
+  '*.token',
+  '*.secret',
+  '*.dateOfBirth',
+  '*.phone',
+  '*.phones',
+  '*.email',
+  '*.address',
+  '*.firstName',
+  '*.lastName',
+  '*.clientName',
+  'client',
+  '*.client',
+];
+
+export const loggerOptions = (level: string): FastifyServerOptions['logger'] => ({
+  level,
+  redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+  serializers: {
+    req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: req.url.split('?')[0], ip: req.ip }),
+  },
+});
+
+const REQUEST_ID = /^[\w.-]{8,100}$/;
+
+/** Builds the whole API: cross-cutting plugins, then domain modules, in one explicit list. */
+export const buildApp = async (config: AppConfig): Promise<FastifyInstance> => {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.env === 'production',
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { maxParamLength: 200 },
+    ajv: { customOptions: { coerceTypes: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(bodyPlugin);
+  await app.register(dbPlugin, { url: config.databaseUrl, max: config.dbPoolMax, statementTimeoutMs: config.statementTimeoutMs });
+  await app.register(cookie);
+  await app.register(authPlugin, { sessionTtlHours: config.sessionTtlHours });
+  await app.register(securityPlugin, { webOrigin: config.webOrigin, rateLimitMax: config.rateLimitMax });
+  await app.register(idempotencyPlugin);
+  await app.register(openapiPlugin);
+  await app.register(healthPlugin);
+
+  await app.register(authModule, { sessionTtlHours: config.sessionTtlHours, loginMaxFailures: config.loginMaxFailures, cookieSecure: config.cookieSecure });
+  await app.register(apiKeysModule);
+  await app.register(membersModule);
+  await app.register(directoryModule);
+
+  if (config.webDistDir) await app.register(webPlugin, { dir: config.webDistDir });
+  return app;
+};

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1')
+  .optional();
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().optional(),
+  TANDEM_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  TANDEM_PG_DATA: z.string().default('.pgdata'),
+  WEB_ORIGIN: z.string().default('http://127.0.0.1:5173'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  COOKIE_SECURE: bool,
+  RATE_LIMIT_MAX: z.coerce.number().int().positive().default(1200),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  WEB_DIST_DIR: z.string().optional(),
+});
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  databaseUrl: string;
+  webOrigin: string;
+  logLevel: string;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  rateLimitMax: number;
+  loginMaxFailures: number;
+  bodyLimit: number;
+  dbPoolMax: number;
+  statementTimeoutMs: number;
+  /** Serve the built web app from this folder on the same origin (tests, production). */
+  webDistDir?: string;
+}
+
+export const parseEnv = (env: NodeJS.ProcessEnv = process.env) => EnvSchema.parse(env);
+
+/** The only place that reads process.env. The database URL may come from an embedded server. */
+export const loadConfig = (databaseUrl: string, env: NodeJS.ProcessEnv = process.env): AppConfig => {
+  const e = parseEnv(env);
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl,
+    webOrigin: e.WEB_ORIGIN,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
+    rateLimitMax: e.RATE_LIMIT_MAX,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    bodyLimit: e.BODY_LIMIT_BYTES,
+    dbPoolMax: e.DB_POOL_MAX,
+    statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
+    webDistDir: e.WEB_DIST_DIR,
+  };
+};
+
+export const testConfig = (databaseUrl: string, over: Partial<AppConfig> = {}): AppConfig => ({
+  env: 'test',
+  host: '127.0.0.1',
+  port: 0,
+  databaseUrl,
+  webOrigin: 'http://127.0.0.1:5173',
+  logLevel: 'silent',
+  sessionTtlHours: 12,
+  cookieSecure: false,
+  rateLimitMax: 100_000,
+  loginMaxFailures: 5,
+  bodyLimit: 1_048_576,
+  dbPoolMax: 5,
+  statementTimeoutMs: 15_000,
+  ...over,
+});

@@ -1,0 +1,29 @@
+import type { ApiScope, Role } from '@tandem/contract';
+
+export interface MembershipRef {
+  organizationId: string;
+  role: Role;
+}
+
+export type Actor =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; userId: string; sessionId: string; memberships: MembershipRef[]; isNetworkAdmin: boolean }
+  | { kind: 'apiKey'; keyId: string; organizationId: string; scopes: ApiScope[] };
+
+/** Who is acting, and for which request: what services receive instead of the request. */
+export interface Ctx {
+  actor: Actor;
+  requestId: string;
+  ip: string;
+}
+
+export const actorId = (a: Actor) => (a.kind === 'user' ? a.userId : a.kind === 'apiKey' ? `key:${a.keyId}` : null);
+
+export const hasRole = (a: Actor, orgId: string, ...roles: Role[]) =>
+  a.kind === 'user' && a.memberships.some((m) => m.organizationId === orgId && roles.includes(m.role));
+export const hasAnyRole = (a: Actor, ...roles: Role[]) => a.kind === 'user' && (a.isNetworkAdmin || a.memberships.some((m) => roles.includes(m.role)));
+export const isNetworkAdmin = (a: Actor) => a.kind === 'user' && a.isNetworkAdmin;
+/** Organizations the actor acts for (a user's memberships, or the key's org). */
+export const actingOrgIds = (a: Actor): string[] =>
+  a.kind === 'user' ? a.memberships.map((m) => m.organizationId) : a.kind === 'apiKey' ? [a.organizationId] : [];
+export const actsFor = (a: Actor, orgId: string) => actingOrgIds(a).includes(orgId);

@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import { api } from '@tandem/contract';
+import { rules } from '../../lib/authz';
+import { route } from '../../lib/routes';
+import { createApiKeysService } from './service';
+
+/** API keys: org admins of the organization (and network admins) manage them. */
+export const apiKeysModule = async (app: FastifyInstance) => {
+  const svc = createApiKeysService({ db: app.db });
+  const orgAdmin = rules.roleInParamOrg('id', 'org_admin');
+  route(app, api.listApiKeys, { rule: orgAdmin, handler: async (req) => svc.list(req.params.id) });
+  route(app, api.createApiKey, { rule: orgAdmin, handler: async (req) => svc.create(req.ctx(), req.params.id, req.body) });
+  route(app, api.revokeApiKey, { rule: orgAdmin, handler: async (req) => svc.revoke(req.ctx(), req.params.id, req.params.keyId) });
+};

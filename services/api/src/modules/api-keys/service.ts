@@ -1,0 +1,47 @@
+import type { Db } from '@tandem/db';
+import type { ApiKey, ApiScope } from '@tandem/contract';
+import { notFound } from '../../lib/app-error';
+import type { Ctx } from '../../lib/actor';
+import { recordAudit } from '../../lib/audit';
+import { randomToken, sha256 } from '../../lib/crypto';
+import { apiKeysRepo, type ApiKeyRow } from './repo';
+
+const toApiKey = (r: ApiKeyRow): ApiKey => ({
+  ...r,
+  scopes: r.scopes as ApiScope[],
+  createdAt: r.createdAt.toISOString(),
+  lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+  revokedAt: r.revokedAt?.toISOString() ?? null,
+});
+
+export const createApiKeysService = ({ db }: { db: Db }) => ({
+  async list(orgId: string) {
+    return { data: (await apiKeysRepo.list(db, orgId)).map(toApiKey) };
+  },
+  async create(ctx: Ctx, orgId: string, input: { name: string; scopes: ApiScope[] }) {
+    const prefix = randomToken(6).replace(/[-_]/g, 'x').slice(0, 8);
+    const secret = `tdm_${prefix}_${randomToken(32)}`;
+    const row = await db.transaction(async (tx) => {
+      const r = await apiKeysRepo.insert(tx, {
+        organizationId: orgId,
+        name: input.name,
+        prefix: `tdm_${prefix}`,
+        secretHash: sha256(secret),
+        scopes: [...new Set(input.scopes)],
+        createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+      });
+      await recordAudit(tx, ctx, { action: 'api_key.create', entityType: 'api_key', entityId: r.id, organizationId: orgId });
+      return r;
+    });
+    return { ...toApiKey(row), secret };
+  },
+  async revoke(ctx: Ctx, orgId: string, keyId: string) {
+    return db.transaction(async (tx) => {
+      const r = await apiKeysRepo.revoke(tx, orgId, keyId);
+      if (!r) throw notFound('API key');
+      await recordAudit(tx, ctx, { action: 'api_key.revoke', entityType: 'api_key', entityId: keyId, organizationId: orgId });
+      return toApiKey(r);
+    });
+  },
+});
+export type ApiKeysService = ReturnType<typeof createApiKeysService>;

@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import { authRoutes } from './routes';
+import { createAuthService } from './service';
+
+export interface AuthModuleOptions {
+  sessionTtlHours: number;
+  loginMaxFailures: number;
+  cookieSecure: boolean;
+}
+
+export const authModule = async (app: FastifyInstance, opts: AuthModuleOptions) => {
+  const svc = createAuthService({ db: app.db, sessionTtlHours: opts.sessionTtlHours, loginMaxFailures: opts.loginMaxFailures });
+  authRoutes(app, svc, { cookieSecure: opts.cookieSecure });
+};

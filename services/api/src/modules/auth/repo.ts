@@ -1,0 +1,102 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@tandem/db';
+import { schema } from '@tandem/db';
+import type { ApiScope, Role } from '@tandem/contract';
+
+const { users, sessions, memberships, organizations, apiKeys, authFailures, invitations } = schema;
+
+export interface SessionRow {
+  sessionId: string;
+  userId: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  memberships: { organizationId: string; role: Role }[];
+}
+
+export const authRepo = {
+  async findUserByEmail(db: DbOrTx, email: string) {
+    const [row] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+    return row;
+  },
+  async findUserById(db: DbOrTx, id: string) {
+    const [row] = await db.select().from(users).where(eq(users.id, id));
+    return row;
+  },
+  async membershipsOf(db: DbOrTx, userId: string) {
+    return db
+      .select({
+        organizationId: memberships.organizationId,
+        organizationName: organizations.name,
+        organizationType: organizations.type,
+        role: memberships.role,
+      })
+      .from(memberships)
+      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+      .where(eq(memberships.userId, userId))
+      .orderBy(organizations.name);
+  },
+  async createSession(db: DbOrTx, row: typeof sessions.$inferInsert) {
+    await db.insert(sessions).values(row);
+  },
+  async deleteSession(db: DbOrTx, id: string) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+  },
+  /** The session, its user and memberships in one round trip (runs on every signed-in request). */
+  async findActiveSession(db: DbOrTx, id: string): Promise<SessionRow | undefined> {
+    const [row] = await db
+      .select({
+        sessionId: sessions.id,
+        userId: sessions.userId,
+        expiresAt: sessions.expiresAt,
+        lastSeenAt: sessions.lastSeenAt,
+        memberships: sql<{ organizationId: string; role: Role }[]>`coalesce((select json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role)) from memberships m where m.user_id = ${sessions.userId}), '[]'::json)`,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)));
+    return row;
+  },
+  async touchSession(db: DbOrTx, id: string, expiresAt: Date) {
+    await db.update(sessions).set({ lastSeenAt: sql`now()`, expiresAt }).where(eq(sessions.id, id));
+  },
+  async findApiKeyBySecretHash(db: DbOrTx, secretHash: string) {
+    const [row] = await db
+      .select({ id: apiKeys.id, organizationId: apiKeys.organizationId, scopes: apiKeys.scopes, lastUsedAt: apiKeys.lastUsedAt })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.secretHash, secretHash), isNull(apiKeys.revokedAt)));
+    return row as { id: string; organizationId: string; scopes: ApiScope[]; lastUsedAt: Date | null } | undefined;
+  },
+  async markApiKeyUsed(db: DbOrTx, id: string) {
+    await db.update(apiKeys).set({ lastUsedAt: sql`now()` }).where(eq(apiKeys.id, id));
+  },
+  async recordAuthFailure(db: DbOrTx, emailHash: string, ip: string) {
+    await db.insert(authFailures).values({ emailHash, ip });
+  },
+  async recentAuthFailures(db: DbOrTx, emailHash: string, ip: string, windowMinutes: number) {
+    const [row] = await db
+      .select({
+        byEmail: sql<number>`count(*) filter (where ${authFailures.emailHash} = ${emailHash})::int`,
+        byIp: sql<number>`count(*) filter (where ${authFailures.ip} = ${ip}::inet)::int`,
+      })
+      .from(authFailures)
+      .where(and(gt(authFailures.at, sql`now() - make_interval(mins => ${windowMinutes})`), sql`(${authFailures.emailHash} = ${emailHash} or ${authFailures.ip} = ${ip}::inet)`));
+    return row ?? { byEmail: 0, byIp: 0 };
+  },
+  async clearAuthFailures(db: DbOrTx, emailHash: string) {
+    await db.delete(authFailures).where(eq(authFailures.emailHash, emailHash));
+  },
+  async findOpenInvitation(db: DbOrTx, tokenHash: string) {
+    const [row] = await db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), gt(invitations.expiresAt, sql`now()`)));
+    return row;
+  },
+  async acceptInvitation(db: DbOrTx, id: string) {
+    await db.update(invitations).set({ acceptedAt: sql`now()` }).where(eq(invitations.id, id));
+  },
+  async updateUser(db: DbOrTx, id: string, patch: Partial<typeof users.$inferInsert>) {
+    const [row] = await db.update(users).set({ ...patch, updatedAt: sql`now()` }).where(eq(users.id, id)).returning();
+    return row;
+  },
+};

@@ -1,0 +1,40 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { api } from '@tandem/contract';
+import { rules } from '../../lib/authz';
+import { route } from '../../lib/routes';
+import { SESSION_COOKIE } from '../../plugins/auth';
+import type { AuthService } from './service';
+
+export const authRoutes = (app: FastifyInstance, svc: AuthService, opts: { cookieSecure: boolean }) => {
+  const setCookie = (reply: FastifyReply, token: string, expires: Date) =>
+    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.cookieSecure, expires });
+
+  route(app, api.login, {
+    rule: rules.public,
+    handler: async (req, reply) => {
+      const { session, me } = await svc.login(req.body.email, req.body.password, req.ip, req.headers['user-agent']);
+      setCookie(reply, session.token, session.expiresAt);
+      return me;
+    },
+  });
+  route(app, api.logout, {
+    rule: rules.signedIn,
+    handler: async (req, reply) => {
+      if (req.actor.kind === 'user') await svc.logout(req.actor.sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return undefined;
+    },
+  });
+  route(app, api.acceptInvitation, {
+    rule: rules.public,
+    handler: async (req, reply) => {
+      const { session, me } = await svc.acceptInvitation(req.ctx(), req.body.token, req.body.password, req.body.name, req.headers['user-agent']);
+      setCookie(reply, session.token, session.expiresAt);
+      return me;
+    },
+  });
+  route(app, api.getMe, { rule: rules.signedIn, handler: async (req) => svc.getMe(userIdOf(req.actor)) });
+  route(app, api.updateMe, { rule: rules.signedIn, handler: async (req) => svc.updateMe(req.ctx(), userIdOf(req.actor), req.body) });
+};
+
+const userIdOf = (a: { kind: string; userId?: string }) => a.userId as string;

@@ -1,0 +1,91 @@
+import type { Db } from '@tandem/db';
+import { hashPassword, verifyPassword } from '@tandem/db';
+import type { Me } from '@tandem/contract';
+import { AppError, notFound } from '../../lib/app-error';
+import type { Ctx } from '../../lib/actor';
+import { recordAudit } from '../../lib/audit';
+import { randomToken, sha256 } from '../../lib/crypto';
+import { authRepo } from './repo';
+
+export interface AuthDeps {
+  db: Db;
+  sessionTtlHours: number;
+  loginMaxFailures: number;
+}
+
+const FAILURE_WINDOW_MIN = 15;
+// A hash to verify against when the email is unknown, so both paths take the same time.
+let dummyHash: Promise<string> | undefined;
+
+export const createAuthService = ({ db, sessionTtlHours, loginMaxFailures }: AuthDeps) => {
+  const getMe = async (userId: string): Promise<Me> => {
+    const user = await authRepo.findUserById(db, userId);
+    if (!user) throw new AppError('unauthenticated');
+    const memberships = await authRepo.membershipsOf(db, userId);
+    return {
+      user: { id: user.id, email: user.email, name: user.name, locale: user.locale as Me['user']['locale'], createdAt: user.createdAt.toISOString() },
+      memberships: memberships as Me['memberships'],
+      isNetworkAdmin: memberships.some((m) => m.role === 'network_admin'),
+    };
+  };
+
+  const startSession = async (userId: string, ip: string, userAgent: string | undefined) => {
+    const token = randomToken();
+    const expiresAt = new Date(Date.now() + sessionTtlHours * 3600_000);
+    await authRepo.createSession(db, { id: sha256(token), userId, expiresAt, ip: ip || null, userAgent: userAgent?.slice(0, 300) ?? null });
+    return { token, expiresAt };
+  };
+
+  return {
+    getMe,
+    startSession,
+
+    async login(email: string, password: string, ip: string, userAgent: string | undefined) {
+      const emailHash = sha256(email.toLowerCase());
+      const recent = await authRepo.recentAuthFailures(db, emailHash, ip, FAILURE_WINDOW_MIN);
+      if (recent.byEmail >= loginMaxFailures || recent.byIp >= loginMaxFailures * 4) {
+        throw new AppError('too_many_requests', `Too many failed sign-ins. Wait ${FAILURE_WINDOW_MIN} minutes and try again.`);
+      }
+      const user = await authRepo.findUserByEmail(db, email);
+      const ok = user?.passwordHash && user.active ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await (dummyHash ??= hashPassword('not-a-real-password')), password), false);
+      if (!user || !ok) {
+        await authRepo.recordAuthFailure(db, emailHash, ip);
+        throw new AppError('invalid_credentials', 'Email or password is wrong.');
+      }
+      await authRepo.clearAuthFailures(db, emailHash);
+      const session = await startSession(user.id, ip, userAgent);
+      return { session, me: await getMe(user.id) };
+    },
+
+    async logout(sessionId: string) {
+      await authRepo.deleteSession(db, sessionId);
+    },
+
+    async updateMe(ctx: Ctx, userId: string, patch: { name?: string; locale?: 'en' | 'es' }) {
+      await db.transaction(async (tx) => {
+        await authRepo.updateUser(tx, userId, patch);
+        await recordAudit(tx, ctx, { action: 'user.update_self', entityType: 'user', entityId: userId });
+      });
+      return getMe(userId);
+    },
+
+    async acceptInvitation(ctx: Ctx, token: string, password: string, name: string | undefined, userAgent: string | undefined) {
+      const inv = await authRepo.findOpenInvitation(db, sha256(token));
+      if (!inv) throw notFound('invitation (it may have expired or been used)');
+      const passwordHash = await hashPassword(password);
+      await db.transaction(async (tx) => {
+        await authRepo.updateUser(tx, inv.userId, { passwordHash, ...(name ? { name } : {}) });
+        await authRepo.acceptInvitation(tx, inv.id);
+        await recordAudit(tx, { ...ctx, actor: { kind: 'user', userId: inv.userId, sessionId: '', memberships: [], isNetworkAdmin: false } }, {
+          action: 'invitation.accept',
+          entityType: 'user',
+          entityId: inv.userId,
+          organizationId: inv.organizationId,
+        });
+      });
+      const session = await startSession(inv.userId, ctx.ip, userAgent);
+      return { session, me: await getMe(inv.userId) };
+    },
+  };
+};
+export type AuthService = ReturnType<typeof createAuthService>;

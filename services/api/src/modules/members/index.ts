@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import { api } from '@tandem/contract';
+import { rules } from '../../lib/authz';
+import { route } from '../../lib/routes';
+import { createMembersService } from './service';
+
+/** Members of organizations and the users list: org admins for their org, network admins for all. */
+export const membersModule = async (app: FastifyInstance) => {
+  const svc = createMembersService({ db: app.db });
+  const orgAdmin = rules.roleInParamOrg('id', 'org_admin');
+  route(app, api.listMembers, { rule: orgAdmin, handler: async (req) => svc.list(req.params.id, req.query.limit, req.query.cursor) });
+  route(app, api.inviteMember, { rule: orgAdmin, handler: async (req) => svc.invite(req.ctx(), req.params.id, req.body) });
+  route(app, api.updateMember, { rule: orgAdmin, handler: async (req) => svc.updateRole(req.ctx(), req.params.id, req.params.userId, req.body.role) });
+  route(app, api.removeMember, {
+    rule: orgAdmin,
+    handler: async (req) => {
+      await svc.remove(req.ctx(), req.params.id, req.params.userId);
+      return undefined;
+    },
+  });
+  route(app, api.listUsers, { rule: rules.anyRole('org_admin'), handler: async (req) => svc.users(req.actor, req.query) });
+};

@@ -1,0 +1,71 @@
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { schema, type DbOrTx } from '@tandem/db';
+import type { Role } from '@tandem/contract';
+
+const { users, memberships, organizations, invitations } = schema;
+
+const memberCols = {
+  userId: users.id,
+  organizationId: memberships.organizationId,
+  email: users.email,
+  name: users.name,
+  role: memberships.role,
+  hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+  createdAt: memberships.createdAt,
+};
+export type MemberRow = { userId: string; organizationId: string; email: string; name: string; role: string; hasPassword: boolean; createdAt: Date };
+
+export const membersRepo = {
+  async page(db: DbOrTx, orgId: string, limit: number, after?: [string, string]) {
+    return db
+      .select(memberCols)
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.organizationId, orgId), after ? sql`(lower(${users.name}), ${users.id}) > (${after[0]}, ${after[1]}::uuid)` : undefined))
+      .orderBy(sql`lower(${users.name})`, asc(users.id))
+      .limit(limit + 1);
+  },
+  async one(db: DbOrTx, orgId: string, userId: string): Promise<MemberRow | undefined> {
+    const [row] = await db
+      .select(memberCols)
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, userId)));
+    return row;
+  },
+  orgExists: async (db: DbOrTx, orgId: string) => (await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, orgId))).length > 0,
+  findUserByEmail: async (db: DbOrTx, email: string) => (await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`))[0],
+  createUser: async (db: DbOrTx, row: typeof users.$inferInsert) => (await db.insert(users).values(row).returning())[0]!,
+  addMembership: async (db: DbOrTx, userId: string, orgId: string, role: Role) =>
+    (await db.insert(memberships).values({ userId, organizationId: orgId, role }).onConflictDoNothing().returning()).length > 0,
+  setRole: async (db: DbOrTx, orgId: string, userId: string, role: Role) =>
+    db.update(memberships).set({ role }).where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, userId))),
+  remove: async (db: DbOrTx, orgId: string, userId: string) =>
+    (await db.delete(memberships).where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, userId))).returning()).length > 0,
+  countAdmins: async (db: DbOrTx, orgId: string) =>
+    (await db.select({ n: sql<number>`count(*)::int` }).from(memberships).where(and(eq(memberships.organizationId, orgId), eq(memberships.role, 'org_admin'))))[0]!.n,
+  createInvitation: async (db: DbOrTx, row: typeof invitations.$inferInsert) => (await db.insert(invitations).values(row).returning())[0]!,
+
+  /** Users with their memberships; `orgIds` limits to members of those organizations. */
+  async users(db: DbOrTx, opts: { limit: number; after?: [string, string]; q?: string; orgIds?: string[] }) {
+    const scope = opts.orgIds
+      ? inArray(users.id, db.select({ id: memberships.userId }).from(memberships).where(inArray(memberships.organizationId, opts.orgIds)))
+      : undefined;
+    const q = opts.q ? or(ilike(users.name, `%${opts.q}%`), ilike(users.email, `%${opts.q}%`)) : undefined;
+    const after = opts.after ? sql`(lower(${users.name}), ${users.id}) > (${opts.after[0]}, ${opts.after[1]}::uuid)` : undefined;
+    return db
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        locale: users.locale,
+        active: users.active,
+        createdAt: users.createdAt,
+        memberships: sql<{ organizationId: string; organizationName: string; role: Role }[]>`coalesce((select json_agg(json_build_object('organizationId', m.organization_id, 'organizationName', o.name, 'role', m.role) order by o.name) from memberships m join organizations o on o.id = m.organization_id where m.user_id = ${users.id}), '[]'::json)`,
+      })
+      .from(users)
+      .where(and(scope, q, after))
+      .orderBy(sql`lower(${users.name})`, asc(users.id))
+      .limit(opts.limit + 1);
+  },
+};

@@ -1,0 +1,17 @@
+// Every route the web app has, in one place: `path` is the router pattern, `href()` builds a link.
+export const paths = {
+  home: { path: '/', href: () => '/' },
+  signIn: {
+    path: '/sign-in',
+    href: (next?: string) => (next && next !== '/' ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'),
+  },
+  acceptInvitation: { path: '/accept-invitation', href: () => '/accept-invitation' },
+  directory: { path: '/directory', href: () => '/directory' },
+  referrals: { path: '/referrals', href: () => '/referrals' },
+  engagement: { path: '/engagement', href: () => '/engagement' },
+  advisoryBoards: { path: '/advisory-boards', href: () => '/advisory-boards' },
+  adminOrganizations: { path: '/admin/organizations', href: () => '/admin/organizations' },
+  adminUsers: { path: '/admin/users', href: () => '/admin/users' },
+  orgMembers: { path: '/organizations/:id/members', href: (id: string) => `/organizations/${id}/members` },
+  orgApiKeys: { path: '/organizations/:id/api-keys', href: (id: string) => `/organizations/${id}/api-keys` },
+} as const;

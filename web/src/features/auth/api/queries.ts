@@ -1,0 +1,22 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '@tandem/contract';
+import { ApiError } from '@tandem/contract/client';
+import { apiCall } from '../../../lib/api-client';
+
+export const authQueries = {
+  all: ['auth'] as const,
+  /** The signed-in user, or `null` when there is no session (401 is an answer here, not an error). */
+  me: () =>
+    queryOptions({
+      queryKey: [...authQueries.all, 'me'] as const,
+      queryFn: async () => {
+        try {
+          return await apiCall(api.getMe);
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 401) return null;
+          throw error;
+        }
+      },
+      staleTime: 5 * 60_000,
+    }),
+};

@@ -1,0 +1,62 @@
+import { ROLES, type Member, type Role } from '@tandem/contract';
+import { Badge } from '../../../components/ui/badge';
+import { InlineConfirm } from '../../../components/ui/inline-confirm';
+import { useT } from '../../../i18n/i18n-provider';
+import { errorMessage } from '../../../lib/errors';
+import { useRemoveMember } from '../api/use-remove-member';
+import { useUpdateMember } from '../api/use-update-member';
+
+export function MemberRow({ member, onNotice }: { member: Member; onNotice: (text: string) => void }) {
+  const t = useT();
+  const update = useUpdateMember(member.organizationId);
+  const remove = useRemoveMember(member.organizationId);
+  const error = update.error ?? remove.error;
+
+  const changeRole = (role: Role) =>
+    update.mutate(
+      { userId: member.userId, role },
+      { onSuccess: (m) => onNotice(t('members.roleChanged', { name: m.name, role: t(`role.${m.role}`) })) },
+    );
+
+  return (
+    <tr>
+      <th scope="row">
+        <span className="cell-title">{member.name}</span>
+        {error && (
+          <span className="cell-error" role="alert">
+            {errorMessage(error, t)}
+          </span>
+        )}
+      </th>
+      <td>{member.email}</td>
+      <td>
+        <select
+          className="input select input-compact"
+          aria-label={t('members.roleFor', { name: member.name })}
+          value={member.role}
+          disabled={update.isPending}
+          onChange={(e) => changeRole(e.target.value as Role)}
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <Badge tone={member.status === 'active' ? 'success' : 'warning'}>{t(`members.status.${member.status}`)}</Badge>
+      </td>
+      <td className="cell-actions">
+        <InlineConfirm
+          label={t('members.remove')}
+          question={t('members.confirmRemove', { name: member.name })}
+          confirmLabel={t('members.removeYes')}
+          cancelLabel={t('common.cancel')}
+          loading={remove.isPending}
+          onConfirm={() => remove.mutate(member.userId, { onSuccess: () => onNotice(t('members.removed', { name: member.name })) })}
+        />
+      </td>
+    </tr>
+  );
+}

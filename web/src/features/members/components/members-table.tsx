@@ -1,0 +1,54 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { Spinner } from '../../../components/ui/spinner';
+import { Table } from '../../../components/ui/table';
+import { useT } from '../../../i18n/i18n-provider';
+import { errorMessage } from '../../../lib/errors';
+import { memberQueries } from '../api/queries';
+import { MemberRow } from './member-row';
+
+export function MembersTable({ organizationId }: { organizationId: string }) {
+  const t = useT();
+  const list = useInfiniteQuery(memberQueries.list(organizationId));
+  const [notice, setNotice] = useState<string | null>(null);
+  const members = list.data?.pages.flatMap((p) => p.data) ?? [];
+
+  if (list.isPending) return <Spinner label={t('app.loading')} />;
+  if (list.isError) return <Alert tone="danger">{errorMessage(list.error, t)}</Alert>;
+  if (members.length === 0) return <EmptyState title={t('members.empty')} />;
+  return (
+    <>
+      {notice && (
+        <Alert tone="success" onClose={() => setNotice(null)} closeLabel={t('common.close')}>
+          {notice}
+        </Alert>
+      )}
+      <Table
+        label={t('members.listLabel')}
+        head={
+          <>
+            <th scope="col">{t('members.colName')}</th>
+            <th scope="col">{t('members.colEmail')}</th>
+            <th scope="col">{t('members.colRole')}</th>
+            <th scope="col">{t('members.colStatus')}</th>
+            <th scope="col">{t('common.actions')}</th>
+          </>
+        }
+      >
+        {members.map((m) => (
+          <MemberRow key={m.userId} member={m} onNotice={setNotice} />
+        ))}
+      </Table>
+      {list.hasNextPage && (
+        <div className="list-footer">
+          <Button variant="secondary" loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
+            {t('common.loadMore')}
+          </Button>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, type CreateOrganizationBody } from '@tandem/contract';
+import { apiCall } from '../../../lib/api-client';
+import { orgQueries } from './queries';
+
+export const useCreateOrganization = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateOrganizationBody) => apiCall(api.createOrganization, { body }),
+    onSuccess: async (org) => {
+      queryClient.setQueryData(orgQueries.detail(org.id).queryKey, org);
+      await queryClient.invalidateQueries({ queryKey: orgQueries.lists() });
+    },
+  });
+};

@@ -1,0 +1,5 @@
+import { createClient } from '@tandem/contract/client';
+
+// Same origin: the API is under /api/v1 (proxied by Vite in development). The session cookie is
+// httpOnly, so the client never sees or stores a credential.
+export const apiCall = createClient();

@@ -4,6 +4,8 @@ module.exports = {
   roots: ['<rootDir>/packages', '<rootDir>/db', '<rootDir>/services', '<rootDir>/web'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // ESM-only dependencies are compiled to CommonJS like our own code.
+  transformIgnorePatterns: ['^(?!.*/node_modules/(content-disposition|cookie|@fastify/cookie)/).*/node_modules/'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }] },
   setupFilesAfterEnv: ['<rootDir>/scripts/jest-setup.ts'],
   testTimeout: 60_000,

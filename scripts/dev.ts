@@ -25,7 +25,7 @@ const main = async () => {
   await app.listen({ host: env.HOST, port: env.PORT });
   const webPort = Number(process.env.WEB_PORT ?? 5173);
   const apiUrl = `http://${env.HOST}:${env.PORT}`;
-  const web = spawn(path.join(root, 'node_modules/.bin/vite'), ['--port', String(webPort), '--strictPort', '--host', '127.0.0.1'], {
+  const web = spawn(path.join(root, 'web/node_modules/.bin/vite'), ['--port', String(webPort), '--strictPort', '--host', '127.0.0.1'], {
     cwd: path.join(root, 'web'),
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, API_URL: apiUrl },

@@ -20,8 +20,10 @@ const main = async () => {
     step('Lint');
     if ((await run(bin('eslint'), ['.', '--max-warnings=0'])) !== 0) return 1;
   }
-  step('Build web app (served to the browser tests)');
-  if ((await run(bin('vite'), ['build', '--logLevel', 'warn'], { cwd: path.join(root, 'web') })) !== 0) return 1;
+  if (!focused || jestArgs.some((a) => a.includes('web'))) {
+    step('Build web app (served to the browser tests)');
+    if ((await run(path.join(root, 'web/node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: path.join(root, 'web') })) !== 0) return 1;
+  }
 
   let embedded: EmbeddedServer | undefined;
   let adminUrl = process.env.DATABASE_URL;

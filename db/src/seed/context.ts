@@ -1,6 +1,6 @@
 import type { Rng } from './prng';
 import { createRng } from './prng';
-import type { CapacityStatus, Spa } from './types';
+import type { CapacityStatus, SchedulePattern, Spa } from './types';
 
 export interface SeededService {
   id: string;
@@ -8,7 +8,7 @@ export interface SeededService {
   key: string;
   name: string;
   capacity: CapacityStatus;
-  alwaysOpen: boolean;
+  schedule: SchedulePattern;
 }
 
 export interface SeededLocation {

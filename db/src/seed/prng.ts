@@ -72,3 +72,9 @@ export const createRng = (seed: number | string): Rng => {
   };
   return rng;
 };
+
+/** A fictional "First Last" from one naming group (so first and last names match plausibly). */
+export const personName = (rng: Rng, groups: readonly { first: readonly string[]; last: readonly string[]; weight: number }[]) => {
+  const g = rng.weighted(groups.map((x) => [x, x.weight] as const));
+  return `${rng.pick(g.first)} ${rng.pick(g.last)}`;
+};

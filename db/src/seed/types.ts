@@ -34,17 +34,7 @@ export type ProgramArea =
   | 'seniors';
 
 export type SchedulePattern =
-  | 'wk9_17'
-  | 'split'
-  | 'evenings'
-  | 'wk_sat'
-  | 'always'
-  | 'wk8_18'
-  | 'wk8_18_sat'
-  | 'wk8_18_weekend'
-  | 'tue_thu'
-  | 'mwf'
-  | 'early';
+  'wk9_17' | 'split' | 'evenings' | 'wk_sat' | 'always' | 'wk8_18' | 'wk8_18_sat' | 'wk8_18_weekend' | 'tue_thu' | 'mwf' | 'early';
 
 /** A service an organization offers: a template key plus optional fixed attributes. */
 export interface ServiceRef {

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import { randomUUID } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config';
 import { dbPlugin } from './plugins/db';
@@ -39,8 +40,9 @@ export const REDACT_PATHS = [
   '*.client',
 ];
 
-export const loggerOptions = (level: string): FastifyServerOptions['logger'] => ({
+export const loggerOptions = (level: string, stream?: Writable): FastifyServerOptions['logger'] => ({
   level,
+  ...(stream ? { stream } : {}),
   redact: { paths: REDACT_PATHS, censor: '[redacted]' },
   serializers: {
     req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: req.url.split('?')[0], ip: req.ip }),
@@ -50,9 +52,9 @@ export const loggerOptions = (level: string): FastifyServerOptions['logger'] => 
 const REQUEST_ID = /^[\w.-]{8,100}$/;
 
 /** Builds the whole API: cross-cutting plugins, then domain modules, in one explicit list. */
-export const buildApp = async (config: AppConfig): Promise<FastifyInstance> => {
+export const buildApp = async (config: AppConfig, deps: { logStream?: Writable } = {}): Promise<FastifyInstance> => {
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, deps.logStream),
     bodyLimit: config.bodyLimit,
     trustProxy: config.env === 'production',
     requestIdHeader: false,

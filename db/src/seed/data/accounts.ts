@@ -1,7 +1,9 @@
-import { createRng } from '../prng';
+import { createRng, personName } from '../prng';
 import type { Role, Spa } from '../types';
-import { FIRST_NAMES, LAST_NAMES } from './people';
+import { NAME_GROUPS } from './people';
 import { ALL_ORGS, ORG } from './organizations';
+
+export const DEMO_PASSWORD = 'tandem-demo-2026';
 
 export interface AccountSpec {
   email: string;
@@ -20,10 +22,29 @@ const cbo = (key: string) => `${key}.tandem.example`;
 /** The hand-written demo accounts: network staff, the health system, and three CBOs with staff. */
 export const NAMED_ACCOUNTS: AccountSpec[] = [
   { email: 'admin@tandem.example', name: 'Jordan Ellis', role: 'network_admin', org: ORG.healthSystem },
-  { email: 'collab@tandem.example', name: 'Dana Whitfield', role: 'collaboration_team', org: ORG.healthSystem, liaisonFor: ['spa4', 'spa6'] },
+  {
+    email: 'collab@tandem.example',
+    name: 'Dana Whitfield',
+    role: 'collaboration_team',
+    org: ORG.healthSystem,
+    liaisonFor: ['spa4', 'spa6'],
+  },
   { email: 'boards@tandem.example', name: 'Renee Okafor', role: 'board_coordinator', org: ORG.healthSystem },
-  { email: `lucia.ramirez@${DHS}`, name: 'Lucia Ramirez', role: 'collaboration_team', org: ORG.healthSystem, locale: 'es', liaisonFor: ['spa3', 'spa7'] },
-  { email: `andre.washington@${DHS}`, name: 'Andre Washington', role: 'collaboration_team', org: ORG.healthSystem, liaisonFor: ['spa8', 'spa5'] },
+  {
+    email: `lucia.ramirez@${DHS}`,
+    name: 'Lucia Ramirez',
+    role: 'collaboration_team',
+    org: ORG.healthSystem,
+    locale: 'es',
+    liaisonFor: ['spa3', 'spa7'],
+  },
+  {
+    email: `andre.washington@${DHS}`,
+    name: 'Andre Washington',
+    role: 'collaboration_team',
+    org: ORG.healthSystem,
+    liaisonFor: ['spa8', 'spa5'],
+  },
   { email: `grace.kim@${DHS}`, name: 'Grace Kim', role: 'collaboration_team', org: ORG.healthSystem, liaisonFor: ['spa1', 'spa2'] },
   { email: `patricia.nguyen@${DHS}`, name: 'Patricia Nguyen', role: 'org_admin', org: ORG.healthSystem },
   { email: `maria.lopez@${DHS}`, name: 'Maria Lopez', role: 'staff', org: ORG.healthSystem, locale: 'es' },
@@ -45,7 +66,7 @@ const partnerAdmins = (): AccountSpec[] => {
   const taken = new Set(NAMED_ACCOUNTS.map((a) => a.org));
   return ALL_ORGS.filter((o) => o.stage === 'partnered' && !taken.has(o.key)).map((o) => ({
     email: `admin@${cbo(o.key)}`,
-    name: `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`,
+    name: personName(rng, NAME_GROUPS),
     role: 'org_admin' as const,
     org: o.key,
     locale: o.languages.includes('es') && rng.chance(0.3) ? 'es' : 'en',

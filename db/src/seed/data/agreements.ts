@@ -71,7 +71,14 @@ export const AGREEMENTS: AgreementSpec[] = [
     start: -250,
     end: 115,
   },
-  { kind: 'informal', status: 'active', title: 'Referral partnership letter', parties: [DHS, 'florence-avenue-pantry'], start: -120, end: null },
+  {
+    kind: 'informal',
+    status: 'active',
+    title: 'Referral partnership letter',
+    parties: [DHS, 'florence-avenue-pantry'],
+    start: -120,
+    end: null,
+  },
   {
     kind: 'mou',
     status: 'negotiating',
@@ -133,7 +140,14 @@ export const AGREEMENTS: AgreementSpec[] = [
     renewalLead: 60,
     notes: 'Renewal overdue: legal review of the confidentiality clause.',
   },
-  { kind: 'informal', status: 'active', title: 'Transportation referral agreement', parties: [DHS, 'rideconnect-la'], start: -330, end: null },
+  {
+    kind: 'informal',
+    status: 'active',
+    title: 'Transportation referral agreement',
+    parties: [DHS, 'rideconnect-la'],
+    start: -330,
+    end: null,
+  },
   {
     kind: 'contract',
     status: 'active',
@@ -150,7 +164,14 @@ export const AGREEMENTS: AgreementSpec[] = [
     start: -200,
     end: 160,
   },
-  { kind: 'mou', status: 'expired', title: 'MOU: recovery bridge housing referrals', parties: [DHS, 'antelope-valley-recovery'], start: -1100, end: -60 },
+  {
+    kind: 'mou',
+    status: 'expired',
+    title: 'MOU: recovery bridge housing referrals',
+    parties: [DHS, 'antelope-valley-recovery'],
+    start: -1100,
+    end: -60,
+  },
   {
     kind: 'contract',
     status: 'negotiating',
@@ -176,7 +197,14 @@ export const AGREEMENTS: AgreementSpec[] = [
     start: null,
     end: null,
   },
-  { kind: 'informal', status: 'active', title: 'Benefits enrollment referral partnership', parties: [DHS, 'sgv-benefits-navigators'], start: -260, end: null },
+  {
+    kind: 'informal',
+    status: 'active',
+    title: 'Benefits enrollment referral partnership',
+    parties: [DHS, 'sgv-benefits-navigators'],
+    start: -260,
+    end: null,
+  },
   {
     kind: 'contract',
     status: 'terminated',

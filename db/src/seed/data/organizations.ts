@@ -18,7 +18,7 @@ export const SYSTEM_ORGS: OrgSpec[] = [
     key: ORG.healthSystem,
     name: 'County Health Services (DHS)',
     type: 'health_system',
-    spas: ['spa1', 'spa2', 'spa3', 'spa4', 'spa5', 'spa6', 'spa7', 'spa8'],
+    spas: ['spa4', 'spa1', 'spa2', 'spa3', 'spa5', 'spa6', 'spa7', 'spa8'],
     focus: ['homelessness', 'justice_involvement', 'healthy_pregnancy', 'mental_health', 'substance_use', 'complex_health'],
     languages: ['en', 'es', 'zh', 'ko', 'vi', 'tl', 'hy', 'km', 'asl'],
     stage: 'partnered',
@@ -30,7 +30,7 @@ export const SYSTEM_ORGS: OrgSpec[] = [
     key: ORG.publicHealth,
     name: 'County Public Health Department (DPH)',
     type: 'county_agency',
-    spas: ['spa1', 'spa2', 'spa3', 'spa4', 'spa5', 'spa6', 'spa7', 'spa8'],
+    spas: ['spa4', 'spa1', 'spa2', 'spa3', 'spa5', 'spa6', 'spa7', 'spa8'],
     focus: ['healthy_pregnancy', 'substance_use', 'other'],
     languages: ['en', 'es', 'zh', 'ko', 'vi', 'tl', 'hy'],
     stage: 'partnered',
@@ -42,7 +42,7 @@ export const SYSTEM_ORGS: OrgSpec[] = [
     key: ORG.mentalHealth,
     name: 'County Mental Health Department (DMH)',
     type: 'county_agency',
-    spas: ['spa1', 'spa2', 'spa3', 'spa4', 'spa5', 'spa6', 'spa7', 'spa8'],
+    spas: ['spa4', 'spa1', 'spa2', 'spa3', 'spa5', 'spa6', 'spa7', 'spa8'],
     focus: ['mental_health', 'homelessness', 'substance_use'],
     languages: ['en', 'es', 'zh', 'ko', 'vi', 'hy', 'fa', 'km'],
     stage: 'partnered',
@@ -53,7 +53,7 @@ export const SYSTEM_ORGS: OrgSpec[] = [
     key: ORG.healthPlan,
     name: 'Golden Bridge Health Plan',
     type: 'health_plan',
-    spas: ['spa1', 'spa2', 'spa3', 'spa4', 'spa5', 'spa6', 'spa7', 'spa8'],
+    spas: ['spa8', 'spa1', 'spa2', 'spa3', 'spa4', 'spa5', 'spa6', 'spa7'],
     focus: ['homelessness', 'complex_health', 'healthy_pregnancy'],
     languages: ['en', 'es', 'zh', 'ko', 'vi', 'hy', 'tl'],
     stage: 'partnered',
@@ -123,7 +123,11 @@ export const CBOS: OrgSpec[] = [
     stage: 'assessed',
     description: 'Food pantry and mobile produce distribution serving Lancaster, Palmdale and the rural Antelope Valley.',
     notes: 'Volunteer-run; the phone is answered Tuesdays and Thursdays only.',
-    services: [{ key: 'pantry', capacity: 'waitlist', capacityNote: 'Home delivery list is full; walk-in pantry still open.' }, 'produce', 'calfresh'],
+    services: [
+      { key: 'pantry', capacity: 'waitlist', capacityNote: 'Home delivery list is full; walk-in pantry still open.' },
+      'produce',
+      'calfresh',
+    ],
   },
   {
     key: 'sgv-food-collaborative',
@@ -200,7 +204,15 @@ export const CBOS: OrgSpec[] = [
     stage: 'assessed',
     description: 'The only year-round shelter in Lancaster, with case management and a winter overflow program.',
     notes: 'Renovation of the dorm wing expected to finish this quarter.',
-    services: [{ key: 'interim', status: 'temporarily_closed', capacity: 'full', capacityNote: 'Closed for renovation; reopening expected next month.' }, 'outreach'],
+    services: [
+      {
+        key: 'interim',
+        status: 'temporarily_closed',
+        capacity: 'full',
+        capacityNote: 'Closed for renovation; reopening expected next month.',
+      },
+      'outreach',
+    ],
   },
   {
     key: 'ocean-park-housing',
@@ -223,7 +235,8 @@ export const CBOS: OrgSpec[] = [
     focus: ['complex_health', 'other'],
     languages: ['en', 'es'],
     stage: 'assessed',
-    description: 'Home visits for asthma triggers, mold and pest remediation, and tenant organizing in East Los Angeles and Huntington Park.',
+    description:
+      'Home visits for asthma triggers, mold and pest remediation, and tenant organizing in East Los Angeles and Huntington Park.',
     services: ['asthma', 'tenancy'],
   },
   // Reentry
@@ -287,7 +300,8 @@ export const CBOS: OrgSpec[] = [
     focus: ['homelessness', 'justice_involvement', 'other'],
     languages: ['en', 'es', 'ko', 'tl'],
     stage: 'partnered',
-    description: 'Free civil legal services: eviction defense, public benefits appeals and a medical-legal partnership with county clinics.',
+    description:
+      'Free civil legal services: eviction defense, public benefits appeals and a medical-legal partnership with county clinics.',
     services: ['eviction_defense', 'benefits_appeals', 'medical_legal'],
   },
   {
@@ -399,7 +413,8 @@ export const CBOS: OrgSpec[] = [
     focus: ['mental_health', 'substance_use'],
     languages: ['en', 'es', 'hy', 'fa'],
     stage: 'partnered',
-    description: 'Outpatient counseling, youth mental health and Full Service Partnership slots in the East San Fernando Valley, with Armenian- and Farsi-speaking clinicians.',
+    description:
+      'Outpatient counseling, youth mental health and Full Service Partnership slots in the East San Fernando Valley, with Armenian- and Farsi-speaking clinicians.',
     services: ['counseling', 'youth_mh', 'fsp'],
   },
   {
@@ -595,7 +610,8 @@ export const CBOS: OrgSpec[] = [
     focus: ['complex_health', 'other'],
     languages: ['en', 'es', 'ko'],
     stage: 'partnered',
-    description: 'Volunteer and contracted rides to medical appointments, plus reduced-fare transit passes for patients in Metro, South and East LA.',
+    description:
+      'Volunteer and contracted rides to medical appointments, plus reduced-fare transit passes for patients in Metro, South and East LA.',
     services: ['medical_rides', 'transit_passes'],
   },
   {
@@ -644,7 +660,8 @@ export const CBOS: OrgSpec[] = [
     focus: ['homelessness', 'mental_health'],
     languages: ['en', 'es', 'km'],
     stage: 'partnered',
-    description: 'Confidential emergency shelter, a 24-hour hotline and transitional housing for survivors of domestic violence and their children.',
+    description:
+      'Confidential emergency shelter, a 24-hour hotline and transitional housing for survivors of domestic violence and their children.',
     notes: 'Shelter address is confidential: never share it in referrals; use the hotline for intake.',
     services: ['ipv_shelter', 'ipv_hotline', 'ipv_transitional'],
   },
@@ -669,7 +686,8 @@ export const CBOS: OrgSpec[] = [
     focus: ['mental_health'],
     languages: ['en', 'es', 'hy'],
     stage: 'assessed',
-    description: 'Legal advocacy, support groups and teen dating violence prevention in the San Fernando Valley, with Armenian-speaking advocates.',
+    description:
+      'Legal advocacy, support groups and teen dating violence prevention in the San Fernando Valley, with Armenian-speaking advocates.',
     services: ['ipv_advocacy', 'ipv_counseling', 'teen_dating'],
   },
   {

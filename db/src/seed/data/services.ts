@@ -50,13 +50,16 @@ export const SERVICE_TEMPLATES: Record<string, ServiceTemplate> = {
   },
   mtm: {
     name: 'Medically Tailored Meals',
-    description: 'Home-delivered meals planned by a registered dietitian for people with diabetes, heart failure, kidney disease or cancer, with nutrition counseling.',
+    description:
+      'Home-delivered meals planned by a registered dietitian for people with diabetes, heart failure, kidney disease or cancer, with nutrition counseling.',
     categories: ['food-insecurity'],
     communitySupport: 'medically_tailored_meals',
-    eligibility: 'Medi-Cal members with a qualifying chronic condition, authorized by their health plan, or recently discharged from hospital.',
+    eligibility:
+      'Medi-Cal members with a qualifying chronic condition, authorized by their health plan, or recently discharged from hospital.',
     focus: ['complex_health'],
     fees: 'Free for eligible Medi-Cal members',
-    applicationProcess: 'Referral from a provider or care manager with diagnosis; we request health plan authorization within 5 business days.',
+    applicationProcess:
+      'Referral from a provider or care manager with diagnosis; we request health plan authorization within 5 business days.',
   },
   calfresh: {
     name: 'CalFresh Application Assistance',
@@ -69,7 +72,8 @@ export const SERVICE_TEMPLATES: Record<string, ServiceTemplate> = {
   // Housing and homeless services
   htn: {
     name: 'Housing Navigation',
-    description: 'A navigator helps clients get document-ready, search for units, complete applications and work with landlords until move-in.',
+    description:
+      'A navigator helps clients get document-ready, search for units, complete applications and work with landlords until move-in.',
     categories: ['homelessness', 'housing-instability'],
     communitySupport: 'housing_transition_navigation',
     eligibility: 'Adults experiencing or at risk of homelessness; Medi-Cal members prioritized.',
@@ -122,7 +126,8 @@ export const SERVICE_TEMPLATES: Record<string, ServiceTemplate> = {
   },
   recuperative: {
     name: 'Recuperative Care Beds',
-    description: 'Short-term residential care for people experiencing homelessness who are recovering from illness or injury after a hospital stay.',
+    description:
+      'Short-term residential care for people experiencing homelessness who are recovering from illness or injury after a hospital stay.',
     categories: ['homelessness'],
     communitySupport: 'recuperative_care',
     eligibility: 'Adults experiencing homelessness discharged from hospital who can manage daily activities on their own.',
@@ -185,7 +190,8 @@ export const SERVICE_TEMPLATES: Record<string, ServiceTemplate> = {
   },
   record_clearance: {
     name: 'Record Clearance Clinic',
-    description: 'Attorneys and law students help clear or reduce convictions (expungement, Prop 47) to remove barriers to jobs and housing.',
+    description:
+      'Attorneys and law students help clear or reduce convictions (expungement, Prop 47) to remove barriers to jobs and housing.',
     categories: ['incarceration-status', 'employment-status'],
     eligibility: 'Anyone with a California conviction record.',
     focus: ['justice_involvement'],
@@ -243,7 +249,8 @@ export const SERVICE_TEMPLATES: Record<string, ServiceTemplate> = {
   },
   medical_legal: {
     name: 'Medical-Legal Partnership',
-    description: 'Attorneys embedded with county clinics handle legal problems that harm health: substandard housing, benefits, guardianship.',
+    description:
+      'Attorneys embedded with county clinics handle legal problems that harm health: substandard housing, benefits, guardianship.',
     categories: ['inadequate-housing', 'financial-insecurity'],
     eligibility: 'Patients of partner clinics referred by their care team.',
     fees: FREE,
@@ -362,7 +369,8 @@ export const SERVICE_TEMPLATES: Record<string, ServiceTemplate> = {
   },
   fsp: {
     name: 'Full Service Partnership',
-    description: 'Intensive, team-based mental health care with housing support and 24/7 on-call staff for adults with serious mental illness.',
+    description:
+      'Intensive, team-based mental health care with housing support and 24/7 on-call staff for adults with serious mental illness.',
     categories: ['stress', 'homelessness'],
     eligibility: 'Adults with serious mental illness who are homeless, recently hospitalized or recently incarcerated; DMH authorization.',
     focus: ['mental_health', 'homelessness'],
@@ -382,7 +390,8 @@ export const SERVICE_TEMPLATES: Record<string, ServiceTemplate> = {
   // Substance use
   sobering: {
     name: 'Sobering Center',
-    description: 'A safe place to sober up with nursing oversight, meals and showers, and linkage to treatment instead of the emergency room or jail.',
+    description:
+      'A safe place to sober up with nursing oversight, meals and showers, and linkage to treatment instead of the emergency room or jail.',
     categories: ['homelessness', 'stress'],
     communitySupport: 'sobering_centers',
     eligibility: 'Adults who are intoxicated and medically stable.',

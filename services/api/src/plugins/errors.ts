@@ -93,8 +93,8 @@ export const toProblem = (thrown: unknown): { problem: Problem; log: 'none' | 'w
 
 /** drizzle wraps driver errors (DrizzleQueryError); the SQLSTATE lives on the cause. */
 const unwrapDbError = (err: unknown): unknown => {
-  let e = err as { cause?: unknown; code?: unknown; name?: string } | undefined;
-  for (let i = 0; i < 3 && e && e.name === 'DrizzleQueryError' && e.cause; i++) e = e.cause as typeof e;
+  let e = err as { cause?: unknown; code?: unknown } | undefined;
+  for (let i = 0; i < 3 && e && !(e instanceof AppError) && e.code === undefined && e.cause; i++) e = e.cause as typeof e;
   return e;
 };
 

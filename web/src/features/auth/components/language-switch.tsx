@@ -26,7 +26,11 @@ export function LanguageSwitch({ tone = 'light' }: { tone?: 'light' | 'dark' }) 
     <div className={`segmented segmented-${tone}`} role="group" aria-label={t('lang.label')}>
       {choices.map((c) => (
         <button key={c.locale} type="button" lang={c.locale} aria-pressed={locale === c.locale} onClick={() => choose(c.locale)}>
-          {c.label}
+          <span className="lang-full">{c.label}</span>
+          {/* Phones show the short code; the full name stays the button's accessible name. */}
+          <span className="lang-short" aria-hidden="true">
+            {c.locale.toUpperCase()}
+          </span>
         </button>
       ))}
     </div>

@@ -1,0 +1,213 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { AGREEMENT_KINDS, SPA_CODES } from '@tandem/contract';
+import { createDb, createPool } from '../client';
+import { createTestDatabase, type TestDatabase } from '../testing/template-db';
+import { verifyPassword } from '../passwords';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo, truncateAll, type SeedSummary } from './index';
+
+const NOW = new Date('2026-11-10T18:00:00Z');
+
+interface Seeded {
+  tdb: TestDatabase;
+  pool: pg.Pool;
+  summary: SeedSummary;
+  ms: number;
+}
+
+const seedFresh = async (): Promise<Seeded> => {
+  const tdb = await createTestDatabase();
+  const pool = createPool(tdb.url, { max: 2 });
+  const db = createDb(pool);
+  expect(await isDatabaseEmpty(db)).toBe(true);
+  const started = Date.now();
+  const summary = await seedDemo(db, { now: NOW });
+  const ms = Date.now() - started;
+  expect(await isDatabaseEmpty(db)).toBe(false);
+  return { tdb, pool, summary, ms };
+};
+
+const checksum = async (pool: pg.Pool) => {
+  const { rows } = await pool.query<{ line: string }>(
+    `select o.name || ' | ' || coalesce(string_agg(s.name || ':' || s.capacity_status, ',' order by s.name, s.id), '') as line
+       from organizations o left join services s on s.organization_id = o.id
+      group by o.id, o.name order by o.name`,
+  );
+  return createHash('sha256')
+    .update(rows.map((r) => r.line).join('\n'))
+    .digest('hex');
+};
+
+describe('demo seed', () => {
+  let a: Seeded;
+  const one = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await a.pool.query<T>(sql, params)).rows[0]!;
+  const all = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await a.pool.query<T>(sql, params)).rows;
+
+  beforeAll(async () => {
+    a = await seedFresh();
+  });
+  afterAll(async () => {
+    await a?.pool.end();
+    await a?.tdb.drop();
+  });
+
+  it('seeds quickly and reports what it inserted', async () => {
+    expect(a.ms).toBeLessThan(10_000);
+    const { n } = await one<{ n: number }>('select count(*)::int as n from services');
+    expect(a.summary.services).toBe(n);
+    expect(a.summary.organizations).toBeGreaterThanOrEqual(45);
+  });
+
+  it('has at least 40 CBOs and at least 4 serving every SPA', async () => {
+    expect((await one<{ n: number }>(`select count(*)::int as n from organizations where type = 'cbo'`)).n).toBeGreaterThanOrEqual(40);
+    const rows = await all<{ spa: string; n: number }>(
+      `select spa, count(*)::int as n from organizations, unnest(spas) as spa where type = 'cbo' group by spa`,
+    );
+    const bySpa = Object.fromEntries(rows.map((r) => [r.spa, r.n]));
+    for (const spa of SPA_CODES) expect(bySpa[spa] ?? 0).toBeGreaterThanOrEqual(4);
+  });
+
+  it('has the health system, county agencies, a plan and a clinic', async () => {
+    const rows = await all<{ type: string; n: number }>('select type, count(*)::int as n from organizations group by type');
+    const byType = Object.fromEntries(rows.map((r) => [r.type, r.n]));
+    expect(byType).toMatchObject({ health_system: 1, health_plan: 1, clinic: 1 });
+    expect(byType.county_agency).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives every CBO a service, a location and a referral contact', async () => {
+    expect((await one<{ n: number }>('select count(*)::int as n from services')).n).toBeGreaterThanOrEqual(120);
+    const missing = await all<{ name: string }>(
+      `select name from organizations o where type = 'cbo' and (
+         not exists (select 1 from services s where s.organization_id = o.id) or
+         not exists (select 1 from locations l where l.organization_id = o.id) or
+         not exists (select 1 from contacts c where c.organization_id = o.id and c.is_referral_contact))`,
+    );
+    expect(missing).toEqual([]);
+    const unlinked = await all(
+      `select id from services s where not exists (select 1 from service_locations sl where sl.service_id = s.id)`,
+    );
+    expect(unlinked).toEqual([]);
+    const unscheduled = await all(`select id from services s where not exists (select 1 from schedules sc where sc.service_id = s.id)`);
+    expect(unscheduled).toEqual([]);
+  });
+
+  it('orders stage dates and leaves unreached stages null', async () => {
+    const bad = await all(
+      `select name from organizations where
+         (partnership_stage = 'prospect' and (stage_dates->>'outreach' is not null or stage_dates->>'partnered' is not null)) or
+         (partnership_stage = 'partnered' and not (stage_dates->>'prospect' <= stage_dates->>'outreach' and stage_dates->>'outreach' <= stage_dates->>'assessed'
+                                              and stage_dates->>'assessed' <= stage_dates->>'partnered' and stage_dates->>'partnered' <= $1))`,
+      ['2026-11-10'],
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('has every agreement kind and several agreements ending within 60 days', async () => {
+    const kinds = (await all<{ kind: string }>('select distinct kind from agreements')).map((r) => r.kind).sort();
+    expect(kinds).toEqual([...AGREEMENT_KINDS].sort());
+    const soon = await one<{ n: number }>(
+      `select count(*)::int as n from agreements where status = 'active' and end_date between $1::date and $1::date + 60`,
+      ['2026-11-10'],
+    );
+    expect(soon.n).toBeGreaterThanOrEqual(3);
+    const lonely = await all(
+      `select id from agreements a where (select count(*) from agreement_parties p where p.agreement_id = a.id) < 2`,
+    );
+    expect(lonely).toEqual([]);
+  });
+
+  it('has some stale and some fresh capacity confirmations', async () => {
+    const r = await one<{ stale: number; fresh: number; total: number }>(
+      `select count(*) filter (where capacity_confirmed_at < $1::timestamptz - interval '90 days')::int as stale,
+              count(*) filter (where capacity_confirmed_at >= $1::timestamptz - interval '60 days')::int as fresh,
+              count(*)::int as total
+         from services`,
+      [NOW],
+    );
+    expect(r.stale).toBeGreaterThan(r.total * 0.08);
+    expect(r.fresh).toBeGreaterThan(r.total * 0.5);
+  });
+
+  it('has accepting Spanish-language food services in SPA 6, open weekdays 08:00-18:00, one on weekends', async () => {
+    const rows = await all<{ id: string; weekend: boolean }>(
+      `select s.id,
+              exists (select 1 from schedules w where w.service_id = s.id and w.weekday in (6, 7)) as weekend
+         from services s
+        where 'spa6' = any(s.spas) and 'food-insecurity' = any(s.categories) and 'es' = any(s.languages)
+          and s.capacity_status = 'accepting' and s.status = 'active'
+          and (select count(distinct weekday) from schedules d
+                where d.service_id = s.id and d.weekday between 1 and 5 and d.opens_at <= '08:00' and d.closes_at >= '18:00') = 5`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    expect(rows.some((r) => r.weekend)).toBe(true);
+    const elsewhere = await one<{ n: number }>(
+      `select count(*)::int as n from services where not ('spa6' = any(spas)) and capacity_status in ('full', 'waitlist')`,
+    );
+    expect(elsewhere.n).toBeGreaterThanOrEqual(3);
+  });
+
+  it('creates every demo account with its role, organization and the demo password', async () => {
+    expect(DEMO_ACCOUNTS.length).toBeGreaterThanOrEqual(18);
+    const rows = await all<{ email: string; role: string; organization: string; password_hash: string }>(
+      `select u.email, m.role, o.name as organization, u.password_hash
+         from users u join memberships m on m.user_id = u.id join organizations o on o.id = m.organization_id`,
+    );
+    const byEmail = new Map(rows.map((r) => [r.email, r]));
+    for (const acc of DEMO_ACCOUNTS) {
+      expect({ email: acc.email, role: byEmail.get(acc.email)?.role, organization: byEmail.get(acc.email)?.organization }).toEqual({
+        email: acc.email,
+        role: acc.role,
+        organization: acc.organization,
+      });
+    }
+    expect(DEMO_ACCOUNTS.find((x) => x.email === 'admin@tandem.example')?.role).toBe('network_admin');
+    expect(await verifyPassword(rows[0]!.password_hash, DEMO_PASSWORD)).toBe(true);
+    const cboRoles = await all<{ name: string; admins: number; staff: number }>(
+      `select o.name, count(*) filter (where m.role = 'org_admin')::int as admins, count(*) filter (where m.role = 'staff')::int as staff
+         from organizations o join memberships m on m.organization_id = o.id where o.type = 'cbo' group by o.name having count(*) filter (where m.role = 'staff') >= 2`,
+    );
+    expect(cboRoles.length).toBeGreaterThanOrEqual(3);
+    const liaisons = await one<{ n: number }>('select count(*)::int as n from organizations where liaison_user_id is not null');
+    expect(liaisons.n).toBeGreaterThanOrEqual(20);
+  });
+
+  it('uses only fictional contact details', async () => {
+    const emails = await all<{ email: string }>(
+      `select email from users union all select email from contacts where email is not null union all select email from organizations where email is not null`,
+    );
+    for (const { email } of emails) expect(email).toMatch(/\.example$/);
+    const phones = await all<{ phone: string }>(
+      `select phone from contacts where phone is not null union all select phone from organizations where phone is not null union all select phone from services where phone is not null`,
+    );
+    for (const { phone } of phones) expect(phone).toMatch(/^\(\d{3}\) 555-01\d{2}$/);
+  });
+
+  it('is deterministic: a second database gets the same organizations and services', async () => {
+    const b = await seedFresh();
+    try {
+      expect(await checksum(b.pool)).toBe(await checksum(a.pool));
+      expect(b.summary).toEqual(a.summary);
+      // Deterministic ids too, so links in docs and screenshots stay valid.
+      const ids = async (p: pg.Pool) => (await p.query<{ id: string }>('select id from services order by id')).rows.map((r) => r.id);
+      expect(await ids(b.pool)).toEqual(await ids(a.pool));
+    } finally {
+      await b.pool.end();
+      await b.tdb.drop();
+    }
+  });
+
+  it('truncateAll empties the database so it can be seeded again', async () => {
+    const b = await seedFresh();
+    try {
+      const db = createDb(b.pool);
+      await truncateAll(db);
+      expect(await isDatabaseEmpty(db)).toBe(true);
+      expect((await b.pool.query<{ n: number }>('select count(*)::int as n from users')).rows[0]!.n).toBe(0);
+      const again = await seedDemo(db, { now: NOW });
+      expect(again).toEqual(a.summary);
+    } finally {
+      await b.pool.end();
+      await b.tdb.drop();
+    }
+  });
+});

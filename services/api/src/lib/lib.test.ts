@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { AppError } from './app-error';
+import { assertVersion } from './concurrency';
+import { csvCell, toCsv } from './csv';
+import { decodeCursor, encodeCursor, toPage } from './pagination';
+import { diffFields } from './audit';
+
+describe('cursor pagination', () => {
+  const shape = z.tuple([z.string(), z.uuid()]);
+  it('round-trips a sort key', () => {
+    const key = ['food bank', '0190c8a0-0000-4000-8000-000000000000'] as const;
+    expect(decodeCursor(encodeCursor(key), shape)).toEqual(key);
+  });
+  it.each(['garbage', encodeCursor([1, 2]), Buffer.from('{"a":1}').toString('base64url')])('rejects %s as invalid_cursor', (c) => {
+    expect(() => decodeCursor(c, shape)).toThrow(expect.objectContaining({ code: 'invalid_cursor' }));
+  });
+  it('toPage returns a cursor only when more rows exist', () => {
+    expect(toPage([1, 2, 3], 2, (n) => [n])).toEqual({ data: [1, 2], nextCursor: encodeCursor([2]) });
+    expect(toPage([1, 2], 2, (n) => [n])).toEqual({ data: [1, 2], nextCursor: null });
+  });
+});
+
+describe('optimistic concurrency', () => {
+  it('passes the current version and refuses a stale one with stale_version', () => {
+    expect(() => assertVersion(3, 3)).not.toThrow();
+    expect(() => assertVersion(4, 3)).toThrow(AppError);
+    expect(() => assertVersion(4, 3)).toThrow(expect.objectContaining({ code: 'stale_version' }));
+  });
+});
+
+describe('CSV', () => {
+  it('quotes commas, quotes and newlines (RFC 4180) and ends lines with CRLF', () => {
+    const csv = toCsv([{ a: 'x,y', b: 'say "hi"', c: 'two\nlines' }], [
+      { header: 'A', value: (r) => r.a },
+      { header: 'B', value: (r) => r.b },
+      { header: 'C', value: (r) => r.c },
+    ]);
+    expect(csv).toBe('A,B,C\r\n"x,y","say ""hi""","two\nlines"\r\n');
+  });
+  it('defuses spreadsheet formulas', () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell(-5)).toBe('-5');
+  });
+});
+
+describe('diffFields', () => {
+  it('lists only the fields that changed', () => {
+    expect(diffFields({ a: 1, b: ['x'], c: 'same' }, { a: 2, b: ['x'], c: 'same' }, ['a', 'b', 'c'])).toEqual({ a: { from: 1, to: 2 } });
+  });
+});

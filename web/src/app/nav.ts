@@ -1,0 +1,54 @@
+import type { Me } from '@tandem/contract';
+import { paths } from '../config/paths';
+import type { Translate } from '../i18n/i18n-provider';
+import type { NavSection } from '../layouts/app-shell';
+
+export const isNetworkAdmin = (me: Me) => me.isNetworkAdmin || me.memberships.some((m) => m.role === 'network_admin');
+const hasRole = (me: Me, role: Me['memberships'][number]['role']) => me.memberships.some((m) => m.role === role);
+
+/** Engagement: the collaboration team records it; network admins oversee it. */
+export const canSeeEngagement = (me: Me) => isNetworkAdmin(me) || hasRole(me, 'collaboration_team');
+/** Advisory boards: board coordinators run them; network admins oversee them. */
+export const canSeeAdvisory = (me: Me) => isNetworkAdmin(me) || hasRole(me, 'board_coordinator');
+/** Organization settings (members, API keys): that organization's admins and network admins. */
+export const canManageOrg = (me: Me, organizationId: string) =>
+  isNetworkAdmin(me) || me.memberships.some((m) => m.organizationId === organizationId && m.role === 'org_admin');
+
+/**
+ * The navigation a person sees follows their roles. It only hides what they cannot use; the API
+ * still enforces every permission.
+ */
+export const buildNav = (me: Me, t: Translate): NavSection[] => {
+  const main: NavSection = {
+    items: [
+      { to: paths.home.href(), label: t('nav.home'), end: true },
+      { to: paths.directory.href(), label: t('nav.directory') },
+      { to: paths.referrals.href(), label: t('nav.referrals') },
+    ],
+  };
+  if (canSeeEngagement(me)) main.items.push({ to: paths.engagement.href(), label: t('nav.engagement') });
+  if (canSeeAdvisory(me)) main.items.push({ to: paths.advisoryBoards.href(), label: t('nav.advisoryBoards') });
+
+  const adminOf = me.memberships.filter((m) => m.role === 'org_admin');
+  const orgSections = adminOf.map<NavSection>((m) => ({
+    label: adminOf.length > 1 ? `${t('nav.myOrganization')} · ${m.organizationName}` : t('nav.myOrganization'),
+    items: [
+      { to: paths.orgMembers.href(m.organizationId), label: t('nav.members') },
+      { to: paths.orgApiKeys.href(m.organizationId), label: t('nav.apiKeys') },
+    ],
+  }));
+
+  const admin: NavSection[] = isNetworkAdmin(me)
+    ? [
+        {
+          label: t('nav.admin'),
+          items: [
+            { to: paths.adminOrganizations.href(), label: t('nav.organizations') },
+            { to: paths.adminUsers.href(), label: t('nav.users') },
+          ],
+        },
+      ]
+    : [];
+
+  return [main, ...orgSections, ...admin];
+};

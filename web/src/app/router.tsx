@@ -1,0 +1,64 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { paths } from '../config/paths';
+import { OrganizationsAdmin } from '../features/organizations/components/organizations-admin';
+import { UsersAdmin } from '../features/members/components/users-admin';
+import { canSeeAdvisory, canSeeEngagement, isNetworkAdmin } from './nav';
+import { AcceptInvitationRoute } from './routes/accept-invitation';
+import { NotFoundRoute } from './routes/forbidden';
+import { HomeRoute } from './routes/home';
+import { OrganizationApiKeysRoute, OrganizationMembersRoute } from './routes/organization-pages';
+import { PlaceholderRoute } from './routes/placeholder';
+import { ProtectedLayout } from './routes/protected-layout';
+import { Require } from './routes/require';
+import { SignInRoute } from './routes/sign-in';
+
+export function AppRouter() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path={paths.signIn.path} element={<SignInRoute />} />
+        <Route path={paths.acceptInvitation.path} element={<AcceptInvitationRoute />} />
+        <Route element={<ProtectedLayout />}>
+          <Route index element={<HomeRoute />} />
+          <Route path={paths.directory.path} element={<PlaceholderRoute title="nav.directory" description="placeholder.directory" />} />
+          <Route path={paths.referrals.path} element={<PlaceholderRoute title="nav.referrals" description="placeholder.referrals" />} />
+          <Route
+            path={paths.engagement.path}
+            element={
+              <Require allow={canSeeEngagement}>
+                <PlaceholderRoute title="nav.engagement" description="placeholder.engagement" />
+              </Require>
+            }
+          />
+          <Route
+            path={paths.advisoryBoards.path}
+            element={
+              <Require allow={canSeeAdvisory}>
+                <PlaceholderRoute title="nav.advisoryBoards" description="placeholder.advisoryBoards" />
+              </Require>
+            }
+          />
+          <Route
+            path={paths.adminOrganizations.path}
+            element={
+              <Require allow={isNetworkAdmin}>
+                <OrganizationsAdmin />
+              </Require>
+            }
+          />
+          <Route
+            path={paths.adminUsers.path}
+            element={
+              <Require allow={isNetworkAdmin}>
+                <UsersAdmin />
+              </Require>
+            }
+          />
+          <Route path={paths.orgMembers.path} element={<OrganizationMembersRoute />} />
+          <Route path={paths.orgApiKeys.path} element={<OrganizationApiKeysRoute />} />
+          <Route path="*" element={<NotFoundRoute />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,62 @@
+/* eslint-disable no-restricted-imports -- app/routes compose features (CONVENTIONS §13); the rule is meant for features/ importing each other. */
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { PageHeader } from '../../components/ui/page-header';
+import { paths } from '../../config/paths';
+import { ApiKeysPanel } from '../../features/api-keys/components/api-keys-panel';
+import { MembersPanel } from '../../features/members/components/members-panel';
+import { orgQueries } from '../../features/organizations/api/queries';
+import { useT } from '../../i18n/i18n-provider';
+import { canManageOrg, isNetworkAdmin } from '../nav';
+import { Forbidden } from './forbidden';
+import { useMe } from './protected-layout';
+
+/** The organization's name: from the signed-in user's memberships when they have one, else the API. */
+const useOrgName = (id: string) => {
+  const me = useMe();
+  const own = me.memberships.find((m) => m.organizationId === id)?.organizationName;
+  const org = useQuery({ ...orgQueries.detail(id), enabled: !own });
+  return own ?? org.data?.name ?? '…';
+};
+
+function OrgTabs({ id }: { id: string }) {
+  const t = useT();
+  const me = useMe();
+  return (
+    <p className="breadcrumbs">
+      {isNetworkAdmin(me) && <Link to={paths.adminOrganizations.href()}>{t('nav.organizations')}</Link>}
+      <Link to={paths.orgMembers.href(id)}>{t('nav.members')}</Link>
+      <Link to={paths.orgApiKeys.href(id)}>{t('nav.apiKeys')}</Link>
+    </p>
+  );
+}
+
+export function OrganizationMembersRoute() {
+  const { id = '' } = useParams();
+  const t = useT();
+  const me = useMe();
+  const name = useOrgName(id);
+  if (!canManageOrg(me, id)) return <Forbidden />;
+  return (
+    <>
+      <OrgTabs id={id} />
+      <PageHeader title={t('members.titleOf', { org: name })} description={t('members.intro')} />
+      <MembersPanel organizationId={id} />
+    </>
+  );
+}
+
+export function OrganizationApiKeysRoute() {
+  const { id = '' } = useParams();
+  const t = useT();
+  const me = useMe();
+  const name = useOrgName(id);
+  if (!canManageOrg(me, id)) return <Forbidden />;
+  return (
+    <>
+      <OrgTabs id={id} />
+      <PageHeader title={t('apiKeys.titleOf', { org: name })} description={t('apiKeys.intro')} />
+      <ApiKeysPanel organizationId={id} />
+    </>
+  );
+}

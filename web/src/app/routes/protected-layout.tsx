@@ -1,0 +1,67 @@
+/* eslint-disable no-restricted-imports -- app/routes compose features (CONVENTIONS §13); the rule is meant for features/ importing each other. */
+import { useQuery } from '@tanstack/react-query';
+import { Navigate, Outlet, useLocation, useNavigate, useOutletContext } from 'react-router';
+import type { Me } from '@tandem/contract';
+import { Alert } from '../../components/ui/alert';
+import { Button } from '../../components/ui/button';
+import { Spinner } from '../../components/ui/spinner';
+import { paths } from '../../config/paths';
+import { authQueries } from '../../features/auth/api/queries';
+import { LanguageSwitch } from '../../features/auth/components/language-switch';
+import { SignOutButton } from '../../features/auth/components/sign-out-button';
+import { useT } from '../../i18n/i18n-provider';
+import { AppShell } from '../../layouts/app-shell';
+import { errorMessage } from '../../lib/errors';
+import { buildNav } from '../nav';
+
+/** The signed-in user, for any page inside the shell. */
+export const useMe = () => useOutletContext<Me>();
+
+function Account({ me }: { me: Me }) {
+  const t = useT();
+  const [first, ...rest] = me.memberships;
+  return (
+    <span className="account">
+      <span className="account-name">{me.user.name}</span>
+      <span className="account-org">
+        {first ? first.organizationName : t('header.network')}
+        {rest.length > 0 && ` ${t('header.moreOrgs', { count: rest.length })}`}
+      </span>
+    </span>
+  );
+}
+
+export function ProtectedLayout() {
+  const t = useT();
+  const me = useQuery(authQueries.me());
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  if (me.isPending)
+    return (
+      <div className="center-page">
+        <Spinner label={t('app.loading')} />
+      </div>
+    );
+  if (me.isError)
+    return (
+      <div className="center-page">
+        <Alert tone="danger">{errorMessage(me.error, t)}</Alert>
+        <Button variant="secondary" onClick={() => me.refetch()}>
+          {t('common.retry')}
+        </Button>
+      </div>
+    );
+  if (!me.data) return <Navigate to={paths.signIn.href(location.pathname + location.search)} replace />;
+
+  return (
+    <AppShell
+      sections={buildNav(me.data, t)}
+      account={<Account me={me.data} />}
+      languageSwitch={<LanguageSwitch />}
+      signOut={<SignOutButton onSignedOut={() => navigate(paths.signIn.href(), { replace: true })} />}
+    >
+      <Outlet context={me.data} />
+    </AppShell>
+  );
+}

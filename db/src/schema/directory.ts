@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   date,
   doublePrecision,
   index,
@@ -29,6 +30,13 @@ import {
 } from '@tandem/contract';
 import { arrayWithin, createdAt, id, inList, ts, updatedAt, version } from './helpers';
 import { users } from './accounts';
+
+/** PostgreSQL full-text document; written by the database (generated column), read only in search SQL. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+// Weighted search document of a service: name (A), description (B), eligibility (C). English
+// stemming so "pantries" finds "pantry"; typos are caught by the trigram index on the name.
+const SERVICE_SEARCH_DOCUMENT = sql`setweight(to_tsvector('english', coalesce("name", '')), 'A') || setweight(to_tsvector('english', coalesce("description", '')), 'B') || setweight(to_tsvector('english', coalesce("eligibility", '')), 'C')`;
 
 export type StageDates = { prospect: string | null; outreach: string | null; assessed: string | null; partnered: string | null };
 
@@ -101,12 +109,19 @@ export const services = pgTable(
     ackSlaHours: integer('ack_sla_hours').notNull().default(16),
     firstContactSlaHours: integer('first_contact_sla_hours').notNull().default(40),
     sourceId: text('source_id').unique(),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(SERVICE_SEARCH_DOCUMENT),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
   },
   (t) => [
     index('services_org_idx').on(t.organizationId),
+    // Directory search (docs/directory-search.md): full text, typo-tolerant name, array filters.
+    index('services_search_idx').using('gin', t.searchVector),
+    index('services_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
+    index('services_categories_idx').using('gin', t.categories),
+    index('services_languages_idx').using('gin', t.languages),
+    index('services_spas_idx').using('gin', t.spas),
     check('services_status_check', inList(t.status, SERVICE_STATUSES)),
     check('services_capacity_check', inList(t.capacityStatus, CAPACITY_STATUSES)),
     check('services_categories_check', arrayWithin(t.categories, SDOH_CATEGORIES)),
@@ -143,6 +158,8 @@ export const locations = pgTable(
   },
   (t) => [
     index('locations_org_idx').on(t.organizationId),
+    // Radius search: earth_box(...) @> ll_to_earth(latitude, longitude) uses this index.
+    index('locations_earth_idx').using('gist', sql`ll_to_earth(${t.latitude}, ${t.longitude})`),
     check('locations_spa_check', sql`${t.spa} is null or ${inList(t.spa, SPA_CODES)}`),
     check('locations_latlng_check', sql`(${t.latitude} is null or ${t.latitude} between -90 and 90) and (${t.longitude} is null or ${t.longitude} between -180 and 180)`),
   ],

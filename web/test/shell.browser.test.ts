@@ -1,0 +1,134 @@
+import type { Browser, Locator } from 'playwright-core';
+import { newOrg, newUser } from '../../db/src/testing/factories';
+import { startStack } from '../../services/api/src/testing/stack';
+import { launchBrowser, signIn, withPage } from './browser';
+
+type Stack = Awaited<ReturnType<typeof startStack>>;
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const networkAdmin = async () => {
+  const org = await newOrg(stack.db, { name: `County Health Services ${Date.now()}`, type: 'health_system' });
+  return newUser(stack.db, { org, role: 'network_admin', name: 'Nadia Admin' });
+};
+
+describe('web app shell', () => {
+  it('shows a network admin the Admin section of the navigation', () =>
+    withPage(browser, stack.baseUrl, 'admin-nav', async (page) => {
+      const admin = await networkAdmin();
+      await signIn(page, admin.email, admin.password);
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await expectVisible(nav.getByText('Admin', { exact: true }));
+      await expectVisible(nav.getByRole('link', { name: 'Organizations' }));
+      await expectVisible(nav.getByRole('link', { name: 'Engagement' }));
+      await expectVisible(page.getByRole('heading', { level: 1, name: 'Welcome, Nadia Admin' }));
+    }));
+
+  it('does not show Admin or Engagement to a staff user', () =>
+    withPage(browser, stack.baseUrl, 'staff-nav', async (page) => {
+      const org = await newOrg(stack.db);
+      const staff = await newUser(stack.db, { org, role: 'staff' });
+      await signIn(page, staff.email, staff.password);
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await expectVisible(nav.getByRole('link', { name: 'Referrals' }));
+      expect(await nav.getByText('Admin', { exact: true }).count()).toBe(0);
+      expect(await nav.getByRole('link', { name: 'Engagement' }).count()).toBe(0);
+      expect(await nav.getByRole('link', { name: 'Organizations' }).count()).toBe(0);
+    }));
+
+  it('switches the interface to Spanish and remembers it for the account', () =>
+    withPage(browser, stack.baseUrl, 'spanish', async (page) => {
+      const org = await newOrg(stack.db);
+      const staff = await newUser(stack.db, { org, role: 'staff' });
+      await signIn(page, staff.email, staff.password);
+      const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
+      await page.getByRole('button', { name: 'Español' }).click();
+      const nav = page.getByRole('navigation', { name: 'Principal' });
+      await expectVisible(nav.getByRole('link', { name: 'Inicio' }));
+      await expectVisible(nav.getByRole('link', { name: 'Referidos' }));
+      expect(await page.locator('html').getAttribute('lang')).toBe('es');
+      await expectVisible(page.getByRole('button', { name: 'Cerrar sesión' }));
+      // Saved through PATCH /me: a reload (fresh app state) still shows Spanish.
+      expect((await saved).status()).toBe(200);
+      await page.reload();
+      await expectVisible(page.getByRole('navigation', { name: 'Principal' }));
+      expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    }));
+
+  it('lets a network admin create an organization and see it in the list', () =>
+    withPage(browser, stack.baseUrl, 'create-org', async (page) => {
+      const admin = await networkAdmin();
+      await signIn(page, admin.email, admin.password);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organizations' }).click();
+      await page.getByRole('button', { name: 'New organization' }).click();
+      const form = page.getByRole('form', { name: 'New organization' });
+      const name = `Harbor Gateway Food Collective ${Date.now()}`;
+      await form.getByLabel('Name', { exact: true }).fill(name);
+      await form.getByLabel('Type').selectOption('cbo');
+      await form.getByRole('checkbox', { name: 'SPA 8 · South Bay' }).check();
+      await form.getByRole('checkbox', { name: 'Homelessness' }).check();
+      await form.getByRole('checkbox', { name: 'Spanish' }).check();
+      await form.getByLabel(/Website/).fill('https://harbor-food.example.org');
+      await form.getByRole('button', { name: 'Create organization' }).click();
+      await expectVisible(page.getByRole('status').filter({ hasText: `${name} was added to the network.` }));
+      const row = page.getByRole('region', { name: 'Organizations in the network' }).getByRole('row', { name: new RegExp(name) });
+      await expectVisible(row);
+      await expectVisible(row.getByText('Community organization'));
+      await expectVisible(row.getByText('SPA 8'));
+    }));
+
+  it('shows the field error the API returns for a bad submission', () =>
+    withPage(browser, stack.baseUrl, 'org-field-error', async (page) => {
+      const admin = await networkAdmin();
+      await signIn(page, admin.email, admin.password);
+      await page.goto('/admin/organizations');
+      await page.getByRole('button', { name: 'New organization' }).click();
+      const form = page.getByRole('form', { name: 'New organization' });
+      await form.getByLabel('Name', { exact: true }).fill('Westside Clinic');
+      await form.getByLabel('Type').selectOption('clinic');
+      await form.getByLabel(/Website/).fill('not a url');
+      const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/organizations') && r.request().method() === 'POST');
+      await form.getByRole('button', { name: 'Create organization' }).click();
+      const res = await answer;
+      expect(res.status()).toBe(400);
+      const problem = (await res.json()) as { errors?: { path: string; message: string }[] };
+      const websiteError = problem.errors?.find((e) => e.path === 'body.website');
+      expect(websiteError).toBeDefined();
+      const website = form.getByLabel(/Website/);
+      expect(await website.getAttribute('aria-invalid')).toBe('true');
+      await expectVisible(form.getByText(websiteError!.message));
+      await expectVisible(page.getByRole('alert').filter({ hasText: 'Some fields need attention' }));
+    }));
+
+  it('sends people who are not signed in to the sign-in page', () =>
+    withPage(browser, stack.baseUrl, 'redirect', async (page) => {
+      await page.goto('/admin/organizations');
+      await page.waitForURL(/\/sign-in\?next=%2Fadmin%2Forganizations/);
+      await expectVisible(page.getByRole('heading', { name: 'Sign in' }));
+    }));
+
+  it('shows the API error for a wrong password', () =>
+    withPage(browser, stack.baseUrl, 'bad-password', async (page) => {
+      const org = await newOrg(stack.db);
+      const staff = await newUser(stack.db, { org, role: 'staff' });
+      await page.goto('/sign-in');
+      await page.getByLabel('Email').fill(staff.email);
+      await page.getByLabel('Password').fill('not-the-password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expectVisible(page.getByRole('alert').filter({ hasText: 'That email and password do not match an account.' }));
+    }));
+});
+
+/** Waits until the locator is visible (playwright-core has no `expect`; this is its assertion). */
+async function expectVisible(locator: Locator) {
+  await locator.first().waitFor({ state: 'visible' });
+}

@@ -8,3 +8,8 @@ export * from './auth/schemas';
 export * from './admin/schemas';
 export * from './directory/schemas';
 export * from './api';
+export * from './referrals/enums';
+export * from './referrals/state-machine';
+export * from './referrals/send-packet';
+export * from './referrals/sla';
+export * from './referrals/schemas';

@@ -224,7 +224,8 @@ export const en = {
   'apiKeys.revokeYes': 'Yes, revoke',
   'apiKeys.empty': 'No API keys yet.',
   'apiKeys.secretTitle': 'Your new API key: {name}',
-  'apiKeys.secretWarning': 'Copy this key now and store it somewhere safe, such as a password manager. You will not be able to see it again.',
+  'apiKeys.secretWarning':
+    'Copy this key now and store it somewhere safe, such as a password manager. You will not be able to see it again.',
   'apiKeys.secretLabel': 'API key secret',
   'apiKeys.secretDone': 'I have stored the key',
 

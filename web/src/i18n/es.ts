@@ -3,7 +3,8 @@ import type { Messages } from './en';
 // Spanish messages. Typed as `Messages`: a missing or extra key is a compile error.
 export const es: Messages = {
   'app.name': 'Tandem',
-  'app.tagline': 'El sistema de salud de la red de seguridad del condado de Los Ángeles y sus socios comunitarios, trabajando como una sola red.',
+  'app.tagline':
+    'El sistema de salud de la red de seguridad del condado de Los Ángeles y sus socios comunitarios, trabajando como una sola red.',
   'app.skipToContent': 'Saltar al contenido principal',
   'app.loading': 'Cargando…',
 
@@ -92,7 +93,8 @@ export const es: Messages = {
   'notFound.home': 'Ir a Inicio',
 
   'orgs.title': 'Organizaciones',
-  'orgs.intro': 'Todas las organizaciones de la red: sistema de salud, agencias del condado, clínicas, planes de salud y socios comunitarios.',
+  'orgs.intro':
+    'Todas las organizaciones de la red: sistema de salud, agencias del condado, clínicas, planes de salud y socios comunitarios.',
   'orgs.new': 'Nueva organización',
   'orgs.filters': 'Filtrar organizaciones',
   'orgs.search': 'Buscar por nombre',
@@ -204,7 +206,8 @@ export const es: Messages = {
 
   'apiKeys.title': 'Claves de API',
   'apiKeys.titleOf': 'Claves de API de {org}',
-  'apiKeys.intro': 'Las claves permiten que sus sistemas (gestión de casos, expediente clínico, almacén de datos) usen la API de Tandem en nombre de esta organización.',
+  'apiKeys.intro':
+    'Las claves permiten que sus sistemas (gestión de casos, expediente clínico, almacén de datos) usen la API de Tandem en nombre de esta organización.',
   'apiKeys.listLabel': 'Claves de API',
   'apiKeys.new': 'Crear una clave de API',
   'apiKeys.name': 'Nombre de la clave',
@@ -225,7 +228,8 @@ export const es: Messages = {
   'apiKeys.revokeYes': 'Sí, revocar',
   'apiKeys.empty': 'Todavía no hay claves de API.',
   'apiKeys.secretTitle': 'Su nueva clave de API: {name}',
-  'apiKeys.secretWarning': 'Copie esta clave ahora y guárdela en un lugar seguro, como un administrador de contraseñas. No podrá volver a verla.',
+  'apiKeys.secretWarning':
+    'Copie esta clave ahora y guárdela en un lugar seguro, como un administrador de contraseñas. No podrá volver a verla.',
   'apiKeys.secretLabel': 'Secreto de la clave de API',
   'apiKeys.secretDone': 'Ya guardé la clave',
 

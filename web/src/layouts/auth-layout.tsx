@@ -2,7 +2,19 @@ import type { ReactNode } from 'react';
 import { useT } from '../i18n/i18n-provider';
 
 /** Signed-out pages: a calm single card, the product's purpose beside it on wide screens. */
-export function AuthLayout({ title, intro, languageSwitch, children, footer }: { title: string; intro: string; languageSwitch: ReactNode; children: ReactNode; footer?: ReactNode }) {
+export function AuthLayout({
+  title,
+  intro,
+  languageSwitch,
+  children,
+  footer,
+}: {
+  title: string;
+  intro: string;
+  languageSwitch: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   const t = useT();
   return (
     <div className="auth-page">

@@ -3,13 +3,7 @@ import type { MessageKey } from '../i18n/en';
 import type { Translate } from '../i18n/i18n-provider';
 
 // Codes with a message written for people in both languages; others show the API's detail.
-const translatedCodes = new Set<string>([
-  'invalid_credentials',
-  'too_many_requests',
-  'validation_failed',
-  'forbidden',
-  'unauthenticated',
-]);
+const translatedCodes = new Set<string>(['invalid_credentials', 'too_many_requests', 'validation_failed', 'forbidden', 'unauthenticated']);
 
 /** One sentence for an alert, from whatever a request threw. */
 export const errorMessage = (error: unknown, t: Translate): string => {

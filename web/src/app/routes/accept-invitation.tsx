@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- app/routes compose features (CONVENTIONS §13); the rule is meant for features/ importing each other. */
 import { useNavigate, useSearchParams } from 'react-router';
 import { paths } from '../../config/paths';
 import { AcceptInvitationForm } from '../../features/auth/components/accept-invitation-form';

@@ -10,7 +10,9 @@ import { useMe } from './protected-layout';
 export function HomeRoute() {
   const t = useT();
   const me = useMe();
-  const links = buildNav(me, t).flatMap((s) => s.items).filter((i) => i.to !== '/');
+  const links = buildNav(me, t)
+    .flatMap((s) => s.items)
+    .filter((i) => i.to !== '/');
   return (
     <>
       <PageHeader title={t('home.title', { name: me.user.name })} description={t('home.intro')} />
@@ -20,12 +22,23 @@ export function HomeRoute() {
           {me.memberships.length === 0 ? (
             <p className="muted">{t('home.noMemberships')}</p>
           ) : (
-            <Table label={t('home.yourOrgs')} head={<><th scope="col">{t('home.colOrg')}</th><th scope="col">{t('home.colType')}</th><th scope="col">{t('home.colRole')}</th></>}>
+            <Table
+              label={t('home.yourOrgs')}
+              head={
+                <>
+                  <th scope="col">{t('home.colOrg')}</th>
+                  <th scope="col">{t('home.colType')}</th>
+                  <th scope="col">{t('home.colRole')}</th>
+                </>
+              }
+            >
               {me.memberships.map((m) => (
                 <tr key={`${m.organizationId}:${m.role}`}>
                   <th scope="row">{m.organizationName}</th>
-                  <td>{t(`orgType.${m.organizationType}`)}</td>
-                  <td><Badge tone="accent">{t(`role.${m.role}`)}</Badge></td>
+                  <td data-label={t('home.colType')}>{t(`orgType.${m.organizationType}`)}</td>
+                  <td data-label={t('home.colRole')}>
+                    <Badge tone="accent">{t(`role.${m.role}`)}</Badge>
+                  </td>
                 </tr>
               ))}
             </Table>
@@ -34,7 +47,9 @@ export function HomeRoute() {
         <Card title={t('home.quickLinks')}>
           <ul className="link-list">
             {links.map((l) => (
-              <li key={l.to}><Link to={l.to}>{l.label}</Link></li>
+              <li key={l.to}>
+                <Link to={l.to}>{l.label}</Link>
+              </li>
             ))}
           </ul>
         </Card>

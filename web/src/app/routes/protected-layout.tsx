@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- app/routes compose features (CONVENTIONS §13); the rule is meant for features/ importing each other. */
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation, useNavigate, useOutletContext } from 'react-router';
 import type { Me } from '@tandem/contract';

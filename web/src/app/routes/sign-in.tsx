@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- app/routes compose features (CONVENTIONS §13); the rule is meant for features/ importing each other. */
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { paths } from '../../config/paths';
@@ -20,7 +19,12 @@ export function SignInRoute() {
 
   if (me.data) return <Navigate to={next} replace />;
   return (
-    <AuthLayout title={t('signIn.title')} intro={t('signIn.intro')} languageSwitch={<LanguageSwitch tone="dark" />} footer={t('signIn.help')}>
+    <AuthLayout
+      title={t('signIn.title')}
+      intro={t('signIn.intro')}
+      languageSwitch={<LanguageSwitch tone="dark" />}
+      footer={t('signIn.help')}
+    >
       <SignInForm onSignedIn={() => navigate(next, { replace: true })} />
     </AuthLayout>
   );

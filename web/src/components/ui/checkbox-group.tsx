@@ -27,7 +27,13 @@ export function CheckboxGroup({ legend, name, options, value, onChange, error, h
       <div className={`checkbox-grid cols-${columns}`}>
         {options.map((o) => (
           <label key={o.value} className="checkbox">
-            <input type="checkbox" name={name} value={o.value} checked={value.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+            <input
+              type="checkbox"
+              name={name}
+              value={o.value}
+              checked={value.includes(o.value)}
+              onChange={(e) => toggle(o.value, e.target.checked)}
+            />
             <span>
               <span className="checkbox-label">{o.label}</span>
               {o.description && <span className="checkbox-description">{o.description}</span>}

@@ -31,7 +31,12 @@ export function CopyButton({ text, label, copiedLabel, failedLabel, describedBy 
         variant="secondary"
         size="sm"
         aria-describedby={describedBy}
-        onClick={() => copyText(text).then(() => setState('copied'), () => setState('failed'))}
+        onClick={() =>
+          copyText(text).then(
+            () => setState('copied'),
+            () => setState('failed'),
+          )
+        }
       >
         {state === 'copied' ? copiedLabel : label}
       </Button>

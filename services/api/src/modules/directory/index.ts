@@ -1,13 +1,74 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '@tandem/contract';
 import { rules } from '../../lib/authz';
+import { expectedVersion, setEtag } from '../../lib/concurrency';
 import { route } from '../../lib/routes';
+import { createContactsService } from './contacts';
+import { createLocationsService } from './locations';
+import { createSearchService } from './search.service';
 import { createOrganizationsService } from './service';
+import { createServicesService } from './services.service';
 
-/** Partner directory. Organizations are public facts; only network admins add them. */
+/**
+ * Partner directory. Reads are public (non-public contacts and internal notes only for signed-in
+ * users); writes need a signed-in user or a directory:write key, then the per-organization check
+ * in the services (assertCanEditOrg: the org's admins, network admins, collaboration team).
+ */
 export const directoryModule = async (app: FastifyInstance) => {
   const orgs = createOrganizationsService({ db: app.db });
+  const services = createServicesService({ db: app.db });
+  const locations = createLocationsService({ db: app.db });
+  const contacts = createContactsService({ db: app.db });
+  const search = createSearchService({ db: app.db });
+  const writer = rules.authenticated;
+
   route(app, api.listOrganizations, { rule: rules.public, handler: async (req) => orgs.list(req.query) });
-  route(app, api.getOrganization, { rule: rules.public, handler: async (req) => orgs.get(req.params.id) });
+  route(app, api.getOrganization, { rule: rules.public, handler: async (req) => orgs.get(req.actor, req.params.id) });
   route(app, api.createOrganization, { rule: rules.networkAdmin, handler: async (req) => orgs.create(req.ctx(), req.body) });
+  route(app, api.updateOrganization, {
+    rule: writer,
+    handler: async (req, reply) => {
+      const org = await orgs.update(req.ctx(), req.params.id, expectedVersion(req, req.body.version), req.body);
+      setEtag(reply, org.version);
+      return org;
+    },
+  });
+  route(app, api.getOrganizationHistory, { rule: rules.signedIn, handler: async (req) => orgs.history(req.params.id, req.query.limit, req.query.cursor) });
+
+  route(app, api.searchServices, { rule: rules.public, handler: async (req) => search.search(req.query) });
+  route(app, api.getService, {
+    rule: rules.public,
+    handler: async (req, reply) => {
+      const svc = await services.get(req.actor, req.params.id);
+      setEtag(reply, svc.version);
+      return svc;
+    },
+  });
+  route(app, api.listOrganizationServices, { rule: rules.public, handler: async (req) => services.listByOrg(req.params.id, req.query.limit, req.query.cursor) });
+  route(app, api.createService, { rule: writer, handler: async (req) => services.create(req.ctx(), req.params.id, req.body) });
+  route(app, api.updateService, {
+    rule: writer,
+    handler: async (req, reply) => {
+      const svc = await services.update(req.ctx(), req.params.id, expectedVersion(req, req.body.version), req.body);
+      setEtag(reply, svc.version);
+      return svc;
+    },
+  });
+  route(app, api.replaceServiceSchedule, { rule: writer, handler: async (req) => services.replaceSchedule(req.ctx(), req.params.id, req.body) });
+  route(app, api.updateServiceCapacity, { rule: writer, handler: async (req) => services.updateCapacity(req.ctx(), req.params.id, req.body) });
+
+  route(app, api.listOrganizationLocations, { rule: rules.public, handler: async (req) => locations.list(req.params.id, req.query.limit, req.query.cursor) });
+  route(app, api.createLocation, { rule: writer, handler: async (req) => locations.create(req.ctx(), req.params.id, req.body) });
+  route(app, api.updateLocation, { rule: writer, handler: async (req) => locations.update(req.ctx(), req.params.id, req.body) });
+
+  route(app, api.listOrganizationContacts, { rule: rules.public, handler: async (req) => contacts.list(req.actor, req.params.id, req.query.limit, req.query.cursor) });
+  route(app, api.createContact, { rule: writer, handler: async (req) => contacts.create(req.ctx(), req.params.id, req.body) });
+  route(app, api.updateContact, { rule: writer, handler: async (req) => contacts.update(req.ctx(), req.params.id, req.body) });
+  route(app, api.deleteContact, {
+    rule: writer,
+    handler: async (req) => {
+      await contacts.remove(req.ctx(), req.params.id);
+      return undefined;
+    },
+  });
 };

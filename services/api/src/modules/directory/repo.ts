@@ -1,7 +1,7 @@
-import { and, asc, eq, ilike, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@tandem/db';
 
-const { organizations } = schema;
+const { organizations, auditLog, users } = schema;
 export type OrganizationRow = typeof organizations.$inferSelect;
 
 export const organizationsRepo = {
@@ -22,4 +22,29 @@ export const organizationsRepo = {
   },
   one: async (db: DbOrTx, id: string) => (await db.select().from(organizations).where(eq(organizations.id, id)))[0],
   insert: async (db: DbOrTx, row: typeof organizations.$inferInsert) => (await db.insert(organizations).values(row).returning())[0]!,
+  lock: async (db: DbOrTx, id: string) => (await db.select().from(organizations).where(eq(organizations.id, id)).for('update'))[0],
+  /** Writes the change and bumps the version (optimistic concurrency). */
+  update: async (db: DbOrTx, id: string, set: Partial<typeof organizations.$inferInsert>) =>
+    (await db.update(organizations).set({ ...set, updatedAt: sql`now()`, version: sql`${organizations.version} + 1` }).where(eq(organizations.id, id)).returning())[0]!,
+  /** Audit rows of the organization and everything filed under it, newest first (audit_org_at_idx). */
+  history: async (db: DbOrTx, orgId: string, limit: number, before?: [string, string]) =>
+    db
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        action: auditLog.action,
+        entityType: auditLog.entityType,
+        entityId: auditLog.entityId,
+        actorUserId: auditLog.actorUserId,
+        actorName: users.name,
+        actorApiKeyId: auditLog.actorApiKeyId,
+        changes: auditLog.changes,
+        // Full microsecond precision for the cursor: a JS Date would round to milliseconds.
+        atKey: sql<string>`${auditLog.at}::text`,
+      })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorUserId))
+      .where(and(eq(auditLog.organizationId, orgId), before ? sql`(${auditLog.at}, ${auditLog.id}) < (${before[0]}::timestamptz, ${before[1]}::uuid)` : undefined))
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(limit + 1),
 };

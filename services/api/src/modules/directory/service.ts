@@ -1,13 +1,18 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Db } from '@tandem/db';
-import type { CreateOrganizationBodySchema, Organization } from '@tandem/contract';
-import { notFound } from '../../lib/app-error';
-import type { Ctx } from '../../lib/actor';
-import { recordAudit } from '../../lib/audit';
+import type { CreateOrganizationBodySchema, Organization, UpdateOrganizationBodySchema } from '@tandem/contract';
+import { forbidden, notFound } from '../../lib/app-error';
+import type { Actor, Ctx } from '../../lib/actor';
+import { diffFields, recordAudit } from '../../lib/audit';
+import { assertVersion } from '../../lib/concurrency';
 import { decodeCursor, toPage } from '../../lib/pagination';
+import { assertCanEditOrg, isNetworkStaff, isSignedIn } from './access';
+import { NameCursor, TimeCursor } from './cursors';
 import { organizationsRepo, type OrganizationRow } from './repo';
 
-const NameCursor = z.tuple([z.string(), z.uuid()]);
+const ORG_FIELDS = ['name', 'type', 'description', 'website', 'email', 'phone', 'spas', 'focusPopulations', 'languages'] as const;
+// Partnership tracking is the network's own record about a partner: only network staff write it.
+const NETWORK_FIELDS = ['partnershipStage', 'stageDates', 'liaisonUserId', 'internalNotes'] as const;
 
 /** Public shape of an organization: internal notes and source ids stay inside. */
 export const toOrganization = (r: OrganizationRow): Organization => ({
@@ -37,10 +42,40 @@ export const createOrganizationsService = ({ db }: { db: Db }) => ({
     const page = toPage(rows, f.limit, (r) => [r.name.toLowerCase(), r.id]);
     return { data: page.data.map(toOrganization), nextCursor: page.nextCursor };
   },
-  async get(id: string) {
+  /** Internal notes are added for signed-in users only; the public and API keys never see them. */
+  async get(actor: Actor, id: string) {
     const row = await organizationsRepo.one(db, id);
     if (!row) throw notFound('organization');
-    return toOrganization(row);
+    return isSignedIn(actor) ? { ...toOrganization(row), internalNotes: row.internalNotes } : toOrganization(row);
+  },
+
+  async update(ctx: Ctx, id: string, expected: number | undefined, input: z.output<typeof UpdateOrganizationBodySchema>) {
+    return db.transaction(async (tx) => {
+      const before = await organizationsRepo.lock(tx, id);
+      if (!before) throw notFound('organization');
+      assertCanEditOrg(ctx.actor, id);
+      const { version: _v, stageDates: givenDates, ...fields } = input;
+      const touchesNetwork = NETWORK_FIELDS.some((f) => input[f] !== undefined);
+      if (touchesNetwork && !isNetworkStaff(ctx.actor)) throw forbidden('Only network admins and the collaboration team change partnership stage, liaison or internal notes.');
+      assertVersion(before.version, expected);
+      const stage = fields.partnershipStage ?? before.partnershipStage;
+      const stageDates = { ...before.stageDates, ...givenDates };
+      if (fields.partnershipStage && fields.partnershipStage !== before.partnershipStage && !stageDates[stage as keyof typeof stageDates]) {
+        stageDates[stage as keyof typeof stageDates] = today();
+      }
+      const after = { ...fields, stageDates };
+      const row = await organizationsRepo.update(tx, id, after);
+      const changes = diffFields(before as Record<string, unknown>, after, [...ORG_FIELDS, ...NETWORK_FIELDS]);
+      await recordAudit(tx, ctx, { action: 'organization.update', entityType: 'organization', entityId: id, organizationId: id, changes });
+      return { ...toOrganization(row), internalNotes: row.internalNotes };
+    });
+  },
+
+  async history(id: string, limit: number, cursor?: string) {
+    if (!(await organizationsRepo.one(db, id))) throw notFound('organization');
+    const rows = await organizationsRepo.history(db, id, limit, decodeCursor(cursor, TimeCursor));
+    const page = toPage(rows, limit, (r) => [r.atKey, r.id]);
+    return { data: page.data.map(({ atKey: _k, ...r }) => ({ ...r, at: r.at.toISOString() })), nextCursor: page.nextCursor };
   },
   async create(ctx: Ctx, input: z.output<typeof CreateOrganizationBodySchema>) {
     return db.transaction(async (tx) => {

@@ -59,9 +59,10 @@ export const membersRepo = {
         email: users.email,
         name: users.name,
         locale: users.locale,
-        active: users.active,
+        // An invited user cannot sign in until they set a password.
+        active: sql<boolean>`${users.active} and ${users.passwordHash} is not null`,
         createdAt: users.createdAt,
-        memberships: sql<{ organizationId: string; organizationName: string; role: Role }[]>`coalesce((select json_agg(json_build_object('organizationId', m.organization_id, 'organizationName', o.name, 'role', m.role) order by o.name) from memberships m join organizations o on o.id = m.organization_id where m.user_id = ${users.id}), '[]'::json)`,
+        memberships: sql<{ organizationId: string; organizationName: string; role: Role }[]>`coalesce((select json_agg(json_build_object('organizationId', m.organization_id, 'organizationName', o.name, 'role', m.role) order by o.name) from memberships m join organizations o on o.id = m.organization_id where m.user_id = "users"."id"), '[]'::json)`,
       })
       .from(users)
       .where(and(scope, q, after))

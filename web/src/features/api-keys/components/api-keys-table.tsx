@@ -25,10 +25,10 @@ function ApiKeyRow({ apiKey }: { apiKey: ApiKey }) {
           </span>
         )}
       </th>
-      <td>
+      <td data-label={t('apiKeys.colPrefix')}>
         <code className="code">{apiKey.prefix}…</code>
       </td>
-      <td>
+      <td data-label={t('apiKeys.colScopes')}>
         <span className="badge-list">
           {apiKey.scopes.map((s) => (
             <span key={s} className="tag" title={t(`scope.${s}`)}>
@@ -37,16 +37,18 @@ function ApiKeyRow({ apiKey }: { apiKey: ApiKey }) {
           ))}
         </span>
       </td>
-      <td>{formatDate(apiKey.createdAt, locale)}</td>
-      <td>{apiKey.lastUsedAt ? formatDateTime(apiKey.lastUsedAt, locale) : <span className="muted">{t('common.never')}</span>}</td>
-      <td>
+      <td data-label={t('apiKeys.colCreated')}>{formatDate(apiKey.createdAt, locale)}</td>
+      <td data-label={t('apiKeys.colLastUsed')}>
+        {apiKey.lastUsedAt ? formatDateTime(apiKey.lastUsedAt, locale) : <span className="muted">{t('common.never')}</span>}
+      </td>
+      <td data-label={t('apiKeys.colStatus')}>
         {apiKey.revokedAt ? (
           <Badge tone="danger">{t('apiKeys.revokedOn', { date: formatDate(apiKey.revokedAt, locale) })}</Badge>
         ) : (
           <Badge tone="success">{t('apiKeys.active')}</Badge>
         )}
       </td>
-      <td className="cell-actions">
+      <td data-label={t('common.actions')} className="cell-actions">
         {!apiKey.revokedAt && (
           <InlineConfirm
             label={t('apiKeys.revoke')}

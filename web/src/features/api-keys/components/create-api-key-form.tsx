@@ -6,12 +6,14 @@ import { CheckboxGroup } from '../../../components/ui/checkbox-group';
 import { TextField } from '../../../components/ui/text-field';
 import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
+import { useFocusFirstError } from '../../../lib/use-focus-first-error';
 import { useCreateApiKey } from '../api/use-create-api-key';
 import { SecretReveal } from './secret-reveal';
 
 export function CreateApiKeyForm({ organizationId }: { organizationId: string }) {
   const t = useT();
   const create = useCreateApiKey(organizationId);
+  const formRef = useFocusFirstError(create.error);
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<ApiScope[]>([]);
   const errors = fieldErrorsOf(create.error);
@@ -32,7 +34,7 @@ export function CreateApiKeyForm({ organizationId }: { organizationId: string })
   return (
     <>
       {create.data && <SecretReveal name={create.data.name} secret={create.data.secret} onDone={() => create.reset()} />}
-      <form className="form" onSubmit={submit} noValidate aria-label={t('apiKeys.new')}>
+      <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label={t('apiKeys.new')}>
         {create.error && <Alert tone="danger">{errorMessage(create.error, t)}</Alert>}
         <TextField
           label={t('apiKeys.name')}

@@ -22,8 +22,21 @@ export function SecretReveal({ name, secret, onDone }: { name: string; secret: s
         <label className="visually-hidden" htmlFor={id}>
           {t('apiKeys.secretLabel')}
         </label>
-        <input id={id} className="input secret-value" readOnly value={secret} spellCheck={false} onFocus={(e) => e.currentTarget.select()} />
-        <CopyButton text={secret} label={t('common.copy')} copiedLabel={t('common.copied')} failedLabel={t('common.copyFailed')} describedBy={`${id}-warning`} />
+        <input
+          id={id}
+          className="input secret-value"
+          readOnly
+          value={secret}
+          spellCheck={false}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <CopyButton
+          text={secret}
+          label={t('common.copy')}
+          copiedLabel={t('common.copied')}
+          failedLabel={t('common.copyFailed')}
+          describedBy={`${id}-warning`}
+        />
       </div>
       <Button variant="secondary" size="sm" onClick={onDone}>
         {t('apiKeys.secretDone')}

@@ -5,6 +5,7 @@ import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
 import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
+import { useFocusFirstError } from '../../../lib/use-focus-first-error';
 import { useAcceptInvitation } from '../api/use-accept-invitation';
 
 const MIN_PASSWORD = 10;
@@ -12,6 +13,7 @@ const MIN_PASSWORD = 10;
 export function AcceptInvitationForm({ token, onAccepted }: { token: string | null; onAccepted: () => void }) {
   const t = useT();
   const accept = useAcceptInvitation();
+  const formRef = useFocusFirstError(accept.error);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [tooShort, setTooShort] = useState(false);
@@ -27,12 +29,23 @@ export function AcceptInvitationForm({ token, onAccepted }: { token: string | nu
     accept.mutate({ token, password, ...(name.trim() ? { name: name.trim() } : {}) }, { onSuccess: onAccepted });
   };
   const topError =
-    accept.error instanceof ApiError && accept.error.status === 404 ? t('accept.invalid') : accept.error ? errorMessage(accept.error, t) : null;
+    accept.error instanceof ApiError && accept.error.status === 404
+      ? t('accept.invalid')
+      : accept.error
+        ? errorMessage(accept.error, t)
+        : null;
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form ref={formRef} className="form" onSubmit={submit} noValidate>
       {topError && <Alert tone="danger">{topError}</Alert>}
-      <TextField label={t('accept.name')} name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={fieldErrors.name} />
+      <TextField
+        label={t('accept.name')}
+        name="name"
+        autoComplete="name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={fieldErrors.name}
+      />
       <TextField
         label={t('accept.password')}
         hint={t('accept.passwordHint')}

@@ -4,11 +4,13 @@ import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
 import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
+import { useFocusFirstError } from '../../../lib/use-focus-first-error';
 import { useLogin } from '../api/use-login';
 
 export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const t = useT();
   const login = useLogin();
+  const formRef = useFocusFirstError(login.error);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const fieldErrors = fieldErrorsOf(login.error);
@@ -20,7 +22,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
 
   // noValidate: the API's messages are the ones shown, in one consistent place under each field.
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form ref={formRef} className="form" onSubmit={submit} noValidate>
       {login.error && <Alert tone="danger">{errorMessage(login.error, t)}</Alert>}
       <TextField
         label={t('signIn.email')}

@@ -12,7 +12,8 @@ export const memberQueries = {
   list: (organizationId: string) =>
     infiniteQueryOptions({
       queryKey: [...memberQueries.lists(), organizationId] as const,
-      queryFn: ({ pageParam }) => apiCall(api.listMembers, { params: { id: organizationId }, query: { limit: PAGE_SIZE, cursor: pageParam } }),
+      queryFn: ({ pageParam }) =>
+        apiCall(api.listMembers, { params: { id: organizationId }, query: { limit: PAGE_SIZE, cursor: pageParam } }),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (last) => last.nextCursor ?? undefined,
     }),

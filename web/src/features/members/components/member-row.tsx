@@ -28,8 +28,8 @@ export function MemberRow({ member, onNotice }: { member: Member; onNotice: (tex
           </span>
         )}
       </th>
-      <td>{member.email}</td>
-      <td>
+      <td data-label={t('members.colEmail')}>{member.email}</td>
+      <td data-label={t('members.colRole')}>
         <select
           className="input select input-compact"
           aria-label={t('members.roleFor', { name: member.name })}
@@ -44,10 +44,10 @@ export function MemberRow({ member, onNotice }: { member: Member; onNotice: (tex
           ))}
         </select>
       </td>
-      <td>
+      <td data-label={t('members.colStatus')}>
         <Badge tone={member.status === 'active' ? 'success' : 'warning'}>{t(`members.status.${member.status}`)}</Badge>
       </td>
-      <td className="cell-actions">
+      <td data-label={t('common.actions')} className="cell-actions">
         <InlineConfirm
           label={t('members.remove')}
           question={t('members.confirmRemove', { name: member.name })}

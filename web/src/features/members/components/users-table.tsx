@@ -27,8 +27,8 @@ export function UsersTable({ users }: { users: UserRow[] }) {
           <th scope="row">
             <span className="cell-title">{u.name}</span>
           </th>
-          <td>{u.email}</td>
-          <td>
+          <td data-label={t('users.colEmail')}>{u.email}</td>
+          <td data-label={t('users.colMemberships')}>
             {u.memberships.length === 0 ? (
               <span className="muted">{t('users.noMemberships')}</span>
             ) : (
@@ -41,10 +41,10 @@ export function UsersTable({ users }: { users: UserRow[] }) {
               </ul>
             )}
           </td>
-          <td>
+          <td data-label={t('users.colStatus')}>
             <Badge tone={u.active ? 'success' : 'neutral'}>{u.active ? t('users.active') : t('users.inactive')}</Badge>
           </td>
-          <td>{formatDate(u.createdAt, locale)}</td>
+          <td data-label={t('users.colCreated')}>{formatDate(u.createdAt, locale)}</td>
         </tr>
       ))}
     </Table>

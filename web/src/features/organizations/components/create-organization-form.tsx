@@ -7,6 +7,7 @@ import { SelectField } from '../../../components/ui/select-field';
 import { TextAreaField, TextField } from '../../../components/ui/text-field';
 import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
+import { useFocusFirstError } from '../../../lib/use-focus-first-error';
 import { useCreateOrganization } from '../api/use-create-organization';
 import { spaLabel } from './labels';
 
@@ -33,6 +34,7 @@ const toBody = (d: Draft) =>
 export function CreateOrganizationForm({ onCreated, onCancel }: { onCreated: (org: Organization) => void; onCancel: () => void }) {
   const t = useT();
   const create = useCreateOrganization();
+  const formRef = useFocusFirstError(create.error);
   const [draft, setDraft] = useState<Draft>({ ...empty, spas: [], focusPopulations: [], languages: ['en'] });
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
   const errors = fieldErrorsOf(create.error);
@@ -44,10 +46,17 @@ export function CreateOrganizationForm({ onCreated, onCancel }: { onCreated: (or
   };
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label={t('orgForm.title')}>
+    <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label={t('orgForm.title')}>
       {create.error && <Alert tone="danger">{errorMessage(create.error, t)}</Alert>}
       <div className="form-grid">
-        <TextField label={t('orgForm.name')} name="name" required value={draft.name} onChange={(e) => set('name', e.target.value)} error={errors.name} />
+        <TextField
+          label={t('orgForm.name')}
+          name="name"
+          required
+          value={draft.name}
+          onChange={(e) => set('name', e.target.value)}
+          error={errors.name}
+        />
         <SelectField
           label={t('orgForm.type')}
           name="type"
@@ -59,22 +68,73 @@ export function CreateOrganizationForm({ onCreated, onCancel }: { onCreated: (or
           error={errors.type}
         />
       </div>
-      <CheckboxGroup legend={t('orgForm.spas')} name="spas" columns={2} value={draft.spas} onChange={(v) => set('spas', v)} error={errors.spas}
-        options={SPA_CODES.map((v) => ({ value: v, label: spaLabel(v) }))} />
-      <CheckboxGroup legend={t('orgForm.focusPopulations')} name="focusPopulations" value={draft.focusPopulations} onChange={(v) => set('focusPopulations', v)}
-        error={errors.focusPopulations} options={FOCUS_POPULATIONS.map((v) => ({ value: v, label: t(`focus.${v}`) }))} />
-      <CheckboxGroup legend={t('orgForm.languages')} name="languages" columns={3} value={draft.languages} onChange={(v) => set('languages', v)}
-        error={errors.languages} options={LANGUAGES.map((v) => ({ value: v, label: t(`language.${v}`) }))} />
+      <CheckboxGroup
+        legend={t('orgForm.spas')}
+        name="spas"
+        columns={2}
+        value={draft.spas}
+        onChange={(v) => set('spas', v)}
+        error={errors.spas}
+        options={SPA_CODES.map((v) => ({ value: v, label: spaLabel(v) }))}
+      />
+      <CheckboxGroup
+        legend={t('orgForm.focusPopulations')}
+        name="focusPopulations"
+        value={draft.focusPopulations}
+        onChange={(v) => set('focusPopulations', v)}
+        error={errors.focusPopulations}
+        options={FOCUS_POPULATIONS.map((v) => ({ value: v, label: t(`focus.${v}`) }))}
+      />
+      <CheckboxGroup
+        legend={t('orgForm.languages')}
+        name="languages"
+        columns={3}
+        value={draft.languages}
+        onChange={(v) => set('languages', v)}
+        error={errors.languages}
+        options={LANGUAGES.map((v) => ({ value: v, label: t(`language.${v}`) }))}
+      />
       <div className="form-grid">
-        <TextField label={t('orgForm.website')} optionalLabel={opt} hint={t('orgForm.websiteHint')} type="url" name="website" inputMode="url"
-          value={draft.website} onChange={(e) => set('website', e.target.value)} error={errors.website} />
-        <TextField label={t('orgForm.email')} optionalLabel={opt} type="email" name="email" inputMode="email" value={draft.email}
-          onChange={(e) => set('email', e.target.value)} error={errors.email} />
-        <TextField label={t('orgForm.phone')} optionalLabel={opt} type="tel" name="phone" inputMode="tel" value={draft.phone}
-          onChange={(e) => set('phone', e.target.value)} error={errors.phone} />
+        <TextField
+          label={t('orgForm.website')}
+          optionalLabel={opt}
+          hint={t('orgForm.websiteHint')}
+          type="url"
+          name="website"
+          inputMode="url"
+          value={draft.website}
+          onChange={(e) => set('website', e.target.value)}
+          error={errors.website}
+        />
+        <TextField
+          label={t('orgForm.email')}
+          optionalLabel={opt}
+          type="email"
+          name="email"
+          inputMode="email"
+          value={draft.email}
+          onChange={(e) => set('email', e.target.value)}
+          error={errors.email}
+        />
+        <TextField
+          label={t('orgForm.phone')}
+          optionalLabel={opt}
+          type="tel"
+          name="phone"
+          inputMode="tel"
+          value={draft.phone}
+          onChange={(e) => set('phone', e.target.value)}
+          error={errors.phone}
+        />
       </div>
-      <TextAreaField label={t('orgForm.description')} optionalLabel={opt} name="description" value={draft.description}
-        onChange={(e) => set('description', e.target.value)} error={errors.description} />
+      <TextAreaField
+        label={t('orgForm.description')}
+        optionalLabel={opt}
+        name="description"
+        value={draft.description}
+        onChange={(e) => set('description', e.target.value)}
+        error={errors.description}
+      />
       <div className="form-actions">
         <Button type="submit" loading={create.isPending}>
           {create.isPending ? t('orgForm.submitting') : t('orgForm.submit')}

@@ -16,7 +16,8 @@ import { CreateOrganizationForm } from './create-organization-form';
 import { OrganizationFilters } from './organization-filters';
 import { OrganizationsTable } from './organizations-table';
 
-const pick = <T extends string>(all: readonly T[], v: string | null) => (all as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
+const pick = <T extends string>(all: readonly T[], v: string | null) =>
+  (all as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
 
 /** Admin → Organizations: filters live in the URL so a filtered list can be bookmarked and shared. */
 export function OrganizationsAdmin() {
@@ -30,7 +31,14 @@ export function OrganizationsAdmin() {
   const [created, setCreated] = useState<Organization | null>(null);
 
   const setParam = (key: string, value: string | undefined) =>
-    setParams((p) => { if (value) p.set(key, value); else p.delete(key); return p; }, { replace: true });
+    setParams(
+      (p) => {
+        if (value) p.set(key, value);
+        else p.delete(key);
+        return p;
+      },
+      { replace: true },
+    );
 
   // Keep showing the previous results while a new filter loads, instead of flashing a spinner.
   const list = useInfiniteQuery({ ...orgQueries.list({ q: debouncedQ || undefined, type, spa }), placeholderData: keepPreviousData });
@@ -38,11 +46,31 @@ export function OrganizationsAdmin() {
 
   return (
     <>
-      <PageHeader title={t('orgs.title')} description={t('orgs.intro')}
-        actions={!creating && <Button onClick={() => { setCreating(true); setCreated(null); }}>{t('orgs.new')}</Button>} />
+      <PageHeader
+        title={t('orgs.title')}
+        description={t('orgs.intro')}
+        actions={
+          !creating && (
+            <Button
+              onClick={() => {
+                setCreating(true);
+                setCreated(null);
+              }}
+            >
+              {t('orgs.new')}
+            </Button>
+          )
+        }
+      />
       {creating && (
         <Card title={t('orgForm.title')}>
-          <CreateOrganizationForm onCancel={() => setCreating(false)} onCreated={(org) => { setCreated(org); setCreating(false); }} />
+          <CreateOrganizationForm
+            onCancel={() => setCreating(false)}
+            onCreated={(org) => {
+              setCreated(org);
+              setCreating(false);
+            }}
+          />
         </Card>
       )}
       {created && (
@@ -51,8 +79,17 @@ export function OrganizationsAdmin() {
         </Alert>
       )}
       <Card>
-        <OrganizationFilters q={q} type={type} spa={spa} onQ={(v) => { setQ(v); setParam('q', v.trim() || undefined); }}
-          onType={(v) => setParam('type', v)} onSpa={(v) => setParam('spa', v)} />
+        <OrganizationFilters
+          q={q}
+          type={type}
+          spa={spa}
+          onQ={(v) => {
+            setQ(v);
+            setParam('q', v.trim() || undefined);
+          }}
+          onType={(v) => setParam('type', v)}
+          onSpa={(v) => setParam('spa', v)}
+        />
         {list.isPending ? (
           <Spinner label={t('app.loading')} />
         ) : list.isError ? (
@@ -65,7 +102,9 @@ export function OrganizationsAdmin() {
             <div className="list-footer">
               <span className="muted">{t('common.showing', { count: orgs.length })}</span>
               {list.hasNextPage && (
-                <Button variant="secondary" loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>{t('common.loadMore')}</Button>
+                <Button variant="secondary" loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
+                  {t('common.loadMore')}
+                </Button>
               )}
             </div>
           </>

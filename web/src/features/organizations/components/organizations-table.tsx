@@ -6,6 +6,9 @@ import { paths } from '../../../config/paths';
 import { useT } from '../../../i18n/i18n-provider';
 import { spaLabel, spaShort } from './labels';
 
+// Scheme and trailing slash add width, not information.
+const displayUrl = (url: string) => url.replace(/^https?:\/\//, '').replace(/\/$/, '');
+
 const stageTone: Record<Organization['partnershipStage'], BadgeTone> = {
   prospect: 'neutral',
   outreach: 'info',
@@ -32,10 +35,10 @@ export function OrganizationsTable({ organizations, highlightId }: { organizatio
         <tr key={org.id} className={org.id === highlightId ? 'row-new' : undefined}>
           <th scope="row">
             <span className="cell-title">{org.name}</span>
-            {(org.website || org.email) && <span className="cell-sub">{org.website ?? org.email}</span>}
+            {(org.website || org.email) && <span className="cell-sub">{org.website ? displayUrl(org.website) : org.email}</span>}
           </th>
-          <td>{t(`orgType.${org.type}`)}</td>
-          <td>
+          <td data-label={t('orgs.colType')}>{t(`orgType.${org.type}`)}</td>
+          <td data-label={t('orgs.colSpas')}>
             <span className="badge-list">
               {org.spas.map((s) => (
                 <abbr key={s} title={spaLabel(s)} className="tag">
@@ -44,10 +47,10 @@ export function OrganizationsTable({ organizations, highlightId }: { organizatio
               ))}
             </span>
           </td>
-          <td>
+          <td data-label={t('orgs.colStage')}>
             <Badge tone={stageTone[org.partnershipStage]}>{t(`stage.${org.partnershipStage}`)}</Badge>
           </td>
-          <td className="cell-actions">
+          <td data-label={t('common.actions')} className="cell-actions">
             <Link to={paths.orgMembers.href(org.id)} aria-label={`${t('nav.members')}: ${org.name}`}>
               {t('nav.members')}
             </Link>

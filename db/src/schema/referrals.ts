@@ -1,0 +1,239 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { LANGUAGES, SDOH_CATEGORIES } from '@tandem/contract';
+import { arrayWithin, createdAt, id, inList, ts, updatedAt, version } from './helpers';
+import { users } from './accounts';
+import { contacts, organizations, services } from './directory';
+
+// Enum values for these tables live in packages/contract/src/referrals/enums.ts; the literal
+// lists below must match it (a compile-time test in the referrals module checks that).
+const REFERRAL_STATUSES = ['draft', 'sent', 'acknowledged', 'accepted', 'declined', 'in_progress', 'on_hold', 'completed', 'unable_to_complete', 'cancelled', 'entered_in_error'] as const;
+const CLOSURE_REASONS = ['not_eligible', 'no_capacity', 'client_unreachable', 'client_declined', 'out_of_area', 'duplicate', 'referred_elsewhere', 'other'] as const;
+const URGENCIES = ['routine', 'urgent', 'emergent'] as const;
+const CONSENT_SCOPES = ['network', 'listed_orgs'] as const;
+const CONSENT_METHODS = ['written', 'verbal_witnessed', 'electronic'] as const;
+const CONTACT_METHODS = ['phone', 'text', 'email', 'in_person', 'through_sender'] as const;
+
+export type ClientAddress = { line1: string; line2?: string | null; city: string; state: string; postalCode: string };
+
+/** The person being referred. PHI: read only through the referrals/clients services, which audit every read. */
+export const clients = pgTable(
+  'clients',
+  {
+    id: id(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    preferredName: text('preferred_name'),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }),
+    phones: text('phones').array().notNull().default(sql`'{}'::text[]`),
+    email: text('email'),
+    address: jsonb('address').$type<ClientAddress>(),
+    preferredLanguage: text('preferred_language'),
+    preferredContactMethod: text('preferred_contact_method'),
+    preferredContactTimes: text('preferred_contact_times'),
+    pronouns: text('pronouns'),
+    safeContactNotes: text('safe_contact_notes'),
+    // The organization that registered the client: its staff can find the record.
+    createdByOrgId: uuid('created_by_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index('clients_name_trgm_idx').using('gin', sql`lower(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
+    index('clients_dob_idx').on(t.dateOfBirth),
+    index('clients_org_idx').on(t.createdByOrgId),
+    check('clients_language_check', sql`${t.preferredLanguage} is null or ${inList(t.preferredLanguage, LANGUAGES)}`),
+    check('clients_contact_method_check', sql`${t.preferredContactMethod} is null or ${inList(t.preferredContactMethod, CONTACT_METHODS)}`),
+  ],
+);
+
+/** One universal consent, reusable across agencies: the whole network or listed organizations. */
+export const consents = pgTable(
+  'consents',
+  {
+    id: id(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    scope: text('scope').notNull(),
+    organizationIds: uuid('organization_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    method: text('method').notNull(),
+    language: text('language').notNull().default('en'),
+    witnessName: text('witness_name'),
+    signedAt: ts('signed_at').notNull(),
+    expiresAt: ts('expires_at'),
+    revokedAt: ts('revoked_at'),
+    revokedByUserId: uuid('revoked_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    revocationReason: text('revocation_reason'),
+    documentUrl: text('document_url'),
+    recordedByUserId: uuid('recorded_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    recordedByOrgId: uuid('recorded_by_org_id').references(() => organizations.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('consents_client_idx').on(t.clientId),
+    check('consents_scope_check', inList(t.scope, CONSENT_SCOPES)),
+    check('consents_method_check', inList(t.method, CONSENT_METHODS)),
+    check('consents_witness_check', sql`${t.method} <> 'verbal_witnessed' or ${t.witnessName} is not null`),
+    check('consents_listed_check', sql`${t.scope} <> 'listed_orgs' or cardinality(${t.organizationIds}) > 0`),
+    check('consents_dates_check', sql`${t.expiresAt} is null or ${t.expiresAt} > ${t.signedAt}`),
+  ],
+);
+
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: id(),
+    clientId: uuid('client_id').references(() => clients.id),
+    sendingOrgId: uuid('sending_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    sendingUserId: uuid('sending_user_id').references(() => users.id, { onDelete: 'set null' }),
+    senderContactName: text('sender_contact_name'),
+    senderContactPhone: text('sender_contact_phone'),
+    senderContactEmail: text('sender_contact_email'),
+    receivingOrgId: uuid('receiving_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    receivingServiceId: uuid('receiving_service_id').references(() => services.id, { onDelete: 'set null' }),
+    receivingContactId: uuid('receiving_contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    assigneeUserId: uuid('assignee_user_id').references(() => users.id, { onDelete: 'set null' }),
+    needs: text('needs').array().notNull().default(sql`'{}'::text[]`),
+    reason: text('reason'),
+    urgency: text('urgency').notNull().default('routine'),
+    status: text('status').notNull().default('draft'),
+    statusReason: text('status_reason'),
+    statusNote: text('status_note'),
+    statusChangedAt: ts('status_changed_at').notNull().defaultNow(),
+    consentId: uuid('consent_id').references(() => consents.id),
+    forwardedFromId: uuid('forwarded_from_id'),
+    duplicateOverrideReason: text('duplicate_override_reason'),
+    sentAt: ts('sent_at'),
+    acknowledgedAt: ts('acknowledged_at'),
+    acknowledgeDueAt: ts('acknowledge_due_at'),
+    firstContactDueAt: ts('first_contact_due_at'),
+    firstContactAt: ts('first_contact_at'),
+    closedAt: ts('closed_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    // Inbox: received/sent by status, newest first, keyset-paginated on (created_at, id).
+    index('referrals_receiving_inbox_idx').on(t.receivingOrgId, t.status, t.createdAt.desc(), t.id.desc()),
+    index('referrals_sending_inbox_idx').on(t.sendingOrgId, t.status, t.createdAt.desc(), t.id.desc()),
+    index('referrals_assignee_idx').on(t.assigneeUserId, t.status),
+    // Duplicate guard: open referrals of a client.
+    index('referrals_client_open_idx')
+      .on(t.clientId)
+      .where(sql`${t.status} in ('sent', 'acknowledged', 'accepted', 'in_progress', 'on_hold')`),
+    index('referrals_needs_idx').using('gin', t.needs),
+    index('referrals_forwarded_from_idx').on(t.forwardedFromId),
+    check('referrals_status_check', inList(t.status, REFERRAL_STATUSES)),
+    check('referrals_reason_check', sql`${t.statusReason} is null or ${inList(t.statusReason, CLOSURE_REASONS)}`),
+    check('referrals_urgency_check', inList(t.urgency, URGENCIES)),
+    check('referrals_needs_check', arrayWithin(t.needs, SDOH_CATEGORIES)),
+  ],
+);
+
+/** Append-only timeline: status changes, assignment, forwarding, first contact. */
+export const referralEvents = pgTable(
+  'referral_events',
+  {
+    id: id(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    at: ts('at').notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id'),
+    actorOrgId: uuid('actor_org_id'),
+    kind: text('kind').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    reason: text('reason'),
+    note: text('note'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('referral_events_referral_idx').on(t.referralId, t.at)],
+);
+
+export const referralMessages = pgTable(
+  'referral_messages',
+  {
+    id: id(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    authorOrgId: uuid('author_org_id').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('referral_messages_referral_idx').on(t.referralId, t.createdAt)],
+);
+
+/** Read state per user and referral: messages after last_read_at are unread. */
+export const referralReads = pgTable(
+  'referral_reads',
+  {
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    lastReadAt: ts('last_read_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.referralId, t.userId] })],
+);
+
+/** Who opened a referral, when: proof of delivery. */
+export const referralViews = pgTable(
+  'referral_views',
+  {
+    id: id(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id'),
+    orgId: uuid('org_id'),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('referral_views_referral_idx').on(t.referralId, t.at)],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    referralId: uuid('referral_id').references(() => referrals.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    createdAt: createdAt(),
+    readAt: ts('read_at'),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt.desc())],
+);
+
+/** Transactional outbox: events written with the change, delivered after commit by the worker. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: id(),
+    event: text('event').notNull(),
+    organizationIds: uuid('organization_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    availableAt: ts('available_at').notNull().defaultNow(),
+    attempts: integer('attempts').notNull().default(0),
+    deliveredAt: ts('delivered_at'),
+  },
+  (t) => [index('outbox_pending_idx').on(t.availableAt).where(sql`${t.deliveredAt} is null`)],
+);

@@ -1,0 +1,402 @@
+import { z } from 'zod';
+import { DateSchema, EmailSchema, IdSchema, optionalText, PhoneSchema, text, TimestampSchema, UrlSchema } from '../common/ids';
+import { LanguageSchema, SdohCategorySchema } from '../common/enums';
+import { pageOf, PageQuerySchema } from '../common/pagination';
+import {
+  ClosureReasonSchema,
+  ConsentMethodSchema,
+  ConsentScopeSchema,
+  ContactMethodSchema,
+  ReferralDirectionSchema,
+  ReferralEventTypeSchema,
+  ReferralStatusSchema,
+  UrgencySchema,
+} from './enums';
+import { PACKET_FIELDS } from './send-packet';
+
+// API shapes for referrals, clients and consents (ARCHITECTURE §2-3). Field names are the
+// database columns in camelCase; response schemas have no transforms so OpenAPI can render them.
+
+const VersionSchema = z.number().int().min(1).describe('Row version for optimistic concurrency; send back the one you read');
+const nullableId = (description: string) => IdSchema.nullable().describe(description);
+
+// ---- Clients ---------------------------------------------------------------------------------
+
+export const AddressSchema = z
+  .object({
+    line1: text(200),
+    line2: optionalText(200),
+    city: text(100),
+    state: z.string().trim().toUpperCase().length(2).default('CA').describe('Two-letter US state code'),
+    postalCode: z
+      .string()
+      .trim()
+      .regex(/^\d{5}(-\d{4})?$/, 'Use a 5-digit ZIP code (or ZIP+4)'),
+  })
+  .meta({ id: 'Address', example: { line1: '1200 N State St', city: 'Los Angeles', state: 'CA', postalCode: '90033' } });
+export type Address = z.infer<typeof AddressSchema>;
+
+export const ClientSchema = z
+  .object({
+    id: IdSchema,
+    givenName: z.string(),
+    middleName: z.string().nullable(),
+    familyName: z.string(),
+    preferredName: z.string().nullable().describe('Name the client wants to be called'),
+    dateOfBirth: DateSchema.nullable(),
+    phones: z.array(z.string()),
+    email: z.string().nullable(),
+    address: z
+      .object({ line1: z.string(), line2: z.string().nullable(), city: z.string(), state: z.string(), postalCode: z.string() })
+      .nullable(),
+    preferredLanguage: LanguageSchema.nullable(),
+    preferredContactMethod: ContactMethodSchema.nullable(),
+    preferredContactTimes: z.string().nullable().describe('When the client can be reached, in their words (e.g. "weekdays after 3pm")'),
+    pronouns: z.string().nullable(),
+    safeContactNotes: z.string().nullable().describe('What is safe: e.g. "do not leave voicemail", "text only"'),
+    createdByOrganizationId: IdSchema,
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    version: VersionSchema,
+  })
+  .meta({ id: 'Client', description: 'The person being referred (PHI: visible only to organizations on their referrals)' });
+export type Client = z.infer<typeof ClientSchema>;
+export const ClientPageSchema = pageOf(ClientSchema);
+
+// No defaults here, so the update body (a partial) never resets a field the caller left out.
+const clientFields = {
+  givenName: text(100),
+  middleName: optionalText(100),
+  familyName: text(100),
+  preferredName: optionalText(100),
+  dateOfBirth: DateSchema.refine((d) => d >= '1900-01-01', 'Date of birth is too far in the past').nullish(),
+  phones: z.array(PhoneSchema).max(5),
+  email: EmailSchema.nullish(),
+  address: AddressSchema.nullish(),
+  preferredLanguage: LanguageSchema.nullish(),
+  preferredContactMethod: ContactMethodSchema.nullish(),
+  preferredContactTimes: optionalText(200),
+  pronouns: optionalText(50),
+  safeContactNotes: optionalText(1000),
+};
+
+export const CreateClientBodySchema = z.object({ ...clientFields, phones: clientFields.phones.default([]) }).meta({
+  id: 'CreateClientBody',
+  example: {
+    givenName: 'Rosa',
+    familyName: 'Martinez',
+    dateOfBirth: '1984-06-02',
+    phones: ['(323) 555-0100'],
+    preferredLanguage: 'es',
+    preferredContactMethod: 'text',
+    preferredContactTimes: 'Weekdays after 3pm',
+    safeContactNotes: 'Do not leave voicemail',
+  },
+});
+export type CreateClientBody = z.input<typeof CreateClientBodySchema>;
+
+export const UpdateClientBodySchema = z
+  .object({ ...clientFields, version: VersionSchema })
+  .partial()
+  .required({ version: true })
+  .meta({ id: 'UpdateClientBody' });
+export type UpdateClientBody = z.input<typeof UpdateClientBodySchema>;
+
+export const ClientMatchSchema = z
+  .object({
+    id: IdSchema,
+    name: z.string().describe('Display name of the existing client'),
+    dateOfBirth: DateSchema.nullable(),
+    score: z.number().min(0).max(1).describe('Match strength from 0 to 1 (name + date of birth)'),
+  })
+  .meta({ id: 'ClientMatch', description: 'An existing client who may be the same person' });
+export type ClientMatch = z.infer<typeof ClientMatchSchema>;
+
+export const CreateClientResponseSchema = z
+  .object({
+    client: ClientSchema,
+    matches: z.array(ClientMatchSchema).describe('Likely existing records of the same person, best first'),
+  })
+  .meta({ id: 'CreateClientResponse' });
+
+export const ClientMatchQuerySchema = z.object({
+  givenName: z.string().trim().min(1).max(100),
+  familyName: z.string().trim().min(1).max(100),
+  dateOfBirth: DateSchema.optional(),
+});
+
+// ---- Consents --------------------------------------------------------------------------------
+
+export const ConsentSchema = z
+  .object({
+    id: IdSchema,
+    clientId: IdSchema,
+    scope: ConsentScopeSchema,
+    organizationIds: z.array(IdSchema).describe('Organizations covered when scope is listed_orgs; empty for network'),
+    method: ConsentMethodSchema,
+    language: LanguageSchema.describe('Language the consent was explained and signed in'),
+    signedAt: TimestampSchema,
+    expiresAt: TimestampSchema.nullable(),
+    revokedAt: TimestampSchema.nullable(),
+    revokedReason: z.string().nullable(),
+    witnessName: z.string().nullable().describe('Who witnessed a verbal consent'),
+    documentUrl: z.string().nullable().describe('Link to the signed form'),
+    recordedByUserId: IdSchema,
+    recordedByOrganizationId: IdSchema,
+    createdAt: TimestampSchema,
+  })
+  .meta({ id: 'Consent', description: "A client's consent to share their information for referrals" });
+export type Consent = z.infer<typeof ConsentSchema>;
+
+export const CreateConsentBodySchema = z
+  .object({
+    scope: ConsentScopeSchema,
+    organizationIds: z.array(IdSchema).max(200).default([]),
+    method: ConsentMethodSchema,
+    language: LanguageSchema.default('en'),
+    signedAt: TimestampSchema,
+    expiresAt: TimestampSchema.nullish(),
+    witnessName: optionalText(120),
+    documentUrl: UrlSchema.nullish(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.scope === 'listed_orgs' && c.organizationIds.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['organizationIds'], message: 'List at least one organization' });
+    }
+    if (c.scope === 'network' && c.organizationIds.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['organizationIds'], message: 'A network consent lists no organizations' });
+    }
+    if (c.method === 'verbal_witnessed' && !c.witnessName) {
+      ctx.addIssue({ code: 'custom', path: ['witnessName'], message: 'Name the witness of a verbal consent' });
+    }
+    if (c.expiresAt && Date.parse(c.expiresAt) <= Date.parse(c.signedAt)) {
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'Expiry must be after signing' });
+    }
+  })
+  .meta({
+    id: 'CreateConsentBody',
+    example: { scope: 'network', method: 'written', language: 'es', signedAt: '2026-03-02T17:30:00Z', expiresAt: '2027-03-02T17:30:00Z' },
+  });
+export type CreateConsentBody = z.input<typeof CreateConsentBodySchema>;
+
+export const RevokeConsentBodySchema = z
+  .object({ reason: optionalText(500).describe('Why the client withdrew consent, if they said') })
+  .meta({ id: 'RevokeConsentBody' });
+export type RevokeConsentBody = z.input<typeof RevokeConsentBodySchema>;
+
+// ---- Referrals -------------------------------------------------------------------------------
+
+export const ReferralSchema = z
+  .object({
+    id: IdSchema,
+    clientId: nullableId('The person referred; null only on an unfinished draft'),
+    sendingOrganizationId: IdSchema,
+    sendingUserId: IdSchema,
+    receivingOrganizationId: nullableId('Null only on an unfinished draft'),
+    receivingServiceId: nullableId('The service referred to, when one was chosen'),
+    receivingContactId: nullableId('Named contact at the receiving organization'),
+    assigneeId: nullableId('Receiving staff member working the referral'),
+    consentId: nullableId("The client's consent that covers the receiving organization"),
+    needs: z.array(SdohCategorySchema),
+    reason: z.string().nullable().describe('Why the client is referred, in the sender’s words'),
+    urgency: UrgencySchema,
+    status: ReferralStatusSchema,
+    statusReason: ClosureReasonSchema.nullable().describe(
+      'Reason for the current status (declined, unable_to_complete, cancelled, on_hold)',
+    ),
+    statusNote: z.string().nullable(),
+    outcome: z.string().nullable().describe('What the client received, written by the receiver'),
+    senderContactName: z.string().nullable(),
+    senderContactPhone: z.string().nullable(),
+    senderContactEmail: z.string().nullable(),
+    sentAt: TimestampSchema.nullable(),
+    acknowledgedAt: TimestampSchema.nullable(),
+    firstContactAt: TimestampSchema.nullable().describe('When the receiver first reached the client'),
+    closedAt: TimestampSchema.nullable().describe('When the referral reached a terminal status'),
+    acknowledgeBy: TimestampSchema.nullable().describe('Acknowledgement due time (business hours from sentAt)'),
+    firstContactBy: TimestampSchema.nullable().describe('First-contact due time (business hours from sentAt)'),
+    forwardedFromId: nullableId('The referral this one was forwarded from'),
+    version: VersionSchema,
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+  })
+  .meta({ id: 'Referral' });
+export type Referral = z.infer<typeof ReferralSchema>;
+
+export const ReferralListItemSchema = ReferralSchema.extend({
+  clientName: z.string().nullable(),
+  sendingOrganizationName: z.string(),
+  receivingOrganizationName: z.string().nullable(),
+  receivingServiceName: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  overdue: z.object({ acknowledge: z.boolean(), firstContact: z.boolean() }).describe('Whether each SLA was missed'),
+  unreadMessages: z.number().int().min(0),
+}).meta({ id: 'ReferralListItem', description: 'A referral with the names an inbox row shows' });
+export type ReferralListItem = z.infer<typeof ReferralListItemSchema>;
+export const ReferralPageSchema = pageOf(ReferralListItemSchema);
+
+export const PacketMissingSchema = z
+  .object({ field: z.enum(PACKET_FIELDS), message: z.string() })
+  .meta({ id: 'PacketMissing', description: 'One item the referral packet still lacks before it can be sent' });
+
+export const ReferralDetailSchema = ReferralListItemSchema.extend({
+  client: ClientSchema.nullable(),
+  allowedTransitions: z.array(ReferralStatusSchema).describe('Statuses the caller may move the referral to now'),
+  packetMissing: z.array(PacketMissingSchema).describe('For a draft: what is missing before it can be sent'),
+}).meta({ id: 'ReferralDetail' });
+export type ReferralDetail = z.infer<typeof ReferralDetailSchema>;
+
+const referralFields = {
+  clientId: IdSchema.nullish(),
+  receivingOrganizationId: IdSchema.nullish(),
+  receivingServiceId: IdSchema.nullish(),
+  receivingContactId: IdSchema.nullish(),
+  consentId: IdSchema.nullish(),
+  needs: z.array(SdohCategorySchema).max(10),
+  reason: optionalText(4000),
+  urgency: UrgencySchema,
+  senderContactName: optionalText(120),
+  senderContactPhone: PhoneSchema.nullish(),
+  senderContactEmail: EmailSchema.nullish(),
+};
+
+export const CreateReferralBodySchema = z
+  .object({ ...referralFields, needs: referralFields.needs.default([]), urgency: UrgencySchema.default('routine') })
+  .meta({
+    id: 'CreateReferralBody',
+    description: 'Creates a draft; every field may be filled later. Sending checks the packet.',
+    example: {
+      clientId: '5f0c7a36-1c1e-4a7e-9b0e-2f2b7d6f9a10',
+      receivingOrganizationId: '0b8e7c1d-4a0e-4f7e-8a51-6a3c2d1e0f99',
+      needs: ['food-insecurity'],
+      reason: 'Family of four; food runs out mid-month',
+      urgency: 'routine',
+    },
+  });
+export type CreateReferralBody = z.input<typeof CreateReferralBodySchema>;
+
+export const UpdateReferralBodySchema = z
+  .object({
+    ...referralFields,
+    assigneeId: IdSchema.nullish().describe('Receiver only'),
+    outcome: optionalText(4000).describe('Receiver only'),
+    firstContactAt: TimestampSchema.nullish().describe('Receiver only: when the client was first reached'),
+    version: VersionSchema,
+  })
+  .partial()
+  .required({ version: true })
+  .meta({ id: 'UpdateReferralBody', description: 'Changes only the fields present. Which fields a side may change depends on status.' });
+export type UpdateReferralBody = z.input<typeof UpdateReferralBodySchema>;
+
+export const TransitionBodySchema = z
+  .object({
+    to: ReferralStatusSchema,
+    reason: ClosureReasonSchema.nullish().describe('Required for declined, unable_to_complete and cancelled (except from draft)'),
+    note: optionalText(2000).describe('Required when reason is other'),
+    version: VersionSchema,
+    confirmDuplicate: z.boolean().default(false).describe('Send even though the client has an open referral for the same need'),
+  })
+  .meta({
+    id: 'TransitionReferralBody',
+    example: { to: 'declined', reason: 'no_capacity', note: 'Waitlist closed until May', version: 3 },
+  });
+export type TransitionBody = z.input<typeof TransitionBodySchema>;
+
+export const ForwardBodySchema = z
+  .object({
+    toOrganizationId: IdSchema,
+    toServiceId: IdSchema.nullish(),
+    note: text(2000).describe('Why the new partner fits; shown to both sides'),
+    version: VersionSchema,
+  })
+  .meta({
+    id: 'ForwardReferralBody',
+    description: 'Declines this referral as referred_elsewhere and creates a linked one to the new partner, in one step',
+  });
+export type ForwardBody = z.input<typeof ForwardBodySchema>;
+
+export const ReferralEventSchema = z
+  .object({
+    id: IdSchema,
+    referralId: IdSchema,
+    type: ReferralEventTypeSchema,
+    actorUserId: IdSchema.nullable().describe('Null for system changes and API keys'),
+    actorName: z.string().nullable(),
+    actorOrganizationId: IdSchema.nullable(),
+    fromStatus: ReferralStatusSchema.nullable(),
+    toStatus: ReferralStatusSchema.nullable(),
+    reason: ClosureReasonSchema.nullable(),
+    note: z.string().nullable(),
+    createdAt: TimestampSchema,
+  })
+  .meta({ id: 'ReferralEvent', description: 'One entry of the append-only referral timeline' });
+export type ReferralEvent = z.infer<typeof ReferralEventSchema>;
+export const ReferralEventListSchema = z.object({ data: z.array(ReferralEventSchema) });
+
+export const MessageSchema = z
+  .object({
+    id: IdSchema,
+    referralId: IdSchema,
+    authorUserId: IdSchema,
+    authorName: z.string(),
+    authorOrganizationId: IdSchema,
+    body: z.string(),
+    createdAt: TimestampSchema,
+    readAt: TimestampSchema.nullable().describe('When someone at the other organization first read it'),
+  })
+  .meta({ id: 'ReferralMessage' });
+export type Message = z.infer<typeof MessageSchema>;
+export const MessagePageSchema = pageOf(MessageSchema);
+
+export const CreateMessageBodySchema = z
+  .object({ body: text(4000) })
+  .meta({ id: 'CreateReferralMessageBody', example: { body: 'Reached Rosa today; intake Thursday 10am.' } });
+export type CreateMessageBody = z.input<typeof CreateMessageBodySchema>;
+
+export const ReferralListQuerySchema = PageQuerySchema.extend({
+  box: ReferralDirectionSchema.default('received'),
+  status: ReferralStatusSchema.optional(),
+  need: SdohCategorySchema.optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: only referrals past an SLA'),
+  assigneeId: z
+    .union([IdSchema, z.enum(['me', 'none'])])
+    .optional()
+    .describe('A user id, me, or none (unassigned)'),
+  q: z.string().trim().min(1).max(200).optional().describe('Client name or reason contains'),
+});
+export type ReferralListQuery = z.input<typeof ReferralListQuerySchema>;
+
+export const InboxCountsSchema = z
+  .object({
+    received: z.object({
+      new: z.number().int().min(0).describe('Sent to us and not yet opened'),
+      open: z.number().int().min(0),
+      overdue: z.number().int().min(0),
+      unassigned: z.number().int().min(0),
+    }),
+    sent: z.object({
+      draft: z.number().int().min(0),
+      open: z.number().int().min(0),
+      overdue: z.number().int().min(0),
+    }),
+    unreadMessages: z.number().int().min(0),
+  })
+  .meta({ id: 'InboxCounts', description: "Counts for the caller's organization inbox badges" });
+export type InboxCounts = z.infer<typeof InboxCountsSchema>;
+
+export const DuplicateReferralSchema = z
+  .object({
+    referralId: IdSchema,
+    need: SdohCategorySchema,
+    status: ReferralStatusSchema,
+    receivingOrganizationId: IdSchema,
+    receivingOrganizationName: z.string(),
+  })
+  .meta({
+    id: 'DuplicateReferral',
+    description: 'An open referral for the same client and need (listed in a 409 duplicate_referral problem)',
+  });

@@ -1,0 +1,96 @@
+import type { ContactMethod } from './enums';
+
+// "Minimum packet to send" (ARCHITECTURE §3): what a draft must hold before it can be sent.
+// The API answers 422 packet_incomplete with `missing` as the problem's errors[], and the web
+// app runs the same check to show what is left before the Send button.
+
+/** Stable field paths reported in `missing`, in the order the form shows them. */
+export const PACKET_FIELDS = [
+  'client',
+  'client.name',
+  'client.contact',
+  'client.preferredLanguage',
+  'needs',
+  'reason',
+  'senderContact',
+  'consent',
+] as const;
+export type PacketField = (typeof PACKET_FIELDS)[number];
+
+export interface SendPacket {
+  client: {
+    name?: string | null;
+    phones: string[];
+    email?: string | null;
+    preferredContactMethod?: ContactMethod | null;
+    preferredLanguage?: string | null;
+  } | null;
+  needs: string[];
+  reason?: string | null;
+  senderContact: { name?: string | null; phone?: string | null; email?: string | null } | null;
+  /** The client's consent that best covers the receiving org (the caller picks it), or null. */
+  consent: { coversReceiver: boolean; expiresAt?: string | null; revokedAt?: string | null } | null;
+  /** An active BAA between the sending and receiving organizations stands in for consent. */
+  hasActiveBaa: boolean;
+  now: Date;
+}
+
+export interface PacketCheck {
+  complete: boolean;
+  missing: { field: PacketField; message: string }[];
+}
+
+const filled = (s: string | null | undefined): s is string => typeof s === 'string' && s.trim() !== '';
+
+/** Why the consent does not allow sending, or null when it does. */
+const consentProblem = (consent: SendPacket['consent'], now: Date): string | null => {
+  if (!consent) return 'Record the client’s consent to share with the receiving organization';
+  // Revocation wins over everything else: a revoked consent is never used again.
+  if (filled(consent.revokedAt)) return 'The client revoked this consent; record a new one';
+  if (!consent.coversReceiver) return 'The client’s consent does not cover the receiving organization';
+  if (filled(consent.expiresAt)) {
+    const expires = new Date(consent.expiresAt).getTime();
+    // An unreadable date counts as expired: fail closed when PHI is at stake.
+    if (!(expires > now.getTime())) return 'The client’s consent has expired; record a new one';
+  }
+  return null;
+};
+
+/**
+ * Checks a referral packet before sending. Every missing item is reported, not only the first.
+ * A null client is reported once as `client` (pick or create the client first) rather than as
+ * each of its fields.
+ */
+export const checkSendPacket = (p: SendPacket): PacketCheck => {
+  const missing: PacketCheck['missing'] = [];
+  const add = (field: PacketField, message: string) => missing.push({ field, message });
+  const sender = p.senderContact;
+  const senderReachable = !!sender && (filled(sender.phone) || filled(sender.email));
+
+  if (!p.client) add('client', 'Choose or create the client');
+  else {
+    const c = p.client;
+    if (!filled(c.name)) add('client.name', 'Add the client’s name');
+    const direct = c.phones.some(filled) || filled(c.email);
+    const throughSender = c.preferredContactMethod === 'through_sender' && senderReachable;
+    if (!direct && !throughSender) {
+      add(
+        'client.contact',
+        c.preferredContactMethod === 'through_sender'
+          ? 'The client is reached through the sender: add a phone or email for the sender’s contact'
+          : 'Add a phone or email for the client, or choose to reach them through the sender',
+      );
+    }
+    if (!filled(c.preferredLanguage)) add('client.preferredLanguage', 'Add the client’s preferred language');
+  }
+  if (!p.needs.some(filled)) add('needs', 'Choose at least one need');
+  if (!filled(p.reason)) add('reason', 'Say why you are referring the client');
+  if (!sender || !filled(sender.name) || !senderReachable) {
+    add('senderContact', 'Name the sending contact, with a phone or email the receiver can use');
+  }
+  if (!p.hasActiveBaa) {
+    const problem = consentProblem(p.consent, p.now);
+    if (problem) add('consent', problem);
+  }
+  return { complete: missing.length === 0, missing };
+};

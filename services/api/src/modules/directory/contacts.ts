@@ -1,0 +1,87 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { schema, type Db, type DbOrTx } from '@tandem/db';
+import type { CreateContactBodySchema, UpdateContactBodySchema } from '@tandem/contract';
+import { AppError, notFound } from '../../lib/app-error';
+import type { Actor, Ctx } from '../../lib/actor';
+import { diffFields, recordAudit } from '../../lib/audit';
+import { decodeCursor, toPage } from '../../lib/pagination';
+import { assertCanEditOrg, isSignedIn } from './access';
+import { NameCursor } from './cursors';
+import { toContact, type ContactRow } from './mappers';
+import { organizationsRepo } from './repo';
+
+const { contacts, services } = schema;
+const FIELDS = ['serviceId', 'name', 'title', 'department', 'email', 'phone', 'isPublic', 'isReferralContact'] as const satisfies readonly (keyof ContactRow)[];
+
+export const contactsRepo = {
+  page: async (db: DbOrTx, orgId: string, includePrivate: boolean, limit: number, after?: [string, string]) =>
+    db
+      .select()
+      .from(contacts)
+      .where(
+        and(
+          eq(contacts.organizationId, orgId),
+          includePrivate ? undefined : eq(contacts.isPublic, true),
+          after ? sql`(lower(${contacts.name}), ${contacts.id}) > (${after[0]}, ${after[1]}::uuid)` : undefined,
+        ),
+      )
+      .orderBy(sql`lower(${contacts.name})`, asc(contacts.id))
+      .limit(limit + 1),
+  lock: async (db: DbOrTx, id: string) => (await db.select().from(contacts).where(eq(contacts.id, id)).for('update'))[0],
+  insert: async (db: DbOrTx, row: typeof contacts.$inferInsert) => (await db.insert(contacts).values(row).returning())[0]!,
+  update: async (db: DbOrTx, id: string, set: Partial<typeof contacts.$inferInsert>) =>
+    (await db.update(contacts).set({ ...set, updatedAt: sql`now()` }).where(eq(contacts.id, id)).returning())[0]!,
+  remove: async (db: DbOrTx, id: string) => db.delete(contacts).where(eq(contacts.id, id)),
+  serviceOfOrg: async (db: DbOrTx, orgId: string, serviceId: string) =>
+    (await db.select({ id: services.id }).from(services).where(and(eq(services.id, serviceId), eq(services.organizationId, orgId)))).length > 0,
+};
+
+const assertOwnService = async (db: DbOrTx, orgId: string, serviceId: string | null | undefined) => {
+  if (serviceId && !(await contactsRepo.serviceOfOrg(db, orgId, serviceId))) {
+    throw new AppError('reference_not_found', 'No such service of this organization.', { errors: [{ path: 'body.serviceId', message: 'Unknown service' }] });
+  }
+};
+
+/**
+ * Contacts are named people. Public ones are directory facts; non-public ones are shown only to
+ * signed-in users. A non-public contact is still 404 to the public when fetched by id.
+ */
+export const createContactsService = ({ db }: { db: Db }) => ({
+  async list(actor: Actor, orgId: string, limit: number, cursor?: string) {
+    if (!(await organizationsRepo.one(db, orgId))) throw notFound('organization');
+    const rows = await contactsRepo.page(db, orgId, isSignedIn(actor), limit, decodeCursor(cursor, NameCursor));
+    const page = toPage(rows, limit, (r) => [r.name.toLowerCase(), r.id]);
+    return { data: page.data.map(toContact), nextCursor: page.nextCursor };
+  },
+  async create(ctx: Ctx, orgId: string, input: z.output<typeof CreateContactBodySchema>) {
+    return db.transaction(async (tx) => {
+      if (!(await organizationsRepo.one(tx, orgId))) throw notFound('organization');
+      assertCanEditOrg(ctx.actor, orgId);
+      await assertOwnService(tx, orgId, input.serviceId);
+      const row = await contactsRepo.insert(tx, { ...input, organizationId: orgId });
+      await recordAudit(tx, ctx, { action: 'contact.create', entityType: 'contact', entityId: row.id, organizationId: orgId, changes: diffFields({} as Record<string, unknown>, input, FIELDS) });
+      return toContact(row);
+    });
+  },
+  async update(ctx: Ctx, id: string, input: z.output<typeof UpdateContactBodySchema>) {
+    return db.transaction(async (tx) => {
+      const before = await contactsRepo.lock(tx, id);
+      if (!before) throw notFound('contact');
+      assertCanEditOrg(ctx.actor, before.organizationId);
+      await assertOwnService(tx, before.organizationId, input.serviceId);
+      const row = await contactsRepo.update(tx, id, input);
+      await recordAudit(tx, ctx, { action: 'contact.update', entityType: 'contact', entityId: id, organizationId: before.organizationId, changes: diffFields(before, input, FIELDS) });
+      return toContact(row);
+    });
+  },
+  async remove(ctx: Ctx, id: string) {
+    await db.transaction(async (tx) => {
+      const before = await contactsRepo.lock(tx, id);
+      if (!before) throw notFound('contact');
+      assertCanEditOrg(ctx.actor, before.organizationId);
+      await contactsRepo.remove(tx, id);
+      await recordAudit(tx, ctx, { action: 'contact.delete', entityType: 'contact', entityId: id, organizationId: before.organizationId, changes: Object.fromEntries(FIELDS.map((f) => [f, { from: before[f], to: null }])) });
+    });
+  },
+});

@@ -1,0 +1,171 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@tandem/db';
+
+export interface SearchFilters {
+  q?: string;
+  category?: string;
+  communitySupport?: string;
+  spa?: string;
+  focusPopulation?: string;
+  language?: string;
+  age?: number;
+  /** Instant used for "open" and for today's hours; null = now(). */
+  at: Date | null;
+  onlyOpen: boolean;
+  accepting?: boolean;
+  near?: { lat: number; lng: number };
+  radiusKm?: number;
+  limit: number;
+  /** Keyset position: the sort key and id of the last hit of the previous page. */
+  after?: [string | number, string];
+}
+
+export type SearchMode = 'rank' | 'distance' | 'name';
+export const searchMode = (f: Pick<SearchFilters, 'q' | 'near'>): SearchMode => (f.q ? 'rank' : f.near ? 'distance' : 'name');
+
+export interface SearchRow {
+  id: string;
+  name: string;
+  description: string | null;
+  status: string;
+  organization_id: string;
+  organization_name: string;
+  languages: string[];
+  categories: string[];
+  spas: string[];
+  capacity_status: string;
+  capacity_note: string | null;
+  /** ISO 8601 UTC (formatted in SQL: drizzle hands raw timestamps back as PostgreSQL text). */
+  capacity_confirmed_at: string | null;
+  rank: number | null;
+  open_now: boolean;
+  local_date: string;
+  location: { id: string; name: string; address1: string; city: string; spa: string | null; latitude: number | null; longitude: number | null; distanceKm: number | null } | null;
+  hours: { opensAt: string; closesAt: string }[];
+  closed_reason: string | null;
+  sort_key: string | number;
+}
+
+const arr = (v: string) => sql`array[${v}]::text[]`;
+const when = (cond: unknown, frag: SQL) => (cond ? frag : sql``);
+
+/**
+ * One statement per page of directory search. The plan it is written for (docs/directory-search.md):
+ *
+ *  p        one row of parameters: the reference instant, the tsquery, the origin point.
+ *  nearby   (only with near+radiusKm) locations inside earth_box(origin, r) — a GiST index scan
+ *           on locations_earth_idx — re-checked with earth_distance, grouped per service.
+ *  base     services filtered by the array filters (GIN: services_categories/languages/spas_idx,
+ *           bitmap-ANDed when several are given), by text (GIN services_search_idx for
+ *           `search_vector @@ tsq`, OR GIN services_name_trgm_idx for `q <% lower(name)`, a
+ *           BitmapOr), by capacity/age/status (filters on the heap rows). For each surviving
+ *           service: its local time (`at time zone services.time_zone`), that date's exception
+ *           (unique index schedule_exceptions_service_date_key), and "open" from the exception or
+ *           the weekly intervals (btree schedules_service_idx on (service_id, weekday)).
+ *  ranked   the nearest (or first by name) location per service via a LATERAL on
+ *           service_locations_pair_key; the sort key: -rank, distance km, or lower(name).
+ *  page     keyset filter `(sort_key, id) > cursor`, ORDER BY sort_key, id, LIMIT n+1 — a top-N
+ *           heapsort over the matches.
+ *  outer    today's hours for only the n+1 rows of the page (schedules_service_idx again).
+ *
+ * No statement per hit: organization name, location and hours come back in the same rows.
+ */
+export const searchServices = async (db: DbOrTx, f: SearchFilters): Promise<SearchRow[]> => {
+  const mode = searchMode(f);
+  const ref = f.at ? sql`${f.at.toISOString()}::timestamptz` : sql`now()`;
+  const origin = f.near ? sql`ll_to_earth(${f.near.lat}::float8, ${f.near.lng}::float8)` : sql`null::earth`;
+  const radiusM = f.radiusKm !== undefined ? f.radiusKm * 1000 : undefined;
+  const sortKey =
+    mode === 'rank' ? sql`(-b.rank)::float8` : mode === 'distance' ? sql`coalesce(loc.distance_km, 1e9)::float8` : sql`lower(b.name)`;
+  const cursor = f.after
+    ? mode === 'name'
+      ? sql`and (r.sort_key, r.id) > (${String(f.after[0])}::text, ${f.after[1]}::uuid)`
+      : sql`and (r.sort_key, r.id) > (${Number(f.after[0])}::float8, ${f.after[1]}::uuid)`
+    : sql``;
+
+  const query = sql`
+    with p as (
+      select ${ref} as ref,
+             ${f.q ? sql`websearch_to_tsquery('english', ${f.q})` : sql`null::tsquery`} as tsq,
+             lower(${f.q ?? ''}::text) as lq,
+             ${origin} as origin
+    ),
+    ${when(radiusM !== undefined, sql`nearby as (
+      select sl.service_id
+      from p, locations l join service_locations sl on sl.location_id = l.id
+      where earth_box(p.origin, ${radiusM}::float8) @> ll_to_earth(l.latitude, l.longitude)
+        and earth_distance(p.origin, ll_to_earth(l.latitude, l.longitude)) <= ${radiusM}::float8
+      group by sl.service_id
+    ),`)}
+    base as (
+      select s.id, s.name, s.description, s.status, s.organization_id, o.name as organization_name,
+             s.languages, s.categories, s.spas, s.capacity_status, s.capacity_note, s.capacity_confirmed_at,
+             lt.ts as local_ts, ex.closed as ex_closed, ex.reason as ex_reason, ex.service_id is not null as has_ex,
+             ${f.q ? sql`(ts_rank_cd(s.search_vector, p.tsq) + word_similarity(p.lq, lower(s.name)))::float8` : sql`null::float8`} as rank,
+             op.open_now
+      from services s
+      join organizations o on o.id = s.organization_id
+      cross join p
+      cross join lateral (select (p.ref at time zone s.time_zone) as ts) lt
+      left join schedule_exceptions ex on ex.service_id = s.id and ex.date = lt.ts::date
+      cross join lateral (
+        select case
+          when ex.service_id is not null then (not ex.closed and lt.ts::time >= ex.opens_at and lt.ts::time < ex.closes_at)
+          else exists (
+            select 1 from schedules sc
+            where sc.service_id = s.id and sc.weekday = extract(isodow from lt.ts)::int
+              and lt.ts::time >= sc.opens_at and lt.ts::time < sc.closes_at)
+        end as open_now
+      ) op
+      where s.status <> 'inactive'
+        ${when(f.q, sql`and (s.search_vector @@ p.tsq or p.lq <% lower(s.name))`)}
+        ${when(f.category, sql`and s.categories @> ${arr(f.category ?? '')}`)}
+        ${when(f.language, sql`and s.languages @> ${arr(f.language ?? '')}`)}
+        ${when(f.spa, sql`and s.spas @> ${arr(f.spa ?? '')}`)}
+        ${when(f.focusPopulation, sql`and s.focus_populations @> ${arr(f.focusPopulation ?? '')}`)}
+        ${when(f.communitySupport, sql`and s.community_support = ${f.communitySupport ?? ''}`)}
+        ${when(f.age !== undefined, sql`and (s.min_age is null or s.min_age <= ${f.age ?? 0}) and (s.max_age is null or s.max_age >= ${f.age ?? 0})`)}
+        ${when(f.accepting === true, sql`and s.capacity_status = 'accepting'`)}
+        ${when(f.accepting === false, sql`and s.capacity_status <> 'accepting'`)}
+        ${when(f.onlyOpen, sql`and op.open_now`)}
+        ${when(radiusM !== undefined, sql`and s.id in (select service_id from nearby)`)}
+    ),
+    ranked as (
+      select b.*, ${sortKey} as sort_key,
+             case when loc.id is null then null else json_build_object(
+               'id', loc.id, 'name', loc.name, 'address1', loc.address_1, 'city', loc.city, 'spa', loc.spa,
+               'latitude', loc.latitude, 'longitude', loc.longitude, 'distanceKm', round(loc.distance_km::numeric, 2)) end as location
+      from base b
+      left join lateral (
+        select l.id, l.name, l.address_1, l.city, l.spa, l.latitude, l.longitude,
+               case when l.latitude is not null then earth_distance((select origin from p), ll_to_earth(l.latitude, l.longitude)) / 1000 end as distance_km
+        from service_locations sl join locations l on l.id = sl.location_id
+        where sl.service_id = b.id
+        order by distance_km asc nulls last, lower(l.name), l.id
+        limit 1
+      ) loc on true
+    ),
+    page as (
+      select r.* from ranked r
+      where true ${cursor}
+      order by r.sort_key, r.id
+      limit ${f.limit + 1}
+    )
+    select pg.id, pg.name, pg.description, pg.status, pg.organization_id, pg.organization_name, pg.languages, pg.categories, pg.spas,
+           pg.capacity_status, pg.capacity_note, pg.rank,
+           to_char(pg.capacity_confirmed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as capacity_confirmed_at, pg.open_now, pg.location, pg.sort_key,
+           to_char(pg.local_ts, 'YYYY-MM-DD') as local_date,
+           case when pg.has_ex and pg.ex_closed then coalesce(pg.ex_reason, 'Closed') end as closed_reason,
+           case
+             when pg.has_ex then (
+               select coalesce(json_agg(json_build_object('opensAt', to_char(ex.opens_at, 'HH24:MI'), 'closesAt', to_char(ex.closes_at, 'HH24:MI'))), '[]'::json)
+               from schedule_exceptions ex where ex.service_id = pg.id and ex.date = pg.local_ts::date and not ex.closed)
+             else (
+               select coalesce(json_agg(json_build_object('opensAt', to_char(sc.opens_at, 'HH24:MI'), 'closesAt', to_char(sc.closes_at, 'HH24:MI')) order by sc.opens_at), '[]'::json)
+               from schedules sc where sc.service_id = pg.id and sc.weekday = extract(isodow from pg.local_ts)::int)
+           end as hours
+    from page pg
+    order by pg.sort_key, pg.id`;
+  const res = await db.execute<Record<string, unknown>>(query);
+  return res.rows as unknown as SearchRow[];
+};

@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import type { Db } from '@tandem/db';
+import { isCapacityStale, type ServiceSearchHit, type ServiceSearchQuerySchema } from '@tandem/contract';
+import { decodeCursor, encodeCursor } from '../../lib/pagination';
+import { SearchCursor } from './cursors';
+import { searchServices, type SearchRow } from './search.repo';
+
+type Query = z.output<typeof ServiceSearchQuerySchema>;
+
+const toHit = (r: SearchRow, now: Date): ServiceSearchHit => ({
+  id: r.id,
+  name: r.name,
+  description: r.description,
+  status: r.status as ServiceSearchHit['status'],
+  organization: { id: r.organization_id, name: r.organization_name },
+  location: r.location as ServiceSearchHit['location'],
+  todayHours: { date: r.local_date, closedReason: r.closed_reason, intervals: r.hours },
+  openNow: r.open_now,
+  capacity: {
+    status: r.capacity_status as ServiceSearchHit['capacity']['status'],
+    note: r.capacity_note,
+    confirmedAt: r.capacity_confirmed_at,
+    stale: isCapacityStale(r.capacity_confirmed_at, now),
+  },
+  languages: r.languages as ServiceSearchHit['languages'],
+  categories: r.categories as ServiceSearchHit['categories'],
+  spas: r.spas as ServiceSearchHit['spas'],
+  rank: r.rank,
+});
+
+/** Directory search: one SQL statement per page (search.repo.ts), mapped to the public hit shape. */
+export const createSearchService = ({ db }: { db: Db }) => ({
+  async search(q: Query) {
+    const [lat, lng] = q.near ? q.near.split(',').map(Number) : [];
+    const rows = await searchServices(db, {
+      q: q.q,
+      category: q.category,
+      communitySupport: q.communitySupport,
+      spa: q.spa,
+      focusPopulation: q.focusPopulation,
+      language: q.language,
+      age: q.age,
+      at: q.openAt ? new Date(q.openAt) : null,
+      onlyOpen: q.openAt !== undefined || q.openNow === true,
+      accepting: q.accepting,
+      near: lat !== undefined && lng !== undefined ? { lat, lng } : undefined,
+      radiusKm: q.near ? q.radiusKm : undefined,
+      limit: q.limit,
+      after: decodeCursor(q.cursor, SearchCursor),
+    });
+    const more = rows.length > q.limit;
+    const data = more ? rows.slice(0, q.limit) : rows;
+    const last = data[data.length - 1];
+    const now = new Date();
+    return { data: data.map((r) => toHit(r, now)), nextCursor: more && last ? encodeCursor([last.sort_key, last.id]) : null };
+  },
+});

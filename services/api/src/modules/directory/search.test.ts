@@ -1,0 +1,124 @@
+import { newOrg, newUser } from '@tandem/db/testing';
+import { signIn, testApp, type TestApp } from '../../testing/app';
+import { everyDay, newLocation, newService } from './testing';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t.close());
+
+// Wednesday 2026-03-11, 10:30 in Los Angeles (PDT, UTC-7).
+const WED_1030 = '2026-03-11T17:30:00Z';
+const search = async (qs: Record<string, string>) => {
+  const res = await t.app.inject({ method: 'GET', url: `/api/v1/services/search?${new URLSearchParams(qs)}` });
+  expect(res.statusCode).toBe(200);
+  return res.json() as { data: { id: string; name: string; location: { distanceKm: number | null } | null; todayHours: { intervals: unknown[] }; capacity: { status: string; stale: boolean }; openNow: boolean }[]; nextCursor: string | null };
+};
+const ids = (r: { data: { id: string }[] }) => r.data.map((h) => h.id);
+
+describe('GET /api/v1/services/search', () => {
+  it('"Spanish-speaking food help open now in SPA 6 that accepts referrals" finds the right service only', async () => {
+    const org = await newOrg(t.db, { name: 'South LA Food Network' });
+    const base = { categories: ['food-insecurity'], languages: ['en', 'es'], spas: ['spa6'], capacityStatus: 'accepting' };
+    const right = await newService(t.db, org.id, { ...base, name: 'Despensa de Alimentos' });
+    const full = await newService(t.db, org.id, { ...base, name: 'Full Pantry', capacityStatus: 'full' });
+    const closed = await newService(t.db, org.id, { ...base, name: 'Evening Pantry' });
+    const wrongSpa = await newService(t.db, org.id, { ...base, name: 'Westside Pantry', spas: ['spa5'] });
+    const english = await newService(t.db, org.id, { ...base, name: 'English Pantry', languages: ['en'] });
+    for (const s of [right, full, wrongSpa, english]) await everyDay(t.db, s.id, '09:00', '17:00');
+    await everyDay(t.db, closed.id, '17:00', '21:00');
+
+    const res = await search({ category: 'food-insecurity', language: 'es', spa: 'spa6', accepting: 'true', openAt: WED_1030, limit: '200' });
+    expect(ids(res)).toContain(right.id);
+    for (const s of [full, closed, wrongSpa, english]) expect(ids(res)).not.toContain(s.id);
+    const hit = res.data.find((h) => h.id === right.id)!;
+    expect(hit).toMatchObject({ openNow: true, todayHours: { date: '2026-03-11', intervals: [{ opensAt: '09:00', closesAt: '17:00' }] }, capacity: { status: 'accepting', stale: true } });
+  });
+
+  it('honours a closure exception on the local date', async () => {
+    const org = await newOrg(t.db);
+    const svc = await newService(t.db, org.id, { name: 'Holiday Closure Clinic', spas: ['spa7'] });
+    await everyDay(t.db, svc.id, '08:00', '18:00');
+    const { schema } = await import('@tandem/db');
+    await t.db.insert(schema.scheduleExceptions).values({ serviceId: svc.id, date: '2026-03-11', closed: true, reason: 'Staff training' });
+    expect(ids(await search({ spa: 'spa7', openAt: WED_1030, limit: '200' }))).not.toContain(svc.id);
+    expect(ids(await search({ spa: 'spa7', openAt: '2026-03-12T17:30:00Z', limit: '200' }))).toContain(svc.id);
+    const all = await search({ q: 'Holiday Closure Clinic' });
+    expect(all.data[0]!.id).toBe(svc.id);
+  });
+
+  it('tolerates typos: "fod pantry" finds "Food Pantry"', async () => {
+    const org = await newOrg(t.db);
+    const svc = await newService(t.db, org.id, { name: 'Food Pantry', description: 'Groceries every week' });
+    await newService(t.db, org.id, { name: 'Legal Aid Clinic', categories: ['financial-insecurity'] });
+    const res = await search({ q: 'fod pantry' });
+    expect(res.data[0]!.id).toBe(svc.id);
+    expect(ids(await search({ q: 'groceries' }))).toContain(svc.id);
+  });
+
+  it('orders by distance from near, reports distanceKm, and limits by radiusKm', async () => {
+    const org = await newOrg(t.db);
+    // Around downtown LA (34.05, -118.25).
+    const near = await newLocation(t.db, org.id, { latitude: 34.06, longitude: -118.25 });
+    const mid = await newLocation(t.db, org.id, { latitude: 34.15, longitude: -118.25 });
+    const far = await newLocation(t.db, org.id, { latitude: 34.7, longitude: -118.15 });
+    const a = await newService(t.db, org.id, { name: 'Distance A', categories: ['veteran-status'], locationIds: [far.id] });
+    const b = await newService(t.db, org.id, { name: 'Distance B', categories: ['veteran-status'], locationIds: [near.id, far.id] });
+    const c = await newService(t.db, org.id, { name: 'Distance C', categories: ['veteran-status'], locationIds: [mid.id] });
+    const res = await search({ category: 'veteran-status', near: '34.05,-118.25' });
+    expect(ids(res)).toEqual([b.id, c.id, a.id]);
+    expect(res.data[0]!.location!.distanceKm).toBeCloseTo(1.1, 0);
+    const within = await search({ category: 'veteran-status', near: '34.05,-118.25', radiusKm: '20' });
+    expect(ids(within)).toEqual([b.id, c.id]);
+
+    const page1 = await search({ category: 'veteran-status', near: '34.05,-118.25', limit: '2' });
+    expect(ids(page1)).toEqual([b.id, c.id]);
+    const page2 = await search({ category: 'veteran-status', near: '34.05,-118.25', limit: '2', cursor: page1.nextCursor! });
+    expect([ids(page2), page2.nextCursor]).toEqual([[a.id], null]);
+  });
+
+  it("shows an org admin's capacity update immediately", async () => {
+    const org = await newOrg(t.db);
+    const svc = await newService(t.db, org.id, { name: 'Shelter Beds Now', categories: ['homelessness'] });
+    const admin = await newUser(t.db, { org, role: 'org_admin' });
+    const { cookie } = await signIn(t.app, admin.email);
+    expect(ids(await search({ category: 'homelessness', accepting: 'true', limit: '200' }))).toContain(svc.id);
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/services/${svc.id}/capacity`, headers: { cookie }, payload: { status: 'full', note: 'No beds tonight' } });
+    expect(res.statusCode).toBe(200);
+    expect(ids(await search({ category: 'homelessness', accepting: 'true', limit: '200' }))).not.toContain(svc.id);
+    const hit = (await search({ q: 'Shelter Beds Now' })).data.find((h) => h.id === svc.id)!;
+    expect(hit.capacity).toMatchObject({ status: 'full', stale: false });
+  });
+
+  it('ranks by text relevance and pages through ranked hits without repeats', async () => {
+    const org = await newOrg(t.db);
+    const exact = await newService(t.db, org.id, { name: 'Diaper Bank', description: 'Free diapers for families' });
+    const partial = await newService(t.db, org.id, { name: 'Family Resource Center', description: 'Diapers, formula and clothing' });
+    const p1 = await search({ q: 'diaper bank', limit: '1' });
+    expect(ids(p1)).toEqual([exact.id]);
+    const p2 = await search({ q: 'diaper', limit: '1', cursor: (await search({ q: 'diaper', limit: '1' })).nextCursor! });
+    const both = [...ids(await search({ q: 'diaper', limit: '1' })), ...ids(p2)];
+    expect(new Set(both)).toEqual(new Set([exact.id, partial.id]));
+  });
+
+  it('openNow uses the current time', async () => {
+    const org = await newOrg(t.db);
+    const always = await newService(t.db, org.id, { name: 'Always Open Hotline', categories: ['stress'] });
+    await everyDay(t.db, always.id, '00:00', '24:00');
+    const never = await newService(t.db, org.id, { name: 'No Hours Listed', categories: ['stress'] });
+    const res = await search({ category: 'stress', openNow: 'true', limit: '200' });
+    expect(ids(res)).toContain(always.id);
+    expect(ids(res)).not.toContain(never.id);
+  });
+
+  it('pages by name with a stable cursor and rejects a forged one', async () => {
+    const org = await newOrg(t.db);
+    for (const n of ['Zeta Paging', 'Alpha Paging', 'Mu Paging']) await newService(t.db, org.id, { name: n, categories: ['digital-access'] });
+    const p1 = await search({ category: 'digital-access', limit: '2' });
+    const p2 = await search({ category: 'digital-access', limit: '2', cursor: p1.nextCursor! });
+    expect([...p1.data, ...p2.data].map((h) => h.name)).toEqual(['Alpha Paging', 'Mu Paging', 'Zeta Paging']);
+    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/services/search?cursor=nope' });
+    expect([bad.statusCode, bad.json().code]).toEqual([400, 'invalid_cursor']);
+  });
+});

@@ -1,18 +1,21 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { LANGUAGES, SDOH_CATEGORIES } from '@tandem/contract';
+import {
+  CLOSURE_REASONS,
+  CONSENT_METHODS,
+  CONSENT_SCOPES,
+  CONTACT_METHODS,
+  LANGUAGES,
+  REFERRAL_EVENT_TYPES,
+  REFERRAL_STATUSES,
+  SDOH_CATEGORIES,
+  URGENCIES,
+} from '@tandem/contract';
 import { arrayWithin, createdAt, id, inList, ts, updatedAt, version } from './helpers';
 import { users } from './accounts';
 import { contacts, organizations, services } from './directory';
 
-// Enum values for these tables live in packages/contract/src/referrals/enums.ts; the literal
-// lists below must match it (a compile-time test in the referrals module checks that).
-const REFERRAL_STATUSES = ['draft', 'sent', 'acknowledged', 'accepted', 'declined', 'in_progress', 'on_hold', 'completed', 'unable_to_complete', 'cancelled', 'entered_in_error'] as const;
-const CLOSURE_REASONS = ['not_eligible', 'no_capacity', 'client_unreachable', 'client_declined', 'out_of_area', 'duplicate', 'referred_elsewhere', 'other'] as const;
-const URGENCIES = ['routine', 'urgent', 'emergent'] as const;
-const CONSENT_SCOPES = ['network', 'listed_orgs'] as const;
-const CONSENT_METHODS = ['written', 'verbal_witnessed', 'electronic'] as const;
-const CONTACT_METHODS = ['phone', 'text', 'email', 'in_person', 'through_sender'] as const;
+// Enum values come from the contract's `as const` arrays, so the check constraints cannot drift.
 
 export type ClientAddress = { line1: string; line2?: string | null; city: string; state: string; postalCode: string };
 
@@ -21,8 +24,10 @@ export const clients = pgTable(
   'clients',
   {
     id: id(),
-    firstName: text('first_name').notNull(),
-    lastName: text('last_name').notNull(),
+    // Column names follow the contract (ClientSchema): givenName / middleName / familyName.
+    givenName: text('given_name').notNull(),
+    middleName: text('middle_name'),
+    familyName: text('family_name').notNull(),
     preferredName: text('preferred_name'),
     dateOfBirth: date('date_of_birth', { mode: 'string' }),
     phones: text('phones').array().notNull().default(sql`'{}'::text[]`),
@@ -43,7 +48,10 @@ export const clients = pgTable(
     version: version(),
   },
   (t) => [
-    index('clients_name_trgm_idx').using('gin', sql`lower(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
+    // Inbox `q` search (ILIKE on the full name). Match suggestions filter on date of birth first
+    // (clients_dob_idx) and score the few rows left with unaccented similarity: unaccent() is
+    // not IMMUTABLE, so it cannot sit in an index expression.
+    index('clients_name_trgm_idx').using('gin', sql`lower(${t.givenName} || ' ' || ${t.familyName}) gin_trgm_ops`),
     index('clients_dob_idx').on(t.dateOfBirth),
     index('clients_org_idx').on(t.createdByOrgId),
     check('clients_language_check', sql`${t.preferredLanguage} is null or ${inList(t.preferredLanguage, LANGUAGES)}`),
@@ -96,9 +104,8 @@ export const referrals = pgTable(
     senderContactName: text('sender_contact_name'),
     senderContactPhone: text('sender_contact_phone'),
     senderContactEmail: text('sender_contact_email'),
-    receivingOrgId: uuid('receiving_org_id')
-      .notNull()
-      .references(() => organizations.id),
+    // Null only on an unfinished draft (the contract allows drafts without a receiver).
+    receivingOrgId: uuid('receiving_org_id').references(() => organizations.id),
     receivingServiceId: uuid('receiving_service_id').references(() => services.id, { onDelete: 'set null' }),
     receivingContactId: uuid('receiving_contact_id').references(() => contacts.id, { onDelete: 'set null' }),
     assigneeUserId: uuid('assignee_user_id').references(() => users.id, { onDelete: 'set null' }),
@@ -123,9 +130,13 @@ export const referrals = pgTable(
     version: version(),
   },
   (t) => [
-    // Inbox: received/sent by status, newest first, keyset-paginated on (created_at, id).
+    // Inbox: received/sent, newest first, keyset-paginated on (created_at, id). The *_status_*
+    // indexes serve a status tab (equality on org + status, then the sort); the plain ones serve
+    // "all statuses", where status in the second column would break the order.
     index('referrals_receiving_inbox_idx').on(t.receivingOrgId, t.status, t.createdAt.desc(), t.id.desc()),
     index('referrals_sending_inbox_idx').on(t.sendingOrgId, t.status, t.createdAt.desc(), t.id.desc()),
+    index('referrals_receiving_recent_idx').on(t.receivingOrgId, t.createdAt.desc(), t.id.desc()),
+    index('referrals_sending_recent_idx').on(t.sendingOrgId, t.createdAt.desc(), t.id.desc()),
     index('referrals_assignee_idx').on(t.assigneeUserId, t.status),
     // Duplicate guard: open referrals of a client.
     index('referrals_client_open_idx')
@@ -133,6 +144,7 @@ export const referrals = pgTable(
       .where(sql`${t.status} in ('sent', 'acknowledged', 'accepted', 'in_progress', 'on_hold')`),
     index('referrals_needs_idx').using('gin', t.needs),
     index('referrals_forwarded_from_idx').on(t.forwardedFromId),
+    index('referrals_consent_idx').on(t.consentId),
     check('referrals_status_check', inList(t.status, REFERRAL_STATUSES)),
     check('referrals_reason_check', sql`${t.statusReason} is null or ${inList(t.statusReason, CLOSURE_REASONS)}`),
     check('referrals_urgency_check', inList(t.urgency, URGENCIES)),
@@ -158,7 +170,7 @@ export const referralEvents = pgTable(
     note: text('note'),
     data: jsonb('data').$type<Record<string, unknown>>(),
   },
-  (t) => [index('referral_events_referral_idx').on(t.referralId, t.at)],
+  (t) => [index('referral_events_referral_idx').on(t.referralId, t.at), check('referral_events_kind_check', inList(t.kind, REFERRAL_EVENT_TYPES))],
 );
 
 export const referralMessages = pgTable(
@@ -219,7 +231,7 @@ export const notifications = pgTable(
     createdAt: createdAt(),
     readAt: ts('read_at'),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt.desc())],
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt.desc(), t.id.desc())],
 );
 
 /** Transactional outbox: events written with the change, delivered after commit by the worker. */

@@ -1,2 +1,3 @@
 export * from './template-db';
 export * from './factories';
+export * from './referral-factories';

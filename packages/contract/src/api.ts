@@ -2,12 +2,18 @@ import { authEndpoints } from './auth/endpoints';
 import { adminEndpoints } from './admin/endpoints';
 import { healthEndpoints } from './common/health';
 import { directoryEndpoints } from './directory/endpoints';
+import { agreementEndpoints } from './directory/agreements';
+import { hsdsEndpoints } from './hsds/endpoints';
+import { referralApi } from './referrals/endpoints';
 
 /** The whole REST surface at a glance: every endpoint the API serves and the client calls. */
 export const api = {
   ...authEndpoints,
   ...adminEndpoints,
   ...directoryEndpoints,
+  ...agreementEndpoints,
+  ...hsdsEndpoints,
+  ...referralApi,
   ...healthEndpoints,
 };
 export type Api = typeof api;

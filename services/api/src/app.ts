@@ -17,6 +17,10 @@ import { authModule } from './modules/auth';
 import { apiKeysModule } from './modules/api-keys';
 import { membersModule } from './modules/members';
 import { directoryModule } from './modules/directory';
+import { clientsModule } from './modules/clients';
+import { referralsModule } from './modules/referrals';
+import { auditModule } from './modules/audit';
+import { hsdsModule } from './modules/hsds';
 
 // Log paths that can carry PHI or secrets are censored; URLs are logged without query strings
 // because searches carry client names.
@@ -35,6 +39,12 @@ export const REDACT_PATHS = [
   '*.address',
   '*.firstName',
   '*.lastName',
+  '*.givenName',
+  '*.middleName',
+  '*.familyName',
+  '*.preferredName',
+  '*.safeContactNotes',
+  '*.dateOfBirth',
   '*.clientName',
   'client',
   '*.client',
@@ -85,6 +95,8 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable }
   await app.register(apiKeysModule);
   await app.register(membersModule);
   await app.register(directoryModule);
+  for (const m of [clientsModule, referralsModule, auditModule]) await app.register(m);
+  await app.register(hsdsModule);
 
   if (config.webDistDir) await app.register(webPlugin, { dir: config.webDistDir });
   return app;

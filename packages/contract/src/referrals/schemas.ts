@@ -120,12 +120,18 @@ export const CreateClientResponseSchema = z
   .meta({ id: 'CreateClientResponse' });
 
 export const ClientMatchQuerySchema = z.object({
-  givenName: z.string().trim().min(1).max(100),
-  familyName: z.string().trim().min(1).max(100),
-  dateOfBirth: DateSchema.optional(),
+  name: z.string().trim().min(2).max(200).describe('Full name as typed; accents and case are ignored'),
+  dateOfBirth: DateSchema.optional().describe('When given, only clients born that day match'),
 });
+export const ClientMatchListSchema = z.object({ data: z.array(ClientMatchSchema) }).meta({ id: 'ClientMatchList' });
 
 // ---- Consents --------------------------------------------------------------------------------
+
+export const CONSENT_STATUSES = ['active', 'expired', 'revoked'] as const;
+export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
+/** Revocation wins over expiry; expiring exactly now counts as expired (as checkSendPacket does). */
+export const consentStatus = (c: { revokedAt?: string | Date | null; expiresAt?: string | Date | null }, now: Date): ConsentStatus =>
+  c.revokedAt ? 'revoked' : c.expiresAt != null && !(new Date(c.expiresAt).getTime() > now.getTime()) ? 'expired' : 'active';
 
 export const ConsentSchema = z
   .object({
@@ -141,8 +147,10 @@ export const ConsentSchema = z
     revokedReason: z.string().nullable(),
     witnessName: z.string().nullable().describe('Who witnessed a verbal consent'),
     documentUrl: z.string().nullable().describe('Link to the signed form'),
-    recordedByUserId: IdSchema,
-    recordedByOrganizationId: IdSchema,
+    revokedByUserId: IdSchema.nullable().describe('Who recorded the revocation'),
+    status: z.enum(CONSENT_STATUSES).describe('active, expired or revoked, as of the moment of reading'),
+    recordedByUserId: IdSchema.nullable().describe('Null when recorded through an API key'),
+    recordedByOrganizationId: IdSchema.nullable(),
     createdAt: TimestampSchema,
   })
   .meta({ id: 'Consent', description: "A client's consent to share their information for referrals" });
@@ -191,7 +199,7 @@ export const ReferralSchema = z
     id: IdSchema,
     clientId: nullableId('The person referred; null only on an unfinished draft'),
     sendingOrganizationId: IdSchema,
-    sendingUserId: IdSchema,
+    sendingUserId: nullableId('Who created it; null when created through an API key'),
     receivingOrganizationId: nullableId('Null only on an unfinished draft'),
     receivingServiceId: nullableId('The service referred to, when one was chosen'),
     receivingContactId: nullableId('Named contact at the receiving organization'),
@@ -239,8 +247,23 @@ export const PacketMissingSchema = z
   .object({ field: z.enum(PACKET_FIELDS), message: z.string() })
   .meta({ id: 'PacketMissing', description: 'One item the referral packet still lacks before it can be sent' });
 
+export const ReferralConsentSchema = z
+  .object({
+    id: IdSchema,
+    status: z.enum(CONSENT_STATUSES),
+    scope: ConsentScopeSchema,
+    signedAt: TimestampSchema,
+    expiresAt: TimestampSchema.nullable(),
+    revokedAt: TimestampSchema.nullable(),
+    revokedReason: z.string().nullable(),
+  })
+  .meta({ id: 'ReferralConsent', description: 'The consent a referral was sent under, and whether it still holds' });
+
 export const ReferralDetailSchema = ReferralListItemSchema.extend({
   client: ClientSchema.nullable(),
+  consent: ReferralConsentSchema.nullable().describe('Revoked or expired consent shows here on every open referral it covered'),
+  forwardChain: z.array(IdSchema).describe('Ids of the forwarding chain this referral belongs to, oldest first (itself included)'),
+  forwardedToId: nullableId('The referral this one was forwarded to'),
   allowedTransitions: z.array(ReferralStatusSchema).describe('Statuses the caller may move the referral to now'),
   packetMissing: z.array(PacketMissingSchema).describe('For a draft: what is missing before it can be sent'),
 }).meta({ id: 'ReferralDetail' });
@@ -261,7 +284,12 @@ const referralFields = {
 };
 
 export const CreateReferralBodySchema = z
-  .object({ ...referralFields, needs: referralFields.needs.default([]), urgency: UrgencySchema.default('routine') })
+  .object({
+    ...referralFields,
+    needs: referralFields.needs.default([]),
+    urgency: UrgencySchema.default('routine'),
+    sendingOrganizationId: IdSchema.optional().describe('Required when the caller belongs to several organizations'),
+  })
   .meta({
     id: 'CreateReferralBody',
     description: 'Creates a draft; every field may be filled later. Sending checks the packet.',
@@ -400,3 +428,126 @@ export const DuplicateReferralSchema = z
     id: 'DuplicateReferral',
     description: 'An open referral for the same client and need (listed in a 409 duplicate_referral problem)',
   });
+
+// ---- Sending, assignment, first contact --------------------------------------------------------
+
+export const SendReferralBodySchema = z
+  .object({
+    version: VersionSchema.optional().describe('Or send If-Match'),
+    confirmDuplicate: z.boolean().default(false).describe('Send even though the client has an open referral for the same need'),
+    duplicateReason: optionalText(1000).describe('Required with confirmDuplicate: why a second referral is needed'),
+  })
+  .superRefine((b, ctx) => {
+    if (b.confirmDuplicate && !b.duplicateReason) {
+      ctx.addIssue({ code: 'custom', path: ['duplicateReason'], message: 'Say why a second open referral is needed' });
+    }
+  })
+  .meta({ id: 'SendReferralBody', example: { version: 2 } });
+export type SendReferralBody = z.input<typeof SendReferralBodySchema>;
+
+export const DuplicateHolderSchema = z
+  .object({
+    referralId: IdSchema,
+    organizationName: z.string().describe('Who holds the open referral'),
+    contactName: z.string().nullable().describe('Named contact: the assignee, else the receiving contact'),
+    status: ReferralStatusSchema,
+    sentAt: TimestampSchema.nullable(),
+    needs: z.array(SdohCategorySchema).describe('The overlapping needs'),
+  })
+  .meta({ id: 'DuplicateHolder', description: 'In a 409 duplicate_referral problem: who already holds an open referral (no client details)' });
+export type DuplicateHolder = z.infer<typeof DuplicateHolderSchema>;
+
+export const AssignReferralBodySchema = z
+  .object({
+    assigneeUserId: IdSchema.nullable().describe('A member of the receiving organization; null unassigns'),
+    version: VersionSchema.optional(),
+  })
+  .meta({ id: 'AssignReferralBody' });
+
+export const FirstContactBodySchema = z
+  .object({
+    at: TimestampSchema.optional().describe('When the client was first reached; default now'),
+    note: optionalText(2000),
+    version: VersionSchema.optional(),
+  })
+  .meta({ id: 'FirstContactBody' });
+
+export const ReadStateSchema = z
+  .object({ referralId: IdSchema, lastReadAt: TimestampSchema, unreadMessages: z.number().int().min(0) })
+  .meta({ id: 'ReferralReadState' });
+
+export const TIMELINE_KINDS = ['event', 'message', 'view'] as const;
+export const TimelineEntrySchema = z
+  .object({
+    kind: z.enum(TIMELINE_KINDS),
+    id: IdSchema,
+    at: TimestampSchema,
+    actorUserId: IdSchema.nullable(),
+    actorName: z.string().nullable(),
+    actorOrganizationId: IdSchema.nullable(),
+    actorOrganizationName: z.string().nullable(),
+    eventType: ReferralEventTypeSchema.nullable().describe('For kind=event'),
+    fromStatus: ReferralStatusSchema.nullable(),
+    toStatus: ReferralStatusSchema.nullable(),
+    reason: ClosureReasonSchema.nullable(),
+    note: z.string().nullable(),
+    body: z.string().nullable().describe('For kind=message'),
+  })
+  .meta({ id: 'TimelineEntry', description: 'One line of a referral timeline: a change, a message, or someone opening it' });
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+export const TimelineSchema = z.object({ data: z.array(TimelineEntrySchema) }).meta({ id: 'ReferralTimeline' });
+
+export const ReferralCountsQuerySchema = z.object({ box: ReferralDirectionSchema.default('received') });
+export const ReferralCountsSchema = z
+  .object({
+    box: ReferralDirectionSchema,
+    byStatus: z.record(ReferralStatusSchema, z.number().int().min(0)),
+    open: z.number().int().min(0),
+    overdue: z.number().int().min(0),
+    unreadMessages: z.number().int().min(0).describe('Unread messages for the caller across the box'),
+  })
+  .meta({ id: 'ReferralCounts', description: 'Counts per status and overdue, for the inbox tabs' });
+export type ReferralCounts = z.infer<typeof ReferralCountsSchema>;
+
+// ---- Notifications and audit ---------------------------------------------------------------------
+
+export const NOTIFICATION_KINDS = ['referral.received', 'referral.status_changed', 'referral.message'] as const;
+export const NotificationSchema = z
+  .object({
+    id: IdSchema,
+    kind: z.enum(NOTIFICATION_KINDS),
+    referralId: IdSchema.nullable(),
+    title: z.string().describe('Short text without client details'),
+    createdAt: TimestampSchema,
+    readAt: TimestampSchema.nullable(),
+  })
+  .meta({ id: 'Notification' });
+export type Notification = z.infer<typeof NotificationSchema>;
+export const NotificationPageSchema = pageOf(NotificationSchema);
+export const NotificationListQuerySchema = PageQuerySchema.extend({
+  unread: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+
+export const AuditEntrySchema = z
+  .object({
+    id: IdSchema,
+    at: TimestampSchema,
+    actorUserId: IdSchema.nullable(),
+    actorApiKeyId: IdSchema.nullable(),
+    actorOrganizationId: IdSchema.nullable(),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string().nullable(),
+    organizationId: IdSchema.nullable(),
+    requestId: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEntry', description: 'One row of the append-only audit trail' });
+export type AuditLogEntry = z.infer<typeof AuditEntrySchema>;
+export const AuditPageSchema = pageOf(AuditEntrySchema);
+export const AuditListQuerySchema = PageQuerySchema.extend({
+  entityType: z.string().trim().min(1).max(50).optional(),
+  entityId: z.string().trim().min(1).max(100).optional(),
+});

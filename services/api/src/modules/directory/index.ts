@@ -3,6 +3,7 @@ import { api } from '@tandem/contract';
 import { rules } from '../../lib/authz';
 import { expectedVersion, setEtag } from '../../lib/concurrency';
 import { route } from '../../lib/routes';
+import { registerAgreementRoutes } from './agreements.routes';
 import { createContactsService } from './contacts';
 import { createLocationsService } from './locations';
 import { createSearchService } from './search.service';
@@ -60,6 +61,8 @@ export const directoryModule = async (app: FastifyInstance) => {
   route(app, api.listOrganizationLocations, { rule: rules.public, handler: async (req) => locations.list(req.params.id, req.query.limit, req.query.cursor) });
   route(app, api.createLocation, { rule: writer, handler: async (req) => locations.create(req.ctx(), req.params.id, req.body) });
   route(app, api.updateLocation, { rule: writer, handler: async (req) => locations.update(req.ctx(), req.params.id, req.body) });
+
+  registerAgreementRoutes(app, { db: app.db });
 
   route(app, api.listOrganizationContacts, { rule: rules.public, handler: async (req) => contacts.list(req.actor, req.params.id, req.query.limit, req.query.cursor) });
   route(app, api.createContact, { rule: writer, handler: async (req) => contacts.create(req.ctx(), req.params.id, req.body) });

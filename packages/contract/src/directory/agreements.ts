@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { defineEndpoint } from '../common/endpoint';
+import { AgreementKindSchema, AgreementStatusSchema } from '../common/enums';
+import { DateSchema, IdParamsSchema, IdSchema, TimestampSchema, UrlSchema } from '../common/ids';
+import { pageOf, PageQuerySchema } from '../common/pagination';
+import { ProblemSchema } from '../common/problem';
+
+/** An organization named on an agreement. */
+export const AgreementPartySchema = z.object({ id: IdSchema, name: z.string() }).meta({ id: 'AgreementParty' });
+
+export const AgreementSchema = z
+  .object({
+    id: IdSchema,
+    kind: AgreementKindSchema,
+    status: AgreementStatusSchema,
+    title: z.string(),
+    startDate: DateSchema.nullable(),
+    endDate: DateSchema.nullable(),
+    renewalDue: DateSchema.nullable(),
+    documentUrl: z.string().nullable(),
+    notes: z.string().nullable(),
+    parties: z.array(AgreementPartySchema).describe('Organizations bound by the agreement, by name'),
+    createdBy: IdSchema.nullable(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    version: z.number().int(),
+  })
+  .meta({ id: 'Agreement' });
+export type Agreement = z.infer<typeof AgreementSchema>;
+export const AgreementPageSchema = pageOf(AgreementSchema);
+
+const datesInOrder = (a: { startDate?: string | null; endDate?: string | null }) => !a.startDate || !a.endDate || a.startDate <= a.endDate;
+const distinct = (ids: string[]) => new Set(ids).size === ids.length;
+
+const agreementFields = {
+  kind: AgreementKindSchema,
+  status: AgreementStatusSchema,
+  title: z.string().trim().min(2).max(300),
+  startDate: DateSchema.nullish(),
+  endDate: DateSchema.nullish(),
+  renewalDue: DateSchema.nullish().describe('When renewal must be negotiated (often some weeks before endDate)'),
+  documentUrl: UrlSchema.nullish().describe('Link to the signed document in the network document store'),
+  notes: z.string().trim().max(4000).nullish(),
+  partyOrganizationIds: z
+    .array(IdSchema)
+    .min(2)
+    .max(50)
+    .refine(distinct, 'Each organization may be named once')
+    .describe('At least two organizations bound by the agreement'),
+};
+
+export const CreateAgreementBodySchema = z
+  .object({ ...agreementFields, status: AgreementStatusSchema.default('draft') })
+  .refine(datesInOrder, { message: 'startDate must not be after endDate', path: ['endDate'] })
+  .meta({
+    id: 'CreateAgreementBody',
+    example: {
+      kind: 'mou',
+      status: 'active',
+      title: 'Food security referral MOU',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      renewalDue: '2026-11-01',
+      partyOrganizationIds: ['0b5e1c8e-6b0e-4c59-9a57-1f0f4f0b7a11', '5d7c0a3e-2f8b-4f55-8a7e-3c9a4b2d1e22'],
+    },
+  });
+export type CreateAgreementBody = z.input<typeof CreateAgreementBodySchema>;
+
+export const UpdateAgreementBodySchema = z
+  .object({ ...agreementFields, version: z.number().int().optional().describe('Version you last read (or send If-Match)') })
+  .partial()
+  .refine(datesInOrder, { message: 'startDate must not be after endDate', path: ['endDate'] })
+  .meta({ id: 'UpdateAgreementBody', example: { status: 'active', endDate: '2027-06-30', version: 1 } });
+export type UpdateAgreementBody = z.input<typeof UpdateAgreementBodySchema>;
+
+export const AgreementListQuerySchema = PageQuerySchema.extend({
+  organizationId: IdSchema.optional().describe('Only agreements this organization is a party to'),
+  kind: AgreementKindSchema.optional(),
+  status: AgreementStatusSchema.optional(),
+  expiringWithinDays: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3650)
+    .optional()
+    .describe('Only agreements whose end date falls between today and today + N days (Los Angeles dates)'),
+});
+
+const IfMatchHeaders = z.object({ 'if-match': z.string().optional().describe('Version you last read, e.g. "3"') });
+// Agreements are the network's internal record: never public and not for API keys.
+const signedIn = { security: ['session'] } as const;
+
+export const agreementEndpoints = {
+  listAgreements: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/agreements',
+    operationId: 'listAgreements',
+    summary: 'Agreements between partners (network staff see all; others those their organization is a party to)',
+    description: 'Sorted by end date (open-ended last), then id.',
+    tags: ['Agreements'],
+    ...signedIn,
+    query: AgreementListQuerySchema,
+    responses: { 200: AgreementPageSchema },
+  }),
+  getAgreement: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/agreements/{id}',
+    operationId: 'getAgreement',
+    summary: 'One agreement with its parties',
+    tags: ['Agreements'],
+    ...signedIn,
+    params: IdParamsSchema,
+    responses: { 200: AgreementSchema },
+  }),
+  createAgreement: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/agreements',
+    operationId: 'createAgreement',
+    summary: 'Record an agreement between two or more organizations (network admins, collaboration team)',
+    tags: ['Agreements'],
+    ...signedIn,
+    body: CreateAgreementBodySchema,
+    responses: { 201: AgreementSchema },
+  }),
+  updateAgreement: defineEndpoint({
+    method: 'PATCH',
+    path: '/api/v1/agreements/{id}',
+    operationId: 'updateAgreement',
+    summary: 'Edit an agreement; partyOrganizationIds replaces the parties (If-Match or version required)',
+    tags: ['Agreements'],
+    ...signedIn,
+    params: IdParamsSchema,
+    headers: IfMatchHeaders,
+    body: UpdateAgreementBodySchema,
+    responses: { 200: AgreementSchema, 409: ProblemSchema, 428: ProblemSchema },
+  }),
+};

@@ -1,0 +1,25 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { schema, type DbOrTx } from '@tandem/db';
+
+const { auditLog } = schema;
+
+export const auditRepo = {
+  /**
+   * Newest first, keyset on (at, id). An org admin's page uses audit_org_at_idx
+   * (organization_id, at); an entity filter uses audit_entity_idx (entity_type, entity_id, at).
+   */
+  page: async (db: DbOrTx, f: { orgIds: string[] | null; entityType?: string; entityId?: string; limit: number; after?: [string, string] }) =>
+    db
+      .select({ a: auditLog, cursorAt: sql<string>`${auditLog.at}::text` })
+      .from(auditLog)
+      .where(
+        and(
+          f.orgIds ? inArray(auditLog.organizationId, f.orgIds) : undefined,
+          f.entityType ? eq(auditLog.entityType, f.entityType) : undefined,
+          f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
+          f.after ? sql`(${auditLog.at}, ${auditLog.id}) < (${f.after[0]}::timestamptz, ${f.after[1]}::uuid)` : undefined,
+        ),
+      )
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(f.limit + 1),
+};

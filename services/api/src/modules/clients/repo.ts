@@ -1,0 +1,72 @@
+import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { schema, type DbOrTx } from '@tandem/db';
+
+const { clients, consents } = schema;
+
+export type ClientRow = typeof clients.$inferSelect;
+export type ClientInsert = typeof clients.$inferInsert;
+export type ConsentRow = typeof consents.$inferSelect;
+
+/**
+ * What the clients module needs to know about referrals, supplied by the referrals module at
+ * wiring time so this repo never reads the referrals table itself.
+ */
+export interface ReferralLinks {
+  /** Subquery of client ids on referrals these organizations sent, or received once sent. */
+  clientIdsOfOrgs: (orgIds: string[]) => SQL;
+  /** Organizations that may see this client because of its referrals. */
+  orgIdsOnClient: (db: DbOrTx, clientId: string) => Promise<string[]>;
+}
+
+/** Full name folded for matching: lower case, accents removed ("María López" = "maria lopez"). */
+const foldedName = sql`unaccent(lower(${clients.givenName} || ' ' || ${clients.familyName}))`;
+
+export const clientsRepo = {
+  one: async (db: DbOrTx, id: string): Promise<ClientRow | undefined> => (await db.select().from(clients).where(eq(clients.id, id)))[0],
+  insert: async (db: DbOrTx, row: ClientInsert): Promise<ClientRow> => (await db.insert(clients).values(row).returning())[0]!,
+  /** Optimistic update: no row when the version moved on (or the client is gone). */
+  update: async (db: DbOrTx, id: string, version: number, set: Partial<ClientInsert>): Promise<ClientRow | undefined> =>
+    (
+      await db
+        .update(clients)
+        .set({ ...set, version: sql`${clients.version} + 1`, updatedAt: sql`now()` })
+        .where(and(eq(clients.id, id), eq(clients.version, version)))
+        .returning()
+    )[0],
+
+  /**
+   * Likely same person among clients in the caller's reach. With a date of birth the equality on
+   * clients_dob_idx narrows to a handful of rows, which are then scored by trigram similarity
+   * of the unaccented full name; `excludeId` leaves out the record just created.
+   */
+  async matches(db: DbOrTx, opts: { name: string; dateOfBirth?: string | null; orgIds: string[] | null; links: ReferralLinks; excludeId?: string; limit?: number }) {
+    const score = sql<number>`similarity(${foldedName}, unaccent(lower(${opts.name})))`;
+    const reach = opts.orgIds ? or(inArray(clients.createdByOrgId, opts.orgIds), inArray(clients.id, opts.links.clientIdsOfOrgs(opts.orgIds))) : undefined;
+    return db
+      .select({ id: clients.id, givenName: clients.givenName, familyName: clients.familyName, dateOfBirth: clients.dateOfBirth, score })
+      .from(clients)
+      .where(
+        and(
+          reach,
+          opts.dateOfBirth ? eq(clients.dateOfBirth, opts.dateOfBirth) : undefined,
+          opts.excludeId ? sql`${clients.id} <> ${opts.excludeId}` : undefined,
+          sql`${score} >= 0.4`,
+        ),
+      )
+      .orderBy(desc(score), clients.id)
+      .limit(opts.limit ?? 10);
+  },
+
+  consent: async (db: DbOrTx, id: string): Promise<ConsentRow | undefined> => (await db.select().from(consents).where(eq(consents.id, id)))[0],
+  consentsOf: async (db: DbOrTx, clientId: string) => db.select().from(consents).where(eq(consents.clientId, clientId)).orderBy(desc(consents.signedAt), desc(consents.id)),
+  insertConsent: async (db: DbOrTx, row: typeof consents.$inferInsert): Promise<ConsentRow> => (await db.insert(consents).values(row).returning())[0]!,
+  /** Revokes once: a second revocation finds no row. */
+  revokeConsent: async (db: DbOrTx, id: string, by: string | null, reason: string | null): Promise<ConsentRow | undefined> =>
+    (
+      await db
+        .update(consents)
+        .set({ revokedAt: sql`now()`, revokedByUserId: by, revocationReason: reason })
+        .where(and(eq(consents.id, id), sql`${consents.revokedAt} is null`))
+        .returning()
+    )[0],
+};

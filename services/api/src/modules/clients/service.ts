@@ -1,0 +1,245 @@
+import type { z } from 'zod';
+import type { Db, DbOrTx } from '@tandem/db';
+import {
+  consentStatus,
+  type Client,
+  type ClientMatch,
+  type Consent,
+  type ConsentMethod,
+  type ConsentScope,
+  type ContactMethod,
+  type CreateClientBodySchema,
+  type CreateConsentBodySchema,
+  type SendPacket,
+  type UpdateClientBodySchema,
+} from '@tandem/contract';
+import { AppError, notFound } from '../../lib/app-error';
+import { actingOrgIds, isNetworkAdmin, type Actor, type Ctx } from '../../lib/actor';
+import { diffFields, recordAudit } from '../../lib/audit';
+import { assertVersion } from '../../lib/concurrency';
+import { clientsRepo, type ClientRow, type ConsentRow, type ReferralLinks } from './repo';
+
+type CreateInput = z.output<typeof CreateClientBodySchema>;
+type UpdateInput = z.output<typeof UpdateClientBodySchema>;
+type ConsentInput = z.output<typeof CreateConsentBodySchema>;
+type Language = NonNullable<Client['preferredLanguage']>;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const toClient = (r: ClientRow): Client => ({
+  id: r.id,
+  givenName: r.givenName,
+  middleName: r.middleName,
+  familyName: r.familyName,
+  preferredName: r.preferredName,
+  dateOfBirth: r.dateOfBirth,
+  phones: r.phones,
+  email: r.email,
+  address: r.address ? { line2: null, ...r.address } : null,
+  preferredLanguage: r.preferredLanguage as Language | null,
+  preferredContactMethod: r.preferredContactMethod as ContactMethod | null,
+  preferredContactTimes: r.preferredContactTimes,
+  pronouns: r.pronouns,
+  safeContactNotes: r.safeContactNotes,
+  createdByOrganizationId: r.createdByOrgId,
+  createdAt: r.createdAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+  version: r.version,
+});
+
+export const toConsent = (r: ConsentRow, now = new Date()): Consent => ({
+  id: r.id,
+  clientId: r.clientId,
+  scope: r.scope as ConsentScope,
+  organizationIds: r.organizationIds,
+  method: r.method as ConsentMethod,
+  language: r.language as Language,
+  signedAt: r.signedAt.toISOString(),
+  expiresAt: iso(r.expiresAt),
+  revokedAt: iso(r.revokedAt),
+  revokedReason: r.revocationReason,
+  revokedByUserId: r.revokedByUserId,
+  status: consentStatus(r, now),
+  witnessName: r.witnessName,
+  documentUrl: r.documentUrl,
+  recordedByUserId: r.recordedByUserId,
+  recordedByOrganizationId: r.recordedByOrgId,
+  createdAt: r.createdAt.toISOString(),
+});
+
+const covers = (c: ConsentRow, orgId: string) => c.scope === 'network' || c.organizationIds.includes(orgId);
+const userId = (a: Actor) => (a.kind === 'user' ? a.userId : null);
+
+/** The organization an actor registers clients for: a user with several must be explicit elsewhere. */
+const homeOrg = (a: Actor) => actingOrgIds(a)[0];
+
+const clientFields = (b: Partial<CreateInput>) => {
+  const out: Partial<ClientRow> = {};
+  for (const k of ['givenName', 'middleName', 'familyName', 'preferredName', 'dateOfBirth', 'phones', 'email', 'preferredLanguage', 'preferredContactMethod', 'preferredContactTimes', 'pronouns', 'safeContactNotes'] as const) {
+    if (b[k] !== undefined) (out as Record<string, unknown>)[k] = b[k];
+  }
+  if (b.address !== undefined) out.address = b.address ?? null;
+  return out;
+};
+
+export const createClientsService = ({ db, links }: { db: Db; links: ReferralLinks }) => {
+  /**
+   * The organizations through which the actor may see this client: the one that registered it
+   * and those on its referrals. Empty means "not yours", which callers turn into a 404.
+   */
+  const reachOf = async (tx: DbOrTx, actor: Actor, row: ClientRow): Promise<{ ok: boolean; orgId: string | null }> => {
+    const mine = actingOrgIds(actor);
+    if (mine.includes(row.createdByOrgId)) return { ok: true, orgId: row.createdByOrgId };
+    const linked = (await links.orgIdsOnClient(tx, row.id)).find((o) => mine.includes(o));
+    if (linked) return { ok: true, orgId: linked };
+    return { ok: isNetworkAdmin(actor), orgId: null };
+  };
+
+  /** Loads a client the actor may see, or 404 exactly like a random id (ARCHITECTURE §4). */
+  const visible = async (tx: DbOrTx, actor: Actor, id: string) => {
+    const row = await clientsRepo.one(tx, id);
+    const reach = row ? await reachOf(tx, actor, row) : null;
+    if (!row || !reach?.ok) throw notFound('client');
+    return { row, orgId: reach.orgId };
+  };
+
+  const matches = async (actor: Actor, name: string, dateOfBirth: string | null | undefined, excludeId?: string): Promise<ClientMatch[]> => {
+    const rows = await clientsRepo.matches(db, { name, dateOfBirth, orgIds: isNetworkAdmin(actor) ? null : actingOrgIds(actor), links, excludeId });
+    return rows.map((r) => ({ id: r.id, name: `${r.givenName} ${r.familyName}`, dateOfBirth: r.dateOfBirth, score: Math.min(1, Number(r.score)) }));
+  };
+
+  return {
+    matches: (actor: Actor, q: { name: string; dateOfBirth?: string }) => matches(actor, q.name, q.dateOfBirth),
+
+    async create(ctx: Ctx, input: CreateInput) {
+      const org = homeOrg(ctx.actor);
+      if (!org) throw new AppError('forbidden', 'Clients are registered by a member of an organization.');
+      const client = await db.transaction(async (tx) => {
+        const row = await clientsRepo.insert(tx, { ...(clientFields(input) as ClientRow), createdByOrgId: org, createdByUserId: userId(ctx.actor) });
+        await recordAudit(tx, ctx, { action: 'client.create', entityType: 'client', entityId: row.id, organizationId: org });
+        return row;
+      });
+      const found = input.dateOfBirth ? await matches(ctx.actor, `${input.givenName} ${input.familyName}`, input.dateOfBirth, client.id) : [];
+      return { client: toClient(client), matches: found };
+    },
+
+    /** Every read of a client is audited, in the same transaction as the read. */
+    async get(ctx: Ctx, id: string) {
+      return db.transaction(async (tx) => {
+        const { row, orgId } = await visible(tx, ctx.actor, id);
+        await recordAudit(tx, ctx, { action: 'client.read', entityType: 'client', entityId: id, organizationId: orgId });
+        return toClient(row);
+      });
+    },
+
+    async update(ctx: Ctx, id: string, expected: number | undefined, input: UpdateInput) {
+      return db.transaction(async (tx) => {
+        const { row, orgId } = await visible(tx, ctx.actor, id);
+        assertVersion(row.version, expected);
+        const set = clientFields(input);
+        const next = await clientsRepo.update(tx, id, row.version, set);
+        if (!next) throw new AppError('stale_version', 'The client changed since you read it. Reload and try again.');
+        const changed = Object.keys(diffFields(row as unknown as Record<string, unknown>, set, Object.keys(set)));
+        // Field names only: the audit trail must not become a second copy of the PHI.
+        await recordAudit(tx, ctx, { action: 'client.update', entityType: 'client', entityId: id, organizationId: orgId, changes: Object.fromEntries(changed.map((f) => [f, { from: '[redacted]', to: '[redacted]' }])) });
+        return toClient(next);
+      });
+    },
+
+    async createConsent(ctx: Ctx, clientId: string, input: ConsentInput) {
+      return db.transaction(async (tx) => {
+        const { orgId } = await visible(tx, ctx.actor, clientId);
+        const row = await clientsRepo.insertConsent(tx, {
+          clientId,
+          scope: input.scope,
+          organizationIds: input.organizationIds,
+          method: input.method,
+          language: input.language,
+          witnessName: input.witnessName ?? null,
+          signedAt: new Date(input.signedAt),
+          expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+          documentUrl: input.documentUrl ?? null,
+          recordedByUserId: userId(ctx.actor),
+          recordedByOrgId: orgId ?? homeOrg(ctx.actor) ?? null,
+        });
+        await recordAudit(tx, ctx, { action: 'consent.create', entityType: 'consent', entityId: row.id, organizationId: orgId });
+        return toConsent(row);
+      });
+    },
+
+    async listConsents(ctx: Ctx, clientId: string) {
+      return db.transaction(async (tx) => {
+        const { orgId } = await visible(tx, ctx.actor, clientId);
+        await recordAudit(tx, ctx, { action: 'client.read', entityType: 'client', entityId: clientId, organizationId: orgId });
+        return { data: (await clientsRepo.consentsOf(tx, clientId)).map((c) => toConsent(c)) };
+      });
+    },
+
+    async revokeConsent(ctx: Ctx, consentId: string, reason: string | null | undefined) {
+      return db.transaction(async (tx) => {
+        const consent = await clientsRepo.consent(tx, consentId);
+        if (!consent) throw notFound('consent');
+        const { orgId } = await visible(tx, ctx.actor, consent.clientId).catch(() => {
+          throw notFound('consent');
+        });
+        const row = await clientsRepo.revokeConsent(tx, consentId, userId(ctx.actor), reason ?? null);
+        if (!row) throw new AppError('conflict', 'This consent was already revoked.');
+        await recordAudit(tx, ctx, { action: 'consent.revoke', entityType: 'consent', entityId: consentId, organizationId: orgId, changes: { revokedAt: { from: null, to: iso(row.revokedAt) } } });
+        return toConsent(row);
+      });
+    },
+
+    // ---- For the referrals service (no HTTP; the caller has already checked referral access) ----
+
+    /** The client as a referral shows it; a read (not the echo of a write) is audited as a client read. */
+    async forReferral(tx: DbOrTx, ctx: Ctx, clientId: string, orgId: string | null, audit: boolean): Promise<Client | null> {
+      const row = await clientsRepo.one(tx, clientId);
+      if (!row) return null;
+      if (audit) await recordAudit(tx, ctx, { action: 'client.read', entityType: 'client', entityId: clientId, organizationId: orgId });
+      return toClient(row);
+    },
+
+    /** Whether the actor may attach this client to a referral (it must be visible to them). */
+    assertUsable: async (tx: DbOrTx, actor: Actor, clientId: string) => {
+      await visible(tx, actor, clientId).catch(() => {
+        throw new AppError('reference_not_found', 'No such client.', { errors: [{ path: 'body.clientId', message: 'Unknown client' }] });
+      });
+    },
+
+    /**
+     * The client's part of the send packet and the consent that best covers the receiver: the
+     * one named on the referral if any, else an active covering one, else the latest covering one
+     * (so the packet check can say it was revoked or expired).
+     */
+    async packet(tx: DbOrTx, clientId: string | null, receivingOrgId: string | null, consentId: string | null, now: Date) {
+      const row = clientId ? await clientsRepo.one(tx, clientId) : undefined;
+      const client: SendPacket['client'] = row
+        ? { name: `${row.givenName} ${row.familyName}`.trim(), phones: row.phones, email: row.email, preferredContactMethod: row.preferredContactMethod as ContactMethod | null, preferredLanguage: row.preferredLanguage }
+        : null;
+      let chosen: ConsentRow | undefined;
+      let anyConsent = false;
+      if (row && receivingOrgId) {
+        const mine = await clientsRepo.consentsOf(tx, row.id);
+        anyConsent = mine.length > 0;
+        const all = mine.filter((c) => covers(c, receivingOrgId));
+        chosen = (consentId ? all.find((c) => c.id === consentId) : undefined) ?? all.find((c) => consentStatus(c, now) === 'active') ?? all[0];
+      }
+      // Consents on file that leave this receiver out say so, rather than "record a consent".
+      const consent: SendPacket['consent'] = chosen
+        ? { coversReceiver: true, expiresAt: iso(chosen.expiresAt), revokedAt: iso(chosen.revokedAt) }
+        : anyConsent
+          ? { coversReceiver: false }
+          : null;
+      return { client, consent, consentId: chosen?.id ?? null };
+    },
+
+    /** The consent a referral was sent under, with its status now. */
+    async consentSummary(tx: DbOrTx, consentId: string | null, now: Date) {
+      const c = consentId ? await clientsRepo.consent(tx, consentId) : undefined;
+      if (!c) return null;
+      const full = toConsent(c, now);
+      return { id: full.id, status: full.status, scope: full.scope, signedAt: full.signedAt, expiresAt: full.expiresAt, revokedAt: full.revokedAt, revokedReason: full.revokedReason };
+    },
+  };
+};
+export type ClientsService = ReturnType<typeof createClientsService>;

@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import { api } from '@tandem/contract';
+import type { Db } from '@tandem/db';
+import { rules } from '../../lib/authz';
+import { expectedVersion, setEtag } from '../../lib/concurrency';
+import { route } from '../../lib/routes';
+import { createAgreementsService } from './agreements.service';
+
+/** Agreements: signed-in users read (record visibility in the service); network staff write. */
+export const registerAgreementRoutes = (app: FastifyInstance, { db }: { db: Db }) => {
+  const agreements = createAgreementsService({ db });
+  const networkStaff = rules.anyRole('network_admin', 'collaboration_team');
+
+  route(app, api.listAgreements, { rule: rules.signedIn, handler: async (req) => agreements.list(req.actor, req.query) });
+  route(app, api.getAgreement, {
+    rule: rules.signedIn,
+    handler: async (req, reply) => {
+      const a = await agreements.get(req.actor, req.params.id);
+      setEtag(reply, a.version);
+      return a;
+    },
+  });
+  route(app, api.createAgreement, { rule: networkStaff, handler: async (req) => agreements.create(req.ctx(), req.body) });
+  route(app, api.updateAgreement, {
+    rule: networkStaff,
+    handler: async (req, reply) => {
+      const a = await agreements.update(req.ctx(), req.params.id, expectedVersion(req, req.body.version), req.body);
+      setEtag(reply, a.version);
+      return a;
+    },
+  });
+};

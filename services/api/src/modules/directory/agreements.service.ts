@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import type { Db, DbOrTx } from '@tandem/db';
+import type { api, EndpointOutput } from '@tandem/contract';
+import { AppError, notFound } from '../../lib/app-error';
+import { actingOrgIds, type Actor, type Ctx } from '../../lib/actor';
+import { diffFields, recordAudit } from '../../lib/audit';
+import { assertVersion } from '../../lib/concurrency';
+import { decodeCursor, toPage } from '../../lib/pagination';
+import { isNetworkStaff } from './access';
+import { agreementsRepo, type AgreementRow } from './agreements.repo';
+
+/** Keyset cursor: [end date or 'infinity', id]. */
+const AgreementCursor = z.tuple([z.union([z.iso.date(), z.literal('infinity')]), z.uuid()]);
+
+type Agreement = EndpointOutput<typeof api.getAgreement>;
+type ListQuery = z.output<typeof api.listAgreements.query>;
+type CreateBody = z.output<typeof api.createAgreement.body>;
+type UpdateBody = z.output<typeof api.updateAgreement.body>;
+
+const FIELDS = ['kind', 'status', 'title', 'startDate', 'endDate', 'renewalDue', 'documentUrl', 'notes'] as const;
+// Agreement dates are Los Angeles calendar dates, whatever the server's time zone.
+const laDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today in Los Angeles and today + days, as YYYY-MM-DD. */
+export const laDateWindow = (days: number, now = new Date()): [string, string] => {
+  const today = laDate.format(now);
+  const end = new Date(`${today}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + days);
+  return [today, end.toISOString().slice(0, 10)];
+};
+
+const toAgreement = (r: AgreementRow, parties: { id: string; name: string }[]): Agreement => ({
+  id: r.id,
+  kind: r.kind as Agreement['kind'],
+  status: r.status as Agreement['status'],
+  title: r.title,
+  startDate: r.startDate,
+  endDate: r.endDate,
+  renewalDue: r.renewalDue,
+  documentUrl: r.documentUrl,
+  notes: r.notes,
+  parties,
+  createdBy: r.createdBy,
+  createdAt: r.createdAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+  version: r.version,
+});
+
+const assertOrgsExist = async (db: DbOrTx, ids: string[]) => {
+  const found = await agreementsRepo.existingOrgIds(db, ids);
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length) {
+    throw new AppError('reference_not_found', `No organization with id ${missing.join(', ')}.`, {
+      errors: missing.map((id) => ({ path: `body.partyOrganizationIds.${ids.indexOf(id)}`, message: 'No such organization', code: 'reference_not_found' })),
+    });
+  }
+};
+
+/** One audit row per party organization, so each party's history shows the agreement. */
+const auditParties = async (tx: DbOrTx, ctx: Ctx, action: string, id: string, orgIds: string[], changes: Record<string, { from: unknown; to: unknown }>) => {
+  for (const organizationId of orgIds) await recordAudit(tx, ctx, { action, entityType: 'agreement', entityId: id, organizationId, changes });
+};
+
+/**
+ * Agreements between partners: network admins and the collaboration team see and write all of
+ * them; other signed-in users read those their organizations are parties to.
+ */
+export const createAgreementsService = ({ db }: { db: Db }) => {
+  const withParties = async (rows: AgreementRow[]) => {
+    const parties = await agreementsRepo.parties(db, rows.map((r) => r.id));
+    return rows.map((r) => toAgreement(r, parties.get(r.id) ?? []));
+  };
+  const get = async (actor: Actor, id: string) => {
+    const row = await agreementsRepo.one(db, id);
+    const [agreement] = row ? await withParties([row]) : [];
+    // Someone outside the parties gets the same 404 as a random id: no hint that it exists.
+    const mine = agreement && (isNetworkStaff(actor) || agreement.parties.some((p) => actingOrgIds(actor).includes(p.id)));
+    if (!agreement || !mine) throw notFound('agreement');
+    return agreement;
+  };
+  return {
+    async list(actor: Actor, q: ListQuery) {
+      const rows = await agreementsRepo.page(db, {
+        limit: q.limit,
+        visibleTo: isNetworkStaff(actor) ? undefined : actingOrgIds(actor),
+        organizationId: q.organizationId,
+        kind: q.kind,
+        status: q.status,
+        endBetween: q.expiringWithinDays !== undefined ? laDateWindow(q.expiringWithinDays) : undefined,
+        after: decodeCursor(q.cursor, AgreementCursor),
+      });
+      const page = toPage(rows, q.limit, (r) => [r.endKey, r.id]);
+      return { data: await withParties(page.data), nextCursor: page.nextCursor };
+    },
+
+    get,
+
+    async create(ctx: Ctx, input: CreateBody) {
+      const { partyOrganizationIds, ...fields } = input;
+      const id = await db.transaction(async (tx) => {
+        await assertOrgsExist(tx, partyOrganizationIds);
+        const row = await agreementsRepo.insert(tx, { ...fields, createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null });
+        await agreementsRepo.replaceParties(tx, row.id, partyOrganizationIds);
+        const changes = diffFields({} as Record<string, unknown>, { ...fields, partyOrganizationIds }, [...FIELDS, 'partyOrganizationIds']);
+        await auditParties(tx, ctx, 'agreement.create', row.id, partyOrganizationIds, changes);
+        return row.id;
+      });
+      return get(ctx.actor, id);
+    },
+
+    async update(ctx: Ctx, id: string, expected: number | undefined, input: UpdateBody) {
+      const { version: _v, partyOrganizationIds, ...fields } = input;
+      await db.transaction(async (tx) => {
+        const before = await agreementsRepo.lock(tx, id);
+        if (!before) throw notFound('agreement');
+        assertVersion(before.version, expected);
+        const merged = { startDate: before.startDate, endDate: before.endDate, ...fields };
+        if (merged.startDate && merged.endDate && merged.startDate > merged.endDate) {
+          throw new AppError('validation_failed', 'startDate must not be after endDate.', { errors: [{ path: 'body.endDate', message: 'Before startDate' }] });
+        }
+        const beforeParties = (await agreementsRepo.partyIds(tx, id)).sort();
+        await agreementsRepo.update(tx, id, fields);
+        const changes = diffFields(before as Record<string, unknown>, fields, FIELDS);
+        if (partyOrganizationIds) {
+          await assertOrgsExist(tx, partyOrganizationIds);
+          await agreementsRepo.replaceParties(tx, id, partyOrganizationIds);
+          const after = [...partyOrganizationIds].sort();
+          if (after.join() !== beforeParties.join()) changes.partyOrganizationIds = { from: beforeParties, to: after };
+        }
+        await auditParties(tx, ctx, 'agreement.update', id, [...new Set([...beforeParties, ...(partyOrganizationIds ?? [])])], changes);
+      });
+      return get(ctx.actor, id);
+    },
+  };
+};

@@ -1,0 +1,309 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { sql } from 'drizzle-orm';
+import { schema } from '@tandem/db';
+import { newOrg, newUser } from '@tandem/db/testing';
+import { signIn, testApp, type TestApp } from '../../testing/app';
+
+const HSDS = '/work/shared/reference/hsds-3.0';
+const EXAMPLE = path.join(HSDS, 'examples/csv');
+const ROOT = path.resolve(__dirname, '../../../../..');
+
+// The HSDS JSON Schemas declare no $schema: draft-07 (Ajv's default). Their extra keywords
+// (constraints, example, core...) are annotations, so strict mode is off; formats are checked.
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats(ajv);
+for (const f of fs.readdirSync(path.join(HSDS, 'schema'))) {
+  if (f === 'openapi.json') continue;
+  ajv.addSchema(JSON.parse(fs.readFileSync(path.join(HSDS, 'schema', f), 'utf8')), f);
+}
+const page = JSON.parse(fs.readFileSync(path.join(HSDS, 'schema/openapi.json'), 'utf8')).components.schemas.Page;
+const pageValidator = ajv.compile({ ...page, required: Object.keys(page.properties) });
+const validate = (schemaFile: string, value: unknown) => {
+  const v = ajv.getSchema(schemaFile) as ValidateFunction;
+  if (!v(value)) throw new Error(`${schemaFile}: ${ajv.errorsText(v.errors)}`);
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Body = Record<string, any>;
+
+let t: TestApp;
+let admin: { cookie: string };
+beforeAll(async () => {
+  t = await testApp();
+  const org = await newOrg(t.db);
+  admin = await signIn(t.app, (await newUser(t.db, { org, role: 'network_admin' })).email);
+});
+afterAll(() => t.close());
+
+const readFolder = (dir: string) =>
+  Object.fromEntries(
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.csv'))
+      .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]),
+  );
+/** The official example, with its placeholder latitude 100 (outside -90..90) set to a real one. */
+const example = () => {
+  const files = readFolder(EXAMPLE);
+  files['locations.csv'] = files['locations.csv']!.replace(',100,101,', ',34.05,-118.24,');
+  return files;
+};
+const upload = (files: Record<string, string>, cookie = admin.cookie) => {
+  const boundary = '----hsds-test-boundary';
+  const body =
+    Object.entries(files)
+      .map(
+        ([name, text]) =>
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n${text}\r\n`,
+      )
+      .join('') + `--${boundary}--\r\n`;
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/v1/directory/imports',
+    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: body,
+  });
+};
+const counts = async () => {
+  const n = async (
+    table:
+      | typeof schema.organizations
+      | typeof schema.services
+      | typeof schema.locations
+      | typeof schema.serviceLocations
+      | typeof schema.schedules
+      | typeof schema.contacts,
+  ) => (await t.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+  const { organizations, services, locations, serviceLocations, schedules, contacts } = schema;
+  return {
+    orgs: await n(organizations),
+    services: await n(services),
+    locations: await n(locations),
+    sals: await n(serviceLocations),
+    schedules: await n(schedules),
+    contacts: await n(contacts),
+  };
+};
+
+describe('GET /hsds/*', () => {
+  it('answers every read endpoint in shapes that pass the HSDS 3.0 JSON Schemas', async () => {
+    const org = await newOrg(t.db, {
+      name: 'Aaa HSDS Clinic',
+      description: 'Primary care',
+      phone: '+1 213-555-0100 x12',
+      email: 'info@clinic.example',
+    });
+    const [svc] = await t.db
+      .insert(schema.services)
+      .values({
+        organizationId: org.id,
+        name: 'Aaa Food Pantry',
+        categories: ['food-insecurity'],
+        communitySupport: 'medically_tailored_meals',
+        spas: ['spa4'],
+        languages: ['en', 'asl'],
+        minAge: 18,
+        status: 'temporarily_closed',
+        phone: '213-555-0199',
+      })
+      .returning();
+    const [loc] = await t.db
+      .insert(schema.locations)
+      .values({
+        organizationId: org.id,
+        name: 'Main site',
+        address1: '1 Main St',
+        city: 'Los Angeles',
+        postalCode: '90012',
+        latitude: 34.05,
+        longitude: -118.24,
+        accessibility: 'Ramp',
+      })
+      .returning();
+    await t.db.insert(schema.serviceLocations).values({ serviceId: svc!.id, locationId: loc!.id });
+    await t.db.insert(schema.schedules).values({ serviceId: svc!.id, weekday: 1, opensAt: '09:00', closesAt: '17:00' });
+    await t.db.insert(schema.contacts).values([
+      { organizationId: org.id, serviceId: svc!.id, name: 'Public Person', phone: '213-555-0111' },
+      { organizationId: org.id, serviceId: svc!.id, name: 'Hidden Person', isPublic: false },
+    ]);
+
+    // HSDS bodies are checked by the JSON Schemas above; here they are loosely typed on purpose.
+    const get = async (url: string): Promise<Body> => {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect([url, res.statusCode]).toEqual([url, 200]);
+      return res.json<Body>();
+    };
+    const list = async (url: string, item: string) => {
+      const body = await get(url);
+      if (!pageValidator(body)) throw new Error(`${url}: ${ajv.errorsText(pageValidator.errors)}`);
+      for (const x of body.contents) validate(item, x);
+      return body;
+    };
+    const services = await list('/hsds/services?search=pantry', 'service.json');
+    expect(services).toMatchObject({ total_items: 1, page_number: 1, first_page: true, last_page: true, empty: false });
+    const s = services.contents[0];
+    expect(s).toMatchObject({
+      status: 'temporarily closed',
+      minimum_age: 18,
+      schedules: [{ byday: 'MO', freq: 'WEEKLY', opens_at: '09:00:00' }],
+    });
+    expect(s.contacts.map((c: { name: string }) => c.name)).toEqual(['Public Person']);
+    expect(s.languages.map((l: { code: string }) => l.code)).toEqual(['en', 'ase']);
+    for (const x of s.service_at_locations) validate('location.json', x.location);
+    validate('organization.json', s.organization);
+    validate('service.json', await get(`/hsds/services/${svc!.id}`));
+    const orgs = await list('/hsds/organizations?search=aaa%20hsds', 'organization.json');
+    expect(orgs.contents[0].phones[0]).toMatchObject({ number: '+1 213-555-0100', extension: 12 });
+    for (const x of orgs.contents[0].services) validate('service.json', x);
+    validate('organization.json', await get(`/hsds/organizations/${org.id}`));
+    const sals = await list(`/hsds/service_at_locations?organization_id=${org.id}`, 'service_at_location.json');
+    const full = await get(`/hsds/service_at_locations/${sals.contents[0].id}`);
+    validate('service_at_location.json', full);
+    validate('service.json', full.service);
+    await list('/hsds/taxonomies', 'taxonomy.json');
+    const terms = await list('/hsds/taxonomy_terms?per_page=100', 'taxonomy_term.json');
+    expect(terms.total_items).toBe(23 + 15);
+    const food = terms.contents.find((x: { code: string }) => x.code === 'food-insecurity');
+    expect(food.name).toBe('Food Insecurity');
+    validate('taxonomy_term.json', await get(`/hsds/taxonomy_terms/${food.id}`));
+    const tagged = await get(`/hsds/services?taxonomy_term_id=${food.id}`);
+    expect(tagged.contents.map((x: { id: string }) => x.id)).toContain(svc!.id);
+    expect((await get('/hsds/services?taxonomy_term_id=nope')).total_items).toBe(0);
+    const info = await get('/hsds/');
+    expect(info.version).toBe('3.0');
+  });
+
+  it('the schema check fails on a missing or mistyped required field', () => {
+    expect(() => validate('service.json', { id: '3f1f0a8e-0c1b-4f7e-9a51-0b6d0f3e9d11', name: 'x' })).toThrow(/status/);
+    expect(() =>
+      validate('service.json', { id: '3f1f0a8e-0c1b-4f7e-9a51-0b6d0f3e9d11', name: 'x', status: 'active', minimum_age: '12' }),
+    ).toThrow(/number/);
+  });
+
+  it('answers 404 problem+json for an unknown id and documents the routes under tag HSDS', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/hsds/services/3f1f0a8e-0c1b-4f7e-9a51-0b6d0f3e9d11' });
+    expect([res.statusCode, res.json().code]).toEqual([404, 'not_found']);
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    expect(doc.paths['/hsds/services'].get.tags).toEqual(['HSDS']);
+  });
+});
+
+describe('POST /api/v1/directory/imports', () => {
+  it('refuses the official example as published: its location latitude 100 is out of range', async () => {
+    const before = await counts();
+    const res = await upload(readFolder(EXAMPLE));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().report.errors).toEqual([{ file: 'locations.csv', row: 2, field: 'latitude', problem: 'must be between -90 and 90' }]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('imports the example once; a second run changes nothing; one changed name is one update', async () => {
+    const first = await upload(example());
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ created: 6, updated: 0, unchanged: 0, errors: [] });
+    expect(first.json().warnings.map((w: { field: string }) => w.field)).toEqual(expect.arrayContaining(['code', 'organization_id']));
+    const after = await counts();
+    const second = await upload(example());
+    expect(second.json()).toMatchObject({ created: 0, updated: 0, unchanged: 6 });
+    expect(await counts()).toEqual(after);
+
+    const changed = example();
+    changed['services.csv'] = changed['services.csv']!.replace('Community Counselling', 'Community Counseling');
+    const third = await upload(changed);
+    expect(third.json()).toMatchObject({ created: 0, updated: 1, unchanged: 5, tables: { services: { updated: 1 } } });
+    const svc = await t.app.inject({ method: 'GET', url: '/hsds/services?search=Counseling' });
+    expect(svc.json().contents[0]).toMatchObject({ name: 'Community Counseling', schedules: [{ byday: 'TH' }, { byday: 'FR' }] });
+  });
+
+  it('lists every bad row and writes nothing', async () => {
+    const files = example();
+    files['organizations.csv'] = files['organizations.csv']!.replace('Example Organization Inc.', '');
+    files['services.csv'] = files['services.csv']!.replace(
+      'ac148810-d857-441c-9679-408f346de14b,d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610',
+      'ac148810-d857-441c-9679-408f346de14b,00000000-0000-4000-8000-000000000000',
+    );
+    files['locations.csv'] = files['locations.csv']!.replace(',34.05,', ',200,');
+    const before = await counts();
+    const res = await upload(files);
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    expect(res.json().report.errors).toEqual(
+      expect.arrayContaining([
+        { file: 'organizations.csv', row: 2, field: 'name', problem: 'is required' },
+        { file: 'services.csv', row: 2, field: 'organization_id', problem: 'refers to no organization in the dataset or directory' },
+        { file: 'locations.csv', row: 2, field: 'latitude', problem: 'must be between -90 and 90' },
+      ]),
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it('is for network admins only: 401 anonymous, 403 staff', async () => {
+    const anon = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/directory/imports',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      payload: '--x--\r\n',
+    });
+    expect(anon.statusCode).toBe(401);
+    const staff = await signIn(t.app, (await newUser(t.db, { org: await newOrg(t.db), role: 'staff' })).email);
+    expect((await upload(example(), staff.cookie)).statusCode).toBe(403);
+  });
+});
+
+describe('GET /api/v1/directory/export', () => {
+  it('exports the directory in tabular form that re-imports with no changes', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/directory/export', headers: { cookie: admin.cookie } });
+    expect(res.statusCode).toBe(200);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hsds-export-'));
+    for (const [name, text] of Object.entries(res.json().files as Record<string, string>)) fs.writeFileSync(path.join(dir, name), text);
+    const before = await counts();
+    const again = await upload(readFolder(dir));
+    expect(again.json()).toMatchObject({ created: 0, updated: 0, errors: [] });
+    expect(again.json().unchanged).toBeGreaterThan(5);
+    expect(await counts()).toEqual(before);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('refuses anonymous callers and staff', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/directory/export' })).statusCode).toBe(401);
+    const staff = await signIn(t.app, (await newUser(t.db, { org: await newOrg(t.db), role: 'staff' })).email);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/directory/export', headers: staff })).statusCode).toBe(403);
+  });
+});
+
+describe('pnpm hsds:import', () => {
+  const cli = (args: string[], env: NodeJS.ProcessEnv) =>
+    spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'services/api/src/cli/hsds-import.ts'), ...args], {
+      env: { PATH: process.env.PATH, ...env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+
+  it('prints how to run it without DATABASE_URL', () => {
+    const r = cli([EXAMPLE], {});
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/DATABASE_URL=.*pnpm hsds:import <folder>/);
+  });
+
+  it('imports a folder end to end and reports bad rows with exit code 1', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hsds-cli-'));
+    for (const [name, text] of Object.entries(example()))
+      fs.writeFileSync(
+        path.join(dir, name),
+        text.replaceAll('ac148810-d857-441c-9679-408f346de14b', 'ac148810-d857-441c-9679-408f346de15c'),
+      );
+    const ok = cli([dir], { DATABASE_URL: t.url });
+    expect([ok.status, ok.stderr]).toEqual([0, '']);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ errors: [], tables: { services: { created: 1 } } });
+    fs.writeFileSync(path.join(dir, 'locations.csv'), example()['locations.csv']!.replace(',34.05,', ',200,'));
+    const bad = cli([dir], { DATABASE_URL: t.url });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/latitude/);
+    fs.rmSync(dir, { recursive: true });
+  });
+});

@@ -1,0 +1,128 @@
+import { eq, inArray } from 'drizzle-orm';
+import { schema, type Tx } from '@tandem/db';
+import { DAYS } from '../mappers';
+import type { Existing } from './existing';
+import type { Plan } from './validate';
+
+// Write side of the importer over the directory tables (see ../repo.ts): rows match on their
+// HSDS id (source_id, or our own id for rows that were exported from Tandem), and a row is
+// written only when a mapped value differs, so a re-import of the same data writes nothing.
+const { organizations, services, locations, serviceLocations, schedules, contacts } = schema;
+
+export type Counts = { created: number; updated: number; unchanged: number };
+const sorted = (v: unknown) => (Array.isArray(v) ? [...(v as string[])].sort() : v);
+const same = (a: unknown, b: unknown) => JSON.stringify(sorted(a ?? null)) === JSON.stringify(sorted(b ?? null));
+const differs = (row: Record<string, unknown>, values: Record<string, unknown>) =>
+  Object.keys(values).some((k) => !same(row[k], values[k]));
+
+export const applyPlan = async (tx: Tx, plan: Plan, existing: Existing) => {
+  const tables: Record<string, Counts> = {};
+  const count = (table: string, what: keyof Counts) => ((tables[table] ??= { created: 0, updated: 0, unchanged: 0 })[what] += 1);
+  const ids = { orgs: new Map<string, string>(), services: new Map<string, string>(), locations: new Map<string, string>() };
+  for (const [k, r] of existing.orgs) ids.orgs.set(k, r.id);
+  for (const [k, r] of existing.services) ids.services.set(k, r.id);
+  for (const [k, r] of existing.locations) ids.locations.set(k, r.id);
+
+  /** Insert, update or leave one row; `sourceId` is set only on rows the import creates. */
+  const upsert = async <V extends Record<string, unknown>>(
+    name: string,
+    table: typeof organizations | typeof services | typeof locations | typeof serviceLocations | typeof contacts,
+    found: ({ id: string } & Record<string, unknown>) | undefined,
+    key: string,
+    values: V,
+  ) => {
+    if (!found) {
+      const [row] = await tx
+        .insert(table)
+        .values({ ...values, sourceId: key } as never)
+        .returning({ id: table.id });
+      count(name, 'created');
+      return row!.id;
+    }
+    if (differs(found, values)) {
+      await tx
+        .update(table)
+        .set({ ...values, ...('updatedAt' in table ? { updatedAt: new Date() } : {}) } as never)
+        .where(eq(table.id, found.id));
+      count(name, 'updated');
+    } else count(name, 'unchanged');
+    return found.id;
+  };
+
+  for (const o of plan.orgs)
+    ids.orgs.set(
+      o.key,
+      await upsert(
+        'organizations',
+        organizations,
+        existing.orgs.get(o.key),
+        o.key,
+        existing.orgs.has(o.key) ? o.values : { type: 'cbo', ...o.values },
+      ),
+    );
+  for (const s of plan.services) {
+    const values = { organizationId: ids.orgs.get(s.orgKey)!, ...s.values };
+    ids.services.set(s.key, await upsert('services', services, existing.services.get(s.key), s.key, values));
+  }
+  for (const l of plan.locations) {
+    const values = { organizationId: ids.orgs.get(l.orgKey)!, ...l.values };
+    ids.locations.set(l.key, await upsert('locations', locations, existing.locations.get(l.key), l.key, values));
+  }
+  for (const x of plan.sals) {
+    const values = { serviceId: ids.services.get(x.serviceKey)!, locationId: ids.locations.get(x.locationKey)! };
+    // The pair is unique: a row made in Tandem for the same pair is adopted rather than duplicated.
+    const found =
+      existing.sals.get(x.key) ??
+      [...existing.sals.values()].find((r) => r.serviceId === values.serviceId && r.locationId === values.locationId);
+    await upsert('service_at_locations', serviceLocations, found, x.key, values);
+  }
+  for (const c of plan.contacts) {
+    const values = {
+      organizationId: ids.orgs.get(c.orgKey)!,
+      serviceId: c.serviceKey ? ids.services.get(c.serviceKey)! : null,
+      ...c.values,
+    };
+    await upsert('contacts', contacts, existing.contacts.get(c.key), c.key, values);
+  }
+  await applySchedules(tx, plan, existing, ids, count);
+  return tables;
+};
+
+/** One HSDS schedule row becomes a Tandem row per weekday, with source_id `<hsds id>:<MO..SU>`. */
+const applySchedules = async (
+  tx: Tx,
+  plan: Plan,
+  existing: Existing,
+  ids: { services: Map<string, string>; locations: Map<string, string> },
+  count: (table: string, what: keyof Counts) => void,
+) => {
+  const byKey = new Map(existing.schedules.map((r) => [r.sourceId ?? `${r.id}:${DAYS[r.weekday - 1]}`, r]));
+  for (const s of plan.schedules) {
+    const serviceId = ids.services.get(s.serviceKey)!;
+    const locationId = s.locationKey ? (ids.locations.get(s.locationKey) ?? null) : null;
+    let changed = false;
+    for (const day of s.days) {
+      const key = `${s.key}:${DAYS[day - 1]}`;
+      const values = { serviceId, locationId, weekday: day, opensAt: s.opensAt, closesAt: s.closesAt };
+      const found = byKey.get(key);
+      if (!found) await tx.insert(schedules).values({ ...values, sourceId: key });
+      else if (differs(found, values)) await tx.update(schedules).set(values).where(eq(schedules.id, found.id));
+      else continue;
+      changed = true;
+    }
+    const stale = existing.schedules.filter(
+      (r) => r.sourceId?.startsWith(`${s.key}:`) && !s.days.some((d) => r.sourceId === `${s.key}:${DAYS[d - 1]}`),
+    );
+    if (stale.length) {
+      await tx.delete(schedules).where(
+        inArray(
+          schedules.id,
+          stale.map((r) => r.id),
+        ),
+      );
+      changed = true;
+    }
+    const existed = s.days.some((d) => byKey.has(`${s.key}:${DAYS[d - 1]}`)) || stale.length > 0;
+    count('schedules', !changed ? 'unchanged' : existed ? 'updated' : 'created');
+  }
+};

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import { api } from '@tandem/contract';
+import { AppError } from '../../lib/app-error';
+import { rules } from '../../lib/authz';
+import { route } from '../../lib/routes';
+import { exportDataset } from './export';
+import { importDataset } from './import';
+import { createHsdsService } from './service';
+
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Open Referral HSDS 3.0: a public read API under /hsds over the directory tables, and tabular
+ * (CSV) import/export of the whole directory for network admins.
+ */
+export const hsdsModule = async (app: FastifyInstance) => {
+  // Encapsulated: multipart parsing exists only on this module's routes.
+  await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 40, fields: 0 } });
+  const svc = createHsdsService({ db: app.db });
+  const open = rules.public;
+
+  route(app, api.getHsdsApiInfo, {
+    rule: open,
+    handler: async () => ({ version: '3.0', profile: 'https://docs.openreferral.org/en/latest/hsds/', openapi_url: '/openapi.json' }),
+  });
+  route(app, api.listHsdsServices, { rule: open, handler: async (req) => svc.listServices(req.query) });
+  route(app, api.getHsdsService, { rule: open, handler: async (req) => svc.getService(req.params.id) });
+  route(app, api.listHsdsOrganizations, { rule: open, handler: async (req) => svc.listOrganizations(req.query) });
+  route(app, api.getHsdsOrganization, { rule: open, handler: async (req) => svc.getOrganization(req.params.id) });
+  route(app, api.listHsdsServiceAtLocations, { rule: open, handler: async (req) => svc.listServiceAtLocations(req.query) });
+  route(app, api.getHsdsServiceAtLocation, { rule: open, handler: async (req) => svc.getServiceAtLocation(req.params.id) });
+  route(app, api.listHsdsTaxonomies, { rule: open, handler: async (req) => svc.listTaxonomies(req.query) });
+  route(app, api.listHsdsTaxonomyTerms, { rule: open, handler: async (req) => svc.listTaxonomyTerms(req.query) });
+  route(app, api.getHsdsTaxonomyTerm, { rule: open, handler: async (req) => svc.getTaxonomyTerm(req.params.id) });
+
+  route(app, api.importHsdsDirectory, {
+    rule: rules.networkAdmin,
+    handler: async (req) => {
+      if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Send multipart/form-data with one part per CSV file.');
+      const files: Record<string, string> = {};
+      for await (const part of req.parts()) {
+        if (part.type !== 'file') continue;
+        const name = path.basename(part.filename || part.fieldname).toLowerCase();
+        files[name] = (await part.toBuffer()).toString('utf8');
+      }
+      if (!Object.keys(files).length) throw new AppError('validation_failed', 'No CSV files were uploaded.');
+      return importDataset(app.db, files);
+    },
+  });
+  route(app, api.exportHsdsDirectory, { rule: rules.anyRole('collaboration_team'), handler: async () => exportDataset(app.db) });
+};

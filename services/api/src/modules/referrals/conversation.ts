@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { Db } from '@tandem/db';
+import { AppError, notFound } from '../../lib/app-error';
+import type { Ctx } from '../../lib/actor';
+import { recordAudit } from '../../lib/audit';
+import { decodeCursor, toPage } from '../../lib/pagination';
+import { loadReferral, type Access } from './access';
+import { toMessage, toNotification, toTimelineEntry } from './mappers';
+import { referralsRepo } from './repo';
+import { actorUserId } from './status';
+
+const KeyCursor = z.tuple([z.string(), z.uuid()]);
+
+/** Messages are between the two sides; a network admin looking in may read but not write. */
+const requireParty = (a: Access) => {
+  if (!a.sides.length) throw new AppError('forbidden', 'Only the organizations on the referral write messages.');
+};
+
+/** The message thread, read state, timeline and the caller's notifications. */
+export const createConversationService = ({ db }: { db: Db }) => ({
+  async messages(ctx: Ctx, id: string, limit: number, cursor?: string) {
+    return db.transaction(async (tx) => {
+      const a = await loadReferral(tx, ctx.actor, id);
+      const rows = await referralsRepo.messages(tx, id, limit, decodeCursor(cursor, KeyCursor));
+      await recordAudit(tx, ctx, { action: 'referral.messages.read', entityType: 'referral', entityId: id, organizationId: a.orgId });
+      const page = toPage(rows, limit, (r) => [r.cursorAt, r.m.id]);
+      return { data: page.data.map(toMessage), nextCursor: page.nextCursor };
+    });
+  },
+
+  async postMessage(ctx: Ctx, id: string, body: string) {
+    return db.transaction(async (tx) => {
+      const a = await loadReferral(tx, ctx.actor, id);
+      requireParty(a);
+      const userId = actorUserId(ctx);
+      const m = await referralsRepo.insertMessage(tx, { referralId: id, authorUserId: userId, authorOrgId: a.orgId!, body });
+      const parties = [a.row.sendingOrgId, ...(a.row.receivingOrgId && a.row.status !== 'draft' ? [a.row.receivingOrgId] : [])];
+      await referralsRepo.notifyOrgs(tx, parties, userId, { kind: 'referral.message', referralId: id, title: 'New message on a referral' });
+      await recordAudit(tx, ctx, { action: 'referral.message', entityType: 'referral', entityId: id, organizationId: a.orgId });
+      const author = userId ? await referralsRepo.userContact(tx, userId) : undefined;
+      return toMessage({ m, authorName: author?.name ?? 'Integration', readAt: null });
+    });
+  },
+
+  async markRead(ctx: Ctx, id: string) {
+    const userId = actorUserId(ctx);
+    if (!userId) throw new AppError('forbidden', 'Read state belongs to a signed-in user.');
+    return db.transaction(async (tx) => {
+      await loadReferral(tx, ctx.actor, id);
+      const r = await referralsRepo.markRead(tx, id, userId);
+      return { referralId: id, lastReadAt: r.lastReadAt.toISOString(), unreadMessages: 0 };
+    });
+  },
+
+  async timeline(ctx: Ctx, id: string) {
+    return db.transaction(async (tx) => {
+      const a = await loadReferral(tx, ctx.actor, id);
+      const rows = await referralsRepo.timeline(tx, id);
+      await recordAudit(tx, ctx, { action: 'referral.timeline.read', entityType: 'referral', entityId: id, organizationId: a.orgId });
+      return { data: rows.map(toTimelineEntry) };
+    });
+  },
+
+  async notifications(userId: string, q: { limit: number; cursor?: string; unread?: boolean }) {
+    const rows = await referralsRepo.notifications(db, userId, q.limit, q.unread, decodeCursor(q.cursor, KeyCursor));
+    const page = toPage(rows, q.limit, (r) => [r.cursorAt, r.n.id]);
+    return { data: page.data.map((r) => toNotification(r.n)), nextCursor: page.nextCursor };
+  },
+
+  /** Someone else's notification is as unknown as a random id. */
+  async readNotification(userId: string, id: string) {
+    const n = await referralsRepo.readNotification(db, id, userId);
+    if (!n) throw notFound('notification');
+    return toNotification(n);
+  },
+});

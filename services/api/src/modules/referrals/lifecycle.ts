@@ -1,0 +1,190 @@
+import type { z } from 'zod';
+import type { DbOrTx } from '@tandem/db';
+import {
+  checkSendPacket,
+  isOpen,
+  isTerminal,
+  slaDueDates,
+  type AssignReferralBodySchema,
+  type DuplicateHolder,
+  type FirstContactBodySchema,
+  type ForwardBodySchema,
+  type ReferralStatus,
+  type SdohCategory,
+  type TransitionBodySchema,
+} from '@tandem/contract';
+import { AppError } from '../../lib/app-error';
+import type { Ctx } from '../../lib/actor';
+import { recordAudit } from '../../lib/audit';
+import { assertVersion } from '../../lib/concurrency';
+import { accessOf, assertTransition, loadReferral, requireSide, type Access } from './access';
+import { referralsRepo, type ReferralRow } from './repo';
+import { buildDetail, type ReferralDeps } from './service';
+import { actorUserId, changeStatus } from './status';
+
+type TransitionInput = z.output<typeof TransitionBodySchema>;
+type ForwardInput = z.output<typeof ForwardBodySchema>;
+export interface SendOptions {
+  expected?: number;
+  confirmDuplicate: boolean;
+  duplicateReason?: string | null;
+}
+
+const stale = () => new AppError('stale_version', 'The referral changed since you read it. Reload and try again.');
+
+/**
+ * Checks the packet and the duplicate guard for sending `row` to its receiver, and returns the
+ * columns sending writes: consent used, SLA due dates, and any duplicate override.
+ */
+const prepareSend = async (deps: ReferralDeps, tx: DbOrTx, ctx: Ctx, row: ReferralRow, opts: SendOptions) => {
+  const now = new Date();
+  const p = await deps.clients.packet(tx, row.clientId, row.receivingOrgId, row.consentId, now);
+  const sender = { name: row.senderContactName, phone: row.senderContactPhone, email: row.senderContactEmail };
+  const hasActiveBaa = row.receivingOrgId ? await deps.directory.hasActiveBaa(row.sendingOrgId, row.receivingOrgId) : false;
+  const check = checkSendPacket({ client: p.client, needs: row.needs, reason: row.reason, senderContact: sender, consent: p.consent, hasActiveBaa, now });
+  const missing: { field: string; message: string }[] = [...check.missing];
+  if (!row.receivingOrgId) missing.unshift({ field: 'receivingOrganization', message: 'Choose the organization to refer to' });
+  if (missing.length) {
+    throw new AppError('packet_incomplete', `Missing before sending: ${missing.map((m) => m.field).join(', ')}.`, {
+      missing,
+      errors: missing.map((m) => ({ path: m.field, message: m.message, code: 'missing' })),
+    });
+  }
+  const dups = await referralsRepo.duplicates(tx, row.clientId!, row.needs, row.id);
+  if (dups.length && !opts.confirmDuplicate) {
+    const holders: DuplicateHolder[] = dups.map((d) => ({ ...d, status: d.status as ReferralStatus, sentAt: d.sentAt?.toISOString() ?? null, needs: d.needs as SdohCategory[] }));
+    const first = holders[0]!;
+    // Who holds it, never client details: the caller may not be on that referral.
+    throw new AppError(
+      'duplicate_referral',
+      `${first.organizationName}${first.contactName ? ` (${first.contactName})` : ''} already holds an open referral for this need (${first.status} since ${first.sentAt?.slice(0, 10) ?? 'unknown'}). Confirm to send anyway.`,
+      { duplicates: holders },
+    );
+  }
+  const svc = row.receivingServiceId ? await deps.directory.serviceInfo(ctx.actor, row.receivingServiceId) : null;
+  const due = slaDueDates({ sentAt: now, ackSlaHours: svc?.ackSlaHours, firstContactSlaHours: svc?.firstContactSlaHours });
+  return {
+    sentAt: now,
+    acknowledgeDueAt: due.acknowledgeBy,
+    firstContactDueAt: due.firstContactBy,
+    consentId: p.consentId,
+    duplicateOverrideReason: dups.length ? (opts.duplicateReason ?? null) : null,
+  };
+};
+
+export const createLifecycleService = (deps: ReferralDeps) => {
+  const { db } = deps;
+
+  const send = async (tx: DbOrTx, ctx: Ctx, a: Access, opts: SendOptions) => {
+    // Guard first, so a non-sender or a non-draft hears why before any packet detail.
+    assertTransition(a, 'sent', {});
+    assertVersion(a.row.version, opts.expected);
+    const set = await prepareSend(deps, tx, ctx, a.row, opts);
+    await changeStatus(tx, ctx, a, { to: 'sent', expected: opts.expected, set });
+  };
+
+  return {
+    async send(ctx: Ctx, id: string, opts: SendOptions) {
+      return db.transaction(async (tx) => {
+        const a = await loadReferral(tx, ctx.actor, id);
+        await send(tx, ctx, a, opts);
+        return buildDetail(deps, tx, ctx, a, false);
+      });
+    },
+
+    /** Any status change; `sent` goes through the send checks, so there is no back door. */
+    async transition(ctx: Ctx, id: string, expected: number | undefined, input: TransitionInput) {
+      return db.transaction(async (tx) => {
+        const a = await loadReferral(tx, ctx.actor, id);
+        if (input.to === 'sent') {
+          await send(tx, ctx, a, { expected, confirmDuplicate: input.confirmDuplicate, duplicateReason: input.note });
+        } else {
+          await changeStatus(tx, ctx, a, { to: input.to, reason: input.reason, note: input.note, expected });
+        }
+        return buildDetail(deps, tx, ctx, a, false);
+      });
+    },
+
+    /**
+     * The receiver declines as referred_elsewhere and sends a linked referral to another partner,
+     * in one transaction: both happen or neither does.
+     */
+    async forward(ctx: Ctx, id: string, expected: number | undefined, input: ForwardInput) {
+      return db.transaction(async (tx) => {
+        const a = await loadReferral(tx, ctx.actor, id);
+        requireSide(a, 'receiver', 'forward this referral');
+        const original = a.row;
+        if (input.toOrganizationId === original.receivingOrgId) {
+          throw new AppError('validation_failed', 'Forward to another organization.', { errors: [{ path: 'body.toOrganizationId', message: 'This organization already has it' }] });
+        }
+        if (input.toServiceId) {
+          const svc = await deps.directory.serviceInfo(ctx.actor, input.toServiceId);
+          if (svc?.organizationId !== input.toOrganizationId) throw new AppError('reference_not_found', 'The service is not one of that organization’s.', { errors: [{ path: 'body.toServiceId', message: 'Unknown service' }] });
+        }
+        await changeStatus(tx, ctx, a, { to: 'declined', reason: 'referred_elsewhere', note: input.note, expected, side: 'receiver' });
+        const userId = actorUserId(ctx);
+        const me = userId ? await referralsRepo.userContact(tx, userId) : undefined;
+        const draft = await referralsRepo.insert(tx, {
+          clientId: original.clientId,
+          needs: original.needs,
+          reason: original.reason,
+          urgency: original.urgency,
+          sendingOrgId: original.receivingOrgId!,
+          sendingUserId: userId,
+          senderContactName: me?.name ?? original.senderContactName,
+          senderContactEmail: me?.email ?? original.senderContactEmail,
+          senderContactPhone: me ? null : original.senderContactPhone,
+          receivingOrgId: input.toOrganizationId,
+          receivingServiceId: input.toServiceId ?? null,
+          forwardedFromId: original.id,
+          status: 'draft',
+        });
+        await referralsRepo.insertEvent(tx, { referralId: draft.id, kind: 'created', actorUserId: userId, actorOrgId: draft.sendingOrgId, toStatus: 'draft', note: input.note, data: { forwardedFromId: original.id } });
+        await referralsRepo.insertEvent(tx, { referralId: original.id, kind: 'forwarded', actorUserId: userId, actorOrgId: a.orgId, note: input.note, data: { forwardedToId: draft.id } });
+        const next = accessOf(draft, ctx.actor)!;
+        // Same checks as any send: packet, consent covering the new partner, open duplicates
+        // (the declined original no longer counts).
+        await send(tx, ctx, next, { confirmDuplicate: false });
+        return buildDetail(deps, tx, ctx, next, false);
+      });
+    },
+
+    async assign(ctx: Ctx, id: string, expected: number | undefined, input: z.output<typeof AssignReferralBodySchema>) {
+      return db.transaction(async (tx) => {
+        const a = await loadReferral(tx, ctx.actor, id);
+        requireSide(a, 'receiver', 'assign this referral');
+        if (isTerminal(a.row.status as ReferralStatus)) throw new AppError('conflict', 'A closed referral cannot be reassigned.');
+        if (input.assigneeUserId && !(await referralsRepo.isMember(tx, a.row.receivingOrgId!, input.assigneeUserId))) {
+          throw new AppError('validation_failed', 'The assignee must be staff of the receiving organization.', { errors: [{ path: 'body.assigneeUserId', message: 'Not a member of the receiving organization' }] });
+        }
+        assertVersion(a.row.version, expected);
+        const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, { assigneeUserId: input.assigneeUserId });
+        if (!row) throw stale();
+        await referralsRepo.insertEvent(tx, { referralId: id, kind: 'assigned', actorUserId: actorUserId(ctx), actorOrgId: a.orgId, data: { from: a.row.assigneeUserId, to: input.assigneeUserId } });
+        await recordAudit(tx, ctx, { action: 'referral.assign', entityType: 'referral', entityId: id, organizationId: a.orgId, changes: { assigneeUserId: { from: a.row.assigneeUserId, to: input.assigneeUserId } } });
+        a.row = row;
+        return buildDetail(deps, tx, ctx, a, false);
+      });
+    },
+
+    async firstContact(ctx: Ctx, id: string, expected: number | undefined, input: z.output<typeof FirstContactBodySchema>) {
+      return db.transaction(async (tx) => {
+        const a = await loadReferral(tx, ctx.actor, id);
+        requireSide(a, 'receiver', 'record first contact');
+        if (!isOpen(a.row.status as ReferralStatus)) throw new AppError('conflict', 'First contact is recorded on an open referral.');
+        if (a.row.firstContactAt) throw new AppError('conflict', 'First contact is already recorded.');
+        const at = input.at ? new Date(input.at) : new Date();
+        if (at.getTime() > Date.now() + 60_000 || (a.row.sentAt && at < a.row.sentAt)) {
+          throw new AppError('validation_failed', 'First contact happens after sending and not in the future.', { errors: [{ path: 'body.at', message: 'Out of range' }] });
+        }
+        assertVersion(a.row.version, expected);
+        const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, { firstContactAt: at });
+        if (!row) throw stale();
+        await referralsRepo.insertEvent(tx, { referralId: id, kind: 'updated', actorUserId: actorUserId(ctx), actorOrgId: a.orgId, note: input.note ?? 'First contact with the client', data: { firstContactAt: at.toISOString() } });
+        await recordAudit(tx, ctx, { action: 'referral.first_contact', entityType: 'referral', entityId: id, organizationId: a.orgId });
+        a.row = row;
+        return buildDetail(deps, tx, ctx, a, false);
+      });
+    },
+  };
+};

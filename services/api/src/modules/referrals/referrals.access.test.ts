@@ -1,0 +1,134 @@
+import { eq } from 'drizzle-orm';
+import { schema } from '@tandem/db';
+import { testApp, type TestApp } from '../../testing/app';
+import { apiKey, caller, member, world, type Call, type World } from './testing';
+
+// Every referral and client route, called by someone not on the referral: they must get exactly
+// what a random id gets (404), or 401 when anonymous, and the rows must not change.
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t.close());
+
+const routes = (w: World, r: { id: string; version: number }) =>
+  [
+    ['GET', `/api/v1/referrals/${r.id}`, undefined],
+    ['PATCH', `/api/v1/referrals/${r.id}`, { reason: 'hacked', version: r.version }],
+    ['POST', `/api/v1/referrals/${r.id}/send`, { version: r.version }],
+    ['POST', `/api/v1/referrals/${r.id}/transitions`, { to: 'cancelled', reason: 'other', note: 'x', version: r.version }],
+    ['POST', `/api/v1/referrals/${r.id}/forward`, { toOrganizationId: w.other.id, note: 'x', version: r.version }],
+    ['POST', `/api/v1/referrals/${r.id}/assign`, { assigneeUserId: null }],
+    ['POST', `/api/v1/referrals/${r.id}/first-contact`, {}],
+    ['GET', `/api/v1/referrals/${r.id}/messages`, undefined],
+    ['POST', `/api/v1/referrals/${r.id}/messages`, { body: 'hello?' }],
+    ['GET', `/api/v1/referrals/${r.id}/timeline`, undefined],
+    ['GET', `/api/v1/clients/${w.client.id}`, undefined],
+    ['PATCH', `/api/v1/clients/${w.client.id}`, { givenName: 'Hacked', version: 1 }],
+    ['GET', `/api/v1/clients/${w.client.id}/consents`, undefined],
+    ['POST', `/api/v1/clients/${w.client.id}/consents`, { scope: 'network', method: 'written', signedAt: '2026-01-01T00:00:00Z' }],
+    ['POST', `/api/v1/consents/${w.consent.id}/revoke`, {}],
+  ] as const;
+
+const snapshot = async (w: World, id: string) => ({
+  referral: (await t.db.select().from(schema.referrals).where(eq(schema.referrals.id, id)))[0],
+  events: (await t.db.select().from(schema.referralEvents).where(eq(schema.referralEvents.referralId, id))).length,
+  messages: (await t.db.select().from(schema.referralMessages).where(eq(schema.referralMessages.referralId, id))).length,
+  views: (await t.db.select().from(schema.referralViews).where(eq(schema.referralViews.referralId, id))).length,
+  client: (await t.db.select().from(schema.clients).where(eq(schema.clients.id, w.client.id)))[0],
+  consents: await t.db.select().from(schema.consents).where(eq(schema.consents.clientId, w.client.id)),
+});
+
+const outsiders: [string, number, (w: World) => Promise<Call>][] = [
+  ['staff of an unrelated organization', 404, async (w) => (await member(t, w.other, 'staff')).call],
+  ['an admin of an unrelated organization', 404, async (w) => (await member(t, w.other, 'org_admin')).call],
+  ['an API key of an unrelated organization with both referral scopes', 404, async (w) => apiKey(t, w.other, ['referrals:read', 'referrals:write'])],
+  ['anonymous', 401, async () => caller(t.app, {})],
+];
+
+describe('referral privacy', () => {
+  it.each(outsiders)('%s gets %i on every referral and client route, and nothing changes', async (_name, status, make) => {
+    const w = await world(t);
+    const r = await w.sent();
+    const call = await make(w);
+    const before = await snapshot(w, r.id);
+    for (const [method, url, body] of routes(w, r)) {
+      const res = await call(method, url, body);
+      expect([method, url, res.status]).toEqual([method, url, status]);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    // Nor does it show up in their inbox.
+    if (status === 404) {
+      for (const box of ['received', 'sent']) expect((await call('GET', `/api/v1/referrals?box=${box}`)).body.data).toEqual([]);
+    }
+    expect(await snapshot(w, r.id)).toEqual(before);
+  });
+
+  it('anonymous gets 401 on lists, counts, notifications, read state and audit', async () => {
+    const anon = caller(t.app, {});
+    for (const url of ['/api/v1/referrals', '/api/v1/referrals/counts', '/api/v1/notifications', '/api/v1/audit', '/api/v1/clients/matches?name=Rosa']) {
+      expect([url, (await anon('GET', url)).status]).toEqual([url, 401]);
+    }
+    expect((await anon('POST', '/api/v1/referrals', {})).status).toBe(401);
+  });
+
+  it('a 404 for a stranger looks exactly like a 404 for a random id', async () => {
+    const w = await world(t);
+    const r = await w.sent();
+    const stranger = (await member(t, w.other)).call;
+    const real = await stranger('GET', `/api/v1/referrals/${r.id}`);
+    const random = await stranger('GET', '/api/v1/referrals/00000000-0000-4000-8000-000000000000');
+    expect({ ...real.body, instance: undefined, requestId: undefined }).toEqual({ ...random.body, instance: undefined, requestId: undefined });
+  });
+
+  it('an API key of the receiving organization with referrals:read can list and read but not transition', async () => {
+    const w = await world(t);
+    const r = await w.sent();
+    const key = await apiKey(t, w.cbo, ['referrals:read']);
+    const list = await key('GET', '/api/v1/referrals?box=received');
+    expect([list.status, list.body.data.map((x: { id: string }) => x.id)]).toEqual([200, [r.id]]);
+    expect((await key('GET', `/api/v1/referrals/${r.id}`)).status).toBe(200);
+    const tr = await key('POST', `/api/v1/referrals/${r.id}/transitions`, { to: 'accepted', version: 2 });
+    expect([tr.status, tr.body.code]).toEqual([403, 'forbidden']);
+    expect((await key('POST', `/api/v1/referrals/${r.id}/messages`, { body: 'hi' })).status).toBe(403);
+    // With referrals:write the key acts for its organization.
+    const writer = await apiKey(t, w.cbo, ['referrals:read', 'referrals:write']);
+    const current = (await key('GET', `/api/v1/referrals/${r.id}`)).body;
+    const ok = await writer('POST', `/api/v1/referrals/${r.id}/transitions`, { to: 'accepted', version: current.version });
+    expect([ok.status, ok.body.status]).toEqual([200, 'accepted']);
+    const ev = await t.db.select().from(schema.referralEvents).where(eq(schema.referralEvents.referralId, r.id));
+    expect(ev.find((e) => e.toStatus === 'accepted')).toMatchObject({ actorUserId: null, actorOrgId: w.cbo.id });
+  });
+
+  it('network admins see any referral but may only mark it entered_in_error', async () => {
+    const w = await world(t);
+    const r = await w.sent();
+    const admin = (await member(t, w.other, 'network_admin')).call;
+    const seen = await admin('GET', `/api/v1/referrals/${r.id}`);
+    expect([seen.status, seen.body.status, seen.body.allowedTransitions]).toEqual([200, 'sent', ['entered_in_error']]);
+    const accept = await admin('POST', `/api/v1/referrals/${r.id}/transitions`, { to: 'accepted', version: r.version });
+    expect(accept.status).toBe(403);
+    const fix = await admin('POST', `/api/v1/referrals/${r.id}/transitions`, { to: 'entered_in_error', version: r.version });
+    expect([fix.status, fix.body.status]).toEqual([200, 'entered_in_error']);
+  });
+});
+
+describe('GET /api/v1/audit', () => {
+  it('shows org admins their organization’s rows, network admins all, and refuses staff', async () => {
+    const w = await world(t);
+    const r = await w.sent();
+    await w.cboStaff.call('GET', `/api/v1/referrals/${r.id}`);
+    const cboAdmin = (await member(t, w.cbo, 'org_admin')).call;
+    const mine = await cboAdmin('GET', `/api/v1/audit?entityType=referral&entityId=${r.id}`);
+    expect(mine.status).toBe(200);
+    // Both rows share the transaction's timestamp, so their order is by id: compare as a set.
+    expect(mine.body.data.map((a: { action: string }) => a.action).sort()).toEqual(['referral.read', 'referral.transition']);
+    expect(mine.body.data.every((a: { organizationId: string }) => a.organizationId === w.cbo.id)).toBe(true);
+    const all = await (await member(t, w.other, 'network_admin')).call('GET', `/api/v1/audit?entityId=${r.id}&limit=2`);
+    expect(all.body.data).toHaveLength(2);
+    const next = await (await member(t, w.other, 'network_admin')).call('GET', `/api/v1/audit?entityId=${r.id}&limit=2&cursor=${all.body.nextCursor}`);
+    expect(next.body.data.length).toBeGreaterThan(0);
+    expect(next.body.data[0].id).not.toBe(all.body.data[1].id);
+    expect((await w.cboStaff.call('GET', '/api/v1/audit')).status).toBe(403);
+  });
+});

@@ -1,0 +1,143 @@
+import { and, eq } from 'drizzle-orm';
+import { schema } from '@tandem/db';
+import { testApp, type TestApp } from '../../testing/app';
+import { world } from './testing';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t.close());
+
+describe('a referral from a CHW to a CBO, end to end', () => {
+  it('is sent, seen in the inbox, acknowledged on open, accepted, discussed, completed, and the sender sees every step', async () => {
+    const w = await world(t);
+    const d = await w.draft();
+    expect(d).toMatchObject({ status: 'draft', sendingOrganizationId: w.clinic.id, packetMissing: [], allowedTransitions: ['sent', 'cancelled'] });
+
+    // The receiver cannot see a draft at all.
+    expect((await w.cboStaff.call('GET', `/api/v1/referrals/${d.id}`)).status).toBe(404);
+
+    const sent = await w.chw.call('POST', `/api/v1/referrals/${d.id}/send`, { version: d.version });
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({ status: 'sent', consentId: w.consent.id, consent: { status: 'active' } });
+    // SLA clocks from the receiving service's targets (8 and 24 business hours).
+    expect(Date.parse(sent.body.acknowledgeBy)).toBeGreaterThan(Date.parse(sent.body.sentAt));
+    expect(Date.parse(sent.body.firstContactBy)).toBeGreaterThan(Date.parse(sent.body.acknowledgeBy));
+
+    const inbox = await w.cboStaff.call('GET', '/api/v1/referrals?box=received');
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.data.map((r: { id: string }) => r.id)).toEqual([d.id]);
+    expect(inbox.body.data[0]).toMatchObject({ clientName: `Rosa ${w.client.familyName}`, sendingOrganizationName: 'Eastside Clinic', receivingOrganizationName: 'Boyle Heights Pantry', status: 'sent' });
+
+    const opened = await w.cboStaff.call('GET', `/api/v1/referrals/${d.id}`);
+    expect(opened.status).toBe(200);
+    expect(opened.body).toMatchObject({ status: 'acknowledged', client: { id: w.client.id }, allowedTransitions: ['accepted', 'declined', 'cancelled'] });
+    expect(opened.headers.etag).toBe(`"${opened.body.version}"`);
+
+    const accepted = await w.cboStaff.call('POST', `/api/v1/referrals/${d.id}/transitions`, { to: 'accepted', version: opened.body.version });
+    expect([accepted.status, accepted.body.status]).toEqual([200, 'accepted']);
+
+    const msg = await w.cboStaff.call('POST', `/api/v1/referrals/${d.id}/messages`, { body: 'Intake Thursday 10am.' });
+    expect(msg.status).toBe(201);
+    const senderView = await w.chw.call('GET', `/api/v1/referrals/${d.id}`);
+    expect(senderView.body).toMatchObject({ status: 'accepted', unreadMessages: 1 });
+    expect((await w.chw.call('GET', '/api/v1/referrals?box=sent')).body.data[0].unreadMessages).toBe(1);
+    expect((await w.chw.call('POST', `/api/v1/referrals/${d.id}/read`)).body.unreadMessages).toBe(0);
+    expect((await w.chw.call('GET', '/api/v1/referrals?box=sent')).body.data[0].unreadMessages).toBe(0);
+    const thread = await w.cboStaff.call('GET', `/api/v1/referrals/${d.id}/messages`);
+    expect(thread.body.data).toEqual([expect.objectContaining({ body: 'Intake Thursday 10am.', authorName: 'Pat Pantry', readAt: expect.any(String) })]);
+
+    const contact = await w.cboStaff.call('POST', `/api/v1/referrals/${d.id}/first-contact`, {});
+    expect([contact.status, typeof contact.body.firstContactAt]).toEqual([200, 'string']);
+    const done = await w.cboStaff.call('POST', `/api/v1/referrals/${d.id}/transitions`, { to: 'completed', version: contact.body.version });
+    expect([done.status, done.body.status, done.body.allowedTransitions]).toEqual([200, 'completed', []]);
+    expect(done.body.closedAt).toEqual(expect.any(String));
+
+    const timeline = await w.chw.call('GET', `/api/v1/referrals/${d.id}/timeline`);
+    expect(timeline.status).toBe(200);
+    const steps = timeline.body.data.filter((e: { kind: string }) => e.kind === 'event').map((e: { toStatus: string | null; eventType: string }) => e.toStatus ?? e.eventType);
+    expect(steps).toEqual(['draft', 'sent', 'acknowledged', 'accepted', 'updated', 'completed']);
+    expect(timeline.body.data).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'message', body: 'Intake Thursday 10am.', actorName: 'Pat Pantry', actorOrganizationName: 'Boyle Heights Pantry' }),
+        expect.objectContaining({ kind: 'view', actorName: 'Pat Pantry' }),
+        expect.objectContaining({ kind: 'event', toStatus: 'acknowledged', actorName: 'Pat Pantry' }),
+      ]),
+    );
+    const times = timeline.body.data.map((e: { at: string }) => Date.parse(e.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('writes one outbox row (ids only) and notifications for each status change', async () => {
+    const w = await world(t);
+    const r = await w.sent();
+    const outbox = await t.db.select().from(schema.outbox).where(eq(schema.outbox.event, 'referral.status_changed'));
+    const mine = outbox.filter((o) => o.payload.referralId === r.id);
+    expect(mine).toHaveLength(1);
+    expect(Object.keys(mine[0]!.payload).sort()).toEqual(['at', 'from', 'referralId', 'to', 'version']);
+    expect(mine[0]!.organizationIds.sort()).toEqual([w.clinic.id, w.cbo.id].sort());
+
+    const notes = await w.cboStaff.call('GET', '/api/v1/notifications');
+    expect(notes.body.data).toEqual([expect.objectContaining({ kind: 'referral.received', referralId: r.id, readAt: null })]);
+    await w.cboStaff.call('GET', `/api/v1/referrals/${r.id}`);
+    const senderNotes = await w.chw.call('GET', '/api/v1/notifications');
+    expect(senderNotes.body.data[0]).toMatchObject({ kind: 'referral.status_changed', title: 'Referral acknowledged' });
+    const read = await w.cboStaff.call('POST', `/api/v1/notifications/${notes.body.data[0].id}/read`);
+    expect(read.body.readAt).toEqual(expect.any(String));
+    // Someone else's notification is a 404.
+    expect((await w.chw.call('POST', `/api/v1/notifications/${notes.body.data[0].id}/read`)).status).toBe(404);
+  });
+
+  it('records a view and audit rows for every read by either side', async () => {
+    const w = await world(t);
+    const r = await w.sent();
+    await w.chw.call('GET', `/api/v1/referrals/${r.id}`);
+    await w.cboStaff.call('GET', `/api/v1/referrals/${r.id}`);
+    const views = await t.db.select().from(schema.referralViews).where(eq(schema.referralViews.referralId, r.id));
+    expect(views.map((v) => v.userId).sort()).toEqual([w.chw.user.id, w.cboStaff.user.id].sort());
+    const reads = await t.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.entityId, r.id), eq(schema.auditLog.action, 'referral.read')));
+    expect(reads.map((a) => a.organizationId).sort()).toEqual([w.clinic.id, w.cbo.id].sort());
+    const clientReads = await t.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.entityId, w.client.id), eq(schema.auditLog.action, 'client.read')));
+    expect(clientReads).toHaveLength(2);
+  });
+
+  it('assigns to receiving staff only, and shows it on the timeline', async () => {
+    const w = await world(t);
+    const r = await w.sent();
+    const bad = await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/assign`, { assigneeUserId: w.chw.user.id });
+    expect([bad.status, bad.body.code]).toEqual([400, 'validation_failed']);
+    const ok = await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/assign`, { assigneeUserId: w.cboStaff.user.id });
+    expect(ok.body).toMatchObject({ assigneeId: w.cboStaff.user.id, assigneeName: 'Pat Pantry' });
+    expect((await w.chw.call('POST', `/api/v1/referrals/${r.id}/assign`, { assigneeUserId: w.cboStaff.user.id })).status).toBe(403);
+    const tl = await w.chw.call('GET', `/api/v1/referrals/${r.id}/timeline`);
+    expect(tl.body.data).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'event', eventType: 'assigned', actorName: 'Pat Pantry' })]));
+  });
+
+  it('edits a draft with its version, and refuses a stale one or edits after sending', async () => {
+    const w = await world(t);
+    const d = await w.draft();
+    const ok = await w.chw.call('PATCH', `/api/v1/referrals/${d.id}`, { reason: 'Updated reason', version: d.version });
+    expect([ok.status, ok.body.reason, ok.body.version]).toEqual([200, 'Updated reason', d.version + 1]);
+    const stale = await w.chw.call('PATCH', `/api/v1/referrals/${d.id}`, { reason: 'Again', version: d.version });
+    expect([stale.status, stale.body.code]).toEqual([409, 'stale_version']);
+    await w.chw.call('POST', `/api/v1/referrals/${d.id}/send`, { version: ok.body.version });
+    const late = await w.chw.call('PATCH', `/api/v1/referrals/${d.id}`, { reason: 'Too late', version: ok.body.version + 1 });
+    expect([late.status, late.body.code]).toEqual([409, 'conflict']);
+  });
+
+  it('takes the sending organization from the body for a member of several, and checks membership', async () => {
+    const w = await world(t);
+    await t.db.insert(schema.memberships).values({ userId: w.chw.user.id, organizationId: w.other.id, role: 'staff' });
+    const { call } = { call: w.chw.call };
+    // Sessions carry memberships from sign-in: sign in again to pick up the second one.
+    const { signIn } = await import('../../testing/app');
+    const { caller } = await import('./testing');
+    const both = caller(t.app, await signIn(t.app, w.chw.user.email));
+    expect((await both('POST', '/api/v1/referrals', { needs: ['food-insecurity'] })).body.code).toBe('validation_failed');
+    const chosen = await both('POST', '/api/v1/referrals', { sendingOrganizationId: w.other.id });
+    expect([chosen.status, chosen.body.sendingOrganizationId]).toEqual([201, w.other.id]);
+    const notMine = await call('POST', '/api/v1/referrals', { sendingOrganizationId: w.cbo.id });
+    expect(notMine.status).toBe(403);
+  });
+});

@@ -1,0 +1,263 @@
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { schema, type DbOrTx } from '@tandem/db';
+import { OPEN_STATUSES, type ReferralDirection, type ReferralStatus } from '@tandem/contract';
+
+const { referrals, referralEvents, referralMessages, referralReads, referralViews, notifications, outbox, clients, organizations, services, users, memberships, contacts } = schema;
+
+export type ReferralRow = typeof referrals.$inferSelect;
+export type ReferralInsert = typeof referrals.$inferInsert;
+export type EventInsert = typeof referralEvents.$inferInsert;
+
+/** A text[] parameter list (drizzle spreads a JS array into separate parameters). */
+const textArray = (values: string[]) => (values.length ? sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]` : sql`'{}'::text[]`);
+
+const OPEN = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(', '));
+const senders = alias(organizations, 'sender_org');
+const receivers = alias(organizations, 'receiver_org');
+const assignees = alias(users, 'assignee');
+
+/** Still waiting on a step whose due time has passed (what the "overdue" tab and count show). */
+export const overdueNow = sql`(${referrals.status} in (${OPEN}) and ((${referrals.acknowledgedAt} is null and now() > ${referrals.acknowledgeDueAt}) or (${referrals.firstContactAt} is null and now() > ${referrals.firstContactDueAt})))`;
+
+/** Messages from others after the user's last read; 0 for API keys (no user). */
+const unreadFor = (userId: string | null) =>
+  userId
+    ? sql<number>`(select count(*)::int from ${referralMessages} m where m.referral_id = ${referrals.id} and m.author_user_id is distinct from ${userId}::uuid and m.created_at > coalesce((select r.last_read_at from ${referralReads} r where r.referral_id = ${referrals.id} and r.user_id = ${userId}::uuid), '-infinity'))`
+    : sql<number>`0`;
+
+/** A referral with the names an inbox row shows, in one query (no N+1). */
+const itemCols = (userId: string | null) => ({
+  r: referrals,
+  clientName: sql<string | null>`case when ${clients.id} is null then null else ${clients.givenName} || ' ' || ${clients.familyName} end`,
+  sendingOrganizationName: senders.name,
+  receivingOrganizationName: receivers.name,
+  receivingServiceName: services.name,
+  assigneeName: assignees.name,
+  unreadMessages: unreadFor(userId),
+  // Text keeps PostgreSQL's microseconds: a JS Date would round them and break the keyset.
+  cursorAt: sql<string>`${referrals.createdAt}::text`,
+});
+export type ItemRow = { r: ReferralRow; clientName: string | null; sendingOrganizationName: string; receivingOrganizationName: string | null; receivingServiceName: string | null; assigneeName: string | null; unreadMessages: number; cursorAt: string };
+
+const selectItems = (db: DbOrTx, userId: string | null) =>
+  db
+    .select(itemCols(userId))
+    .from(referrals)
+    .innerJoin(senders, eq(senders.id, referrals.sendingOrgId))
+    .leftJoin(receivers, eq(receivers.id, referrals.receivingOrgId))
+    .leftJoin(clients, eq(clients.id, referrals.clientId))
+    .leftJoin(services, eq(services.id, referrals.receivingServiceId))
+    .leftJoin(assignees, eq(assignees.id, referrals.assigneeUserId));
+
+/** Which referrals belong in a box for these organizations. A draft is never in anyone's received box. */
+const boxFilter = (box: ReferralDirection, orgIds: string[]) =>
+  box === 'sent' ? inArray(referrals.sendingOrgId, orgIds) : and(inArray(referrals.receivingOrgId, orgIds), ne(referrals.status, 'draft'));
+
+export interface ListFilter {
+  box: ReferralDirection;
+  orgIds: string[];
+  status?: ReferralStatus;
+  need?: string;
+  overdue?: boolean;
+  assignee?: string | 'none';
+  q?: string;
+  limit: number;
+  after?: [string, string];
+}
+
+export const referralsRepo = {
+  one: async (db: DbOrTx, id: string): Promise<ReferralRow | undefined> => (await db.select().from(referrals).where(eq(referrals.id, id)))[0],
+  item: async (db: DbOrTx, id: string, userId: string | null): Promise<ItemRow | undefined> => (await selectItems(db, userId).where(eq(referrals.id, id)))[0],
+  insert: async (db: DbOrTx, row: ReferralInsert): Promise<ReferralRow> => (await db.insert(referrals).values(row).returning())[0]!,
+
+  /**
+   * The only way a referral row changes: `where id = $1 and version = $2`, so of two concurrent
+   * writers that read the same version exactly one matches; the other gets no row (stale).
+   */
+  updateVersioned: async (db: DbOrTx, id: string, version: number, set: Partial<ReferralInsert>): Promise<ReferralRow | undefined> =>
+    (
+      await db
+        .update(referrals)
+        .set({ ...set, version: sql`${referrals.version} + 1`, updatedAt: sql`now()` })
+        .where(and(eq(referrals.id, id), eq(referrals.version, version)))
+        .returning()
+    )[0],
+
+  insertEvent: async (db: DbOrTx, row: EventInsert) => (await db.insert(referralEvents).values(row).returning())[0]!,
+  insertView: async (db: DbOrTx, referralId: string, userId: string | null, orgId: string | null) => db.insert(referralViews).values({ referralId, userId, orgId }),
+  insertOutbox: async (db: DbOrTx, event: string, organizationIds: string[], payload: Record<string, unknown>) =>
+    db.insert(outbox).values({ event, organizationIds, payload }),
+
+  /** One in-app notification per member of these organizations, except the person acting. */
+  async notifyOrgs(db: DbOrTx, orgIds: string[], exceptUserId: string | null, n: { kind: string; referralId: string; title: string }) {
+    if (!orgIds.length) return;
+    await db.execute(sql`insert into ${notifications} (user_id, kind, referral_id, title)
+      select distinct m.user_id, ${n.kind}, ${n.referralId}::uuid, ${n.title} from ${memberships} m
+      where m.organization_id in (${sql.join(orgIds.map((o) => sql`${o}::uuid`), sql`, `)}) and m.user_id is distinct from ${exceptUserId}::uuid`);
+  },
+
+  userContact: async (db: DbOrTx, userId: string) => (await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId)))[0],
+  isMember: async (db: DbOrTx, orgId: string, userId: string) =>
+    (await db.select({ u: memberships.userId }).from(memberships).where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, userId)))).length > 0,
+
+  /**
+   * Open referrals of the client sharing a need with `needs`, anywhere in the network
+   * (referrals_client_open_idx: partial index on client_id for open statuses).
+   */
+  duplicates: async (db: DbOrTx, clientId: string, needs: string[], excludeId: string) =>
+    db
+      .select({
+        referralId: referrals.id,
+        organizationName: receivers.name,
+        contactName: sql<string | null>`coalesce(${assignees.name}, ${contacts.name})`,
+        status: referrals.status,
+        sentAt: referrals.sentAt,
+        needs: sql<string[]>`array(select unnest(${referrals.needs}) intersect select unnest(${textArray(needs)}))`,
+      })
+      .from(referrals)
+      .innerJoin(receivers, eq(receivers.id, referrals.receivingOrgId))
+      .leftJoin(assignees, eq(assignees.id, referrals.assigneeUserId))
+      .leftJoin(contacts, eq(contacts.id, referrals.receivingContactId))
+      .where(and(eq(referrals.clientId, clientId), sql`${referrals.status} in (${OPEN})`, sql`${referrals.needs} && ${textArray(needs)}`, ne(referrals.id, excludeId)))
+      .orderBy(asc(referrals.sentAt)),
+
+  /**
+   * One inbox page. Received uses referrals_receiving_recent_idx (org, created_at desc, id desc),
+   * or referrals_receiving_inbox_idx (org, status, created_at desc, id desc) when a status tab is
+   * chosen; sent the matching referrals_sending_* pair. The keyset (created_at, id) < cursor
+   * continues the index scan instead of counting an offset.
+   */
+  page: async (db: DbOrTx, f: ListFilter, userId: string | null) =>
+    selectItems(db, userId)
+      .where(
+        and(
+          boxFilter(f.box, f.orgIds),
+          f.status ? eq(referrals.status, f.status) : undefined,
+          f.need ? sql`${referrals.needs} @> array[${f.need}]::text[]` : undefined,
+          f.overdue === true ? overdueNow : f.overdue === false ? sql`not ${overdueNow}` : undefined,
+          f.assignee === 'none' ? sql`${referrals.assigneeUserId} is null` : f.assignee ? eq(referrals.assigneeUserId, f.assignee) : undefined,
+          f.q ? sql`lower(${clients.givenName} || ' ' || ${clients.familyName}) like ${`%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined,
+          f.after ? sql`(${referrals.createdAt}, ${referrals.id}) < (${f.after[0]}::timestamptz, ${f.after[1]}::uuid)` : undefined,
+        ),
+      )
+      .orderBy(desc(referrals.createdAt), desc(referrals.id))
+      .limit(f.limit + 1) as Promise<ItemRow[]>,
+
+  /** Per-status counts of a box in one aggregate over the same inbox index. */
+  counts: async (db: DbOrTx, box: ReferralDirection, orgIds: string[], userId: string | null) =>
+    db
+      .select({ status: referrals.status, n: sql<number>`count(*)::int`, overdue: sql<number>`(count(*) filter (where ${overdueNow}))::int`, unread: sql<number>`coalesce(sum(${unreadFor(userId)}), 0)::int` })
+      .from(referrals)
+      .where(boxFilter(box, orgIds))
+      .groupBy(referrals.status),
+
+  /** Organizations that see a client through its referrals (a receiver only once it was sent). */
+  orgIdsOnClient: async (db: DbOrTx, clientId: string) => {
+    const rows = await db
+      .select({ s: referrals.sendingOrgId, r: referrals.receivingOrgId, status: referrals.status })
+      .from(referrals)
+      .where(eq(referrals.clientId, clientId));
+    return [...new Set(rows.flatMap((x) => (x.status === 'draft' || !x.r ? [x.s] : [x.s, x.r])))];
+  },
+  clientIdsOfOrgs: (orgIds: string[]): SQL =>
+    sql`(select ${referrals.clientId} from ${referrals} where ${referrals.clientId} is not null and (${inArray(referrals.sendingOrgId, orgIds)} or (${inArray(referrals.receivingOrgId, orgIds)} and ${referrals.status} <> 'draft')))`,
+
+  /** Every referral linked to this one by forwarding, oldest first. */
+  async chain(db: DbOrTx, id: string): Promise<{ id: string; forwardedFromId: string | null }[]> {
+    const res = await db.execute<{ id: string; forwarded_from_id: string | null }>(sql`
+      with recursive up as (
+        select id, forwarded_from_id, 0 as depth from ${referrals} where id = ${id}::uuid
+        union all select r.id, r.forwarded_from_id, up.depth + 1 from ${referrals} r join up on r.id = up.forwarded_from_id where up.depth < 50
+      ), root as (select id from up order by depth desc limit 1),
+      down as (
+        select r.id, r.forwarded_from_id, r.created_at, 0 as depth from ${referrals} r join root on r.id = root.id
+        union all select r.id, r.forwarded_from_id, r.created_at, down.depth + 1 from ${referrals} r join down on r.forwarded_from_id = down.id where down.depth < 50
+      ) select id, forwarded_from_id from down order by depth, created_at`);
+    return res.rows.map((r) => ({ id: r.id, forwardedFromId: r.forwarded_from_id }));
+  },
+
+  // ---- Messages and read state ------------------------------------------------------------------
+
+  insertMessage: async (db: DbOrTx, row: typeof referralMessages.$inferInsert) => (await db.insert(referralMessages).values(row).returning())[0]!,
+  /** Oldest first; readAt is the first time a reader other than the author caught up past it. */
+  messages: async (db: DbOrTx, referralId: string, limit: number, after?: [string, string]) =>
+    db
+      .select({
+        m: referralMessages,
+        authorName: sql<string>`coalesce(${users.name}, 'Integration')`,
+        readAt: sql<Date | null>`(select min(r.last_read_at) from ${referralReads} r where r.referral_id = ${referralMessages.referralId} and r.user_id is distinct from ${referralMessages.authorUserId} and r.last_read_at >= ${referralMessages.createdAt})`,
+        cursorAt: sql<string>`${referralMessages.createdAt}::text`,
+      })
+      .from(referralMessages)
+      .leftJoin(users, eq(users.id, referralMessages.authorUserId))
+      .where(and(eq(referralMessages.referralId, referralId), after ? sql`(${referralMessages.createdAt}, ${referralMessages.id}) > (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined))
+      .orderBy(asc(referralMessages.createdAt), asc(referralMessages.id))
+      .limit(limit + 1),
+  markRead: async (db: DbOrTx, referralId: string, userId: string) =>
+    (
+      await db
+        .insert(referralReads)
+        .values({ referralId, userId })
+        .onConflictDoUpdate({ target: [referralReads.referralId, referralReads.userId], set: { lastReadAt: sql`now()` } })
+        .returning()
+    )[0]!,
+
+  /** Events, messages and views of one referral merged in time order (one query). */
+  async timeline(db: DbOrTx, referralId: string) {
+    const res = await db.execute<{
+      kind: 'event' | 'message' | 'view';
+      id: string;
+      at: Date;
+      actor_user_id: string | null;
+      actor_name: string | null;
+      actor_org_id: string | null;
+      actor_org_name: string | null;
+      event_type: string | null;
+      from_status: string | null;
+      to_status: string | null;
+      reason: string | null;
+      note: string | null;
+      body: string | null;
+    }>(sql`
+      select t.*, u.name as actor_name, o.name as actor_org_name from (
+        select 'event' as kind, e.id, e.at, e.actor_user_id, e.actor_org_id, e.kind as event_type, e.from_status, e.to_status, e.reason, e.note, null::text as body
+          from ${referralEvents} e where e.referral_id = ${referralId}::uuid
+        union all
+        select 'message', m.id, m.created_at, m.author_user_id, m.author_org_id, null, null, null, null, null, m.body
+          from ${referralMessages} m where m.referral_id = ${referralId}::uuid
+        union all
+        select 'view', v.id, v.at, v.user_id, v.org_id, null, null, null, null, null, null
+          from ${referralViews} v where v.referral_id = ${referralId}::uuid
+      ) t
+      left join ${users} u on u.id = t.actor_user_id
+      left join ${organizations} o on o.id = t.actor_org_id
+      order by t.at, case t.kind when 'event' then 0 when 'message' then 1 else 2 end, t.id`);
+    return res.rows;
+  },
+
+  // ---- Notifications ------------------------------------------------------------------------------
+
+  /** notifications_user_idx (user_id, created_at desc, id desc) serves the page and its keyset. */
+  notifications: async (db: DbOrTx, userId: string, limit: number, unread?: boolean, after?: [string, string]) =>
+    db
+      .select({ n: notifications, cursorAt: sql<string>`${notifications.createdAt}::text` })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.userId, userId),
+          unread === true ? sql`${notifications.readAt} is null` : unread === false ? sql`${notifications.readAt} is not null` : undefined,
+          after ? sql`(${notifications.createdAt}, ${notifications.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined,
+        ),
+      )
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(limit + 1),
+  readNotification: async (db: DbOrTx, id: string, userId: string) =>
+    (
+      await db
+        .update(notifications)
+        .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
+        .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+        .returning()
+    )[0],
+};

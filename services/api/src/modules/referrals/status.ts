@@ -1,0 +1,66 @@
+import { isTerminal, type ClosureReason, type ReferralSide, type ReferralStatus } from '@tandem/contract';
+import type { DbOrTx } from '@tandem/db';
+import { AppError } from '../../lib/app-error';
+import type { Ctx } from '../../lib/actor';
+import { recordAudit } from '../../lib/audit';
+import { assertVersion } from '../../lib/concurrency';
+import { assertTransition, type Access } from './access';
+import { referralsRepo, type ReferralInsert, type ReferralRow } from './repo';
+
+export interface StatusChange {
+  to: ReferralStatus;
+  reason?: ClosureReason | null;
+  note?: string | null;
+  /** The version the caller read; the row's current version when the system acts. */
+  expected?: number;
+  automatic?: boolean;
+  /** Decide as this side only (e.g. forwarding is the receiver's act). */
+  side?: ReferralSide;
+  /** More columns written with the status (sentAt and due dates on send). */
+  set?: Partial<ReferralInsert>;
+}
+
+export const actorUserId = (ctx: Ctx) => (ctx.actor.kind === 'user' ? ctx.actor.userId : null);
+
+/**
+ * The one recipe for a status change (CONVENTIONS 9): decideTransition guards it,
+ * then the row (version-checked in the WHERE), its event, the outbox row and the notifications
+ * are written in the caller's transaction, so they commit together or not at all.
+ * Returns null only for `tolerateStale` (the automatic acknowledgement losing a race).
+ */
+export async function changeStatus(tx: DbOrTx, ctx: Ctx, a: Access, c: StatusChange, tolerateStale = false): Promise<ReferralRow | null> {
+  const from = a.row.status as ReferralStatus;
+  assertTransition(a, c.to, { reason: c.reason, note: c.note, automatic: c.automatic }, c.side);
+  assertVersion(a.row.version, c.expected);
+  const now = new Date();
+  const receiverActs = c.side === 'receiver' || (!c.side && a.sides.includes('receiver'));
+  const set: Partial<ReferralInsert> = {
+    status: c.to,
+    statusReason: c.reason ?? null,
+    statusNote: c.note ?? null,
+    statusChangedAt: now,
+    // The receiver's first act on a sent referral also counts as acknowledging it.
+    ...(receiverActs && !a.row.acknowledgedAt && from !== 'draft' ? { acknowledgedAt: now } : {}),
+    ...(isTerminal(c.to) ? { closedAt: now } : {}),
+    ...c.set,
+  };
+  const row = await referralsRepo.updateVersioned(tx, a.row.id, c.expected ?? a.row.version, set);
+  if (!row) {
+    if (tolerateStale) return null;
+    throw new AppError('stale_version', 'The referral changed since you read it. Reload and try again.');
+  }
+  const userId = actorUserId(ctx);
+  const orgId = c.side === 'sender' ? row.sendingOrgId : c.side === 'receiver' ? row.receivingOrgId : a.orgId;
+  await referralsRepo.insertEvent(tx, { referralId: row.id, kind: 'status_changed', actorUserId: userId, actorOrgId: orgId, fromStatus: from, toStatus: c.to, reason: c.reason ?? null, note: c.note ?? null, data: c.automatic ? { automatic: true } : null });
+  const parties = [row.sendingOrgId, ...(row.receivingOrgId ? [row.receivingOrgId] : [])];
+  // Ids only: webhook payloads leave the network, so no PHI goes in the outbox.
+  await referralsRepo.insertOutbox(tx, 'referral.status_changed', parties, { referralId: row.id, from, to: c.to, version: row.version, at: now.toISOString() });
+  if (c.to === 'sent') {
+    await referralsRepo.notifyOrgs(tx, row.receivingOrgId ? [row.receivingOrgId] : [], userId, { kind: 'referral.received', referralId: row.id, title: 'New referral received' });
+  } else {
+    await referralsRepo.notifyOrgs(tx, parties, userId, { kind: 'referral.status_changed', referralId: row.id, title: `Referral ${c.to.replace(/_/g, ' ')}` });
+  }
+  await recordAudit(tx, ctx, { action: 'referral.transition', entityType: 'referral', entityId: row.id, organizationId: orgId, changes: { status: { from, to: c.to } } });
+  a.row = row;
+  return row;
+}

@@ -33,6 +33,8 @@ export const createPool = (url: string, opts: PoolOptions = {}) => {
     statement_timeout: opts.statementTimeoutMs ?? 15_000,
     idle_in_transaction_session_timeout: 60_000,
     application_name: opts.applicationName ?? 'tandem',
+    // Many short concurrent queries on few cores: parallel workers only compete with each other.
+    options: '-c max_parallel_workers_per_gather=0',
   });
   pool.on('error', (err) => opts.onError?.(err));
   return pool;

@@ -54,7 +54,8 @@ const when = (cond: unknown, frag: SQL) => (cond ? frag : sql``);
  *
  *  p        one row of parameters: the reference instant, the tsquery, the origin point.
  *  nearby   (only with near+radiusKm) locations inside earth_box(origin, r) — a GiST index scan
- *           on locations_earth_idx — re-checked with earth_distance, grouped per service.
+ *           on locations_earth_pt_idx over the stored earth_pt — re-checked with the chord length
+ *           (cube_distance <= gc_to_sec(r)), grouped per service.
  *  base     services filtered by the array filters (GIN: services_categories/languages/spas_idx,
  *           bitmap-ANDed when several are given), by text (GIN services_search_idx for
  *           `search_vector @@ tsq`, OR GIN services_name_trgm_idx for `q <% lower(name)`, a
@@ -64,6 +65,7 @@ const when = (cond: unknown, frag: SQL) => (cond ? frag : sql``);
  *           the weekly intervals (btree schedules_service_idx on (service_id, weekday)).
  *  ranked   the nearest (or first by name) location per service via a LATERAL on
  *           service_locations_pair_key; the sort key: -rank, distance km, or lower(name).
+ *           Without text or a point the order is lower(name), id: services_name_order_idx.
  *  page     keyset filter `(sort_key, id) > cursor`, ORDER BY sort_key, id, LIMIT n+1 — a top-N
  *           heapsort over the matches.
  *  outer    today's hours for only the n+1 rows of the page (schedules_service_idx again).
@@ -88,13 +90,15 @@ export const searchServices = async (db: DbOrTx, f: SearchFilters): Promise<Sear
       select ${ref} as ref,
              ${f.q ? sql`websearch_to_tsquery('english', ${f.q})` : sql`null::tsquery`} as tsq,
              lower(${f.q ?? ''}::text) as lq,
-             ${origin} as origin
+             ${origin} as origin,
+             (${origin})::cube as oc,
+             ${radiusM !== undefined ? sql`gc_to_sec(${radiusM}::float8)` : sql`null::float8`} as chord
     ),
     ${when(radiusM !== undefined, sql`nearby as (
       select sl.service_id
       from p, locations l join service_locations sl on sl.location_id = l.id
-      where earth_box(p.origin, ${radiusM}::float8) @> ll_to_earth(l.latitude, l.longitude)
-        and earth_distance(p.origin, ll_to_earth(l.latitude, l.longitude)) <= ${radiusM}::float8
+      where earth_box(p.origin, ${radiusM}::float8) @> l.earth_pt
+        and cube_distance(p.oc, l.earth_pt) <= p.chord
       group by sl.service_id
     ),`)}
     base as (
@@ -138,7 +142,7 @@ export const searchServices = async (db: DbOrTx, f: SearchFilters): Promise<Sear
       from base b
       left join lateral (
         select l.id, l.name, l.address_1, l.city, l.spa, l.latitude, l.longitude,
-               case when l.latitude is not null then earth_distance((select origin from p), ll_to_earth(l.latitude, l.longitude)) / 1000 end as distance_km
+               sec_to_gc(cube_distance((select oc from p), l.earth_pt)) / 1000 as distance_km
         from service_locations sl join locations l on l.id = sl.location_id
         where sl.service_id = b.id
         order by distance_km asc nulls last, lower(l.name), l.id

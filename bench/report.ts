@@ -1,0 +1,43 @@
+import type { LoadResult, ScenarioGroup } from './types';
+
+const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
+const pad = (s: string, w: number, right = false) => (right ? s.padStart(w) : s.padEnd(w));
+
+/** The results as a fixed-width table: one row per scenario and target, then API/baseline ratios. */
+export const formatTable = (results: LoadResult[]) => {
+  const head = ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'api/base req/s', 'api/base p99'];
+  const rows = results.map((r) => {
+    const base = r.target === 'api' ? results.find((b) => b.target === 'baseline' && b.scenario === r.scenario) : undefined;
+    return [
+      r.scenario.name,
+      r.target,
+      fmt(r.requestsPerSec),
+      fmt(r.p50Ms),
+      fmt(r.p99Ms),
+      String(r.errors),
+      base ? fmt(r.requestsPerSec / base.requestsPerSec, 2) : '',
+      base ? fmt(r.p99Ms / base.p99Ms, 2) : '',
+    ];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => pad(c, widths[i]!, i >= 2)).join(' | ')} |`;
+  return [line(head), `|${widths.map((w, i) => (i >= 2 ? `${'-'.repeat(w + 1)}:` : `${'-'.repeat(w + 2)}`)).join('|')}|`, ...rows.map(line)].join('\n');
+};
+
+/** One line per group: its target and whether every API scenario met it (a statement, not a test). */
+export const verdicts = (groups: ScenarioGroup[], results: LoadResult[]) =>
+  groups.map((g) => {
+    const api = results.filter((r) => r.target === 'api' && r.scenario.group === g.name);
+    const worst = api.reduce((m, r) => Math.max(m, r.p99Ms), 0);
+    const missed = api.filter((r) => r.requests === 0 || r.p99Ms > g.target.p99Ms || r.errors > 0).map((r) => r.scenario.name);
+    return missed.length
+      ? `${g.name}: target "${g.target.description}" NOT met (worst API p99 ${fmt(worst)} ms; missed by: ${missed.join(', ')})`
+      : `${g.name}: target "${g.target.description}" met (worst API p99 ${fmt(worst)} ms)`;
+  });
+
+/** Cores and load average: figures from a busy machine are not comparable with a quiet one. */
+export const machineLine = (cpus: number, load: number[]) => {
+  const [one = 0, five = 0] = load;
+  const busy = one > cpus ? ` — WARNING: the machine was busy (load ${one.toFixed(1)} > ${cpus} cores); other processes share the CPU, so these figures understate what it can do` : '';
+  return `machine: ${cpus} cores, load average ${one.toFixed(1)} (1 min) / ${five.toFixed(1)} (5 min)${busy}`;
+};

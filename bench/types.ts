@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type pg from 'pg';
+
+/** One measured request shape, sent to the real API and to the plain baseline alike. */
+export interface Scenario {
+  /** The group it belongs to (`--scenarios=<group>`): directory now, referrals later. */
+  group: string;
+  name: string;
+  /** Path and query string, the same on both targets. */
+  path: string;
+  /** Extra request headers (e.g. a session cookie for signed-in scenarios). */
+  headers?: Record<string, string>;
+}
+
+export interface BenchContext {
+  /** PostgreSQL URL of the bench database (migrated). */
+  databaseUrl: string;
+  /** A pool on it for preparing data and for the baseline server. */
+  pool: pg.Pool;
+  log: (line: string) => void;
+}
+
+/** A family of scenarios: how to fill the database, what to ask, and the baseline's answer. */
+export interface ScenarioGroup {
+  name: string;
+  /** Fills the database for these scenarios; skips what an earlier run already generated. */
+  prepare: (ctx: BenchContext) => Promise<void>;
+  scenarios: Scenario[];
+  /** Registers the hand-written baseline routes answering the same paths on a bare Fastify. */
+  registerBaseline: (app: FastifyInstance, pool: pg.Pool) => void;
+  /** EXPLAIN (ANALYZE, BUFFERS) of the statement a scenario runs, for `--explain`. */
+  explain?: (pool: pg.Pool, scenario: Scenario) => Promise<string>;
+  /** The target the group is held to, printed with the results. */
+  target: { description: string; p99Ms: number };
+}
+
+export type TargetName = 'api' | 'baseline';
+
+export interface LoadResult {
+  scenario: Scenario;
+  target: TargetName;
+  requestsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Non-2xx answers plus transport errors and timeouts. */
+  errors: number;
+  requests: number;
+}

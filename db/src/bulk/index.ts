@@ -1,0 +1,3 @@
+export { copyField, copyRows, type CopyValue } from './copy';
+export { generateDirectory, type DirectoryCounts, type DirectorySize } from './directory';
+export { toRawQuery } from './raw';

@@ -28,6 +28,18 @@ const partyOf = (orgIds: string[]) =>
 const endKey = sql`coalesce(${agreements.endDate}, 'infinity'::date)`;
 
 export const agreementsRepo = {
+  /** An active BAA naming both organizations, in force on `today` (LA date). */
+  async hasActiveBaa(db: DbOrTx, orgA: string, orgB: string, today: string) {
+    const rows = await db.execute(sql`
+      select 1 from agreements a
+      where a.kind = 'baa' and a.status = 'active'
+        and (a.start_date is null or a.start_date <= ${today}::date)
+        and (a.end_date is null or a.end_date >= ${today}::date)
+        and exists (select 1 from agreement_parties p where p.agreement_id = a.id and p.organization_id = ${orgA}::uuid)
+        and exists (select 1 from agreement_parties p where p.agreement_id = a.id and p.organization_id = ${orgB}::uuid)
+      limit 1`);
+    return rows.rows.length > 0;
+  },
   async page(db: DbOrTx, f: AgreementFilters): Promise<(AgreementRow & { endKey: string })[]> {
     if (f.visibleTo && f.visibleTo.length === 0) return [];
     return db

@@ -79,6 +79,8 @@ export const createAgreementsService = ({ db }: { db: Db }) => {
     return agreement;
   };
   return {
+    /** Whether a BAA between the two organizations is in force today (lets a referral go without consent). */
+    hasActiveBaa: (orgA: string, orgB: string) => agreementsRepo.hasActiveBaa(db, orgA, orgB, laDateWindow(0)[0]),
     async list(actor: Actor, q: ListQuery) {
       const rows = await agreementsRepo.page(db, {
         limit: q.limit,

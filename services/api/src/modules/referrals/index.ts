@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createClientsService } from '../clients/service';
 import { createServicesService } from '../directory/services.service';
+import { createAgreementsService } from '../directory/agreements.service';
 import { createConversationService } from './conversation';
 import { createLifecycleService } from './lifecycle';
 import { referralLinks } from './links';
@@ -14,14 +15,14 @@ import { createReferralsService, type DirectoryLookup } from './service';
 export const referralsModule = async (app: FastifyInstance) => {
   const clients = createClientsService({ db: app.db, links: referralLinks });
   const services = createServicesService({ db: app.db });
+  const agreements = createAgreementsService({ db: app.db });
   const directory: DirectoryLookup = {
     serviceInfo: async (actor, id) => {
       const s = await services.get(actor, id).catch(() => null);
       return s ? { organizationId: s.organizationId, ackSlaHours: s.ackSlaHours, firstContactSlaHours: s.firstContactSlaHours } : null;
     },
-    // The directory's agreements service offers no "active BAA between these two" lookup yet;
-    // until it does, every referral needs a consent (the safe side: fail closed).
-    hasActiveBaa: async () => false,
+    // An active BAA between the two organizations stands in for a client consent (ARCHITECTURE §3).
+    hasActiveBaa: (orgA, orgB) => agreements.hasActiveBaa(orgA, orgB),
   };
   const deps = { db: app.db, clients, directory };
   referralRoutes(app, {

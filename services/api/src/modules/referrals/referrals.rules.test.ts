@@ -164,6 +164,26 @@ describe('POST /api/v1/referrals (create) and /send', () => {
   });
 });
 
+describe('a BAA between the two organizations stands in for consent', () => {
+  const baa = async (parties: string[], over: Partial<typeof schema.agreements.$inferInsert> = {}) => {
+    const [a] = await t.db.insert(schema.agreements).values({ kind: 'baa', status: 'active', title: 'BAA', ...over }).returning();
+    await t.db.insert(schema.agreementParties).values(parties.map((organizationId) => ({ agreementId: a!.id, organizationId })));
+  };
+
+  it('sends without a consent when an active BAA names both organizations, and not otherwise', async () => {
+    const w = await world(t);
+    await t.db.update(schema.consents).set({ revokedAt: new Date(), revocationReason: 'test' }).where(eq(schema.consents.id, w.consent.id));
+    const d = await w.draft();
+    // A BAA with someone else, an expired one and a draft one do not count.
+    await baa([w.clinic.id, w.other.id]);
+    await baa([w.clinic.id, w.cbo.id], { endDate: '2020-12-31', startDate: '2020-01-01' });
+    await baa([w.clinic.id, w.cbo.id], { status: 'draft' });
+    expect((await w.chw.call('POST', `/api/v1/referrals/${d.id}/send`, { version: d.version })).status).toBe(422);
+    await baa([w.clinic.id, w.cbo.id]);
+    expect((await w.chw.call('POST', `/api/v1/referrals/${d.id}/send`, { version: d.version })).status).toBe(200);
+  });
+});
+
 describe('POST /api/v1/referrals/:id/forward', () => {
   it('declines the original as referred_elsewhere and sends a linked referral, seen by both sides as a chain', async () => {
     const w = await world(t);

@@ -53,7 +53,8 @@ const when = (cond: unknown, frag: SQL) => (cond ? frag : sql``);
  * One statement per page of directory search. The plan it is written for (docs/directory-search.md):
  *
  *  p        one row of parameters: the reference instant, the tsquery, the origin point.
- *  nearby   (only with near+radiusKm) locations inside earth_box(origin, r) — a GiST index scan
+ *  nearby   (with near) each service's closest location as a chord length; with radiusKm only locations
+ *           inside earth_box(origin, r) — a GiST index scan
  *           on locations_earth_pt_idx over the stored earth_pt — re-checked with the chord length
  *           (cube_distance <= gc_to_sec(r)), grouped per service.
  *  base     services filtered by the array filters (GIN: services_categories/languages/spas_idx,
@@ -63,12 +64,12 @@ const when = (cond: unknown, frag: SQL) => (cond ? frag : sql``);
  *           service: its local time (`at time zone services.time_zone`), that date's exception
  *           (unique index schedule_exceptions_service_date_key), and "open" from the exception or
  *           the weekly intervals (btree schedules_service_idx on (service_id, weekday)).
- *  ranked   the nearest (or first by name) location per service via a LATERAL on
- *           service_locations_pair_key; the sort key: -rank, distance km, or lower(name).
+ *  ranked   the sort key: -rank, distance km (from nearby's min chord per service), or lower(name).
  *           Without text or a point the order is lower(name), id: services_name_order_idx.
  *  page     keyset filter `(sort_key, id) > cursor`, ORDER BY sort_key, id, LIMIT n+1 — a top-N
  *           heapsort over the matches.
- *  outer    today's hours for only the n+1 rows of the page (schedules_service_idx again).
+ *  outer    for only the n+1 rows of the page: the nearest (or first by name) location via a
+ *           LATERAL on service_locations_pair_key, and today's hours (schedules_service_idx).
  *
  * No statement per hit: organization name, location and hours come back in the same rows.
  */
@@ -78,7 +79,7 @@ export const searchServices = async (db: DbOrTx, f: SearchFilters): Promise<Sear
   const origin = f.near ? sql`ll_to_earth(${f.near.lat}::float8, ${f.near.lng}::float8)` : sql`null::earth`;
   const radiusM = f.radiusKm !== undefined ? f.radiusKm * 1000 : undefined;
   const sortKey =
-    mode === 'rank' ? sql`(-b.rank)::float8` : mode === 'distance' ? sql`coalesce(loc.distance_km, 1e9)::float8` : sql`lower(b.name)`;
+    mode === 'rank' ? sql`(-b.rank)::float8` : mode === 'distance' ? sql`coalesce(sec_to_gc(b.near_chord) / 1000, 1e9)::float8` : sql`lower(b.name)`;
   const cursor = f.after
     ? mode === 'name'
       ? sql`and (r.sort_key, r.id) > (${String(f.after[0])}::text, ${f.after[1]}::uuid)`
@@ -94,11 +95,11 @@ export const searchServices = async (db: DbOrTx, f: SearchFilters): Promise<Sear
              (${origin})::cube as oc,
              ${radiusM !== undefined ? sql`gc_to_sec(${radiusM}::float8)` : sql`null::float8`} as chord
     ),
-    ${when(radiusM !== undefined, sql`nearby as (
-      select sl.service_id
+    ${when(f.near, sql`nearby as (
+      select sl.service_id, min(cube_distance(p.oc, l.earth_pt)) as chord
       from p, locations l join service_locations sl on sl.location_id = l.id
-      where earth_box(p.origin, ${radiusM}::float8) @> l.earth_pt
-        and cube_distance(p.oc, l.earth_pt) <= p.chord
+      where l.earth_pt is not null
+        ${when(radiusM !== undefined, sql`and earth_box(p.origin, ${radiusM ?? 0}::float8) @> l.earth_pt and cube_distance(p.oc, l.earth_pt) <= p.chord`)}
       group by sl.service_id
     ),`)}
     base as (
@@ -106,10 +107,12 @@ export const searchServices = async (db: DbOrTx, f: SearchFilters): Promise<Sear
              s.languages, s.categories, s.spas, s.capacity_status, s.capacity_note, s.capacity_confirmed_at,
              lt.ts as local_ts, ex.closed as ex_closed, ex.reason as ex_reason, ex.service_id is not null as has_ex,
              ${f.q ? sql`(ts_rank_cd(s.search_vector, p.tsq) + word_similarity(p.lq, lower(s.name)))::float8` : sql`null::float8`} as rank,
-             op.open_now
+             op.open_now,
+             ${f.near ? sql`nb.chord` : sql`null::float8`} as near_chord
       from services s
       join organizations o on o.id = s.organization_id
       cross join p
+      ${when(f.near, sql`${radiusM !== undefined ? sql`join` : sql`left join`} nearby nb on nb.service_id = s.id`)}
       cross join lateral (select (p.ref at time zone s.time_zone) as ts) lt
       left join schedule_exceptions ex on ex.service_id = s.id and ex.date = lt.ts::date
       cross join lateral (
@@ -132,22 +135,9 @@ export const searchServices = async (db: DbOrTx, f: SearchFilters): Promise<Sear
         ${when(f.accepting === true, sql`and s.capacity_status = 'accepting'`)}
         ${when(f.accepting === false, sql`and s.capacity_status <> 'accepting'`)}
         ${when(f.onlyOpen, sql`and op.open_now`)}
-        ${when(radiusM !== undefined, sql`and s.id in (select service_id from nearby)`)}
     ),
     ranked as (
-      select b.*, ${sortKey} as sort_key,
-             case when loc.id is null then null else json_build_object(
-               'id', loc.id, 'name', loc.name, 'address1', loc.address_1, 'city', loc.city, 'spa', loc.spa,
-               'latitude', loc.latitude, 'longitude', loc.longitude, 'distanceKm', round(loc.distance_km::numeric, 2)) end as location
-      from base b
-      left join lateral (
-        select l.id, l.name, l.address_1, l.city, l.spa, l.latitude, l.longitude,
-               sec_to_gc(cube_distance((select oc from p), l.earth_pt)) / 1000 as distance_km
-        from service_locations sl join locations l on l.id = sl.location_id
-        where sl.service_id = b.id
-        order by distance_km asc nulls last, lower(l.name), l.id
-        limit 1
-      ) loc on true
+      select b.*, ${sortKey} as sort_key from base b
     ),
     page as (
       select r.* from ranked r
@@ -157,7 +147,10 @@ export const searchServices = async (db: DbOrTx, f: SearchFilters): Promise<Sear
     )
     select pg.id, pg.name, pg.description, pg.status, pg.organization_id, pg.organization_name, pg.languages, pg.categories, pg.spas,
            pg.capacity_status, pg.capacity_note, pg.rank,
-           to_char(pg.capacity_confirmed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as capacity_confirmed_at, pg.open_now, pg.location, pg.sort_key,
+           to_char(pg.capacity_confirmed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as capacity_confirmed_at, pg.open_now, pg.sort_key,
+           case when loc.id is null then null else json_build_object(
+             'id', loc.id, 'name', loc.name, 'address1', loc.address_1, 'city', loc.city, 'spa', loc.spa,
+             'latitude', loc.latitude, 'longitude', loc.longitude, 'distanceKm', round(loc.distance_km::numeric, 2)) end as location,
            to_char(pg.local_ts, 'YYYY-MM-DD') as local_date,
            case when pg.has_ex and pg.ex_closed then coalesce(pg.ex_reason, 'Closed') end as closed_reason,
            case
@@ -169,6 +162,14 @@ export const searchServices = async (db: DbOrTx, f: SearchFilters): Promise<Sear
                from schedules sc where sc.service_id = pg.id and sc.weekday = extract(isodow from pg.local_ts)::int)
            end as hours
     from page pg
+    left join lateral (
+      select l.id, l.name, l.address_1, l.city, l.spa, l.latitude, l.longitude,
+             sec_to_gc(cube_distance((select oc from p), l.earth_pt)) / 1000 as distance_km
+      from service_locations sl join locations l on l.id = sl.location_id
+      where sl.service_id = pg.id
+      order by distance_km asc nulls last, lower(l.name), l.id
+      limit 1
+    ) loc on true
     order by pg.sort_key, pg.id`;
   const res = await db.execute<Record<string, unknown>>(query);
   return res.rows as unknown as SearchRow[];

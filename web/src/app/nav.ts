@@ -13,6 +13,16 @@ export const canSeeAdvisory = (me: Me) => isNetworkAdmin(me) || hasRole(me, 'boa
 /** Organization settings (members, API keys): that organization's admins and network admins. */
 export const canManageOrg = (me: Me, organizationId: string) =>
   isNetworkAdmin(me) || me.memberships.some((m) => m.organizationId === organizationId && m.role === 'org_admin');
+/**
+ * Who may change an organization's directory entry (its facts, services, hours, capacity,
+ * locations, contacts): its org admins and network staff. Mirrors the API's canEditOrg.
+ */
+export const canEditDirectory = (me: Me, organizationId: string) =>
+  isNetworkStaff(me) ||
+  me.memberships.some((m) => m.organizationId === organizationId && m.role === 'org_admin');
+/** Network staff (network admins, the collaboration team) look after the whole directory and its agreements. */
+export const isNetworkStaff = (me: Me) => isNetworkAdmin(me) || hasRole(me, 'collaboration_team');
+export const canSeeAgreements = isNetworkStaff;
 
 /**
  * The navigation a person sees follows their roles. It only hides what they cannot use; the API
@@ -26,6 +36,7 @@ export const buildNav = (me: Me, t: Translate): NavSection[] => {
       { to: paths.referrals.href(), label: t('nav.referrals') },
     ],
   };
+  if (canSeeAgreements(me)) main.items.push({ to: paths.directoryAgreements.href(), label: t('nav.agreements') });
   if (canSeeEngagement(me)) main.items.push({ to: paths.engagement.href(), label: t('nav.engagement') });
   if (canSeeAdvisory(me)) main.items.push({ to: paths.advisoryBoards.href(), label: t('nav.advisoryBoards') });
 

@@ -2,13 +2,16 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { paths } from '../config/paths';
 import { OrganizationsAdmin } from '../features/organizations/components/organizations-admin';
 import { UsersAdmin } from '../features/members/components/users-admin';
-import { canSeeAdvisory, canSeeEngagement, isNetworkAdmin } from './nav';
+import { AgreementsPage } from '../features/agreements/components/agreements-page';
+import { canSeeAdvisory, canSeeAgreements, canSeeEngagement, isNetworkAdmin } from './nav';
 import { AcceptInvitationRoute } from './routes/accept-invitation';
+import { DirectoryOrganizationRoute, DirectorySearchRoute, DirectoryServiceEditRoute, DirectoryServiceRoute } from './routes/directory-pages';
 import { NotFoundRoute } from './routes/forbidden';
 import { HomeRoute } from './routes/home';
 import { OrganizationApiKeysRoute, OrganizationMembersRoute } from './routes/organization-pages';
 import { PlaceholderRoute } from './routes/placeholder';
 import { ProtectedLayout } from './routes/protected-layout';
+import { ReferralDetailRoute, ReferralInboxRoute, ReferralNewRoute } from './routes/referral-pages';
 import { Require } from './routes/require';
 import { SignInRoute } from './routes/sign-in';
 
@@ -20,8 +23,21 @@ export function AppRouter() {
         <Route path={paths.acceptInvitation.path} element={<AcceptInvitationRoute />} />
         <Route element={<ProtectedLayout />}>
           <Route index element={<HomeRoute />} />
-          <Route path={paths.directory.path} element={<PlaceholderRoute title="nav.directory" description="placeholder.directory" />} />
-          <Route path={paths.referrals.path} element={<PlaceholderRoute title="nav.referrals" description="placeholder.referrals" />} />
+          <Route path={paths.directory.path} element={<DirectorySearchRoute />} />
+          <Route path={paths.directoryService.path} element={<DirectoryServiceRoute />} />
+          <Route path={paths.directoryServiceEdit.path} element={<DirectoryServiceEditRoute />} />
+          <Route path={paths.directoryOrganization.path} element={<DirectoryOrganizationRoute />} />
+          <Route
+            path={paths.directoryAgreements.path}
+            element={
+              <Require allow={canSeeAgreements}>
+                <AgreementsPage />
+              </Require>
+            }
+          />
+          <Route path={paths.referrals.path} element={<ReferralInboxRoute />} />
+          <Route path={paths.referralsNew.path} element={<ReferralNewRoute />} />
+          <Route path={paths.referral.path} element={<ReferralDetailRoute />} />
           <Route
             path={paths.engagement.path}
             element={

@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { PageHeader } from '../../../components/ui/page-header';
+import { Spinner } from '../../../components/ui/spinner';
+import { useT } from '../../../i18n/i18n-provider';
+import { errorMessage } from '../../../lib/errors';
+import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { serviceQueries, type SearchFilters } from '../api/queries';
+import { NearMeButton } from './near-me-button';
+import { SearchFilterPanel } from './search-filters';
+import { filtersFromParams } from './search-params';
+import { ServiceCard } from './service-card';
+
+/** Directory search: every filter lives in the address bar, so a search can be shared and survives reload. */
+export function DirectorySearch() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromParams(params);
+  const [q, setQ] = useState(params.get('q') ?? '');
+  const debouncedQ = useDebouncedValue(q.trim());
+
+  // From the address bar as it is now, not as of the last render: two quick changes must not drop one.
+  const setParam = (key: keyof SearchFilters, value: string | undefined) => {
+    const p = new URLSearchParams(window.location.search);
+    if (value) p.set(key, value);
+    else p.delete(key);
+    setParams(p, { replace: true });
+  };
+
+  const query = { ...filters, q: debouncedQ || undefined };
+  const search = useInfiniteQuery({ ...serviceQueries.search(query), placeholderData: keepPreviousData });
+  const hits = search.data?.pages.flatMap((p) => p.data) ?? [];
+
+  return (
+    <>
+      <PageHeader title={t('dir.title')} description={t('dir.intro')} />
+      <form className="dir-search" role="search" aria-label={t('dir.searchLabel')} onSubmit={(e) => e.preventDefault()}>
+        <div className="dir-search-row">
+          <TextFieldInline
+            label={t('dir.searchLabel')}
+            placeholder={t('dir.searchPlaceholder')}
+            value={q}
+            onChange={(v) => {
+              setQ(v);
+              setParam('q', v.trim() || undefined);
+            }}
+          />
+          <NearMeButton near={filters.near} onNear={(v) => setParam('near', v)} />
+        </div>
+        <SearchFilterPanel filters={filters} onChange={setParam} onClear={() => setParams(q.trim() ? { q: q.trim() } : {}, { replace: true })} />
+      </form>
+      <section aria-label={t('dir.results')} aria-busy={search.isFetching || undefined}>
+        {search.isPending ? (
+          <Spinner label={t('dir.searching')} />
+        ) : search.isError ? (
+          <Alert tone="danger">
+            {errorMessage(search.error, t)}{' '}
+            <Button variant="secondary" size="sm" onClick={() => search.refetch()}>
+              {t('common.retry')}
+            </Button>
+          </Alert>
+        ) : hits.length === 0 ? (
+          <EmptyState title={t('dir.emptyTitle')}>{t('dir.emptyHint')}</EmptyState>
+        ) : (
+          <>
+            <ul className="service-list">
+              {hits.map((hit) => (
+                <ServiceCard key={hit.id} hit={hit} />
+              ))}
+            </ul>
+            <div className="list-footer">
+              <span className="muted" role="status">
+                {t('common.showing', { count: hits.length })}
+              </span>
+              {search.hasNextPage && (
+                <Button variant="secondary" loading={search.isFetchingNextPage} onClick={() => search.fetchNextPage()}>
+                  {t('common.loadMore')}
+                </Button>
+              )}
+            </div>
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+function TextFieldInline({ label, placeholder, value, onChange }: { label: string; placeholder: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <label className="dir-search-box">
+      <span className="visually-hidden">{label}</span>
+      <input className="input" type="search" name="q" autoComplete="off" placeholder={placeholder} value={value} onChange={(e) => onChange(e.target.value)} />
+    </label>
+  );
+}

@@ -1,0 +1,36 @@
+import {
+  COMMUNITY_SUPPORTS,
+  FOCUS_POPULATIONS,
+  LANGUAGES,
+  SDOH_CATEGORIES,
+  SPA_CODES,
+  type CommunitySupport,
+  type FocusPopulation,
+  type SdohCategory,
+  type Spa,
+} from '@tandem/contract';
+import type { SearchFilters } from '../api/queries';
+
+const pick = <T extends string>(all: readonly T[], v: string | null) => ((all as readonly string[]).includes(v ?? '') ? (v as T) : undefined);
+const NEAR = /^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/;
+
+/** The filters in the address bar: every value checked, so a hand-edited link cannot break the request. */
+export const filtersFromParams = (p: URLSearchParams): SearchFilters => {
+  const age = Number(p.get('age'));
+  const near = p.get('near') ?? '';
+  return {
+    q: p.get('q')?.trim() || undefined,
+    category: pick<SdohCategory>(SDOH_CATEGORIES, p.get('category')),
+    spa: pick<Spa>(SPA_CODES, p.get('spa')),
+    language: pick(LANGUAGES, p.get('language')),
+    focusPopulation: pick<FocusPopulation>(FOCUS_POPULATIONS, p.get('focusPopulation')),
+    communitySupport: pick<CommunitySupport>(COMMUNITY_SUPPORTS, p.get('communitySupport')),
+    age: p.get('age') && Number.isInteger(age) && age >= 0 && age <= 120 ? age : undefined,
+    openNow: p.get('openNow') === 'true' ? 'true' : undefined,
+    accepting: p.get('accepting') === 'true' ? 'true' : undefined,
+    near: NEAR.test(near) ? near : undefined,
+  };
+};
+
+/** How many filters (besides the search words) are on: shown on the phone's "Filters" button. */
+export const activeFilterCount = (f: SearchFilters) => Object.entries(f).filter(([k, v]) => k !== 'q' && v !== undefined).length;

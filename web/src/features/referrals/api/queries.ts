@@ -1,0 +1,111 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { api, type ReferralDirection, type ReferralStatus, type SdohCategory } from '@tandem/contract';
+import { apiCall } from '../../../lib/api-client';
+
+export interface ReferralFilters {
+  box: ReferralDirection;
+  status?: ReferralStatus | undefined;
+  need?: SdohCategory | undefined;
+  overdue?: boolean | undefined;
+  assigneeId?: 'me' | 'none' | undefined;
+  q?: string | undefined;
+}
+
+const PAGE_SIZE = 25;
+
+// Everything about referrals shares the `referrals` prefix: lists, counts, details and a
+// referral's timeline/messages. A change invalidates the narrowest prefix that covers it.
+export const referralQueries = {
+  all: ['referrals'] as const,
+  lists: () => [...referralQueries.all, 'list'] as const,
+  list: (filters: ReferralFilters) =>
+    infiniteQueryOptions({
+      queryKey: [...referralQueries.lists(), filters] as const,
+      queryFn: ({ pageParam }) =>
+        apiCall(api.listReferrals, {
+          query: {
+            box: filters.box,
+            status: filters.status,
+            need: filters.need,
+            overdue: filters.overdue ? 'true' : undefined,
+            assigneeId: filters.assigneeId,
+            q: filters.q,
+            limit: PAGE_SIZE,
+            cursor: pageParam,
+          },
+        }),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
+  counts: (box: ReferralDirection) =>
+    queryOptions({
+      queryKey: [...referralQueries.lists(), 'counts', box] as const,
+      queryFn: () => apiCall(api.countReferrals, { query: { box } }),
+    }),
+  details: () => [...referralQueries.all, 'detail'] as const,
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...referralQueries.details(), id] as const,
+      queryFn: () => apiCall(api.getReferral, { params: { id } }),
+    }),
+  timeline: (id: string) =>
+    queryOptions({
+      queryKey: [...referralQueries.details(), id, 'timeline'] as const,
+      queryFn: () => apiCall(api.getReferralTimeline, { params: { id } }),
+    }),
+  messages: (id: string) =>
+    queryOptions({
+      queryKey: [...referralQueries.details(), id, 'messages'] as const,
+      queryFn: () => apiCall(api.listReferralMessages, { params: { id }, query: { limit: 200 } }),
+    }),
+};
+
+// Clients and their consents (PHI): their own prefix, read only while building a referral.
+export const clientQueries = {
+  all: ['clients'] as const,
+  matches: (name: string, dateOfBirth?: string) =>
+    queryOptions({
+      queryKey: [...clientQueries.all, 'matches', name, dateOfBirth ?? null] as const,
+      queryFn: () => apiCall(api.findClientMatches, { query: { name, dateOfBirth } }),
+      enabled: name.trim().length >= 2,
+    }),
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...clientQueries.all, 'detail', id] as const,
+      queryFn: () => apiCall(api.getClient, { params: { id } }),
+    }),
+  consents: (id: string) =>
+    queryOptions({
+      queryKey: [...clientQueries.all, 'detail', id, 'consents'] as const,
+      queryFn: () => apiCall(api.listConsents, { params: { id } }),
+    }),
+};
+
+// The partners a referral can go to (directory reads), under a prefix of their own so the
+// directory feature's caches and ours never collide.
+export const partnerQueries = {
+  all: ['referral-partners'] as const,
+  organizations: () =>
+    queryOptions({
+      queryKey: [...partnerQueries.all, 'organizations'] as const,
+      queryFn: () => apiCall(api.listOrganizations, { query: { limit: 200 } }),
+      staleTime: 5 * 60_000,
+    }),
+  services: (organizationId: string) =>
+    queryOptions({
+      queryKey: [...partnerQueries.all, 'services', organizationId] as const,
+      queryFn: () => apiCall(api.listOrganizationServices, { params: { id: organizationId }, query: { limit: 200 } }),
+      enabled: !!organizationId,
+    }),
+  service: (id: string) =>
+    queryOptions({
+      queryKey: [...partnerQueries.all, 'service', id] as const,
+      queryFn: () => apiCall(api.getService, { params: { id } }),
+      enabled: !!id,
+    }),
+  members: (organizationId: string) =>
+    queryOptions({
+      queryKey: [...partnerQueries.all, 'members', organizationId] as const,
+      queryFn: () => apiCall(api.listMembers, { params: { id: organizationId }, query: { limit: 200 } }),
+    }),
+};

@@ -1,0 +1,39 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, type ForwardBody, type ReferralDetail, type TransitionBody } from '@tandem/contract';
+import { apiCall } from '../../../lib/api-client';
+import { referralQueries } from './queries';
+
+type Change =
+  | { kind: 'transition'; body: TransitionBody }
+  | { kind: 'assign'; assigneeUserId: string | null; version: number }
+  | { kind: 'firstContact'; version: number; note?: string | null }
+  | { kind: 'forward'; body: ForwardBody };
+
+const run = (id: string, change: Change): Promise<ReferralDetail> => {
+  switch (change.kind) {
+    case 'transition':
+      return apiCall(api.transitionReferral, { params: { id }, body: change.body });
+    case 'assign':
+      return apiCall(api.assignReferral, { params: { id }, body: { assigneeUserId: change.assigneeUserId, version: change.version } });
+    case 'firstContact':
+      return apiCall(api.recordFirstContact, { params: { id }, body: { version: change.version, note: change.note ?? null } });
+    case 'forward':
+      return apiCall(api.forwardReferral, { params: { id }, body: change.body });
+  }
+};
+
+/**
+ * Every change to a sent referral (status, assignee, first contact, forward). Each carries the
+ * version the caller saw, so a change made meanwhile by someone else answers 409 stale_version.
+ */
+export const useChangeReferral = (id: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (change: Change) => run(id, change),
+    onSuccess: async (detail) => {
+      // Forward answers the *new* referral; the one on screen must re-read.
+      if (detail.id === id) queryClient.setQueryData(referralQueries.detail(id).queryKey, detail);
+      await queryClient.invalidateQueries({ queryKey: referralQueries.all });
+    },
+  });
+};

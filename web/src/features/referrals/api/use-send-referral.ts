@@ -1,0 +1,15 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, type SendReferralBody } from '@tandem/contract';
+import { apiCall } from '../../../lib/api-client';
+import { referralQueries } from './queries';
+
+export const useSendReferral = (id: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SendReferralBody) => apiCall(api.sendReferral, { params: { id }, body }),
+    onSuccess: async (detail) => {
+      queryClient.setQueryData(referralQueries.detail(id).queryKey, detail);
+      await queryClient.invalidateQueries({ queryKey: referralQueries.all });
+    },
+  });
+};

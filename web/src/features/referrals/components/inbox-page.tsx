@@ -1,0 +1,147 @@
+import { useState } from 'react';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { REFERRAL_STATUSES, SDOH_CATEGORIES, type ReferralDirection, type ReferralStatus, type SdohCategory } from '@tandem/contract';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { Card } from '../../../components/ui/card';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { PageHeader } from '../../../components/ui/page-header';
+import { SelectField } from '../../../components/ui/select-field';
+import { Spinner } from '../../../components/ui/spinner';
+import { TextField } from '../../../components/ui/text-field';
+import { paths } from '../../../config/paths';
+import { useT } from '../../../i18n/i18n-provider';
+import { errorMessage } from '../../../lib/errors';
+import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { referralQueries } from '../api/queries';
+import { InboxList } from './inbox-list';
+
+const pick = <T extends string>(all: readonly T[], v: string | null) => ((all as readonly string[]).includes(v ?? '') ? (v as T) : undefined);
+
+/** Received / Sent boxes with status tabs and filters; all of it lives in the URL. */
+export function InboxPage() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const box: ReferralDirection = params.get('box') === 'sent' ? 'sent' : 'received';
+  const status = pick<ReferralStatus>(REFERRAL_STATUSES, params.get('status'));
+  const need = pick<SdohCategory>(SDOH_CATEGORIES, params.get('need'));
+  const overdue = params.get('overdue') === 'true';
+  const assigneeId = pick(['me', 'none'] as const, params.get('assignee'));
+  const [q, setQ] = useState(params.get('q') ?? '');
+  const debouncedQ = useDebouncedValue(q.trim());
+
+  const set = (changes: Record<string, string | undefined>) =>
+    setParams(
+      (p) => {
+        for (const [k, v] of Object.entries(changes)) {
+          if (v) p.set(k, v);
+          else p.delete(k);
+        }
+        return p;
+      },
+      { replace: true },
+    );
+
+  const counts = useQuery(referralQueries.counts(box));
+  const list = useInfiniteQuery({
+    ...referralQueries.list({ box, status, need, overdue, assigneeId, q: debouncedQ || undefined }),
+    placeholderData: keepPreviousData,
+  });
+  const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
+  const byStatus: Partial<Record<ReferralStatus, number>> = counts.data?.byStatus ?? {};
+  const shownStatuses = REFERRAL_STATUSES.filter((s) => (byStatus[s] ?? 0) > 0 || s === status);
+
+  return (
+    <>
+      <PageHeader
+        title={t('ref.inboxTitle')}
+        description={t('ref.inboxIntro')}
+        actions={
+          <Link className="btn btn-primary" to={paths.referralsNew.href()}>
+            {t('ref.new')}
+          </Link>
+        }
+      />
+      <nav className="ref-box-tabs" aria-label={t('ref.boxes')}>
+        {(['received', 'sent'] as const).map((b) => (
+          <button key={b} type="button" aria-pressed={box === b} onClick={() => set({ box: b === 'sent' ? 'sent' : undefined, status: undefined })}>
+            {t(`ref.box.${b}`)}
+          </button>
+        ))}
+      </nav>
+      <Card>
+        <div className="ref-status-tabs" role="group" aria-label={t('ref.statusTabs')}>
+          <button type="button" aria-pressed={!status} onClick={() => set({ status: undefined })}>
+            {t('ref.allStatuses')} <span className="ref-count">{counts.data ? Object.values(byStatus).reduce((a, b) => a + (b ?? 0), 0) : '…'}</span>
+          </button>
+          {shownStatuses.map((s) => (
+            <button key={s} type="button" aria-pressed={status === s} onClick={() => set({ status: s })}>
+              {t(`refStatus.${s}`)} <span className="ref-count">{byStatus[s] ?? 0}</span>
+            </button>
+          ))}
+          {counts.data && counts.data.overdue > 0 && (
+            <button type="button" className="ref-overdue-tab" aria-pressed={overdue} onClick={() => set({ overdue: overdue ? undefined : 'true' })}>
+              {t('ref.overdue')} <span className="ref-count">{counts.data.overdue}</span>
+            </button>
+          )}
+        </div>
+        <form className="filters ref-filters" role="search" aria-label={t('ref.filters')} onSubmit={(e) => e.preventDefault()}>
+          <TextField
+            label={t('ref.searchClient')}
+            type="search"
+            name="q"
+            value={q}
+            autoComplete="off"
+            onChange={(e) => {
+              setQ(e.target.value);
+              set({ q: e.target.value.trim() || undefined });
+            }}
+          />
+          <SelectField
+            label={t('ref.need')}
+            name="need"
+            value={need ?? ''}
+            placeholder={t('ref.anyNeed')}
+            options={SDOH_CATEGORIES.map((c) => ({ value: c, label: t(`sdoh.${c}`) }))}
+            onChange={(e) => set({ need: e.target.value || undefined })}
+          />
+          <SelectField
+            label={t('ref.assignee')}
+            name="assignee"
+            value={assigneeId ?? ''}
+            placeholder={t('ref.anyone')}
+            options={[
+              { value: 'me', label: t('ref.assignedToMe') },
+              { value: 'none', label: t('ref.unassigned') },
+            ]}
+            onChange={(e) => set({ assignee: e.target.value || undefined })}
+          />
+          <label className="checkbox ref-overdue-filter">
+            <input type="checkbox" checked={overdue} onChange={(e) => set({ overdue: e.target.checked ? 'true' : undefined })} />
+            <span className="checkbox-label">{t('ref.onlyOverdue')}</span>
+          </label>
+        </form>
+        {list.isPending ? (
+          <Spinner label={t('app.loading')} />
+        ) : list.isError ? (
+          <Alert tone="danger">{errorMessage(list.error, t)}</Alert>
+        ) : rows.length === 0 ? (
+          <EmptyState title={t('ref.emptyTitle')}>{t(box === 'sent' ? 'ref.emptySent' : 'ref.emptyReceived')}</EmptyState>
+        ) : (
+          <>
+            <InboxList rows={rows} box={box} />
+            <div className="list-footer">
+              <span className="muted">{t('common.showing', { count: rows.length })}</span>
+              {list.hasNextPage && (
+                <Button variant="secondary" loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
+                  {t('common.loadMore')}
+                </Button>
+              )}
+            </div>
+          </>
+        )}
+      </Card>
+    </>
+  );
+}

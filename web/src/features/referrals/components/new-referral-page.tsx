@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Navigate, useSearchParams } from 'react-router';
+import type { ReferralDetail } from '@tandem/contract';
+import { Button } from '../../../components/ui/button';
+import { Card } from '../../../components/ui/card';
+import { Spinner } from '../../../components/ui/spinner';
+import { PageHeader } from '../../../components/ui/page-header';
+import { paths } from '../../../config/paths';
+import { useT } from '../../../i18n/i18n-provider';
+import { clientQueries, partnerQueries, referralQueries } from '../api/queries';
+import { ClientPicker } from './client-picker';
+import { ConsentPanel } from './consent-panel';
+import { DraftForm, type Sender } from './draft-form';
+import { clientDisplayName } from './labels';
+import { SendPanel } from './send-panel';
+
+function ChosenClient({ clientId, onChange }: { clientId: string; onChange: () => void }) {
+  const t = useT();
+  const client = useQuery(clientQueries.detail(clientId));
+  const c = client.data;
+  return (
+    <div className="ref-chosen">
+      <p>
+        <strong>{c ? clientDisplayName(c) : '…'}</strong>
+        {c?.dateOfBirth && <span className="muted"> · {t('ref.born', { date: c.dateOfBirth })}</span>}
+        {c?.preferredLanguage && <span className="muted"> · {t(`language.${c.preferredLanguage}`)}</span>}
+      </p>
+      <Button variant="secondary" size="sm" onClick={onChange}>
+        {t('ref.changeClient')}
+      </Button>
+    </div>
+  );
+}
+
+/** One page, four steps: client, consent, referral details (saved as a draft), then check and send. */
+export function NewReferralPage({ sender }: { sender: Sender }) {
+  const t = useT();
+  const [params] = useSearchParams();
+  const serviceId = params.get('serviceId') ?? '';
+  // From a directory service page: wait for the service so the form starts prefilled.
+  const service = useQuery(partnerQueries.service(serviceId));
+  const preset = service.data ? { organizationId: service.data.organizationId, serviceId: service.data.id, needs: service.data.categories.slice(0, 3) } : null;
+  const [clientId, setClientId] = useState<string | null>(null);
+  const [draftId, setDraftId] = useState<string | null>(null);
+  // Read through the cache: recording a consent re-reads the draft, so its checklist follows.
+  const draft = useQuery({ ...referralQueries.detail(draftId ?? ''), enabled: !!draftId }).data ?? null;
+
+  // Sent (here or in another tab): the referral's own page takes over.
+  if (draft && draft.status !== 'draft') return <Navigate to={paths.referral.href(draft.id)} replace />;
+
+  return (
+    <>
+      <PageHeader title={t('ref.newTitle')} description={t('ref.newIntro')} />
+      <Card title={`1. ${t('ref.clientStep')}`}>
+        {clientId ? <ChosenClient clientId={clientId} onChange={() => setClientId(null)} /> : <ClientPicker onPicked={setClientId} />}
+      </Card>
+      {clientId && (
+        <Card title={`2. ${t('ref.consentStep')}`}>
+          <ConsentPanel clientId={clientId} />
+        </Card>
+      )}
+      <Card title={`3. ${t('ref.detailsStep')}`}>
+        {serviceId && service.isPending ? (
+          <Spinner label={t('app.loading')} />
+        ) : (
+          <DraftForm clientId={clientId} draft={draft} preset={preset} sender={sender} onSaved={(d: ReferralDetail) => setDraftId(d.id)} />
+        )}
+      </Card>
+      <Card title={`4. ${t('ref.sendStep')}`}>
+        {draft ? (
+          <SendPanel key={draft.version} draft={draft} onSent={() => undefined} />
+        ) : (
+          <p className="muted">{t('ref.saveFirst')}</p>
+        )}
+      </Card>
+    </>
+  );
+}

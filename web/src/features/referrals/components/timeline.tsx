@@ -1,0 +1,40 @@
+import { useQuery } from '@tanstack/react-query';
+import type { TimelineEntry } from '@tandem/contract';
+import { Alert } from '../../../components/ui/alert';
+import { Spinner } from '../../../components/ui/spinner';
+import type { Translate } from '../../../i18n/i18n-provider';
+import { useI18n } from '../../../i18n/i18n-provider';
+import { errorMessage } from '../../../lib/errors';
+import { formatDateTime } from '../../../lib/format';
+import { referralQueries } from '../api/queries';
+
+const describe = (e: TimelineEntry, t: Translate) => {
+  if (e.kind === 'view') return t('ref.tl.viewed');
+  if (e.kind === 'message') return t('ref.tl.message');
+  if (e.eventType === 'status_changed' && e.toStatus) return t('ref.tl.status', { status: t(`refStatus.${e.toStatus}`) });
+  return t(`ref.tl.${e.eventType ?? 'updated'}`);
+};
+
+/** Everything that happened, with who and when: changes, messages and opens. */
+export function Timeline({ id }: { id: string }) {
+  const { t, locale } = useI18n();
+  const timeline = useQuery(referralQueries.timeline(id));
+  if (timeline.isPending) return <Spinner label={t('app.loading')} />;
+  if (timeline.isError) return <Alert tone="danger">{errorMessage(timeline.error, t)}</Alert>;
+  return (
+    <ol className="ref-timeline" aria-label={t('ref.timeline')}>
+      {timeline.data.data.map((e) => (
+        <li key={`${e.kind}-${e.id}`} className={`ref-tl-${e.kind}`}>
+          <p>
+            <strong>{describe(e, t)}</strong>
+            {e.reason && ` · ${t(`closureReason.${e.reason}`)}`}
+          </p>
+          {(e.note || e.body) && <p className="ref-tl-note">{e.body ?? e.note}</p>}
+          <p className="muted ref-tl-meta">
+            {[e.actorName ?? t('ref.system'), e.actorOrganizationName].filter(Boolean).join(' · ')} · <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time>
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,128 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { isOpen, type ReferralDetail } from '@tandem/contract';
+import { Alert } from '../../../components/ui/alert';
+import { Badge } from '../../../components/ui/badge';
+import { Button } from '../../../components/ui/button';
+import { SelectField } from '../../../components/ui/select-field';
+import { TextAreaField } from '../../../components/ui/text-field';
+import { useI18n } from '../../../i18n/i18n-provider';
+import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
+import { formatDateTime } from '../../../lib/format';
+import { partnerQueries } from '../api/queries';
+import { useChangeReferral } from '../api/use-change-referral';
+import { PartnerSelect } from './draft-form';
+import { StaleNotice, isStale } from './stale-notice';
+
+export interface Viewer {
+  userId: string;
+  userName: string;
+  /** Organizations the viewer belongs to, and those they administer. */
+  orgIds: string[];
+  adminOf: string[];
+}
+
+function Due({ label, at, done, late }: { label: string; at: string | null; done: string | null; late: boolean }) {
+  const { t, locale } = useI18n();
+  return (
+    <div className="fact">
+      <dt>{label}</dt>
+      <dd>
+        {at ? t('ref.dueBy', { when: formatDateTime(at, locale) }) : '—'}{' '}
+        {done ? <Badge tone={late ? 'warning' : 'success'}>{t(late ? 'ref.doneLate' : 'ref.done')}</Badge> : late && <Badge tone="danger">{t('ref.overdue')}</Badge>}
+      </dd>
+    </div>
+  );
+}
+
+/** The receiving organization's staff: a member list for its admins; "me" or nobody for everyone else. */
+function AssigneeSelect({ r, viewer }: { r: ReferralDetail; viewer: Viewer }) {
+  const { t } = useI18n();
+  const orgId = r.receivingOrganizationId ?? '';
+  const members = useQuery({ ...partnerQueries.members(orgId), enabled: viewer.adminOf.includes(orgId) });
+  const change = useChangeReferral(r.id);
+  const options = new Map<string, string>([[viewer.userId, `${viewer.userName} (${t('ref.me')})`]]);
+  for (const m of members.data?.data ?? []) if (m.status === 'active') options.set(m.userId, m.name);
+  if (r.assigneeId && r.assigneeName) options.set(r.assigneeId, r.assigneeName);
+  return (
+    <div className="stack">
+      {isStale(change.error) && <StaleNotice id={r.id} onReload={() => change.reset()} />}
+      {change.error && !isStale(change.error) && <Alert tone="danger">{errorMessage(change.error, t)}</Alert>}
+      <SelectField
+        label={t('ref.assignee')}
+        value={r.assigneeId ?? ''}
+        placeholder={t('ref.unassigned')}
+        disabled={change.isPending}
+        options={[...options].map(([value, label]) => ({ value, label }))}
+        onChange={(e) => change.mutate({ kind: 'assign', assigneeUserId: e.target.value || null, version: r.version })}
+      />
+    </div>
+  );
+}
+
+function ForwardForm({ r, onDone }: { r: ReferralDetail; onDone: () => void }) {
+  const { t } = useI18n();
+  const change = useChangeReferral(r.id);
+  const [orgId, setOrgId] = useState('');
+  const [svcId, setSvcId] = useState('');
+  const [note, setNote] = useState('');
+  const errors = fieldErrorsOf(change.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    change.mutate({ kind: 'forward', body: { toOrganizationId: orgId, toServiceId: svcId || null, note, version: r.version } }, { onSuccess: onDone });
+  };
+  return (
+    <form className="form inline-form" onSubmit={submit} noValidate aria-label={t('ref.forward')}>
+      <p className="muted">{t('ref.forwardHint')}</p>
+      {isStale(change.error) ? <StaleNotice id={r.id} onReload={() => change.reset()} /> : change.error && <Alert tone="danger">{errorMessage(change.error, t)}</Alert>}
+      <PartnerSelect orgId={orgId} serviceId={svcId} onOrg={setOrgId} onService={setSvcId} excludeOrgId={r.receivingOrganizationId} errors={errors} />
+      <TextAreaField label={t('ref.forwardNote')} rows={2} value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} />
+      <div className="form-actions">
+        <Button type="submit" loading={change.isPending} disabled={!orgId || !note.trim()}>
+          {t('ref.forward')}
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** SLA clocks for both sides; for the receiver also assignee, first contact and forwarding. */
+export function WorkPanel({ r, viewer }: { r: ReferralDetail; viewer: Viewer }) {
+  const { t, locale } = useI18n();
+  const change = useChangeReferral(r.id);
+  const [forwarding, setForwarding] = useState(false);
+  const receiver = !!r.receivingOrganizationId && viewer.orgIds.includes(r.receivingOrganizationId);
+  const open = isOpen(r.status);
+  return (
+    <div className="stack">
+      <dl className="facts">
+        <Due label={t('ref.slaAck')} at={r.acknowledgeBy} done={r.acknowledgedAt} late={r.overdue.acknowledge} />
+        <Due label={t('ref.slaFirstContact')} at={r.firstContactBy} done={r.firstContactAt} late={r.overdue.firstContact} />
+      </dl>
+      {r.firstContactAt && <p className="muted">{t('ref.firstContactAt', { when: formatDateTime(r.firstContactAt, locale) })}</p>}
+      {receiver && open && (
+        <>
+          <AssigneeSelect r={r} viewer={viewer} />
+          {isStale(change.error) && <StaleNotice id={r.id} onReload={() => change.reset()} />}
+          {change.error && !isStale(change.error) && <Alert tone="danger">{errorMessage(change.error, t)}</Alert>}
+          <div className="ref-actions">
+            {!r.firstContactAt && (
+              <Button variant="secondary" loading={change.isPending} onClick={() => change.mutate({ kind: 'firstContact', version: r.version })}>
+                {t('ref.recordFirstContact')}
+              </Button>
+            )}
+            {!forwarding && r.allowedTransitions.includes('declined') && (
+              <Button variant="secondary" onClick={() => setForwarding(true)}>
+                {t('ref.forward')}
+              </Button>
+            )}
+          </div>
+          {forwarding && <ForwardForm r={r} onDone={() => setForwarding(false)} />}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { agreementParties, agreements, schedules } from '../../db/src/schema';
+import { newOrg, newUser } from '../../db/src/testing/factories';
+import { newLocation, newService } from '../../services/api/src/modules/directory/testing';
+import { startStack } from '../../services/api/src/testing/stack';
+import { launchBrowser, signIn, withPage } from './browser';
+
+type Stack = Awaited<ReturnType<typeof startStack>>;
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const uniq = () => randomBytes(3).toString('hex');
+
+/** A CBO with one admin and one service (with a location), open Monday mornings. */
+const cboWithService = async (over: Parameters<typeof newService>[2] = {}) => {
+  const org = await newOrg(stack.db, { name: `Harvest Table ${uniq()}`, spas: ['spa6'] });
+  const admin = await newUser(stack.db, { org, role: 'org_admin' });
+  const site = await newLocation(stack.db, org.id, { name: 'Main pantry', address1: '4800 S Central Ave', postalCode: '90011', spa: 'spa6' });
+  const service = await newService(stack.db, org.id, {
+    name: `Weekend Groceries ${uniq()}`,
+    languages: ['en', 'es'],
+    spas: ['spa6'],
+    categories: ['food-insecurity'],
+    capacityConfirmedAt: new Date(),
+    locationIds: [site.id],
+    ...over,
+  });
+  await stack.db.insert(schedules).values({ serviceId: service.id, weekday: 1, opensAt: '09:00', closesAt: '12:00' });
+  return { org, admin, service };
+};
+
+const chw = async () => {
+  const dhs = await newOrg(stack.db, { name: `County Health Services ${uniq()}`, type: 'health_system' });
+  return newUser(stack.db, { org: dhs, role: 'staff', name: 'Maria CHW' });
+};
+
+const card = (page: Page, name: string) => page.getByRole('listitem').filter({ has: page.getByRole('link', { name, exact: true }) });
+
+describe('directory', () => {
+  it('lets a CHW filter by language, SPA, need and accepting, and shows only matching services', () =>
+    withPage(browser, stack.baseUrl, 'directory-filters', async (page) => {
+      const { service: match, org } = await cboWithService();
+      const full = await newService(stack.db, org.id, { name: `Full Pantry ${uniq()}`, languages: ['es'], spas: ['spa6'], categories: ['food-insecurity'], capacityStatus: 'full' });
+      const elsewhere = await newService(stack.db, org.id, { name: `Metro Pantry ${uniq()}`, languages: ['es'], spas: ['spa4'], categories: ['food-insecurity'] });
+      const user = await chw();
+      await signIn(page, user.email, user.password);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Directory' }).click();
+      const filters = page.getByRole('group', { name: 'Filters' });
+      await filters.getByLabel('Language').selectOption('es');
+      await filters.getByLabel('Service Planning Area').selectOption('spa6');
+      await filters.getByLabel('Need').selectOption('food-insecurity');
+      await filters.getByRole('checkbox', { name: 'Accepting referrals' }).check();
+      await page.waitForURL(/language=es/);
+      await page.waitForURL(/accepting=true/);
+
+      const hit = card(page, match.name);
+      await expectVisible(hit);
+      await expectVisible(hit.getByText('Accepting referrals'));
+      await expectVisible(hit.getByText(org.name));
+      expect(await card(page, full.name).count()).toBe(0);
+      expect(await card(page, elsewhere.name).count()).toBe(0);
+
+      // The filters live in the address: a reload shows the same search.
+      await page.reload();
+      await expectVisible(card(page, match.name));
+      expect(await page.getByRole('group', { name: 'Filters' }).getByLabel('Service Planning Area').inputValue()).toBe('spa6');
+    }));
+
+  it('lets an org admin add hours to their service, and shows the new hours after saving', () =>
+    withPage(browser, stack.baseUrl, 'directory-hours', async (page) => {
+      const { admin, service } = await cboWithService();
+      await signIn(page, admin.email, admin.password);
+      await page.goto(`/directory/services/${service.id}`);
+      await expectVisible(page.getByRole('heading', { level: 1, name: service.name }));
+      await page.getByRole('button', { name: 'Edit hours' }).click();
+      const form = page.getByRole('form', { name: 'Edit hours' });
+
+      // An overlapping interval: the API's 400 field error is shown on the row.
+      await form.getByRole('button', { name: 'Add hours on Monday' }).click();
+      await form.getByLabel('Monday opens').nth(1).fill('11:00');
+      await form.getByLabel('Monday closes').nth(1).fill('13:00');
+      await form.getByRole('button', { name: 'Save hours' }).click();
+      await expectVisible(form.getByText('These hours overlap other hours on the same day.'));
+      expect(await form.getByLabel('Monday opens').nth(1).getAttribute('aria-invalid')).toBe('true');
+
+      await form.getByLabel('Monday opens').nth(1).fill('13:00');
+      await form.getByLabel('Monday closes').nth(1).fill('17:00');
+      await form.getByRole('button', { name: 'Save hours' }).click();
+      await expectVisible(page.getByRole('status').filter({ hasText: 'Hours saved.' }));
+      const monday = page.getByRole('table', { name: 'Weekly hours' }).getByRole('row', { name: /Monday/ });
+      await expectVisible(monday.getByText('9:00 AM – 12:00 PM'));
+      await expectVisible(monday.getByText('1:00 PM – 5:00 PM'));
+    }));
+
+  it('lets an org admin mark their service full; the service page and search change at once', () =>
+    withPage(browser, stack.baseUrl, 'directory-capacity', async (page) => {
+      const { admin, service } = await cboWithService();
+      await signIn(page, admin.email, admin.password);
+      await page.goto(`/directory?spa=spa6&language=es`);
+      const hit = card(page, service.name);
+      await expectVisible(hit.getByText('Accepting referrals'));
+      await hit.getByRole('link', { name: service.name }).click();
+
+      const form = page.getByRole('form', { name: 'Update capacity' });
+      await form.getByRole('radio', { name: 'Full' }).check();
+      await form.getByLabel(/Note for referrers/).fill('No openings until March');
+      await form.getByRole('button', { name: 'Save capacity' }).click();
+      await expectVisible(page.getByRole('status').filter({ hasText: 'Capacity saved.' }));
+      await expectVisible(page.locator('.service-status-line').getByText('Full', { exact: true }));
+      await expectVisible(page.getByText('No openings until March'));
+      await expectVisible(page.getByText(/Confirmed by you/));
+
+      // Back to the cached search: it was invalidated, so it shows the new capacity without a reload.
+      await page.goBack();
+      await expectVisible(card(page, service.name).getByText('Full', { exact: true }));
+      expect(await card(page, service.name).getByText('Accepting referrals').count()).toBe(0);
+    }));
+
+  it('tells an editor when someone else saved the service first, and reloads their version', () =>
+    withPage(browser, stack.baseUrl, 'directory-stale-version', async (page) => {
+      const { admin, service } = await cboWithService();
+      await signIn(page, admin.email, admin.password);
+      await page.goto(`/directory/services/${service.id}/edit`);
+      const form = page.getByRole('form', { name: 'Edit service' });
+      await form.getByLabel('Fees').fill('Free');
+      // A colleague saves in between (through the API, from the version both of them read).
+      const status = await page.evaluate(
+        ({ id, version }) =>
+          fetch(`/api/v1/services/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ description: 'Changed by a colleague', version }) }).then((r) => r.status),
+        { id: service.id, version: service.version },
+      );
+      expect(status).toBe(200);
+      await form.getByRole('button', { name: 'Save service' }).click();
+      await expectVisible(page.getByRole('alert').filter({ hasText: 'Someone else changed this' }));
+      await page.getByRole('button', { name: 'Reload' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Someone else changed this' }).waitFor({ state: 'detached' });
+      expect(await form.getByLabel('Description').inputValue()).toBe('Changed by a colleague');
+      await form.getByLabel('Fees').fill('Free');
+      await form.getByRole('button', { name: 'Save service' }).click();
+      await page.waitForURL(new RegExp(`/directory/services/${service.id}$`));
+      await expectVisible(page.getByText('Changed by a colleague'));
+    }));
+
+  it('lets an org admin edit the organization and see the change in its history', () =>
+    withPage(browser, stack.baseUrl, 'directory-organization', async (page) => {
+      const { admin, org, service } = await cboWithService();
+      await signIn(page, admin.email, admin.password);
+      await page.goto(`/directory/services/${service.id}`);
+      await page.getByRole('link', { name: org.name }).click();
+      await expectVisible(page.getByRole('heading', { level: 1, name: org.name }));
+      await expectVisible(page.getByRole('link', { name: service.name }));
+      await page.getByRole('button', { name: 'Edit organization' }).click();
+      const form = page.getByRole('form', { name: 'Edit organization' });
+      await form.getByLabel(/Phone/).fill('(323) 555-0199');
+      await form.getByRole('button', { name: 'Save changes' }).click();
+      await expectVisible(page.getByRole('link', { name: '(323) 555-0199' }));
+      await page.getByRole('button', { name: 'Change history' }).click();
+      await expectVisible(page.getByRole('listitem').filter({ hasText: /phone: .*→ \(323\) 555-0199/ }));
+    }));
+
+  it('shows network staff the agreements that end within the chosen window', () =>
+    withPage(browser, stack.baseUrl, 'directory-agreements', async (page) => {
+      const { org } = await cboWithService();
+      const county = await newOrg(stack.db, { name: `County Health ${uniq()}`, type: 'health_system' });
+      const staff = await newUser(stack.db, { org: county, role: 'collaboration_team' });
+      const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+      const [soon, later] = await stack.db
+        .insert(agreements)
+        .values([
+          { kind: 'mou', title: `Food referral MOU ${uniq()}`, endDate: inDays(20) },
+          { kind: 'data_sharing', title: `Data sharing ${uniq()}`, endDate: inDays(300) },
+        ])
+        .returning();
+      await stack.db.insert(agreementParties).values([soon!, later!].flatMap((a) => [{ agreementId: a.id, organizationId: org.id }, { agreementId: a.id, organizationId: county.id }]));
+      await signIn(page, staff.email, staff.password);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agreements' }).click();
+      const table = page.getByRole('region', { name: 'Agreements' });
+      const laterRow = table.getByRole('row', { name: new RegExp(later!.title) });
+      await expectVisible(laterRow);
+      await page.getByLabel('Ending').selectOption('30');
+      await page.waitForURL(/expiringWithinDays=30/);
+      // The older list stays on screen while the filtered one loads; wait for it to be replaced.
+      await laterRow.waitFor({ state: 'detached' });
+      await expectVisible(table.getByRole('row', { name: new RegExp(soon!.title) }));
+    }));
+});
+
+/** Waits until the locator is visible (playwright-core has no `expect`; this is its assertion). */
+async function expectVisible(locator: Locator) {
+  await locator.first().waitFor({ state: 'visible' });
+}

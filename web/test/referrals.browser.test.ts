@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { newOrg, newUser } from '../../db/src/testing/factories';
+import { newClient, newConsent, newReferral } from '../../db/src/testing/referral-factories';
+import { newService } from '../../services/api/src/modules/directory/testing';
+import { startStack } from '../../services/api/src/testing/stack';
+import { launchBrowser, newPage, screenshot, signIn } from './browser';
+
+type Stack = Awaited<ReturnType<typeof startStack>>;
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const uniq = () => randomBytes(3).toString('hex');
+
+/** A health system with a CHW, and a CBO with one staff member and one food service. */
+const world = async () => {
+  const dhs = await newOrg(stack.db, { name: `County Health Services ${uniq()}`, type: 'health_system' });
+  const chw = await newUser(stack.db, { org: dhs, role: 'staff', name: `Maria CHW ${uniq()}` });
+  const cbo = await newOrg(stack.db, { name: `Harvest Table ${uniq()}`, type: 'cbo' });
+  const staff = await newUser(stack.db, { org: cbo, role: 'staff', name: `Luis Staff ${uniq()}` });
+  const service = await newService(stack.db, cbo.id, { name: `Weekend Groceries ${uniq()}`, categories: ['food-insecurity'], languages: ['en', 'es'] });
+  return { dhs, chw, cbo, staff, service };
+};
+
+/** Two people, two browser contexts (two sessions), closed together; a failure saves both screens. */
+const withTwo = async (name: string, body: (a: Page, b: Page) => Promise<void>) => {
+  const one = await newPage(browser, stack.baseUrl);
+  const two = await newPage(browser, stack.baseUrl);
+  try {
+    await body(one.page, two.page);
+  } catch (error) {
+    await screenshot(one.page, `failed-${name}-sender`);
+    await screenshot(two.page, `failed-${name}-receiver`);
+    throw error;
+  } finally {
+    await one.context.close();
+    await two.context.close();
+  }
+};
+
+const statusCard = (page: Page) => page.locator('.card').filter({ has: page.getByRole('heading', { name: 'Status', exact: true }) });
+
+/** Picks a status move, then confirms it in the form that opens (with a reason when given). */
+const move = async (page: Page, action: string, opts: { reason?: string; note?: string } = {}) => {
+  await page.getByRole('group', { name: 'Next steps' }).getByRole('button', { name: action, exact: true }).click();
+  const form = page.getByRole('form', { name: action });
+  if (opts.reason) await form.getByLabel('Reason').selectOption(opts.reason);
+  if (opts.note) await form.getByLabel(/Note/).fill(opts.note);
+  await form.getByRole('button', { name: action, exact: true }).click();
+  await form.waitFor({ state: 'detached' });
+};
+
+describe('referrals', () => {
+  it('walks one referral from draft to completed across the two organizations', () =>
+    withTwo('referral-walk', async (chwPage, cboPage) => {
+      const { chw, cbo, staff, service } = await world();
+      const family = `Martinez-${uniq()}`;
+
+      await signIn(chwPage, chw.email, chw.password);
+      await chwPage.goto(`/referrals/new?serviceId=${service.id}`);
+      const clientForm = chwPage.getByRole('form', { name: 'New client' });
+      await clientForm.getByLabel('First name').fill('Rosa');
+      await clientForm.getByLabel('Last name').fill(family);
+      await clientForm.getByLabel('Date of birth').fill('1984-06-02');
+      await clientForm.getByLabel('Phone').fill('(323) 555-0100');
+      await clientForm.getByLabel('Preferred language').selectOption('es');
+      await clientForm.getByLabel('Best way to reach them').selectOption('text');
+      await clientForm.getByRole('button', { name: 'Add client' }).click();
+      await expectVisible(chwPage.locator('.ref-chosen').getByText(`Rosa ${family}`));
+
+      await chwPage.getByRole('button', { name: 'Record consent' }).click();
+      await chwPage.getByRole('form', { name: 'Record consent' }).getByRole('button', { name: 'Save consent' }).click();
+      await expectVisible(chwPage.getByRole('list', { name: 'Consents on file' }).getByText('Active'));
+
+      const details = chwPage.getByRole('form', { name: 'Referral details' });
+      await waitForValue(details.getByLabel('Organization'), cbo.id);
+      expect(await details.getByRole('checkbox', { name: 'Food', exact: true }).isChecked()).toBe(true);
+      expect(await details.getByLabel('Name', { exact: true }).inputValue()).toBe(chw.name);
+      await details.getByLabel('Reason for referral').fill('Family of four; food runs out mid-month');
+      await details.getByRole('button', { name: 'Save draft' }).click();
+      await expectVisible(chwPage.getByText('The referral is ready to send.'));
+      await chwPage.getByRole('button', { name: 'Send referral' }).click();
+      await chwPage.waitForURL(/\/referrals\/[0-9a-f-]{36}$/);
+      const referralUrl = new URL(chwPage.url()).pathname;
+      await expectVisible(statusCard(chwPage).getByText('Sent', { exact: true }));
+
+      await signIn(cboPage, staff.email, staff.password);
+      await cboPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Referrals' }).click();
+      await cboPage.getByRole('list', { name: 'Received' }).getByRole('link', { name: `Rosa ${family}` }).click();
+      await expectVisible(statusCard(cboPage).getByText('Acknowledged', { exact: true }));
+      await expectVisible(cboPage.getByText('(323) 555-0100'));
+      await move(cboPage, 'Accept');
+      await expectVisible(statusCard(cboPage).getByText('Accepted', { exact: true }));
+      await cboPage.getByLabel('Message to the other organization').fill('Reached Rosa; intake Thursday 10am.');
+      await cboPage.getByRole('button', { name: 'Send message' }).click();
+      await expectVisible(cboPage.getByRole('list', { name: 'Messages' }).getByText('Reached Rosa; intake Thursday 10am.'));
+      await move(cboPage, 'Mark in progress');
+      await expectVisible(statusCard(cboPage).getByText('In progress', { exact: true }));
+      await move(cboPage, 'Mark completed');
+      await expectVisible(statusCard(cboPage).getByText('Completed', { exact: true }));
+      expect(await cboPage.getByRole('group', { name: 'Next steps' }).count()).toBe(0);
+
+      await chwPage.goto(referralUrl);
+      await expectVisible(statusCard(chwPage).getByText('Completed', { exact: true }));
+      const timeline = chwPage.getByRole('list', { name: 'Timeline' });
+      for (const step of ['Status: Sent', 'Status: Acknowledged', 'Status: Accepted', 'Status: In progress', 'Status: Completed']) {
+        await expectVisible(timeline.getByText(step, { exact: true }));
+      }
+      await expectVisible(timeline.getByText('Reached Rosa; intake Thursday 10am.'));
+      await expectVisible(chwPage.getByRole('list', { name: 'Messages' }).getByText('Reached Rosa; intake Thursday 10am.'));
+    }));
+
+  it('lets the receiver decline with a reason, and the sender sees why', () =>
+    withTwo('referral-decline', async (chwPage, cboPage) => {
+      const { dhs, chw, cbo, staff } = await world();
+      const client = await newClient(stack.db, dhs, { familyName: `Nguyen-${uniq()}` });
+      await newConsent(stack.db, client);
+      const referral = await newReferral(stack.db, { from: dhs, to: cbo, client, status: 'sent', sentAt: new Date() });
+
+      await signIn(cboPage, staff.email, staff.password);
+      await cboPage.goto(`/referrals/${referral.id}`);
+      await expectVisible(statusCard(cboPage).getByText('Acknowledged', { exact: true }));
+      await move(cboPage, 'Decline', { reason: 'not_eligible', note: 'Serves families in SPA 6 only.' });
+      await expectVisible(statusCard(cboPage).getByText('Declined', { exact: true }));
+
+      await signIn(chwPage, chw.email, chw.password);
+      await chwPage.goto('/referrals?box=sent');
+      const row = chwPage.getByRole('list', { name: 'Sent' }).getByRole('listitem').filter({ hasText: client.familyName });
+      await expectVisible(row.getByText('Declined'));
+      await row.getByRole('link').click();
+      const status = statusCard(chwPage);
+      await expectVisible(status.getByText('Declined', { exact: true }));
+      await expectVisible(status.getByText('Not eligible'));
+      await expectVisible(status.getByText('Serves families in SPA 6 only.'));
+      expect(await chwPage.getByRole('group', { name: 'Next steps' }).count()).toBe(0);
+    }));
+});
+
+/** Waits until the locator is visible (playwright-core has no `expect`; this is its assertion). */
+async function expectVisible(locator: Locator) {
+  await locator.first().waitFor({ state: 'visible' });
+}
+
+async function waitForValue(locator: Locator, value: string) {
+  await locator.page().waitForFunction(
+    ([el, v]) => (el as HTMLSelectElement).value === v,
+    [await locator.elementHandle(), value] as const,
+  );
+}

@@ -1,3 +1,4 @@
+import type { TimelineRow } from './repo';
 import {
   isOverdue,
   type ClosureReason,
@@ -88,21 +89,7 @@ export const toNotification = (n: typeof schema.notifications.$inferSelect): Not
   readAt: iso(n.readAt),
 });
 
-export const toTimelineEntry = (t: {
-  kind: 'event' | 'message' | 'view';
-  id: string;
-  at: Date | string;
-  actor_user_id: string | null;
-  actor_name: string | null;
-  actor_org_id: string | null;
-  actor_org_name: string | null;
-  event_type: string | null;
-  from_status: string | null;
-  to_status: string | null;
-  reason: string | null;
-  note: string | null;
-  body: string | null;
-}): TimelineEntry => ({
+export const toTimelineEntry = (t: TimelineRow): TimelineEntry => ({
   kind: t.kind,
   id: t.id,
   at: new Date(t.at).toISOString(),

@@ -5,6 +5,23 @@ import { OPEN_STATUSES, type ReferralDirection, type ReferralStatus } from '@tan
 
 const { referrals, referralEvents, referralMessages, referralReads, referralViews, notifications, outbox, clients, organizations, services, users, memberships, contacts } = schema;
 
+/** One entry of a referral's timeline as the timeline query returns it. */
+export type TimelineRow = {
+  kind: 'event' | 'message' | 'view';
+  id: string;
+  at: Date;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  actor_org_id: string | null;
+  actor_org_name: string | null;
+  event_type: string | null;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+  note: string | null;
+  body: string | null;
+};
+
 export type ReferralRow = typeof referrals.$inferSelect;
 export type ReferralInsert = typeof referrals.$inferInsert;
 export type EventInsert = typeof referralEvents.$inferInsert;
@@ -205,21 +222,7 @@ export const referralsRepo = {
 
   /** Events, messages and views of one referral merged in time order (one query). */
   async timeline(db: DbOrTx, referralId: string) {
-    const res = await db.execute<{
-      kind: 'event' | 'message' | 'view';
-      id: string;
-      at: Date;
-      actor_user_id: string | null;
-      actor_name: string | null;
-      actor_org_id: string | null;
-      actor_org_name: string | null;
-      event_type: string | null;
-      from_status: string | null;
-      to_status: string | null;
-      reason: string | null;
-      note: string | null;
-      body: string | null;
-    }>(sql`
+    const res = await db.execute<TimelineRow>(sql`
       select t.*, u.name as actor_name, o.name as actor_org_name from (
         select 'event' as kind, e.id, e.at, e.actor_user_id, e.actor_org_id, e.kind as event_type, e.from_status, e.to_status, e.reason, e.note, null::text as body
           from ${referralEvents} e where e.referral_id = ${referralId}::uuid

@@ -7,6 +7,7 @@ import { demoPasswordHash, seedAccounts } from './steps/accounts';
 import { seedAgreements } from './steps/agreements';
 import { seedDirectory } from './steps/directory';
 import { seedOrganizations } from './steps/organizations';
+import { seedReferrals } from './steps/referrals';
 import type { Role } from './types';
 
 export { DEMO_PASSWORD };
@@ -40,6 +41,7 @@ export const SEED_STEPS: [name: string, step: SeedStep][] = [
   ['accounts', seedAccounts],
   ['directory', seedDirectory],
   ['agreements', seedAgreements],
+  ['referrals', seedReferrals],
 ];
 
 export interface SeedSummary {

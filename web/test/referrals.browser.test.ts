@@ -4,7 +4,7 @@ import { newOrg, newUser } from '../../db/src/testing/factories';
 import { newClient, newConsent, newReferral } from '../../db/src/testing/referral-factories';
 import { newService } from '../../services/api/src/modules/directory/testing';
 import { startStack } from '../../services/api/src/testing/stack';
-import { launchBrowser, newPage, screenshot, signIn } from './browser';
+import { launchBrowser, newPage, screenshot, signIn, withPage } from './browser';
 
 type Stack = Awaited<ReturnType<typeof startStack>>;
 
@@ -27,7 +27,11 @@ const world = async () => {
   const chw = await newUser(stack.db, { org: dhs, role: 'staff', name: `Maria CHW ${uniq()}` });
   const cbo = await newOrg(stack.db, { name: `Harvest Table ${uniq()}`, type: 'cbo' });
   const staff = await newUser(stack.db, { org: cbo, role: 'staff', name: `Luis Staff ${uniq()}` });
-  const service = await newService(stack.db, cbo.id, { name: `Weekend Groceries ${uniq()}`, categories: ['food-insecurity'], languages: ['en', 'es'] });
+  const service = await newService(stack.db, cbo.id, {
+    name: `Weekend Groceries ${uniq()}`,
+    categories: ['food-insecurity'],
+    languages: ['en', 'es'],
+  });
   return { dhs, chw, cbo, staff, service };
 };
 
@@ -95,12 +99,15 @@ describe('referrals', () => {
 
       await signIn(cboPage, staff.email, staff.password);
       await cboPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Referrals' }).click();
-      await cboPage.getByRole('list', { name: 'Received' }).getByRole('link', { name: `Rosa ${family}` }).click();
+      await cboPage
+        .getByRole('list', { name: 'Received' })
+        .getByRole('link', { name: `Rosa ${family}` })
+        .click();
       await expectVisible(statusCard(cboPage).getByText('Acknowledged', { exact: true }));
       await expectVisible(cboPage.getByText('(323) 555-0100'));
       await move(cboPage, 'Accept');
       await expectVisible(statusCard(cboPage).getByText('Accepted', { exact: true }));
-      await cboPage.getByLabel('Message to the other organization').fill('Reached Rosa; intake Thursday 10am.');
+      await cboPage.getByRole('textbox', { name: 'Message to the other organization' }).fill('Reached Rosa; intake Thursday 10am.');
       await cboPage.getByRole('button', { name: 'Send message' }).click();
       await expectVisible(cboPage.getByRole('list', { name: 'Messages' }).getByText('Reached Rosa; intake Thursday 10am.'));
       await move(cboPage, 'Mark in progress');
@@ -143,6 +150,45 @@ describe('referrals', () => {
       await expectVisible(status.getByText('Serves families in SPA 6 only.'));
       expect(await chwPage.getByRole('group', { name: 'Next steps' }).count()).toBe(0);
     }));
+  it('lists what a draft lacks, refuses to send it, then lets the sender override a duplicate with a reason', () =>
+    withPage(browser, stack.baseUrl, 'referral-duplicate', async (chwPage) => {
+      const { dhs, chw, cbo, service } = await world();
+      const elsewhere = await newOrg(stack.db, { name: `Metro Pantry ${uniq()}`, type: 'cbo' });
+      const client = await newClient(stack.db, dhs, { familyName: `Okafor-${uniq()}` });
+      await newReferral(stack.db, { from: dhs, to: elsewhere, client, status: 'sent', sentAt: new Date() });
+
+      await signIn(chwPage, chw.email, chw.password);
+      await chwPage.goto(`/referrals/new?serviceId=${service.id}`);
+      await chwPage.getByLabel('Find an existing client').fill(client.familyName);
+      await chwPage
+        .getByRole('list', { name: 'Clients found' })
+        .getByRole('button', { name: /Use this client/ })
+        .click();
+      await expectVisible(chwPage.getByText('No consent on file for this client.'));
+
+      const details = chwPage.getByRole('form', { name: 'Referral details' });
+      await waitForValue(details.getByLabel('Organization'), cbo.id);
+      await details.getByLabel('Reason for referral').fill('Needs groceries this week');
+      await details.getByRole('button', { name: 'Save draft' }).click();
+      const checklist = chwPage.getByRole('group', { name: 'Still missing before sending' });
+      await expectVisible(checklist.getByText('Record the client’s consent to share with the receiving organization'));
+      const refused = chwPage.waitForResponse((r) => r.url().endsWith('/send'));
+      await chwPage.getByRole('button', { name: 'Send referral' }).click();
+      expect((await refused).status()).toBe(422);
+      await expectVisible(checklist.getByText('Record the client’s consent to share with the receiving organization'));
+
+      await chwPage.getByRole('button', { name: 'Record consent' }).click();
+      await chwPage.getByRole('form', { name: 'Record consent' }).getByRole('button', { name: 'Save consent' }).click();
+      await expectVisible(chwPage.getByText('The referral is ready to send.'));
+      await chwPage.getByRole('button', { name: 'Send referral' }).click();
+      await expectVisible(
+        chwPage.getByRole('status').filter({ hasText: 'already has an open referral' }).getByText(elsewhere.name, { exact: false }),
+      );
+      await chwPage.getByLabel('Why a second referral is needed').fill('Metro Pantry is closed until next month');
+      await chwPage.getByRole('button', { name: 'Send anyway' }).click();
+      await chwPage.waitForURL(/\/referrals\/[0-9a-f-]{36}$/);
+      await expectVisible(statusCard(chwPage).getByText('Sent', { exact: true }));
+    }));
 });
 
 /** Waits until the locator is visible (playwright-core has no `expect`; this is its assertion). */
@@ -151,8 +197,5 @@ async function expectVisible(locator: Locator) {
 }
 
 async function waitForValue(locator: Locator, value: string) {
-  await locator.page().waitForFunction(
-    ([el, v]) => (el as HTMLSelectElement).value === v,
-    [await locator.elementHandle(), value] as const,
-  );
+  await locator.page().waitForFunction(([el, v]) => (el as HTMLSelectElement).value === v, [await locator.elementHandle(), value] as const);
 }

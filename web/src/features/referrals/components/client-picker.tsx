@@ -75,17 +75,62 @@ export function ClientPicker({ onPicked }: { onPicked: (clientId: string) => voi
 
   return (
     <div className="stack">
-      <TextField label={t('ref.findClient')} hint={t('ref.findClientHint')} type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />
-      {matches.data && term.length >= 2 && (matches.data.data.length ? <MatchList matches={matches.data.data} onUse={onPicked} label={t('ref.searchResults')} /> : <p className="muted">{t('ref.noMatches')}</p>)}
+      <TextField
+        label={t('ref.findClient')}
+        hint={t('ref.findClientHint')}
+        type="search"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        autoComplete="off"
+      />
+      {matches.data &&
+        term.length >= 2 &&
+        (matches.data.data.length ? (
+          <MatchList matches={matches.data.data} onUse={onPicked} label={t('ref.searchResults')} />
+        ) : (
+          <p className="muted">{t('ref.noMatches')}</p>
+        ))}
       <form ref={formRef} className="form inline-form" onSubmit={submit} noValidate aria-label={t('ref.newClient')}>
         <h3 className="subheading">{t('ref.newClient')}</h3>
         {create.error && <Alert tone="danger">{errorMessage(create.error, t)}</Alert>}
         <div className="form-grid">
-          <TextField label={t('ref.givenName')} required value={d.givenName} onChange={(e) => set('givenName', e.target.value)} error={errors.givenName} />
-          <TextField label={t('ref.familyName')} required value={d.familyName} onChange={(e) => set('familyName', e.target.value)} error={errors.familyName} />
-          <TextField label={t('ref.dateOfBirth')} type="date" value={d.dateOfBirth} onChange={(e) => set('dateOfBirth', e.target.value)} error={errors.dateOfBirth} />
-          <TextField label={t('ref.phone')} type="tel" inputMode="tel" value={d.phone} onChange={(e) => set('phone', e.target.value)} error={errors.phones} />
-          <TextField label={t('ref.email')} type="email" inputMode="email" value={d.email} onChange={(e) => set('email', e.target.value)} error={errors.email} />
+          <TextField
+            label={t('ref.givenName')}
+            required
+            value={d.givenName}
+            onChange={(e) => set('givenName', e.target.value)}
+            error={errors.givenName}
+          />
+          <TextField
+            label={t('ref.familyName')}
+            required
+            value={d.familyName}
+            onChange={(e) => set('familyName', e.target.value)}
+            error={errors.familyName}
+          />
+          <TextField
+            label={t('ref.dateOfBirth')}
+            type="date"
+            value={d.dateOfBirth}
+            onChange={(e) => set('dateOfBirth', e.target.value)}
+            error={errors.dateOfBirth}
+          />
+          <TextField
+            label={t('ref.phone')}
+            type="tel"
+            inputMode="tel"
+            value={d.phone}
+            onChange={(e) => set('phone', e.target.value)}
+            error={errors.phones}
+          />
+          <TextField
+            label={t('ref.email')}
+            type="email"
+            inputMode="email"
+            value={d.email}
+            onChange={(e) => set('email', e.target.value)}
+            error={errors.email}
+          />
           <SelectField
             label={t('ref.preferredLanguage')}
             value={d.preferredLanguage}

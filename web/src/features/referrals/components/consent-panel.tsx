@@ -57,7 +57,13 @@ function ConsentForm({ clientId, onDone }: { clientId: string; onDone: () => voi
           error={errors.method}
         />
         {method === 'verbal_witnessed' && (
-          <TextField label={t('ref.witness')} required value={witness} onChange={(e) => setWitness(e.target.value)} error={errors.witnessName} />
+          <TextField
+            label={t('ref.witness')}
+            required
+            value={witness}
+            onChange={(e) => setWitness(e.target.value)}
+            error={errors.witnessName}
+          />
         )}
         <SelectField
           label={t('ref.consentLanguage')}
@@ -66,7 +72,14 @@ function ConsentForm({ clientId, onDone }: { clientId: string; onDone: () => voi
           onChange={(e) => setLanguage(e.target.value)}
           error={errors.language}
         />
-        <TextField label={t('ref.signedOn')} type="date" required value={signed} onChange={(e) => setSigned(e.target.value)} error={errors.signedAt} />
+        <TextField
+          label={t('ref.signedOn')}
+          type="date"
+          required
+          value={signed}
+          onChange={(e) => setSigned(e.target.value)}
+          error={errors.signedAt}
+        />
         <TextField
           label={t('ref.expiresOn')}
           optionalLabel={t('common.optional')}
@@ -105,8 +118,8 @@ export function ConsentPanel({ clientId }: { clientId: string }) {
         <ul className="plain-list ref-consents" aria-label={t('ref.consentsOnFile')}>
           {list.map((c) => (
             <li key={c.id}>
-              <Badge tone={consentTone[c.status]}>{t(`consentStatus.${c.status}`)}</Badge>{' '}
-              {t(`consentScope.${c.scope}`)} · {t(`consentMethod.${c.method}`)} · {t('ref.signed', { date: formatDate(c.signedAt, locale) })}
+              <Badge tone={consentTone[c.status]}>{t(`consentStatus.${c.status}`)}</Badge> {t(`consentScope.${c.scope}`)} ·{' '}
+              {t(`consentMethod.${c.method}`)} · {t('ref.signed', { date: formatDate(c.signedAt, locale) })}
               {c.expiresAt && ` · ${t('ref.expires', { date: formatDate(c.expiresAt, locale) })}`}
             </li>
           ))}

@@ -25,10 +25,23 @@ export interface Preset {
   needs: SdohCategory[];
 }
 
-type Props = { clientId: string | null; draft: ReferralDetail | null; preset: Preset | null; sender: Sender; onSaved: (d: ReferralDetail) => void };
+type Props = {
+  clientId: string | null;
+  draft: ReferralDetail | null;
+  preset: Preset | null;
+  sender: Sender;
+  onSaved: (d: ReferralDetail) => void;
+};
 
 /** Organization select plus that organization's services (a partner list is short enough to select from). */
-export function PartnerSelect(props: { orgId: string; serviceId: string; onOrg: (id: string) => void; onService: (id: string) => void; excludeOrgId?: string | null; errors?: Record<string, string> }) {
+export function PartnerSelect(props: {
+  orgId: string;
+  serviceId: string;
+  onOrg: (id: string) => void;
+  onService: (id: string) => void;
+  excludeOrgId?: string | null;
+  errors?: Record<string, string>;
+}) {
   const t = useT();
   const orgs = useQuery(partnerQueries.organizations());
   const services = useQuery(partnerQueries.services(props.orgId));
@@ -70,8 +83,11 @@ export function DraftForm({ clientId, draft, preset, sender, onSaved }: Props) {
   const [needs, setNeeds] = useState<string[]>(draft?.needs ?? preset?.needs ?? []);
   const [urgency, setUrgency] = useState<Urgency>(draft?.urgency ?? 'routine');
   const [reason, setReason] = useState(draft?.reason ?? '');
-  const [contact, setContact] = useState({ name: draft?.senderContactName ?? sender.name, phone: draft?.senderContactPhone ?? '', email: draft?.senderContactEmail ?? sender.email });
-
+  const [contact, setContact] = useState({
+    name: draft?.senderContactName ?? sender.name,
+    phone: draft?.senderContactPhone ?? '',
+    email: draft?.senderContactEmail ?? sender.email,
+  });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -114,13 +130,36 @@ export function DraftForm({ clientId, draft, preset, sender, onSaved }: Props) {
         options={URGENCIES.map((u) => ({ value: u, label: t(`urgency.${u}`) }))}
         onChange={(e) => setUrgency(e.target.value as Urgency)}
       />
-      <TextAreaField label={t('ref.reason')} hint={t('ref.reasonHint')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
+      <TextAreaField
+        label={t('ref.reason')}
+        hint={t('ref.reasonHint')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={errors.reason}
+      />
       <fieldset className="fieldset">
         <legend className="field-label">{t('ref.senderContact')}</legend>
         <div className="form-grid">
-          <TextField label={t('ref.contactName')} value={contact.name} onChange={(e) => setContact((c) => ({ ...c, name: e.target.value }))} error={errors.senderContactName} />
-          <TextField label={t('ref.phone')} type="tel" value={contact.phone} onChange={(e) => setContact((c) => ({ ...c, phone: e.target.value }))} error={errors.senderContactPhone} />
-          <TextField label={t('ref.email')} type="email" value={contact.email} onChange={(e) => setContact((c) => ({ ...c, email: e.target.value }))} error={errors.senderContactEmail} />
+          <TextField
+            label={t('ref.contactName')}
+            value={contact.name}
+            onChange={(e) => setContact((c) => ({ ...c, name: e.target.value }))}
+            error={errors.senderContactName}
+          />
+          <TextField
+            label={t('ref.phone')}
+            type="tel"
+            value={contact.phone}
+            onChange={(e) => setContact((c) => ({ ...c, phone: e.target.value }))}
+            error={errors.senderContactPhone}
+          />
+          <TextField
+            label={t('ref.email')}
+            type="email"
+            value={contact.email}
+            onChange={(e) => setContact((c) => ({ ...c, email: e.target.value }))}
+            error={errors.senderContactEmail}
+          />
         </div>
       </fieldset>
       <div className="form-actions">

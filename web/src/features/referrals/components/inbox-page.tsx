@@ -17,7 +17,46 @@ import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { referralQueries } from '../api/queries';
 import { InboxList } from './inbox-list';
 
-const pick = <T extends string>(all: readonly T[], v: string | null) => ((all as readonly string[]).includes(v ?? '') ? (v as T) : undefined);
+const pick = <T extends string>(all: readonly T[], v: string | null) =>
+  (all as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
+
+type TabsProps = {
+  box: ReferralDirection;
+  status: ReferralStatus | undefined;
+  overdue: boolean;
+  onChange: (c: Record<string, string | undefined>) => void;
+};
+
+/** One tab per status the box holds (with its count), plus "overdue" when anything is late. */
+function StatusTabs({ box, status, overdue, onChange: set }: TabsProps) {
+  const t = useT();
+  const counts = useQuery(referralQueries.counts(box));
+  const byStatus: Partial<Record<ReferralStatus, number>> = counts.data?.byStatus ?? {};
+  const shownStatuses = REFERRAL_STATUSES.filter((s) => (byStatus[s] ?? 0) > 0 || s === status);
+  return (
+    <div className="ref-status-tabs" role="group" aria-label={t('ref.statusTabs')}>
+      <button type="button" aria-pressed={!status} onClick={() => set({ status: undefined })}>
+        {t('ref.allStatuses')}{' '}
+        <span className="ref-count">{counts.data ? Object.values(byStatus).reduce((a, b) => a + (b ?? 0), 0) : '…'}</span>
+      </button>
+      {shownStatuses.map((s) => (
+        <button key={s} type="button" aria-pressed={status === s} onClick={() => set({ status: s })}>
+          {t(`refStatus.${s}`)} <span className="ref-count">{byStatus[s] ?? 0}</span>
+        </button>
+      ))}
+      {counts.data && counts.data.overdue > 0 && (
+        <button
+          type="button"
+          className="ref-overdue-tab"
+          aria-pressed={overdue}
+          onClick={() => set({ overdue: overdue ? undefined : 'true' })}
+        >
+          {t('ref.overdue')} <span className="ref-count">{counts.data.overdue}</span>
+        </button>
+      )}
+    </div>
+  );
+}
 
 /** Received / Sent boxes with status tabs and filters; all of it lives in the URL. */
 export function InboxPage() {
@@ -43,14 +82,11 @@ export function InboxPage() {
       { replace: true },
     );
 
-  const counts = useQuery(referralQueries.counts(box));
   const list = useInfiniteQuery({
     ...referralQueries.list({ box, status, need, overdue, assigneeId, q: debouncedQ || undefined }),
     placeholderData: keepPreviousData,
   });
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
-  const byStatus: Partial<Record<ReferralStatus, number>> = counts.data?.byStatus ?? {};
-  const shownStatuses = REFERRAL_STATUSES.filter((s) => (byStatus[s] ?? 0) > 0 || s === status);
 
   return (
     <>
@@ -65,27 +101,18 @@ export function InboxPage() {
       />
       <nav className="ref-box-tabs" aria-label={t('ref.boxes')}>
         {(['received', 'sent'] as const).map((b) => (
-          <button key={b} type="button" aria-pressed={box === b} onClick={() => set({ box: b === 'sent' ? 'sent' : undefined, status: undefined })}>
+          <button
+            key={b}
+            type="button"
+            aria-pressed={box === b}
+            onClick={() => set({ box: b === 'sent' ? 'sent' : undefined, status: undefined })}
+          >
             {t(`ref.box.${b}`)}
           </button>
         ))}
       </nav>
       <Card>
-        <div className="ref-status-tabs" role="group" aria-label={t('ref.statusTabs')}>
-          <button type="button" aria-pressed={!status} onClick={() => set({ status: undefined })}>
-            {t('ref.allStatuses')} <span className="ref-count">{counts.data ? Object.values(byStatus).reduce((a, b) => a + (b ?? 0), 0) : '…'}</span>
-          </button>
-          {shownStatuses.map((s) => (
-            <button key={s} type="button" aria-pressed={status === s} onClick={() => set({ status: s })}>
-              {t(`refStatus.${s}`)} <span className="ref-count">{byStatus[s] ?? 0}</span>
-            </button>
-          ))}
-          {counts.data && counts.data.overdue > 0 && (
-            <button type="button" className="ref-overdue-tab" aria-pressed={overdue} onClick={() => set({ overdue: overdue ? undefined : 'true' })}>
-              {t('ref.overdue')} <span className="ref-count">{counts.data.overdue}</span>
-            </button>
-          )}
-        </div>
+        <StatusTabs box={box} status={status} overdue={overdue} onChange={set} />
         <form className="filters ref-filters" role="search" aria-label={t('ref.filters')} onSubmit={(e) => e.preventDefault()}>
           <TextField
             label={t('ref.searchClient')}

@@ -52,9 +52,15 @@ export function MessageThread({ id, userId, canWrite }: { id: string; userId: st
         </ol>
       )}
       {canWrite && (
-        <form className="form" onSubmit={submit} noValidate aria-label={t('ref.writeMessage')}>
+        <form className="form" onSubmit={submit} noValidate aria-label={t('ref.sendMessage')}>
           {send.error && <Alert tone="danger">{errorMessage(send.error, t)}</Alert>}
-          <TextAreaField label={t('ref.writeMessage')} rows={3} value={body} onChange={(e) => setBody(e.target.value)} error={fieldErrorsOf(send.error).body} />
+          <TextAreaField
+            label={t('ref.writeMessage')}
+            rows={3}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            error={fieldErrorsOf(send.error).body}
+          />
           <div className="form-actions">
             <Button type="submit" loading={send.isPending} disabled={!body.trim()}>
               {t('ref.sendMessage')}

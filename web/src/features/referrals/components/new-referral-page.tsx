@@ -13,7 +13,7 @@ import { ClientPicker } from './client-picker';
 import { ConsentPanel } from './consent-panel';
 import { DraftForm, type Sender } from './draft-form';
 import { clientDisplayName } from './labels';
-import { SendPanel } from './send-panel';
+import { SendPanel, sendAttemptKey } from './send-panel';
 
 function ChosenClient({ clientId, onChange }: { clientId: string; onChange: () => void }) {
   const t = useT();
@@ -40,7 +40,9 @@ export function NewReferralPage({ sender }: { sender: Sender }) {
   const serviceId = params.get('serviceId') ?? '';
   // From a directory service page: wait for the service so the form starts prefilled.
   const service = useQuery(partnerQueries.service(serviceId));
-  const preset = service.data ? { organizationId: service.data.organizationId, serviceId: service.data.id, needs: service.data.categories.slice(0, 3) } : null;
+  const preset = service.data
+    ? { organizationId: service.data.organizationId, serviceId: service.data.id, needs: service.data.categories.slice(0, 3) }
+    : null;
   const [clientId, setClientId] = useState<string | null>(null);
   const [draftId, setDraftId] = useState<string | null>(null);
   // Read through the cache: recording a consent re-reads the draft, so its checklist follows.
@@ -55,11 +57,9 @@ export function NewReferralPage({ sender }: { sender: Sender }) {
       <Card title={`1. ${t('ref.clientStep')}`}>
         {clientId ? <ChosenClient clientId={clientId} onChange={() => setClientId(null)} /> : <ClientPicker onPicked={setClientId} />}
       </Card>
-      {clientId && (
-        <Card title={`2. ${t('ref.consentStep')}`}>
-          <ConsentPanel clientId={clientId} />
-        </Card>
-      )}
+      <Card title={`2. ${t('ref.consentStep')}`}>
+        {clientId ? <ConsentPanel clientId={clientId} /> : <p className="muted">{t('ref.chooseClientFirst')}</p>}
+      </Card>
       <Card title={`3. ${t('ref.detailsStep')}`}>
         {serviceId && service.isPending ? (
           <Spinner label={t('app.loading')} />
@@ -68,11 +68,7 @@ export function NewReferralPage({ sender }: { sender: Sender }) {
         )}
       </Card>
       <Card title={`4. ${t('ref.sendStep')}`}>
-        {draft ? (
-          <SendPanel key={draft.version} draft={draft} onSent={() => undefined} />
-        ) : (
-          <p className="muted">{t('ref.saveFirst')}</p>
-        )}
+        {draft ? <SendPanel key={sendAttemptKey(draft)} draft={draft} /> : <p className="muted">{t('ref.saveFirst')}</p>}
       </Card>
     </>
   );

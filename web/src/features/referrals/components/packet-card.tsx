@@ -46,7 +46,9 @@ export function PacketCard({ r }: { r: ReferralDetail }) {
                 {c.email}
               </a>
             )}
-            {c.preferredContactMethod && <span className="muted">{t('ref.prefers', { method: t(`contactMethod.${c.preferredContactMethod}`) })}</span>}
+            {c.preferredContactMethod && (
+              <span className="muted">{t('ref.prefers', { method: t(`contactMethod.${c.preferredContactMethod}`) })}</span>
+            )}
             {c.safeContactNotes && <span className="ref-safe-note">{c.safeContactNotes}</span>}
           </Fact>
         )}
@@ -54,8 +56,8 @@ export function PacketCard({ r }: { r: ReferralDetail }) {
         <Fact label={t('ref.consent')}>
           {consent ? (
             <>
-              <Badge tone={consentTone[consent.status]}>{t(`consentStatus.${consent.status}`)}</Badge>{' '}
-              {t(`consentScope.${consent.scope}`)} · {t('ref.signed', { date: formatDate(consent.signedAt, locale) })}
+              <Badge tone={consentTone[consent.status]}>{t(`consentStatus.${consent.status}`)}</Badge> {t(`consentScope.${consent.scope}`)}{' '}
+              · {t('ref.signed', { date: formatDate(consent.signedAt, locale) })}
               {consent.expiresAt && ` · ${t('ref.expires', { date: formatDate(consent.expiresAt, locale) })}`}
             </>
           ) : (

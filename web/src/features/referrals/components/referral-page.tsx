@@ -13,7 +13,7 @@ import { referralQueries } from '../api/queries';
 import { StatusBadge } from './labels';
 import { MessageThread } from './message-thread';
 import { PacketCard } from './packet-card';
-import { SendPanel } from './send-panel';
+import { SendPanel, sendAttemptKey } from './send-panel';
 import { StatusActions } from './status-actions';
 import { Timeline } from './timeline';
 import { WorkPanel, type Viewer } from './work-panel';
@@ -23,11 +23,13 @@ export function ReferralPage({ id, viewer }: { id: string; viewer: Viewer }) {
   const detail = useQuery(referralQueries.detail(id));
   if (detail.isPending) return <Spinner label={t('app.loading')} />;
   if (detail.isError) {
-    if (detail.error instanceof ApiError && detail.error.status === 404) return <EmptyState title={t('ref.notFound')}>{t('ref.notFoundBody')}</EmptyState>;
+    if (detail.error instanceof ApiError && detail.error.status === 404)
+      return <EmptyState title={t('ref.notFound')}>{t('ref.notFoundBody')}</EmptyState>;
     return <Alert tone="danger">{errorMessage(detail.error, t)}</Alert>;
   }
   const r = detail.data;
-  const onSide = viewer.orgIds.includes(r.sendingOrganizationId) || (!!r.receivingOrganizationId && viewer.orgIds.includes(r.receivingOrganizationId));
+  const onSide =
+    viewer.orgIds.includes(r.sendingOrganizationId) || (!!r.receivingOrganizationId && viewer.orgIds.includes(r.receivingOrganizationId));
   return (
     <>
       <p className="breadcrumbs">
@@ -60,7 +62,7 @@ export function ReferralPage({ id, viewer }: { id: string; viewer: Viewer }) {
           </Card>
           {r.status === 'draft' && r.allowedTransitions.includes('sent') && (
             <Card title={t('ref.sendStep')}>
-              <SendPanel key={r.version} draft={r} onSent={() => undefined} />
+              <SendPanel key={sendAttemptKey(r)} draft={r} />
             </Card>
           )}
           <PacketCard r={r} />

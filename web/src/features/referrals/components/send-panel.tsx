@@ -30,7 +30,11 @@ function Checklist({ missing }: { missing: Missing[] }) {
 }
 
 /** What the draft still lacks, and Send; a duplicate elsewhere can be overridden with a reason. */
-export function SendPanel({ draft, onSent }: { draft: ReferralDetail; onSent: (d: ReferralDetail) => void }) {
+/** A new packet state (saved edits, a consent recorded) starts a fresh attempt: old refusals no longer apply. */
+export const sendAttemptKey = (d: ReferralDetail) => `${d.version}:${d.packetMissing.map((m) => m.field).join(',')}`;
+
+// Success needs no callback: the cached detail turns "sent", and the page showing it moves on.
+export function SendPanel({ draft }: { draft: ReferralDetail }) {
   const { t, locale } = useI18n();
   const send = useSendReferral(draft.id);
   const [why, setWhy] = useState('');
@@ -39,7 +43,7 @@ export function SendPanel({ draft, onSent }: { draft: ReferralDetail; onSent: (d
   const missing = refused ?? draft.packetMissing;
 
   const go = (confirm: boolean) =>
-    send.mutate(confirm ? { version: draft.version, confirmDuplicate: true, duplicateReason: why } : { version: draft.version }, { onSuccess: onSent });
+    send.mutate(confirm ? { version: draft.version, confirmDuplicate: true, duplicateReason: why } : { version: draft.version });
 
   return (
     <div className="stack">

@@ -27,7 +27,10 @@ export function StatusActions({ r }: { r: ReferralDetail }) {
     e.preventDefault();
     if (!to) return;
     change.mutate(
-      { kind: 'transition', body: { to, version: r.version, reason: rule !== 'none' && reason ? (reason as ClosureReason) : null, note: note.trim() || null } },
+      {
+        kind: 'transition',
+        body: { to, version: r.version, reason: rule !== 'none' && reason ? (reason as ClosureReason) : null, note: note.trim() || null },
+      },
       { onSuccess: () => setTo(null) },
     );
   };
@@ -78,7 +81,12 @@ export function StatusActions({ r }: { r: ReferralDetail }) {
             error={errors.note}
           />
           <div className="form-actions">
-            <Button type="submit" variant={danger.has(to) ? 'danger' : 'primary'} loading={change.isPending} disabled={rule === 'required' && !reason}>
+            <Button
+              type="submit"
+              variant={danger.has(to) ? 'danger' : 'primary'}
+              loading={change.isPending}
+              disabled={rule === 'required' && !reason}
+            >
               {t(`refAction.${to}`)}
             </Button>
             <Button variant="secondary" onClick={() => setTo(null)}>

@@ -15,6 +15,13 @@ const describe = (e: TimelineEntry, t: Translate) => {
   return t(`ref.tl.${e.eventType ?? 'updated'}`);
 };
 
+/** Someone reopening a referral again and again says nothing new: keep the last of each run of views by one person. */
+const collapseViews = (entries: TimelineEntry[]) =>
+  entries.filter((e, i) => {
+    const next = entries[i + 1];
+    return !(e.kind === 'view' && next?.kind === 'view' && next.actorUserId === e.actorUserId);
+  });
+
 /** Everything that happened, with who and when: changes, messages and opens. */
 export function Timeline({ id }: { id: string }) {
   const { t, locale } = useI18n();
@@ -23,7 +30,7 @@ export function Timeline({ id }: { id: string }) {
   if (timeline.isError) return <Alert tone="danger">{errorMessage(timeline.error, t)}</Alert>;
   return (
     <ol className="ref-timeline" aria-label={t('ref.timeline')}>
-      {timeline.data.data.map((e) => (
+      {collapseViews(timeline.data.data).map((e) => (
         <li key={`${e.kind}-${e.id}`} className={`ref-tl-${e.kind}`}>
           <p>
             <strong>{describe(e, t)}</strong>
@@ -31,7 +38,8 @@ export function Timeline({ id }: { id: string }) {
           </p>
           {(e.note || e.body) && <p className="ref-tl-note">{e.body ?? e.note}</p>}
           <p className="muted ref-tl-meta">
-            {[e.actorName ?? t('ref.system'), e.actorOrganizationName].filter(Boolean).join(' · ')} · <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time>
+            {[e.actorName ?? t('ref.system'), e.actorOrganizationName].filter(Boolean).join(' · ')} ·{' '}
+            <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time>
           </p>
         </li>
       ))}

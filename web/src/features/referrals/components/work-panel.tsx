@@ -29,7 +29,11 @@ function Due({ label, at, done, late }: { label: string; at: string | null; done
       <dt>{label}</dt>
       <dd>
         {at ? t('ref.dueBy', { when: formatDateTime(at, locale) }) : '—'}{' '}
-        {done ? <Badge tone={late ? 'warning' : 'success'}>{t(late ? 'ref.doneLate' : 'ref.done')}</Badge> : late && <Badge tone="danger">{t('ref.overdue')}</Badge>}
+        {done ? (
+          <Badge tone={late ? 'warning' : 'success'}>{t(late ? 'ref.doneLate' : 'ref.done')}</Badge>
+        ) : (
+          late && <Badge tone="danger">{t('ref.overdue')}</Badge>
+        )}
       </dd>
     </div>
   );
@@ -69,13 +73,27 @@ function ForwardForm({ r, onDone }: { r: ReferralDetail; onDone: () => void }) {
   const errors = fieldErrorsOf(change.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    change.mutate({ kind: 'forward', body: { toOrganizationId: orgId, toServiceId: svcId || null, note, version: r.version } }, { onSuccess: onDone });
+    change.mutate(
+      { kind: 'forward', body: { toOrganizationId: orgId, toServiceId: svcId || null, note, version: r.version } },
+      { onSuccess: onDone },
+    );
   };
   return (
     <form className="form inline-form" onSubmit={submit} noValidate aria-label={t('ref.forward')}>
       <p className="muted">{t('ref.forwardHint')}</p>
-      {isStale(change.error) ? <StaleNotice id={r.id} onReload={() => change.reset()} /> : change.error && <Alert tone="danger">{errorMessage(change.error, t)}</Alert>}
-      <PartnerSelect orgId={orgId} serviceId={svcId} onOrg={setOrgId} onService={setSvcId} excludeOrgId={r.receivingOrganizationId} errors={errors} />
+      {isStale(change.error) ? (
+        <StaleNotice id={r.id} onReload={() => change.reset()} />
+      ) : (
+        change.error && <Alert tone="danger">{errorMessage(change.error, t)}</Alert>
+      )}
+      <PartnerSelect
+        orgId={orgId}
+        serviceId={svcId}
+        onOrg={setOrgId}
+        onService={setSvcId}
+        excludeOrgId={r.receivingOrganizationId}
+        errors={errors}
+      />
       <TextAreaField label={t('ref.forwardNote')} rows={2} value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} />
       <div className="form-actions">
         <Button type="submit" loading={change.isPending} disabled={!orgId || !note.trim()}>
@@ -110,7 +128,11 @@ export function WorkPanel({ r, viewer }: { r: ReferralDetail; viewer: Viewer }) 
           {change.error && !isStale(change.error) && <Alert tone="danger">{errorMessage(change.error, t)}</Alert>}
           <div className="ref-actions">
             {!r.firstContactAt && (
-              <Button variant="secondary" loading={change.isPending} onClick={() => change.mutate({ kind: 'firstContact', version: r.version })}>
+              <Button
+                variant="secondary"
+                loading={change.isPending}
+                onClick={() => change.mutate({ kind: 'firstContact', version: r.version })}
+              >
                 {t('ref.recordFirstContact')}
               </Button>
             )}

@@ -29,7 +29,13 @@ export const verdicts = (groups: ScenarioGroup[], results: LoadResult[]) =>
   groups.map((g) => {
     const api = results.filter((r) => r.target === 'api' && r.scenario.group === g.name);
     const worst = api.reduce((m, r) => Math.max(m, r.p99Ms), 0);
-    const missed = api.filter((r) => r.requests === 0 || r.p99Ms > g.target.p99Ms || r.errors > 0).map((r) => r.scenario.name);
+    // A scenario may hold its own target (a throughput floor, or no p99 limit).
+    const misses = (r: LoadResult) => {
+      const t = r.scenario.target;
+      const p99 = t ? t.p99Ms : g.target.p99Ms;
+      return r.requests === 0 || r.errors > 0 || (p99 !== undefined && r.p99Ms > p99) || (t?.minPerSec !== undefined && r.requestsPerSec < t.minPerSec);
+    };
+    const missed = api.filter(misses).map((r) => r.scenario.name);
     return missed.length
       ? `${g.name}: target "${g.target.description}" NOT met (worst API p99 ${fmt(worst)} ms; missed by: ${missed.join(', ')})`
       : `${g.name}: target "${g.target.description}" met (worst API p99 ${fmt(worst)} ms)`;

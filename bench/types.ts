@@ -10,6 +10,18 @@ export interface Scenario {
   path: string;
   /** Extra request headers (e.g. a session cookie for signed-in scenarios). */
   headers?: Record<string, string>;
+  /** Connections for this scenario instead of `--connections`. */
+  connections?: number;
+  /** Which targets to load (default both); a scenario with no baseline counterpart lists only `api`. */
+  targets?: TargetName[];
+  /**
+   * A custom driver (e.g. a load script in a child process for request sequences) instead of
+   * autocannon on `path`. Then `check` (if any) replaces the same-rows check.
+   */
+  run?: (baseUrl: string, target: TargetName, opts: { connections: number; durationSec: number }) => Promise<LoadResult>;
+  check?: (apiUrl: string, baseUrl: string) => Promise<string>;
+  /** A target of its own instead of the group's p99 (e.g. a throughput floor). */
+  target?: { p99Ms?: number; minPerSec?: number };
 }
 
 export interface BenchContext {
@@ -45,4 +57,6 @@ export interface LoadResult {
   /** Non-2xx answers plus transport errors and timeouts. */
   errors: number;
   requests: number;
+  /** Anything else worth printing under the table (e.g. version conflicts, counted apart from errors). */
+  note?: string;
 }

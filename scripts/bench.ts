@@ -74,15 +74,20 @@ const main = async () => {
     const baseUrl = `http://127.0.0.1:${(baseline.server.address() as { port: number }).port}`;
     log(`API ${apiUrl}, baseline ${baseUrl}`);
     const scenarios = groups.flatMap((g) => g.scenarios);
-    for (const s of scenarios) await check(apiUrl, baseUrl, s);
+    for (const s of scenarios) {
+      if (!s.run) await check(apiUrl, baseUrl, s);
+      else if (s.check) log(`${s.name}: ${await s.check(apiUrl, baseUrl)}`);
+    }
 
-    step(`Load: ${opts.connections} connections, ${opts.durationSec} s per scenario and target (autocannon, separate process)`);
+    step(`Load: ${opts.connections} connections (unless a scenario sets its own), ${opts.durationSec} s per scenario and target (separate process)`);
     log(machineLine(os.availableParallelism(), os.loadavg()));
     const results: LoadResult[] = [];
     for (const s of scenarios) {
       for (const [target, base] of [['api', apiUrl], ['baseline', baseUrl]] as const) {
-        const r = await runLoad(base, s, target, opts);
-        log(`${s.name} @ ${target}: ${r.requestsPerSec.toFixed(0)} req/s, p99 ${r.p99Ms} ms`);
+        if (s.targets && !s.targets.includes(target)) continue;
+        const load = { ...opts, connections: s.connections ?? opts.connections };
+        const r = s.run ? await s.run(base, target, load) : await runLoad(base, s, target, load);
+        log(`${s.name} @ ${target} (${load.connections} conn): ${r.requestsPerSec.toFixed(0)} req/s, p99 ${r.p99Ms} ms${r.note ? `; ${r.note}` : ''}`);
         results.push(r);
       }
     }
@@ -99,6 +104,7 @@ const main = async () => {
 
     step('Results');
     console.log(formatTable(results));
+    for (const r of results) if (r.note) console.log(`${r.scenario.name} @ ${r.target}: ${r.note}`);
     console.log('');
     for (const v of verdicts(groups, results)) console.log(v);
     console.log(machineLine(os.availableParallelism(), os.loadavg()));

@@ -1,0 +1,291 @@
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type pg from 'pg';
+import { captureQuery, generateReferrals, OPEN_REFERRAL_STATUSES, REFERRAL_NEEDS } from '../db/src/bulk/referrals';
+import { referralsRepo } from '../services/api/src/modules/referrals/repo';
+import { directoryGroup } from './directory';
+import type { LoadJob, LoadReport } from './referrals-load';
+import type { BenchContext, LoadResult, Scenario, ScenarioGroup, TargetName } from './types';
+
+export const REFERRALS_SIZE = { clients: 100_000, freshClients: 20_000, referrals: 1_000_000 };
+/** Share of referrals received by the bench's receiving organization (a busy CBO inbox). */
+const HUB_SHARE = 0.05;
+const TRANSITION_ITEMS = 2_000;
+const DETAIL_IDS = 5_000;
+const INBOX = '/api/v1/referrals?box=received&limit=25';
+
+/** What prepare finds or makes, read by the scenarios and the baseline when they run. */
+interface State {
+  sendingOrgId: string;
+  receivingOrgId: string;
+  serviceId: string | null;
+  chw: { id: string; name: string; email: string };
+  staff: { id: string };
+  /** Clients of the sending org with no open referral: the load creates referrals for them. */
+  freshClientIds: string[];
+  /** Two more, for the one-off check of each target. */
+  checkClientIds: string[];
+  detailIds: string[];
+  transitionItems: { id: string; version: number; status: string }[];
+}
+let state: State | undefined;
+const must = () => {
+  if (!state) throw new Error('referrals: prepare has not run');
+  return state;
+};
+const chwHeaders: Record<string, string> = {};
+const staffHeaders: Record<string, string> = {};
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** A user with a membership and a fresh session, written as modules/auth does (session id = sha256(token)). */
+const signedInUser = async (pool: pg.Pool, email: string, name: string, orgId: string) => {
+  await pool.query(`insert into users (email, name) values ($1, $2) on conflict do nothing`, [email, name]);
+  const { rows } = await pool.query<{ id: string }>('select id from users where lower(email) = lower($1)', [email]);
+  const userId = rows[0]!.id;
+  await pool.query(`insert into memberships (user_id, organization_id, role) values ($1, $2, 'staff') on conflict do nothing`, [userId, orgId]);
+  const token = randomBytes(32).toString('base64url');
+  await pool.query(`insert into sessions (id, user_id, expires_at, user_agent) values ($1, $2, now() + interval '1 day', 'tandem-bench')`, [sha256(token), userId]);
+  return { id: userId, name, email, cookie: `tandem_session=${token}` };
+};
+
+/** The hub organizations, found the same way on every run (the directory is deterministic). */
+const hubsOf = async (pool: pg.Pool) => {
+  const s = await pool.query<{ id: string }>(`select id from organizations where type = 'clinic' order by id limit 1`);
+  const r = await pool.query<{ id: string }>(
+    `select organization_id as id from services where status = 'active' and organization_id <> $1 group by organization_id order by count(*) desc, organization_id limit 1`,
+    [s.rows[0]!.id],
+  );
+  return { sendingOrgId: s.rows[0]!.id, receivingOrgId: r.rows[0]!.id };
+};
+
+const prepare = async (ctx: BenchContext) => {
+  const { pool, log } = ctx;
+  // Referrals go between the directory's organizations: make sure it is there (reused if so).
+  await directoryGroup.prepare(ctx);
+  const hubs = await hubsOf(pool);
+  const { rows } = await pool.query<{ n: number }>('select count(*)::int as n from referrals');
+  const have = rows[0]?.n ?? 0;
+  if (have >= REFERRALS_SIZE.referrals) log(`referrals: reusing ${have} referrals already in the database`);
+  else if (have > 0) throw new Error(`The bench database holds ${have} referrals, fewer than ${REFERRALS_SIZE.referrals}: point BENCH_DATABASE_URL at an empty database.`);
+  else {
+    const started = Date.now();
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      const counts = await generateReferrals(client, REFERRALS_SIZE, { ...hubs, share: HUB_SHARE });
+      await client.query('commit');
+      log(`referrals: generated ${JSON.stringify(counts)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } catch (e) {
+      await client.query('rollback');
+      throw e;
+    } finally {
+      client.release();
+    }
+    const t = Date.now();
+    await pool.query('vacuum analyze clients, consents, referrals, referral_events');
+    log(`referrals: vacuum analyze in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
+
+  const chw = await signedInUser(pool, 'bench-chw@tandem.bench', 'Bench CHW', hubs.sendingOrgId);
+  const staff = await signedInUser(pool, 'bench-staff@tandem.bench', 'Bench CBO Staff', hubs.receivingOrgId);
+  chwHeaders.cookie = chw.cookie;
+  staffHeaders.cookie = staff.cookie;
+
+  const open = OPEN_REFERRAL_STATUSES.map((s) => `'${s}'`).join(', ');
+  const svc = await pool.query<{ id: string }>(`select id from services where organization_id = $1 and status = 'active' order by id limit 1`, [hubs.receivingOrgId]);
+  const fresh = await pool.query<{ id: string }>(
+    `select c.id from clients c join consents k on k.client_id = c.id and k.scope = 'network' and k.revoked_at is null and k.expires_at > now()
+     where c.created_by_org_id = $1 and not exists (select 1 from referrals r where r.client_id = c.id and r.status in (${open}))
+     order by c.created_at desc, c.id limit $2`,
+    [hubs.sendingOrgId, REFERRALS_SIZE.freshClients],
+  );
+  const items = await pool.query<{ id: string; version: number; status: string }>(
+    `select id, version, status from referrals where receiving_org_id = $1 and status in ('sent', 'acknowledged', 'accepted', 'in_progress', 'on_hold') order by id limit $2`,
+    [hubs.receivingOrgId, TRANSITION_ITEMS],
+  );
+  const detail = await pool.query<{ id: string }>(
+    `select id from referrals where receiving_org_id = $1 and status <> 'draft' order by id desc limit $2`,
+    [hubs.receivingOrgId, DETAIL_IDS],
+  );
+  const freshIds = fresh.rows.map((r) => r.id);
+  state = {
+    ...hubs,
+    serviceId: svc.rows[0]?.id ?? null,
+    chw: { id: chw.id, name: chw.name, email: chw.email },
+    staff: { id: staff.id },
+    freshClientIds: freshIds.slice(2),
+    checkClientIds: freshIds.slice(0, 2),
+    detailIds: detail.rows.map((r) => r.id).filter((id) => !items.rows.some((i) => i.id === id)),
+    transitionItems: items.rows,
+  };
+  log(`referrals: ${freshIds.length} clients without open referrals for create+send, ${state.detailIds.length} detail ids, ${items.rows.length} open referrals to move`);
+};
+
+// ---- The load script (child process) ------------------------------------------------------------
+
+const TSX = path.resolve(__dirname, '../node_modules/.bin/tsx');
+const LOAD_SCRIPT = path.resolve(__dirname, 'referrals-load.ts');
+
+const runScript = (scenario: Scenario, target: TargetName, job: LoadJob, unit: string) =>
+  new Promise<LoadResult>((resolve, reject) => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-')), 'job.json');
+    writeFileSync(file, JSON.stringify(job));
+    const child = spawn(TSX, [LOAD_SCRIPT, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`load script exited with ${code}: ${err.trim()}`));
+      try {
+        const r = JSON.parse(out) as LoadReport;
+        const notes = [`${r.completed} ${unit} in ${job.durationSec} s (${r.requests} HTTP requests)`];
+        if (job.mode === 'transition') notes.push(`${r.conflicts} version conflicts (409, counted apart from errors)`);
+        if (r.firstError) notes.push(`first error: ${r.firstError}`);
+        resolve({ scenario, target, requestsPerSec: r.perSec, p50Ms: r.p50Ms, p99Ms: r.p99Ms, errors: r.errors, requests: r.completed, note: notes.join('; ') });
+      } catch (e) {
+        reject(new Error(`Unreadable load script output (${String(e)}): ${out.slice(0, 500)} ${err.slice(0, 500)}`));
+      }
+    });
+  });
+
+const createSend: Scenario = {
+  group: 'referrals',
+  name: 'create+send pairs',
+  path: '/api/v1/referrals',
+  connections: 20,
+  target: { minPerSec: 1_000 },
+  run: (baseUrl, target, opts) => {
+    const s = must();
+    // Each target gets its own half of the clients, so a client never gets the same need twice.
+    const half = Math.floor(s.freshClientIds.length / 2);
+    const clientIds = target === 'api' ? s.freshClientIds.slice(0, half) : s.freshClientIds.slice(half);
+    const job: LoadJob = { mode: 'pair', baseUrl, ...opts, headers: chwHeaders, pair: { clientIds, receivingOrgId: s.receivingOrgId, serviceId: s.serviceId, needs: [...REFERRAL_NEEDS] } };
+    return runScript(createSend, target, job, 'create+send pairs');
+  },
+  check: async (apiUrl, baseUrl) => {
+    const s = must();
+    const pair = async (url: string, clientId: string) => {
+      const body = { clientId, receivingOrganizationId: s.receivingOrgId, receivingServiceId: s.serviceId ?? undefined, needs: ['food-insecurity'], reason: 'Bench check', senderContactPhone: '(323) 555-0199' };
+      const post = (p: string, b: unknown) => fetch(`${url}${p}`, { method: 'POST', headers: { ...chwHeaders, 'content-type': 'application/json' }, body: JSON.stringify(b) });
+      const c = await post('/api/v1/referrals', body);
+      if (c.status !== 201 && c.status !== 200) throw new Error(`create answered ${c.status} at ${url}: ${(await c.text()).slice(0, 300)}`);
+      const d = (await c.json()) as { id: string; version: number };
+      const r = await post(`/api/v1/referrals/${d.id}/send`, { version: d.version });
+      if (!r.ok) throw new Error(`send answered ${r.status} at ${url}: ${(await r.text()).slice(0, 300)}`);
+      return ((await r.json()) as { status: string }).status;
+    };
+    return `API → ${await pair(apiUrl, s.checkClientIds[0]!)}, baseline → ${await pair(baseUrl, s.checkClientIds[1]!)}`;
+  },
+};
+
+const inbox: Scenario = { group: 'referrals', name: 'inbox received', path: INBOX, headers: staffHeaders, connections: 50 };
+
+const detail: Scenario = {
+  group: 'referrals',
+  name: 'referral detail',
+  path: '/api/v1/referrals/{id}',
+  connections: 50,
+  run: (baseUrl, target, opts) => runScript(detail, target, { mode: 'get', baseUrl, ...opts, headers: staffHeaders, paths: must().detailIds.map((id) => `/api/v1/referrals/${id}`) }, 'details'),
+  check: async (apiUrl, baseUrl) => {
+    const id = must().detailIds[0]!;
+    const get = async (url: string) => {
+      const res = await fetch(`${url}/api/v1/referrals/${id}`, { headers: staffHeaders });
+      if (!res.ok) throw new Error(`detail answered ${res.status} at ${url}: ${(await res.text()).slice(0, 300)}`);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const [a, b] = [await get(apiUrl), await get(baseUrl)];
+    return a === b && a === id ? 'both return the referral' : `DIFFERS (${a} / ${b})`;
+  },
+};
+
+const transitions: Scenario = {
+  group: 'referrals',
+  name: 'status change',
+  path: '/api/v1/referrals/{id}/transitions',
+  connections: 20,
+  targets: ['api'],
+  target: {},
+  run: (baseUrl, target, opts) => runScript(transitions, target, { mode: 'transition', baseUrl, ...opts, headers: staffHeaders, items: must().transitionItems.map((i) => ({ ...i })) }, 'transitions'),
+};
+
+export const referralScenarios: Scenario[] = [createSend, inbox, detail, transitions];
+
+// ---- Baseline ------------------------------------------------------------------------------------
+
+const registerBaseline = (app: FastifyInstance, pool: pg.Pool) => {
+  let inboxSql: Promise<{ text: string; values: unknown[] }> | undefined;
+  let itemSql: Promise<{ text: string; values: unknown[]; sample: string }> | undefined;
+  const asJson = (rows: unknown[][]) => rows.map((r) => ({ id: r[0], row: r }));
+
+  // Same inbox page statement as the API (referralsRepo.page), rows as arrays.
+  app.get('/api/v1/referrals', async (_req, reply) => {
+    const s = must();
+    inboxSql ??= captureQuery(pool, (db) => referralsRepo.page(db, { box: 'received', orgIds: [s.receivingOrgId], limit: 25 }, s.staff.id));
+    const q = await inboxSql;
+    const { rows } = await pool.query<unknown[]>({ text: q.text, values: q.values, rowMode: 'array' });
+    return reply.type('application/json').send(JSON.stringify({ data: asJson(rows.slice(0, 25)), nextCursor: rows.length > 25 ? 'more' : null }));
+  });
+
+  // Same detail row statement as the API (referralsRepo.item), with the id swapped in.
+  app.get<{ Params: { id: string } }>('/api/v1/referrals/:id', async (req, reply) => {
+    const s = must();
+    itemSql ??= (async () => {
+      const sample = s.detailIds[0]!;
+      return { ...(await captureQuery(pool, (db) => referralsRepo.item(db, sample, s.staff.id))), sample };
+    })();
+    const q = await itemSql;
+    const values = q.values.map((v) => (v === q.sample ? req.params.id : v));
+    const { rows } = await pool.query<unknown[]>({ text: q.text, values, rowMode: 'array' });
+    if (!rows[0]) return reply.code(404).send({ title: 'Not found' });
+    return reply.type('application/json').send(JSON.stringify(asJson(rows)[0]));
+  });
+
+  // create: one plain INSERT of the draft and its 'created' event (one round trip).
+  app.post<{ Body: { clientId: string; receivingOrganizationId: string; receivingServiceId?: string; needs: string[]; reason: string; senderContactPhone: string } }>(
+    '/api/v1/referrals',
+    async (req, reply) => {
+      const s = must();
+      const b = req.body;
+      const { rows } = await pool.query(
+        `with r as (
+           insert into referrals (client_id, sending_org_id, sending_user_id, sender_contact_name, sender_contact_email, sender_contact_phone, receiving_org_id, receiving_service_id, needs, reason, status)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft') returning *
+         ), e as (insert into referral_events (referral_id, kind, actor_user_id, actor_org_id, to_status) select id, 'created', $3, $2, 'draft' from r)
+         select * from r`,
+        [b.clientId, s.sendingOrgId, s.chw.id, s.chw.name, s.chw.email, b.senderContactPhone, b.receivingOrganizationId, b.receivingServiceId ?? null, b.needs, b.reason],
+      );
+      return reply.code(201).type('application/json').send(JSON.stringify(rows[0]));
+    },
+  );
+
+  // send: one version-checked UPDATE and its 'status_changed' event.
+  app.post<{ Params: { id: string }; Body: { version: number } }>('/api/v1/referrals/:id/send', async (req, reply) => {
+    const s = must();
+    const { rows } = await pool.query(
+      `with r as (
+         update referrals set status = 'sent', sent_at = now(), status_changed_at = now(), acknowledge_due_at = now() + interval '72 hours',
+           first_contact_due_at = now() + interval '7 days', version = version + 1, updated_at = now()
+         where id = $1 and version = $2 and status = 'draft' returning *
+       ), e as (insert into referral_events (referral_id, kind, actor_user_id, actor_org_id, from_status, to_status) select id, 'status_changed', $3, sending_org_id, 'draft', 'sent' from r)
+       select * from r`,
+      [req.params.id, req.body.version, s.chw.id],
+    );
+    if (!rows[0]) return reply.code(409).send({ title: 'stale_version' });
+    return reply.type('application/json').send(JSON.stringify(rows[0]));
+  });
+};
+
+export const referralsGroup: ScenarioGroup = {
+  name: 'referrals',
+  prepare,
+  scenarios: referralScenarios,
+  registerBaseline,
+  target: { description: 'create+send ≥ 1,000 pairs/s; inbox and detail p99 ≤ 50 ms at 50 concurrent; 0 errors', p99Ms: 50 },
+};

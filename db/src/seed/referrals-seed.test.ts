@@ -1,31 +1,12 @@
 import { createHash } from 'node:crypto';
+import { dropSeeded, SEED_TEST_NOW, seedFresh, type Seeded } from './testing';
 import type pg from 'pg';
 import { decideTransition, REFERRAL_STATUSES, TERMINAL_STATUSES, type ClosureReason, type ReferralStatus } from '@tandem/contract';
-import { createDb, createPool } from '../client';
-import { createTestDatabase, type TestDatabase } from '../testing/template-db';
-import { DEMO_ORGS, seedDemo, type SeedSummary } from './index';
+import { DEMO_ORGS } from './index';
 
-const NOW = new Date('2026-11-10T18:00:00Z');
+const NOW = SEED_TEST_NOW;
 
-interface Seeded {
-  tdb: TestDatabase;
-  pool: pg.Pool;
-  summary: SeedSummary;
-  ms: number;
-}
-
-const seedFresh = async (): Promise<Seeded> => {
-  const tdb = await createTestDatabase();
-  const pool = createPool(tdb.url, { max: 2 });
-  const started = Date.now();
-  const summary = await seedDemo(createDb(pool), { now: NOW });
-  return { tdb, pool, summary, ms: Date.now() - started };
-};
-
-const drop = async (s: Seeded | undefined) => {
-  await s?.pool.end();
-  await s?.tdb.drop();
-};
+const drop = dropSeeded;
 
 /** Everything about the referral data that should not change between two seeds with the same `now`. */
 const checksum = async (pool: pg.Pool) => {

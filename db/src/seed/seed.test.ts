@@ -1,31 +1,12 @@
 import { createHash } from 'node:crypto';
+import { SEED_TEST_NOW, seedFresh, type Seeded } from './testing';
 import type pg from 'pg';
 import { AGREEMENT_KINDS, SPA_CODES } from '@tandem/contract';
-import { createDb, createPool } from '../client';
-import { createTestDatabase, type TestDatabase } from '../testing/template-db';
+import { createDb } from '../client';
 import { verifyPassword } from '../passwords';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo, truncateAll, type SeedSummary } from './index';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo, truncateAll } from './index';
 
-const NOW = new Date('2026-11-10T18:00:00Z');
-
-interface Seeded {
-  tdb: TestDatabase;
-  pool: pg.Pool;
-  summary: SeedSummary;
-  ms: number;
-}
-
-const seedFresh = async (): Promise<Seeded> => {
-  const tdb = await createTestDatabase();
-  const pool = createPool(tdb.url, { max: 2 });
-  const db = createDb(pool);
-  expect(await isDatabaseEmpty(db)).toBe(true);
-  const started = Date.now();
-  const summary = await seedDemo(db, { now: NOW });
-  const ms = Date.now() - started;
-  expect(await isDatabaseEmpty(db)).toBe(false);
-  return { tdb, pool, summary, ms };
-};
+const NOW = SEED_TEST_NOW;
 
 const checksum = async (pool: pg.Pool) => {
   const { rows } = await pool.query<{ line: string }>(

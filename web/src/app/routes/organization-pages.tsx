@@ -30,7 +30,10 @@ function OrgTabs({ id }: { id: string }) {
   );
 }
 
-export function OrganizationMembersRoute() {
+type OrgPage = 'members' | 'apiKeys';
+
+/** One organization-admin page: the org's tabs, a header and its panel, for those who manage the org. */
+function OrgAdminPage({ page }: { page: OrgPage }) {
   const { id = '' } = useParams();
   const t = useT();
   const me = useMe();
@@ -39,23 +42,11 @@ export function OrganizationMembersRoute() {
   return (
     <>
       <OrgTabs id={id} />
-      <PageHeader title={t('members.titleOf', { org: name })} description={t('members.intro')} />
-      <MembersPanel organizationId={id} />
+      <PageHeader title={t(`${page}.titleOf`, { org: name })} description={t(`${page}.intro`)} />
+      {page === 'members' ? <MembersPanel organizationId={id} /> : <ApiKeysPanel organizationId={id} />}
     </>
   );
 }
 
-export function OrganizationApiKeysRoute() {
-  const { id = '' } = useParams();
-  const t = useT();
-  const me = useMe();
-  const name = useOrgName(id);
-  if (!canManageOrg(me, id)) return <Forbidden />;
-  return (
-    <>
-      <OrgTabs id={id} />
-      <PageHeader title={t('apiKeys.titleOf', { org: name })} description={t('apiKeys.intro')} />
-      <ApiKeysPanel organizationId={id} />
-    </>
-  );
-}
+export const OrganizationMembersRoute = () => <OrgAdminPage page="members" />;
+export const OrganizationApiKeysRoute = () => <OrgAdminPage page="apiKeys" />;

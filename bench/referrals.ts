@@ -233,12 +233,12 @@ const registerBaseline = (app: FastifyInstance, pool: pg.Pool) => {
     return reply.type('application/json').send(JSON.stringify({ data: asJson(rows.slice(0, 25)), nextCursor: rows.length > 25 ? 'more' : null }));
   });
 
-  // Same detail row statement as the API (referralsRepo.item), with the id swapped in.
+  // Same detail row statement as the API (referralsRepo.detail: row, names, client, consent), with the id swapped in.
   app.get<{ Params: { id: string } }>('/api/v1/referrals/:id', async (req, reply) => {
     const s = must();
     itemSql ??= (async () => {
       const sample = s.detailIds[0]!;
-      return { ...(await captureQuery(pool, (db) => referralsRepo.item(db, sample, s.staff.id))), sample };
+      return { ...(await captureQuery(pool, (db) => referralsRepo.detail(db, sample, s.staff.id))), sample };
     })();
     const q = await itemSql;
     const values = q.values.map((v) => (v === q.sample ? req.params.id : v));

@@ -132,11 +132,13 @@ export const referrals = pgTable(
   (t) => [
     // Inbox: received/sent, newest first, keyset-paginated on (created_at, id). The *_status_*
     // indexes serve a status tab (equality on org + status, then the sort); the plain ones serve
-    // "all statuses", where status in the second column would break the order.
-    index('referrals_receiving_inbox_idx').on(t.receivingOrgId, t.status, t.createdAt.desc(), t.id.desc()),
-    index('referrals_sending_inbox_idx').on(t.sendingOrgId, t.status, t.createdAt.desc(), t.id.desc()),
-    index('referrals_receiving_recent_idx').on(t.receivingOrgId, t.createdAt.desc(), t.id.desc()),
-    index('referrals_sending_recent_idx').on(t.sendingOrgId, t.createdAt.desc(), t.id.desc()),
+    // "all statuses", where status in the second column would break the order. Ascending on
+    // purpose: scanned backward they give ORDER BY created_at DESC, id DESC (= DESC NULLS FIRST);
+    // a .desc() index is DESC NULLS LAST here and does not match, so PostgreSQL sorted whole inboxes.
+    index('referrals_receiving_inbox_idx').on(t.receivingOrgId, t.status, t.createdAt, t.id),
+    index('referrals_sending_inbox_idx').on(t.sendingOrgId, t.status, t.createdAt, t.id),
+    index('referrals_receiving_recent_idx').on(t.receivingOrgId, t.createdAt, t.id),
+    index('referrals_sending_recent_idx').on(t.sendingOrgId, t.createdAt, t.id),
     index('referrals_assignee_idx').on(t.assigneeUserId, t.status),
     // Duplicate guard: open referrals of a client.
     index('referrals_client_open_idx')
@@ -231,7 +233,7 @@ export const notifications = pgTable(
     createdAt: createdAt(),
     readAt: ts('read_at'),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt.desc(), t.id.desc())],
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt, t.id)],
 );
 
 /** Transactional outbox: events written with the change, delivered after commit by the worker. */

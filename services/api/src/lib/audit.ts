@@ -9,10 +9,13 @@ export interface AuditEntry {
   changes?: Record<string, { from: unknown; to: unknown }> | null;
 }
 
-/** Appends one audit row in the caller's transaction: the change and its record commit together. */
-export const recordAudit = async (db: DbOrTx, ctx: Ctx, entry: AuditEntry) => {
+/**
+ * The audit row's INSERT, not yet run: for `writeTogether`, which sends it in the same round trip
+ * as the writes it records. Synchronous on purpose (an async function would run the builder).
+ */
+export const auditInsert = (db: DbOrTx, ctx: Ctx, entry: AuditEntry) => {
   const a = ctx.actor;
-  await db.insert(schema.auditLog).values({
+  return db.insert(schema.auditLog).values({
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
@@ -24,6 +27,11 @@ export const recordAudit = async (db: DbOrTx, ctx: Ctx, entry: AuditEntry) => {
     requestId: ctx.requestId,
     ip: ctx.ip || null,
   });
+};
+
+/** Appends one audit row in the caller's transaction: the change and its record commit together. */
+export const recordAudit = async (db: DbOrTx, ctx: Ctx, entry: AuditEntry) => {
+  await auditInsert(db, ctx, entry);
 };
 
 const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);

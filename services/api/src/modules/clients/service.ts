@@ -26,6 +26,37 @@ type Language = NonNullable<Client['preferredLanguage']>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/**
+ * The client's part of the send packet and the consent that best covers the receiver: the one
+ * named on the referral if any, else an active covering one, else the latest covering one (so
+ * the packet check can say it was revoked or expired). `consentsOfClient` newest first.
+ */
+export const packetOf = (row: ClientRow | undefined, consentsOfClient: ConsentRow[], receivingOrgId: string | null, consentId: string | null, now: Date) => {
+  const client: SendPacket['client'] = row
+    ? { name: `${row.givenName} ${row.familyName}`.trim(), phones: row.phones, email: row.email, preferredContactMethod: row.preferredContactMethod as ContactMethod | null, preferredLanguage: row.preferredLanguage }
+    : null;
+  let chosen: ConsentRow | undefined;
+  const anyConsent = Boolean(row && receivingOrgId) && consentsOfClient.length > 0;
+  if (row && receivingOrgId) {
+    const all = consentsOfClient.filter((c) => covers(c, receivingOrgId));
+    chosen = (consentId ? all.find((c) => c.id === consentId) : undefined) ?? all.find((c) => consentStatus(c, now) === 'active') ?? all[0];
+  }
+  // Consents on file that leave this receiver out say so, rather than "record a consent".
+  const consent: SendPacket['consent'] = chosen
+    ? { coversReceiver: true, expiresAt: iso(chosen.expiresAt), revokedAt: iso(chosen.revokedAt) }
+    : anyConsent
+      ? { coversReceiver: false }
+      : null;
+  return { client, consent, consentId: chosen?.id ?? null };
+};
+
+/** The consent a referral was sent under, with its status now. */
+export const consentSummaryOf = (c: ConsentRow | null | undefined, now: Date) => {
+  if (!c) return null;
+  const full = toConsent(c, now);
+  return { id: full.id, status: full.status, scope: full.scope, signedAt: full.signedAt, expiresAt: full.expiresAt, revokedAt: full.revokedAt, revokedReason: full.revokedReason };
+};
+
 export const toClient = (r: ClientRow): Client => ({
   id: r.id,
   givenName: r.givenName,
@@ -191,14 +222,6 @@ export const createClientsService = ({ db, links }: { db: Db; links: ReferralLin
 
     // ---- For the referrals service (no HTTP; the caller has already checked referral access) ----
 
-    /** The client as a referral shows it; a read (not the echo of a write) is audited as a client read. */
-    async forReferral(tx: DbOrTx, ctx: Ctx, clientId: string, orgId: string | null, audit: boolean): Promise<Client | null> {
-      const row = await clientsRepo.one(tx, clientId);
-      if (!row) return null;
-      if (audit) await recordAudit(tx, ctx, { action: 'client.read', entityType: 'client', entityId: clientId, organizationId: orgId });
-      return toClient(row);
-    },
-
     /** Whether the actor may attach this client to a referral (it must be visible to them). */
     assertUsable: async (tx: DbOrTx, actor: Actor, clientId: string) => {
       await visible(tx, actor, clientId).catch(() => {
@@ -206,39 +229,14 @@ export const createClientsService = ({ db, links }: { db: Db; links: ReferralLin
       });
     },
 
-    /**
-     * The client's part of the send packet and the consent that best covers the receiver: the
-     * one named on the referral if any, else an active covering one, else the latest covering one
-     * (so the packet check can say it was revoked or expired).
-     */
+    /** The client's part of the send packet (see packetOf), read from the database. */
     async packet(tx: DbOrTx, clientId: string | null, receivingOrgId: string | null, consentId: string | null, now: Date) {
-      const row = clientId ? await clientsRepo.one(tx, clientId) : undefined;
-      const client: SendPacket['client'] = row
-        ? { name: `${row.givenName} ${row.familyName}`.trim(), phones: row.phones, email: row.email, preferredContactMethod: row.preferredContactMethod as ContactMethod | null, preferredLanguage: row.preferredLanguage }
-        : null;
-      let chosen: ConsentRow | undefined;
-      let anyConsent = false;
-      if (row && receivingOrgId) {
-        const mine = await clientsRepo.consentsOf(tx, row.id);
-        anyConsent = mine.length > 0;
-        const all = mine.filter((c) => covers(c, receivingOrgId));
-        chosen = (consentId ? all.find((c) => c.id === consentId) : undefined) ?? all.find((c) => consentStatus(c, now) === 'active') ?? all[0];
-      }
-      // Consents on file that leave this receiver out say so, rather than "record a consent".
-      const consent: SendPacket['consent'] = chosen
-        ? { coversReceiver: true, expiresAt: iso(chosen.expiresAt), revokedAt: iso(chosen.revokedAt) }
-        : anyConsent
-          ? { coversReceiver: false }
-          : null;
-      return { client, consent, consentId: chosen?.id ?? null };
+      return this.packetFor(tx, clientId ? await clientsRepo.one(tx, clientId) : undefined, receivingOrgId, consentId, now);
     },
-
-    /** The consent a referral was sent under, with its status now. */
-    async consentSummary(tx: DbOrTx, consentId: string | null, now: Date) {
-      const c = consentId ? await clientsRepo.consent(tx, consentId) : undefined;
-      if (!c) return null;
-      const full = toConsent(c, now);
-      return { id: full.id, status: full.status, scope: full.scope, signedAt: full.signedAt, expiresAt: full.expiresAt, revokedAt: full.revokedAt, revokedReason: full.revokedReason };
+    /** The same, for a client row the caller already holds (only the consents are read). */
+    async packetFor(tx: DbOrTx, row: ClientRow | undefined, receivingOrgId: string | null, consentId: string | null, now: Date) {
+      const mine = row && receivingOrgId ? await clientsRepo.consentsOf(tx, row.id) : [];
+      return packetOf(row, mine, receivingOrgId, consentId, now);
     },
   };
 };

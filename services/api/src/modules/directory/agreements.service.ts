@@ -80,7 +80,7 @@ export const createAgreementsService = ({ db }: { db: Db }) => {
   };
   return {
     /** Whether a BAA between the two organizations is in force today (lets a referral go without consent). */
-    hasActiveBaa: (orgA: string, orgB: string) => agreementsRepo.hasActiveBaa(db, orgA, orgB, laDateWindow(0)[0]),
+    hasActiveBaa: (tx: DbOrTx, orgA: string, orgB: string) => agreementsRepo.hasActiveBaa(tx, orgA, orgB, laDateWindow(0)[0]),
     async list(actor: Actor, q: ListQuery) {
       const rows = await agreementsRepo.page(db, {
         limit: q.limit,

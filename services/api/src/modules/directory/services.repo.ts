@@ -12,6 +12,14 @@ export type ExceptionRow = typeof scheduleExceptions.$inferSelect;
 
 export const servicesRepo = {
   one: async (db: DbOrTx, id: string): Promise<ServiceRow | undefined> => (await db.select(serviceCols).from(services).where(eq(services.id, id)))[0],
+  /** What a referral needs of its service: whose it is and its SLA targets (one indexed row, no joins). */
+  slaInfo: async (db: DbOrTx, id: string) =>
+    (
+      await db
+        .select({ organizationId: services.organizationId, ackSlaHours: services.ackSlaHours, firstContactSlaHours: services.firstContactSlaHours })
+        .from(services)
+        .where(eq(services.id, id))
+    )[0] ?? null,
   /** Locks the row for a read-check-write in one transaction. */
   lock: async (db: DbOrTx, id: string): Promise<ServiceRow | undefined> =>
     (await db.select(serviceCols).from(services).where(eq(services.id, id)).for('update'))[0],

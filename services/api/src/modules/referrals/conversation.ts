@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Db } from '@tandem/db';
 import { AppError, notFound } from '../../lib/app-error';
 import type { Ctx } from '../../lib/actor';
-import { recordAudit } from '../../lib/audit';
+import { auditInsert, recordAudit } from '../../lib/audit';
+import { writeTogether } from '../../lib/batch';
 import { decodeCursor, toPage } from '../../lib/pagination';
 import { loadReferral, type Access } from './access';
 import { toMessage, toNotification, toTimelineEntry } from './mappers';
@@ -35,8 +36,10 @@ export const createConversationService = ({ db }: { db: Db }) => ({
       const userId = actorUserId(ctx);
       const m = await referralsRepo.insertMessage(tx, { referralId: id, authorUserId: userId, authorOrgId: a.orgId!, body });
       const parties = [a.row.sendingOrgId, ...(a.row.receivingOrgId && a.row.status !== 'draft' ? [a.row.receivingOrgId] : [])];
-      await referralsRepo.notifyOrgs(tx, parties, userId, { kind: 'referral.message', referralId: id, title: 'New message on a referral' });
-      await recordAudit(tx, ctx, { action: 'referral.message', entityType: 'referral', entityId: id, organizationId: a.orgId });
+      await writeTogether(tx, [
+        referralsRepo.notifyInsert(parties, userId, { kind: 'referral.message', referralId: id, title: 'New message on a referral' }),
+        auditInsert(tx, ctx, { action: 'referral.message', entityType: 'referral', entityId: id, organizationId: a.orgId }),
+      ]);
       const author = userId ? await referralsRepo.userContact(tx, userId) : undefined;
       return toMessage({ m, authorName: author?.name ?? 'Integration', readAt: null });
     });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { createClientsService } from '../clients/service';
-import { createServicesService } from '../directory/services.service';
+import { servicesRepo } from '../directory/services.repo';
 import { createAgreementsService } from '../directory/agreements.service';
 import { createConversationService } from './conversation';
 import { createLifecycleService } from './lifecycle';
@@ -14,15 +14,11 @@ import { createReferralsService, type DirectoryLookup } from './service';
  */
 export const referralsModule = async (app: FastifyInstance) => {
   const clients = createClientsService({ db: app.db, links: referralLinks });
-  const services = createServicesService({ db: app.db });
   const agreements = createAgreementsService({ db: app.db });
   const directory: DirectoryLookup = {
-    serviceInfo: async (actor, id) => {
-      const s = await services.get(actor, id).catch(() => null);
-      return s ? { organizationId: s.organizationId, ackSlaHours: s.ackSlaHours, firstContactSlaHours: s.firstContactSlaHours } : null;
-    },
+    serviceInfo: (tx, id) => servicesRepo.slaInfo(tx, id),
     // An active BAA between the two organizations stands in for a client consent (ARCHITECTURE §3).
-    hasActiveBaa: (orgA, orgB) => agreements.hasActiveBaa(orgA, orgB),
+    hasActiveBaa: (tx, orgA, orgB) => agreements.hasActiveBaa(tx, orgA, orgB),
   };
   const deps = { db: app.db, clients, directory };
   referralRoutes(app, {

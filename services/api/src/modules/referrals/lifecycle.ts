@@ -15,7 +15,8 @@ import {
 } from '@tandem/contract';
 import { AppError } from '../../lib/app-error';
 import type { Ctx } from '../../lib/actor';
-import { recordAudit } from '../../lib/audit';
+import { auditInsert } from '../../lib/audit';
+import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
 import { accessOf, assertTransition, loadReferral, requireSide, type Access } from './access';
 import { referralsRepo, type ReferralRow } from './repo';
@@ -40,7 +41,7 @@ const prepareSend = async (deps: ReferralDeps, tx: DbOrTx, ctx: Ctx, row: Referr
   const now = new Date();
   const p = await deps.clients.packet(tx, row.clientId, row.receivingOrgId, row.consentId, now);
   const sender = { name: row.senderContactName, phone: row.senderContactPhone, email: row.senderContactEmail };
-  const hasActiveBaa = row.receivingOrgId ? await deps.directory.hasActiveBaa(row.sendingOrgId, row.receivingOrgId) : false;
+  const hasActiveBaa = row.receivingOrgId ? await deps.directory.hasActiveBaa(tx, row.sendingOrgId, row.receivingOrgId) : false;
   const check = checkSendPacket({ client: p.client, needs: row.needs, reason: row.reason, senderContact: sender, consent: p.consent, hasActiveBaa, now });
   const missing: { field: string; message: string }[] = [...check.missing];
   if (!row.receivingOrgId) missing.unshift({ field: 'receivingOrganization', message: 'Choose the organization to refer to' });
@@ -61,7 +62,7 @@ const prepareSend = async (deps: ReferralDeps, tx: DbOrTx, ctx: Ctx, row: Referr
       { duplicates: holders },
     );
   }
-  const svc = row.receivingServiceId ? await deps.directory.serviceInfo(ctx.actor, row.receivingServiceId) : null;
+  const svc = row.receivingServiceId ? await deps.directory.serviceInfo(tx, row.receivingServiceId) : null;
   const due = slaDueDates({ sentAt: now, ackSlaHours: svc?.ackSlaHours, firstContactSlaHours: svc?.firstContactSlaHours });
   return {
     sentAt: now,
@@ -88,7 +89,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
       return db.transaction(async (tx) => {
         const a = await loadReferral(tx, ctx.actor, id);
         await send(tx, ctx, a, opts);
-        return buildDetail(deps, tx, ctx, a, false);
+        return buildDetail(deps, tx, ctx, a);
       });
     },
 
@@ -101,7 +102,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
         } else {
           await changeStatus(tx, ctx, a, { to: input.to, reason: input.reason, note: input.note, expected });
         }
-        return buildDetail(deps, tx, ctx, a, false);
+        return buildDetail(deps, tx, ctx, a);
       });
     },
 
@@ -118,7 +119,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
           throw new AppError('validation_failed', 'Forward to another organization.', { errors: [{ path: 'body.toOrganizationId', message: 'This organization already has it' }] });
         }
         if (input.toServiceId) {
-          const svc = await deps.directory.serviceInfo(ctx.actor, input.toServiceId);
+          const svc = await deps.directory.serviceInfo(tx, input.toServiceId);
           if (svc?.organizationId !== input.toOrganizationId) throw new AppError('reference_not_found', 'The service is not one of that organization’s.', { errors: [{ path: 'body.toServiceId', message: 'Unknown service' }] });
         }
         await changeStatus(tx, ctx, a, { to: 'declined', reason: 'referred_elsewhere', note: input.note, expected, side: 'receiver' });
@@ -139,13 +140,15 @@ export const createLifecycleService = (deps: ReferralDeps) => {
           forwardedFromId: original.id,
           status: 'draft',
         });
-        await referralsRepo.insertEvent(tx, { referralId: draft.id, kind: 'created', actorUserId: userId, actorOrgId: draft.sendingOrgId, toStatus: 'draft', note: input.note, data: { forwardedFromId: original.id } });
-        await referralsRepo.insertEvent(tx, { referralId: original.id, kind: 'forwarded', actorUserId: userId, actorOrgId: a.orgId, note: input.note, data: { forwardedToId: draft.id } });
+        await writeTogether(tx, [
+          referralsRepo.eventInsert(tx, { referralId: draft.id, kind: 'created', actorUserId: userId, actorOrgId: draft.sendingOrgId, toStatus: 'draft', note: input.note, data: { forwardedFromId: original.id } }),
+          referralsRepo.eventInsert(tx, { referralId: original.id, kind: 'forwarded', actorUserId: userId, actorOrgId: a.orgId, note: input.note, data: { forwardedToId: draft.id } }),
+        ]);
         const next = accessOf(draft, ctx.actor)!;
         // Same checks as any send: packet, consent covering the new partner, open duplicates
         // (the declined original no longer counts).
         await send(tx, ctx, next, { confirmDuplicate: false });
-        return buildDetail(deps, tx, ctx, next, false);
+        return buildDetail(deps, tx, ctx, next);
       });
     },
 
@@ -160,10 +163,12 @@ export const createLifecycleService = (deps: ReferralDeps) => {
         assertVersion(a.row.version, expected);
         const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, { assigneeUserId: input.assigneeUserId });
         if (!row) throw stale();
-        await referralsRepo.insertEvent(tx, { referralId: id, kind: 'assigned', actorUserId: actorUserId(ctx), actorOrgId: a.orgId, data: { from: a.row.assigneeUserId, to: input.assigneeUserId } });
-        await recordAudit(tx, ctx, { action: 'referral.assign', entityType: 'referral', entityId: id, organizationId: a.orgId, changes: { assigneeUserId: { from: a.row.assigneeUserId, to: input.assigneeUserId } } });
+        await writeTogether(tx, [
+          referralsRepo.eventInsert(tx, { referralId: id, kind: 'assigned', actorUserId: actorUserId(ctx), actorOrgId: a.orgId, data: { from: a.row.assigneeUserId, to: input.assigneeUserId } }),
+          auditInsert(tx, ctx, { action: 'referral.assign', entityType: 'referral', entityId: id, organizationId: a.orgId, changes: { assigneeUserId: { from: a.row.assigneeUserId, to: input.assigneeUserId } } }),
+        ]);
         a.row = row;
-        return buildDetail(deps, tx, ctx, a, false);
+        return buildDetail(deps, tx, ctx, a);
       });
     },
 
@@ -180,10 +185,12 @@ export const createLifecycleService = (deps: ReferralDeps) => {
         assertVersion(a.row.version, expected);
         const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, { firstContactAt: at });
         if (!row) throw stale();
-        await referralsRepo.insertEvent(tx, { referralId: id, kind: 'updated', actorUserId: actorUserId(ctx), actorOrgId: a.orgId, note: input.note ?? 'First contact with the client', data: { firstContactAt: at.toISOString() } });
-        await recordAudit(tx, ctx, { action: 'referral.first_contact', entityType: 'referral', entityId: id, organizationId: a.orgId });
+        await writeTogether(tx, [
+          referralsRepo.eventInsert(tx, { referralId: id, kind: 'updated', actorUserId: actorUserId(ctx), actorOrgId: a.orgId, note: input.note ?? 'First contact with the client', data: { firstContactAt: at.toISOString() } }),
+          auditInsert(tx, ctx, { action: 'referral.first_contact', entityType: 'referral', entityId: id, organizationId: a.orgId }),
+        ]);
         a.row = row;
-        return buildDetail(deps, tx, ctx, a, false);
+        return buildDetail(deps, tx, ctx, a);
       });
     },
   };

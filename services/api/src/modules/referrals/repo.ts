@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { schema, type DbOrTx } from '@tandem/db';
 import { OPEN_STATUSES, type ReferralDirection, type ReferralStatus } from '@tandem/contract';
 
-const { referrals, referralEvents, referralMessages, referralReads, referralViews, notifications, outbox, clients, organizations, services, users, memberships, contacts } = schema;
+const { referrals, referralEvents, referralMessages, referralReads, referralViews, notifications, outbox, clients, consents, organizations, services, users, memberships, contacts } = schema;
 
 /** One entry of a referral's timeline as the timeline query returns it. */
 export type TimelineRow = {
@@ -56,6 +56,8 @@ const itemCols = (userId: string | null) => ({
   cursorAt: sql<string>`${referrals.createdAt}::text`,
 });
 export type ItemRow = { r: ReferralRow; clientName: string | null; sendingOrganizationName: string; receivingOrganizationName: string | null; receivingServiceName: string | null; assigneeName: string | null; unreadMessages: number; cursorAt: string };
+/** The item plus what the detail view shows of the client and the consent the referral was sent under. */
+export type DetailRow = ItemRow & { client: typeof clients.$inferSelect | null; consent: typeof consents.$inferSelect | null };
 
 const selectItems = (db: DbOrTx, userId: string | null) =>
   db
@@ -85,7 +87,20 @@ export interface ListFilter {
 
 export const referralsRepo = {
   one: async (db: DbOrTx, id: string): Promise<ReferralRow | undefined> => (await db.select().from(referrals).where(eq(referrals.id, id)))[0],
-  item: async (db: DbOrTx, id: string, userId: string | null): Promise<ItemRow | undefined> => (await selectItems(db, userId).where(eq(referrals.id, id)))[0],
+  /** Everything the detail view reads, in one statement: the item, its client and its consent. */
+  detail: async (db: DbOrTx, id: string, userId: string | null): Promise<DetailRow | undefined> =>
+    (
+      await db
+        .select({ ...itemCols(userId), client: clients, consent: consents })
+        .from(referrals)
+        .innerJoin(senders, eq(senders.id, referrals.sendingOrgId))
+        .leftJoin(receivers, eq(receivers.id, referrals.receivingOrgId))
+        .leftJoin(clients, eq(clients.id, referrals.clientId))
+        .leftJoin(services, eq(services.id, referrals.receivingServiceId))
+        .leftJoin(assignees, eq(assignees.id, referrals.assigneeUserId))
+        .leftJoin(consents, eq(consents.id, referrals.consentId))
+        .where(eq(referrals.id, id))
+    )[0] as DetailRow | undefined,
   insert: async (db: DbOrTx, row: ReferralInsert): Promise<ReferralRow> => (await db.insert(referrals).values(row).returning())[0]!,
 
   /**
@@ -101,18 +116,19 @@ export const referralsRepo = {
         .returning()
     )[0],
 
-  insertEvent: async (db: DbOrTx, row: EventInsert) => (await db.insert(referralEvents).values(row).returning())[0]!,
-  insertView: async (db: DbOrTx, referralId: string, userId: string | null, orgId: string | null) => db.insert(referralViews).values({ referralId, userId, orgId }),
-  insertOutbox: async (db: DbOrTx, event: string, organizationIds: string[], payload: Record<string, unknown>) =>
-    db.insert(outbox).values({ event, organizationIds, payload }),
+  // The *Insert builders are not run here: callers send them with writeTogether (lib/batch.ts),
+  // several in one round trip. They are synchronous so that returning one does not execute it.
+  eventInsert: (db: DbOrTx, row: EventInsert) => db.insert(referralEvents).values(row),
+  viewInsert: (db: DbOrTx, referralId: string, userId: string | null, orgId: string | null) => db.insert(referralViews).values({ referralId, userId, orgId }),
+  outboxInsert: (db: DbOrTx, event: string, organizationIds: string[], payload: Record<string, unknown>) => db.insert(outbox).values({ event, organizationIds, payload }),
 
   /** One in-app notification per member of these organizations, except the person acting. */
-  async notifyOrgs(db: DbOrTx, orgIds: string[], exceptUserId: string | null, n: { kind: string; referralId: string; title: string }) {
-    if (!orgIds.length) return;
-    await db.execute(sql`insert into ${notifications} (user_id, kind, referral_id, title)
+  notifyInsert: (orgIds: string[], exceptUserId: string | null, n: { kind: string; referralId: string; title: string }) =>
+    orgIds.length
+      ? sql`insert into ${notifications} (user_id, kind, referral_id, title)
       select distinct m.user_id, ${n.kind}, ${n.referralId}::uuid, ${n.title} from ${memberships} m
-      where m.organization_id in (${sql.join(orgIds.map((o) => sql`${o}::uuid`), sql`, `)}) and m.user_id is distinct from ${exceptUserId}::uuid`);
-  },
+      where m.organization_id in (${sql.join(orgIds.map((o) => sql`${o}::uuid`), sql`, `)}) and m.user_id is distinct from ${exceptUserId}::uuid`
+      : null,
 
   userContact: async (db: DbOrTx, userId: string) => (await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId)))[0],
   isMember: async (db: DbOrTx, orgId: string, userId: string) =>
@@ -140,13 +156,18 @@ export const referralsRepo = {
       .orderBy(asc(referrals.sentAt)),
 
   /**
-   * One inbox page. Received uses referrals_receiving_recent_idx (org, created_at desc, id desc),
-   * or referrals_receiving_inbox_idx (org, status, created_at desc, id desc) when a status tab is
-   * chosen; sent the matching referrals_sending_* pair. The keyset (created_at, id) < cursor
-   * continues the index scan instead of counting an offset.
+   * One inbox page, in two steps so the plan cannot go wrong at any inbox size: the inner query
+   * picks the page's ids from referrals alone, walking referrals_receiving_recent_idx (org,
+   * created_at desc, id desc) — or referrals_receiving_inbox_idx (org, status, created_at desc,
+   * id desc) for a status tab, and the sending_* pair for the sent box — and stops after
+   * limit + 1 rows; only those rows are then joined to the names and unread counts. Joining
+   * first let the planner hash-join and sort a whole 50,000-referral inbox to return 26 rows.
+   * The keyset (created_at, id) < cursor continues the index scan instead of counting an offset.
    */
-  page: async (db: DbOrTx, f: ListFilter, userId: string | null) =>
-    selectItems(db, userId)
+  page: async (db: DbOrTx, f: ListFilter, userId: string | null) => {
+    let inner = db.select({ id: referrals.id }).from(referrals).$dynamic();
+    if (f.q) inner = inner.innerJoin(clients, eq(clients.id, referrals.clientId));
+    const ids = inner
       .where(
         and(
           boxFilter(f.box, f.orgIds),
@@ -159,15 +180,33 @@ export const referralsRepo = {
         ),
       )
       .orderBy(desc(referrals.createdAt), desc(referrals.id))
-      .limit(f.limit + 1) as Promise<ItemRow[]>,
+      .limit(f.limit + 1)
+      .as('page');
+    return selectItems(db, userId)
+      .innerJoin(ids, eq(ids.id, referrals.id))
+      .orderBy(desc(referrals.createdAt), desc(referrals.id)) as Promise<ItemRow[]>;
+  },
 
-  /** Per-status counts of a box in one aggregate over the same inbox index. */
-  counts: async (db: DbOrTx, box: ReferralDirection, orgIds: string[], userId: string | null) =>
-    db
-      .select({ status: referrals.status, n: sql<number>`count(*)::int`, overdue: sql<number>`(count(*) filter (where ${overdueNow}))::int`, unread: sql<number>`coalesce(sum(${unreadFor(userId)}), 0)::int` })
-      .from(referrals)
-      .where(boxFilter(box, orgIds))
-      .groupBy(referrals.status),
+  /**
+   * Per-status counts of a box in one aggregate over the inbox index, and the unread messages
+   * counted from the messages side (far fewer rows than the box) instead of a subquery per referral.
+   */
+  counts: async (db: DbOrTx, box: ReferralDirection, orgIds: string[], userId: string | null) => {
+    const [rows, unread] = await Promise.all([
+      db
+        .select({ status: referrals.status, n: sql<number>`count(*)::int`, overdue: sql<number>`(count(*) filter (where ${overdueNow}))::int` })
+        .from(referrals)
+        .where(boxFilter(box, orgIds))
+        .groupBy(referrals.status),
+      userId
+        ? db.execute<{ n: number }>(sql`select count(*)::int as n from ${referralMessages} m
+            join ${referrals} on ${referrals.id} = m.referral_id
+            left join ${referralReads} rd on rd.referral_id = m.referral_id and rd.user_id = ${userId}::uuid
+            where ${boxFilter(box, orgIds)} and m.author_user_id is distinct from ${userId}::uuid and m.created_at > coalesce(rd.last_read_at, '-infinity')`)
+        : Promise.resolve({ rows: [{ n: 0 }] }),
+    ]);
+    return { rows, unread: unread.rows[0]?.n ?? 0 };
+  },
 
   /** Organizations that see a client through its referrals (a receiver only once it was sent). */
   orgIdsOnClient: async (db: DbOrTx, clientId: string) => {

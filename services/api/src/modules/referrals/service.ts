@@ -11,22 +11,28 @@ import {
   type ReferralStatus,
   type UpdateReferralBodySchema,
 } from '@tandem/contract';
-import { AppError } from '../../lib/app-error';
+import { AppError, notFound } from '../../lib/app-error';
 import { actingOrgIds, type Actor, type Ctx } from '../../lib/actor';
-import { recordAudit } from '../../lib/audit';
+import { auditInsert, recordAudit } from '../../lib/audit';
+import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
 import { decodeCursor, toPage } from '../../lib/pagination';
-import type { ClientsService } from '../clients/service';
+import { consentSummaryOf, toClient, type ClientsService } from '../clients/service';
 import { accessOf, allowedFor, loadReferral, requireSide, type Access } from './access';
 import { toItem } from './mappers';
-import { referralsRepo, type ReferralInsert } from './repo';
+import { referralsRepo, type DetailRow, type ReferralInsert, type ReferralRow } from './repo';
 import { actorUserId, changeStatus } from './status';
 
 /** What the referrals module needs from the directory, supplied at wiring time. */
 export interface DirectoryLookup {
-  serviceInfo: (actor: Actor, id: string) => Promise<{ organizationId: string; ackSlaHours: number; firstContactSlaHours: number } | null>;
+  /**
+   * Both run in the caller's transaction: a lookup on another pool connection while the
+   * transaction holds one would starve the pool under load (every request waiting on a second
+   * connection that the others hold).
+   */
+  serviceInfo: (tx: DbOrTx, id: string) => Promise<{ organizationId: string; ackSlaHours: number; firstContactSlaHours: number } | null>;
   /** An active BAA between the two organizations stands in for consent (ARCHITECTURE §3). */
-  hasActiveBaa: (orgA: string, orgB: string) => Promise<boolean>;
+  hasActiveBaa: (tx: DbOrTx, orgA: string, orgB: string) => Promise<boolean>;
 }
 export interface ReferralDeps {
   db: Db;
@@ -39,33 +45,43 @@ type UpdateInput = z.output<typeof UpdateReferralBodySchema>;
 type ListInput = z.output<typeof ReferralListQuerySchema>;
 const KeyCursor = z.tuple([z.string(), z.uuid()]);
 
-/** The detail view every endpoint returning a referral answers with. */
-export const buildDetail = async (deps: ReferralDeps, tx: DbOrTx, ctx: Ctx, a: Access, auditClient: boolean): Promise<ReferralDetail> => {
+/** Only a referral that came from a forward, or was forwarded on, has a chain to walk. */
+const inForwardChain = (r: ReferralRow) => r.forwardedFromId !== null || r.statusReason === 'referred_elsewhere';
+
+/** The detail view from a row already read with referralsRepo.detail (plus the chain and, for a draft, the packet check). */
+const detailView = async (deps: ReferralDeps, db: DbOrTx, a: Access, d: DetailRow): Promise<ReferralDetail> => {
   const now = new Date();
-  const r = a.row;
-  const item = (await referralsRepo.item(tx, r.id, actorUserId(ctx)))!;
-  const [client, consent, chain] = await Promise.all([
-    r.clientId ? deps.clients.forReferral(tx, ctx, r.clientId, a.orgId, auditClient) : null,
-    deps.clients.consentSummary(tx, r.consentId, now),
-    referralsRepo.chain(tx, r.id),
-  ]);
+  const r = d.r;
+  a.row = r;
+  const chain = inForwardChain(r) ? await referralsRepo.chain(db, r.id) : [{ id: r.id, forwardedFromId: null }];
   let packetMissing: ReferralDetail['packetMissing'] = [];
   if (r.status === 'draft') {
-    const p = await deps.clients.packet(tx, r.clientId, r.receivingOrgId, r.consentId, now);
+    const p = await deps.clients.packetFor(db, d.client ?? undefined, r.receivingOrgId, r.consentId, now);
     const sender = { name: r.senderContactName, phone: r.senderContactPhone, email: r.senderContactEmail };
-    const hasActiveBaa = r.receivingOrgId ? await deps.directory.hasActiveBaa(r.sendingOrgId, r.receivingOrgId) : false;
+    const hasActiveBaa = r.receivingOrgId ? await deps.directory.hasActiveBaa(db, r.sendingOrgId, r.receivingOrgId) : false;
     packetMissing = checkSendPacket({ client: p.client, needs: r.needs, reason: r.reason, senderContact: sender, consent: p.consent, hasActiveBaa, now }).missing;
   }
   return {
-    ...toItem(item, now),
-    client,
-    consent,
+    ...toItem(d, now),
+    client: d.client ? toClient(d.client) : null,
+    consent: consentSummaryOf(d.consent, now),
     forwardChain: chain.map((c) => c.id),
     forwardedToId: chain.find((c) => c.forwardedFromId === r.id)?.id ?? null,
     allowedTransitions: allowedFor(a),
     packetMissing,
   };
 };
+
+/** The detail view every endpoint returning a referral answers with: one query for the row, names, client and consent. */
+export const buildDetail = async (deps: ReferralDeps, db: DbOrTx, ctx: Ctx, a: Access): Promise<ReferralDetail> =>
+  detailView(deps, db, a, (await referralsRepo.detail(db, a.row.id, actorUserId(ctx)))!);
+
+/** What opening a referral records: the view on its timeline, the referral read and the client read (PHI) in the audit trail. */
+const readRecords = (db: DbOrTx, ctx: Ctx, a: Access) => [
+  referralsRepo.viewInsert(db, a.row.id, actorUserId(ctx), a.orgId),
+  auditInsert(db, ctx, { action: 'referral.read', entityType: 'referral', entityId: a.row.id, organizationId: a.orgId }),
+  a.row.clientId ? auditInsert(db, ctx, { action: 'client.read', entityType: 'client', entityId: a.row.clientId, organizationId: a.orgId }) : null,
+];
 
 /** The caller's organization for a new referral: explicit when they belong to several. */
 const sendingOrgOf = (actor: Actor, requested?: string) => {
@@ -94,7 +110,7 @@ const draftFields = async (deps: ReferralDeps, tx: DbOrTx, actor: Actor, input: 
   if (input.receivingServiceId !== undefined) set.receivingServiceId = input.receivingServiceId;
   const serviceId = input.receivingServiceId;
   if (serviceId) {
-    const svc = await deps.directory.serviceInfo(actor, serviceId);
+    const svc = await deps.directory.serviceInfo(tx, serviceId);
     const orgId = input.receivingOrganizationId ?? receivingOrgId ?? svc?.organizationId;
     if (!svc || svc.organizationId !== orgId) {
       throw new AppError('reference_not_found', 'The service is not one of the receiving organization’s.', { errors: [{ path: 'body.receivingServiceId', message: 'Unknown service for this organization' }] });
@@ -121,28 +137,34 @@ export const createReferralsService = (deps: ReferralDeps) => {
           sendingUserId: userId,
           status: 'draft',
         });
-        await referralsRepo.insertEvent(tx, { referralId: row.id, kind: 'created', actorUserId: userId, actorOrgId: sendingOrgId, toStatus: 'draft' });
-        await recordAudit(tx, ctx, { action: 'referral.create', entityType: 'referral', entityId: row.id, organizationId: sendingOrgId });
-        return buildDetail(deps, tx, ctx, accessOf(row, ctx.actor)!, false);
+        await writeTogether(tx, [
+          referralsRepo.eventInsert(tx, { referralId: row.id, kind: 'created', actorUserId: userId, actorOrgId: sendingOrgId, toStatus: 'draft' }),
+          auditInsert(tx, ctx, { action: 'referral.create', entityType: 'referral', entityId: row.id, organizationId: sendingOrgId }),
+        ]);
+        return buildDetail(deps, tx, ctx, accessOf(row, ctx.actor)!);
       });
     },
 
     /**
-     * Opening a referral: the receiver's first open of a sent referral acknowledges it (through
-     * decideTransition, automatic), every open is recorded as a view and audited.
+     * Opening a referral: one read (row, names, client, consent), then the view and audit rows in
+     * one write. The receiver's first open of a sent referral acknowledges it (through
+     * decideTransition, automatic) in a transaction; every open is recorded as a view and audited.
+     * Anyone not on the referral gets the same 404 as a random id, and nothing is written.
      */
     async get(ctx: Ctx, id: string) {
-      return db.transaction(async (tx) => {
-        const a = await loadReferral(tx, ctx.actor, id);
-        if (a.row.status === 'sent' && a.sides.includes('receiver')) {
-          // Losing a race with another opener is fine: someone acknowledged it; read what they wrote.
-          const done = await changeStatus(tx, ctx, a, { to: 'acknowledged', automatic: true, side: 'receiver' }, true);
-          if (!done) a.row = (await referralsRepo.one(tx, id))!;
-        }
-        await referralsRepo.insertView(tx, id, actorUserId(ctx), a.orgId);
-        await recordAudit(tx, ctx, { action: 'referral.read', entityType: 'referral', entityId: id, organizationId: a.orgId });
-        return buildDetail(deps, tx, ctx, a, true);
-      });
+      const d = await referralsRepo.detail(db, id, actorUserId(ctx));
+      const a = d ? accessOf(d.r, ctx.actor) : null;
+      if (!d || !a) throw notFound('referral');
+      if (a.row.status === 'sent' && a.sides.includes('receiver')) {
+        return db.transaction(async (tx) => {
+          // Losing a race with another opener is fine: someone acknowledged it; the detail shows what they wrote.
+          await changeStatus(tx, ctx, a, { to: 'acknowledged', automatic: true, side: 'receiver' }, true);
+          await writeTogether(tx, readRecords(tx, ctx, a));
+          return buildDetail(deps, tx, ctx, a);
+        });
+      }
+      await writeTogether(db, readRecords(db, ctx, a));
+      return detailView(deps, db, a, d);
     },
 
     async update(ctx: Ctx, id: string, expected: number | undefined, input: UpdateInput) {
@@ -158,10 +180,12 @@ export const createReferralsService = (deps: ReferralDeps) => {
         const set = await draftFields(deps, tx, ctx.actor, input, a.row.receivingOrgId);
         const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, set);
         if (!row) throw new AppError('stale_version', 'The referral changed since you read it. Reload and try again.');
-        await referralsRepo.insertEvent(tx, { referralId: id, kind: 'updated', actorUserId: actorUserId(ctx), actorOrgId: a.orgId, data: { fields: Object.keys(set) } });
-        await recordAudit(tx, ctx, { action: 'referral.update', entityType: 'referral', entityId: id, organizationId: a.orgId });
+        await writeTogether(tx, [
+          referralsRepo.eventInsert(tx, { referralId: id, kind: 'updated', actorUserId: actorUserId(ctx), actorOrgId: a.orgId, data: { fields: Object.keys(set) } }),
+          auditInsert(tx, ctx, { action: 'referral.update', entityType: 'referral', entityId: id, organizationId: a.orgId }),
+        ]);
         a.row = row;
-        return buildDetail(deps, tx, ctx, a, false);
+        return buildDetail(deps, tx, ctx, a);
       });
     },
 
@@ -183,17 +207,15 @@ export const createReferralsService = (deps: ReferralDeps) => {
     },
 
     async counts(actor: Actor, box: 'received' | 'sent'): Promise<ReferralCounts> {
-      const rows = await referralsRepo.counts(db, box, actingOrgIds(actor), actor.kind === 'user' ? actor.userId : null);
+      const { rows, unread } = await referralsRepo.counts(db, box, actingOrgIds(actor), actor.kind === 'user' ? actor.userId : null);
       const byStatus = Object.fromEntries(REFERRAL_STATUSES.map((s) => [s, 0])) as Record<ReferralStatus, number>;
       let overdue = 0;
-      let unreadMessages = 0;
       for (const r of rows) {
         byStatus[r.status as ReferralStatus] = r.n;
         overdue += r.overdue;
-        unreadMessages += r.unread;
       }
       const open = OPEN_STATUSES.reduce((n, s) => n + byStatus[s], 0);
-      return { box, byStatus, open, overdue, unreadMessages };
+      return { box, byStatus, open, overdue, unreadMessages: unread };
     },
   };
 };

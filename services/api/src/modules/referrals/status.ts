@@ -2,7 +2,8 @@ import { isTerminal, type ClosureReason, type ReferralSide, type ReferralStatus 
 import type { DbOrTx } from '@tandem/db';
 import { AppError } from '../../lib/app-error';
 import type { Ctx } from '../../lib/actor';
-import { recordAudit } from '../../lib/audit';
+import { auditInsert } from '../../lib/audit';
+import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
 import { assertTransition, type Access } from './access';
 import { referralsRepo, type ReferralInsert, type ReferralRow } from './repo';
@@ -51,16 +52,19 @@ export async function changeStatus(tx: DbOrTx, ctx: Ctx, a: Access, c: StatusCha
   }
   const userId = actorUserId(ctx);
   const orgId = c.side === 'sender' ? row.sendingOrgId : c.side === 'receiver' ? row.receivingOrgId : a.orgId;
-  await referralsRepo.insertEvent(tx, { referralId: row.id, kind: 'status_changed', actorUserId: userId, actorOrgId: orgId, fromStatus: from, toStatus: c.to, reason: c.reason ?? null, note: c.note ?? null, data: c.automatic ? { automatic: true } : null });
   const parties = [row.sendingOrgId, ...(row.receivingOrgId ? [row.receivingOrgId] : [])];
-  // Ids only: webhook payloads leave the network, so no PHI goes in the outbox.
-  await referralsRepo.insertOutbox(tx, 'referral.status_changed', parties, { referralId: row.id, from, to: c.to, version: row.version, at: now.toISOString() });
-  if (c.to === 'sent') {
-    await referralsRepo.notifyOrgs(tx, row.receivingOrgId ? [row.receivingOrgId] : [], userId, { kind: 'referral.received', referralId: row.id, title: 'New referral received' });
-  } else {
-    await referralsRepo.notifyOrgs(tx, parties, userId, { kind: 'referral.status_changed', referralId: row.id, title: `Referral ${c.to.replace(/_/g, ' ')}` });
-  }
-  await recordAudit(tx, ctx, { action: 'referral.transition', entityType: 'referral', entityId: row.id, organizationId: orgId, changes: { status: { from, to: c.to } } });
+  const notice =
+    c.to === 'sent'
+      ? referralsRepo.notifyInsert(row.receivingOrgId ? [row.receivingOrgId] : [], userId, { kind: 'referral.received', referralId: row.id, title: 'New referral received' })
+      : referralsRepo.notifyInsert(parties, userId, { kind: 'referral.status_changed', referralId: row.id, title: `Referral ${c.to.replace(/_/g, ' ')}` });
+  // The event, outbox row (ids only: webhook payloads leave the network, so no PHI), the
+  // notifications and the audit record go in one round trip after the version-checked UPDATE.
+  await writeTogether(tx, [
+    referralsRepo.eventInsert(tx, { referralId: row.id, kind: 'status_changed', actorUserId: userId, actorOrgId: orgId, fromStatus: from, toStatus: c.to, reason: c.reason ?? null, note: c.note ?? null, data: c.automatic ? { automatic: true } : null }),
+    referralsRepo.outboxInsert(tx, 'referral.status_changed', parties, { referralId: row.id, from, to: c.to, version: row.version, at: now.toISOString() }),
+    notice,
+    auditInsert(tx, ctx, { action: 'referral.transition', entityType: 'referral', entityId: row.id, organizationId: orgId, changes: { status: { from, to: c.to } } }),
+  ]);
   a.row = row;
   return row;
 }

@@ -1,0 +1,22 @@
+import { sql, type SQLWrapper } from 'drizzle-orm';
+import type { DbOrTx } from '@tandem/db';
+
+/**
+ * Runs several independent writes (inserts that return nothing) in ONE statement and one round
+ * trip: `with w0 as (insert …), w1 as (insert …) select 1`. PostgreSQL executes every
+ * data-modifying WITH part exactly once, to completion, in the same snapshot, whether or not the
+ * outer query reads it, and the statement is atomic on its own. On this machine a round trip
+ * costs more than the inserts (syscalls on both sides), so an event + outbox + notification +
+ * audit record written together is one trip instead of four.
+ *
+ * Falsy parts are skipped. The parts must not depend on one another's rows (they share a snapshot).
+ */
+export const writeTogether = async (db: DbOrTx, parts: (SQLWrapper | null | undefined | false)[]) => {
+  const writes = parts.filter((p): p is SQLWrapper => Boolean(p));
+  if (!writes.length) return;
+  if (writes.length === 1) {
+    await db.execute(writes[0]!.getSQL());
+    return;
+  }
+  await db.execute(sql`with ${sql.join(writes.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`), sql`, `)} select 1`);
+};

@@ -44,6 +44,22 @@ describe('authorization layer', () => {
     expect(members.json().data).toHaveLength(0);
   });
 
+  it('staff list their active colleagues (names and roles, no emails); other organizations cannot', async () => {
+    const mine = await newOrg(t.db);
+    const other = await newOrg(t.db);
+    const colleague = await newUser(t.db, { org: mine, role: 'org_admin', name: 'Ana Colleague' });
+    await newUser(t.db, { org: mine, role: 'staff', password: null }); // invited, cannot sign in yet
+    const staff = await as('staff', mine);
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/organizations/${mine.id}/colleagues`, headers: staff });
+    expect(res.statusCode).toBe(200);
+    const data = res.json().data as Record<string, unknown>[];
+    expect(data).toHaveLength(2);
+    expect(data).toContainEqual({ userId: colleague.id, name: 'Ana Colleague', role: 'org_admin' });
+    expect(JSON.stringify(data)).not.toContain('@');
+    const outsider = await t.app.inject({ method: 'GET', url: `/api/v1/organizations/${other.id}/colleagues`, headers: staff });
+    expect([outsider.statusCode, outsider.json().code]).toEqual([403, 'forbidden']);
+  });
+
   it('staff cannot create API keys; an org admin cannot grant network_admin', async () => {
     const org = await newOrg(t.db);
     const staff = await as('staff', org);

@@ -10,6 +10,7 @@ import {
 import {
   InvitationResultSchema,
   InviteMemberBodySchema,
+  ColleaguePageSchema,
   MemberPageSchema,
   MemberParamsSchema,
   MemberSchema,
@@ -62,6 +63,17 @@ export const adminEndpoints = {
     params: IdParamsSchema,
     query: PageQuerySchema,
     responses: { 200: MemberPageSchema },
+  }),
+  listColleagues: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/organizations/{id}/colleagues',
+    operationId: 'listColleagues',
+    summary: "List an organization's active members by name, for its own members (e.g. to assign a referral)",
+    tags: ['Members'],
+    security: ['session'],
+    params: IdParamsSchema,
+    query: PageQuerySchema,
+    responses: { 200: ColleaguePageSchema, 403: ProblemSchema, 404: ProblemSchema },
   }),
   inviteMember: defineEndpoint({
     method: 'POST',

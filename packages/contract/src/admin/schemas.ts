@@ -17,6 +17,11 @@ export const MemberSchema = z
 export type Member = z.infer<typeof MemberSchema>;
 export const MemberPageSchema = pageOf(MemberSchema);
 
+/** A member as their colleagues see them: enough to assign a referral, no email or invitation state. */
+export const ColleagueSchema = MemberSchema.pick({ userId: true, name: true, role: true }).meta({ id: 'Colleague' });
+export type Colleague = z.infer<typeof ColleagueSchema>;
+export const ColleaguePageSchema = pageOf(ColleagueSchema);
+
 export const InviteMemberBodySchema = z
   .object({ email: EmailSchema, name: z.string().trim().min(1).max(120), role: RoleSchema, locale: LocaleSchema.default('en') })
   .meta({ example: { email: 'new.navigator@tandem.example', name: 'Ana Reyes', role: 'staff', locale: 'es' } });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { api } from '@tandem/contract';
+import { api, ROLES } from '@tandem/contract';
 import { rules } from '../../lib/authz';
 import { route } from '../../lib/routes';
 import { createMembersService } from './service';
@@ -9,6 +9,11 @@ export const membersModule = async (app: FastifyInstance) => {
   const svc = createMembersService({ db: app.db });
   const orgAdmin = rules.roleInParamOrg('id', 'org_admin');
   route(app, api.listMembers, { rule: orgAdmin, handler: async (req) => svc.list(req.params.id, req.query.limit, req.query.cursor) });
+  // Any member of the organization sees who works there (to assign a referral); outsiders do not.
+  route(app, api.listColleagues, {
+    rule: rules.roleInParamOrg('id', ...ROLES),
+    handler: async (req) => svc.colleagues(req.params.id, req.query.limit, req.query.cursor),
+  });
   route(app, api.inviteMember, { rule: orgAdmin, handler: async (req) => svc.invite(req.ctx(), req.params.id, req.body) });
   route(app, api.updateMember, { rule: orgAdmin, handler: async (req) => svc.updateRole(req.ctx(), req.params.id, req.params.userId, req.body.role) });
   route(app, api.removeMember, {

@@ -16,12 +16,19 @@ const memberCols = {
 export type MemberRow = { userId: string; organizationId: string; email: string; name: string; role: string; hasPassword: boolean; createdAt: Date };
 
 export const membersRepo = {
-  async page(db: DbOrTx, orgId: string, limit: number, after?: [string, string]) {
+  /** Members by name; `activeOnly`: people who can sign in (password set, account active). */
+  async page(db: DbOrTx, orgId: string, limit: number, after?: [string, string], activeOnly = false) {
     return db
       .select(memberCols)
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.organizationId, orgId), after ? sql`(lower(${users.name}), ${users.id}) > (${after[0]}, ${after[1]}::uuid)` : undefined))
+      .where(
+        and(
+          eq(memberships.organizationId, orgId),
+          activeOnly ? sql`${users.passwordHash} is not null and ${users.active}` : undefined,
+          after ? sql`(lower(${users.name}), ${users.id}) > (${after[0]}, ${after[1]}::uuid)` : undefined,
+        ),
+      )
       .orderBy(sql`lower(${users.name})`, asc(users.id))
       .limit(limit + 1);
   },

@@ -34,6 +34,14 @@ export const createMembersService = ({ db }: { db: Db }) => ({
     return { data: page.data.map(toMember), nextCursor: page.nextCursor };
   },
 
+  /** Colleagues: the active members by name and role, for the organization's own members. */
+  async colleagues(orgId: string, limit: number, cursor?: string) {
+    if (!(await membersRepo.orgExists(db, orgId))) throw notFound('organization');
+    const rows = await membersRepo.page(db, orgId, limit, decodeCursor(cursor, NameCursor), true);
+    const page = toPage(rows, limit, (r) => [r.name.toLowerCase(), r.userId]);
+    return { data: page.data.map((r) => ({ userId: r.userId, name: r.name, role: r.role as Role })), nextCursor: page.nextCursor };
+  },
+
   async invite(ctx: Ctx, orgId: string, input: { email: string; name: string; role: Role; locale: 'en' | 'es' }) {
     assertMayGrant(ctx.actor, input.role);
     return db.transaction(async (tx) => {

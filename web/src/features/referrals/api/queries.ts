@@ -106,6 +106,6 @@ export const partnerQueries = {
   members: (organizationId: string) =>
     queryOptions({
       queryKey: [...partnerQueries.all, 'members', organizationId] as const,
-      queryFn: () => apiCall(api.listMembers, { params: { id: organizationId }, query: { limit: 200 } }),
+      queryFn: () => apiCall(api.listColleagues, { params: { id: organizationId }, query: { limit: 200 } }),
     }),
 };

@@ -39,14 +39,14 @@ function Due({ label, at, done, late }: { label: string; at: string | null; done
   );
 }
 
-/** The receiving organization's staff: a member list for its admins; "me" or nobody for everyone else. */
+/** The receiving organization's active staff (its colleagues list), "me" first. */
 function AssigneeSelect({ r, viewer }: { r: ReferralDetail; viewer: Viewer }) {
   const { t } = useI18n();
   const orgId = r.receivingOrganizationId ?? '';
-  const members = useQuery({ ...partnerQueries.members(orgId), enabled: viewer.adminOf.includes(orgId) });
+  const members = useQuery({ ...partnerQueries.members(orgId), enabled: Boolean(orgId) });
   const change = useChangeReferral(r.id);
   const options = new Map<string, string>([[viewer.userId, `${viewer.userName} (${t('ref.me')})`]]);
-  for (const m of members.data?.data ?? []) if (m.status === 'active') options.set(m.userId, m.name);
+  for (const m of members.data?.data ?? []) options.set(m.userId, m.name);
   if (r.assigneeId && r.assigneeName) options.set(r.assigneeId, r.assigneeName);
   return (
     <div className="stack">

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { agreementParties, agreements, schedules } from '../../db/src/schema';
+import { agreementParties, agreements, contacts, schedules } from '../../db/src/schema';
 import { newOrg, newUser } from '../../db/src/testing/factories';
 import { newLocation, newService } from '../../services/api/src/modules/directory/testing';
 import { startStack } from '../../services/api/src/testing/stack';
@@ -166,6 +166,39 @@ describe('directory', () => {
       await expectVisible(page.getByRole('link', { name: '(323) 555-0199' }));
       await page.getByRole('button', { name: 'Change history' }).click();
       await expectVisible(page.getByRole('listitem').filter({ hasText: /phone: .*→ \(323\) 555-0199/ }));
+    }));
+
+  it('lets an org admin add a service and remove a contact from the organization page on a phone', () =>
+    withPage(browser, stack.baseUrl, 'directory-add-service-remove-contact', async (page) => {
+      const { admin, org } = await cboWithService();
+      const [contact] = await stack.db.insert(contacts).values({ organizationId: org.id, name: `Ana Ruiz ${uniq()}`, title: 'Intake coordinator' }).returning();
+      await signIn(page, admin.email, admin.password);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`/directory/organizations/${org.id}`);
+
+      await page.getByRole('button', { name: 'Add a service' }).click();
+      const form = page.getByRole('form', { name: 'New service' });
+      // No name: the API's 400 field error is shown on the field.
+      await form.getByRole('button', { name: 'Add service' }).click();
+      await form.locator('[aria-invalid="true"]').first().waitFor();
+      expect(await form.getByLabel('Service name').getAttribute('aria-invalid')).toBe('true');
+      const name = `Diaper Bank ${uniq()}`;
+      await form.getByLabel('Service name').fill(name);
+      await form.getByRole('button', { name: 'Add service' }).click();
+      await page.waitForURL(/\/directory\/services\/[0-9a-f-]{36}$/);
+      await expectVisible(page.getByRole('heading', { level: 1, name }));
+
+      await page.getByRole('link', { name: org.name }).click();
+      await expectVisible(page.getByRole('heading', { level: 1, name: org.name }));
+      await expectVisible(page.getByRole('link', { name, exact: true }));
+
+      const contactItem = page.getByRole('listitem').filter({ hasText: contact!.name });
+      await page.getByRole('button', { name: `Edit ${contact!.name}` }).click();
+      const contactForm = page.getByRole('form', { name: `Edit ${contact!.name}` });
+      await contactForm.getByRole('button', { name: 'Remove contact' }).click();
+      await contactForm.getByRole('group', { name: 'Remove this contact?' }).getByRole('button', { name: 'Yes, remove' }).click();
+      await expectVisible(page.getByRole('status').filter({ hasText: `${contact!.name} was removed` }));
+      await contactItem.waitFor({ state: 'detached' });
     }));
 
   it('shows network staff the agreements that end within the chosen window', () =>

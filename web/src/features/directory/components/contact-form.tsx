@@ -2,20 +2,26 @@ import { useState, type FormEvent } from 'react';
 import type { Contact } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
+import { InlineConfirm } from '../../../components/ui/inline-confirm';
 import { TextField } from '../../../components/ui/text-field';
 import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
 import { useFocusFirstError } from '../../../lib/use-focus-first-error';
+import { useDeleteContact } from '../api/use-delete-contact';
 import { useSaveContact } from '../api/use-save-contact';
 import { orNull } from './labels';
 
 const keys = ['name', 'title', 'department', 'email', 'phone'] as const;
 
-/** Adds a named contact, or edits `contact` when given. */
-export function ContactForm({ organizationId, contact, onDone }: { organizationId: string; contact?: Contact; onDone: () => void }) {
+type Props = { organizationId: string; contact?: Contact; onDone: () => void; onRemoved?: () => void };
+
+/** Adds a named contact, or edits (or removes, after asking) `contact` when given. */
+export function ContactForm({ organizationId, contact, onDone, onRemoved = onDone }: Props) {
   const t = useT();
   const save = useSaveContact(organizationId, contact?.id);
-  const formRef = useFocusFirstError(save.error);
+  const remove = useDeleteContact();
+  const error = save.error ?? remove.error;
+  const formRef = useFocusFirstError(error);
   const [d, setD] = useState<Record<(typeof keys)[number], string>>(
     () => Object.fromEntries(keys.map((k) => [k, contact?.[k] ?? ''])) as Record<(typeof keys)[number], string>,
   );
@@ -29,13 +35,14 @@ export function ContactForm({ organizationId, contact, onDone }: { organizationI
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const body = { name: d.name, title: orNull(d.title), department: orNull(d.department), email: orNull(d.email), phone: orNull(d.phone), isPublic, isReferralContact };
+    remove.reset();
     save.mutate(body, { onSuccess: onDone });
   };
 
   return (
     <form ref={formRef} className="form inline-form" onSubmit={submit} noValidate aria-label={title}>
       <h3 className="subheading">{title}</h3>
-      {save.error && <Alert tone="danger">{errorMessage(save.error, t)}</Alert>}
+      {error && <Alert tone="danger">{errorMessage(error, t)}</Alert>}
       <TextField label={t('contactForm.name')} required autoComplete="off" {...field('name')} />
       <div className="form-grid">
         <TextField label={t('contactForm.title')} optionalLabel={opt} {...field('title')} />
@@ -52,12 +59,25 @@ export function ContactForm({ organizationId, contact, onDone }: { organizationI
         <span className="checkbox-label">{t('contactForm.isPublic')}</span>
       </label>
       <div className="form-actions">
-        <Button type="submit" loading={save.isPending}>
+        <Button type="submit" loading={save.isPending} disabled={remove.isPending}>
           {t('contactForm.save')}
         </Button>
-        <Button variant="secondary" onClick={onDone}>
+        <Button variant="secondary" onClick={onDone} disabled={remove.isPending}>
           {t('common.cancel')}
         </Button>
+        {contact && (
+          <InlineConfirm
+            label={t('contactForm.remove')}
+            question={t('contactForm.confirmRemove')}
+            confirmLabel={t('contactForm.removeYes')}
+            cancelLabel={t('common.cancel')}
+            loading={remove.isPending}
+            onConfirm={() => {
+              save.reset();
+              remove.mutate(contact.id, { onSuccess: onRemoved });
+            }}
+          />
+        )}
       </div>
     </form>
   );

@@ -101,7 +101,7 @@ export function OrganizationPage({ id, canEdit, networkStaff }: Props) {
                 </dl>
               )}
             </Card>
-            <OrganizationServices organizationId={o.id} />
+            <OrganizationServices organization={o} editor={editor} />
           </div>
           <div className="stack">
             <OrganizationLocations organizationId={o.id} editor={editor} />

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import type { Organization } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
@@ -12,15 +13,24 @@ import { organizationQueries } from '../api/queries';
 import { CapacityBadge } from './capacity-badge';
 import { ContactForm } from './contact-form';
 import { LocationForm } from './location-form';
+import { ServiceForm } from './service-form';
 import { ContactList, LocationList } from './place-lists';
 
 type Props = { organizationId: string; editor: boolean };
 
-export function OrganizationServices({ organizationId }: { organizationId: string }) {
+/** Services, with "Add a service" for editors: the new service opens on its own page to add hours. */
+export function OrganizationServices({ organization, editor }: { organization: Organization; editor: boolean }) {
   const t = useT();
-  const services = useQuery(organizationQueries.services(organizationId));
+  const navigate = useNavigate();
+  const services = useQuery(organizationQueries.services(organization.id));
+  const [adding, setAdding] = useState(false);
+  const addRef = useReturnFocus(adding);
   return (
-    <Card title={t('orgPage.services')}>
+    <Card
+      title={t('orgPage.services')}
+      actions={editor && !adding && <Button ref={addRef} variant="secondary" size="sm" onClick={() => setAdding(true)}>{t('orgPage.addService')}</Button>}
+    >
+      {adding && <ServiceForm organization={organization} onSaved={(s) => navigate(paths.directoryService.href(s.id))} onCancel={() => setAdding(false)} />}
       {services.isPending ? (
         <Spinner label={t('app.loading')} />
       ) : services.isError ? (
@@ -72,23 +82,49 @@ export function OrganizationLocations({ organizationId, editor }: Props) {
   );
 }
 
+/** Contacts, with add/edit/remove in place for editors. */
 export function OrganizationContacts({ organizationId, editor }: Props) {
   const t = useT();
   const contacts = useQuery(organizationQueries.contacts(organizationId));
   const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  // The removed contact's form (and the focus in it) is gone: move focus to the confirmation.
+  useEffect(() => {
+    if (notice) noticeRef.current?.querySelector<HTMLElement>('[role="status"]')?.focus();
+  }, [notice]);
+  const edit = (id: string | null) => {
+    setNotice(null);
+    setEditing(id);
+  };
   return (
-    <Card title={t('dir.contacts')} actions={editor && editing === null && <Button variant="secondary" size="sm" onClick={() => setEditing('new')}>{t('orgPage.addContact')}</Button>}>
+    <Card title={t('dir.contacts')} actions={editor && editing === null && <Button variant="secondary" size="sm" onClick={() => edit('new')}>{t('orgPage.addContact')}</Button>}>
+      {notice && (
+        <div ref={noticeRef}>
+          <Alert tone="success" onClose={() => setNotice(null)} closeLabel={t('common.close')}>
+            {notice}
+          </Alert>
+        </div>
+      )}
       {contacts.isPending && <Spinner label={t('app.loading')} />}
       {contacts.isError && <Alert tone="danger">{errorMessage(contacts.error, t)}</Alert>}
-      {editing === 'new' && <ContactForm organizationId={organizationId} onDone={() => setEditing(null)} />}
+      {editing === 'new' && <ContactForm organizationId={organizationId} onDone={() => edit(null)} />}
       {contacts.isSuccess && (
         <ContactList
           contacts={contacts.data.data}
           action={(c) =>
             !editor ? null : editing === c.id ? (
-              <ContactForm organizationId={organizationId} contact={c} onDone={() => setEditing(null)} />
+              <ContactForm
+                organizationId={organizationId}
+                contact={c}
+                onDone={() => edit(null)}
+                onRemoved={() => {
+                  setEditing(null);
+                  setNotice(t('contactForm.removed', { name: c.name }));
+                }}
+              />
             ) : (
-              <Button variant="ghost" size="sm" aria-label={t('orgPage.editNamed', { name: c.name })} onClick={() => setEditing(c.id)}>
+              <Button variant="ghost" size="sm" aria-label={t('orgPage.editNamed', { name: c.name })} onClick={() => edit(c.id)}>
                 {t('dir.edit')}
               </Button>
             )
@@ -97,4 +133,15 @@ export function OrganizationContacts({ organizationId, editor }: Props) {
       )}
     </Card>
   );
+}
+
+/** While `open`, the returned button is hidden; when `open` turns false, focus goes back to it. */
+function useReturnFocus(open: boolean) {
+  const ref = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(open);
+  useEffect(() => {
+    if (wasOpen.current && !open) ref.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  return ref;
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import {
   COMMUNITY_SUPPORTS,
   FOCUS_POPULATIONS,
@@ -6,8 +6,9 @@ import {
   SDOH_CATEGORIES,
   SERVICE_STATUSES,
   SPA_CODES,
+  type Organization,
+  type Service,
   type ServiceDetail,
-  type UpdateServiceBody,
 } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
@@ -17,66 +18,45 @@ import { TextAreaField, TextField } from '../../../components/ui/text-field';
 import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
 import { useFocusFirstError } from '../../../lib/use-focus-first-error';
-import { useUpdateService } from '../api/use-update-service';
-import { orNull, spaLabel } from './labels';
+import { useSaveService } from '../api/use-save-service';
+import { spaLabel } from './labels';
+import { newDraft, toBody, toDraft, type ServiceDraft as Draft, type textFields } from './service-draft';
 import { isStaleVersion, StaleVersionAlert } from './stale-version';
 
-const text = ['name', 'description', 'eligibility', 'fees', 'applicationProcess', 'url', 'email', 'phone', 'minAge', 'maxAge'] as const;
-type Draft = Record<(typeof text)[number], string> & Pick<ServiceDetail, 'categories' | 'focusPopulations' | 'languages' | 'spas' | 'status'> & { communitySupport: string };
+type Props = { onSaved: (saved: Service) => void; onCancel: () => void } & (
+  | { service: ServiceDetail; onReload: () => void; organization?: never }
+  | { organization: Pick<Organization, 'id' | 'languages' | 'spas'>; service?: never; onReload?: never }
+);
 
-const toDraft = (s: ServiceDetail): Draft => ({
-  ...Object.fromEntries(text.map((k) => [k, s[k] == null ? '' : String(s[k])])),
-  categories: s.categories,
-  focusPopulations: s.focusPopulations,
-  languages: s.languages,
-  spas: s.spas,
-  status: s.status,
-  communitySupport: s.communitySupport ?? '',
-}) as Draft;
-
-const age = (v: string) => (v.trim() === '' ? null : Number(v));
-
-const toBody = (d: Draft, version: number) =>
-  ({
-    name: d.name,
-    description: orNull(d.description),
-    eligibility: orNull(d.eligibility),
-    fees: orNull(d.fees),
-    applicationProcess: orNull(d.applicationProcess),
-    url: orNull(d.url),
-    email: orNull(d.email),
-    phone: orNull(d.phone),
-    minAge: age(d.minAge),
-    maxAge: age(d.maxAge),
-    categories: d.categories,
-    focusPopulations: d.focusPopulations,
-    languages: d.languages,
-    spas: d.spas,
-    status: d.status,
-    communitySupport: d.communitySupport || null,
-    version,
-  }) as UpdateServiceBody;
-
-type Props = { service: ServiceDetail; onSaved: () => void; onCancel: () => void; onReload: () => void };
-
-export function ServiceForm({ service, onSaved, onCancel, onReload }: Props) {
+/** Edits `service`, or adds a new service to `organization` (in place on the organization page). */
+export function ServiceForm(props: Props) {
+  const { service, onSaved, onCancel, onReload } = props;
   const t = useT();
-  const update = useUpdateService(service.id);
-  const formRef = useFocusFirstError(update.error);
-  const [draft, setDraft] = useState(() => toDraft(service));
+  const save = useSaveService(props.service ? props.service.organizationId : props.organization.id, service?.id);
+  const formRef = useFocusFirstError(save.error);
+  const [draft, setDraft] = useState(() => (props.service ? toDraft(props.service) : newDraft(props.organization)));
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
-  const errors = fieldErrorsOf(update.error);
+  const errors = fieldErrorsOf(save.error);
   const opt = t('common.optional');
-  const field = (k: (typeof text)[number]) => ({ name: k, value: draft[k], onChange: (e: { target: { value: string } }) => set(k, e.target.value), error: errors[k] });
+  const field = (k: (typeof textFields)[number]) => ({ name: k, value: draft[k], onChange: (e: { target: { value: string } }) => set(k, e.target.value), error: errors[k] });
+  const adding = !service;
+  const title = adding ? t('svcForm.addTitle') : t('svcForm.title');
+
+  // A new-service form opens from a button that then goes away: start in its first field instead
+  // of leaving keyboard and screen-reader users at the top of the page.
+  useEffect(() => {
+    if (adding) formRef.current?.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
+  }, [adding, formRef]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    update.mutate(toBody(draft, service.version), { onSuccess: onSaved });
+    save.mutate(toBody(draft, service?.version), { onSuccess: onSaved });
   };
 
   return (
-    <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label={t('svcForm.title')}>
-      {isStaleVersion(update.error) ? <StaleVersionAlert onReload={onReload} /> : update.error && <Alert tone="danger">{errorMessage(update.error, t)}</Alert>}
+    <form ref={formRef} className={adding ? 'form inline-form' : 'form'} onSubmit={submit} noValidate aria-label={title}>
+      {adding && <h3 className="subheading">{title}</h3>}
+      {isStaleVersion(save.error) && onReload ? <StaleVersionAlert onReload={onReload} /> : save.error && <Alert tone="danger">{errorMessage(save.error, t)}</Alert>}
       <div className="form-grid">
         <TextField label={t('svcForm.name')} required {...field('name')} />
         <SelectField label={t('svcForm.status')} options={SERVICE_STATUSES.map((v) => ({ value: v, label: t(`serviceStatus.${v}`) }))} name="status" value={draft.status} onChange={(e) => set('status', e.target.value as Draft['status'])} error={errors.status} />
@@ -100,8 +80,8 @@ export function ServiceForm({ service, onSaved, onCancel, onReload }: Props) {
         <TextField label={t('orgForm.website')} optionalLabel={opt} hint={t('orgForm.websiteHint')} type="url" inputMode="url" {...field('url')} />
       </div>
       <div className="form-actions">
-        <Button type="submit" loading={update.isPending}>
-          {t('svcForm.save')}
+        <Button type="submit" loading={save.isPending}>
+          {adding ? t('svcForm.add') : t('svcForm.save')}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
           {t('common.cancel')}

@@ -140,10 +140,10 @@ export const referrals = pgTable(
     index('referrals_receiving_recent_idx').on(t.receivingOrgId, t.createdAt, t.id),
     index('referrals_sending_recent_idx').on(t.sendingOrgId, t.createdAt, t.id),
     index('referrals_assignee_idx').on(t.assigneeUserId, t.status),
-    // Duplicate guard: open referrals of a client.
-    index('referrals_client_open_idx')
-      .on(t.clientId)
-      .where(sql`${t.status} in ('sent', 'acknowledged', 'accepted', 'in_progress', 'on_hold')`),
+    // A client's referrals: the duplicate guard (open ones, status filtered on the few rows of one
+    // client) and who sees a client through its referrals. A partial index on open statuses left
+    // the second to scan all referrals.
+    index('referrals_client_idx').on(t.clientId, t.status),
     index('referrals_needs_idx').using('gin', t.needs),
     index('referrals_forwarded_from_idx').on(t.forwardedFromId),
     index('referrals_consent_idx').on(t.consentId),

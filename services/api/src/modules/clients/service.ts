@@ -101,6 +101,22 @@ export const toConsent = (r: ConsentRow, now = new Date()): Consent => ({
 const covers = (c: ConsentRow, orgId: string) => c.scope === 'network' || c.organizationIds.includes(orgId);
 const userId = (a: Actor) => (a.kind === 'user' ? a.userId : null);
 
+/** Whether one of the actor's organizations registered the client (then its referrals need not be read). */
+export const registeredByActor = (actor: Actor, row: ClientRow) => actingOrgIds(actor).includes(row.createdByOrgId);
+
+/**
+ * The organization through which the actor may see this client: the one that registered it, else
+ * one on its referrals (`orgIdsOnClient`, needed only when registeredByActor is false), else none,
+ * which only a network admin may pass. Not ok means "not yours", which callers turn into a 404.
+ */
+export const reachOf = (actor: Actor, row: ClientRow, orgIdsOnClient: string[]): { ok: boolean; orgId: string | null } => {
+  if (registeredByActor(actor, row)) return { ok: true, orgId: row.createdByOrgId };
+  const mine = actingOrgIds(actor);
+  const linked = orgIdsOnClient.find((o) => mine.includes(o));
+  if (linked) return { ok: true, orgId: linked };
+  return { ok: isNetworkAdmin(actor), orgId: null };
+};
+
 /** The organization an actor registers clients for: a user with several must be explicit elsewhere. */
 const homeOrg = (a: Actor) => actingOrgIds(a)[0];
 
@@ -114,22 +130,10 @@ const clientFields = (b: Partial<CreateInput>) => {
 };
 
 export const createClientsService = ({ db, links }: { db: Db; links: ReferralLinks }) => {
-  /**
-   * The organizations through which the actor may see this client: the one that registered it
-   * and those on its referrals. Empty means "not yours", which callers turn into a 404.
-   */
-  const reachOf = async (tx: DbOrTx, actor: Actor, row: ClientRow): Promise<{ ok: boolean; orgId: string | null }> => {
-    const mine = actingOrgIds(actor);
-    if (mine.includes(row.createdByOrgId)) return { ok: true, orgId: row.createdByOrgId };
-    const linked = (await links.orgIdsOnClient(tx, row.id)).find((o) => mine.includes(o));
-    if (linked) return { ok: true, orgId: linked };
-    return { ok: isNetworkAdmin(actor), orgId: null };
-  };
-
   /** Loads a client the actor may see, or 404 exactly like a random id (ARCHITECTURE §4). */
   const visible = async (tx: DbOrTx, actor: Actor, id: string) => {
     const row = await clientsRepo.one(tx, id);
-    const reach = row ? await reachOf(tx, actor, row) : null;
+    const reach = row ? reachOf(actor, row, registeredByActor(actor, row) ? [] : await links.orgIdsOnClient(tx, row.id)) : null;
     if (!row || !reach?.ok) throw notFound('client');
     return { row, orgId: reach.orgId };
   };
@@ -222,21 +226,15 @@ export const createClientsService = ({ db, links }: { db: Db; links: ReferralLin
 
     // ---- For the referrals service (no HTTP; the caller has already checked referral access) ----
 
-    /** Whether the actor may attach this client to a referral (it must be visible to them). */
-    assertUsable: async (tx: DbOrTx, actor: Actor, clientId: string) => {
-      await visible(tx, actor, clientId).catch(() => {
+    /**
+     * Whether the actor may attach this client to a referral: it must be visible to them (see
+     * reachOf). The caller read the row, and the organizations on its referrals unless
+     * registeredByActor, in the statement it needed anyway.
+     */
+    assertUsable: (actor: Actor, row: ClientRow | null, orgIdsOnClient: string[]) => {
+      if (!row || !reachOf(actor, row, orgIdsOnClient).ok) {
         throw new AppError('reference_not_found', 'No such client.', { errors: [{ path: 'body.clientId', message: 'Unknown client' }] });
-      });
-    },
-
-    /** The client's part of the send packet (see packetOf), read from the database. */
-    async packet(tx: DbOrTx, clientId: string | null, receivingOrgId: string | null, consentId: string | null, now: Date) {
-      return this.packetFor(tx, clientId ? await clientsRepo.one(tx, clientId) : undefined, receivingOrgId, consentId, now);
-    },
-    /** The same, for a client row the caller already holds (only the consents are read). */
-    async packetFor(tx: DbOrTx, row: ClientRow | undefined, receivingOrgId: string | null, consentId: string | null, now: Date) {
-      const mine = row && receivingOrgId ? await clientsRepo.consentsOf(tx, row.id) : [];
-      return packetOf(row, mine, receivingOrgId, consentId, now);
+      }
     },
   };
 };

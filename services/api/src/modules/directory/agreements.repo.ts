@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql, type SQLWrapper } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@tandem/db';
 
 const { agreements, agreementParties, organizations } = schema;
@@ -24,22 +24,24 @@ const partyOf = (orgIds: string[]) =>
     sql`, `,
   )}))`;
 
+/**
+ * An active BAA naming both organizations, in force on today's Los Angeles date (agreement dates
+ * are LA calendar dates), as an SQL condition: the referrals module reads it inside its packet
+ * query instead of asking in a separate round trip. The one definition of "a BAA stands in for
+ * consent" (ARCHITECTURE §3).
+ */
+export const activeBaaBetween = (orgA: SQLWrapper, orgB: SQLWrapper) => sql`exists (
+  select 1 from ${agreements} a
+  where a.kind = 'baa' and a.status = 'active'
+    and (a.start_date is null or a.start_date <= (now() at time zone 'America/Los_Angeles')::date)
+    and (a.end_date is null or a.end_date >= (now() at time zone 'America/Los_Angeles')::date)
+    and exists (select 1 from ${agreementParties} p where p.agreement_id = a.id and p.organization_id = ${orgA})
+    and exists (select 1 from ${agreementParties} p where p.agreement_id = a.id and p.organization_id = ${orgB}))`;
+
 // Open-ended agreements sort last: PostgreSQL dates have 'infinity'.
 const endKey = sql`coalesce(${agreements.endDate}, 'infinity'::date)`;
 
 export const agreementsRepo = {
-  /** An active BAA naming both organizations, in force on `today` (LA date). */
-  async hasActiveBaa(db: DbOrTx, orgA: string, orgB: string, today: string) {
-    const rows = await db.execute(sql`
-      select 1 from agreements a
-      where a.kind = 'baa' and a.status = 'active'
-        and (a.start_date is null or a.start_date <= ${today}::date)
-        and (a.end_date is null or a.end_date >= ${today}::date)
-        and exists (select 1 from agreement_parties p where p.agreement_id = a.id and p.organization_id = ${orgA}::uuid)
-        and exists (select 1 from agreement_parties p where p.agreement_id = a.id and p.organization_id = ${orgB}::uuid)
-      limit 1`);
-    return rows.rows.length > 0;
-  },
   async page(db: DbOrTx, f: AgreementFilters): Promise<(AgreementRow & { endKey: string })[]> {
     if (f.visibleTo && f.visibleTo.length === 0) return [];
     return db

@@ -79,8 +79,6 @@ export const createAgreementsService = ({ db }: { db: Db }) => {
     return agreement;
   };
   return {
-    /** Whether a BAA between the two organizations is in force today (lets a referral go without consent). */
-    hasActiveBaa: (tx: DbOrTx, orgA: string, orgB: string) => agreementsRepo.hasActiveBaa(tx, orgA, orgB, laDateWindow(0)[0]),
     async list(actor: Actor, q: ListQuery) {
       const rows = await agreementsRepo.page(db, {
         limit: q.limit,

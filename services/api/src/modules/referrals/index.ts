@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { createClientsService } from '../clients/service';
 import { servicesRepo } from '../directory/services.repo';
-import { createAgreementsService } from '../directory/agreements.service';
 import { createConversationService } from './conversation';
 import { createLifecycleService } from './lifecycle';
 import { referralLinks } from './links';
@@ -14,11 +13,8 @@ import { createReferralsService, type DirectoryLookup } from './service';
  */
 export const referralsModule = async (app: FastifyInstance) => {
   const clients = createClientsService({ db: app.db, links: referralLinks });
-  const agreements = createAgreementsService({ db: app.db });
   const directory: DirectoryLookup = {
     serviceInfo: (tx, id) => servicesRepo.slaInfo(tx, id),
-    // An active BAA between the two organizations stands in for a client consent (ARCHITECTURE §3).
-    hasActiveBaa: (tx, orgA, orgB) => agreements.hasActiveBaa(tx, orgA, orgB),
   };
   const deps = { db: app.db, clients, directory };
   referralRoutes(app, {

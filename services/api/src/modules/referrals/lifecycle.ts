@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { DbOrTx } from '@tandem/db';
 import {
-  checkSendPacket,
   isOpen,
   isTerminal,
   slaDueDates,
@@ -9,18 +8,19 @@ import {
   type DuplicateHolder,
   type FirstContactBodySchema,
   type ForwardBodySchema,
+  type ReferralDetail,
   type ReferralStatus,
   type SdohCategory,
   type TransitionBodySchema,
 } from '@tandem/contract';
-import { AppError } from '../../lib/app-error';
+import { AppError, notFound } from '../../lib/app-error';
 import type { Ctx } from '../../lib/actor';
 import { auditInsert } from '../../lib/audit';
 import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
-import { accessOf, assertTransition, loadReferral, requireSide, type Access } from './access';
-import { referralsRepo, type ReferralRow } from './repo';
-import { buildDetail, type ReferralDeps } from './service';
+import { accessOf, assertTransition, loadReferral, requireSide } from './access';
+import { referralsRepo, type SendContext } from './repo';
+import { buildDetail, detailView, packetCheckOf, type ReferralDeps } from './service';
 import { actorUserId, changeStatus } from './status';
 
 type TransitionInput = z.output<typeof TransitionBodySchema>;
@@ -34,26 +34,24 @@ export interface SendOptions {
 const stale = () => new AppError('stale_version', 'The referral changed since you read it. Reload and try again.');
 
 /**
- * Checks the packet and the duplicate guard for sending `row` to its receiver, and returns the
- * columns sending writes: consent used, SLA due dates, and any duplicate override.
+ * Checks the packet and the duplicate guard for sending the draft read in `c`, and returns the
+ * columns sending writes: consent used, SLA due dates, and any duplicate override. Pure: the
+ * client, its consents, the BAA, the duplicates and the SLA targets all came with sendContext.
  */
-const prepareSend = async (deps: ReferralDeps, tx: DbOrTx, ctx: Ctx, row: ReferralRow, opts: SendOptions) => {
-  const now = new Date();
-  const p = await deps.clients.packet(tx, row.clientId, row.receivingOrgId, row.consentId, now);
-  const sender = { name: row.senderContactName, phone: row.senderContactPhone, email: row.senderContactEmail };
-  const hasActiveBaa = row.receivingOrgId ? await deps.directory.hasActiveBaa(tx, row.sendingOrgId, row.receivingOrgId) : false;
-  const check = checkSendPacket({ client: p.client, needs: row.needs, reason: row.reason, senderContact: sender, consent: p.consent, hasActiveBaa, now });
+const prepareSend = (c: SendContext, opts: SendOptions, now: Date) => {
+  const check = packetCheckOf(c, now);
   const missing: { field: string; message: string }[] = [...check.missing];
-  if (!row.receivingOrgId) missing.unshift({ field: 'receivingOrganization', message: 'Choose the organization to refer to' });
+  if (!c.r.receivingOrgId) missing.unshift({ field: 'receivingOrganization', message: 'Choose the organization to refer to' });
   if (missing.length) {
     throw new AppError('packet_incomplete', `Missing before sending: ${missing.map((m) => m.field).join(', ')}.`, {
       missing,
       errors: missing.map((m) => ({ path: m.field, message: m.message, code: 'missing' })),
     });
   }
-  const dups = await referralsRepo.duplicates(tx, row.clientId!, row.needs, row.id);
+  const dups = c.duplicates;
   if (dups.length && !opts.confirmDuplicate) {
-    const holders: DuplicateHolder[] = dups.map((d) => ({ ...d, status: d.status as ReferralStatus, sentAt: d.sentAt?.toISOString() ?? null, needs: d.needs as SdohCategory[] }));
+    // sentAt arrives as JSON text; answer it in the same ISO form as every other timestamp.
+    const holders: DuplicateHolder[] = dups.map((d) => ({ ...d, status: d.status as ReferralStatus, sentAt: d.sentAt ? new Date(d.sentAt).toISOString() : null, needs: d.needs as SdohCategory[] }));
     const first = holders[0]!;
     // Who holds it, never client details: the caller may not be on that referral.
     throw new AppError(
@@ -62,13 +60,12 @@ const prepareSend = async (deps: ReferralDeps, tx: DbOrTx, ctx: Ctx, row: Referr
       { duplicates: holders },
     );
   }
-  const svc = row.receivingServiceId ? await deps.directory.serviceInfo(tx, row.receivingServiceId) : null;
-  const due = slaDueDates({ sentAt: now, ackSlaHours: svc?.ackSlaHours, firstContactSlaHours: svc?.firstContactSlaHours });
+  const due = slaDueDates({ sentAt: now, ackSlaHours: c.ackSlaHours ?? undefined, firstContactSlaHours: c.firstContactSlaHours ?? undefined });
   return {
     sentAt: now,
     acknowledgeDueAt: due.acknowledgeBy,
     firstContactDueAt: due.firstContactBy,
-    consentId: p.consentId,
+    consentId: check.consentId,
     duplicateOverrideReason: dups.length ? (opts.duplicateReason ?? null) : null,
   };
 };
@@ -76,33 +73,38 @@ const prepareSend = async (deps: ReferralDeps, tx: DbOrTx, ctx: Ctx, row: Referr
 export const createLifecycleService = (deps: ReferralDeps) => {
   const { db } = deps;
 
-  const send = async (tx: DbOrTx, ctx: Ctx, a: Access, opts: SendOptions) => {
+  /**
+   * Sends a draft in the caller's transaction: ONE read of everything the checks need
+   * (sendContext), the status change (version-checked UPDATE, then its event, outbox,
+   * notification and audit rows in one statement), and no re-read: the UPDATE returns the row,
+   * and it matched only at the version read, so the names, client and consents read with it are
+   * what a re-read would show.
+   */
+  const send = async (tx: DbOrTx, ctx: Ctx, id: string, opts: SendOptions): Promise<ReferralDetail> => {
+    const c = await referralsRepo.sendContext(tx, id, actorUserId(ctx));
+    const a = c ? accessOf(c.r, ctx.actor) : null;
+    // Anyone not on it gets the same 404 as a random id (as loadReferral).
+    if (!c || !a) throw notFound('referral');
     // Guard first, so a non-sender or a non-draft hears why before any packet detail.
     assertTransition(a, 'sent', {});
     assertVersion(a.row.version, opts.expected);
-    const set = await prepareSend(deps, tx, ctx, a.row, opts);
+    const set = prepareSend(c, opts, new Date());
     await changeStatus(tx, ctx, a, { to: 'sent', expected: opts.expected, set });
+    return detailView(tx, a, { ...c, r: a.row, consent: c.clientConsents?.find((x) => x.id === set.consentId) ?? null });
   };
 
   return {
     async send(ctx: Ctx, id: string, opts: SendOptions) {
-      return db.transaction(async (tx) => {
-        const a = await loadReferral(tx, ctx.actor, id);
-        await send(tx, ctx, a, opts);
-        return buildDetail(deps, tx, ctx, a);
-      });
+      return db.transaction((tx) => send(tx, ctx, id, opts));
     },
 
     /** Any status change; `sent` goes through the send checks, so there is no back door. */
     async transition(ctx: Ctx, id: string, expected: number | undefined, input: TransitionInput) {
       return db.transaction(async (tx) => {
+        if (input.to === 'sent') return send(tx, ctx, id, { expected, confirmDuplicate: input.confirmDuplicate, duplicateReason: input.note });
         const a = await loadReferral(tx, ctx.actor, id);
-        if (input.to === 'sent') {
-          await send(tx, ctx, a, { expected, confirmDuplicate: input.confirmDuplicate, duplicateReason: input.note });
-        } else {
-          await changeStatus(tx, ctx, a, { to: input.to, reason: input.reason, note: input.note, expected });
-        }
-        return buildDetail(deps, tx, ctx, a);
+        await changeStatus(tx, ctx, a, { to: input.to, reason: input.reason, note: input.note, expected });
+        return buildDetail(tx, ctx, a);
       });
     },
 
@@ -144,11 +146,9 @@ export const createLifecycleService = (deps: ReferralDeps) => {
           referralsRepo.eventInsert(tx, { referralId: draft.id, kind: 'created', actorUserId: userId, actorOrgId: draft.sendingOrgId, toStatus: 'draft', note: input.note, data: { forwardedFromId: original.id } }),
           referralsRepo.eventInsert(tx, { referralId: original.id, kind: 'forwarded', actorUserId: userId, actorOrgId: a.orgId, note: input.note, data: { forwardedToId: draft.id } }),
         ]);
-        const next = accessOf(draft, ctx.actor)!;
         // Same checks as any send: packet, consent covering the new partner, open duplicates
         // (the declined original no longer counts).
-        await send(tx, ctx, next, { confirmDuplicate: false });
-        return buildDetail(deps, tx, ctx, next);
+        return send(tx, ctx, draft.id, { confirmDuplicate: false });
       });
     },
 
@@ -168,7 +168,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
           auditInsert(tx, ctx, { action: 'referral.assign', entityType: 'referral', entityId: id, organizationId: a.orgId, changes: { assigneeUserId: { from: a.row.assigneeUserId, to: input.assigneeUserId } } }),
         ]);
         a.row = row;
-        return buildDetail(deps, tx, ctx, a);
+        return buildDetail(tx, ctx, a);
       });
     },
 
@@ -190,7 +190,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
           auditInsert(tx, ctx, { action: 'referral.first_contact', entityType: 'referral', entityId: id, organizationId: a.orgId }),
         ]);
         a.row = row;
-        return buildDetail(deps, tx, ctx, a);
+        return buildDetail(tx, ctx, a);
       });
     },
   };

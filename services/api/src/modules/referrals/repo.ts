@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, desc, eq, getTableColumns, inArray, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { alias, type PgTable, type SelectedFields } from 'drizzle-orm/pg-core';
 import { schema, type DbOrTx } from '@tandem/db';
 import { OPEN_STATUSES, type ReferralDirection, type ReferralStatus } from '@tandem/contract';
+import { activeBaaBetween } from '../directory/agreements.repo';
 
 const { referrals, referralEvents, referralMessages, referralReads, referralViews, notifications, outbox, clients, consents, organizations, services, users, memberships, contacts } = schema;
 
@@ -25,9 +26,6 @@ export type TimelineRow = {
 export type ReferralRow = typeof referrals.$inferSelect;
 export type ReferralInsert = typeof referrals.$inferInsert;
 export type EventInsert = typeof referralEvents.$inferInsert;
-
-/** A text[] parameter list (drizzle spreads a JS array into separate parameters). */
-const textArray = (values: string[]) => (values.length ? sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]` : sql`'{}'::text[]`);
 
 const OPEN = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(', '));
 const senders = alias(organizations, 'sender_org');
@@ -56,8 +54,83 @@ const itemCols = (userId: string | null) => ({
   cursorAt: sql<string>`${referrals.createdAt}::text`,
 });
 export type ItemRow = { r: ReferralRow; clientName: string | null; sendingOrganizationName: string; receivingOrganizationName: string | null; receivingServiceName: string | null; assigneeName: string | null; unreadMessages: number; cursorAt: string };
-/** The item plus what the detail view shows of the client and the consent the referral was sent under. */
-export type DetailRow = ItemRow & { client: typeof clients.$inferSelect | null; consent: typeof consents.$inferSelect | null };
+type ClientRow = typeof clients.$inferSelect;
+type ConsentRow = typeof consents.$inferSelect;
+/**
+ * The item plus what the detail view shows of the client and the consent the referral was sent
+ * under; for a draft with a receiver, also what its packet check needs: the client's consents
+ * (newest first) and whether an active BAA joins the two organizations. Null/false otherwise.
+ */
+export type DetailRow = ItemRow & { client: ClientRow | null; consent: ConsentRow | null; clientConsents: ConsentRow[] | null; hasActiveBaa: boolean };
+/** An open referral of the same client sharing a need (who holds it, never client details). */
+export type DuplicateRow = { referralId: string; organizationName: string; contactName: string | null; status: string; sentAt: string | null; needs: string[] };
+/** The detail plus the rest of what sending checks: the open duplicates and the receiving service's SLA targets. */
+export type SendContext = DetailRow & { duplicates: DuplicateRow[]; ackSlaHours: number | null; firstContactSlaHours: number | null };
+/** What creating or editing a draft checks: the author's contact details, the client (see orgIdsOnClientOf) and the service. */
+export type DraftContext = {
+  me: { name: string; email: string } | null;
+  client: ClientRow | null;
+  orgIdsOnClient: string[];
+  service: { organizationId: string; ackSlaHours: number; firstContactSlaHours: number } | null;
+};
+
+/**
+ * A row that json_agg(t) carried back into the shape drizzle returns for the table: JSON keys are
+ * column names, and each value is decoded as its column decodes it (timestamps arrive as strings).
+ */
+const fromJsonRow = <T extends PgTable>(table: T, json: Record<string, unknown>): T['$inferSelect'] =>
+  Object.fromEntries(Object.entries(getTableColumns(table)).map(([key, col]) => [key, json[col.name] == null ? null : col.mapFromDriverValue(json[col.name])]));
+
+/** Only a draft with a receiver has a packet to check (a draft without one is missing the receiver first). */
+const packetNeeded = sql`${referrals.status} = 'draft' and ${referrals.receivingOrgId} is not null`;
+
+const detailCols = (userId: string | null) => ({
+  ...itemCols(userId),
+  client: clients,
+  consent: consents,
+  clientConsents: sql<Record<string, unknown>[] | null>`case when ${packetNeeded} then (
+    select coalesce(json_agg(c order by c.signed_at desc, c.id desc), '[]'::json) from ${consents} c where c.client_id = ${referrals.clientId}) end`,
+  hasActiveBaa: sql<boolean>`case when ${packetNeeded} then ${activeBaaBetween(referrals.sendingOrgId, referrals.receivingOrgId)} else false end`,
+});
+
+/**
+ * Open referrals of the same client sharing a need with this draft, anywhere in the network,
+ * oldest sent first (referrals_client_idx on (client_id, status)).
+ * Inside, `referrals` is aliased `d`, so ${referrals.needs} and ${referrals.id} name the outer row.
+ */
+const duplicatesOfDraft = sql<DuplicateRow[]>`case when ${referrals.status} = 'draft' then (
+  select coalesce(json_agg(json_build_object(
+      'referralId', d.id, 'organizationName', o.name, 'contactName', coalesce(u.name, k.name), 'status', d.status, 'sentAt', d.sent_at,
+      'needs', array(select unnest(d.needs) intersect select unnest(${referrals.needs}))
+    ) order by d.sent_at), '[]'::json)
+  from ${referrals} d
+  join ${organizations} o on o.id = d.receiving_org_id
+  left join ${users} u on u.id = d.assignee_user_id
+  left join ${contacts} k on k.id = d.receiving_contact_id
+  where d.client_id = ${referrals.clientId} and d.status in (${OPEN}) and d.needs && ${referrals.needs} and d.id <> ${referrals.id}) else '[]'::json end`;
+
+/** One referral with the names, client and consent the detail shows (`fields` picks the columns; callers type the row). */
+const selectDetail = (db: DbOrTx, id: string, fields: SelectedFields) =>
+  db
+    .select(fields)
+    .from(referrals)
+    .innerJoin(senders, eq(senders.id, referrals.sendingOrgId))
+    .leftJoin(receivers, eq(receivers.id, referrals.receivingOrgId))
+    .leftJoin(clients, eq(clients.id, referrals.clientId))
+    .leftJoin(services, eq(services.id, referrals.receivingServiceId))
+    .leftJoin(assignees, eq(assignees.id, referrals.assigneeUserId))
+    .leftJoin(consents, eq(consents.id, referrals.consentId))
+    .where(eq(referrals.id, id));
+
+type RawConsents = { clientConsents: Record<string, unknown>[] | null };
+const withConsents = <R extends RawConsents>(row: R): Omit<R, 'clientConsents'> & { clientConsents: ConsentRow[] | null } => ({
+  ...row,
+  clientConsents: row.clientConsents?.map((c) => fromJsonRow(consents, c)) ?? null,
+});
+
+/** Organizations that see a client through its referrals (a receiver only once it was sent). */
+const orgIdsOnClientOf = (clientId: SQLWrapper) =>
+  sql<string[]>`array(select distinct o::text from ${referrals} r cross join lateral unnest(array[r.sending_org_id, case when r.status <> 'draft' then r.receiving_org_id end]) o where r.client_id = ${clientId} and o is not null)`;
 
 const selectItems = (db: DbOrTx, userId: string | null) =>
   db
@@ -87,20 +160,40 @@ export interface ListFilter {
 
 export const referralsRepo = {
   one: async (db: DbOrTx, id: string): Promise<ReferralRow | undefined> => (await db.select().from(referrals).where(eq(referrals.id, id)))[0],
-  /** Everything the detail view reads, in one statement: the item, its client and its consent. */
-  detail: async (db: DbOrTx, id: string, userId: string | null): Promise<DetailRow | undefined> =>
-    (
-      await db
-        .select({ ...itemCols(userId), client: clients, consent: consents })
-        .from(referrals)
-        .innerJoin(senders, eq(senders.id, referrals.sendingOrgId))
-        .leftJoin(receivers, eq(receivers.id, referrals.receivingOrgId))
-        .leftJoin(clients, eq(clients.id, referrals.clientId))
-        .leftJoin(services, eq(services.id, referrals.receivingServiceId))
-        .leftJoin(assignees, eq(assignees.id, referrals.assigneeUserId))
-        .leftJoin(consents, eq(consents.id, referrals.consentId))
-        .where(eq(referrals.id, id))
-    )[0] as DetailRow | undefined,
+  /**
+   * Everything the detail view reads, in one statement: the item, its client and its consent,
+   * and for a draft its packet-check inputs.
+   */
+  detail: async (db: DbOrTx, id: string, userId: string | null): Promise<DetailRow | undefined> => {
+    const [row] = (await selectDetail(db, id, detailCols(userId))) as (Omit<DetailRow, 'clientConsents'> & RawConsents)[];
+    return row && withConsents(row);
+  },
+  /** Everything sending checks, with the detail it answers with, in one statement (see SendContext). */
+  sendContext: async (db: DbOrTx, id: string, userId: string | null): Promise<SendContext | undefined> => {
+    const fields = { ...detailCols(userId), duplicates: duplicatesOfDraft, ackSlaHours: services.ackSlaHours, firstContactSlaHours: services.firstContactSlaHours };
+    const [row] = (await selectDetail(db, id, fields)) as (Omit<SendContext, 'clientConsents'> & RawConsents)[];
+    return row && withConsents(row);
+  },
+  /**
+   * The author's name and email, the client and the service a draft names, in one statement. The
+   * organizations on the client's referrals are read only when none of `orgIds` registered it,
+   * as clients/service reachOf needs them only then.
+   */
+  draftContext: async (db: DbOrTx, q: { userId: string | null; clientId: string | null; serviceId: string | null; orgIds: string[] }): Promise<DraftContext> => {
+    if (!q.userId && !q.clientId && !q.serviceId) return { me: null, client: null, orgIdsOnClient: [], service: null };
+    const [row] = await db
+      .select({
+        me: { name: users.name, email: users.email },
+        client: clients,
+        orgIdsOnClient: sql<string[]>`case when ${clients.id} is null or ${inArray(clients.createdByOrgId, q.orgIds)} then '{}'::text[] else ${orgIdsOnClientOf(clients.id)} end`,
+        service: { organizationId: services.organizationId, ackSlaHours: services.ackSlaHours, firstContactSlaHours: services.firstContactSlaHours },
+      })
+      .from(sql`(select) as draft_context`)
+      .leftJoin(users, q.userId ? eq(users.id, q.userId) : sql`false`)
+      .leftJoin(clients, q.clientId ? eq(clients.id, q.clientId) : sql`false`)
+      .leftJoin(services, q.serviceId ? eq(services.id, q.serviceId) : sql`false`);
+    return row as DraftContext;
+  },
   insert: async (db: DbOrTx, row: ReferralInsert): Promise<ReferralRow> => (await db.insert(referrals).values(row).returning())[0]!,
 
   /**
@@ -118,6 +211,8 @@ export const referralsRepo = {
 
   // The *Insert builders are not run here: callers send them with writeTogether (lib/batch.ts),
   // several in one round trip. They are synchronous so that returning one does not execute it.
+  /** A new referral with its id chosen by the caller, so its event and audit rows can go in the same statement. */
+  referralInsert: (db: DbOrTx, row: ReferralInsert & { id: string }) => db.insert(referrals).values(row),
   eventInsert: (db: DbOrTx, row: EventInsert) => db.insert(referralEvents).values(row),
   viewInsert: (db: DbOrTx, referralId: string, userId: string | null, orgId: string | null) => db.insert(referralViews).values({ referralId, userId, orgId }),
   outboxInsert: (db: DbOrTx, event: string, organizationIds: string[], payload: Record<string, unknown>) => db.insert(outbox).values({ event, organizationIds, payload }),
@@ -133,27 +228,6 @@ export const referralsRepo = {
   userContact: async (db: DbOrTx, userId: string) => (await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId)))[0],
   isMember: async (db: DbOrTx, orgId: string, userId: string) =>
     (await db.select({ u: memberships.userId }).from(memberships).where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, userId)))).length > 0,
-
-  /**
-   * Open referrals of the client sharing a need with `needs`, anywhere in the network
-   * (referrals_client_open_idx: partial index on client_id for open statuses).
-   */
-  duplicates: async (db: DbOrTx, clientId: string, needs: string[], excludeId: string) =>
-    db
-      .select({
-        referralId: referrals.id,
-        organizationName: receivers.name,
-        contactName: sql<string | null>`coalesce(${assignees.name}, ${contacts.name})`,
-        status: referrals.status,
-        sentAt: referrals.sentAt,
-        needs: sql<string[]>`array(select unnest(${referrals.needs}) intersect select unnest(${textArray(needs)}))`,
-      })
-      .from(referrals)
-      .innerJoin(receivers, eq(receivers.id, referrals.receivingOrgId))
-      .leftJoin(assignees, eq(assignees.id, referrals.assigneeUserId))
-      .leftJoin(contacts, eq(contacts.id, referrals.receivingContactId))
-      .where(and(eq(referrals.clientId, clientId), sql`${referrals.status} in (${OPEN})`, sql`${referrals.needs} && ${textArray(needs)}`, ne(referrals.id, excludeId)))
-      .orderBy(asc(referrals.sentAt)),
 
   /**
    * One inbox page, in two steps so the plan cannot go wrong at any inbox size: the inner query
@@ -209,13 +283,8 @@ export const referralsRepo = {
   },
 
   /** Organizations that see a client through its referrals (a receiver only once it was sent). */
-  orgIdsOnClient: async (db: DbOrTx, clientId: string) => {
-    const rows = await db
-      .select({ s: referrals.sendingOrgId, r: referrals.receivingOrgId, status: referrals.status })
-      .from(referrals)
-      .where(eq(referrals.clientId, clientId));
-    return [...new Set(rows.flatMap((x) => (x.status === 'draft' || !x.r ? [x.s] : [x.s, x.r])))];
-  },
+  orgIdsOnClient: async (db: DbOrTx, clientId: string) =>
+    (await db.execute<{ ids: string[] }>(sql`select ${orgIdsOnClientOf(sql`${clientId}::uuid`)} as ids`)).rows[0]!.ids,
   clientIdsOfOrgs: (orgIds: string[]): SQL =>
     sql`(select ${referrals.clientId} from ${referrals} where ${referrals.clientId} is not null and (${inArray(referrals.sendingOrgId, orgIds)} or (${inArray(referrals.receivingOrgId, orgIds)} and ${referrals.status} <> 'draft')))`,
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '@tandem/db';
 import {
@@ -17,22 +18,20 @@ import { auditInsert, recordAudit } from '../../lib/audit';
 import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
 import { decodeCursor, toPage } from '../../lib/pagination';
-import { consentSummaryOf, toClient, type ClientsService } from '../clients/service';
+import { consentSummaryOf, packetOf, toClient, type ClientsService } from '../clients/service';
 import { accessOf, allowedFor, loadReferral, requireSide, type Access } from './access';
 import { toItem } from './mappers';
-import { referralsRepo, type DetailRow, type ReferralInsert, type ReferralRow } from './repo';
+import { referralsRepo, type DetailRow, type DraftContext, type ReferralInsert, type ReferralRow } from './repo';
 import { actorUserId, changeStatus } from './status';
 
 /** What the referrals module needs from the directory, supplied at wiring time. */
 export interface DirectoryLookup {
   /**
-   * Both run in the caller's transaction: a lookup on another pool connection while the
+   * Runs in the caller's transaction: a lookup on another pool connection while the
    * transaction holds one would starve the pool under load (every request waiting on a second
    * connection that the others hold).
    */
   serviceInfo: (tx: DbOrTx, id: string) => Promise<{ organizationId: string; ackSlaHours: number; firstContactSlaHours: number } | null>;
-  /** An active BAA between the two organizations stands in for consent (ARCHITECTURE §3). */
-  hasActiveBaa: (tx: DbOrTx, orgA: string, orgB: string) => Promise<boolean>;
 }
 export interface ReferralDeps {
   db: Db;
@@ -48,19 +47,28 @@ const KeyCursor = z.tuple([z.string(), z.uuid()]);
 /** Only a referral that came from a forward, or was forwarded on, has a chain to walk. */
 const inForwardChain = (r: ReferralRow) => r.forwardedFromId !== null || r.statusReason === 'referred_elsewhere';
 
-/** The detail view from a row already read with referralsRepo.detail (plus the chain and, for a draft, the packet check). */
-const detailView = async (deps: ReferralDeps, db: DbOrTx, a: Access, d: DetailRow): Promise<ReferralDetail> => {
+/**
+ * What a draft still lacks before it can be sent (the contract's checkSendPacket), from what the
+ * detail read: the client, its consents (packetOf picks the one covering the receiver) and the BAA.
+ */
+export const packetCheckOf = (d: DetailRow, now: Date) => {
+  const r = d.r;
+  const p = packetOf(d.client ?? undefined, d.clientConsents ?? [], r.receivingOrgId, r.consentId, now);
+  const senderContact = { name: r.senderContactName, phone: r.senderContactPhone, email: r.senderContactEmail };
+  const check = checkSendPacket({ client: p.client, needs: r.needs, reason: r.reason, senderContact, consent: p.consent, hasActiveBaa: d.hasActiveBaa, now });
+  return { missing: check.missing, consentId: p.consentId };
+};
+
+/**
+ * The detail view from a row already read with referralsRepo.detail (or sendContext); only a
+ * referral in a forward chain costs another query.
+ */
+export const detailView = async (db: DbOrTx, a: Access, d: DetailRow): Promise<ReferralDetail> => {
   const now = new Date();
   const r = d.r;
   a.row = r;
   const chain = inForwardChain(r) ? await referralsRepo.chain(db, r.id) : [{ id: r.id, forwardedFromId: null }];
-  let packetMissing: ReferralDetail['packetMissing'] = [];
-  if (r.status === 'draft') {
-    const p = await deps.clients.packetFor(db, d.client ?? undefined, r.receivingOrgId, r.consentId, now);
-    const sender = { name: r.senderContactName, phone: r.senderContactPhone, email: r.senderContactEmail };
-    const hasActiveBaa = r.receivingOrgId ? await deps.directory.hasActiveBaa(db, r.sendingOrgId, r.receivingOrgId) : false;
-    packetMissing = checkSendPacket({ client: p.client, needs: r.needs, reason: r.reason, senderContact: sender, consent: p.consent, hasActiveBaa, now }).missing;
-  }
+  const packetMissing: ReferralDetail['packetMissing'] = r.status === 'draft' ? packetCheckOf(d, now).missing : [];
   return {
     ...toItem(d, now),
     client: d.client ? toClient(d.client) : null,
@@ -73,8 +81,8 @@ const detailView = async (deps: ReferralDeps, db: DbOrTx, a: Access, d: DetailRo
 };
 
 /** The detail view every endpoint returning a referral answers with: one query for the row, names, client and consent. */
-export const buildDetail = async (deps: ReferralDeps, db: DbOrTx, ctx: Ctx, a: Access): Promise<ReferralDetail> =>
-  detailView(deps, db, a, (await referralsRepo.detail(db, a.row.id, actorUserId(ctx)))!);
+export const buildDetail = async (db: DbOrTx, ctx: Ctx, a: Access): Promise<ReferralDetail> =>
+  detailView(db, a, (await referralsRepo.detail(db, a.row.id, actorUserId(ctx)))!);
 
 /** What opening a referral records: the view on its timeline, the referral read and the client read (PHI) in the audit trail. */
 const readRecords = (db: DbOrTx, ctx: Ctx, a: Access) => [
@@ -98,19 +106,22 @@ const sendingOrgOf = (actor: Actor, requested?: string) => {
   return mine[0]!;
 };
 
-/** Fields a draft's body may set, checked against the client and directory. */
-const draftFields = async (deps: ReferralDeps, tx: DbOrTx, actor: Actor, input: Partial<CreateInput>, receivingOrgId: string | null) => {
+/** Reads what draftFields checks: the client and service the body names, and the author's contact details. */
+const draftContextOf = (db: DbOrTx, actor: Actor, userId: string | null, input: Partial<CreateInput>) =>
+  referralsRepo.draftContext(db, { userId, clientId: input.clientId ?? null, serviceId: input.receivingServiceId ?? null, orgIds: actingOrgIds(actor) });
+
+/** Fields a draft's body may set, checked against the client and directory as read in `c` (draftContextOf). */
+const draftFields = (deps: ReferralDeps, actor: Actor, input: Partial<CreateInput>, receivingOrgId: string | null, c: DraftContext) => {
   const set: Partial<ReferralInsert> = {};
   for (const k of ['needs', 'reason', 'urgency', 'senderContactName', 'senderContactPhone', 'senderContactEmail', 'receivingContactId', 'consentId'] as const) {
     if (input[k] !== undefined) (set as Record<string, unknown>)[k] = input[k];
   }
-  if (input.clientId) await deps.clients.assertUsable(tx, actor, input.clientId);
+  if (input.clientId) deps.clients.assertUsable(actor, c.client, c.orgIdsOnClient);
   if (input.clientId !== undefined) set.clientId = input.clientId;
   if (input.receivingOrganizationId !== undefined) set.receivingOrgId = input.receivingOrganizationId;
   if (input.receivingServiceId !== undefined) set.receivingServiceId = input.receivingServiceId;
-  const serviceId = input.receivingServiceId;
-  if (serviceId) {
-    const svc = await deps.directory.serviceInfo(tx, serviceId);
+  if (input.receivingServiceId) {
+    const svc = c.service;
     const orgId = input.receivingOrganizationId ?? receivingOrgId ?? svc?.organizationId;
     if (!svc || svc.organizationId !== orgId) {
       throw new AppError('reference_not_found', 'The service is not one of the receiving organization’s.', { errors: [{ path: 'body.receivingServiceId', message: 'Unknown service for this organization' }] });
@@ -123,26 +134,34 @@ const draftFields = async (deps: ReferralDeps, tx: DbOrTx, actor: Actor, input: 
 export const createReferralsService = (deps: ReferralDeps) => {
   const { db } = deps;
   return {
+    /**
+     * One read (author, client, service), one write, one read of the detail. The write is the
+     * row, its event and its audit record in ONE statement (writeTogether), which PostgreSQL
+     * commits or rolls back as a whole: the transaction of CONVENTIONS 9 without BEGIN and COMMIT
+     * round trips. The checks read nothing that a transaction would have locked either.
+     */
     async create(ctx: Ctx, input: CreateInput) {
       const sendingOrgId = sendingOrgOf(ctx.actor, input.sendingOrganizationId);
-      return db.transaction(async (tx) => {
-        const userId = actorUserId(ctx);
-        const me = userId ? await referralsRepo.userContact(tx, userId) : undefined;
-        const set = await draftFields(deps, tx, ctx.actor, input, null);
-        const row = await referralsRepo.insert(tx, {
-          senderContactName: me?.name ?? null,
-          senderContactEmail: me?.email ?? null,
+      const userId = actorUserId(ctx);
+      const c = await draftContextOf(db, ctx.actor, userId, input);
+      const set = draftFields(deps, ctx.actor, input, null, c);
+      // Chosen here so that the event and audit rows can name it in the same statement.
+      const id = randomUUID();
+      await writeTogether(db, [
+        referralsRepo.referralInsert(db, {
+          id,
+          senderContactName: c.me?.name ?? null,
+          senderContactEmail: c.me?.email ?? null,
           ...set,
           sendingOrgId,
           sendingUserId: userId,
           status: 'draft',
-        });
-        await writeTogether(tx, [
-          referralsRepo.eventInsert(tx, { referralId: row.id, kind: 'created', actorUserId: userId, actorOrgId: sendingOrgId, toStatus: 'draft' }),
-          auditInsert(tx, ctx, { action: 'referral.create', entityType: 'referral', entityId: row.id, organizationId: sendingOrgId }),
-        ]);
-        return buildDetail(deps, tx, ctx, accessOf(row, ctx.actor)!);
-      });
+        }),
+        referralsRepo.eventInsert(db, { referralId: id, kind: 'created', actorUserId: userId, actorOrgId: sendingOrgId, toStatus: 'draft' }),
+        auditInsert(db, ctx, { action: 'referral.create', entityType: 'referral', entityId: id, organizationId: sendingOrgId }),
+      ]);
+      const d = (await referralsRepo.detail(db, id, userId))!;
+      return detailView(db, accessOf(d.r, ctx.actor)!, d);
     },
 
     /**
@@ -160,11 +179,11 @@ export const createReferralsService = (deps: ReferralDeps) => {
           // Losing a race with another opener is fine: someone acknowledged it; the detail shows what they wrote.
           await changeStatus(tx, ctx, a, { to: 'acknowledged', automatic: true, side: 'receiver' }, true);
           await writeTogether(tx, readRecords(tx, ctx, a));
-          return buildDetail(deps, tx, ctx, a);
+          return buildDetail(tx, ctx, a);
         });
       }
       await writeTogether(db, readRecords(db, ctx, a));
-      return detailView(deps, db, a, d);
+      return detailView(db, a, d);
     },
 
     async update(ctx: Ctx, id: string, expected: number | undefined, input: UpdateInput) {
@@ -177,7 +196,7 @@ export const createReferralsService = (deps: ReferralDeps) => {
           throw new AppError('validation_failed', 'These fields are the receiver’s, after sending.', { errors: receiverOnly.map((k) => ({ path: `body.${k}`, message: 'Not editable on a draft' })) });
         }
         assertVersion(a.row.version, expected);
-        const set = await draftFields(deps, tx, ctx.actor, input, a.row.receivingOrgId);
+        const set = draftFields(deps, ctx.actor, input, a.row.receivingOrgId, await draftContextOf(tx, ctx.actor, null, input));
         const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, set);
         if (!row) throw new AppError('stale_version', 'The referral changed since you read it. Reload and try again.');
         await writeTogether(tx, [
@@ -185,7 +204,7 @@ export const createReferralsService = (deps: ReferralDeps) => {
           auditInsert(tx, ctx, { action: 'referral.update', entityType: 'referral', entityId: id, organizationId: a.orgId }),
         ]);
         a.row = row;
-        return buildDetail(deps, tx, ctx, a);
+        return buildDetail(tx, ctx, a);
       });
     },
 

@@ -1,0 +1,131 @@
+import { eq } from 'drizzle-orm';
+import type pg from 'pg';
+import { schema } from '@tandem/db';
+import { testApp, type TestApp } from '../../testing/app';
+import { newService } from '../directory/testing';
+import { apiKey, member, world } from './testing';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t.close());
+
+/**
+ * Every statement the app sends to PostgreSQL while `fn` runs: each pg client query is one round
+ * trip (BEGIN and COMMIT included), whether it came from the pool or a transaction's client.
+ */
+const statementsOf = async <T>(fn: () => Promise<T>): Promise<{ result: T; sql: string[] }> => {
+  const proto = ((t.db as unknown as { $client: pg.Pool }).$client as unknown as { Client: typeof pg.Client }).Client.prototype;
+  const query = proto.query;
+  const sql: string[] = [];
+  proto.query = function (this: pg.Client, ...args: unknown[]) {
+    const q = args[0];
+    sql.push(typeof q === 'string' ? q : (q as { text: string }).text);
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  try {
+    return { result: await fn(), sql };
+  } finally {
+    proto.query = query;
+  }
+};
+
+/** Fails with the statements listed, so a regression shows which round trip came back. */
+const expectAtMost = (sql: string[], n: number) => {
+  if (sql.length > n) throw new Error(`${sql.length} statements, expected at most ${n}:\n${sql.map((q, i) => `${i + 1}. ${q}`).join('\n')}`);
+};
+
+// On a machine where a round trip costs more than the SQL it carries, these counts are the
+// throughput of the create+send pair. They are the numbers reached, so a regression fails here.
+describe('round trips to PostgreSQL', () => {
+  // Session, one read (author, client, service), one write (row, event, audit: no BEGIN/COMMIT
+  // needed for a single statement), one read of the detail with its packet check.
+  it('creates a draft (with client, service and packet check) in at most 4 statements, session lookup included', async () => {
+    const w = await world(t);
+    const { result: res, sql } = await statementsOf(() =>
+      w.chw.call('POST', '/api/v1/referrals', {
+        clientId: w.client.id,
+        receivingOrganizationId: w.cbo.id,
+        receivingServiceId: w.service.id,
+        needs: ['food-insecurity'],
+        reason: 'Family of four; food runs out mid-month',
+        senderContactPhone: '(323) 555-0199',
+      }),
+    );
+    expect([res.status, res.body.status, res.body.packetMissing]).toEqual([201, 'draft', []]);
+    expectAtMost(sql, 4);
+  });
+
+  // Session, BEGIN, one read of everything the checks need, the version-checked UPDATE, its
+  // event/outbox/notification/audit rows in one statement, COMMIT.
+  it('sends a draft (packet, consent, BAA, duplicates, SLA, status change, outbox) in at most 6 statements, session lookup included', async () => {
+    const w = await world(t);
+    const d = await w.draft();
+    const { result: res, sql } = await statementsOf(() => w.chw.call('POST', `/api/v1/referrals/${d.id}/send`, { version: d.version }));
+    expect([res.status, res.body.status, res.body.consentId]).toEqual([200, 'sent', w.consent.id]);
+    expectAtMost(sql, 6);
+  });
+});
+
+// The reads above fold several checks into one statement each; these pin down that the answers
+// did not change with them.
+describe('the same answers with fewer round trips', () => {
+  it('answers create and send with the detail a later GET shows', async () => {
+    const w = await world(t);
+    const d = await w.draft();
+    // The sender's GET changes nothing on the row (a view and audit rows only).
+    expect(d).toEqual((await w.chw.call('GET', `/api/v1/referrals/${d.id}`)).body);
+    const sent = await w.chw.call('POST', `/api/v1/referrals/${d.id}/send`, { version: d.version });
+    expect(sent.body).toEqual((await w.chw.call('GET', `/api/v1/referrals/${d.id}`)).body);
+  });
+
+  it('lets an organization use a client it sees through a sent referral, and no one else (422 reference_not_found)', async () => {
+    const w = await world(t);
+    const body = { clientId: w.client.id, needs: ['food-insecurity'] };
+    // A draft to the shelter does not show the client to it; a sent referral to the pantry does.
+    const shelter = await member(t, w.other);
+    await w.draft({ receivingOrganizationId: w.other.id, receivingServiceId: null, needs: ['housing-instability'] });
+    const refused = await shelter.call('POST', '/api/v1/referrals', body);
+    expect([refused.status, refused.body.code, refused.body.errors]).toEqual([422, 'reference_not_found', [expect.objectContaining({ path: 'body.clientId' })]]);
+    expect(await t.db.select().from(schema.referrals).where(eq(schema.referrals.sendingOrgId, w.other.id))).toHaveLength(0);
+    await w.sent();
+    const linked = await w.cboStaff.call('POST', '/api/v1/referrals', body);
+    expect([linked.status, linked.body.clientId, linked.body.senderContactName]).toEqual([201, w.client.id, 'Pat Pantry']);
+  });
+
+  it('creates through an API key (no person: no sender contact read) with the client and service checked', async () => {
+    const w = await world(t);
+    const key = await apiKey(t, w.clinic, ['referrals:read', 'referrals:write']);
+    const res = await key('POST', '/api/v1/referrals', { clientId: w.client.id, receivingServiceId: w.service.id, needs: ['food-insecurity'] });
+    expect([res.status, res.body.receivingOrganizationId, res.body.sendingUserId, res.body.senderContactName, res.body.senderContactEmail]).toEqual([201, w.cbo.id, null, null, null]);
+  });
+
+  it('refuses a service of another organization than the receiver (422 reference_not_found)', async () => {
+    const w = await world(t);
+    const shelterService = await newService(t.db, w.other.id);
+    const res = await w.chw.call('POST', '/api/v1/referrals', { receivingOrganizationId: w.cbo.id, receivingServiceId: shelterService.id });
+    expect([res.status, res.body.code, res.body.errors]).toEqual([422, 'reference_not_found', [expect.objectContaining({ path: 'body.receivingServiceId' })]]);
+    const fromService = await w.chw.call('POST', '/api/v1/referrals', { receivingServiceId: shelterService.id });
+    expect([fromService.status, fromService.body.receivingOrganizationId]).toEqual([201, w.other.id]);
+  });
+
+  it('counts a BAA for the packet of a draft as it does for sending', async () => {
+    const w = await world(t);
+    await t.db.update(schema.consents).set({ revokedAt: new Date(), revocationReason: 'test' }).where(eq(schema.consents.id, w.consent.id));
+    const d = await w.draft();
+    expect((d as unknown as { packetMissing: { field: string }[] }).packetMissing.map((m) => m.field)).toEqual(['consent']);
+    const [baa] = await t.db.insert(schema.agreements).values({ kind: 'baa', status: 'active', title: 'BAA' }).returning();
+    await t.db.insert(schema.agreementParties).values([w.clinic.id, w.cbo.id].map((organizationId) => ({ agreementId: baa!.id, organizationId })));
+    expect((await w.chw.call('GET', `/api/v1/referrals/${d.id}`)).body.packetMissing).toEqual([]);
+    expect((await w.chw.call('POST', `/api/v1/referrals/${d.id}/send`, { version: d.version })).status).toBe(200);
+  });
+
+  it('names a duplicate’s sending time exactly as its own detail does', async () => {
+    const w = await world(t);
+    const first = await w.sent();
+    const d = await w.draft({ needs: ['food-insecurity'] });
+    const refused = await w.chw.call('POST', `/api/v1/referrals/${d.id}/send`, { version: d.version });
+    expect(refused.body.duplicates).toEqual([expect.objectContaining({ referralId: first.id, sentAt: (first as unknown as { sentAt: string }).sentAt, needs: ['food-insecurity'] })]);
+  });
+});

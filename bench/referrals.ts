@@ -112,6 +112,23 @@ const prepare = async (ctx: BenchContext) => {
     `select id from referrals where receiving_org_id = $1 and status <> 'draft' order by id desc limit $2`,
     [hubs.receivingOrgId, DETAIL_IDS],
   );
+  // A reused database (BENCH_DATABASE_URL) loses fresh clients to every earlier run: top them up.
+  const missing = REFERRALS_SIZE.freshClients - fresh.rows.length;
+  if (missing > 0) {
+    const added = await pool.query<{ id: string }>(
+      `with c as (
+         insert into clients (given_name, family_name, date_of_birth, phones, email, preferred_language, preferred_contact_method, created_by_org_id)
+         select 'Bench', 'Client ' || g, date '1980-01-01' + (g % 9000), array['(323) 555-' || lpad((g % 10000)::text, 4, '0')], null, 'es', 'phone', $1
+         from generate_series(1, $2::int) g returning id
+       ), k as (
+         insert into consents (client_id, scope, method, language, signed_at, expires_at, recorded_by_org_id)
+         select id, 'network', 'electronic', 'es', now() - interval '1 day', now() + interval '1 year', $1 from c
+       ) select id from c`,
+      [hubs.sendingOrgId, missing],
+    );
+    fresh.rows.unshift(...added.rows);
+    log(`referrals: added ${added.rows.length} fresh clients with consents (the reused database had run out)`);
+  }
   const freshIds = fresh.rows.map((r) => r.id);
   state = {
     ...hubs,

@@ -2,6 +2,7 @@ import { checkSendPacket, type SendPacket } from './send-packet';
 
 const now = new Date('2026-03-10T18:00:00Z');
 const complete = (): SendPacket => ({
+  receivingOrganizationId: '0190a6f0-0000-7000-8000-000000000001',
   client: { name: 'Rosa Martinez', phones: ['(323) 555-0100'], email: null, preferredContactMethod: 'phone', preferredLanguage: 'es' },
   needs: ['food-insecurity'],
   reason: 'Family of four, food runs out mid-month',
@@ -104,8 +105,14 @@ describe('checkSendPacket', () => {
   });
 
   it('lists everything missing from an empty draft, in form order', () => {
-    const result = checkSendPacket({ client: null, needs: [], reason: null, senderContact: null, consent: null, hasActiveBaa: false, now });
-    expect(result.missing.map((m) => m.field)).toEqual(['client', 'needs', 'reason', 'senderContact', 'consent']);
+    const result = checkSendPacket({ receivingOrganizationId: null, client: null, needs: [], reason: null, senderContact: null, consent: null, hasActiveBaa: false, now });
+    expect(result.missing.map((m) => m.field)).toEqual(['receivingOrganization', 'client', 'needs', 'reason', 'senderContact']);
+  });
+
+  it('judges consent only once a receiver is chosen', () => {
+    const noConsent = { ...complete(), consent: null };
+    expect(checkSendPacket(noConsent).missing.map((m) => m.field)).toEqual(['consent']);
+    expect(checkSendPacket({ ...noConsent, receivingOrganizationId: null }).missing.map((m) => m.field)).toEqual(['receivingOrganization']);
   });
 
   it('lists every client field of an empty client', () => {

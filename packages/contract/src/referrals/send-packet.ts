@@ -6,6 +6,7 @@ import type { ContactMethod } from './enums';
 
 /** Stable field paths reported in `missing`, in the order the form shows them. */
 export const PACKET_FIELDS = [
+  'receivingOrganization',
   'client',
   'client.name',
   'client.contact',
@@ -18,6 +19,8 @@ export const PACKET_FIELDS = [
 export type PacketField = (typeof PACKET_FIELDS)[number];
 
 export interface SendPacket {
+  /** The organization the referral goes to (a draft may not have chosen it yet). */
+  receivingOrganizationId: string | null;
   client: {
     name?: string | null;
     phones: string[];
@@ -67,6 +70,7 @@ export const checkSendPacket = (p: SendPacket): PacketCheck => {
   const sender = p.senderContact;
   const senderReachable = !!sender && (filled(sender.phone) || filled(sender.email));
 
+  if (!filled(p.receivingOrganizationId)) add('receivingOrganization', 'Choose the organization to refer to');
   if (!p.client) add('client', 'Choose or create the client');
   else {
     const c = p.client;
@@ -88,7 +92,8 @@ export const checkSendPacket = (p: SendPacket): PacketCheck => {
   if (!sender || !filled(sender.name) || !senderReachable) {
     add('senderContact', 'Name the sending contact, with a phone or email the receiver can use');
   }
-  if (!p.hasActiveBaa) {
+  // Consent is judged against the receiver: until one is chosen there is nothing to check it against.
+  if (filled(p.receivingOrganizationId) && !p.hasActiveBaa) {
     const problem = consentProblem(p.consent, p.now);
     if (problem) add('consent', problem);
   }

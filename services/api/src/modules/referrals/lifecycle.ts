@@ -40,8 +40,7 @@ const stale = () => new AppError('stale_version', 'The referral changed since yo
  */
 const prepareSend = (c: SendContext, opts: SendOptions, now: Date) => {
   const check = packetCheckOf(c, now);
-  const missing: { field: string; message: string }[] = [...check.missing];
-  if (!c.r.receivingOrgId) missing.unshift({ field: 'receivingOrganization', message: 'Choose the organization to refer to' });
+  const { missing } = check;
   if (missing.length) {
     throw new AppError('packet_incomplete', `Missing before sending: ${missing.map((m) => m.field).join(', ')}.`, {
       missing,

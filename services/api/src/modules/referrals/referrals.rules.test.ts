@@ -121,6 +121,14 @@ describe('POST /api/v1/referrals (create) and /send', () => {
     expect((await row(res.body.id)).status).toBe('draft');
   });
 
+  it('lists a missing receiving organization on the draft as on the refused send', async () => {
+    const w = await world(t);
+    const res = await w.chw.call('POST', '/api/v1/referrals', { clientId: w.client.id, needs: ['food-insecurity'], reason: 'Food runs out mid-month' });
+    expect(res.body.packetMissing.map((m: { field: string }) => m.field)).toEqual(['receivingOrganization']);
+    const send = await w.chw.call('POST', `/api/v1/referrals/${res.body.id}/send`, {});
+    expect([send.status, send.body.missing.map((m: { field: string }) => m.field)]).toEqual([422, ['receivingOrganization']]);
+  });
+
   it('refuses a duplicate open referral naming who holds it, then sends it when confirmed with a reason', async () => {
     const w = await world(t);
     const first = await w.sent();

@@ -55,7 +55,7 @@ export const packetCheckOf = (d: DetailRow, now: Date) => {
   const r = d.r;
   const p = packetOf(d.client ?? undefined, d.clientConsents ?? [], r.receivingOrgId, r.consentId, now);
   const senderContact = { name: r.senderContactName, phone: r.senderContactPhone, email: r.senderContactEmail };
-  const check = checkSendPacket({ client: p.client, needs: r.needs, reason: r.reason, senderContact, consent: p.consent, hasActiveBaa: d.hasActiveBaa, now });
+  const check = checkSendPacket({ receivingOrganizationId: r.receivingOrgId, client: p.client, needs: r.needs, reason: r.reason, senderContact, consent: p.consent, hasActiveBaa: d.hasActiveBaa, now });
   return { missing: check.missing, consentId: p.consentId };
 };
 

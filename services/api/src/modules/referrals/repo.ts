@@ -111,14 +111,7 @@ const duplicatesOfDraft = sql<DuplicateRow[]>`case when ${referrals.status} = 'd
 
 /** One referral with the names, client and consent the detail shows (`fields` picks the columns; callers type the row). */
 const selectDetail = (db: DbOrTx, id: string, fields: SelectedFields) =>
-  db
-    .select(fields)
-    .from(referrals)
-    .innerJoin(senders, eq(senders.id, referrals.sendingOrgId))
-    .leftJoin(receivers, eq(receivers.id, referrals.receivingOrgId))
-    .leftJoin(clients, eq(clients.id, referrals.clientId))
-    .leftJoin(services, eq(services.id, referrals.receivingServiceId))
-    .leftJoin(assignees, eq(assignees.id, referrals.assigneeUserId))
+  withNames(db, fields)
     .leftJoin(consents, eq(consents.id, referrals.consentId))
     .where(eq(referrals.id, id));
 
@@ -132,9 +125,10 @@ const withConsents = <R extends RawConsents>(row: R): Omit<R, 'clientConsents'> 
 const orgIdsOnClientOf = (clientId: SQLWrapper) =>
   sql<string[]>`array(select distinct o::text from ${referrals} r cross join lateral unnest(array[r.sending_org_id, case when r.status <> 'draft' then r.receiving_org_id end]) o where r.client_id = ${clientId} and o is not null)`;
 
-const selectItems = (db: DbOrTx, userId: string | null) =>
+/** Referrals joined to the names a row shows: sender, receiver, client, service, assignee. */
+const withNames = (db: DbOrTx, fields: SelectedFields) =>
   db
-    .select(itemCols(userId))
+    .select(fields)
     .from(referrals)
     .innerJoin(senders, eq(senders.id, referrals.sendingOrgId))
     .leftJoin(receivers, eq(receivers.id, referrals.receivingOrgId))
@@ -256,9 +250,9 @@ export const referralsRepo = {
       .orderBy(desc(referrals.createdAt), desc(referrals.id))
       .limit(f.limit + 1)
       .as('page');
-    return selectItems(db, userId)
+    return withNames(db, itemCols(userId))
       .innerJoin(ids, eq(ids.id, referrals.id))
-      .orderBy(desc(referrals.createdAt), desc(referrals.id)) as Promise<ItemRow[]>;
+      .orderBy(desc(referrals.createdAt), desc(referrals.id)) as unknown as Promise<ItemRow[]>;
   },
 
   /**

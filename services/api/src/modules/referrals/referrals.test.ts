@@ -102,6 +102,16 @@ describe('a referral from a CHW to a CBO, end to end', () => {
     expect(clientReads).toHaveLength(2);
   });
 
+  it('shows repeated opens by the same person as one view on the timeline, and audits each read', async () => {
+    const w = await world(t);
+    const r = await w.sent();
+    for (let i = 0; i < 3; i++) await w.chw.call('GET', `/api/v1/referrals/${r.id}`);
+    const views = await t.db.select().from(schema.referralViews).where(eq(schema.referralViews.referralId, r.id));
+    expect(views.map((v) => v.userId)).toEqual([w.chw.user.id]);
+    const reads = await t.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.entityId, r.id), eq(schema.auditLog.action, 'referral.read')));
+    expect(reads).toHaveLength(3);
+  });
+
   it('assigns to receiving staff only, and shows it on the timeline', async () => {
     const w = await world(t);
     const r = await w.sent();

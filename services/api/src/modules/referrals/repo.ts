@@ -27,6 +27,9 @@ export type ReferralRow = typeof referrals.$inferSelect;
 export type ReferralInsert = typeof referrals.$inferInsert;
 export type EventInsert = typeof referralEvents.$inferInsert;
 
+/** Views by the same person closer together than this are one view on the timeline. */
+const VIEW_WINDOW = '15 minutes';
+
 const OPEN = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(', '));
 const senders = alias(organizations, 'sender_org');
 const receivers = alias(organizations, 'receiver_org');
@@ -208,7 +211,16 @@ export const referralsRepo = {
   /** A new referral with its id chosen by the caller, so its event and audit rows can go in the same statement. */
   referralInsert: (db: DbOrTx, row: ReferralInsert & { id: string }) => db.insert(referrals).values(row),
   eventInsert: (db: DbOrTx, row: EventInsert) => db.insert(referralEvents).values(row),
-  viewInsert: (db: DbOrTx, referralId: string, userId: string | null, orgId: string | null) => db.insert(referralViews).values({ referralId, userId, orgId }),
+  /**
+   * A view on the timeline, at most one per person per referral every VIEW_WINDOW: re-reading
+   * after each action (the app refetches the referral) would otherwise fill the timeline with
+   * "opened" entries. Every read is still audited, one audit row each.
+   */
+  viewInsert: (referralId: string, userId: string | null, orgId: string | null) =>
+    sql`insert into ${referralViews} (referral_id, user_id, org_id)
+      select ${referralId}::uuid, ${userId}::uuid, ${orgId}::uuid
+      where not exists (select 1 from ${referralViews} v where v.referral_id = ${referralId}::uuid and v.user_id is not distinct from ${userId}::uuid
+        and v.org_id is not distinct from ${orgId}::uuid and v.at > now() - ${VIEW_WINDOW}::interval)`,
   outboxInsert: (db: DbOrTx, event: string, organizationIds: string[], payload: Record<string, unknown>) => db.insert(outbox).values({ event, organizationIds, payload }),
 
   /** One in-app notification per member of these organizations, except the person acting. */

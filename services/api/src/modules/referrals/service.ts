@@ -86,7 +86,7 @@ export const buildDetail = async (db: DbOrTx, ctx: Ctx, a: Access): Promise<Refe
 
 /** What opening a referral records: the view on its timeline, the referral read and the client read (PHI) in the audit trail. */
 const readRecords = (db: DbOrTx, ctx: Ctx, a: Access) => [
-  referralsRepo.viewInsert(db, a.row.id, actorUserId(ctx), a.orgId),
+  referralsRepo.viewInsert(a.row.id, actorUserId(ctx), a.orgId),
   auditInsert(db, ctx, { action: 'referral.read', entityType: 'referral', entityId: a.row.id, organizationId: a.orgId }),
   a.row.clientId ? auditInsert(db, ctx, { action: 'client.read', entityType: 'client', entityId: a.row.clientId, organizationId: a.orgId }) : null,
 ];

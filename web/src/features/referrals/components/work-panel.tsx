@@ -46,7 +46,7 @@ function AssigneeSelect({ r, viewer }: { r: ReferralDetail; viewer: Viewer }) {
   const members = useQuery({ ...partnerQueries.members(orgId), enabled: Boolean(orgId) });
   const change = useChangeReferral(r.id);
   const options = new Map<string, string>([[viewer.userId, `${viewer.userName} (${t('ref.me')})`]]);
-  for (const m of members.data?.data ?? []) options.set(m.userId, m.name);
+  for (const m of members.data?.data ?? []) if (m.userId !== viewer.userId) options.set(m.userId, m.name);
   if (r.assigneeId && r.assigneeName) options.set(r.assigneeId, r.assigneeName);
   return (
     <div className="stack">

@@ -81,11 +81,11 @@ const registerBaseline = (app: FastifyInstance, pool: pg.Pool) => {
   });
 };
 
-/** The plan of a scenario's search statement on the bench data (captured, not re-implemented). */
+/** The plan of a scenario's (first) search statement on the bench data (captured, not re-implemented). */
 const explain = async (pool: pg.Pool, scenario: Scenario) => {
   const q = Object.fromEntries(new URL(scenario.path, 'http://bench').searchParams) as Query;
   let captured: { text: string; values: unknown[] } | undefined;
-  const capture = { execute: async (sql: Parameters<typeof toRawQuery>[0]) => ((captured = toRawQuery(sql)), { rows: [] }) } as unknown as DbOrTx;
+  const capture = { execute: async (sql: Parameters<typeof toRawQuery>[0]) => ((captured ??= toRawQuery(sql)), { rows: [] }) } as unknown as DbOrTx;
   await searchServices(capture, filtersOf(q));
   if (!captured) throw new Error('search built no statement');
   const { rows } = await pool.query<{ 'QUERY PLAN': string }>({ text: `explain (analyze, buffers) ${captured.text}`, values: captured.values });

@@ -78,6 +78,43 @@ describe('GET /api/v1/services/search', () => {
     expect([ids(page2), page2.nextCursor]).toEqual([[a.id], null]);
   });
 
+  it('pages by distance in exact order when the nearest locations hold other services (nearest-first walk falls back)', async () => {
+    // 40 services on 30 locations around a point in Long Beach: 3 share the nearest site, and 12
+    // nearer sites hold only services of another category, so a small page's first walk over
+    // the nearest locations finds too few matches and must fall back to the full ordering.
+    const org = await newOrg(t.db);
+    const [lat0, lng0] = [33.77, -118.19];
+    const want: { id: string; km: number }[] = [];
+    const greatCircleKm = (lat: number, lng: number) => {
+      const rad = Math.PI / 180;
+      const h = Math.sin(((lat - lat0) * rad) / 2) ** 2 + Math.cos(lat0 * rad) * Math.cos(lat * rad) * Math.sin(((lng - lng0) * rad) / 2) ** 2;
+      return 2 * 6378.168 * Math.asin(Math.sqrt(h));
+    };
+    for (let i = 0; i < 12; i++) {
+      const loc = await newLocation(t.db, org.id, { latitude: lat0 + 0.0005 * (i + 1), longitude: lng0 });
+      await newService(t.db, org.id, { name: `Elsewhere ${i}`, categories: ['stress'], locationIds: [loc.id] });
+    }
+    for (let i = 0; i < 30; i++) {
+      const [lat, lng] = [lat0 + 0.01 + 0.003 * i, lng0 + (i % 2 ? 0.002 : -0.002) * i];
+      const loc = await newLocation(t.db, org.id, { latitude: lat, longitude: lng });
+      for (let k = 0; k < (i === 0 ? 3 : i % 3 === 0 ? 2 : 1); k++) {
+        const svc = await newService(t.db, org.id, { name: `Elder help ${i}.${k}`, categories: ['elder-abuse'], locationIds: [loc.id] });
+        want.push({ id: svc.id, km: greatCircleKm(lat, lng) });
+      }
+    }
+    want.sort((a, b) => a.km - b.km || a.id.localeCompare(b.id));
+    for (const radiusKm of [undefined, '50']) {
+      const got: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await search({ category: 'elder-abuse', near: `${lat0},${lng0}`, limit: '3', ...(radiusKm ? { radiusKm } : {}), ...(cursor ? { cursor } : {}) });
+        got.push(...ids(page));
+        cursor = page.nextCursor;
+      } while (cursor && got.length < 100);
+      expect(got).toEqual(want.map((w) => w.id));
+    }
+  });
+
   it("shows an org admin's capacity update immediately", async () => {
     const org = await newOrg(t.db);
     const svc = await newService(t.db, org.id, { name: 'Shelter Beds Now', categories: ['homelessness'] });

@@ -47,7 +47,9 @@ export const packetOf = (row: ClientRow | undefined, consentsOfClient: ConsentRo
     : anyConsent
       ? { coversReceiver: false }
       : null;
-  return { client, consent, consentId: chosen?.id ?? null };
+  // The consent a send records is one in force: under a BAA a revoked or expired one is not "the
+  // consent it was sent under".
+  return { client, consent, consentId: chosen && consentStatus(chosen, now) === 'active' ? chosen.id : null };
 };
 
 /** The consent a referral was sent under, with its status now. */

@@ -492,6 +492,7 @@ export const TimelineEntrySchema = z
     reason: ClosureReasonSchema.nullable(),
     note: z.string().nullable(),
     body: z.string().nullable().describe('For kind=message'),
+    assigneeName: z.string().nullable().describe('For eventType=assigned: who it was assigned to (null: unassigned, or another event)'),
   })
   .meta({ id: 'TimelineEntry', description: 'One line of a referral timeline: a change, a message, or someone opening it' });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;

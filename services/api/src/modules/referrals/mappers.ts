@@ -103,4 +103,5 @@ export const toTimelineEntry = (t: TimelineRow): TimelineEntry => ({
   reason: t.reason as ClosureReason | null,
   note: t.note,
   body: t.body,
+  assigneeName: t.assignee_name,
 });

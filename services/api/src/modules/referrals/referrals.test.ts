@@ -121,7 +121,7 @@ describe('a referral from a CHW to a CBO, end to end', () => {
     expect(ok.body).toMatchObject({ assigneeId: w.cboStaff.user.id, assigneeName: 'Pat Pantry' });
     expect((await w.chw.call('POST', `/api/v1/referrals/${r.id}/assign`, { assigneeUserId: w.cboStaff.user.id })).status).toBe(403);
     const tl = await w.chw.call('GET', `/api/v1/referrals/${r.id}/timeline`);
-    expect(tl.body.data).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'event', eventType: 'assigned', actorName: 'Pat Pantry' })]));
+    expect(tl.body.data).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'event', eventType: 'assigned', actorName: 'Pat Pantry', assigneeName: 'Pat Pantry' })]));
   });
 
   it('edits a draft with its version, and refuses a stale one or edits after sending', async () => {

@@ -21,6 +21,7 @@ export type TimelineRow = {
   reason: string | null;
   note: string | null;
   body: string | null;
+  assignee_name: string | null;
 };
 
 export type ReferralRow = typeof referrals.$inferSelect;
@@ -338,13 +339,14 @@ export const referralsRepo = {
   async timeline(db: DbOrTx, referralId: string) {
     const res = await db.execute<TimelineRow>(sql`
       select t.*, u.name as actor_name, o.name as actor_org_name from (
-        select 'event' as kind, e.id, e.at, e.actor_user_id, e.actor_org_id, e.kind as event_type, e.from_status, e.to_status, e.reason, e.note, null::text as body
+        select 'event' as kind, e.id, e.at, e.actor_user_id, e.actor_org_id, e.kind as event_type, e.from_status, e.to_status, e.reason, e.note, null::text as body,
+               case when e.kind = 'assigned' then (select a.name from ${users} a where a.id = (e.data->>'to')::uuid) end as assignee_name
           from ${referralEvents} e where e.referral_id = ${referralId}::uuid
         union all
-        select 'message', m.id, m.created_at, m.author_user_id, m.author_org_id, null, null, null, null, null, m.body
+        select 'message', m.id, m.created_at, m.author_user_id, m.author_org_id, null, null, null, null, null, m.body, null
           from ${referralMessages} m where m.referral_id = ${referralId}::uuid
         union all
-        select 'view', v.id, v.at, v.user_id, v.org_id, null, null, null, null, null, null
+        select 'view', v.id, v.at, v.user_id, v.org_id, null, null, null, null, null, null, null
           from ${referralViews} v where v.referral_id = ${referralId}::uuid
       ) t
       left join ${users} u on u.id = t.actor_user_id

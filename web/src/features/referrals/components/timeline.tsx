@@ -12,6 +12,7 @@ const describe = (e: TimelineEntry, t: Translate) => {
   if (e.kind === 'view') return t('ref.tl.viewed');
   if (e.kind === 'message') return t('ref.tl.message');
   if (e.eventType === 'status_changed' && e.toStatus) return t('ref.tl.status', { status: t(`refStatus.${e.toStatus}`) });
+  if (e.eventType === 'assigned') return e.assigneeName ? t('ref.assignedTo', { name: e.assigneeName }) : t('ref.unassigned');
   return t(`ref.tl.${e.eventType ?? 'updated'}`);
 };
 

@@ -214,12 +214,15 @@ export const createReferralsService = (deps: ReferralDeps) => {
       const userId = actor.kind === 'user' ? actor.userId : null;
       if (q.assigneeId === 'me' && !userId) throw new AppError('validation_failed', 'An API key has no "me".', { errors: [{ path: 'query.assigneeId', message: 'Use a user id or none' }] });
       const assignee = q.assigneeId === 'me' ? userId! : q.assigneeId;
-      const rows = await referralsRepo.page(
-        db,
-        { box: q.box, orgIds: actingOrgIds(actor), status: q.status, need: q.need, overdue: q.overdue, assignee, q: q.q, limit: q.limit, after: decodeCursor(q.cursor, KeyCursor) },
-        userId,
-      );
-      await recordAudit(db, ctx, { action: 'referral.list', entityType: 'referral', entityId: null, organizationId: actingOrgIds(actor)[0] ?? null });
+      // The page and its audit record at once, on two pool connections: neither waits for the other.
+      const [rows] = await Promise.all([
+        referralsRepo.page(
+          db,
+          { box: q.box, orgIds: actingOrgIds(actor), status: q.status, need: q.need, overdue: q.overdue, assignee, q: q.q, limit: q.limit, after: decodeCursor(q.cursor, KeyCursor) },
+          userId,
+        ),
+        recordAudit(db, ctx, { action: 'referral.list', entityType: 'referral', entityId: null, organizationId: actingOrgIds(actor)[0] ?? null }),
+      ]);
       const now = new Date();
       const page = toPage(rows, q.limit, (r) => [r.cursorAt, r.r.id]);
       return { data: page.data.map((r) => toItem(r, now)), nextCursor: page.nextCursor };

@@ -512,7 +512,7 @@ export type ReferralCounts = z.infer<typeof ReferralCountsSchema>;
 
 // ---- Notifications and audit ---------------------------------------------------------------------
 
-export const NOTIFICATION_KINDS = ['referral.received', 'referral.status_changed', 'referral.message'] as const;
+export const NOTIFICATION_KINDS = ['referral.received', 'referral.status_changed', 'referral.message', 'referral.overdue'] as const;
 export const NotificationSchema = z
   .object({
     id: IdSchema,

@@ -59,7 +59,7 @@ const main = async () => {
 
   const pool = new pg.Pool({ connectionString: url, max: 10, application_name: 'tandem-bench' });
   pool.on('error', (e) => log(`bench pool: ${e.message}`));
-  const api = await buildApp(loadConfig(url, { ...process.env, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '100000000' }));
+  const api = await buildApp(loadConfig(url, { ...process.env, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '100000000', OVERDUE_SWEEP_SECONDS: '0' }));
   const baseline = buildBaseline(pool, groups);
   try {
     step('Migrate');

@@ -124,6 +124,9 @@ export const referrals = pgTable(
     acknowledgeDueAt: ts('acknowledge_due_at'),
     firstContactDueAt: ts('first_contact_due_at'),
     firstContactAt: ts('first_contact_at'),
+    // When the overdue sweep notified each side that the step was late (once per step).
+    ackOverdueNotifiedAt: ts('ack_overdue_notified_at'),
+    contactOverdueNotifiedAt: ts('contact_overdue_notified_at'),
     closedAt: ts('closed_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -145,6 +148,14 @@ export const referrals = pgTable(
     // the second to scan all referrals.
     index('referrals_client_idx').on(t.clientId, t.status),
     index('referrals_needs_idx').using('gin', t.needs),
+    // The overdue sweep: open referrals whose step is late and not yet notified, by due time.
+    // Partial, so they hold only the few referrals waiting on a step.
+    index('referrals_ack_overdue_idx')
+      .on(t.acknowledgeDueAt)
+      .where(sql`${t.acknowledgedAt} is null and ${t.ackOverdueNotifiedAt} is null and ${t.status} in ('sent', 'acknowledged', 'accepted', 'in_progress', 'on_hold')`),
+    index('referrals_contact_overdue_idx')
+      .on(t.firstContactDueAt)
+      .where(sql`${t.firstContactAt} is null and ${t.contactOverdueNotifiedAt} is null and ${t.status} in ('sent', 'acknowledged', 'accepted', 'in_progress', 'on_hold')`),
     index('referrals_forwarded_from_idx').on(t.forwardedFromId),
     index('referrals_consent_idx').on(t.consentId),
     check('referrals_status_check', inList(t.status, REFERRAL_STATUSES)),

@@ -95,7 +95,9 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable }
   await app.register(apiKeysModule);
   await app.register(membersModule);
   await app.register(directoryModule);
-  for (const m of [clientsModule, referralsModule, auditModule]) await app.register(m);
+  await app.register(clientsModule);
+  await app.register(referralsModule, { overdueSweepSeconds: config.overdueSweepSeconds });
+  await app.register(auditModule);
   await app.register(hsdsModule);
 
   if (config.webDistDir) await app.register(webPlugin, { dir: config.webDistDir });

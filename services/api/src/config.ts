@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   WEB_DIST_DIR: z.string().optional(),
+  OVERDUE_SWEEP_SECONDS: z.coerce.number().int().min(0).default(60),
 });
 
 export interface AppConfig {
@@ -40,6 +41,8 @@ export interface AppConfig {
   statementTimeoutMs: number;
   /** Serve the built web app from this folder on the same origin (tests, production). */
   webDistDir?: string;
+  /** How often this process notifies overdue referrals; 0 = never (tests, bench). */
+  overdueSweepSeconds: number;
 }
 
 export const parseEnv = (env: NodeJS.ProcessEnv = process.env) => EnvSchema.parse(env);
@@ -62,6 +65,7 @@ export const loadConfig = (databaseUrl: string, env: NodeJS.ProcessEnv = process
     dbPoolMax: e.DB_POOL_MAX,
     statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
     webDistDir: e.WEB_DIST_DIR,
+    overdueSweepSeconds: e.OVERDUE_SWEEP_SECONDS,
   };
 };
 
@@ -78,6 +82,7 @@ export const testConfig = (databaseUrl: string, over: Partial<AppConfig> = {}): 
   loginMaxFailures: 5,
   bodyLimit: 1_048_576,
   dbPoolMax: 5,
+  overdueSweepSeconds: 0,
   statementTimeoutMs: 15_000,
   ...over,
 });

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { schema } from '@tandem/db';
 import { testApp, type TestApp } from '../../testing/app';
+import { referralsRepo } from './repo';
 import { world } from './testing';
 
 let t: TestApp;
@@ -149,5 +150,50 @@ describe('a referral from a CHW to a CBO, end to end', () => {
     expect([chosen.status, chosen.body.sendingOrganizationId]).toEqual([201, w.other.id]);
     const notMine = await call('POST', '/api/v1/referrals', { sendingOrganizationId: w.cbo.id });
     expect(notMine.status).toBe(403);
+  });
+});
+
+describe('the overdue sweep', () => {
+  const overdueNotes = async (referralId: string) =>
+    (await t.db.select().from(schema.notifications).where(and(eq(schema.notifications.referralId, referralId), eq(schema.notifications.kind, 'referral.overdue'))))
+      .map((n) => `${n.userId} ${n.title}`)
+      .sort();
+  const due = (id: string, set: Partial<typeof schema.referrals.$inferInsert>) => t.db.update(schema.referrals).set(set).where(eq(schema.referrals.id, id));
+  const past = () => new Date(Date.now() - 60 * 60 * 1000);
+
+  it('notifies the receiver and the sender once per late step, and leaves done steps and closed referrals alone', async () => {
+    const w = await world(t);
+    const late = await w.sent();
+    const acknowledged = await w.sent({ needs: ['housing-instability'] });
+    await w.cboStaff.call('GET', `/api/v1/referrals/${acknowledged.id}`);
+    const cancelled = await w.sent({ needs: ['transportation-insecurity'] });
+    await w.chw.call('POST', `/api/v1/referrals/${cancelled.id}/transitions`, { to: 'cancelled', reason: 'client_declined', version: cancelled.version });
+    for (const r of [late, acknowledged, cancelled]) await due(r.id, { acknowledgeDueAt: past() });
+
+    await referralsRepo.sweepOverdue(t.db);
+    const ack = [`${w.cboStaff.user.id} Acknowledgement overdue`, `${w.chw.user.id} Acknowledgement overdue`].sort();
+    expect(await overdueNotes(late.id)).toEqual(ack);
+    expect(await overdueNotes(acknowledged.id)).toEqual([]);
+    expect(await overdueNotes(cancelled.id)).toEqual([]);
+
+    // Once per step: a second sweep adds nothing; a later late step adds its own.
+    await referralsRepo.sweepOverdue(t.db);
+    expect(await overdueNotes(late.id)).toEqual(ack);
+    await due(late.id, { firstContactDueAt: past() });
+    await referralsRepo.sweepOverdue(t.db);
+    expect(await overdueNotes(late.id)).toEqual([...ack, `${w.cboStaff.user.id} First contact overdue`, `${w.chw.user.id} First contact overdue`].sort());
+    // The receiver sees it in their notifications.
+    const mine = await w.cboStaff.call('GET', '/api/v1/notifications?unread=true');
+    expect(mine.body.data).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'referral.overdue', referralId: late.id, title: 'First contact overdue' })]));
+  });
+
+  it('notifies the assignee rather than every member of the receiving organization', async () => {
+    const w = await world(t);
+    const r = await w.sent();
+    const opened = await w.cboStaff.call('GET', `/api/v1/referrals/${r.id}`);
+    await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/assign`, { assigneeUserId: w.cboStaff.user.id, version: opened.body.version });
+    await due(r.id, { firstContactDueAt: past() });
+    await referralsRepo.sweepOverdue(t.db);
+    expect(await overdueNotes(r.id)).toEqual([`${w.cboStaff.user.id} First contact overdue`, `${w.chw.user.id} First contact overdue`].sort());
   });
 });

@@ -28,6 +28,9 @@ export type ReferralRow = typeof referrals.$inferSelect;
 export type ReferralInsert = typeof referrals.$inferInsert;
 export type EventInsert = typeof referralEvents.$inferInsert;
 
+/** Referrals one overdue sweep marks at most (a backlog is worked off over several sweeps). */
+export const SWEEP_BATCH = 500;
+
 /** Views by the same person closer together than this are one view on the timeline. */
 const VIEW_WINDOW = '15 minutes';
 
@@ -356,6 +359,53 @@ export const referralsRepo = {
   },
 
   // ---- Notifications ------------------------------------------------------------------------------
+
+  /**
+   * The overdue sweep, one statement: picks up to SWEEP_BATCH open referrals whose acknowledgement
+   * or first contact is late and not yet notified (referrals_ack_overdue_idx /
+   * referrals_contact_overdue_idx), marks the late steps, and notifies both sides once per step —
+   * on the receiving side the assignee, else every member; on the sending side the person who
+   * sent it, else every member. `for update skip locked`: sweeps in several API processes share
+   * the work and never notify twice. Returns how many referrals it marked (SWEEP_BATCH: call again).
+   */
+  async sweepOverdue(db: DbOrTx): Promise<{ referrals: number; notifications: number }> {
+    const late = (done: string, due: string, marker: string) => sql.raw(`(r.${done} is null and r.${marker} is null and r.${due} < now())`);
+    const ackLate = late('acknowledged_at', 'acknowledge_due_at', 'ack_overdue_notified_at');
+    const contactLate = late('first_contact_at', 'first_contact_due_at', 'contact_overdue_notified_at');
+    const res = await db.execute<{ referrals: number; notifications: number }>(sql`
+      with pick as (
+        select r.id, ${ackLate} as ack_late, ${contactLate} as contact_late from ${referrals} r
+        where r.status in (${OPEN}) and (${ackLate} or ${contactLate})
+        limit ${SWEEP_BATCH} for update skip locked
+      ),
+      due as (
+        update ${referrals} u set
+          ack_overdue_notified_at = case when pick.ack_late then now() else u.ack_overdue_notified_at end,
+          contact_overdue_notified_at = case when pick.contact_late then now() else u.contact_overdue_notified_at end
+        from pick where u.id = pick.id
+        returning u.id, u.sending_org_id, u.sending_user_id, u.receiving_org_id, u.assignee_user_id, pick.ack_late, pick.contact_late
+      ),
+      steps as (
+        select id, sending_org_id, sending_user_id, receiving_org_id, assignee_user_id, 'Acknowledgement overdue' as title from due where ack_late
+        union all
+        select id, sending_org_id, sending_user_id, receiving_org_id, assignee_user_id, 'First contact overdue' from due where contact_late
+      ),
+      recipients as (
+        select s.id, s.title, coalesce(s.assignee_user_id, m.user_id) as user_id
+          from steps s left join ${memberships} m on s.assignee_user_id is null and m.organization_id = s.receiving_org_id
+        union
+        select s.id, s.title, coalesce(s.sending_user_id, m.user_id)
+          from steps s left join ${memberships} m on s.sending_user_id is null and m.organization_id = s.sending_org_id
+      ),
+      ins as (
+        insert into ${notifications} (user_id, kind, referral_id, title)
+        select user_id, 'referral.overdue', id, title from recipients where user_id is not null
+        returning 1
+      )
+      select (select count(*)::int from due) as referrals, (select count(*)::int from ins) as notifications`);
+    return res.rows[0] ?? { referrals: 0, notifications: 0 };
+  },
+
 
   /** notifications_user_idx (user_id, created_at desc, id desc) serves the page and its keyset. */
   notifications: async (db: DbOrTx, userId: string, limit: number, unread?: boolean, after?: [string, string]) =>

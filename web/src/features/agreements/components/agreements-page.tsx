@@ -2,8 +2,8 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
+import { ListFooter } from '../../../components/ui/list-footer';
 import { Badge, type BadgeTone } from '../../../components/ui/badge';
-import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -17,8 +17,15 @@ import { formatDate } from '../../../lib/format';
 import { agreementQueries, type AgreementFilters } from '../api/queries';
 
 const WINDOWS = [30, 60, 90, 180] as const;
-const pick = <T extends string>(all: readonly T[], v: string | null) => ((all as readonly string[]).includes(v ?? '') ? (v as T) : undefined);
-const statusTone: Record<(typeof AGREEMENT_STATUSES)[number], BadgeTone> = { draft: 'neutral', negotiating: 'info', active: 'success', expired: 'danger', terminated: 'neutral' };
+const pick = <T extends string>(all: readonly T[], v: string | null) =>
+  (all as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
+const statusTone: Record<(typeof AGREEMENT_STATUSES)[number], BadgeTone> = {
+  draft: 'neutral',
+  negotiating: 'info',
+  active: 'success',
+  expired: 'danger',
+  terminated: 'neutral',
+};
 const day = (d: string | null, locale: 'en' | 'es') => (d ? formatDate(`${d}T12:00:00Z`, locale) : '—');
 
 /** Agreements between partners (MOUs, contracts, data sharing), with the ones about to end first. */
@@ -45,9 +52,30 @@ export function AgreementsPage() {
       <PageHeader title={t('agreements.title')} description={t('agreements.intro')} />
       <Card>
         <form className="filters" role="search" aria-label={t('agreements.filters')} onSubmit={(e) => e.preventDefault()}>
-          <SelectField label={t('agreements.expiring')} name="expiringWithinDays" value={filters.expiringWithinDays ? String(filters.expiringWithinDays) : ''} placeholder={t('agreements.anyEnd')} options={WINDOWS.map((n) => ({ value: String(n), label: t('agreements.withinDays', { days: n }) }))} onChange={(e) => setParam('expiringWithinDays', e.target.value)} />
-          <SelectField label={t('agreements.kind')} name="kind" value={filters.kind ?? ''} placeholder={t('agreements.anyKind')} options={AGREEMENT_KINDS.map((v) => ({ value: v, label: t(`agreementKind.${v}`) }))} onChange={(e) => setParam('kind', e.target.value)} />
-          <SelectField label={t('agreements.status')} name="status" value={filters.status ?? ''} placeholder={t('agreements.anyStatus')} options={AGREEMENT_STATUSES.map((v) => ({ value: v, label: t(`agreementStatus.${v}`) }))} onChange={(e) => setParam('status', e.target.value)} />
+          <SelectField
+            label={t('agreements.expiring')}
+            name="expiringWithinDays"
+            value={filters.expiringWithinDays ? String(filters.expiringWithinDays) : ''}
+            placeholder={t('agreements.anyEnd')}
+            options={WINDOWS.map((n) => ({ value: String(n), label: t('agreements.withinDays', { days: n }) }))}
+            onChange={(e) => setParam('expiringWithinDays', e.target.value)}
+          />
+          <SelectField
+            label={t('agreements.kind')}
+            name="kind"
+            value={filters.kind ?? ''}
+            placeholder={t('agreements.anyKind')}
+            options={AGREEMENT_KINDS.map((v) => ({ value: v, label: t(`agreementKind.${v}`) }))}
+            onChange={(e) => setParam('kind', e.target.value)}
+          />
+          <SelectField
+            label={t('agreements.status')}
+            name="status"
+            value={filters.status ?? ''}
+            placeholder={t('agreements.anyStatus')}
+            options={AGREEMENT_STATUSES.map((v) => ({ value: v, label: t(`agreementStatus.${v}`) }))}
+            onChange={(e) => setParam('status', e.target.value)}
+          />
         </form>
         {list.isPending ? (
           <Spinner label={t('app.loading')} />
@@ -57,7 +85,18 @@ export function AgreementsPage() {
           <EmptyState title={t('agreements.emptyTitle')}>{t('agreements.empty')}</EmptyState>
         ) : (
           <>
-            <Table label={t('agreements.listLabel')} head={<><th scope="col">{t('agreements.colTitle')}</th><th scope="col">{t('agreements.colParties')}</th><th scope="col">{t('agreements.status')}</th><th scope="col">{t('agreements.colEnds')}</th><th scope="col">{t('agreements.colRenewal')}</th></>}>
+            <Table
+              label={t('agreements.listLabel')}
+              head={
+                <>
+                  <th scope="col">{t('agreements.colTitle')}</th>
+                  <th scope="col">{t('agreements.colParties')}</th>
+                  <th scope="col">{t('agreements.status')}</th>
+                  <th scope="col">{t('agreements.colEnds')}</th>
+                  <th scope="col">{t('agreements.colRenewal')}</th>
+                </>
+              }
+            >
               {rows.map((a) => (
                 <tr key={a.id}>
                   <th scope="row">
@@ -66,19 +105,21 @@ export function AgreementsPage() {
                   </th>
                   <td data-label={t('agreements.colParties')}>
                     {a.parties.map((p, i) => (
-                      <span key={p.id}>{i > 0 && ', '}<Link to={paths.directoryOrganization.href(p.id)}>{p.name}</Link></span>
+                      <span key={p.id}>
+                        {i > 0 && ', '}
+                        <Link to={paths.directoryOrganization.href(p.id)}>{p.name}</Link>
+                      </span>
                     ))}
                   </td>
-                  <td data-label={t('agreements.status')}><Badge tone={statusTone[a.status]}>{t(`agreementStatus.${a.status}`)}</Badge></td>
+                  <td data-label={t('agreements.status')}>
+                    <Badge tone={statusTone[a.status]}>{t(`agreementStatus.${a.status}`)}</Badge>
+                  </td>
                   <td data-label={t('agreements.colEnds')}>{a.endDate ? day(a.endDate, locale) : t('agreements.openEnded')}</td>
                   <td data-label={t('agreements.colRenewal')}>{day(a.renewalDue, locale)}</td>
                 </tr>
               ))}
             </Table>
-            <div className="list-footer">
-              <span className="muted">{t('common.showing', { count: rows.length })}</span>
-              {list.hasNextPage && <Button variant="secondary" loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>{t('common.loadMore')}</Button>}
-            </div>
+            <ListFooter pages={list} summary={t('common.showing', { count: rows.length })} moreLabel={t('common.loadMore')} />
           </>
         )}
       </Card>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
+import { ListFooter } from '../../../components/ui/list-footer';
 import { Button } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -72,16 +73,7 @@ export function DirectorySearch() {
                 <ServiceCard key={hit.id} hit={hit} />
               ))}
             </ul>
-            <div className="list-footer">
-              <span className="muted" role="status">
-                {t('common.showing', { count: hits.length })}
-              </span>
-              {search.hasNextPage && (
-                <Button variant="secondary" loading={search.isFetchingNextPage} onClick={() => search.fetchNextPage()}>
-                  {t('common.loadMore')}
-                </Button>
-              )}
-            </div>
+            <ListFooter pages={search} summary={t('common.showing', { count: hits.length })} moreLabel={t('common.loadMore')} live />
           </>
         )}
       </section>

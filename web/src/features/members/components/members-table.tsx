@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
+import { ListFooter } from '../../../components/ui/list-footer';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Spinner } from '../../../components/ui/spinner';
 import { Table } from '../../../components/ui/table';
@@ -42,13 +42,7 @@ export function MembersTable({ organizationId }: { organizationId: string }) {
           <MemberRow key={m.userId} member={m} onNotice={setNotice} />
         ))}
       </Table>
-      {list.hasNextPage && (
-        <div className="list-footer">
-          <Button variant="secondary" loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-            {t('common.loadMore')}
-          </Button>
-        </div>
-      )}
+      <ListFooter pages={list} moreLabel={t('common.loadMore')} />
     </>
   );
 }

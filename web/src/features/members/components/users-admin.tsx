@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
+import { ListFooter } from '../../../components/ui/list-footer';
 import { Card } from '../../../components/ui/card';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -36,14 +36,7 @@ export function UsersAdmin() {
         ) : (
           <>
             <UsersTable users={users} />
-            <div className="list-footer">
-              <span className="muted">{t('common.showing', { count: users.length })}</span>
-              {list.hasNextPage && (
-                <Button variant="secondary" loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-                  {t('common.loadMore')}
-                </Button>
-              )}
-            </div>
+            <ListFooter pages={list} summary={t('common.showing', { count: users.length })} moreLabel={t('common.loadMore')} />
           </>
         )}
       </Card>

@@ -3,6 +3,7 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { ORG_TYPES, SPA_CODES, type Organization, type OrgType, type Spa } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
+import { ListFooter } from '../../../components/ui/list-footer';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { EmptyState } from '../../../components/ui/empty-state';
@@ -99,14 +100,7 @@ export function OrganizationsAdmin() {
         ) : (
           <>
             <OrganizationsTable organizations={orgs} highlightId={created?.id} />
-            <div className="list-footer">
-              <span className="muted">{t('common.showing', { count: orgs.length })}</span>
-              {list.hasNextPage && (
-                <Button variant="secondary" loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-                  {t('common.loadMore')}
-                </Button>
-              )}
-            </div>
+            <ListFooter pages={list} summary={t('common.showing', { count: orgs.length })} moreLabel={t('common.loadMore')} />
           </>
         )}
       </Card>

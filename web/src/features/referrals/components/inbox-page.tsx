@@ -3,7 +3,7 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-qu
 import { Link, useSearchParams } from 'react-router';
 import { REFERRAL_STATUSES, SDOH_CATEGORIES, type ReferralDirection, type ReferralStatus, type SdohCategory } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
+import { ListFooter } from '../../../components/ui/list-footer';
 import { Card } from '../../../components/ui/card';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -158,14 +158,7 @@ export function InboxPage() {
         ) : (
           <>
             <InboxList rows={rows} box={box} />
-            <div className="list-footer">
-              <span className="muted">{t('common.showing', { count: rows.length })}</span>
-              {list.hasNextPage && (
-                <Button variant="secondary" loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-                  {t('common.loadMore')}
-                </Button>
-              )}
-            </div>
+            <ListFooter pages={list} summary={t('common.showing', { count: rows.length })} moreLabel={t('common.loadMore')} />
           </>
         )}
       </Card>

@@ -3,6 +3,7 @@ import { paths } from '../config/paths';
 import { OrganizationsAdmin } from '../features/organizations/components/organizations-admin';
 import { UsersAdmin } from '../features/members/components/users-admin';
 import { AgreementsPage } from '../features/agreements/components/agreements-page';
+import { NotificationsPage } from '../features/notifications/components/notifications-page';
 import { canSeeAdvisory, canSeeAgreements, canSeeEngagement, isNetworkAdmin } from './nav';
 import { AcceptInvitationRoute } from './routes/accept-invitation';
 import { DirectoryOrganizationRoute, DirectorySearchRoute, DirectoryServiceEditRoute, DirectoryServiceRoute } from './routes/directory-pages';
@@ -38,6 +39,7 @@ export function AppRouter() {
           <Route path={paths.referrals.path} element={<ReferralInboxRoute />} />
           <Route path={paths.referralsNew.path} element={<ReferralNewRoute />} />
           <Route path={paths.referral.path} element={<ReferralDetailRoute />} />
+          <Route path={paths.notifications.path} element={<NotificationsPage />} />
           <Route
             path={paths.engagement.path}
             element={

@@ -14,6 +14,7 @@ export const paths = {
   referrals: { path: '/referrals', href: () => '/referrals' },
   referralsNew: { path: '/referrals/new', href: (serviceId?: string) => (serviceId ? `/referrals/new?serviceId=${encodeURIComponent(serviceId)}` : '/referrals/new') },
   referral: { path: '/referrals/:id', href: (id: string) => `/referrals/${id}` },
+  notifications: { path: '/notifications', href: () => '/notifications' },
   engagement: { path: '/engagement', href: () => '/engagement' },
   advisoryBoards: { path: '/advisory-boards', href: () => '/advisory-boards' },
   adminOrganizations: { path: '/admin/organizations', href: () => '/admin/organizations' },

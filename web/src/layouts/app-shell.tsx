@@ -19,11 +19,13 @@ type Props = {
   /** Who is signed in and their organization(s): shown in the header on desktop, in the menu on phones. */
   account: ReactNode;
   languageSwitch: ReactNode;
+  /** The notifications bell: in the top bar on every screen size, since it is how news arrives. */
+  notifications?: ReactNode;
   signOut: ReactNode;
   children: ReactNode;
 };
 
-export function AppShell({ sections, account, languageSwitch, signOut, children }: Props) {
+export function AppShell({ sections, account, languageSwitch, notifications, signOut, children }: Props) {
   const t = useT();
   const navId = useId();
   const [menuOpen, setMenuOpen] = useState(false);
@@ -52,6 +54,7 @@ export function AppShell({ sections, account, languageSwitch, signOut, children 
         </Link>
         <div className="topbar-end">
           <div className="topbar-account desktop-only">{account}</div>
+          {notifications}
           {languageSwitch}
           <div className="desktop-only">{signOut}</div>
         </div>

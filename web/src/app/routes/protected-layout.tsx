@@ -8,6 +8,7 @@ import { paths } from '../../config/paths';
 import { authQueries } from '../../features/auth/api/queries';
 import { LanguageSwitch } from '../../features/auth/components/language-switch';
 import { SignOutButton } from '../../features/auth/components/sign-out-button';
+import { NotificationsBell } from '../../features/notifications/components/notifications-bell';
 import { useT } from '../../i18n/i18n-provider';
 import { AppShell } from '../../layouts/app-shell';
 import { errorMessage } from '../../lib/errors';
@@ -58,6 +59,7 @@ export function ProtectedLayout() {
       sections={buildNav(me.data, t)}
       account={<Account me={me.data} />}
       languageSwitch={<LanguageSwitch />}
+      notifications={<NotificationsBell />}
       signOut={<SignOutButton onSignedOut={() => navigate(paths.signIn.href(), { replace: true })} />}
     >
       <Outlet context={me.data} />

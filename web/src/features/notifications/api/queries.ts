@@ -1,0 +1,45 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { api } from '@tandem/contract';
+import { apiCall } from '../../../lib/api-client';
+
+/** The bell counts up to this many unread notifications, then shows "50+". */
+export const UNREAD_CAP = 50;
+const PANEL_SIZE = 10;
+const PAGE_SIZE = 25;
+
+export interface NotificationFilters {
+  unreadOnly: boolean;
+}
+
+// Everything about notifications shares the `notifications` prefix, so marking one read
+// invalidates the bell's count, the panel and the full list at once.
+export const notificationQueries = {
+  all: ['notifications'] as const,
+  unread: () =>
+    queryOptions({
+      queryKey: [...notificationQueries.all, 'unread'] as const,
+      queryFn: () => apiCall(api.listNotifications, { query: { unread: 'true', limit: UNREAD_CAP } }),
+      // New notifications arrive from other people's work: poll, and look again when the person
+      // comes back to the tab (staleTime 0 so a focus inside the default 30 s window still checks).
+      refetchInterval: 60_000,
+      refetchOnWindowFocus: true,
+      staleTime: 0,
+    }),
+  latest: () =>
+    queryOptions({
+      queryKey: [...notificationQueries.all, 'latest'] as const,
+      queryFn: () => apiCall(api.listNotifications, { query: { limit: PANEL_SIZE } }),
+      staleTime: 0,
+    }),
+  lists: () => [...notificationQueries.all, 'list'] as const,
+  list: (filters: NotificationFilters) =>
+    infiniteQueryOptions({
+      queryKey: [...notificationQueries.lists(), filters] as const,
+      queryFn: ({ pageParam }) =>
+        apiCall(api.listNotifications, {
+          query: { unread: filters.unreadOnly ? 'true' : undefined, limit: PAGE_SIZE, cursor: pageParam },
+        }),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
+};

@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { newOrg, newUser } from '../../db/src/testing/factories';
+import { newClient, newConsent, newReferral } from '../../db/src/testing/referral-factories';
+import { startStack } from '../../services/api/src/testing/stack';
+import { launchBrowser, newPage, signIn, withPage } from './browser';
+
+type Stack = Awaited<ReturnType<typeof startStack>>;
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const uniq = () => randomBytes(3).toString('hex');
+
+/**
+ * A health system's CHW sends a referral to a CBO with one staff member. The draft comes from the
+ * factories; the send goes through the API (as the CHW) because that is what writes the
+ * receiver's 'referral.received' notification.
+ */
+const receivedReferral = async () => {
+  const dhs = await newOrg(stack.db, { name: `County Health Services ${uniq()}`, type: 'health_system' });
+  const chw = await newUser(stack.db, { org: dhs, role: 'staff', name: `Maria CHW ${uniq()}` });
+  const cbo = await newOrg(stack.db, { name: `Harvest Table ${uniq()}`, type: 'cbo' });
+  const staff = await newUser(stack.db, { org: cbo, role: 'staff', name: `Luis Staff ${uniq()}` });
+  const client = await newClient(stack.db, dhs, { familyName: `Nguyen-${uniq()}` });
+  await newConsent(stack.db, client);
+  const draft = await newReferral(stack.db, { from: dhs, to: cbo, client });
+
+  const sender = await newPage(browser, stack.baseUrl);
+  try {
+    const login = await sender.context.request.post('/api/v1/auth/login', { data: { email: chw.email, password: chw.password } });
+    expect(login.status()).toBe(200);
+    const sent = await sender.context.request.post(`/api/v1/referrals/${draft.id}/send`, { data: {} });
+    expect(sent.status()).toBe(200);
+  } finally {
+    await sender.context.close();
+  }
+  return { referral: draft, staff };
+};
+
+const bell = (page: Page, unread: number | string) => page.getByRole('button', { name: `Notifications, ${unread} unread`, exact: true });
+const panel = (page: Page) => page.getByRole('region', { name: 'Notifications' });
+
+describe('notifications', () => {
+  it('shows a received referral on the bell, opens it from the panel and marks it read', () =>
+    withPage(browser, stack.baseUrl, 'notifications-bell', async (page) => {
+      const { referral, staff } = await receivedReferral();
+
+      await signIn(page, staff.email, staff.password);
+      await expectVisible(bell(page, 1));
+      expect(await bell(page, 1).getAttribute('aria-expanded')).toBe('false');
+
+      // Opens from the keyboard; Escape closes it and gives focus back to the bell.
+      await bell(page, 1).focus();
+      await page.keyboard.press('Enter');
+      await expectVisible(panel(page));
+      expect(await bell(page, 1).getAttribute('aria-expanded')).toBe('true');
+      await page.keyboard.press('Escape');
+      await panel(page).waitFor({ state: 'detached' });
+      expect(await bell(page, 1).evaluate((el) => el === document.activeElement)).toBe(true);
+
+      await bell(page, 1).click();
+      const item = panel(page).getByRole('list', { name: 'Latest notifications' }).getByRole('link', { name: /New referral/ });
+      await expectVisible(item);
+      expect(await item.getAttribute('href')).toBe(`/referrals/${referral.id}`);
+      expect(await item.textContent()).toContain('Unread');
+
+      await item.click();
+      await page.waitForURL(`**/referrals/${referral.id}`);
+      await panel(page).waitFor({ state: 'detached' });
+      await expectVisible(page.getByRole('heading', { level: 1, name: /Nguyen-/ }));
+      await expectVisible(bell(page, 0));
+
+      // Still listed in the panel, now as read.
+      await bell(page, 0).click();
+      const read = panel(page).getByRole('link', { name: /New referral/ });
+      await expectVisible(read);
+      expect(await read.textContent()).not.toContain('Unread');
+    }));
+
+  it('works on a phone-sized screen', () =>
+    withPage(browser, stack.baseUrl, 'notifications-phone', async (page) => {
+      const { referral, staff } = await receivedReferral();
+      await signIn(page, staff.email, staff.password);
+      await page.setViewportSize({ width: 390, height: 844 });
+      // In the top bar itself, not tucked into the phone menu.
+      await bell(page, 1).click();
+      const item = panel(page).getByRole('link', { name: /New referral/ });
+      await expectVisible(item);
+      // The panel fits the screen: nothing hangs off either side.
+      const box = await panel(page).boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+      await item.click();
+      await page.waitForURL(`**/referrals/${referral.id}`);
+      await expectVisible(bell(page, 0));
+    }));
+
+  it('says so when there is nothing to show', () =>
+    withPage(browser, stack.baseUrl, 'notifications-empty', async (page) => {
+      const org = await newOrg(stack.db);
+      const staff = await newUser(stack.db, { org, role: 'staff' });
+      await signIn(page, staff.email, staff.password);
+      await bell(page, 0).click();
+      await expectVisible(panel(page).getByText('No notifications yet.'));
+      await panel(page).getByRole('link', { name: 'Show all notifications' }).click();
+      await page.waitForURL('**/notifications');
+      await expectVisible(page.getByRole('heading', { level: 1, name: 'Notifications' }));
+      await expectVisible(page.getByText('No notifications yet.'));
+    }));
+});
+
+/** Waits until the locator is visible (playwright-core has no `expect`; this is its assertion). */
+async function expectVisible(locator: Locator) {
+  await locator.first().waitFor({ state: 'visible' });
+}

@@ -8,7 +8,9 @@ import {
   HsdsOrganizationSchema,
   HsdsPageQuerySchema,
   HsdsServiceAtLocationFullSchema,
-  HsdsServiceAtLocationSchema,
+  HsdsServiceAtLocationListItemSchema,
+  HsdsServiceAtLocationQuerySchema,
+  HsdsServiceListItemSchema,
   HsdsServiceQuerySchema,
   HsdsServiceSchema,
   HsdsTaxonomySchema,
@@ -19,6 +21,7 @@ import {
 
 const tags = ['HSDS'] as const;
 const HsdsIdParams = z.object({ id: z.string().min(1).max(100).describe('HSDS id (UUID)') });
+const NDJSON = 'With `format=ndjson`: every matching item, one per line, as application/x-ndjson (no page envelope).';
 
 /** Open Referral HSDS 3.0 read API (public, like the directory) plus tabular import/export. */
 export const hsdsEndpoints = {
@@ -36,10 +39,12 @@ export const hsdsEndpoints = {
     path: '/hsds/services',
     operationId: 'listHsdsServices',
     summary: 'Paginated HSDS services',
+    description: `Items have the one-to-one fields and the organization's; \`full=true\` nests everything, \`minimal=true\` keeps only id and last_modified. ${NDJSON}`,
     tags,
     security: [],
     query: HsdsServiceQuerySchema,
-    responses: { 200: hsdsPageOf(HsdsServiceSchema) },
+    responses: { 200: hsdsPageOf(HsdsServiceListItemSchema) },
+    produces: ['application/x-ndjson'],
   }),
   getHsdsService: defineEndpoint({
     method: 'GET',
@@ -56,10 +61,12 @@ export const hsdsEndpoints = {
     path: '/hsds/organizations',
     operationId: 'listHsdsOrganizations',
     summary: 'Paginated HSDS organizations',
+    description: NDJSON,
     tags,
     security: [],
     query: HsdsOrganizationQuerySchema,
     responses: { 200: hsdsPageOf(HsdsOrganizationSchema) },
+    produces: ['application/x-ndjson'],
   }),
   getHsdsOrganization: defineEndpoint({
     method: 'GET',
@@ -77,10 +84,12 @@ export const hsdsEndpoints = {
     path: '/hsds/service_at_locations',
     operationId: 'listHsdsServiceAtLocations',
     summary: 'Paginated HSDS service_at_locations',
+    description: `Items have the one-to-one fields of the location and of the service; \`full=true\` nests both fully, with the schedules that apply there. ${NDJSON}`,
     tags,
     security: [],
-    query: HsdsServiceQuerySchema,
-    responses: { 200: hsdsPageOf(HsdsServiceAtLocationSchema.required({ location: true })) },
+    query: HsdsServiceAtLocationQuerySchema,
+    responses: { 200: hsdsPageOf(HsdsServiceAtLocationListItemSchema) },
+    produces: ['application/x-ndjson'],
   }),
   getHsdsServiceAtLocation: defineEndpoint({
     method: 'GET',
@@ -97,20 +106,34 @@ export const hsdsEndpoints = {
     path: '/hsds/taxonomies',
     operationId: 'listHsdsTaxonomies',
     summary: 'HSDS taxonomies: Gravity Project SDOH categories, Medi-Cal Community Supports',
+    description: NDJSON,
     tags,
     security: [],
     query: HsdsPageQuerySchema,
     responses: { 200: hsdsPageOf(HsdsTaxonomySchema) },
+    produces: ['application/x-ndjson'],
+  }),
+  getHsdsTaxonomy: defineEndpoint({
+    method: 'GET',
+    path: '/hsds/taxonomies/{id}',
+    operationId: 'getHsdsTaxonomy',
+    summary: 'One HSDS taxonomy',
+    tags,
+    security: [],
+    params: HsdsIdParams,
+    responses: { 200: HsdsTaxonomySchema },
   }),
   listHsdsTaxonomyTerms: defineEndpoint({
     method: 'GET',
     path: '/hsds/taxonomy_terms',
     operationId: 'listHsdsTaxonomyTerms',
     summary: 'HSDS taxonomy terms',
+    description: NDJSON,
     tags,
     security: [],
     query: HsdsTaxonomyTermQuerySchema,
     responses: { 200: hsdsPageOf(HsdsTaxonomyTermSchema) },
+    produces: ['application/x-ndjson'],
   }),
   getHsdsTaxonomyTerm: defineEndpoint({
     method: 'GET',

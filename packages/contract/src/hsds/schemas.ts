@@ -21,6 +21,7 @@ export const HsdsTaxonomyTermSchema = z
     taxonomy: z.string(),
     taxonomy_id: Id,
     taxonomy_detail: HsdsTaxonomySchema.optional(),
+    parent_id: opt.describe("The broader term; absent on top-level terms (both of Tandem's taxonomies are flat)"),
     term_uri: opt,
     language: opt,
   })
@@ -105,15 +106,22 @@ export const HsdsServiceAreaSchema = z
   .object({ id: Id, service_id: Id, name: z.string(), description: opt, extent_type: opt })
   .meta({ id: 'HsdsServiceArea', description: 'An LA County Service Planning Area the service covers' });
 
+const locationFields = {
+  id: Id,
+  location_type: z.enum(['physical', 'postal', 'virtual']),
+  organization_id: Id,
+  name: z.string(),
+  transportation: opt,
+  latitude: z.number().optional(),
+  longitude: z.number().optional(),
+};
+
+/** A location's one-to-one fields only, as list pages show it. */
+export const HsdsLocationSummarySchema = z.object(locationFields).meta({ id: 'HsdsLocationSummary' });
+
 export const HsdsLocationSchema = z
   .object({
-    id: Id,
-    location_type: z.enum(['physical', 'postal', 'virtual']),
-    organization_id: Id,
-    name: z.string(),
-    transportation: opt,
-    latitude: z.number().optional(),
-    longitude: z.number().optional(),
+    ...locationFields,
     addresses: z.array(HsdsAddressSchema),
     accessibility: z.array(HsdsAccessibilitySchema),
     phones: z.array(HsdsPhoneSchema),
@@ -123,20 +131,27 @@ export const HsdsLocationSchema = z
   })
   .meta({ id: 'HsdsLocation' });
 
-const serviceFields = {
+const ServiceStatus = z.enum(['active', 'inactive', 'defunct', 'temporarily closed']);
+const LastModified = z
+  .string()
+  .describe('Latest change to the service or anything it embeds: its organization, locations and contacts (UTC, ms precision)');
+const serviceOneToOne = {
   id: Id,
   organization_id: Id,
   name: z.string(),
   description: opt,
   url: opt,
   email: opt,
-  status: z.enum(['active', 'inactive', 'defunct', 'temporarily closed']),
+  status: ServiceStatus,
   application_process: opt,
   fees_description: opt,
   eligibility_description: opt,
   minimum_age: z.number().optional(),
   maximum_age: z.number().optional(),
-  last_modified: opt,
+  last_modified: LastModified,
+};
+const serviceFields = {
+  ...serviceOneToOne,
   phones: z.array(HsdsPhoneSchema),
   schedules: z.array(HsdsScheduleSchema),
   service_areas: z.array(HsdsServiceAreaSchema),
@@ -145,8 +160,11 @@ const serviceFields = {
   attributes: z.array(HsdsAttributeSchema),
 };
 
+const organizationOneToOne = { id: Id, name: z.string(), description: z.string(), email: opt, website: opt };
+/** An organization's one-to-one fields only, as list pages embed it. */
+export const HsdsOrganizationSummarySchema = z.object(organizationOneToOne).meta({ id: 'HsdsOrganizationSummary' });
 export const HsdsOrganizationBaseSchema = z
-  .object({ id: Id, name: z.string(), description: z.string(), email: opt, website: opt, phones: z.array(HsdsPhoneSchema) })
+  .object({ ...organizationOneToOne, phones: z.array(HsdsPhoneSchema) })
   .meta({ id: 'HsdsOrganizationBase' });
 
 export const HsdsServiceAtLocationSchema = z
@@ -161,6 +179,20 @@ export const HsdsServiceSchema = z
   })
   .meta({ id: 'HsdsService', description: 'HSDS service, fully nested' });
 export type HsdsService = z.infer<typeof HsdsServiceSchema>;
+
+/** The default item of GET /hsds/services: one-to-one fields and the organization's. */
+export const HsdsServiceSummarySchema = z
+  .object({ ...serviceOneToOne, organization: HsdsOrganizationSummarySchema })
+  .meta({ id: 'HsdsServiceSummary', description: 'HSDS service, one-to-one fields only (the list default)' });
+
+/** `minimal=true`: the smallest object that is still a valid HSDS service (id, name, status are required there). */
+export const HsdsServiceMinimalSchema = z
+  .object({ id: Id, name: z.string(), status: ServiceStatus, last_modified: LastModified })
+  .meta({ id: 'HsdsServiceMinimal', description: 'HSDS service reduced to id and last_modified (plus the required name and status)' });
+
+// Fully nested first: the serializer takes the first option that fits, and would strip a full
+// service down to a summary if the summary came first.
+export const HsdsServiceListItemSchema = z.union([HsdsServiceSchema, HsdsServiceSummarySchema, HsdsServiceMinimalSchema]);
 
 export const HsdsOrganizationSchema = HsdsOrganizationBaseSchema.extend({
   contacts: z.array(HsdsContactSchema),
@@ -183,6 +215,20 @@ export const HsdsServiceAtLocationFullSchema = z
   })
   .meta({ id: 'HsdsServiceAtLocationFull' });
 
+/** The default item of GET /hsds/service_at_locations: the link with its location's and service's one-to-one fields. */
+export const HsdsServiceAtLocationSummarySchema = z
+  .object({
+    id: Id,
+    service_id: Id,
+    location_id: Id,
+    location: HsdsLocationSummarySchema,
+    service: HsdsServiceSummarySchema,
+  })
+  .meta({ id: 'HsdsServiceAtLocationSummary' });
+
+// Fully nested first, for the same reason as HsdsServiceListItemSchema.
+export const HsdsServiceAtLocationListItemSchema = z.union([HsdsServiceAtLocationFullSchema, HsdsServiceAtLocationSummarySchema]);
+
 export const hsdsPageOf = <T extends z.ZodType>(item: T) =>
   z.object({
     total_items: z.number().int(),
@@ -200,20 +246,95 @@ const flag = z
   .transform((v) => v === 'true' || v === '1')
   .optional();
 
+export const HSDS_FORMATS = ['json', 'ndjson'] as const;
+export const HSDS_PAGE_MAX = 100;
+/** `minimal=true` aims to answer every service in one call (the spec's advice), so its pages may be this long. */
+export const HSDS_MINIMAL_PAGE_MAX = 10_000;
+/** Half the earth's circumference: no two points are farther apart. */
+export const HSDS_PROXIMITY_MAX_M = 20_000_000;
+
 export const HsdsPageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1).describe('Page number, from 1'),
-  per_page: z.coerce.number().int().min(1).max(100).default(25).describe('Items per page (1..100)'),
+  per_page: z.coerce.number().int().min(1).max(HSDS_PAGE_MAX).default(25).describe('Items per page (1..100)'),
   search: z.string().trim().max(200).optional().describe('Full-text search'),
+  format: z
+    .enum(HSDS_FORMATS)
+    .default('json')
+    .describe(
+      '`json` (default): one page. `ndjson`: every result, one JSON object per line (application/x-ndjson); page and per_page are ignored',
+    ),
 });
-export const HsdsServiceQuerySchema = HsdsPageQuerySchema.extend({
+
+const modifiedAfter = z.iso
+  .datetime({ offset: true })
+  .optional()
+  .describe(
+    'ISO 8601 date-time with Z or an offset, e.g. 2025-01-31T00:00:00Z. Only results whose `last_modified` is at or after it ' +
+      '(the service, or its organization, locations or contacts, changed since)',
+  );
+
+const serviceFilters = {
   taxonomy_term_id: z.string().max(100).optional().describe('Only services tagged with this term (id or code)'),
   taxonomy_id: z.string().max(100).optional().describe('Only services with any term of this taxonomy'),
   organization_id: z.string().max(100).optional(),
+  modified_after: modifiedAfter,
+  full: flag.describe('Fully nested items (default: one-to-one fields only)'),
+};
+
+export const HsdsServiceQuerySchema = HsdsPageQuerySchema.extend({
+  ...serviceFilters,
+  per_page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(HSDS_MINIMAL_PAGE_MAX)
+    .optional()
+    .describe('Items per page: 1..100, default 25; with minimal=true up to 10000, default 10000'),
+  minimal: flag.describe(
+    'Only id and last_modified of each service (with the name and status HSDS requires); cannot be combined with full',
+  ),
+}).superRefine((q, ctx) => {
+  if (q.minimal && q.full) ctx.addIssue({ code: 'custom', path: ['minimal'], message: 'minimal and full cannot be combined' });
+  if (!q.minimal && q.per_page !== undefined && q.per_page > HSDS_PAGE_MAX)
+    ctx.addIssue({ code: 'custom', path: ['per_page'], message: `Too big: expected at most ${HSDS_PAGE_MAX} (10000 with minimal=true)` });
 });
+
+/** A distance in meters, as the spec's `proximity` is: a plain non-negative decimal number. */
+const meters = z
+  .string()
+  .trim()
+  .regex(/^\d{1,9}(\.\d{1,3})?$/, 'Expected a distance in meters: a non-negative number')
+  .transform(Number)
+  .pipe(z.number().max(HSDS_PROXIMITY_MAX_M));
+
+export const HsdsServiceAtLocationQuerySchema = HsdsPageQuerySchema.extend({
+  ...serviceFilters,
+  postcode: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .optional()
+    .describe('Only locations with exactly this postal code (with proximity: the centre to measure from)'),
+  proximity: meters
+    .optional()
+    .describe(
+      'Meters from the centroid of `postcode` (the mean position of the geocoded locations with that postal code); ' +
+        'requires postcode. Locations without coordinates never match',
+    ),
+}).superRefine((q, ctx) => {
+  if (q.proximity !== undefined && !q.postcode)
+    ctx.addIssue({ code: 'custom', path: ['proximity'], message: 'proximity needs a postcode to measure from' });
+});
+
 export const HsdsOrganizationQuerySchema = HsdsPageQuerySchema.extend({
   full_service: flag.describe('Nest full services (default: services without organization detail)'),
 });
-export const HsdsTaxonomyTermQuerySchema = HsdsPageQuerySchema.extend({ taxonomy_id: z.string().max(100).optional() });
+export const HsdsTaxonomyTermQuerySchema = HsdsPageQuerySchema.extend({
+  taxonomy_id: z.string().max(100).optional(),
+  top_only: flag.describe('Only top-level terms: those without a parent_id'),
+  parent_id: z.string().max(100).optional().describe('Only the terms whose parent is this term (id or code)'),
+});
 
 export const HsdsApiInfoSchema = z.object({
   version: z.string().describe('HSDS version of this API'),

@@ -1,35 +1,18 @@
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import { sql } from 'drizzle-orm';
 import { schema } from '@tandem/db';
 import { newOrg, newUser } from '@tandem/db/testing';
 import { signIn, testApp, type TestApp } from '../../testing/app';
+import { HSDS, OLD, hsdsRequests, validate, type Body } from './testing';
 
-const HSDS = '/work/shared/reference/hsds-3.0';
 const EXAMPLE = path.join(HSDS, 'examples/csv');
 const ROOT = path.resolve(__dirname, '../../../../..');
 
-// The HSDS JSON Schemas declare no $schema: draft-07 (Ajv's default). Their extra keywords
-// (constraints, example, core...) are annotations, so strict mode is off; formats are checked.
-const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats(ajv);
-for (const f of fs.readdirSync(path.join(HSDS, 'schema'))) {
-  if (f === 'openapi.json') continue;
-  ajv.addSchema(JSON.parse(fs.readFileSync(path.join(HSDS, 'schema', f), 'utf8')), f);
-}
-const page = JSON.parse(fs.readFileSync(path.join(HSDS, 'schema/openapi.json'), 'utf8')).components.schemas.Page;
-const pageValidator = ajv.compile({ ...page, required: Object.keys(page.properties) });
-const validate = (schemaFile: string, value: unknown) => {
-  const v = ajv.getSchema(schemaFile) as ValidateFunction;
-  if (!v(value)) throw new Error(`${schemaFile}: ${ajv.errorsText(v.errors)}`);
-};
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Body = Record<string, any>;
+const { get, list, ids } = hsdsRequests(() => t.app);
 
 let t: TestApp;
 let admin: { cookie: string };
@@ -132,19 +115,7 @@ describe('GET /hsds/*', () => {
       { organizationId: org.id, serviceId: svc!.id, name: 'Hidden Person', isPublic: false },
     ]);
 
-    // HSDS bodies are checked by the JSON Schemas above; here they are loosely typed on purpose.
-    const get = async (url: string): Promise<Body> => {
-      const res = await t.app.inject({ method: 'GET', url });
-      expect([url, res.statusCode]).toEqual([url, 200]);
-      return res.json<Body>();
-    };
-    const list = async (url: string, item: string) => {
-      const body = await get(url);
-      if (!pageValidator(body)) throw new Error(`${url}: ${ajv.errorsText(pageValidator.errors)}`);
-      for (const x of body.contents) validate(item, x);
-      return body;
-    };
-    const services = await list('/hsds/services?search=pantry', 'service.json');
+    const services = await list('/hsds/services?search=pantry&full=true', 'service.json');
     expect(services).toMatchObject({ total_items: 1, page_number: 1, first_page: true, last_page: true, empty: false });
     const s = services.contents[0];
     expect(s).toMatchObject({
@@ -157,20 +128,46 @@ describe('GET /hsds/*', () => {
     for (const x of s.service_at_locations) validate('location.json', x.location);
     validate('organization.json', s.organization);
     validate('service.json', await get(`/hsds/services/${svc!.id}`));
+
+    // The list default is the spec's "one-to-one fields": no nested lists, the organization's own fields.
+    const summary = (await list('/hsds/services?search=pantry', 'service.json')).contents[0];
+    expect(Object.keys(summary).filter((k) => Array.isArray(summary[k]))).toEqual([]);
+    expect(summary).toMatchObject({ id: svc!.id, status: 'temporarily closed', organization: { id: org.id, name: 'Aaa HSDS Clinic' } });
+    expect(summary.last_modified).toBe(s.last_modified);
+    validate('organization.json', summary.organization);
+    const minimal = (await list('/hsds/services?search=pantry&minimal=true', 'service.json')).contents[0];
+    expect(Object.keys(minimal).sort()).toEqual(['id', 'last_modified', 'name', 'status']);
+
     const orgs = await list('/hsds/organizations?search=aaa%20hsds', 'organization.json');
     expect(orgs.contents[0].phones[0]).toMatchObject({ number: '+1 213-555-0100', extension: 12 });
     for (const x of orgs.contents[0].services) validate('service.json', x);
     validate('organization.json', await get(`/hsds/organizations/${org.id}`));
     const sals = await list(`/hsds/service_at_locations?organization_id=${org.id}`, 'service_at_location.json');
+    expect(sals.contents[0]).toMatchObject({
+      service_id: svc!.id,
+      location_id: loc!.id,
+      service: { id: svc!.id },
+      location: { id: loc!.id },
+    });
+    validate('location.json', sals.contents[0].location);
+    validate('service.json', sals.contents[0].service);
+    const fullSals = await list(`/hsds/service_at_locations?organization_id=${org.id}&full=true`, 'service_at_location.json');
     const full = await get(`/hsds/service_at_locations/${sals.contents[0].id}`);
+    expect(fullSals.contents[0]).toEqual(full);
     validate('service_at_location.json', full);
     validate('service.json', full.service);
-    await list('/hsds/taxonomies', 'taxonomy.json');
+    validate('location.json', full.location);
+    expect(full.location.addresses[0].postal_code).toBe('90012');
+
+    const taxonomies = await list('/hsds/taxonomies', 'taxonomy.json');
+    for (const x of taxonomies.contents) expect(await get(`/hsds/taxonomies/${x.id}`)).toEqual(x);
+    validate('taxonomy.json', await get(`/hsds/taxonomies/${taxonomies.contents[0].id}`));
     const terms = await list('/hsds/taxonomy_terms?per_page=100', 'taxonomy_term.json');
     expect(terms.total_items).toBe(23 + 15);
     const food = terms.contents.find((x: { code: string }) => x.code === 'food-insecurity');
     expect(food.name).toBe('Food Insecurity');
     validate('taxonomy_term.json', await get(`/hsds/taxonomy_terms/${food.id}`));
+    await list(`/hsds/taxonomy_terms?top_only=true&parent_id=${food.id}`, 'taxonomy_term.json');
     const tagged = await get(`/hsds/services?taxonomy_term_id=${food.id}`);
     expect(tagged.contents.map((x: { id: string }) => x.id)).toContain(svc!.id);
     expect((await get('/hsds/services?taxonomy_term_id=nope')).total_items).toBe(0);
@@ -190,6 +187,13 @@ describe('GET /hsds/*', () => {
     expect([res.statusCode, res.json().code]).toEqual([404, 'not_found']);
     const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
     expect(doc.paths['/hsds/services'].get.tags).toEqual(['HSDS']);
+    expect(doc.paths['/hsds/taxonomies/{id}'].get.operationId).toBe('getHsdsTaxonomy');
+    const params = (p: string) => doc.paths[p].get.parameters.map((x: { name: string }) => x.name);
+    expect(params('/hsds/services')).toEqual(expect.arrayContaining(['modified_after', 'minimal', 'full', 'format', 'taxonomy_id']));
+    expect(params('/hsds/service_at_locations')).toEqual(
+      expect.arrayContaining(['modified_after', 'full', 'postcode', 'proximity', 'format']),
+    );
+    expect(params('/hsds/taxonomy_terms')).toEqual(expect.arrayContaining(['top_only', 'parent_id', 'format']));
   });
 });
 
@@ -216,8 +220,32 @@ describe('POST /api/v1/directory/imports', () => {
     changed['services.csv'] = changed['services.csv']!.replace('Community Counselling', 'Community Counseling');
     const third = await upload(changed);
     expect(third.json()).toMatchObject({ created: 0, updated: 1, unchanged: 5, tables: { services: { updated: 1 } } });
-    const svc = await t.app.inject({ method: 'GET', url: '/hsds/services?search=Counseling' });
+    const svc = await t.app.inject({ method: 'GET', url: '/hsds/services?search=Counseling&full=true' });
     expect(svc.json().contents[0]).toMatchObject({ name: 'Community Counseling', schedules: [{ byday: 'TH' }, { byday: 'FR' }] });
+  });
+
+  it('a re-import that changes only hours makes the service modified (schedules have no updated_at of their own)', async () => {
+    // A copy of the example under new ids, so it touches no other test's rows.
+    const fresh = new Map<string, string>();
+    const dataset = Object.fromEntries(
+      Object.entries(example()).map(([name, text]) => [
+        name,
+        text.replace(
+          /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
+          (id) => fresh.get(id) ?? fresh.set(id, randomUUID()).get(id)!,
+        ),
+      ]),
+    );
+    expect((await upload(dataset)).statusCode).toBe(200);
+    for (const table of [schema.organizations, schema.services, schema.locations, schema.contacts])
+      await t.db.update(table).set({ updatedAt: OLD });
+    expect(await ids('/hsds/services?modified_after=2021-01-01T00:00:00Z')).toEqual([]);
+
+    dataset['schedules.csv'] = dataset['schedules.csv']!.replace('"TH,FR"', 'TH');
+    const report = (await upload(dataset)).json();
+    expect(report.tables).toMatchObject({ services: { updated: 0 }, schedules: { updated: 1 } });
+    const changed = await get('/hsds/services?modified_after=2021-01-01T00:00:00Z&full=true');
+    expect(changed.contents.map((x: Body) => [x.name, x.schedules.map((d: Body) => d.byday)])).toEqual([['Community Counselling', ['TH']]]);
   });
 
   it('lists every bad row and writes nothing', async () => {

@@ -7,6 +7,7 @@ import { rules } from '../../lib/authz';
 import { route } from '../../lib/routes';
 import { exportDataset } from './export';
 import { importDataset } from './import';
+import { pageOrStream } from './ndjson';
 import { createHsdsService } from './service';
 
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -25,14 +26,30 @@ export const hsdsModule = async (app: FastifyInstance) => {
     rule: open,
     handler: async () => ({ version: '3.0', profile: 'https://docs.openreferral.org/en/latest/hsds/', openapi_url: '/openapi.json' }),
   });
-  route(app, api.listHsdsServices, { rule: open, handler: async (req) => svc.listServices(req.query) });
+  route(app, api.listHsdsServices, {
+    rule: open,
+    handler: async (req, reply) => pageOrStream(reply, req.query, svc.listServices, svc.streamServices),
+  });
   route(app, api.getHsdsService, { rule: open, handler: async (req) => svc.getService(req.params.id) });
-  route(app, api.listHsdsOrganizations, { rule: open, handler: async (req) => svc.listOrganizations(req.query) });
+  route(app, api.listHsdsOrganizations, {
+    rule: open,
+    handler: async (req, reply) => pageOrStream(reply, req.query, svc.listOrganizations, svc.streamOrganizations),
+  });
   route(app, api.getHsdsOrganization, { rule: open, handler: async (req) => svc.getOrganization(req.params.id) });
-  route(app, api.listHsdsServiceAtLocations, { rule: open, handler: async (req) => svc.listServiceAtLocations(req.query) });
+  route(app, api.listHsdsServiceAtLocations, {
+    rule: open,
+    handler: async (req, reply) => pageOrStream(reply, req.query, svc.listServiceAtLocations, svc.streamServiceAtLocations),
+  });
   route(app, api.getHsdsServiceAtLocation, { rule: open, handler: async (req) => svc.getServiceAtLocation(req.params.id) });
-  route(app, api.listHsdsTaxonomies, { rule: open, handler: async (req) => svc.listTaxonomies(req.query) });
-  route(app, api.listHsdsTaxonomyTerms, { rule: open, handler: async (req) => svc.listTaxonomyTerms(req.query) });
+  route(app, api.listHsdsTaxonomies, {
+    rule: open,
+    handler: async (req, reply) => pageOrStream(reply, req.query, svc.listTaxonomies, svc.streamTaxonomies),
+  });
+  route(app, api.getHsdsTaxonomy, { rule: open, handler: async (req) => svc.getTaxonomy(req.params.id) });
+  route(app, api.listHsdsTaxonomyTerms, {
+    rule: open,
+    handler: async (req, reply) => pageOrStream(reply, req.query, svc.listTaxonomyTerms, svc.streamTaxonomyTerms),
+  });
   route(app, api.getHsdsTaxonomyTerm, { rule: open, handler: async (req) => svc.getTaxonomyTerm(req.params.id) });
 
   route(app, api.importHsdsDirectory, {

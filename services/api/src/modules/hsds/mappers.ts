@@ -1,6 +1,6 @@
 import { SPAS, type api, type EndpointOutput } from '@tandem/contract';
-import { stableId, termOf, type Term } from './taxonomy';
-import type { Json, OrgBundle, ServiceBundle } from './repo';
+import { stableId, termOf, type Taxonomy, type Term } from './taxonomy';
+import type { Json, OrgBundle, SalRow, ServiceBundle, ServiceRow } from './repo';
 
 type Service = EndpointOutput<typeof api.getHsdsService>;
 type Organization = EndpointOutput<typeof api.getHsdsOrganization>;
@@ -9,6 +9,8 @@ type Phone = Service['phones'][number];
 type Schedule = Service['schedules'][number];
 type Contact = Service['contacts'][number];
 type TermOut = EndpointOutput<typeof api.getHsdsTaxonomyTerm>;
+type TaxonomyOut = EndpointOutput<typeof api.getHsdsTaxonomy>;
+type ServiceAtLocationFull = EndpointOutput<typeof api.getHsdsServiceAtLocation>;
 
 export const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 
@@ -75,16 +77,22 @@ export const contactOf = (c: Json): Contact =>
     phones: phoneOf(c.phone, 'contact_id', c.id as string),
   });
 
-export const locationOf = (l: Json): Location => {
-  const id = l.id as string;
-  return clean({
-    id,
+/** A location's one-to-one fields (list pages). */
+export const locationSummaryOf = (l: Json) =>
+  clean({
+    id: l.id as string,
     location_type: 'physical' as const,
     organization_id: l.organization_id as string,
     name: l.name as string,
     transportation: str(l.transit),
     latitude: num(l.latitude),
     longitude: num(l.longitude),
+  });
+
+export const locationOf = (l: Json): Location => {
+  const id = l.id as string;
+  return {
+    ...locationSummaryOf(l),
     addresses: [
       clean({
         id: stableId(`address:${id}`),
@@ -105,8 +113,16 @@ export const locationOf = (l: Json): Location => {
     languages: [],
     contacts: [],
     schedules: [],
-  });
+  };
 };
+
+export const taxonomyOut = (t: Taxonomy): TaxonomyOut => ({
+  id: t.id,
+  name: t.name,
+  description: t.description,
+  uri: t.uri,
+  version: t.version,
+});
 
 export const termOut = (t: Term): TermOut => ({
   id: t.id,
@@ -115,13 +131,8 @@ export const termOut = (t: Term): TermOut => ({
   description: `${t.name} (${t.taxonomy.name})`,
   taxonomy: t.taxonomy.name,
   taxonomy_id: t.taxonomy.id,
-  taxonomy_detail: {
-    id: t.taxonomy.id,
-    name: t.taxonomy.name,
-    description: t.taxonomy.description,
-    uri: t.taxonomy.uri,
-    version: t.taxonomy.version,
-  },
+  taxonomy_detail: taxonomyOut(t.taxonomy),
+  ...(t.parentId ? { parent_id: t.parentId } : {}),
   language: 'en',
 });
 
@@ -131,11 +142,10 @@ export const serviceTerms = (s: Json): Term[] => [
   ...(s.community_support ? [termOf('cs', s.community_support as string)] : []),
 ];
 
-const serviceCore = (b: ServiceBundle) => {
-  const s = b.s;
-  const id = s.id as string;
-  return clean({
-    id,
+/** A service's one-to-one fields (list pages, and the start of every other shape). */
+const serviceOneToOne = ({ s, modified }: Pick<ServiceRow, 's' | 'modified'>) =>
+  clean({
+    id: s.id as string,
     organization_id: s.organization_id as string,
     name: s.name as string,
     description: str(s.description),
@@ -147,7 +157,14 @@ const serviceCore = (b: ServiceBundle) => {
     eligibility_description: str(s.eligibility),
     minimum_age: num(s.min_age),
     maximum_age: num(s.max_age),
-    last_modified: new Date(s.updated_at as string).toISOString(),
+    last_modified: modified,
+  });
+
+const serviceCore = (b: ServiceBundle) => {
+  const s = b.s;
+  const id = s.id as string;
+  return {
+    ...serviceOneToOne(b),
     phones: phoneOf(s.phone, 'service_id', id),
     schedules: b.schedules.map(scheduleOf),
     service_areas: ((s.spas as string[]) ?? []).map((code) => {
@@ -182,20 +199,54 @@ const serviceCore = (b: ServiceBundle) => {
       location_id: x.location.id as string,
       location: locationOf(x.location),
     })),
-  });
+  };
 };
 
-const orgBase = (o: Json) =>
+const orgSummary = (o: Json) =>
   clean({
     id: o.id as string,
     name: o.name as string,
     description: (o.description as string | null) ?? '',
     email: str(o.email),
     website: str(o.website),
-    phones: phoneOf(o.phone, 'organization_id', o.id as string),
   });
+const orgBase = (o: Json) => ({ ...orgSummary(o), phones: phoneOf(o.phone, 'organization_id', o.id as string) });
 
 export const serviceOut = (b: ServiceBundle): Service => ({ ...serviceCore(b), organization: orgBase(b.org) });
+
+/** The default list item: one-to-one fields and the organization's. */
+export const serviceSummaryOut = (r: ServiceRow) => ({ ...serviceOneToOne(r), organization: orgSummary(r.org) });
+
+/** minimal=true: id and last_modified, with the name and status HSDS requires of a service. */
+export const serviceMinimalOut = (r: { id: string; name: string; status: string; modified: string }) => ({
+  id: r.id,
+  name: r.name,
+  status: STATUS_TO_HSDS[r.status as keyof typeof STATUS_TO_HSDS],
+  last_modified: r.modified,
+});
+
+/** The default service_at_location list item: the link with its location's and service's one-to-one fields. */
+export const serviceAtLocationSummaryOut = (r: SalRow) => ({
+  id: r.id,
+  service_id: r.service_id,
+  location_id: r.location.id as string,
+  location: locationSummaryOf(r.location),
+  service: serviceSummaryOut(r),
+});
+
+/** A service_at_location fully nested: its whole service and location, and the hours kept there. */
+export const serviceAtLocationFullOut = (r: SalRow, service: ServiceBundle): ServiceAtLocationFull => {
+  const locationId = r.location.id as string;
+  return {
+    id: r.id,
+    service_id: r.service_id,
+    location_id: locationId,
+    service: serviceOut(service),
+    location: locationOf(r.location),
+    // Hours here: the service's schedules kept for this location, or for all its locations.
+    schedules: service.schedules.filter((x) => !x.location_id || x.location_id === locationId).map(scheduleOf),
+  };
+};
 
 export const organizationOut = (b: OrgBundle, services: ServiceBundle[]): Organization => ({
   ...orgBase(b.o),

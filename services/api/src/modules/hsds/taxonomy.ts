@@ -77,13 +77,16 @@ export const TAXONOMIES = [
     version: '2025',
   },
 ] as const;
-export type TaxonomyKey = (typeof TAXONOMIES)[number]['key'];
+export type Taxonomy = (typeof TAXONOMIES)[number];
+export type TaxonomyKey = Taxonomy['key'];
 
 export interface Term {
   id: string;
   code: string;
   name: string;
-  taxonomy: (typeof TAXONOMIES)[number];
+  taxonomy: Taxonomy;
+  /** The broader term. Both taxonomies are flat today (every term is top-level), so this is never set. */
+  parentId?: string;
 }
 const sdoh = TAXONOMIES[0];
 const cs = TAXONOMIES[1];
@@ -98,3 +101,27 @@ export const findTerm = (idOrCode: string): Term | undefined =>
   byKey.get(idOrCode) ?? byKey.get(`sdoh:${idOrCode}`) ?? byKey.get(`cs:${idOrCode}`);
 export const termOf = (key: TaxonomyKey, code: string) => byKey.get(`${key}:${code}`)!;
 export const findTaxonomy = (id: string) => TAXONOMIES.find((t) => t.id === id || t.key === id);
+
+export interface TermFilter {
+  search?: string;
+  /** A taxonomy's id or key; unknown → nothing. */
+  taxonomyId?: string;
+  /** Only terms without a parent. */
+  topOnly?: boolean;
+  /** Only the children of this term (id or code); unknown → nothing. */
+  parentId?: string;
+}
+
+/** The taxonomy_terms query over a list of terms; pure, so the hierarchy filters are tested on a made-up tree. */
+export const filterTerms = (terms: readonly Term[], f: TermFilter, find: (idOrCode: string) => Term | undefined = findTerm): Term[] => {
+  const s = f.search?.toLowerCase();
+  const taxonomy = f.taxonomyId === undefined ? undefined : (findTaxonomy(f.taxonomyId) ?? null);
+  const parent = f.parentId === undefined ? undefined : (find(f.parentId) ?? null);
+  return terms.filter(
+    (t) =>
+      (taxonomy === undefined || t.taxonomy === taxonomy) &&
+      (!s || t.name.toLowerCase().includes(s) || t.code.includes(s)) &&
+      (!f.topOnly || !t.parentId) &&
+      (parent === undefined || (parent !== null && t.parentId === parent.id)),
+  );
+};

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { schema, type Tx } from '@tandem/db';
 import { DAYS } from '../mappers';
 import type { Existing } from './existing';
@@ -68,12 +68,16 @@ export const applyPlan = async (tx: Tx, plan: Plan, existing: Existing) => {
     const values = { organizationId: ids.orgs.get(l.orgKey)!, ...l.values };
     ids.locations.set(l.key, await upsert('locations', locations, existing.locations.get(l.key), l.key, values));
   }
+  // service_locations and schedules have no updated_at: a service whose links or hours change is
+  // touched instead, so HSDS last_modified / modified_after see the change.
+  const touched = new Set<string>();
   for (const x of plan.sals) {
     const values = { serviceId: ids.services.get(x.serviceKey)!, locationId: ids.locations.get(x.locationKey)! };
     // The pair is unique: a row made in Tandem for the same pair is adopted rather than duplicated.
     const found =
       existing.sals.get(x.key) ??
       [...existing.sals.values()].find((r) => r.serviceId === values.serviceId && r.locationId === values.locationId);
+    if (!found || differs(found, values)) touched.add(values.serviceId);
     await upsert('service_at_locations', serviceLocations, found, x.key, values);
   }
   for (const c of plan.contacts) {
@@ -84,11 +88,19 @@ export const applyPlan = async (tx: Tx, plan: Plan, existing: Existing) => {
     };
     await upsert('contacts', contacts, existing.contacts.get(c.key), c.key, values);
   }
-  await applySchedules(tx, plan, existing, ids, count);
+  for (const serviceId of await applySchedules(tx, plan, existing, ids, count)) touched.add(serviceId);
+  if (touched.size)
+    await tx
+      .update(services)
+      .set({ updatedAt: sql`now()` })
+      .where(inArray(services.id, [...touched]));
   return tables;
 };
 
-/** One HSDS schedule row becomes a Tandem row per weekday, with source_id `<hsds id>:<MO..SU>`. */
+/**
+ * One HSDS schedule row becomes a Tandem row per weekday, with source_id `<hsds id>:<MO..SU>`.
+ * Returns the services whose hours changed.
+ */
 const applySchedules = async (
   tx: Tx,
   plan: Plan,
@@ -96,6 +108,7 @@ const applySchedules = async (
   ids: { services: Map<string, string>; locations: Map<string, string> },
   count: (table: string, what: keyof Counts) => void,
 ) => {
+  const changedServices = new Set<string>();
   const byKey = new Map(existing.schedules.map((r) => [r.sourceId ?? `${r.id}:${DAYS[r.weekday - 1]}`, r]));
   for (const s of plan.schedules) {
     const serviceId = ids.services.get(s.serviceKey)!;
@@ -124,5 +137,7 @@ const applySchedules = async (
     }
     const existed = s.days.some((d) => byKey.has(`${s.key}:${DAYS[d - 1]}`)) || stale.length > 0;
     count('schedules', !changed ? 'unchanged' : existed ? 'updated' : 'created');
+    if (changed) changedServices.add(serviceId);
   }
+  return changedServices;
 };

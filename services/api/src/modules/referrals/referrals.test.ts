@@ -171,7 +171,7 @@ describe('the overdue sweep', () => {
     for (const r of [late, acknowledged, cancelled]) await due(r.id, { acknowledgeDueAt: past() });
 
     await referralsRepo.sweepOverdue(t.db);
-    const ack = [`${w.cboStaff.user.id} Acknowledgement overdue`, `${w.chw.user.id} Acknowledgement overdue`].sort();
+    const ack = [`${w.cboStaff.user.id} Acknowledgement overdue · from ${w.clinic.name}`, `${w.chw.user.id} Acknowledgement overdue · at ${w.cbo.name}`].sort();
     expect(await overdueNotes(late.id)).toEqual(ack);
     expect(await overdueNotes(acknowledged.id)).toEqual([]);
     expect(await overdueNotes(cancelled.id)).toEqual([]);
@@ -181,10 +181,10 @@ describe('the overdue sweep', () => {
     expect(await overdueNotes(late.id)).toEqual(ack);
     await due(late.id, { firstContactDueAt: past() });
     await referralsRepo.sweepOverdue(t.db);
-    expect(await overdueNotes(late.id)).toEqual([...ack, `${w.cboStaff.user.id} First contact overdue`, `${w.chw.user.id} First contact overdue`].sort());
+    expect(await overdueNotes(late.id)).toEqual([...ack, `${w.cboStaff.user.id} First contact overdue · from ${w.clinic.name}`, `${w.chw.user.id} First contact overdue · at ${w.cbo.name}`].sort());
     // The receiver sees it in their notifications.
     const mine = await w.cboStaff.call('GET', '/api/v1/notifications?unread=true');
-    expect(mine.body.data).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'referral.overdue', referralId: late.id, title: 'First contact overdue' })]));
+    expect(mine.body.data).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'referral.overdue', referralId: late.id, title: `First contact overdue · from ${w.clinic.name}` })]));
   });
 
   it('notifies the assignee rather than every member of the receiving organization', async () => {
@@ -194,6 +194,6 @@ describe('the overdue sweep', () => {
     await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/assign`, { assigneeUserId: w.cboStaff.user.id, version: opened.body.version });
     await due(r.id, { firstContactDueAt: past() });
     await referralsRepo.sweepOverdue(t.db);
-    expect(await overdueNotes(r.id)).toEqual([`${w.cboStaff.user.id} First contact overdue`, `${w.chw.user.id} First contact overdue`].sort());
+    expect(await overdueNotes(r.id)).toEqual([`${w.cboStaff.user.id} First contact overdue · from ${w.clinic.name}`, `${w.chw.user.id} First contact overdue · at ${w.cbo.name}`].sort());
   });
 });

@@ -390,12 +390,15 @@ export const referralsRepo = {
         union all
         select id, sending_org_id, sending_user_id, receiving_org_id, assignee_user_id, 'First contact overdue' from due where contact_late
       ),
+      -- Titles carry no client detail: the step and the organization at the other end.
       recipients as (
-        select s.id, s.title, coalesce(s.assignee_user_id, m.user_id) as user_id
-          from steps s left join ${memberships} m on s.assignee_user_id is null and m.organization_id = s.receiving_org_id
+        select s.id, s.title || ' · from ' || o.name as title, coalesce(s.assignee_user_id, m.user_id) as user_id
+          from steps s join ${organizations} o on o.id = s.sending_org_id
+          left join ${memberships} m on s.assignee_user_id is null and m.organization_id = s.receiving_org_id
         union
-        select s.id, s.title, coalesce(s.sending_user_id, m.user_id)
-          from steps s left join ${memberships} m on s.sending_user_id is null and m.organization_id = s.sending_org_id
+        select s.id, s.title || ' · at ' || o.name, coalesce(s.sending_user_id, m.user_id)
+          from steps s join ${organizations} o on o.id = s.receiving_org_id
+          left join ${memberships} m on s.sending_user_id is null and m.organization_id = s.sending_org_id
       ),
       ins as (
         insert into ${notifications} (user_id, kind, referral_id, title)

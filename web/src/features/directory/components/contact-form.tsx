@@ -74,7 +74,9 @@ export function ContactForm({ organizationId, contact, onDone, onRemoved = onDon
             loading={remove.isPending}
             onConfirm={() => {
               save.reset();
-              remove.mutate(contact.id, { onSuccess: onRemoved });
+              // Not mutate's onSuccess: the refetched list drops this form before it would run
+              // (react-query skips callbacks of an unmounted caller), and the notice is lost.
+              remove.mutateAsync(contact.id).then(onRemoved, () => undefined);
             }}
           />
         )}

@@ -54,7 +54,13 @@ export function MemberRow({ member, onNotice }: { member: Member; onNotice: (tex
           confirmLabel={t('members.removeYes')}
           cancelLabel={t('common.cancel')}
           loading={remove.isPending}
-          onConfirm={() => remove.mutate(member.userId, { onSuccess: () => onNotice(t('members.removed', { name: member.name })) })}
+          // mutateAsync: the refetched list unmounts this row before mutate's onSuccess would run.
+          onConfirm={() =>
+            remove.mutateAsync(member.userId).then(
+              () => onNotice(t('members.removed', { name: member.name })),
+              () => undefined,
+            )
+          }
         />
       </td>
     </tr>

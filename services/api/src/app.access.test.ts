@@ -77,6 +77,27 @@ describe('authorization layer', () => {
     expect([res.statusCode, res.json().code]).toEqual([409, 'conflict']);
   });
 
+  // The auth plugin reuses a session lookup for a few seconds (lib/auth-cache.ts); a change of
+  // who may do what must still apply on the very next request.
+  it('a role change, a removal and a sign-out apply on the next request despite the sign-in cache', async () => {
+    const org = await newOrg(t.db);
+    const u = await newUser(t.db, { org, role: 'org_admin' });
+    const { cookie } = await signIn(t.app, u.email);
+    const members = () => t.app.inject({ method: 'GET', url: `/api/v1/organizations/${org.id}/members`, headers: { cookie } });
+    expect((await members()).statusCode).toBe(200);
+    expect((await members()).statusCode).toBe(200); // now served from the cache
+    const admin = await as('org_admin', org);
+    const demote = await t.app.inject({ method: 'PATCH', url: `/api/v1/organizations/${org.id}/members/${u.id}`, headers: admin, payload: { role: 'staff' } });
+    expect(demote.statusCode).toBe(200);
+    expect((await members()).statusCode).toBe(403);
+    const me = () => t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
+    expect((await me()).json().memberships.map((m: { role: string }) => m.role)).toEqual(['staff']);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/organizations/${org.id}/members/${u.id}`, headers: admin })).statusCode).toBe(204);
+    expect((await me()).json().memberships).toEqual([]);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } })).statusCode).toBeLessThan(300);
+    expect((await me()).statusCode).toBe(401);
+  });
+
   it('users list: network admins see everyone, org admins their org, staff are refused', async () => {
     const org = await newOrg(t.db);
     const mate = await newUser(t.db, { org, role: 'staff', name: 'Zed Teammate' });

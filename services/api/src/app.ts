@@ -85,7 +85,7 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable }
   await app.register(bodyPlugin);
   await app.register(dbPlugin, { url: config.databaseUrl, max: config.dbPoolMax, statementTimeoutMs: config.statementTimeoutMs });
   await app.register(cookie);
-  await app.register(authPlugin, { sessionTtlHours: config.sessionTtlHours });
+  await app.register(authPlugin, { sessionTtlHours: config.sessionTtlHours, cacheSeconds: config.authCacheSeconds });
   await app.register(securityPlugin, { webOrigin: config.webOrigin, rateLimitMax: config.rateLimitMax });
   await app.register(idempotencyPlugin);
   await app.register(openapiPlugin);

@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   WEB_DIST_DIR: z.string().optional(),
   OVERDUE_SWEEP_SECONDS: z.coerce.number().int().min(0).default(60),
+  AUTH_CACHE_SECONDS: z.coerce.number().min(0).default(5),
 });
 
 export interface AppConfig {
@@ -43,6 +44,8 @@ export interface AppConfig {
   webDistDir?: string;
   /** How often this process notifies overdue referrals; 0 = never (tests, bench). */
   overdueSweepSeconds: number;
+  /** How long this process may reuse a session or API key lookup (lib/auth-cache.ts); 0 = look up on every request. */
+  authCacheSeconds: number;
 }
 
 export const parseEnv = (env: NodeJS.ProcessEnv = process.env) => EnvSchema.parse(env);
@@ -66,6 +69,7 @@ export const loadConfig = (databaseUrl: string, env: NodeJS.ProcessEnv = process
     statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
     webDistDir: e.WEB_DIST_DIR,
     overdueSweepSeconds: e.OVERDUE_SWEEP_SECONDS,
+    authCacheSeconds: e.AUTH_CACHE_SECONDS,
   };
 };
 
@@ -83,6 +87,7 @@ export const testConfig = (databaseUrl: string, over: Partial<AppConfig> = {}): 
   bodyLimit: 1_048_576,
   dbPoolMax: 5,
   overdueSweepSeconds: 0,
+  authCacheSeconds: 5,
   statementTimeoutMs: 15_000,
   ...over,
 });

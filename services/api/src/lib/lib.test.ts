@@ -1,3 +1,4 @@
+import { authChanged, createAuthCache } from './auth-cache';
 import { z } from 'zod';
 import { AppError } from './app-error';
 import { assertVersion } from './concurrency';
@@ -46,5 +47,28 @@ describe('CSV', () => {
 describe('diffFields', () => {
   it('lists only the fields that changed', () => {
     expect(diffFields({ a: 1, b: ['x'], c: 'same' }, { a: 2, b: ['x'], c: 'same' }, ['a', 'b', 'c'])).toEqual({ a: { from: 1, to: 2 } });
+  });
+});
+
+describe('auth cache', () => {
+  it('keeps an entry for its time to live, drops it after, and empties on authChanged', () => {
+    const cache = createAuthCache<{ n: number }>(5_000);
+    cache.set('a', { n: 1 }, 1_000);
+    expect(cache.get('a', 5_999)).toEqual({ n: 1 });
+    expect(cache.get('a', 6_000)).toBeUndefined();
+    cache.set('b', { n: 2 }, 10_000);
+    authChanged();
+    expect(cache.get('b', 10_001)).toBeUndefined();
+  });
+
+  it('caches nothing with a zero time to live and forgets the oldest entry when full', () => {
+    const off = createAuthCache<number>(0);
+    off.set('a', 1, 0);
+    expect(off.get('a', 0)).toBeUndefined();
+    const small = createAuthCache<number>(60_000, 2);
+    small.set('a', 1, 0);
+    small.set('b', 2, 0);
+    small.set('c', 3, 0);
+    expect([small.get('a', 1), small.get('b', 1), small.get('c', 1)]).toEqual([undefined, 2, 3]);
   });
 });

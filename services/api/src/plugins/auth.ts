@@ -2,8 +2,9 @@ import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../lib/app-error';
 import type { Actor, Ctx } from '../lib/actor';
+import { createAuthCache } from '../lib/auth-cache';
 import { sha256 } from '../lib/crypto';
-import { authRepo } from '../modules/auth/repo';
+import { authRepo, type KeyHolderRow, type SessionRow } from '../modules/auth/repo';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,6 +20,8 @@ const TOUCH_EVERY_MS = 60_000;
 
 export interface AuthPluginOptions {
   sessionTtlHours: number;
+  /** How long a lookup may be reused in this process (lib/auth-cache.ts). */
+  cacheSeconds: number;
 }
 
 const bearer = (req: FastifyRequest) => {
@@ -38,21 +41,38 @@ export const authPlugin = fp<AuthPluginOptions>(
       return { actor: this.actor, requestId: String(this.id), ip: this.ip };
     });
 
+    const sessions = createAuthCache<SessionRow>(opts.cacheSeconds * 1000);
+    const apiKeys = createAuthCache<KeyHolderRow>(opts.cacheSeconds * 1000);
+
     app.addHook('onRequest', async (req) => {
       req.actor = { kind: 'anonymous' };
       if (!req.url.startsWith('/api/')) return;
       const key = bearer(req);
       if (key) {
-        const row = await authRepo.findApiKeyBySecretHash(app.db, sha256(key));
-        if (!row) throw new AppError('unauthenticated', 'The API key is not valid or has been revoked.');
+        const hash = sha256(key);
+        let row = apiKeys.get(hash);
+        if (!row) {
+          row = await authRepo.findApiKeyBySecretHash(app.db, hash);
+          if (!row) throw new AppError('unauthenticated', 'The API key is not valid or has been revoked.');
+          apiKeys.set(hash, row);
+        }
         req.actor = { kind: 'apiKey', keyId: row.id, organizationId: row.organizationId, scopes: row.scopes };
-        if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) await authRepo.markApiKeyUsed(app.db, row.id);
+        if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+          await authRepo.markApiKeyUsed(app.db, row.id);
+          row.lastUsedAt = new Date();
+        }
         return;
       }
       const token = req.cookies[SESSION_COOKIE];
       if (!token) return;
-      const session = await authRepo.findActiveSession(app.db, sha256(token));
-      if (!session) return; // expired or signed out: treated as anonymous
+      const id = sha256(token);
+      let session = sessions.get(id);
+      if (!session) {
+        session = await authRepo.findActiveSession(app.db, id);
+        if (session) sessions.set(id, session);
+      }
+      // Expired or signed out: treated as anonymous (a cached session is held to its expiry too).
+      if (!session || session.expiresAt.getTime() <= Date.now()) return;
       req.actor = {
         kind: 'user',
         userId: session.userId,
@@ -61,7 +81,9 @@ export const authPlugin = fp<AuthPluginOptions>(
         isNetworkAdmin: session.memberships.some((m) => m.role === 'network_admin'),
       };
       if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-        await authRepo.touchSession(app.db, session.sessionId, new Date(Date.now() + opts.sessionTtlHours * 3600_000));
+        const expiresAt = new Date(Date.now() + opts.sessionTtlHours * 3600_000);
+        await authRepo.touchSession(app.db, session.sessionId, expiresAt);
+        Object.assign(session, { lastSeenAt: new Date(), expiresAt });
       }
     });
   },

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@tandem/db';
+import { authChanged } from '../../lib/auth-cache';
 
 const { apiKeys } = schema;
 const cols = {
@@ -16,13 +17,15 @@ const cols = {
 export const apiKeysRepo = {
   list: (db: DbOrTx, orgId: string) => db.select(cols).from(apiKeys).where(eq(apiKeys.organizationId, orgId)).orderBy(desc(apiKeys.createdAt)),
   insert: async (db: DbOrTx, row: typeof apiKeys.$inferInsert) => (await db.insert(apiKeys).values(row).returning(cols))[0]!,
-  revoke: async (db: DbOrTx, orgId: string, id: string) =>
-    (
-      await db
-        .update(apiKeys)
-        .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, now())` })
-        .where(and(eq(apiKeys.id, id), eq(apiKeys.organizationId, orgId)))
-        .returning(cols)
-    )[0],
+  revoke: async (db: DbOrTx, orgId: string, id: string) => {
+    const [row] = await db
+      .update(apiKeys)
+      .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, now())` })
+      .where(and(eq(apiKeys.id, id), eq(apiKeys.organizationId, orgId)))
+      .returning(cols);
+    // A revoked key is refused on the next request, not when a cached lookup runs out.
+    authChanged();
+    return row;
+  },
 };
 export type ApiKeyRow = Awaited<ReturnType<typeof apiKeysRepo.insert>>;

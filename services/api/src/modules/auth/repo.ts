@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@tandem/db';
-import { schema } from '@tandem/db';
+import { reuse, schema } from '@tandem/db';
+import { authChanged } from '../../lib/auth-cache';
 import type { ApiScope, Role } from '@tandem/contract';
 
 const { users, sessions, memberships, organizations, apiKeys, authFailures, invitations } = schema;
@@ -11,6 +12,14 @@ export interface SessionRow {
   expiresAt: Date;
   lastSeenAt: Date;
   memberships: { organizationId: string; role: Role }[];
+}
+
+/** Who an API key acts for, as the auth plugin reads it on each request. */
+export interface KeyHolderRow {
+  id: string;
+  organizationId: string;
+  scopes: ApiScope[];
+  lastUsedAt: Date | null;
 }
 
 export const authRepo = {
@@ -40,31 +49,40 @@ export const authRepo = {
   },
   async deleteSession(db: DbOrTx, id: string) {
     await db.delete(sessions).where(eq(sessions.id, id));
+    authChanged();
   },
-  /** The session, its user and memberships in one round trip (runs on every signed-in request). */
+  /** The session, its user and memberships in one round trip (runs on every signed-in request, so built and planned once). */
   async findActiveSession(db: DbOrTx, id: string): Promise<SessionRow | undefined> {
-    const [row] = await db
-      .select({
-        sessionId: sessions.id,
-        userId: sessions.userId,
-        expiresAt: sessions.expiresAt,
-        lastSeenAt: sessions.lastSeenAt,
-        memberships: sql<{ organizationId: string; role: Role }[]>`coalesce((select json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role)) from memberships m where m.user_id = ${sessions.userId}), '[]'::json)`,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)));
+    const query = reuse(db, 'auth.session', () =>
+      db
+        .select({
+          sessionId: sessions.id,
+          userId: sessions.userId,
+          expiresAt: sessions.expiresAt,
+          lastSeenAt: sessions.lastSeenAt,
+          memberships: sql<{ organizationId: string; role: Role }[]>`coalesce((select json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role)) from memberships m where m.user_id = ${sessions.userId}), '[]'::json)`,
+        })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)))
+        .prepare('auth_session'),
+    );
+    const [row] = await query.execute({ id });
     return row;
   },
   async touchSession(db: DbOrTx, id: string, expiresAt: Date) {
     await db.update(sessions).set({ lastSeenAt: sql`now()`, expiresAt }).where(eq(sessions.id, id));
   },
   async findApiKeyBySecretHash(db: DbOrTx, secretHash: string) {
-    const [row] = await db
-      .select({ id: apiKeys.id, organizationId: apiKeys.organizationId, scopes: apiKeys.scopes, lastUsedAt: apiKeys.lastUsedAt })
-      .from(apiKeys)
-      .where(and(eq(apiKeys.secretHash, secretHash), isNull(apiKeys.revokedAt)));
-    return row as { id: string; organizationId: string; scopes: ApiScope[]; lastUsedAt: Date | null } | undefined;
+    const query = reuse(db, 'auth.apiKey', () =>
+      db
+        .select({ id: apiKeys.id, organizationId: apiKeys.organizationId, scopes: apiKeys.scopes, lastUsedAt: apiKeys.lastUsedAt })
+        .from(apiKeys)
+        .where(and(eq(apiKeys.secretHash, sql.placeholder('hash')), isNull(apiKeys.revokedAt)))
+        .prepare('auth_api_key'),
+    );
+    const [row] = await query.execute({ hash: secretHash });
+    return row as KeyHolderRow | undefined;
   },
   async markApiKeyUsed(db: DbOrTx, id: string) {
     await db.update(apiKeys).set({ lastUsedAt: sql`now()` }).where(eq(apiKeys.id, id));
@@ -97,6 +115,7 @@ export const authRepo = {
   },
   async updateUser(db: DbOrTx, id: string, patch: Partial<typeof users.$inferInsert>) {
     const [row] = await db.update(users).set({ ...patch, updatedAt: sql`now()` }).where(eq(users.id, id)).returning();
+    authChanged();
     return row;
   },
 };

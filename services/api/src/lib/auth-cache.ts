@@ -1,0 +1,46 @@
+/**
+ * A short-lived, in-process cache of who a session token or API key is, so that a signed-in
+ * request does not cost a database round trip just to learn who is calling (on the bench machine
+ * a round trip costs Node more CPU than the lookup costs PostgreSQL).
+ *
+ * What keeps it honest:
+ * - every write in this process that changes who may do what (sign-out, member added, role
+ *   changed or removed, account deactivated, API key revoked) calls `authChanged()`, which empties
+ *   every cache at once: in a single-process deployment the change takes effect on the next request;
+ * - an entry lives at most `ttlMs` (AUTH_CACHE_SECONDS), which bounds how long another API
+ *   process may still honour a signed-out session or a removed role (docs/scaling.md);
+ * - a miss (unknown or expired token) is never cached, and a session past its expiry is refused
+ *   by the caller even when cached.
+ */
+let generation = 0;
+
+/** Call after any write that changes sessions, memberships, accounts or API keys. */
+export const authChanged = () => {
+  generation++;
+};
+
+export interface AuthCache<T> {
+  get(key: string, now?: number): T | undefined;
+  set(key: string, value: T, now?: number): void;
+}
+
+export const createAuthCache = <T>(ttlMs: number, maxEntries = 10_000): AuthCache<T> => {
+  const entries = new Map<string, { value: T; at: number; generation: number }>();
+  return {
+    get(key, now = Date.now()) {
+      const e = entries.get(key);
+      if (!e) return undefined;
+      if (e.generation !== generation || now - e.at >= ttlMs) {
+        entries.delete(key);
+        return undefined;
+      }
+      return e.value;
+    },
+    set(key, value, now = Date.now()) {
+      if (ttlMs <= 0) return;
+      // Oldest first out (a Map iterates in insertion order).
+      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+      entries.set(key, { value, at: now, generation });
+    },
+  };
+};

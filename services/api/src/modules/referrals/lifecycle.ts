@@ -79,22 +79,35 @@ export const createLifecycleService = (deps: ReferralDeps) => {
    * and it matched only at the version read, so the names, client and consents read with it are
    * what a re-read would show.
    */
-  const send = async (tx: DbOrTx, ctx: Ctx, id: string, opts: SendOptions): Promise<ReferralDetail> => {
-    const c = await referralsRepo.sendContext(tx, id, actorUserId(ctx));
+  const send = async (tx: DbOrTx, ctx: Ctx, id: string, opts: SendOptions): Promise<ReferralDetail> =>
+    writeSend(tx, ctx, checkSend(ctx, await referralsRepo.sendContext(tx, id, actorUserId(ctx)), opts), opts);
+
+  /** Every check of sending, on what sendContext read; throws the refusal, or returns what to write. */
+  const checkSend = (ctx: Ctx, c: SendContext | undefined, opts: SendOptions) => {
     const a = c ? accessOf(c.r, ctx.actor) : null;
     // Anyone not on it gets the same 404 as a random id (as loadReferral).
     if (!c || !a) throw notFound('referral');
     // Guard first, so a non-sender or a non-draft hears why before any packet detail.
     assertTransition(a, 'sent', {});
     assertVersion(a.row.version, opts.expected);
-    const set = prepareSend(c, opts, new Date());
+    return { c, a, set: prepareSend(c, opts, new Date()) };
+  };
+
+  const writeSend = async (tx: DbOrTx, ctx: Ctx, { c, a, set }: ReturnType<typeof checkSend>, opts: SendOptions) => {
     await changeStatus(tx, ctx, a, { to: 'sent', expected: opts.expected, set });
     return detailView(tx, a, { ...c, r: a.row, consent: c.clientConsents?.find((x) => x.id === set.consentId) ?? null });
   };
 
   return {
+    /**
+     * The context is read and checked on the pool before the transaction opens (its statement is
+     * built and planned once per process, and a refused send costs no BEGIN/ROLLBACK): the
+     * version-checked UPDATE refuses the send if the referral changed since, and nothing else it
+     * read would have been locked inside the transaction.
+     */
     async send(ctx: Ctx, id: string, opts: SendOptions) {
-      return db.transaction((tx) => send(tx, ctx, id, opts));
+      const checked = checkSend(ctx, await referralsRepo.sendContext(db, id, actorUserId(ctx)), opts);
+      return db.transaction((tx) => writeSend(tx, ctx, checked, opts));
     },
 
     /** Any status change; `sent` goes through the send checks, so there is no back door. */

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, ne, sql, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { type PgTable, type SelectedFields } from 'drizzle-orm/pg-core';
-import { prepared, reuse, schema, type DbOrTx } from '@tandem/db';
+import { reuse, schema, type DbOrTx } from '@tandem/db';
 import { OPEN_STATUSES, type ReferralDirection, type ReferralStatus } from '@tandem/contract';
 import { activeBaaBetween } from '../directory/agreements.repo';
 
@@ -92,7 +92,7 @@ const fromJsonRow = <T extends PgTable>(table: T, json: Record<string, unknown>)
 /** Only a draft with a receiver has a packet to check (a draft without one is missing the receiver first). */
 const packetNeeded = sql`${referrals.status} = 'draft' and ${referrals.receivingOrgId} is not null`;
 
-const detailCols = (userId: string | null) => ({
+const detailCols = (userId: string | Placeholder | null) => ({
   ...itemCols(userId),
   client: clients,
   consent: consents,
@@ -118,7 +118,7 @@ const duplicatesOfDraft = sql<DuplicateRow[]>`case when ${referrals.status} = 'd
   where d.client_id = ${referrals.clientId} and d.status in (${OPEN}) and d.needs && ${referrals.needs} and d.id <> ${referrals.id}) else '[]'::json end`;
 
 /** One referral with the names, client and consent the detail shows (`fields` picks the columns; callers type the row). */
-const selectDetail = (db: DbOrTx, id: string, fields: SelectedFields) =>
+const selectDetail = (db: DbOrTx, id: string | Placeholder, fields: SelectedFields) =>
   db
     .select(fields)
     .from(referrals)
@@ -154,19 +154,27 @@ export interface ListFilter {
 }
 
 export const referralsRepo = {
-  one: async (db: DbOrTx, id: string): Promise<ReferralRow | undefined> => (await prepared(db.select().from(referrals).where(eq(referrals.id, id))))[0],
+  one: async (db: DbOrTx, id: string): Promise<ReferralRow | undefined> =>
+    (await reuse(db, 'referrals.one', () => db.select().from(referrals).where(eq(referrals.id, sql.placeholder('id'))).prepare('referrals_one')).execute({ id }))[0],
   /**
    * Everything the detail view reads, in one statement: the item, its client and its consent,
    * and for a draft its packet-check inputs.
    */
   detail: async (db: DbOrTx, id: string, userId: string | null): Promise<DetailRow | undefined> => {
-    const [row] = (await prepared(selectDetail(db, id, detailCols(userId)))) as (Omit<DetailRow, 'clientConsents'> & RawConsents)[];
+    const query = reuse(db, `referrals.detail:${userId ? 'user' : 'key'}`, () =>
+      selectDetail(db, sql.placeholder('id'), detailCols(userId ? sql.placeholder('user') : null)).prepare(`referrals_detail_${userId ? 'user' : 'key'}`),
+    );
+    const [row] = (await query.execute({ id, user: userId })) as (Omit<DetailRow, 'clientConsents'> & RawConsents)[];
     return row && withConsents(row);
   },
   /** Everything sending checks, with the detail it answers with, in one statement (see SendContext). */
   sendContext: async (db: DbOrTx, id: string, userId: string | null): Promise<SendContext | undefined> => {
-    const fields = { ...detailCols(userId), duplicates: duplicatesOfDraft, ackSlaHours: services.ackSlaHours, firstContactSlaHours: services.firstContactSlaHours };
-    const [row] = (await prepared(selectDetail(db, id, fields))) as (Omit<SendContext, 'clientConsents'> & RawConsents)[];
+    const query = reuse(db, `referrals.sendContext:${userId ? 'user' : 'key'}`, () => {
+      const user = userId ? sql.placeholder('user') : null;
+      const fields = { ...detailCols(user), duplicates: duplicatesOfDraft, ackSlaHours: services.ackSlaHours, firstContactSlaHours: services.firstContactSlaHours };
+      return selectDetail(db, sql.placeholder('id'), fields).prepare(`referrals_send_context_${userId ? 'user' : 'key'}`);
+    });
+    const [row] = (await query.execute({ id, user: userId })) as (Omit<SendContext, 'clientConsents'> & RawConsents)[];
     return row && withConsents(row);
   },
   /**
@@ -176,19 +184,25 @@ export const referralsRepo = {
    */
   draftContext: async (db: DbOrTx, q: { userId: string | null; clientId: string | null; serviceId: string | null; orgIds: string[] }): Promise<DraftContext> => {
     if (!q.userId && !q.clientId && !q.serviceId) return { me: null, client: null, orgIdsOnClient: [], service: null };
-    const [row] = await prepared(
-      db
+    const shape = `${q.userId ? 'u' : ''}${q.clientId ? 'c' : ''}${q.serviceId ? 's' : ''}${q.orgIds.length}`;
+    const query = reuse(db, `referrals.draftContext:${shape}`, () => {
+      const p = sql.placeholder;
+      return db
         .select({
           me: { name: users.name, email: users.email },
           client: clients,
-          orgIdsOnClient: sql<string[]>`case when ${clients.id} is null or ${inArray(clients.createdByOrgId, q.orgIds)} then '{}'::text[] else ${orgIdsOnClientOf(clients.id)} end`,
+          orgIdsOnClient: sql<string[]>`case when ${clients.id} is null or ${inArray(clients.createdByOrgId, q.orgIds.map((_, i) => p(`o${i}`)))} then '{}'::text[] else ${orgIdsOnClientOf(clients.id)} end`,
           service: { organizationId: services.organizationId, ackSlaHours: services.ackSlaHours, firstContactSlaHours: services.firstContactSlaHours },
         })
         .from(sql`(select) as draft_context`)
-        .leftJoin(users, q.userId ? eq(users.id, q.userId) : sql`false`)
-        .leftJoin(clients, q.clientId ? eq(clients.id, q.clientId) : sql`false`)
-        .leftJoin(services, q.serviceId ? eq(services.id, q.serviceId) : sql`false`),
-    );
+        .leftJoin(users, q.userId ? eq(users.id, p('user')) : sql`false`)
+        .leftJoin(clients, q.clientId ? eq(clients.id, p('client')) : sql`false`)
+        .leftJoin(services, q.serviceId ? eq(services.id, p('service')) : sql`false`)
+        .prepare(`referrals_draft_context_${shape}`);
+    });
+    const values: Record<string, unknown> = { user: q.userId, client: q.clientId, service: q.serviceId };
+    q.orgIds.forEach((o, i) => (values[`o${i}`] = o));
+    const [row] = await query.execute(values);
     return row as DraftContext;
   },
   insert: async (db: DbOrTx, row: ReferralInsert): Promise<ReferralRow> => (await db.insert(referrals).values(row).returning())[0]!,
@@ -199,13 +213,11 @@ export const referralsRepo = {
    */
   updateVersioned: async (db: DbOrTx, id: string, version: number, set: Partial<ReferralInsert>): Promise<ReferralRow | undefined> =>
     (
-      await prepared(
-        db
-          .update(referrals)
-          .set({ ...set, version: sql`${referrals.version} + 1`, updatedAt: sql`now()` })
-          .where(and(eq(referrals.id, id), eq(referrals.version, version)))
-          .returning(),
-      )
+      await db
+        .update(referrals)
+        .set({ ...set, version: sql`${referrals.version} + 1`, updatedAt: sql`now()` })
+        .where(and(eq(referrals.id, id), eq(referrals.version, version)))
+        .returning()
     )[0],
 
   // The *Insert builders are not run here: callers send them with writeTogether (lib/batch.ts),

@@ -98,26 +98,29 @@ export const createLifecycleService = (deps: ReferralDeps) => {
     return detailView(tx, a, { ...c, r: a.row, consent: c.clientConsents?.find((x) => x.id === set.consentId) ?? null });
   };
 
-  return {
-    /**
-     * The context is read and checked on the pool before the transaction opens (its statement is
-     * built and planned once per process, and a refused send costs no BEGIN/ROLLBACK): the
-     * version-checked UPDATE refuses the send if the referral changed since, and nothing else it
-     * read would have been locked inside the transaction.
-     */
-    async send(ctx: Ctx, id: string, opts: SendOptions) {
-      const checked = checkSend(ctx, await referralsRepo.sendContext(db, id, actorUserId(ctx)), opts);
-      return db.transaction((tx) => writeSend(tx, ctx, checked, opts));
-    },
+  /**
+   * No transaction: one read of the context (built and planned once per process), the checks,
+   * and one statement that writes the status change with its records (changeStatus). The
+   * version-checked UPDATE refuses the send if the referral changed since the read, and nothing
+   * else the read saw would have been locked by a transaction either.
+   */
+  const sendOnPool = async (ctx: Ctx, id: string, opts: SendOptions) => {
+    const checked = checkSend(ctx, await referralsRepo.sendContext(db, id, actorUserId(ctx)), opts);
+    return writeSend(db, ctx, checked, opts);
+  };
 
-    /** Any status change; `sent` goes through the send checks, so there is no back door. */
+  return {
+    send: sendOnPool,
+
+    /**
+     * Any status change; `sent` goes through the send checks, so there is no back door. No
+     * transaction, as send: the change and its records are one statement (changeStatus).
+     */
     async transition(ctx: Ctx, id: string, expected: number | undefined, input: TransitionInput) {
-      return db.transaction(async (tx) => {
-        if (input.to === 'sent') return send(tx, ctx, id, { expected, confirmDuplicate: input.confirmDuplicate, duplicateReason: input.note });
-        const a = await loadReferral(tx, ctx.actor, id);
-        await changeStatus(tx, ctx, a, { to: input.to, reason: input.reason, note: input.note, expected });
-        return buildDetail(tx, ctx, a);
-      });
+      if (input.to === 'sent') return sendOnPool(ctx, id, { expected, confirmDuplicate: input.confirmDuplicate, duplicateReason: input.note });
+      const a = await loadReferral(db, ctx.actor, id);
+      await changeStatus(db, ctx, a, { to: input.to, reason: input.reason, note: input.note, expected });
+      return buildDetail(db, ctx, a);
     },
 
     /**

@@ -3,6 +3,7 @@ import { schema } from '@tandem/db';
 import { REFERRAL_STATUSES, type ReferralStatus } from '@tandem/contract';
 import { newConsent } from '../../../../../db/src/testing/referral-factories';
 import { testApp, type TestApp } from '../../testing/app';
+import { referralsRepo } from './repo';
 import { world } from './testing';
 
 let t: TestApp;
@@ -74,6 +75,25 @@ describe('POST /api/v1/referrals/:id/transitions', () => {
     const viaHeader = await w.chw.call('POST', `/api/v1/referrals/${r.id}/transitions`, { to: 'cancelled', reason: 'client_declined', version: first.body.version }, { 'if-match': `"${r.version}"` });
     expect([viaHeader.status, viaHeader.body.code]).toEqual([409, 'stale_version']);
     expect((await row(r.id)).status).toBe('accepted');
+  });
+
+  // The race the API cannot catch in JS (both callers read the same version): the change and its
+  // records are one statement, and a version that no longer matches undoes all of it.
+  it('writes no event, outbox or audit row for a change whose version went stale in the database', async () => {
+    const w = await world(t);
+    const r = await w.sent();
+    const before = await events(r.id);
+    const records = [
+      referralsRepo.eventInsert(t.db, { referralId: r.id, kind: 'status_changed', fromStatus: 'sent', toStatus: 'accepted' }),
+      referralsRepo.outboxInsert(t.db, 'referral.status_changed', [r.sendingOrganizationId], { referralId: r.id }),
+    ];
+    expect(await referralsRepo.updateVersionedWith(t.db, r.id, r.version + 1, { status: 'accepted' }, records)).toBeUndefined();
+    expect(await events(r.id)).toEqual(before);
+    expect(await t.db.select().from(schema.outbox).where(eq(schema.outbox.event, 'referral.status_changed'))).not.toContainEqual(expect.objectContaining({ payload: { referralId: r.id } }));
+    expect((await row(r.id)).status).toBe('sent');
+    const changed = await referralsRepo.updateVersionedWith(t.db, r.id, r.version, { status: 'accepted' }, records);
+    expect([changed?.status, changed?.version]).toEqual(['accepted', r.version + 1]);
+    expect((await events(r.id)).length).toBe(before.length + 1);
   });
 
   it('lets only one of two concurrent changes from the same version win', async () => {

@@ -89,6 +89,15 @@ export type DraftContext = {
 const fromJsonRow = <T extends PgTable>(table: T, json: Record<string, unknown>): T['$inferSelect'] =>
   Object.fromEntries(Object.entries(getTableColumns(table)).map(([key, col]) => [key, json[col.name] == null ? null : col.mapFromDriverValue(json[col.name])]));
 
+const STALE = 'stale_version';
+/** The error tandem_assert raised for a version check that matched no row (drizzle wraps the driver's error as `cause`). */
+const isStaleAssertion = (e: unknown): boolean => {
+  const err = e as { code?: string; message?: string; hint?: string; cause?: unknown } | null;
+  if (!err) return false;
+  if (err.code === 'P0001' && err.hint === 'tandem_assert' && err.message === STALE) return true;
+  return err.cause !== undefined && isStaleAssertion(err.cause);
+};
+
 /** Only a draft with a receiver has a packet to check (a draft without one is missing the receiver first). */
 const packetNeeded = sql`${referrals.status} = 'draft' and ${referrals.receivingOrgId} is not null`;
 
@@ -219,6 +228,31 @@ export const referralsRepo = {
         .where(and(eq(referrals.id, id), eq(referrals.version, version)))
         .returning()
     )[0],
+
+  /**
+   * updateVersioned and the rows that record it (`writes`: event, outbox, notifications, audit) in
+   * ONE statement and round trip, atomic without a transaction: the writes are WITH parts beside
+   * the UPDATE, and when the version check matches no row, tandem_assert (migration 0007) raises,
+   * which undoes the whole statement. Undefined when the version was stale, as updateVersioned.
+   * The writes must not need the updated row: the caller knows it (the row it read, plus `set`).
+   */
+  updateVersionedWith: async (db: DbOrTx, id: string, version: number, set: Partial<ReferralInsert>, writes: (SQLWrapper | null | undefined | false)[]): Promise<ReferralRow | undefined> => {
+    const update = db
+      .update(referrals)
+      .set({ ...set, version: sql`${referrals.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(referrals.id, id), eq(referrals.version, version)))
+      .returning();
+    const parts = writes.filter((w): w is SQLWrapper => Boolean(w)).map((w, i) => sql`, ${sql.raw(`w${i}`)} as (${w.getSQL()})`);
+    try {
+      const res = await db.execute<{ row: Record<string, unknown> }>(
+        sql`with u as (${update.getSQL()})${sql.join(parts)} select tandem_assert((select count(*) from u) = 1, ${STALE}) as ok, (select row_to_json(u) from u) as row`,
+      );
+      return fromJsonRow(referrals, res.rows[0]!.row);
+    } catch (e) {
+      if (isStaleAssertion(e)) return undefined;
+      throw e;
+    }
+  },
 
   // The *Insert builders are not run here: callers send them with writeTogether (lib/batch.ts),
   // several in one round trip. They are synchronous so that returning one does not execute it.

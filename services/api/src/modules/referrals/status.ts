@@ -25,8 +25,9 @@ export const actorUserId = (ctx: Ctx) => (ctx.actor.kind === 'user' ? ctx.actor.
 
 /**
  * The one recipe for a status change (CONVENTIONS 9): decideTransition guards it,
- * then the row (version-checked in the WHERE), its event, the outbox row and the notifications
- * are written in the caller's transaction, so they commit together or not at all.
+ * then the row (version-checked in the WHERE), its event, the outbox row, the notifications and
+ * the audit record are written in ONE statement (referralsRepo.updateVersionedWith), so they
+ * commit together or not at all, with or without a surrounding transaction.
  * Returns null only for `tolerateStale` (the automatic acknowledgement losing a race).
  */
 export async function changeStatus(tx: DbOrTx, ctx: Ctx, a: Access, c: StatusChange, tolerateStale = false): Promise<ReferralRow | null> {
@@ -45,26 +46,37 @@ export async function changeStatus(tx: DbOrTx, ctx: Ctx, a: Access, c: StatusCha
     ...(isTerminal(c.to) ? { closedAt: now } : {}),
     ...c.set,
   };
-  const row = await referralsRepo.updateVersioned(tx, a.row.id, c.expected ?? a.row.version, set);
-  if (!row) {
-    if (tolerateStale) return null;
-    throw new AppError('stale_version', 'The referral changed since you read it. Reload and try again.');
-  }
+  const version = c.expected ?? a.row.version;
+  // What records the change needs only what the caller read: the UPDATE matches only that
+  // version, and a status change does not move the organizations.
+  const { id, sendingOrgId, receivingOrgId } = a.row;
   const userId = actorUserId(ctx);
-  const orgId = c.side === 'sender' ? row.sendingOrgId : c.side === 'receiver' ? row.receivingOrgId : a.orgId;
-  const parties = [row.sendingOrgId, ...(row.receivingOrgId ? [row.receivingOrgId] : [])];
+  const orgId = c.side === 'sender' ? sendingOrgId : c.side === 'receiver' ? receivingOrgId : a.orgId;
+  const parties = [sendingOrgId, ...(receivingOrgId ? [receivingOrgId] : [])];
   const notice =
     c.to === 'sent'
-      ? referralsRepo.notifyInsert(row.receivingOrgId ? [row.receivingOrgId] : [], userId, { kind: 'referral.received', referralId: row.id, title: 'New referral received' })
-      : referralsRepo.notifyInsert(parties, userId, { kind: 'referral.status_changed', referralId: row.id, title: `Referral ${c.to.replace(/_/g, ' ')}` });
+      ? referralsRepo.notifyInsert(receivingOrgId ? [receivingOrgId] : [], userId, { kind: 'referral.received', referralId: id, title: 'New referral received' })
+      : referralsRepo.notifyInsert(parties, userId, { kind: 'referral.status_changed', referralId: id, title: `Referral ${c.to.replace(/_/g, ' ')}` });
   // The event, outbox row (ids only: webhook payloads leave the network, so no PHI), the
-  // notifications and the audit record go in one round trip after the version-checked UPDATE.
-  await writeTogether(tx, [
-    referralsRepo.eventInsert(tx, { referralId: row.id, kind: 'status_changed', actorUserId: userId, actorOrgId: orgId, fromStatus: from, toStatus: c.to, reason: c.reason ?? null, note: c.note ?? null, data: c.automatic ? { automatic: true } : null }),
-    referralsRepo.outboxInsert(tx, 'referral.status_changed', parties, { referralId: row.id, from, to: c.to, version: row.version, at: now.toISOString() }),
+  // notifications and the audit record.
+  const records = [
+    referralsRepo.eventInsert(tx, { referralId: id, kind: 'status_changed', actorUserId: userId, actorOrgId: orgId, fromStatus: from, toStatus: c.to, reason: c.reason ?? null, note: c.note ?? null, data: c.automatic ? { automatic: true } : null }),
+    referralsRepo.outboxInsert(tx, 'referral.status_changed', parties, { referralId: id, from, to: c.to, version: version + 1, at: now.toISOString() }),
     notice,
-    auditInsert(tx, ctx, { action: 'referral.transition', entityType: 'referral', entityId: row.id, organizationId: orgId, changes: { status: { from, to: c.to } } }),
-  ]);
+    auditInsert(tx, ctx, { action: 'referral.transition', entityType: 'referral', entityId: id, organizationId: orgId, changes: { status: { from, to: c.to } } }),
+  ];
+  let row: ReferralRow | undefined;
+  if (tolerateStale) {
+    // Losing this race must not abort the caller's transaction, so no raising statement: the
+    // UPDATE first, and the records only if it matched.
+    row = await referralsRepo.updateVersioned(tx, id, version, set);
+    if (!row) return null;
+    await writeTogether(tx, records);
+  } else {
+    // The UPDATE and its records in one statement, undone together if the version was stale.
+    row = await referralsRepo.updateVersionedWith(tx, id, version, set, records);
+    if (!row) throw new AppError('stale_version', 'The referral changed since you read it. Reload and try again.');
+  }
   a.row = row;
   return row;
 }

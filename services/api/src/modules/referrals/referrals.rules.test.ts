@@ -85,7 +85,7 @@ describe('POST /api/v1/referrals/:id/transitions', () => {
     const before = await events(r.id);
     const records = [
       referralsRepo.eventInsert(t.db, { referralId: r.id, kind: 'status_changed', fromStatus: 'sent', toStatus: 'accepted' }),
-      referralsRepo.outboxInsert(t.db, 'referral.status_changed', [r.sendingOrganizationId], { referralId: r.id }),
+      referralsRepo.outboxInsert(t.db, 'referral.status_changed', [w.clinic.id], { referralId: r.id }),
     ];
     expect(await referralsRepo.updateVersionedWith(t.db, r.id, r.version + 1, { status: 'accepted' }, records)).toBeUndefined();
     expect(await events(r.id)).toEqual(before);

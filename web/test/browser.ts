@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startStack } from '../../services/api/src/testing/stack';
 
 // Debian's Chromium; flags keep it quiet and offline (no updaters, sync, QUIC or GPU in CI).
 const CHROMIUM_ARGS = [
@@ -18,6 +20,27 @@ const screenshotDir = path.resolve(__dirname, '../../screenshots');
 
 export const launchBrowser = (): Promise<Browser> =>
   chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+export type Stack = Awaited<ReturnType<typeof startStack>>;
+
+/**
+ * The whole product (API + built web app on a test database) and a browser for one test file:
+ * started in beforeAll, closed in afterAll. Read `suite.stack` and `suite.browser` inside tests.
+ */
+export const browserSuite = () => {
+  const suite = {} as { stack: Stack; browser: Browser };
+  beforeAll(async () => {
+    [suite.stack, suite.browser] = await Promise.all([startStack(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.stack?.close();
+  });
+  return suite;
+};
+
+/** A short random suffix that keeps names unique across tests sharing a database. */
+export const uniq = () => randomBytes(3).toString('hex');
 
 /** A fresh context per test: its own cookies and localStorage, so no test sees another's session. */
 export const newPage = async (browser: Browser, baseUrl: string, opts: { width?: number; height?: number } = {}) => {

@@ -1,32 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { agreementParties, agreements, contacts, schedules } from '../../db/src/schema';
 import { newOrg, newUser } from '../../db/src/testing/factories';
 import { newLocation, newService } from '../../services/api/src/modules/directory/testing';
-import { startStack } from '../../services/api/src/testing/stack';
-import { launchBrowser, signIn, withPage } from './browser';
+import { browserSuite, signIn, uniq, withPage } from './browser';
 
-type Stack = Awaited<ReturnType<typeof startStack>>;
-
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-const uniq = () => randomBytes(3).toString('hex');
+const suite = browserSuite();
 
 /** A CBO with one admin and one service (with a location), open Monday mornings. */
 const cboWithService = async (over: Parameters<typeof newService>[2] = {}) => {
-  const org = await newOrg(stack.db, { name: `Harvest Table ${uniq()}`, spas: ['spa6'] });
-  const admin = await newUser(stack.db, { org, role: 'org_admin' });
-  const site = await newLocation(stack.db, org.id, { name: 'Main pantry', address1: '4800 S Central Ave', postalCode: '90011', spa: 'spa6' });
-  const service = await newService(stack.db, org.id, {
+  const org = await newOrg(suite.stack.db, { name: `Harvest Table ${uniq()}`, spas: ['spa6'] });
+  const admin = await newUser(suite.stack.db, { org, role: 'org_admin' });
+  const site = await newLocation(suite.stack.db, org.id, { name: 'Main pantry', address1: '4800 S Central Ave', postalCode: '90011', spa: 'spa6' });
+  const service = await newService(suite.stack.db, org.id, {
     name: `Weekend Groceries ${uniq()}`,
     languages: ['en', 'es'],
     spas: ['spa6'],
@@ -35,23 +20,23 @@ const cboWithService = async (over: Parameters<typeof newService>[2] = {}) => {
     locationIds: [site.id],
     ...over,
   });
-  await stack.db.insert(schedules).values({ serviceId: service.id, weekday: 1, opensAt: '09:00', closesAt: '12:00' });
+  await suite.stack.db.insert(schedules).values({ serviceId: service.id, weekday: 1, opensAt: '09:00', closesAt: '12:00' });
   return { org, admin, service };
 };
 
 const chw = async () => {
-  const dhs = await newOrg(stack.db, { name: `County Health Services ${uniq()}`, type: 'health_system' });
-  return newUser(stack.db, { org: dhs, role: 'staff', name: 'Maria CHW' });
+  const dhs = await newOrg(suite.stack.db, { name: `County Health Services ${uniq()}`, type: 'health_system' });
+  return newUser(suite.stack.db, { org: dhs, role: 'staff', name: 'Maria CHW' });
 };
 
 const card = (page: Page, name: string) => page.getByRole('listitem').filter({ has: page.getByRole('link', { name, exact: true }) });
 
 describe('directory', () => {
   it('lets a CHW filter by language, SPA, need and accepting, and shows only matching services', () =>
-    withPage(browser, stack.baseUrl, 'directory-filters', async (page) => {
+    withPage(suite.browser, suite.stack.baseUrl, 'directory-filters', async (page) => {
       const { service: match, org } = await cboWithService();
-      const full = await newService(stack.db, org.id, { name: `Full Pantry ${uniq()}`, languages: ['es'], spas: ['spa6'], categories: ['food-insecurity'], capacityStatus: 'full' });
-      const elsewhere = await newService(stack.db, org.id, { name: `Metro Pantry ${uniq()}`, languages: ['es'], spas: ['spa4'], categories: ['food-insecurity'] });
+      const full = await newService(suite.stack.db, org.id, { name: `Full Pantry ${uniq()}`, languages: ['es'], spas: ['spa6'], categories: ['food-insecurity'], capacityStatus: 'full' });
+      const elsewhere = await newService(suite.stack.db, org.id, { name: `Metro Pantry ${uniq()}`, languages: ['es'], spas: ['spa4'], categories: ['food-insecurity'] });
       const user = await chw();
       await signIn(page, user.email, user.password);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Directory' }).click();
@@ -77,7 +62,7 @@ describe('directory', () => {
     }));
 
   it('lets an org admin add hours to their service, and shows the new hours after saving', () =>
-    withPage(browser, stack.baseUrl, 'directory-hours', async (page) => {
+    withPage(suite.browser, suite.stack.baseUrl, 'directory-hours', async (page) => {
       const { admin, service } = await cboWithService();
       await signIn(page, admin.email, admin.password);
       await page.goto(`/directory/services/${service.id}`);
@@ -103,7 +88,7 @@ describe('directory', () => {
     }));
 
   it('lets an org admin mark their service full; the service page and search change at once', () =>
-    withPage(browser, stack.baseUrl, 'directory-capacity', async (page) => {
+    withPage(suite.browser, suite.stack.baseUrl, 'directory-capacity', async (page) => {
       const { admin, service } = await cboWithService();
       await signIn(page, admin.email, admin.password);
       await page.goto(`/directory?spa=spa6&language=es`);
@@ -127,7 +112,7 @@ describe('directory', () => {
     }));
 
   it('tells an editor when someone else saved the service first, and reloads their version', () =>
-    withPage(browser, stack.baseUrl, 'directory-stale-version', async (page) => {
+    withPage(suite.browser, suite.stack.baseUrl, 'directory-stale-version', async (page) => {
       const { admin, service } = await cboWithService();
       await signIn(page, admin.email, admin.password);
       await page.goto(`/directory/services/${service.id}/edit`);
@@ -152,7 +137,7 @@ describe('directory', () => {
     }));
 
   it('lets an org admin edit the organization and see the change in its history', () =>
-    withPage(browser, stack.baseUrl, 'directory-organization', async (page) => {
+    withPage(suite.browser, suite.stack.baseUrl, 'directory-organization', async (page) => {
       const { admin, org, service } = await cboWithService();
       await signIn(page, admin.email, admin.password);
       await page.goto(`/directory/services/${service.id}`);
@@ -169,9 +154,9 @@ describe('directory', () => {
     }));
 
   it('lets an org admin add a service and remove a contact from the organization page on a phone', () =>
-    withPage(browser, stack.baseUrl, 'directory-add-service-remove-contact', async (page) => {
+    withPage(suite.browser, suite.stack.baseUrl, 'directory-add-service-remove-contact', async (page) => {
       const { admin, org } = await cboWithService();
-      const [contact] = await stack.db.insert(contacts).values({ organizationId: org.id, name: `Ana Ruiz ${uniq()}`, title: 'Intake coordinator' }).returning();
+      const [contact] = await suite.stack.db.insert(contacts).values({ organizationId: org.id, name: `Ana Ruiz ${uniq()}`, title: 'Intake coordinator' }).returning();
       await signIn(page, admin.email, admin.password);
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(`/directory/organizations/${org.id}`);
@@ -202,19 +187,19 @@ describe('directory', () => {
     }));
 
   it('shows network staff the agreements that end within the chosen window', () =>
-    withPage(browser, stack.baseUrl, 'directory-agreements', async (page) => {
+    withPage(suite.browser, suite.stack.baseUrl, 'directory-agreements', async (page) => {
       const { org } = await cboWithService();
-      const county = await newOrg(stack.db, { name: `County Health ${uniq()}`, type: 'health_system' });
-      const staff = await newUser(stack.db, { org: county, role: 'collaboration_team' });
+      const county = await newOrg(suite.stack.db, { name: `County Health ${uniq()}`, type: 'health_system' });
+      const staff = await newUser(suite.stack.db, { org: county, role: 'collaboration_team' });
       const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-      const [soon, later] = await stack.db
+      const [soon, later] = await suite.stack.db
         .insert(agreements)
         .values([
           { kind: 'mou', title: `Food referral MOU ${uniq()}`, endDate: inDays(20) },
           { kind: 'data_sharing', title: `Data sharing ${uniq()}`, endDate: inDays(300) },
         ])
         .returning();
-      await stack.db.insert(agreementParties).values([soon!, later!].flatMap((a) => [{ agreementId: a.id, organizationId: org.id }, { agreementId: a.id, organizationId: county.id }]));
+      await suite.stack.db.insert(agreementParties).values([soon!, later!].flatMap((a) => [{ agreementId: a.id, organizationId: org.id }, { agreementId: a.id, organizationId: county.id }]));
       await signIn(page, staff.email, staff.password);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agreements' }).click();
       const table = page.getByRole('region', { name: 'Agreements' });

@@ -1,24 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { newOrg, newUser } from '../../db/src/testing/factories';
 import { newClient, newConsent, newReferral } from '../../db/src/testing/referral-factories';
-import { startStack } from '../../services/api/src/testing/stack';
-import { launchBrowser, newPage, signIn, withPage } from './browser';
+import { browserSuite, newPage, signIn, uniq, withPage } from './browser';
 
-type Stack = Awaited<ReturnType<typeof startStack>>;
-
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-const uniq = () => randomBytes(3).toString('hex');
+const suite = browserSuite();
 
 /**
  * A health system's CHW sends a referral to a CBO with one staff member. The draft comes from the
@@ -26,15 +11,15 @@ const uniq = () => randomBytes(3).toString('hex');
  * receiver's 'referral.received' notification.
  */
 const receivedReferral = async () => {
-  const dhs = await newOrg(stack.db, { name: `County Health Services ${uniq()}`, type: 'health_system' });
-  const chw = await newUser(stack.db, { org: dhs, role: 'staff', name: `Maria CHW ${uniq()}` });
-  const cbo = await newOrg(stack.db, { name: `Harvest Table ${uniq()}`, type: 'cbo' });
-  const staff = await newUser(stack.db, { org: cbo, role: 'staff', name: `Luis Staff ${uniq()}` });
-  const client = await newClient(stack.db, dhs, { familyName: `Nguyen-${uniq()}` });
-  await newConsent(stack.db, client);
-  const draft = await newReferral(stack.db, { from: dhs, to: cbo, client });
+  const dhs = await newOrg(suite.stack.db, { name: `County Health Services ${uniq()}`, type: 'health_system' });
+  const chw = await newUser(suite.stack.db, { org: dhs, role: 'staff', name: `Maria CHW ${uniq()}` });
+  const cbo = await newOrg(suite.stack.db, { name: `Harvest Table ${uniq()}`, type: 'cbo' });
+  const staff = await newUser(suite.stack.db, { org: cbo, role: 'staff', name: `Luis Staff ${uniq()}` });
+  const client = await newClient(suite.stack.db, dhs, { familyName: `Nguyen-${uniq()}` });
+  await newConsent(suite.stack.db, client);
+  const draft = await newReferral(suite.stack.db, { from: dhs, to: cbo, client });
 
-  const sender = await newPage(browser, stack.baseUrl);
+  const sender = await newPage(suite.browser, suite.stack.baseUrl);
   try {
     const login = await sender.context.request.post('/api/v1/auth/login', { data: { email: chw.email, password: chw.password } });
     expect(login.status()).toBe(200);
@@ -51,7 +36,7 @@ const panel = (page: Page) => page.getByRole('region', { name: 'Notifications' }
 
 describe('notifications', () => {
   it('shows a received referral on the bell, opens it from the panel and marks it read', () =>
-    withPage(browser, stack.baseUrl, 'notifications-bell', async (page) => {
+    withPage(suite.browser, suite.stack.baseUrl, 'notifications-bell', async (page) => {
       const { referral, staff } = await receivedReferral();
 
       await signIn(page, staff.email, staff.password);
@@ -87,7 +72,7 @@ describe('notifications', () => {
     }));
 
   it('works on a phone-sized screen', () =>
-    withPage(browser, stack.baseUrl, 'notifications-phone', async (page) => {
+    withPage(suite.browser, suite.stack.baseUrl, 'notifications-phone', async (page) => {
       const { referral, staff } = await receivedReferral();
       await signIn(page, staff.email, staff.password);
       await page.setViewportSize({ width: 390, height: 844 });
@@ -104,9 +89,9 @@ describe('notifications', () => {
     }));
 
   it('says so when there is nothing to show', () =>
-    withPage(browser, stack.baseUrl, 'notifications-empty', async (page) => {
-      const org = await newOrg(stack.db);
-      const staff = await newUser(stack.db, { org, role: 'staff' });
+    withPage(suite.browser, suite.stack.baseUrl, 'notifications-empty', async (page) => {
+      const org = await newOrg(suite.stack.db);
+      const staff = await newUser(suite.stack.db, { org, role: 'staff' });
       await signIn(page, staff.email, staff.password);
       await bell(page, 0).click();
       await expectVisible(panel(page).getByText('No notifications yet.'));

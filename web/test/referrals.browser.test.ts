@@ -1,33 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { newOrg, newUser } from '../../db/src/testing/factories';
 import { newClient, newConsent, newReferral } from '../../db/src/testing/referral-factories';
 import { newService } from '../../services/api/src/modules/directory/testing';
-import { startStack } from '../../services/api/src/testing/stack';
-import { launchBrowser, newPage, screenshot, signIn, withPage } from './browser';
+import { browserSuite, newPage, screenshot, signIn, uniq, withPage } from './browser';
 
-type Stack = Awaited<ReturnType<typeof startStack>>;
-
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-const uniq = () => randomBytes(3).toString('hex');
+const suite = browserSuite();
 
 /** A health system with a CHW, and a CBO with one staff member and one food service. */
 const world = async () => {
-  const dhs = await newOrg(stack.db, { name: `County Health Services ${uniq()}`, type: 'health_system' });
-  const chw = await newUser(stack.db, { org: dhs, role: 'staff', name: `Maria CHW ${uniq()}` });
-  const cbo = await newOrg(stack.db, { name: `Harvest Table ${uniq()}`, type: 'cbo' });
-  const staff = await newUser(stack.db, { org: cbo, role: 'staff', name: `Luis Staff ${uniq()}` });
-  const service = await newService(stack.db, cbo.id, {
+  const dhs = await newOrg(suite.stack.db, { name: `County Health Services ${uniq()}`, type: 'health_system' });
+  const chw = await newUser(suite.stack.db, { org: dhs, role: 'staff', name: `Maria CHW ${uniq()}` });
+  const cbo = await newOrg(suite.stack.db, { name: `Harvest Table ${uniq()}`, type: 'cbo' });
+  const staff = await newUser(suite.stack.db, { org: cbo, role: 'staff', name: `Luis Staff ${uniq()}` });
+  const service = await newService(suite.stack.db, cbo.id, {
     name: `Weekend Groceries ${uniq()}`,
     categories: ['food-insecurity'],
     languages: ['en', 'es'],
@@ -37,8 +22,8 @@ const world = async () => {
 
 /** Two people, two browser contexts (two sessions), closed together; a failure saves both screens. */
 const withTwo = async (name: string, body: (a: Page, b: Page) => Promise<void>) => {
-  const one = await newPage(browser, stack.baseUrl);
-  const two = await newPage(browser, stack.baseUrl);
+  const one = await newPage(suite.browser, suite.stack.baseUrl);
+  const two = await newPage(suite.browser, suite.stack.baseUrl);
   try {
     await body(one.page, two.page);
   } catch (error) {
@@ -129,9 +114,9 @@ describe('referrals', () => {
   it('lets the receiver decline with a reason, and the sender sees why', () =>
     withTwo('referral-decline', async (chwPage, cboPage) => {
       const { dhs, chw, cbo, staff } = await world();
-      const client = await newClient(stack.db, dhs, { familyName: `Nguyen-${uniq()}` });
-      await newConsent(stack.db, client);
-      const referral = await newReferral(stack.db, { from: dhs, to: cbo, client, status: 'sent', sentAt: new Date() });
+      const client = await newClient(suite.stack.db, dhs, { familyName: `Nguyen-${uniq()}` });
+      await newConsent(suite.stack.db, client);
+      const referral = await newReferral(suite.stack.db, { from: dhs, to: cbo, client, status: 'sent', sentAt: new Date() });
 
       await signIn(cboPage, staff.email, staff.password);
       await cboPage.goto(`/referrals/${referral.id}`);
@@ -151,11 +136,11 @@ describe('referrals', () => {
       expect(await chwPage.getByRole('group', { name: 'Next steps' }).count()).toBe(0);
     }));
   it('lists what a draft lacks, refuses to send it, then lets the sender override a duplicate with a reason', () =>
-    withPage(browser, stack.baseUrl, 'referral-duplicate', async (chwPage) => {
+    withPage(suite.browser, suite.stack.baseUrl, 'referral-duplicate', async (chwPage) => {
       const { dhs, chw, cbo, service } = await world();
-      const elsewhere = await newOrg(stack.db, { name: `Metro Pantry ${uniq()}`, type: 'cbo' });
-      const client = await newClient(stack.db, dhs, { familyName: `Okafor-${uniq()}` });
-      await newReferral(stack.db, { from: dhs, to: elsewhere, client, status: 'sent', sentAt: new Date() });
+      const elsewhere = await newOrg(suite.stack.db, { name: `Metro Pantry ${uniq()}`, type: 'cbo' });
+      const client = await newClient(suite.stack.db, dhs, { familyName: `Okafor-${uniq()}` });
+      await newReferral(suite.stack.db, { from: dhs, to: elsewhere, client, status: 'sent', sentAt: new Date() });
 
       await signIn(chwPage, chw.email, chw.password);
       await chwPage.goto(`/referrals/new?serviceId=${service.id}`);

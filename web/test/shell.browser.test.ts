@@ -1,29 +1,17 @@
-import type { Browser, Locator } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { newOrg, newUser } from '../../db/src/testing/factories';
-import { startStack } from '../../services/api/src/testing/stack';
-import { launchBrowser, signIn, withPage } from './browser';
+import { browserSuite, signIn, withPage } from './browser';
 
-type Stack = Awaited<ReturnType<typeof startStack>>;
-
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const suite = browserSuite();
 
 const networkAdmin = async () => {
-  const org = await newOrg(stack.db, { name: `County Health Services ${Date.now()}`, type: 'health_system' });
-  return newUser(stack.db, { org, role: 'network_admin', name: 'Nadia Admin' });
+  const org = await newOrg(suite.stack.db, { name: `County Health Services ${Date.now()}`, type: 'health_system' });
+  return newUser(suite.stack.db, { org, role: 'network_admin', name: 'Nadia Admin' });
 };
 
 describe('web app shell', () => {
   it('shows a network admin the Admin section of the navigation', () =>
-    withPage(browser, stack.baseUrl, 'admin-nav', async (page) => {
+    withPage(suite.browser, suite.stack.baseUrl, 'admin-nav', async (page) => {
       const admin = await networkAdmin();
       await signIn(page, admin.email, admin.password);
       const nav = page.getByRole('navigation', { name: 'Main' });
@@ -34,9 +22,9 @@ describe('web app shell', () => {
     }));
 
   it('does not show Admin or Engagement to a staff user', () =>
-    withPage(browser, stack.baseUrl, 'staff-nav', async (page) => {
-      const org = await newOrg(stack.db);
-      const staff = await newUser(stack.db, { org, role: 'staff' });
+    withPage(suite.browser, suite.stack.baseUrl, 'staff-nav', async (page) => {
+      const org = await newOrg(suite.stack.db);
+      const staff = await newUser(suite.stack.db, { org, role: 'staff' });
       await signIn(page, staff.email, staff.password);
       const nav = page.getByRole('navigation', { name: 'Main' });
       await expectVisible(nav.getByRole('link', { name: 'Referrals' }));
@@ -46,9 +34,9 @@ describe('web app shell', () => {
     }));
 
   it('switches the interface to Spanish and remembers it for the account', () =>
-    withPage(browser, stack.baseUrl, 'spanish', async (page) => {
-      const org = await newOrg(stack.db);
-      const staff = await newUser(stack.db, { org, role: 'staff' });
+    withPage(suite.browser, suite.stack.baseUrl, 'spanish', async (page) => {
+      const org = await newOrg(suite.stack.db);
+      const staff = await newUser(suite.stack.db, { org, role: 'staff' });
       await signIn(page, staff.email, staff.password);
       const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
       await page.getByRole('button', { name: 'Español' }).click();
@@ -65,7 +53,7 @@ describe('web app shell', () => {
     }));
 
   it('lets a network admin create an organization and see it in the list', () =>
-    withPage(browser, stack.baseUrl, 'create-org', async (page) => {
+    withPage(suite.browser, suite.stack.baseUrl, 'create-org', async (page) => {
       const admin = await networkAdmin();
       await signIn(page, admin.email, admin.password);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organizations' }).click();
@@ -87,7 +75,7 @@ describe('web app shell', () => {
     }));
 
   it('shows the field error the API returns for a bad submission', () =>
-    withPage(browser, stack.baseUrl, 'org-field-error', async (page) => {
+    withPage(suite.browser, suite.stack.baseUrl, 'org-field-error', async (page) => {
       const admin = await networkAdmin();
       await signIn(page, admin.email, admin.password);
       await page.goto('/admin/organizations');
@@ -110,16 +98,16 @@ describe('web app shell', () => {
     }));
 
   it('sends people who are not signed in to the sign-in page', () =>
-    withPage(browser, stack.baseUrl, 'redirect', async (page) => {
+    withPage(suite.browser, suite.stack.baseUrl, 'redirect', async (page) => {
       await page.goto('/admin/organizations');
       await page.waitForURL(/\/sign-in\?next=%2Fadmin%2Forganizations/);
       await expectVisible(page.getByRole('heading', { name: 'Sign in' }));
     }));
 
   it('shows the API error for a wrong password', () =>
-    withPage(browser, stack.baseUrl, 'bad-password', async (page) => {
-      const org = await newOrg(stack.db);
-      const staff = await newUser(stack.db, { org, role: 'staff' });
+    withPage(suite.browser, suite.stack.baseUrl, 'bad-password', async (page) => {
+      const org = await newOrg(suite.stack.db);
+      const staff = await newUser(suite.stack.db, { org, role: 'staff' });
       await page.goto('/sign-in');
       await page.getByLabel('Email').fill(staff.email);
       await page.getByLabel('Password').fill('not-the-password');

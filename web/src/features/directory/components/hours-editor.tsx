@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ServiceDetail } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
+import { FormActions } from '../../../components/ui/form-actions';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { useFocusFirstError } from '../../../lib/use-focus-first-error';
@@ -77,14 +78,7 @@ export function HoursEditor({ service, onDone }: { service: ServiceDetail; onDon
         </fieldset>
       ))}
       <ExceptionsEditor exceptions={exceptions} onChange={setExceptions} errors={errors} />
-      <div className="form-actions">
-        <Button type="submit" loading={save.isPending}>
-          {t('dir.saveHours')}
-        </Button>
-        <Button variant="secondary" onClick={() => onDone(false)}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('dir.saveHours')} cancelLabel={t('common.cancel')} onCancel={() => onDone(false)} loading={save.isPending} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { SPA_CODES, type Location } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
+import { FormActions } from '../../../components/ui/form-actions';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextAreaField, TextField } from '../../../components/ui/text-field';
 import { useT } from '../../../i18n/i18n-provider';
@@ -54,14 +54,7 @@ export function LocationForm({ organizationId, location, onDone }: { organizatio
       <SelectField label={t('dir.spa')} optionalLabel={opt} placeholder={t('locForm.noSpa')} options={SPA_CODES.map((v) => ({ value: v, label: spaLabel(v) }))} {...field('spa')} />
       <TextAreaField label={t('dir.accessibility')} optionalLabel={opt} rows={2} hint={t('locForm.accessibilityHint')} {...field('accessibility')} />
       <TextAreaField label={t('dir.transit')} optionalLabel={opt} rows={2} {...field('transit')} />
-      <div className="form-actions">
-        <Button type="submit" loading={save.isPending}>
-          {t('locForm.save')}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('locForm.save')} cancelLabel={t('common.cancel')} onCancel={onDone} loading={save.isPending} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { FOCUS_POPULATIONS, LANGUAGES, PARTNERSHIP_STAGES, SPA_CODES, type Organization, type UpdateOrganizationBody } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
+import { FormActions } from '../../../components/ui/form-actions';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextAreaField, TextField } from '../../../components/ui/text-field';
@@ -71,14 +71,7 @@ export function OrganizationForm({ organization: o, networkStaff, onDone, onRelo
           <TextAreaField label={t('orgEdit.internalNotes')} optionalLabel={opt} hint={t('orgEdit.internalNotesHint')} name="internalNotes" value={d.internalNotes} onChange={(e) => set('internalNotes', e.target.value)} error={errors.internalNotes} />
         </>
       )}
-      <div className="form-actions">
-        <Button type="submit" loading={update.isPending}>
-          {t('orgEdit.save')}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('orgEdit.save')} cancelLabel={t('common.cancel')} onCancel={onDone} loading={update.isPending} />
     </form>
   );
 }

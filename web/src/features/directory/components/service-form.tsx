@@ -11,7 +11,7 @@ import {
   type ServiceDetail,
 } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
+import { FormActions } from '../../../components/ui/form-actions';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextAreaField, TextField } from '../../../components/ui/text-field';
@@ -79,14 +79,7 @@ export function ServiceForm(props: Props) {
         <TextField label={t('orgForm.email')} optionalLabel={opt} type="email" inputMode="email" {...field('email')} />
         <TextField label={t('orgForm.website')} optionalLabel={opt} hint={t('orgForm.websiteHint')} type="url" inputMode="url" {...field('url')} />
       </div>
-      <div className="form-actions">
-        <Button type="submit" loading={save.isPending}>
-          {adding ? t('svcForm.add') : t('svcForm.save')}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={adding ? t('svcForm.add') : t('svcForm.save')} cancelLabel={t('common.cancel')} onCancel={onCancel} loading={save.isPending} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { FOCUS_POPULATIONS, LANGUAGES, ORG_TYPES, SPA_CODES, type CreateOrganizationBody, type Organization } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
+import { FormActions } from '../../../components/ui/form-actions';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextAreaField, TextField } from '../../../components/ui/text-field';
@@ -135,14 +135,7 @@ export function CreateOrganizationForm({ onCreated, onCancel }: { onCreated: (or
         onChange={(e) => set('description', e.target.value)}
         error={errors.description}
       />
-      <div className="form-actions">
-        <Button type="submit" loading={create.isPending}>
-          {create.isPending ? t('orgForm.submitting') : t('orgForm.submit')}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={create.isPending ? t('orgForm.submitting') : t('orgForm.submit')} cancelLabel={t('common.cancel')} onCancel={onCancel} loading={create.isPending} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { CONSENT_METHODS, LANGUAGES, type ConsentMethod, type ConsentStatus } fr
 import { Alert } from '../../../components/ui/alert';
 import { Badge, type BadgeTone } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
+import { FormActions } from '../../../components/ui/form-actions';
 import { SelectField } from '../../../components/ui/select-field';
 import { Spinner } from '../../../components/ui/spinner';
 import { TextField } from '../../../components/ui/text-field';
@@ -89,14 +90,7 @@ function ConsentForm({ clientId, onDone }: { clientId: string; onDone: () => voi
           error={errors.expiresAt}
         />
       </div>
-      <div className="form-actions">
-        <Button type="submit" loading={create.isPending}>
-          {t('ref.saveConsent')}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('ref.saveConsent')} cancelLabel={t('common.cancel')} onCancel={onDone} loading={create.isPending} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { isOpen, type ReferralDetail } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
+import { FormActions } from '../../../components/ui/form-actions';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextAreaField } from '../../../components/ui/text-field';
 import { useI18n } from '../../../i18n/i18n-provider';
@@ -95,14 +96,7 @@ function ForwardForm({ r, onDone }: { r: ReferralDetail; onDone: () => void }) {
         errors={errors}
       />
       <TextAreaField label={t('ref.forwardNote')} rows={2} value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} />
-      <div className="form-actions">
-        <Button type="submit" loading={change.isPending} disabled={!orgId || !note.trim()}>
-          {t('ref.forward')}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('ref.forward')} cancelLabel={t('common.cancel')} onCancel={onDone} loading={change.isPending} disabled={!orgId || !note.trim()} />
     </form>
   );
 }

@@ -18,36 +18,41 @@ interface AutocannonReport {
 
 const AUTOCANNON = path.resolve(__dirname, '../node_modules/.bin/autocannon');
 
-/**
- * Drives load from a second process (autocannon's CLI), so the load generator does not share an
- * event loop, or a CPU time slice, with the servers it measures.
- */
-export const runLoad = (baseUrl: string, scenario: Scenario, target: TargetName, opts: LoadOptions) =>
-  new Promise<LoadResult>((resolve, reject) => {
-    const args = ['--json', '-c', String(opts.connections), '-d', String(opts.durationSec), '-t', '10'];
-    for (const [k, v] of Object.entries(scenario.headers ?? {})) args.push('-H', `${k}=${v}`);
-    args.push(`${baseUrl}${scenario.path}`);
-    const child = spawn(AUTOCANNON, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs a command in a second process and parses what it prints as JSON (`what` names it in errors). */
+export const runJson = <T>(command: string, args: string[], what: string) =>
+  new Promise<T>((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
     child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`autocannon exited with ${code}: ${err.trim()}`));
+      if (code !== 0) return reject(new Error(`${what} exited with ${code}: ${err.trim()}`));
       try {
-        const r = JSON.parse(out) as AutocannonReport;
-        resolve({
-          scenario,
-          target,
-          requestsPerSec: r.requests.average,
-          p50Ms: r.latency.p50,
-          p99Ms: r.latency.p99,
-          errors: r.non2xx + r.errors + r.timeouts,
-          requests: r.requests.total,
-        });
+        resolve(JSON.parse(out) as T);
       } catch (e) {
-        reject(new Error(`Unreadable autocannon output (${String(e)}): ${out.slice(0, 500)}`));
+        reject(new Error(`Unreadable ${what} output (${String(e)}): ${out.slice(0, 500)} ${err.slice(0, 500)}`));
       }
     });
   });
+
+/**
+ * Drives load from a second process (autocannon's CLI), so the load generator does not share an
+ * event loop, or a CPU time slice, with the servers it measures.
+ */
+export const runLoad = async (baseUrl: string, scenario: Scenario, target: TargetName, opts: LoadOptions): Promise<LoadResult> => {
+  const args = ['--json', '-c', String(opts.connections), '-d', String(opts.durationSec), '-t', '10'];
+  for (const [k, v] of Object.entries(scenario.headers ?? {})) args.push('-H', `${k}=${v}`);
+  args.push(`${baseUrl}${scenario.path}`);
+  const r = await runJson<AutocannonReport>(AUTOCANNON, args, 'autocannon');
+  return {
+    scenario,
+    target,
+    requestsPerSec: r.requests.average,
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    errors: r.non2xx + r.errors + r.timeouts,
+    requests: r.requests.total,
+  };
+};

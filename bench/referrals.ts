@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -8,6 +7,7 @@ import type pg from 'pg';
 import { captureQuery, generateReferrals, OPEN_REFERRAL_STATUSES, REFERRAL_NEEDS } from '../db/src/bulk/referrals';
 import { referralsRepo } from '../services/api/src/modules/referrals/repo';
 import { directoryGroup } from './directory';
+import { runJson } from './load';
 import type { LoadJob, LoadReport } from './referrals-load';
 import type { BenchContext, LoadResult, Scenario, ScenarioGroup, TargetName } from './types';
 
@@ -148,29 +148,15 @@ const prepare = async (ctx: BenchContext) => {
 const TSX = path.resolve(__dirname, '../node_modules/.bin/tsx');
 const LOAD_SCRIPT = path.resolve(__dirname, 'referrals-load.ts');
 
-const runScript = (scenario: Scenario, target: TargetName, job: LoadJob, unit: string) =>
-  new Promise<LoadResult>((resolve, reject) => {
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-')), 'job.json');
-    writeFileSync(file, JSON.stringify(job));
-    const child = spawn(TSX, [LOAD_SCRIPT, file], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`load script exited with ${code}: ${err.trim()}`));
-      try {
-        const r = JSON.parse(out) as LoadReport;
-        const notes = [`${r.completed} ${unit} in ${job.durationSec} s (${r.requests} HTTP requests)`];
-        if (job.mode === 'transition') notes.push(`${r.conflicts} version conflicts (409, counted apart from errors)`);
-        if (r.firstError) notes.push(`first error: ${r.firstError}`);
-        resolve({ scenario, target, requestsPerSec: r.perSec, p50Ms: r.p50Ms, p99Ms: r.p99Ms, errors: r.errors, requests: r.completed, note: notes.join('; ') });
-      } catch (e) {
-        reject(new Error(`Unreadable load script output (${String(e)}): ${out.slice(0, 500)} ${err.slice(0, 500)}`));
-      }
-    });
-  });
+const runScript = async (scenario: Scenario, target: TargetName, job: LoadJob, unit: string): Promise<LoadResult> => {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-')), 'job.json');
+  writeFileSync(file, JSON.stringify(job));
+  const r = await runJson<LoadReport>(TSX, [LOAD_SCRIPT, file], 'load script');
+  const notes = [`${r.completed} ${unit} in ${job.durationSec} s (${r.requests} HTTP requests)`];
+  if (job.mode === 'transition') notes.push(`${r.conflicts} version conflicts (409, counted apart from errors)`);
+  if (r.firstError) notes.push(`first error: ${r.firstError}`);
+  return { scenario, target, requestsPerSec: r.perSec, p50Ms: r.p50Ms, p99Ms: r.p99Ms, errors: r.errors, requests: r.completed, note: notes.join('; ') };
+};
 
 const createSend: Scenario = {
   group: 'referrals',

@@ -89,8 +89,8 @@ interface ClientPlan {
   refs: Plan[];
 }
 
-interface Plan {
-  id: string;
+/** What a planned referral and its spec both say: who sends what to whom, and where it ends. */
+interface Route {
   sendingOrgKey: string;
   sender: Person;
   receivingOrgKey: string | null;
@@ -99,6 +99,10 @@ interface Plan {
   urgency: Urgency;
   toHealthSystem?: (typeof TO_HEALTH_SYSTEM)[number];
   status: ReferralStatus;
+}
+
+interface Plan extends Route {
+  id: string;
   events: EventRow[];
   createdAt: Date;
   sentAt: Date | null;
@@ -120,15 +124,7 @@ interface Plan {
   reasonText: string | null;
 }
 
-interface Spec {
-  sendingOrgKey: string;
-  sender: Person;
-  receivingOrgKey: string | null;
-  service: Svc | null;
-  needs: SdohCategory[];
-  urgency: Urgency;
-  toHealthSystem?: (typeof TO_HEALTH_SYSTEM)[number];
-  status: ReferralStatus;
+interface Spec extends Route {
   createdAt: Date;
   /** Pinned closure reason (forwarding). */
   reason?: ClosureReason;

@@ -17,6 +17,7 @@ import { HistoryList } from './history-list';
 import { displayUrl, spaLabel } from './labels';
 import { OrganizationForm } from './organization-form';
 import { OrganizationContacts, OrganizationLocations, OrganizationServices } from './organization-sections';
+import { Fact } from '../../../components/ui/fact';
 
 type Props = { id: string; canEdit: (organizationId: string) => boolean; networkStaff: boolean };
 
@@ -84,20 +85,17 @@ export function OrganizationPage({ id, canEdit, networkStaff }: Props) {
               ) : (
                 <dl className="facts">
                   {o.description && <p className="service-description">{o.description}</p>}
-                  <div className="fact"><dt>{t('dir.spas')}</dt><dd>{o.spas.length ? o.spas.map(spaLabel).join(', ') : t('dir.notGiven')}</dd></div>
-                  <div className="fact"><dt>{t('dir.languages')}</dt><dd>{o.languages.map((l) => t(`language.${l}`)).join(', ')}</dd></div>
-                  <div className="fact"><dt>{t('dir.focusPopulations')}</dt><dd>{o.focusPopulations.length ? o.focusPopulations.map((f) => t(`focus.${f}`)).join(', ') : t('dir.notGiven')}</dd></div>
+                  <Fact label={t('dir.spas')}>{o.spas.length ? o.spas.map(spaLabel).join(', ') : t('dir.notGiven')}</Fact>
+                  <Fact label={t('dir.languages')}>{o.languages.map((l) => t(`language.${l}`)).join(', ')}</Fact>
+                  <Fact label={t('dir.focusPopulations')}>{o.focusPopulations.length ? o.focusPopulations.map((f) => t(`focus.${f}`)).join(', ') : t('dir.notGiven')}</Fact>
                   {(o.phone || o.email || o.website) && (
-                    <div className="fact">
-                      <dt>{t('orgPage.reach')}</dt>
-                      <dd className="contact-links">
-                        {o.phone && <a href={`tel:${o.phone}`}>{o.phone}</a>}
-                        {o.email && <a href={`mailto:${o.email}`}>{o.email}</a>}
-                        {o.website && <a href={o.website} target="_blank" rel="noreferrer">{displayUrl(o.website)}</a>}
-                      </dd>
-                    </div>
+                    <Fact label={t('orgPage.reach')} className="contact-links">
+                      {o.phone && <a href={`tel:${o.phone}`}>{o.phone}</a>}
+                      {o.email && <a href={`mailto:${o.email}`}>{o.email}</a>}
+                      {o.website && <a href={o.website} target="_blank" rel="noreferrer">{displayUrl(o.website)}</a>}
+                    </Fact>
                   )}
-                  {o.internalNotes && <div className="fact"><dt>{t('orgEdit.internalNotes')}</dt><dd>{o.internalNotes}</dd></div>}
+                  {o.internalNotes && <Fact label={t('orgEdit.internalNotes')}>{o.internalNotes}</Fact>}
                 </dl>
               )}
             </Card>

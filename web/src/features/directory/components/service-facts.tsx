@@ -1,16 +1,7 @@
-import type { ReactNode } from 'react';
 import type { ServiceDetail } from '@tandem/contract';
 import { useT } from '../../../i18n/i18n-provider';
 import { displayUrl, spaLabel } from './labels';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="fact">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+import { Fact } from '../../../components/ui/fact';
 
 export function ServiceFacts({ service: s }: { service: ServiceDetail }) {
   const t = useT();

@@ -4,7 +4,7 @@ import { Badge } from '../../../components/ui/badge';
 import { paths } from '../../../config/paths';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { formatDateTime } from '../../../lib/format';
-import { StatusBadge } from './labels';
+import { NeedTags, StatusBadge } from './labels';
 
 /** The next due time that still matters for an open referral: acknowledgement, then first contact. */
 const dueOf = (r: ReferralListItem) => {
@@ -31,13 +31,7 @@ export function InboxList({ rows, box }: { rows: ReferralListItem[]; box: Referr
                 {t(box === 'sent' ? 'ref.to' : 'ref.from', { org: other })}
                 {r.receivingServiceName && ` · ${r.receivingServiceName}`}
               </span>
-              <span className="tag-list">
-                {r.needs.map((n) => (
-                  <span key={n} className="tag">
-                    {t(`sdoh.${n}`)}
-                  </span>
-                ))}
-              </span>
+              <NeedTags needs={r.needs} />
             </div>
             <div className="ref-row-side">
               <StatusBadge status={r.status} />

@@ -1,4 +1,4 @@
-import type { ReferralStatus } from '@tandem/contract';
+import type { ReferralStatus, SdohCategory } from '@tandem/contract';
 import { Badge, type BadgeTone } from '../../../components/ui/badge';
 import { useT } from '../../../i18n/i18n-provider';
 
@@ -19,6 +19,20 @@ const statusTone: Record<ReferralStatus, BadgeTone> = {
 export function StatusBadge({ status }: { status: ReferralStatus }) {
   const t = useT();
   return <Badge tone={statusTone[status]}>{t(`refStatus.${status}`)}</Badge>;
+}
+
+/** A referral's needs as tags, in the reader's language. */
+export function NeedTags({ needs }: { needs: readonly SdohCategory[] }) {
+  const t = useT();
+  return (
+    <span className="tag-list">
+      {needs.map((n) => (
+        <span key={n} className="tag">
+          {t(`sdoh.${n}`)}
+        </span>
+      ))}
+    </span>
+  );
 }
 
 /** Display name of a client record: preferred name first when the client gave one. */

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import type { ReferralDetail } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
@@ -6,16 +5,8 @@ import { Card } from '../../../components/ui/card';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { formatDate } from '../../../lib/format';
 import { consentTone } from './consent-panel';
-import { clientDisplayName } from './labels';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="fact">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+import { clientDisplayName, NeedTags } from './labels';
+import { Fact } from '../../../components/ui/fact';
 
 /** What the receiver needs to reach the client and act: contact, language, consent, needs, reason, both contacts. */
 export function PacketCard({ r }: { r: ReferralDetail }) {
@@ -65,13 +56,7 @@ export function PacketCard({ r }: { r: ReferralDetail }) {
           )}
         </Fact>
         <Fact label={t('ref.needs')}>
-          <span className="tag-list">
-            {r.needs.map((n) => (
-              <span key={n} className="tag">
-                {t(`sdoh.${n}`)}
-              </span>
-            ))}
-          </span>
+          <NeedTags needs={r.needs} />
         </Fact>
         <Fact label={t('ref.urgency')}>{t(`urgency.${r.urgency}`)}</Fact>
         <Fact label={t('ref.reason')}>{r.reason ?? '—'}</Fact>

@@ -14,6 +14,7 @@ import { partnerQueries } from '../api/queries';
 import { useChangeReferral } from '../api/use-change-referral';
 import { PartnerSelect } from './draft-form';
 import { StaleNotice, isStale } from './stale-notice';
+import { Fact } from '../../../components/ui/fact';
 
 export interface Viewer {
   userId: string;
@@ -26,17 +27,14 @@ export interface Viewer {
 function Due({ label, at, done, late }: { label: string; at: string | null; done: string | null; late: boolean }) {
   const { t, locale } = useI18n();
   return (
-    <div className="fact">
-      <dt>{label}</dt>
-      <dd>
-        {at ? t('ref.dueBy', { when: formatDateTime(at, locale) }) : '—'}{' '}
-        {done ? (
-          <Badge tone={late ? 'warning' : 'success'}>{t(late ? 'ref.doneLate' : 'ref.done')}</Badge>
-        ) : (
-          late && <Badge tone="danger">{t('ref.overdue')}</Badge>
-        )}
-      </dd>
-    </div>
+    <Fact label={label}>
+      {at ? t('ref.dueBy', { when: formatDateTime(at, locale) }) : '—'}{' '}
+      {done ? (
+        <Badge tone={late ? 'warning' : 'success'}>{t(late ? 'ref.doneLate' : 'ref.done')}</Badge>
+      ) : (
+        late && <Badge tone="danger">{t('ref.overdue')}</Badge>
+      )}
+    </Fact>
   );
 }
 

@@ -22,6 +22,8 @@ export const authChanged = () => {
 export interface AuthCache<T> {
   get(key: string, now?: number): T | undefined;
   set(key: string, value: T, now?: number): void;
+  /** The cached value, or what `fetch` finds (kept unless it found nothing). */
+  through(key: string, fetch: () => Promise<T | undefined>): Promise<T | undefined>;
 }
 
 export const createAuthCache = <T>(ttlMs: number, maxEntries = 10_000): AuthCache<T> => {
@@ -41,6 +43,13 @@ export const createAuthCache = <T>(ttlMs: number, maxEntries = 10_000): AuthCach
       // Oldest first out (a Map iterates in insertion order).
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
       entries.set(key, { value, at: now, generation });
+    },
+    async through(key, fetch) {
+      const cached = this.get(key);
+      if (cached !== undefined) return cached;
+      const found = await fetch();
+      if (found !== undefined) this.set(key, found);
+      return found;
     },
   };
 };

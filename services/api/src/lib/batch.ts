@@ -11,12 +11,22 @@ import type { DbOrTx } from '@tandem/db';
  *
  * Falsy parts are skipped. The parts must not depend on one another's rows (they share a snapshot).
  */
-export const writeTogether = async (db: DbOrTx, parts: (SQLWrapper | null | undefined | false)[]) => {
+export const writeTogether = async (db: DbOrTx, parts: WritePart[]) => {
   const writes = parts.filter((p): p is SQLWrapper => Boolean(p));
   if (!writes.length) return;
   if (writes.length === 1) {
     await db.execute(writes[0]!.getSQL());
     return;
   }
-  await db.execute(sql`with ${sql.join(writes.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`), sql`, `)} select 1`);
+  await db.execute(sql`with ${withParts(writes)} select 1`);
 };
+
+/** A write for writeTogether or a statement's WITH list; falsy parts are skipped. */
+export type WritePart = SQLWrapper | null | undefined | false;
+
+/** The writes as WITH parts `w0 as (…), w1 as (…)` (without the WITH), falsy parts skipped; empty SQL for none. */
+export const withParts = (parts: WritePart[]) =>
+  sql.join(
+    parts.filter((p): p is SQLWrapper => Boolean(p)).map((w, i) => sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`),
+    sql`, `,
+  );

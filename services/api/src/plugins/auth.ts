@@ -50,12 +50,8 @@ export const authPlugin = fp<AuthPluginOptions>(
       const key = bearer(req);
       if (key) {
         const hash = sha256(key);
-        let row = apiKeys.get(hash);
-        if (!row) {
-          row = await authRepo.findApiKeyBySecretHash(app.db, hash);
-          if (!row) throw new AppError('unauthenticated', 'The API key is not valid or has been revoked.');
-          apiKeys.set(hash, row);
-        }
+        const row = await apiKeys.through(hash, () => authRepo.findApiKeyBySecretHash(app.db, hash));
+        if (!row) throw new AppError('unauthenticated', 'The API key is not valid or has been revoked.');
         req.actor = { kind: 'apiKey', keyId: row.id, organizationId: row.organizationId, scopes: row.scopes };
         if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
           await authRepo.markApiKeyUsed(app.db, row.id);
@@ -66,11 +62,7 @@ export const authPlugin = fp<AuthPluginOptions>(
       const token = req.cookies[SESSION_COOKIE];
       if (!token) return;
       const id = sha256(token);
-      let session = sessions.get(id);
-      if (!session) {
-        session = await authRepo.findActiveSession(app.db, id);
-        if (session) sessions.set(id, session);
-      }
+      const session = await sessions.through(id, () => authRepo.findActiveSession(app.db, id));
       // Expired or signed out: treated as anonymous (a cached session is held to its expiry too).
       if (!session || session.expiresAt.getTime() <= Date.now()) return;
       req.actor = {

@@ -73,51 +73,35 @@ export const createLifecycleService = (deps: ReferralDeps) => {
   const { db } = deps;
 
   /**
-   * Sends a draft in the caller's transaction: ONE read of everything the checks need
+   * Sends a draft on the pool, or in the caller's transaction (forward): ONE read of everything the checks need
    * (sendContext), the status change (version-checked UPDATE, then its event, outbox,
    * notification and audit rows in one statement), and no re-read: the UPDATE returns the row,
    * and it matched only at the version read, so the names, client and consents read with it are
    * what a re-read would show.
    */
-  const send = async (tx: DbOrTx, ctx: Ctx, id: string, opts: SendOptions): Promise<ReferralDetail> =>
-    writeSend(tx, ctx, checkSend(ctx, await referralsRepo.sendContext(tx, id, actorUserId(ctx)), opts), opts);
-
-  /** Every check of sending, on what sendContext read; throws the refusal, or returns what to write. */
-  const checkSend = (ctx: Ctx, c: SendContext | undefined, opts: SendOptions) => {
+  const send = async (tx: DbOrTx, ctx: Ctx, id: string, opts: SendOptions): Promise<ReferralDetail> => {
+    const c = await referralsRepo.sendContext(tx, id, actorUserId(ctx));
     const a = c ? accessOf(c.r, ctx.actor) : null;
     // Anyone not on it gets the same 404 as a random id (as loadReferral).
     if (!c || !a) throw notFound('referral');
     // Guard first, so a non-sender or a non-draft hears why before any packet detail.
     assertTransition(a, 'sent', {});
     assertVersion(a.row.version, opts.expected);
-    return { c, a, set: prepareSend(c, opts, new Date()) };
-  };
-
-  const writeSend = async (tx: DbOrTx, ctx: Ctx, { c, a, set }: ReturnType<typeof checkSend>, opts: SendOptions) => {
+    const set = prepareSend(c, opts, new Date());
     await changeStatus(tx, ctx, a, { to: 'sent', expected: opts.expected, set });
     return detailView(tx, a, { ...c, r: a.row, consent: c.clientConsents?.find((x) => x.id === set.consentId) ?? null });
   };
 
-  /**
-   * No transaction: one read of the context (built and planned once per process), the checks,
-   * and one statement that writes the status change with its records (changeStatus). The
-   * version-checked UPDATE refuses the send if the referral changed since the read, and nothing
-   * else the read saw would have been locked by a transaction either.
-   */
-  const sendOnPool = async (ctx: Ctx, id: string, opts: SendOptions) => {
-    const checked = checkSend(ctx, await referralsRepo.sendContext(db, id, actorUserId(ctx)), opts);
-    return writeSend(db, ctx, checked, opts);
-  };
-
   return {
-    send: sendOnPool,
+    /** On the pool, no transaction: the status change and its records are one statement (changeStatus). */
+    send: (ctx: Ctx, id: string, opts: SendOptions) => send(db, ctx, id, opts),
 
     /**
      * Any status change; `sent` goes through the send checks, so there is no back door. No
      * transaction, as send: the change and its records are one statement (changeStatus).
      */
     async transition(ctx: Ctx, id: string, expected: number | undefined, input: TransitionInput) {
-      if (input.to === 'sent') return sendOnPool(ctx, id, { expected, confirmDuplicate: input.confirmDuplicate, duplicateReason: input.note });
+      if (input.to === 'sent') return send(db, ctx, id, { expected, confirmDuplicate: input.confirmDuplicate, duplicateReason: input.note });
       const a = await loadReferral(db, ctx.actor, id);
       await changeStatus(db, ctx, a, { to: input.to, reason: input.reason, note: input.note, expected });
       return buildDetail(db, ctx, a);

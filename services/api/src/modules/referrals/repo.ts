@@ -3,6 +3,7 @@ import { type PgTable, type SelectedFields } from 'drizzle-orm/pg-core';
 import { reuse, schema, type DbOrTx } from '@tandem/db';
 import { OPEN_STATUSES, type ReferralDirection, type ReferralStatus } from '@tandem/contract';
 import { activeBaaBetween } from '../directory/agreements.repo';
+import { withParts, type WritePart } from '../../lib/batch';
 
 const { referrals, referralEvents, referralMessages, referralReads, referralViews, notifications, outbox, clients, consents, organizations, services, users, memberships, contacts } = schema;
 
@@ -236,16 +237,16 @@ export const referralsRepo = {
    * which undoes the whole statement. Undefined when the version was stale, as updateVersioned.
    * The writes must not need the updated row: the caller knows it (the row it read, plus `set`).
    */
-  updateVersionedWith: async (db: DbOrTx, id: string, version: number, set: Partial<ReferralInsert>, writes: (SQLWrapper | null | undefined | false)[]): Promise<ReferralRow | undefined> => {
+  updateVersionedWith: async (db: DbOrTx, id: string, version: number, set: Partial<ReferralInsert>, writes: WritePart[]): Promise<ReferralRow | undefined> => {
     const update = db
       .update(referrals)
       .set({ ...set, version: sql`${referrals.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(referrals.id, id), eq(referrals.version, version)))
       .returning();
-    const parts = writes.filter((w): w is SQLWrapper => Boolean(w)).map((w, i) => sql`, ${sql.raw(`w${i}`)} as (${w.getSQL()})`);
+    const more = writes.some(Boolean) ? sql`, ${withParts(writes)}` : sql``;
     try {
       const res = await db.execute<{ row: Record<string, unknown> }>(
-        sql`with u as (${update.getSQL()})${sql.join(parts)} select tandem_assert((select count(*) from u) = 1, ${STALE}) as ok, (select row_to_json(u) from u) as row`,
+        sql`with u as (${update.getSQL()})${more} select tandem_assert((select count(*) from u) = 1, ${STALE}) as ok, (select row_to_json(u) from u) as row`,
       );
       return fromJsonRow(referrals, res.rows[0]!.row);
     } catch (e) {

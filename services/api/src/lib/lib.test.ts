@@ -5,6 +5,7 @@ import { assertVersion } from './concurrency';
 import { csvCell, toCsv } from './csv';
 import { decodeCursor, encodeCursor, toPage } from './pagination';
 import { diffFields } from './audit';
+import { createResponseSerializer, firstDifference, responseJsonSchema } from './serializer';
 
 describe('cursor pagination', () => {
   const shape = z.tuple([z.string(), z.uuid()]);
@@ -70,5 +71,40 @@ describe('auth cache', () => {
     small.set('b', 2, 0);
     small.set('c', 3, 0);
     expect([small.get('a', 1), small.get('b', 1), small.get('c', 1)]).toEqual([undefined, 2, 3]);
+  });
+});
+
+describe('response serializer', () => {
+  const Item = z.object({
+    email: z.string().toLowerCase(),
+    note: z.string().nullable(),
+    count: z.int(),
+    tags: z.array(z.object({ code: z.enum(['a', 'b']) })),
+    seenAt: z.iso.datetime().nullable().optional(),
+  });
+  const compile = (check: boolean) => createResponseSerializer({ check })({ schema: Item, method: 'GET', url: '/items', httpStatus: '200' });
+  const item = { email: 'a@b.org', note: null, count: 2, tags: [{ code: 'a' }] };
+
+  it('writes only the declared fields, at every depth', () => {
+    const out = compile(false)({ ...item, passwordHash: 'x', tags: [{ code: 'a', internal: 1 }] });
+    expect(JSON.parse(out)).toEqual(item);
+  });
+  it('turns zod nullable unions into type lists, so nothing is validated per call', () => {
+    expect(responseJsonSchema(Item)).toMatchObject({ properties: { note: { type: ['string', 'null'] }, seenAt: { type: ['string', 'null'], format: 'date-time' } } });
+  });
+  it('with check, fails a response zod rejects', () => {
+    expect(() => compile(true)({ ...item, count: '2' })).toThrow();
+    expect(compile(false)({ ...item, count: '2' })).toContain('"count":2');
+  });
+  it('with check, fails a response the two write differently, naming the path and no value', () => {
+    const run = () => compile(true)({ ...item, email: 'Client.Name@Example.org' });
+    expect(run).toThrow('differs from zod\'s at $.email');
+    expect(run).not.toThrow(/Client\.Name/);
+    expect(compile(true)(item)).toBe(compile(false)(item));
+  });
+  it('firstDifference walks arrays and objects', () => {
+    expect(firstDifference({ a: [1, { b: 2 }] }, { a: [1, { b: 3 }] })).toBe('$.a[1].b');
+    expect(firstDifference({ a: [1] }, { a: [1, 2] })).toBe('$.a (length)');
+    expect(firstDifference({ a: 1 }, { a: 1 })).toBeNull();
   });
 });

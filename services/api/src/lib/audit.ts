@@ -1,4 +1,5 @@
-import { schema, type DbOrTx } from '@tandem/db';
+import { sql } from 'drizzle-orm';
+import { reuse, schema, type DbOrTx } from '@tandem/db';
 import type { Ctx } from './actor';
 
 export interface AuditEntry {
@@ -9,13 +10,10 @@ export interface AuditEntry {
   changes?: Record<string, { from: unknown; to: unknown }> | null;
 }
 
-/**
- * The audit row's INSERT, not yet run: for `writeTogether`, which sends it in the same round trip
- * as the writes it records. Synchronous on purpose (an async function would run the builder).
- */
-export const auditInsert = (db: DbOrTx, ctx: Ctx, entry: AuditEntry) => {
+/** The audit row's column values: who (user or API key, and for whom), what, where from. */
+const auditValues = (ctx: Ctx, entry: AuditEntry) => {
   const a = ctx.actor;
-  return db.insert(schema.auditLog).values({
+  return {
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
@@ -26,12 +24,30 @@ export const auditInsert = (db: DbOrTx, ctx: Ctx, entry: AuditEntry) => {
     actorOrgId: a.kind === 'apiKey' ? a.organizationId : a.kind === 'user' ? (a.memberships[0]?.organizationId ?? null) : null,
     requestId: ctx.requestId,
     ip: ctx.ip || null,
-  });
+  };
 };
+type AuditValues = ReturnType<typeof auditValues>;
 
-/** Appends one audit row in the caller's transaction: the change and its record commit together. */
+/**
+ * The audit row's INSERT, not yet run: for `writeTogether`, which sends it in the same round trip
+ * as the writes it records. Synchronous on purpose (an async function would run the builder).
+ */
+export const auditInsert = (db: DbOrTx, ctx: Ctx, entry: AuditEntry) => db.insert(schema.auditLog).values(auditValues(ctx, entry));
+
+/**
+ * Appends one audit row in the caller's transaction: the change and its record commit together.
+ * Built once per handle and prepared by name (`reuse`): audited reads such as an inbox page run it
+ * on every request.
+ */
 export const recordAudit = async (db: DbOrTx, ctx: Ctx, entry: AuditEntry) => {
-  await auditInsert(db, ctx, entry);
+  const values = auditValues(ctx, entry);
+  const insert = reuse(db, 'audit.insert', () =>
+    db
+      .insert(schema.auditLog)
+      .values(Object.fromEntries(Object.keys(values).map((k) => [k, sql.placeholder(k)])) as unknown as AuditValues)
+      .prepare('audit_insert'),
+  );
+  await insert.execute(values);
 };
 
 const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);

@@ -17,8 +17,11 @@ import { Require } from './routes/require';
 import { SignInRoute } from './routes/sign-in';
 
 export function AppRouter() {
+  // Without transitions: filters are controlled by the address (useSearchParams), and a URL change
+  // inside a transition renders late, so React first put a just-ticked checkbox back as it was.
+  // Nothing here suspends (no lazy routes), so there is no old page to keep on screen meanwhile.
   return (
-    <BrowserRouter>
+    <BrowserRouter useTransitions={false}>
       <Routes>
         <Route path={paths.signIn.path} element={<SignInRoute />} />
         <Route path={paths.acceptInvitation.path} element={<AcceptInvitationRoute />} />

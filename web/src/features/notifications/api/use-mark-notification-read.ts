@@ -1,14 +1,35 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '@tandem/contract';
+import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { api, type Notification } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
 import { notificationQueries } from './queries';
 
+type Page = { data: Notification[]; nextCursor: string | null };
+
+const markedIn = (page: Page, id: string, readAt: string): Page => ({
+  ...page,
+  data: page.data.map((n) => (n.id === id && !n.readAt ? { ...n, readAt } : n)),
+});
+
+/**
+ * Marks a notification read, and shows it read everywhere at once (optimistically): the bell's
+ * count drops and the panel and the full list show it read, even the ones not on screen. Without
+ * this, the panel reopened after following a link showed its cached "Unread" until it refetched.
+ * Whatever happens, every notification query is fetched again afterwards.
+ */
 export const useMarkNotificationRead = () => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => apiCall(api.markNotificationRead, { params: { id } }),
+    onMutate: async (id) => {
+      // A refetch already on its way would write the old state back over this one.
+      await queryClient.cancelQueries({ queryKey: notificationQueries.all });
+      const readAt = new Date().toISOString();
+      queryClient.setQueryData(notificationQueries.unread().queryKey, (p) => p && { ...p, data: p.data.filter((n) => n.id !== id) });
+      queryClient.setQueryData(notificationQueries.latest().queryKey, (p) => p && markedIn(p, id, readAt));
+      queryClient.setQueriesData<InfiniteData<Page>>({ queryKey: notificationQueries.lists() }, (d) => d && { ...d, pages: d.pages.map((p) => markedIn(p, id, readAt)) });
+    },
     // Set here rather than per call: the panel that started it has usually closed (the person
-    // followed the link), and the count must still drop.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationQueries.all }),
+    // followed the link), and the count must still be right.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: notificationQueries.all }),
   });
 };

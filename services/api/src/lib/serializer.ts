@@ -76,7 +76,10 @@ export const createResponseSerializer =
   (opts: { check: boolean }): FastifySerializerCompiler<unknown> =>
   (route) => {
     const schema = zodSchemaOf(route.schema);
-    const fast = fastJson(responseJsonSchema(schema) as unknown as Parameters<typeof fastJson>[0]) as Serialize;
+    // Compiled on the first response of its route and status: most of the ~300 (route, status)
+    // pairs never answer in a given process, and compiling them all cost ~1 s at startup.
+    let compiled: Serialize | undefined;
+    const fast: Serialize = (data) => (compiled ??= fastJson(responseJsonSchema(schema) as unknown as Parameters<typeof fastJson>[0]) as Serialize)(data);
     if (!opts.check) return fast;
     const slow = (zodSerializerCompiler as unknown as FastifySerializerCompiler<unknown>)(route);
     return (data: unknown) => {

@@ -33,6 +33,22 @@ describe('web app shell', () => {
       expect(await nav.getByRole('link', { name: 'Organizations' }).count()).toBe(0);
     }));
 
+  it.each([320, 360])('fits the top bar on a %i px phone, in Spanish too, without sideways scrolling', (width) =>
+    withPage(suite.browser, suite.stack.baseUrl, `narrow-${width}`, async (page) => {
+      const org = await newOrg(suite.stack.db);
+      const staff = await newUser(suite.stack.db, { org, role: 'staff' });
+      await signIn(page, staff.email, staff.password);
+      await page.getByRole('button', { name: 'Español' }).click();
+      await page.setViewportSize({ width, height: 700 });
+      await expectVisible(page.getByRole('button', { name: 'Menú' }));
+      // The brand keeps its name for screen readers when only the mark is shown.
+      await expectVisible(page.getByRole('link', { name: 'Tandem' }));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      const box = await page.getByRole('button', { name: 'English' }).boundingBox();
+      expect(box && box.x + box.width).toBeLessThanOrEqual(width);
+    }),
+  );
+
   it('switches the interface to Spanish and remembers it for the account', () =>
     withPage(suite.browser, suite.stack.baseUrl, 'spanish', async (page) => {
       const org = await newOrg(suite.stack.db);

@@ -50,7 +50,7 @@ export function AppShell({ sections, account, languageSwitch, notifications, sig
         </button>
         <Link to={paths.home.href()} className="brand" onClick={closeMenu}>
           <span className="brand-mark" aria-hidden="true" />
-          {t('app.name')}
+          <span className="brand-name">{t('app.name')}</span>
         </Link>
         <div className="topbar-end">
           <div className="topbar-account desktop-only">{account}</div>

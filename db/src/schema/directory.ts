@@ -70,6 +70,8 @@ export const organizations = pgTable(
   },
   (t) => [
     index('organizations_name_idx').on(sql`lower(${t.name})`),
+    // HSDS modified_after (an integrator's incremental sync): services changed since, by source.
+    index('organizations_updated_idx').on(t.updatedAt),
     check('organizations_type_check', inList(t.type, ORG_TYPES)),
     check('organizations_stage_check', inList(t.partnershipStage, PARTNERSHIP_STAGES)),
     check('organizations_spas_check', arrayWithin(t.spas, SPA_CODES)),
@@ -117,6 +119,7 @@ export const services = pgTable(
   },
   (t) => [
     index('services_org_idx').on(t.organizationId),
+    index('services_updated_idx').on(t.updatedAt),
     // Directory search (docs/directory-search.md): full text, typo-tolerant name, array filters.
     index('services_search_idx').using('gin', t.searchVector),
     index('services_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
@@ -164,6 +167,7 @@ export const locations = pgTable(
   },
   (t) => [
     index('locations_org_idx').on(t.organizationId),
+    index('locations_updated_idx').on(t.updatedAt),
     // Radius search: earth_box(origin, r) @> earth_pt uses this index.
     index('locations_earth_pt_idx').using('gist', t.earthPt),
     check('locations_spa_check', sql`${t.spa} is null or ${inList(t.spa, SPA_CODES)}`),
@@ -249,7 +253,7 @@ export const contacts = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('contacts_org_idx').on(t.organizationId), index('contacts_service_idx').on(t.serviceId)],
+  (t) => [index('contacts_org_idx').on(t.organizationId), index('contacts_service_idx').on(t.serviceId), index('contacts_updated_idx').on(t.updatedAt)],
 );
 
 export const agreements = pgTable(

@@ -88,6 +88,26 @@ describe('notifications', () => {
       await expectVisible(bell(page, 0));
     }));
 
+  it('marks everything read from the panel, and it stays read after a reload', () =>
+    withPage(suite.browser, suite.stack.baseUrl, 'notifications-mark-all', async (page) => {
+      const { staff } = await receivedReferral();
+      await signIn(page, staff.email, staff.password);
+      await bell(page, 1).click();
+      const item = panel(page).getByRole('link', { name: /New referral/ });
+      await expectVisible(item);
+      expect(await item.textContent()).toContain('Unread');
+
+      const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/notifications/read-all'));
+      await panel(page).getByRole('button', { name: 'Mark all read' }).click();
+      expect((await saved).status()).toBe(200);
+      await expectVisible(bell(page, 0));
+      expect(await item.textContent()).not.toContain('Unread');
+      await panel(page).getByRole('button', { name: 'Mark all read' }).waitFor({ state: 'detached' });
+
+      await page.reload();
+      await expectVisible(bell(page, 0));
+    }));
+
   it('says so when there is nothing to show', () =>
     withPage(suite.browser, suite.stack.baseUrl, 'notifications-empty', async (page) => {
       const org = await newOrg(suite.stack.db);
@@ -95,6 +115,7 @@ describe('notifications', () => {
       await signIn(page, staff.email, staff.password);
       await bell(page, 0).click();
       await expectVisible(panel(page).getByText('No notifications yet.'));
+      expect(await panel(page).getByRole('button', { name: 'Mark all read' }).count()).toBe(0);
       await panel(page).getByRole('link', { name: 'Show all notifications' }).click();
       await page.waitForURL('**/notifications');
       await expectVisible(page.getByRole('heading', { level: 1, name: 'Notifications' }));

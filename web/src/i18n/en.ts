@@ -37,6 +37,7 @@ export const en = {
   'notifications.emptyUnread': 'You are all caught up: nothing unread.',
   'notifications.unread': 'Unread',
   'notifications.markRead': 'Mark as read',
+  'notifications.markAllRead': 'Mark all read',
   'notifications.filter': 'Show',
   'notifications.filterAll': 'All',
   'notifications.filterUnread': 'Unread only',

@@ -39,6 +39,7 @@ export const es: Messages = {
   'notifications.emptyUnread': 'Está al día: no hay nada sin leer.',
   'notifications.unread': 'Sin leer',
   'notifications.markRead': 'Marcar como leída',
+  'notifications.markAllRead': 'Marcar todas como leídas',
   'notifications.filter': 'Mostrar',
   'notifications.filterAll': 'Todas',
   'notifications.filterUnread': 'Solo sin leer',

@@ -23,6 +23,7 @@ import {
   NotificationListQuerySchema,
   NotificationPageSchema,
   NotificationSchema,
+  NotificationsMarkedSchema,
   ReadStateSchema,
   ReferralCountsQuerySchema,
   ReferralCountsSchema,
@@ -294,6 +295,15 @@ export const notificationEndpoints = {
     security: ['session'],
     params: z.object({ id: IdSchema }),
     responses: { 200: NotificationSchema, 404: ProblemSchema },
+  }),
+  markAllNotificationsRead: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/notifications/read-all',
+    operationId: 'markAllNotificationsRead',
+    summary: 'Mark every one of your unread notifications read',
+    tags: ['Notifications'],
+    security: ['session'],
+    responses: { 200: NotificationsMarkedSchema },
   }),
 };
 

@@ -525,6 +525,9 @@ export const NotificationSchema = z
   .meta({ id: 'Notification' });
 export type Notification = z.infer<typeof NotificationSchema>;
 export const NotificationPageSchema = pageOf(NotificationSchema);
+export const NotificationsMarkedSchema = z
+  .object({ marked: z.number().int().min(0).describe('How many of your notifications were unread and are now read') })
+  .meta({ id: 'NotificationsMarked' });
 export const NotificationListQuerySchema = PageQuerySchema.extend({
   unread: z
     .enum(['true', 'false'])

@@ -76,4 +76,8 @@ export const createConversationService = ({ db }: { db: Db }) => ({
     if (!n) throw notFound('notification');
     return toNotification(n);
   },
+
+  async readAllNotifications(userId: string) {
+    return { marked: await referralsRepo.readAllNotifications(db, userId) };
+  },
 });

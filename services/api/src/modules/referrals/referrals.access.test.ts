@@ -70,6 +70,7 @@ describe('referral privacy', () => {
       expect([url, (await anon('GET', url)).status]).toEqual([url, 401]);
     }
     expect((await anon('POST', '/api/v1/referrals', {})).status).toBe(401);
+    expect((await anon('POST', '/api/v1/notifications/read-all')).status).toBe(401);
   });
 
   it('a 404 for a stranger looks exactly like a 404 for a random id', async () => {

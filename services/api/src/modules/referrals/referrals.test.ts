@@ -90,6 +90,29 @@ describe('a referral from a CHW to a CBO, end to end', () => {
     expect((await w.chw.call('POST', `/api/v1/notifications/${notes.body.data[0].id}/read`)).status).toBe(404);
   });
 
+  it('marks all of your unread notifications read at once, and nobody else\'s', async () => {
+    const w = await world(t);
+    await w.sent({ needs: ['housing-instability'] });
+    await w.sent({ needs: ['transportation-insecurity'] });
+    const r = await w.sent();
+    await w.cboStaff.call('GET', `/api/v1/referrals/${r.id}`); // the sender is told it was acknowledged
+    const unread = async (who: typeof w.chw) => (await who.call('GET', '/api/v1/notifications?unread=true')).body.data.length;
+    expect(await unread(w.cboStaff)).toBe(3);
+    const senderBefore = await unread(w.chw);
+    expect(senderBefore).toBeGreaterThan(0);
+
+    const all = await w.cboStaff.call('POST', '/api/v1/notifications/read-all');
+    expect(all.status).toBe(200);
+    expect(all.body).toEqual({ marked: 3 });
+    expect(await unread(w.cboStaff)).toBe(0);
+    const listed = (await w.cboStaff.call('GET', '/api/v1/notifications')).body.data;
+    expect(listed).toHaveLength(3);
+    expect(listed.every((n: { readAt: string | null }) => n.readAt !== null)).toBe(true);
+    // Again: nothing left to mark. The sender's notifications are untouched.
+    expect((await w.cboStaff.call('POST', '/api/v1/notifications/read-all')).body).toEqual({ marked: 0 });
+    expect(await unread(w.chw)).toBe(senderBefore);
+  });
+
   it('records a view and audit rows for every read by either side', async () => {
     const w = await world(t);
     const r = await w.sent();

@@ -516,4 +516,11 @@ export const referralsRepo = {
         .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
         .returning()
     )[0],
+  /** Every unread notification of the user, read now; how many there were. */
+  readAllNotifications: async (db: DbOrTx, userId: string) =>
+    (
+      await db.execute<{ n: number }>(sql`with r as (
+        update ${notifications} set read_at = now() where user_id = ${userId}::uuid and read_at is null returning 1
+      ) select count(*)::int as n from r`)
+    ).rows[0]!.n,
 };

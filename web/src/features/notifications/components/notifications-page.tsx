@@ -9,6 +9,7 @@ import { Spinner } from '../../../components/ui/spinner';
 import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { notificationQueries } from '../api/queries';
+import { MarkAllReadButton } from './mark-all-read-button';
 import { NotificationList } from './notification-list';
 
 /** Every notification of the signed-in user, newest first, a page at a time; the filter is in the URL. */
@@ -19,14 +20,17 @@ export function NotificationsPage() {
   const list = useInfiniteQuery(notificationQueries.list({ unreadOnly }));
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
 
-  const filter = (
-    <div className="segmented" role="group" aria-label={t('notifications.filter')}>
-      <button type="button" aria-pressed={!unreadOnly} onClick={() => setParams({}, { replace: true })}>
-        {t('notifications.filterAll')}
-      </button>
-      <button type="button" aria-pressed={unreadOnly} onClick={() => setParams({ unread: 'true' }, { replace: true })}>
-        {t('notifications.filterUnread')}
-      </button>
+  const actions = (
+    <div className="notif-page-actions">
+      <MarkAllReadButton />
+      <div className="segmented" role="group" aria-label={t('notifications.filter')}>
+        <button type="button" aria-pressed={!unreadOnly} onClick={() => setParams({}, { replace: true })}>
+          {t('notifications.filterAll')}
+        </button>
+        <button type="button" aria-pressed={unreadOnly} onClick={() => setParams({ unread: 'true' }, { replace: true })}>
+          {t('notifications.filterUnread')}
+        </button>
+      </div>
     </div>
   );
 
@@ -50,7 +54,7 @@ export function NotificationsPage() {
 
   return (
     <>
-      <PageHeader title={t('notifications.title')} description={t('notifications.pageIntro')} actions={filter} />
+      <PageHeader title={t('notifications.title')} description={t('notifications.pageIntro')} actions={actions} />
       {content}
     </>
   );

@@ -7,6 +7,7 @@ import { paths } from '../../../config/paths';
 import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { notificationQueries } from '../api/queries';
+import { MarkAllReadButton } from './mark-all-read-button';
 import { NotificationList } from './notification-list';
 
 /** The bell's panel: the latest notifications (read and unread) and a way to the full list. */
@@ -28,9 +29,12 @@ export function NotificationsPanel({ id, onClose }: { id: string; onClose: () =>
 
   return (
     <section id={id} className="notif-panel" aria-labelledby={headingId}>
-      <h2 id={headingId} className="notif-panel-title">
-        {t('notifications.title')}
-      </h2>
+      <div className="notif-panel-head">
+        <h2 id={headingId} className="notif-panel-title">
+          {t('notifications.title')}
+        </h2>
+        <MarkAllReadButton />
+      </div>
       <div className="notif-panel-body">{content}</div>
       <div className="notif-panel-foot">
         <Link to={paths.notifications.href()} onClick={onClose}>

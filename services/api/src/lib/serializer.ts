@@ -63,8 +63,8 @@ export const firstDifference = (a: unknown, b: unknown, at = '$'): string | null
 };
 
 /**
- * Response serializer compiler: each route's zod response schema is turned into JSON Schema once,
- * at startup, and compiled with fast-json-stringify. Like zod's encode, it writes only the declared
+ * Response serializer compiler: each route's zod response schema is turned into JSON Schema and
+ * compiled with fast-json-stringify once, on its first response. Like zod's encode, it writes only the declared
  * fields (an undeclared property never leaves), but it does not re-validate every response, which
  * cost ~15% of the API's CPU on list endpoints (bench/README.md).
  *

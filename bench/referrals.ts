@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
-import { captureQuery, generateReferrals, OPEN_REFERRAL_STATUSES, REFERRAL_NEEDS } from '../db/src/bulk/referrals';
+import { captureQueries, generateReferrals, OPEN_REFERRAL_STATUSES, REFERRAL_NEEDS } from '../db/src/bulk/referrals';
 import { referralsRepo } from '../services/api/src/modules/referrals/repo';
 import { directoryGroup } from './directory';
 import { runJson } from './load';
@@ -223,16 +223,19 @@ export const referralScenarios: Scenario[] = [createSend, inbox, detail, transit
 // ---- Baseline ------------------------------------------------------------------------------------
 
 const registerBaseline = (app: FastifyInstance, pool: pg.Pool) => {
-  let inboxSql: Promise<{ text: string; values: unknown[] }> | undefined;
+  let inboxSql: Promise<{ text: string; values: unknown[] }[]> | undefined;
   let itemSql: Promise<{ text: string; values: unknown[]; sample: string }> | undefined;
   const asJson = (rows: unknown[][]) => rows.map((r) => ({ id: r[0], row: r }));
 
-  // Same inbox page statement as the API (referralsRepo.page), rows as arrays.
+  // Same inbox page statements as the API (referralsRepo.page: pick the page's ids, then widen
+  // them), rows as arrays.
   app.get('/api/v1/referrals', async (_req, reply) => {
     const s = must();
-    inboxSql ??= captureQuery(pool, (db) => referralsRepo.page(db, { box: 'received', orgIds: [s.receivingOrgId], limit: 25 }, s.staff.id));
-    const q = await inboxSql;
-    const { rows } = await pool.query<unknown[]>({ text: q.text, values: q.values, rowMode: 'array' });
+    inboxSql ??= captureQueries(pool, (db) => referralsRepo.page(db, { box: 'received', orgIds: [s.receivingOrgId], limit: 25 }, s.staff.id));
+    const [pick, widen] = await inboxSql;
+    const ids = (await pool.query<unknown[]>({ text: pick!.text, values: pick!.values, rowMode: 'array' })).rows.map((r) => r[0]);
+    const values = widen!.values.map((v) => (Array.isArray(v) ? ids : v));
+    const { rows } = await pool.query<unknown[]>({ text: widen!.text, values, rowMode: 'array' });
     return reply.type('application/json').send(JSON.stringify({ data: asJson(rows.slice(0, 25)), nextCursor: rows.length > 25 ? 'more' : null }));
   });
 
@@ -241,7 +244,7 @@ const registerBaseline = (app: FastifyInstance, pool: pg.Pool) => {
     const s = must();
     itemSql ??= (async () => {
       const sample = s.detailIds[0]!;
-      return { ...(await captureQuery(pool, (db) => referralsRepo.detail(db, sample, s.staff.id))), sample };
+      return { ...(await captureQueries(pool, (db) => referralsRepo.detail(db, sample, s.staff.id))).at(-1)!, sample };
     })();
     const q = await itemSql;
     const values = q.values.map((v) => (v === q.sample ? req.params.id : v));

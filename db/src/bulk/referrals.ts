@@ -281,13 +281,13 @@ export const generateReferrals = async (client: pg.ClientBase, size: ReferralsSi
 };
 
 /**
- * The statement a repo function sends, captured once through drizzle's query logger (it also
- * runs once): lets a benchmark baseline send exactly the API's SQL on a plain pool.
+ * The statements a repo function sends, in order, captured once through drizzle's query logger
+ * (they also run once): lets a benchmark baseline send exactly the API's SQL on a plain pool.
  */
-export const captureQuery = async (pool: pg.Pool, run: (db: Db) => Promise<unknown>) => {
-  let captured: { text: string; values: unknown[] } | undefined;
-  const db = drizzle(pool, { schema, logger: { logQuery: (text: string, values: unknown[]) => void (captured = { text, values }) } });
+export const captureQueries = async (pool: pg.Pool, run: (db: Db) => Promise<unknown>) => {
+  const captured: { text: string; values: unknown[] }[] = [];
+  const db = drizzle(pool, { schema, logger: { logQuery: (text: string, values: unknown[]) => void captured.push({ text, values }) } });
   await run(db);
-  if (!captured) throw new Error('no statement captured');
+  if (!captured.length) throw new Error('no statement captured');
   return captured;
 };

@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { captureQueries, generateReferrals, OPEN_REFERRAL_STATUSES, REFERRAL_NEEDS } from '../db/src/bulk/referrals';
+import { encodeCursor } from '../services/api/src/lib/pagination';
+import { firstDifference } from '../services/api/src/lib/serializer';
 import { referralsRepo } from '../services/api/src/modules/referrals/repo';
 import { directoryGroup } from './directory';
 import { runJson } from './load';
@@ -218,7 +220,32 @@ const transitions: Scenario = {
   run: (baseUrl, target, opts) => runScript(transitions, target, { mode: 'transition', baseUrl, ...opts, headers: staffHeaders, items: must().transitionItems.map((i) => ({ ...i })) }, 'transitions'),
 };
 
-export const referralScenarios: Scenario[] = [createSend, inbox, detail, transitions];
+const FLOOR = '/floor/inbox';
+/**
+ * The inbox page at the least work it can cost here, to read the target against: the same page,
+ * byte for byte once parsed (checked against the API before loading), with its JSON built by
+ * PostgreSQL and passed through as text, and its audit row; no session lookup, no validation, no
+ * row mapping in Node. Baseline only.
+ */
+const inboxFloor: Scenario = {
+  group: 'referrals',
+  name: 'inbox floor',
+  path: FLOOR,
+  connections: 50,
+  targets: ['baseline'],
+  check: async (apiUrl, baseUrl) => {
+    const get = async (url: string) => {
+      const res = await fetch(url, { headers: staffHeaders });
+      if (!res.ok) throw new Error(`${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+      return res.json() as Promise<unknown>;
+    };
+    const diff = firstDifference(await get(`${apiUrl}${INBOX}`), await get(`${baseUrl}${FLOOR}`));
+    for (let i = 0; i < 20; i++) await get(`${baseUrl}${FLOOR}`);
+    return diff ? `DIFFERS from the API's page at ${diff}` : "the same page as the API's";
+  },
+};
+
+export const referralScenarios: Scenario[] = [createSend, inbox, inboxFloor, detail, transitions];
 
 // ---- Baseline ------------------------------------------------------------------------------------
 
@@ -237,6 +264,48 @@ const registerBaseline = (app: FastifyInstance, pool: pg.Pool) => {
     const values = widen!.values.map((v) => (Array.isArray(v) ? ids : v));
     const { rows } = await pool.query<unknown[]>({ text: widen!.text, values, rowMode: 'array' });
     return reply.type('application/json').send(JSON.stringify({ data: asJson(rows.slice(0, 25)), nextCursor: rows.length > 25 ? 'more' : null }));
+  });
+
+  // The inbox floor (see inboxFloor): the page's ids as the API picks them, then one named
+  // statement that writes the page's JSON, then the audit row the API writes for a list read.
+  const iso = (c: string) => `to_char(${c} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  const late = (due: string, done: string) => `(r.${due} is not null and coalesce(r.${done}, r.closed_at, now()) > r.${due})`;
+  const floorJson = `select coalesce(json_agg(json_build_object(
+      'id', r.id, 'clientId', r.client_id, 'sendingOrganizationId', r.sending_org_id, 'sendingUserId', r.sending_user_id,
+      'receivingOrganizationId', r.receiving_org_id, 'receivingServiceId', r.receiving_service_id, 'receivingContactId', r.receiving_contact_id,
+      'assigneeId', r.assignee_user_id, 'consentId', r.consent_id, 'needs', r.needs, 'reason', r.reason, 'urgency', r.urgency, 'status', r.status,
+      'statusReason', r.status_reason, 'statusNote', r.status_note, 'outcome', null, 'senderContactName', r.sender_contact_name,
+      'senderContactPhone', r.sender_contact_phone, 'senderContactEmail', r.sender_contact_email,
+      'sentAt', ${iso('r.sent_at')}, 'acknowledgedAt', ${iso('r.acknowledged_at')}, 'firstContactAt', ${iso('r.first_contact_at')}, 'closedAt', ${iso('r.closed_at')},
+      'acknowledgeBy', ${iso('r.acknowledge_due_at')}, 'firstContactBy', ${iso('r.first_contact_due_at')}, 'forwardedFromId', r.forwarded_from_id,
+      'version', r.version, 'createdAt', ${iso('r.created_at')}, 'updatedAt', ${iso('r.updated_at')},
+      'clientName', (select c.given_name || ' ' || c.family_name from clients c where c.id = r.client_id),
+      'sendingOrganizationName', (select o.name from organizations o where o.id = r.sending_org_id),
+      'receivingOrganizationName', (select o.name from organizations o where o.id = r.receiving_org_id),
+      'receivingServiceName', (select v.name from services v where v.id = r.receiving_service_id),
+      'assigneeName', (select u.name from users u where u.id = r.assignee_user_id),
+      'overdue', json_build_object('acknowledge', ${late('acknowledge_due_at', 'acknowledged_at')}, 'firstContact', ${late('first_contact_due_at', 'first_contact_at')}),
+      'unreadMessages', (select count(*)::int from referral_messages m where m.referral_id = r.id and m.author_user_id is distinct from $1::uuid
+        and m.created_at > coalesce((select d.last_read_at from referral_reads d where d.referral_id = r.id and d.user_id = $1::uuid), '-infinity'))
+    ) order by r.created_at desc, r.id desc), '[]')::text as data
+    from referrals r where r.id = any($2::uuid[])`;
+  app.get(FLOOR, async (req, reply) => {
+    const s = must();
+    const { rows: page } = await pool.query<[string, string]>({
+      text: `select id, created_at::text as cursor_at from referrals where receiving_org_id = $1 and status <> 'draft' order by created_at desc, id desc limit 26`,
+      values: [s.receivingOrgId],
+      rowMode: 'array',
+    });
+    const shown = page.slice(0, 25);
+    const { rows } = await pool.query<{ data: string }>({ name: 'bench_floor_inbox', text: floorJson, values: [s.staff.id, shown.map((r) => r[0])] });
+    await pool.query({
+      name: 'bench_floor_audit',
+      text: `insert into audit_log (actor_user_id, actor_org_id, action, entity_type, organization_id, request_id, ip) values ($1, $2, 'referral.list', 'referral', $2, $3, $4)`,
+      values: [s.staff.id, s.receivingOrgId, req.id, req.ip],
+    });
+    const last = shown.at(-1);
+    const next = page.length > 25 && last ? JSON.stringify(encodeCursor([last[1], last[0]])) : 'null';
+    return reply.type('application/json').send(`{"data":${rows[0]!.data},"nextCursor":${next}}`);
   });
 
   // Same detail row statement as the API (referralsRepo.detail: row, names, client, consent), with the id swapped in.

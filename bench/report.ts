@@ -26,19 +26,21 @@ export const formatTable = (results: LoadResult[]) => {
 
 /** One line per group: its target and whether every API scenario met it (a statement, not a test). */
 export const verdicts = (groups: ScenarioGroup[], results: LoadResult[]) =>
-  groups.map((g) => {
+  groups.flatMap((g) => {
+    if (!g.target) return [];
+    const target = g.target;
     const api = results.filter((r) => r.target === 'api' && r.scenario.group === g.name);
     const worst = api.reduce((m, r) => Math.max(m, r.p99Ms), 0);
     // A scenario may hold its own target (a throughput floor, or no p99 limit).
     const misses = (r: LoadResult) => {
       const t = r.scenario.target;
-      const p99 = t ? t.p99Ms : g.target.p99Ms;
+      const p99 = t ? t.p99Ms : target.p99Ms;
       return r.requests === 0 || r.errors > 0 || (p99 !== undefined && r.p99Ms > p99) || (t?.minPerSec !== undefined && r.requestsPerSec < t.minPerSec);
     };
     const missed = api.filter(misses).map((r) => r.scenario.name);
     return missed.length
-      ? `${g.name}: target "${g.target.description}" NOT met (worst API p99 ${fmt(worst)} ms; missed by: ${missed.join(', ')})`
-      : `${g.name}: target "${g.target.description}" met (worst API p99 ${fmt(worst)} ms)`;
+      ? `${g.name}: target "${target.description}" NOT met (worst API p99 ${fmt(worst)} ms; missed by: ${missed.join(', ')})`
+      : `${g.name}: target "${target.description}" met (worst API p99 ${fmt(worst)} ms)`;
   });
 
 /** Cores and load average: figures from a busy machine are not comparable with a quiet one. */

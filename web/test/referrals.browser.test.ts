@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { referralMessages } from '../../db/src/schema';
 import { newOrg, newUser } from '../../db/src/testing/factories';
 import { newClient, newConsent, newReferral } from '../../db/src/testing/referral-factories';
 import { newService } from '../../services/api/src/modules/directory/testing';
@@ -173,6 +174,43 @@ describe('referrals', () => {
       await chwPage.getByRole('button', { name: 'Send anyway' }).click();
       await chwPage.waitForURL(/\/referrals\/[0-9a-f-]{36}$/);
       await expectVisible(statusCard(chwPage).getByText('Sent', { exact: true }));
+    }));
+
+  it('drops the unread badge from the inbox row as soon as the thread has been read', () =>
+    withPage(suite.browser, suite.stack.baseUrl, 'referral-unread', async (page) => {
+      const { dhs, chw, cbo, staff } = await world();
+      const client = await newClient(suite.stack.db, dhs, { familyName: `Nwosu-${uniq()}` });
+      const referral = await newReferral(suite.stack.db, { from: dhs, to: cbo, client, status: 'accepted', sentAt: new Date(), sendingUserId: chw.id });
+      await suite.stack.db.insert(referralMessages).values({ referralId: referral.id, authorUserId: staff.id, authorOrgId: cbo.id, body: 'Intake is Thursday at 10.' });
+
+      await signIn(page, chw.email, chw.password);
+      await page.goto('/referrals?box=sent');
+      const row = page.getByRole('list', { name: 'Sent' }).getByRole('listitem').filter({ hasText: client.familyName });
+      await expectVisible(row.getByText('1 unread'));
+      await row.getByRole('link').click();
+      await expectVisible(page.getByRole('list', { name: 'Messages' }).getByText('Intake is Thursday at 10.'));
+
+      // Hold the lists' answers: on the way back the inbox can only show what it has cached.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const lists = /\/api\/v1\/referrals(\/counts)?\?/;
+      await page.route(lists, async (route) => {
+        await held;
+        await route.continue();
+      });
+      try {
+        await page.goBack();
+        await expectVisible(row);
+        expect(await row.getByText(/unread/).count()).toBe(0);
+      } finally {
+        release();
+        await page.unrouteAll({ behavior: 'wait' });
+      }
+
+      // And the server agrees.
+      await page.reload();
+      await expectVisible(row);
+      expect(await row.getByText(/unread/).count()).toBe(0);
     }));
 });
 

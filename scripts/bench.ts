@@ -32,6 +32,10 @@ const opts = {
 
 const log = (line: string) => console.log(`    ${line}`);
 
+/** The targets a scenario loads (both unless it names some), with their URLs. */
+const targetsOf = (s: Scenario, apiUrl: string, baseUrl: string) =>
+  ([['api', apiUrl], ['baseline', baseUrl]] as const).filter(([target]) => !s.targets || s.targets.includes(target));
+
 /** Same answer from both targets (ids in order), and a short warm-up of caches and JIT. */
 const check = async (apiUrl: string, baseUrl: string, s: Scenario) => {
   const get = async (base: string) => {
@@ -39,7 +43,7 @@ const check = async (apiUrl: string, baseUrl: string, s: Scenario) => {
     if (!res.ok) throw new Error(`${s.name} answered ${res.status} at ${base}: ${(await res.text()).slice(0, 300)}`);
     return ((await res.json()) as { data: { id: string }[] }).data.map((d) => d.id);
   };
-  const urls = [apiUrl, baseUrl].filter((_, i) => !s.targets || s.targets.includes(i === 0 ? 'api' : 'baseline'));
+  const urls = targetsOf(s, apiUrl, baseUrl).map(([, url]) => url);
   const [a, b] = await Promise.all(urls.map(get));
   if (b) log(`${s.name}: ${a!.length} hits on the first page; baseline ${a!.join() === b.join() ? 'returns the same rows' : 'DIFFERS'}`);
   for (let i = 0; i < 20; i++) await Promise.all(urls.map(get));
@@ -87,8 +91,7 @@ const main = async () => {
     log(machineLine(os.availableParallelism(), os.loadavg()));
     const results: LoadResult[] = [];
     for (const s of scenarios) {
-      for (const [target, base] of [['api', apiUrl], ['baseline', baseUrl]] as const) {
-        if (s.targets && !s.targets.includes(target)) continue;
+      for (const [target, base] of targetsOf(s, apiUrl, baseUrl)) {
         const load = { ...opts, connections: s.connections ?? opts.connections };
         const r = s.run ? await s.run(base, target, load) : await runLoad(base, s, target, load);
         log(`${s.name} @ ${target} (${load.connections} conn): ${r.requestsPerSec.toFixed(0)} req/s, p99 ${r.p99Ms} ms${r.note ? `; ${r.note}` : ''}`);

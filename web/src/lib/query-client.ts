@@ -1,4 +1,4 @@
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, type InfiniteData, type QueryKey } from '@tanstack/react-query';
 import { ApiError } from '@tandem/contract/client';
 
 const isUnauthenticated = (error: unknown) => error instanceof ApiError && error.status === 401;
@@ -21,3 +21,15 @@ export const createQueryClient = (onUnauthenticated: () => void) =>
       mutations: { retry: false },
     },
   });
+
+type ListPage<T> = { data: T[] };
+const isInfiniteList = <T>(d: unknown): d is InfiniteData<ListPage<T>> => !!d && typeof d === 'object' && 'pages' in d;
+
+/**
+ * Rewrites the rows of every cached infinite list under `queryKey`, for an optimistic update;
+ * other queries under the same key (counts, single pages) are left to their refetch.
+ */
+export const updateListRows = <T>(queryClient: QueryClient, queryKey: QueryKey, update: (row: T) => T) =>
+  queryClient.setQueriesData({ queryKey }, (d: unknown) =>
+    isInfiniteList<T>(d) ? { ...d, pages: d.pages.map((p) => ({ ...p, data: p.data.map(update) })) } : d,
+  );

@@ -1,15 +1,11 @@
-import { useMutation, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, type Notification } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
+import { updateListRows } from '../../../lib/query-client';
 import { notificationQueries } from './queries';
 
-type Page = { data: Notification[]; nextCursor: string | null };
-
-/** The page with notification `id` (every unread one when null) shown read at `readAt`. */
-const markedIn = (page: Page, id: string | null, readAt: string): Page => ({
-  ...page,
-  data: page.data.map((n) => ((id === null || n.id === id) && !n.readAt ? { ...n, readAt } : n)),
-});
+/** Notification `n` shown read at `readAt` if it is `id` (or any unread one when `id` is null). */
+const markedRead = (id: string | null, readAt: string) => (n: Notification) => ((id === null || n.id === id) && !n.readAt ? { ...n, readAt } : n);
 
 /** Shows notification `id` (all, when null) read in every cached query at once; the caller refetches after. */
 const showRead = async (queryClient: QueryClient, id: string | null) => {
@@ -17,8 +13,8 @@ const showRead = async (queryClient: QueryClient, id: string | null) => {
   await queryClient.cancelQueries({ queryKey: notificationQueries.all });
   const readAt = new Date().toISOString();
   queryClient.setQueryData(notificationQueries.unread().queryKey, (p) => p && { ...p, data: id === null ? [] : p.data.filter((n) => n.id !== id), nextCursor: id === null ? null : p.nextCursor });
-  queryClient.setQueryData(notificationQueries.latest().queryKey, (p) => p && markedIn(p, id, readAt));
-  queryClient.setQueriesData<InfiniteData<Page>>({ queryKey: notificationQueries.lists() }, (d) => d && { ...d, pages: d.pages.map((p) => markedIn(p, id, readAt)) });
+  queryClient.setQueryData(notificationQueries.latest().queryKey, (p) => p && { ...p, data: p.data.map(markedRead(id, readAt)) });
+  updateListRows(queryClient, notificationQueries.lists(), markedRead(id, readAt));
 };
 
 /**

@@ -5,8 +5,11 @@
  *
  * What keeps it honest:
  * - every write in this process that changes who may do what (sign-out, member added, role
- *   changed or removed, account deactivated, API key revoked) calls `authChanged()`, which empties
- *   every cache at once: in a single-process deployment the change takes effect on the next request;
+ *   changed or removed, API key revoked) runs through `changingAuth`, which empties every cache
+ *   once the write has committed: in a single-process deployment the change takes effect on the
+ *   next request. Emptying before the commit would let a request in between read the old row and
+ *   cache it as current; and a lookup that was already running when the caches emptied is not
+ *   kept (`through`);
  * - an entry lives at most `ttlMs` (AUTH_CACHE_SECONDS), which bounds how long another API
  *   process may still honour a signed-out session or a removed role (docs/scaling.md);
  * - a miss (unknown or expired token) is never cached, and a session past its expiry is refused
@@ -14,9 +17,18 @@
  */
 let generation = 0;
 
-/** Call after any write that changes sessions, memberships, accounts or API keys. */
+/** Empties every cache; call when a write that changes sessions, memberships or API keys has committed. */
 export const authChanged = () => {
   generation++;
+};
+
+/** Runs such a write (a transaction, or one statement) and empties the caches when it is over, committed or not. */
+export const changingAuth = async <T>(write: () => Promise<T>): Promise<T> => {
+  try {
+    return await write();
+  } finally {
+    authChanged();
+  }
 };
 
 export interface AuthCache<T> {
@@ -47,8 +59,10 @@ export const createAuthCache = <T>(ttlMs: number, maxEntries = 10_000): AuthCach
     async through(key, fetch) {
       const cached = this.get(key);
       if (cached !== undefined) return cached;
+      // A change that lands while this lookup runs may have come after its read: not kept.
+      const at = generation;
       const found = await fetch();
-      if (found !== undefined) this.set(key, found);
+      if (found !== undefined && at === generation) this.set(key, found);
       return found;
     },
   };

@@ -1,4 +1,4 @@
-import { authChanged, createAuthCache } from './auth-cache';
+import { authChanged, changingAuth, createAuthCache } from './auth-cache';
 import { z } from 'zod';
 import { AppError } from './app-error';
 import { assertVersion } from './concurrency';
@@ -71,6 +71,30 @@ describe('auth cache', () => {
     small.set('b', 2, 0);
     small.set('c', 3, 0);
     expect([small.get('a', 1), small.get('b', 1), small.get('c', 1)]).toEqual([undefined, 2, 3]);
+  });
+
+  it('does not keep what a lookup found when a change landed while it ran (it may have read the old row)', async () => {
+    const cache = createAuthCache<string>(60_000);
+    let reads = 0;
+    const lookup = () => cache.through('k', async () => `read ${++reads}`);
+    let finish = () => {};
+    const running = cache.through('k', () => new Promise<string>((resolve) => (finish = () => resolve(`read ${++reads}`))));
+    authChanged();
+    finish();
+    expect(await running).toBe('read 1');
+    expect(await lookup()).toBe('read 2');
+    expect(await lookup()).toBe('read 2');
+  });
+
+  it('changingAuth empties the caches once the write is over, committed or failed, and not before', async () => {
+    const cache = createAuthCache<number>(60_000);
+    cache.set('a', 1);
+    const seen = await changingAuth(async () => cache.get('a'));
+    expect(seen).toBe(1);
+    expect(cache.get('a')).toBeUndefined();
+    cache.set('b', 2);
+    await expect(changingAuth(() => Promise.reject(new Error('rolled back')))).rejects.toThrow('rolled back');
+    expect(cache.get('b')).toBeUndefined();
   });
 });
 

@@ -1,6 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@tandem/db';
-import { authChanged } from '../../lib/auth-cache';
 
 const { apiKeys } = schema;
 const cols = {
@@ -23,8 +22,6 @@ export const apiKeysRepo = {
       .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, now())` })
       .where(and(eq(apiKeys.id, id), eq(apiKeys.organizationId, orgId)))
       .returning(cols);
-    // A revoked key is refused on the next request, not when a cached lookup runs out.
-    authChanged();
     return row;
   },
 };

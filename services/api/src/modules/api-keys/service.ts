@@ -4,6 +4,7 @@ import { notFound } from '../../lib/app-error';
 import type { Ctx } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { randomToken, sha256 } from '../../lib/crypto';
+import { changingAuth } from '../../lib/auth-cache';
 import { apiKeysRepo, type ApiKeyRow } from './repo';
 
 const toApiKey = (r: ApiKeyRow): ApiKey => ({
@@ -36,12 +37,15 @@ export const createApiKeysService = ({ db }: { db: Db }) => ({
     return { ...toApiKey(row), secret };
   },
   async revoke(ctx: Ctx, orgId: string, keyId: string) {
-    return db.transaction(async (tx) => {
-      const r = await apiKeysRepo.revoke(tx, orgId, keyId);
-      if (!r) throw notFound('API key');
-      await recordAudit(tx, ctx, { action: 'api_key.revoke', entityType: 'api_key', entityId: keyId, organizationId: orgId });
-      return toApiKey(r);
-    });
+    // A revoked key is refused on the next request, not when a cached lookup runs out.
+    return changingAuth(() =>
+      db.transaction(async (tx) => {
+        const r = await apiKeysRepo.revoke(tx, orgId, keyId);
+        if (!r) throw notFound('API key');
+        await recordAudit(tx, ctx, { action: 'api_key.revoke', entityType: 'api_key', entityId: keyId, organizationId: orgId });
+        return toApiKey(r);
+      }),
+    );
   },
 });
 export type ApiKeysService = ReturnType<typeof createApiKeysService>;

@@ -1,7 +1,6 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@tandem/db';
 import { reuse, schema } from '@tandem/db';
-import { authChanged } from '../../lib/auth-cache';
 import type { ApiScope, Role } from '@tandem/contract';
 
 const { users, sessions, memberships, organizations, apiKeys, authFailures, invitations } = schema;
@@ -49,7 +48,6 @@ export const authRepo = {
   },
   async deleteSession(db: DbOrTx, id: string) {
     await db.delete(sessions).where(eq(sessions.id, id));
-    authChanged();
   },
   /** The session, its user and memberships in one round trip (runs on every signed-in request, so built and planned once). */
   async findActiveSession(db: DbOrTx, id: string): Promise<SessionRow | undefined> {
@@ -115,7 +113,6 @@ export const authRepo = {
   },
   async updateUser(db: DbOrTx, id: string, patch: Partial<typeof users.$inferInsert>) {
     const [row] = await db.update(users).set({ ...patch, updatedAt: sql`now()` }).where(eq(users.id, id)).returning();
-    authChanged();
     return row;
   },
 };

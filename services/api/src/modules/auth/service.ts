@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../lib/app-error';
 import type { Ctx } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { randomToken, sha256 } from '../../lib/crypto';
+import { changingAuth } from '../../lib/auth-cache';
 import { authRepo } from './repo';
 
 export interface AuthDeps {
@@ -58,7 +59,7 @@ export const createAuthService = ({ db, sessionTtlHours, loginMaxFailures }: Aut
     },
 
     async logout(sessionId: string) {
-      await authRepo.deleteSession(db, sessionId);
+      await changingAuth(() => authRepo.deleteSession(db, sessionId));
     },
 
     async updateMe(ctx: Ctx, userId: string, patch: { name?: string; locale?: 'en' | 'es' }) {

@@ -1,7 +1,6 @@
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@tandem/db';
 import type { Role } from '@tandem/contract';
-import { authChanged } from '../../lib/auth-cache';
 
 const { users, memberships, organizations, invitations } = schema;
 
@@ -15,12 +14,6 @@ const memberCols = {
   createdAt: memberships.createdAt,
 };
 export type MemberRow = { userId: string; organizationId: string; email: string; name: string; role: string; hasPassword: boolean; createdAt: Date };
-
-/** Passes a write's result through after telling the sign-in caches that memberships changed. */
-const changed = <T>(result: T): T => {
-  authChanged();
-  return result;
-};
 
 export const membersRepo = {
   /** Members by name; `activeOnly`: people who can sign in (password set, account active). */
@@ -50,13 +43,13 @@ export const membersRepo = {
   orgExists: async (db: DbOrTx, orgId: string) => (await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, orgId))).length > 0,
   findUserByEmail: async (db: DbOrTx, email: string) => (await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`))[0],
   createUser: async (db: DbOrTx, row: typeof users.$inferInsert) => (await db.insert(users).values(row).returning())[0]!,
-  // Each membership write empties the sign-in caches (lib/auth-cache.ts): a new role applies on the next request.
+  // Callers run membership writes through changingAuth (lib/auth-cache.ts): a new role applies on the next request.
   addMembership: async (db: DbOrTx, userId: string, orgId: string, role: Role) =>
-    changed((await db.insert(memberships).values({ userId, organizationId: orgId, role }).onConflictDoNothing().returning()).length > 0),
+    (await db.insert(memberships).values({ userId, organizationId: orgId, role }).onConflictDoNothing().returning()).length > 0,
   setRole: async (db: DbOrTx, orgId: string, userId: string, role: Role) =>
-    changed(await db.update(memberships).set({ role }).where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, userId)))),
+    db.update(memberships).set({ role }).where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, userId))),
   remove: async (db: DbOrTx, orgId: string, userId: string) =>
-    changed((await db.delete(memberships).where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, userId))).returning()).length > 0),
+    (await db.delete(memberships).where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, userId))).returning()).length > 0,
   countAdmins: async (db: DbOrTx, orgId: string) =>
     (await db.select({ n: sql<number>`count(*)::int` }).from(memberships).where(and(eq(memberships.organizationId, orgId), eq(memberships.role, 'org_admin'))))[0]!.n,
   createInvitation: async (db: DbOrTx, row: typeof invitations.$inferInsert) => (await db.insert(invitations).values(row).returning())[0]!,

@@ -6,6 +6,7 @@ import { isNetworkAdmin, type Actor, type Ctx } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { randomToken, sha256 } from '../../lib/crypto';
 import { decodeCursor, toPage } from '../../lib/pagination';
+import { changingAuth } from '../../lib/auth-cache';
 import { membersRepo, type MemberRow } from './repo';
 
 const INVITATION_DAYS = 7;
@@ -44,7 +45,7 @@ export const createMembersService = ({ db }: { db: Db }) => ({
 
   async invite(ctx: Ctx, orgId: string, input: { email: string; name: string; role: Role; locale: 'en' | 'es' }) {
     assertMayGrant(ctx.actor, input.role);
-    return db.transaction(async (tx) => {
+    return changingAuth(() => db.transaction(async (tx) => {
       if (!(await membersRepo.orgExists(tx, orgId))) throw notFound('organization');
       let user = await membersRepo.findUserByEmail(tx, input.email);
       let invitation: { token: string; expiresAt: string; acceptPath: string } | null = null;
@@ -67,12 +68,12 @@ export const createMembersService = ({ db }: { db: Db }) => ({
       await recordAudit(tx, ctx, { action: 'member.add', entityType: 'membership', entityId: user.id, organizationId: orgId, changes: { role: { from: null, to: input.role } } });
       const member = await membersRepo.one(tx, orgId, user.id);
       return { member: toMember(member!), invitation };
-    });
+    }));
   },
 
   async updateRole(ctx: Ctx, orgId: string, userId: string, role: Role) {
     assertMayGrant(ctx.actor, role);
-    return db.transaction(async (tx) => {
+    return changingAuth(() => db.transaction(async (tx) => {
       const before = await membersRepo.one(tx, orgId, userId);
       if (!before) throw notFound('member');
       if (before.role === 'network_admin' && !isNetworkAdmin(ctx.actor)) throw forbidden('Only network admins can change a network admin.');
@@ -82,11 +83,11 @@ export const createMembersService = ({ db }: { db: Db }) => ({
       await membersRepo.setRole(tx, orgId, userId, role);
       await recordAudit(tx, ctx, { action: 'member.role', entityType: 'membership', entityId: userId, organizationId: orgId, changes: { role: { from: before.role, to: role } } });
       return toMember({ ...before, role });
-    });
+    }));
   },
 
   async remove(ctx: Ctx, orgId: string, userId: string) {
-    await db.transaction(async (tx) => {
+    await changingAuth(() => db.transaction(async (tx) => {
       const before = await membersRepo.one(tx, orgId, userId);
       if (!before) throw notFound('member');
       if (before.role === 'network_admin' && !isNetworkAdmin(ctx.actor)) throw forbidden('Only network admins can remove a network admin.');
@@ -95,7 +96,7 @@ export const createMembersService = ({ db }: { db: Db }) => ({
       }
       await membersRepo.remove(tx, orgId, userId);
       await recordAudit(tx, ctx, { action: 'member.remove', entityType: 'membership', entityId: userId, organizationId: orgId, changes: { role: { from: before.role, to: null } } });
-    });
+    }));
   },
 
   async users(actor: Actor, opts: { limit: number; cursor?: string; q?: string }) {

@@ -176,6 +176,25 @@ describe('referrals', () => {
       await expectVisible(statusCard(chwPage).getByText('Sent', { exact: true }));
     }));
 
+  it('keeps "(me)" on the assignee picker once the viewer has taken the referral', () =>
+    withPage(suite.browser, suite.stack.baseUrl, 'referral-assign-me', async (page) => {
+      const { dhs, cbo, staff } = await world();
+      const client = await newClient(suite.stack.db, dhs, { familyName: `Adeyemi-${uniq()}` });
+      const referral = await newReferral(suite.stack.db, { from: dhs, to: cbo, client, status: 'accepted', sentAt: new Date() });
+
+      await signIn(page, staff.email, staff.password);
+      await page.goto(`/referrals/${referral.id}`);
+      const picker = page.getByLabel('Assigned to');
+      await picker.locator('option', { hasText: `${staff.name} (me)` }).waitFor({ state: 'attached' });
+      const saved = page.waitForResponse((res) => res.url().endsWith(`/referrals/${referral.id}/assign`));
+      await picker.selectOption(staff.id);
+      expect((await saved).status()).toBe(200);
+      await waitForValue(picker, staff.id);
+      await page.reload();
+      await waitForValue(picker, staff.id);
+      expect(await picker.locator('option:checked').textContent()).toBe(`${staff.name} (me)`);
+    }));
+
   it('drops the unread badge from the inbox row as soon as the thread has been read', () =>
     withPage(suite.browser, suite.stack.baseUrl, 'referral-unread', async (page) => {
       const { dhs, chw, cbo, staff } = await world();

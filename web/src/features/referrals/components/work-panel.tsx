@@ -46,7 +46,8 @@ function AssigneeSelect({ r, viewer }: { r: ReferralDetail; viewer: Viewer }) {
   const change = useChangeReferral(r.id);
   const options = new Map<string, string>([[viewer.userId, `${viewer.userName} (${t('ref.me')})`]]);
   for (const m of members.data?.data ?? []) if (m.userId !== viewer.userId) options.set(m.userId, m.name);
-  if (r.assigneeId && r.assigneeName) options.set(r.assigneeId, r.assigneeName);
+  // Someone no longer on the staff list still shows by name; the viewer keeps "(me)".
+  if (r.assigneeId && r.assigneeName && !options.has(r.assigneeId)) options.set(r.assigneeId, r.assigneeName);
   return (
     <div className="stack">
       {isStale(change.error) && <StaleNotice id={r.id} onReload={() => change.reset()} />}

@@ -34,10 +34,13 @@ import { users } from './accounts';
 /** PostgreSQL full-text document; written by the database (generated column), read only in search SQL. */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const cube = customType<{ data: string }>({ dataType: () => 'cube' });
+const int4multirange = customType<{ data: string }>({ dataType: () => 'int4multirange' });
 
-// Weighted search document of a service: name (A), description (B), eligibility (C). English
-// stemming so "pantries" finds "pantry"; typos are caught by the trigram index on the name.
-const SERVICE_SEARCH_DOCUMENT = sql`setweight(to_tsvector('english', coalesce("name", '')), 'A') || setweight(to_tsvector('english', coalesce("description", '')), 'B') || setweight(to_tsvector('english', coalesce("eligibility", '')), 'C')`;
+// Search document of a service (docs/directory-search.md): name (A), description (B), eligibility
+// (C) with English stemming so "pantries" finds "pantry", and one lexeme per filter value
+// ("spa:spa6", "language:es": tandem_service_facets, migration 0009), so one
+// GIN scan answers text and filters together. Typos are mapped to known words (search_words).
+const SERVICE_SEARCH_DOCUMENT = sql`setweight(to_tsvector('english', coalesce("name", '')), 'A') || setweight(to_tsvector('english', coalesce("description", '')), 'B') || setweight(to_tsvector('english', coalesce("eligibility", '')), 'C') || tandem_service_facets("categories", "languages", "spas", "focus_populations", "community_support")`;
 
 export type StageDates = { prospect: string | null; outreach: string | null; assessed: string | null; partnered: string | null };
 
@@ -113,6 +116,12 @@ export const services = pgTable(
     firstContactSlaHours: integer('first_contact_sla_hours').notNull().default(40),
     sourceId: text('source_id').unique(),
     searchVector: tsvector('search_vector').generatedAlwaysAs(SERVICE_SEARCH_DOCUMENT),
+    // Copies of the service's hours kept by triggers on schedules and schedule_exceptions (migration
+    // 0009), so "open at" is read from the row search already holds instead of two index probes per
+    // candidate: the weekly intervals as seconds of the ISO week in local time (Monday 00:00 = 0),
+    // and the dates that have an exception. Read only in search SQL.
+    openHours: int4multirange('open_hours').notNull().default(sql`'{}'::int4multirange`),
+    exceptionDates: date('exception_dates', { mode: 'string' }).array().notNull().default(sql`'{}'::date[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
@@ -120,12 +129,10 @@ export const services = pgTable(
   (t) => [
     index('services_org_idx').on(t.organizationId),
     index('services_updated_idx').on(t.updatedAt),
-    // Directory search (docs/directory-search.md): full text, typo-tolerant name, array filters.
+    // Directory search (docs/directory-search.md): text and filter values in one GIN index.
     index('services_search_idx').using('gin', t.searchVector),
+    // HSDS `search` matches a name by substring (LIKE).
     index('services_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
-    index('services_categories_idx').using('gin', t.categories),
-    index('services_languages_idx').using('gin', t.languages),
-    index('services_spas_idx').using('gin', t.spas),
     // Name order (searches without text or a point): walk this index and stop after a page.
     index('services_name_order_idx').on(sql`lower(${t.name})`, t.id).where(sql`${t.status} <> 'inactive'`),
     check('services_status_check', inList(t.status, SERVICE_STATUSES)),
@@ -232,6 +239,16 @@ export const scheduleExceptions = pgTable(
     check('schedule_exceptions_hours_check', sql`${t.closed} or (${t.opensAt} is not null and ${t.closesAt} is not null and ${t.opensAt} < ${t.closesAt})`),
   ],
 );
+
+/**
+ * Every word (3+ letters, lower case, unstemmed) that appears in a service's name, description or
+ * eligibility: what a misspelled search word is corrected to (trigram similarity,
+ * tandem_search_query). Filled by a trigger on services (migration 0009); a word no service uses
+ * any more stays, and only ever matches nothing.
+ */
+export const searchWords = pgTable('search_words', { word: text('word').primaryKey() }, (t) => [
+  index('search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
+]);
 
 /** Named people: an organization's contacts, optionally for one service. */
 export const contacts = pgTable(

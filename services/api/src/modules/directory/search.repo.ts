@@ -1,5 +1,7 @@
-import { sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '@tandem/db';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { reuse, schema, type DbOrTx } from '@tandem/db';
+
+const { services, organizations } = schema;
 
 export interface SearchFilters {
   q?: string;
@@ -44,67 +46,135 @@ export interface SearchRow {
   hours: { opensAt: string; closesAt: string }[];
   closed_reason: string | null;
   sort_key: string | number;
-  /** The nearest-first walk stopped at its limit (only the distance order's first try sets it). */
+  /** The nearest-first walk stopped at its limit inside the radius (only the distance order's first try sets it). */
   knn_saturated: boolean;
 }
 
-const arr = (v: string) => sql`array[${v}]::text[]`;
+/**
+ * The filter values a hit must have, as a tsquery over the lexemes tandem_service_facets puts in
+ * the search document ('spa:spa6' & 'language:es'), or null without such filters. The values are
+ * the contract's enums; quotes and backslashes are escaped all the same.
+ */
+export const facetQuery = (f: Pick<SearchFilters, 'category' | 'language' | 'spa' | 'focusPopulation' | 'communitySupport'>): string | null => {
+  const keys = [
+    f.category && `category:${f.category}`,
+    f.language && `language:${f.language}`,
+    f.spa && `spa:${f.spa}`,
+    f.focusPopulation && `focus:${f.focusPopulation}`,
+    f.communitySupport && `community_support:${f.communitySupport}`,
+  ].filter((k): k is string => typeof k === 'string');
+  return keys.length ? keys.map((k) => `'${k.replace(/['\\]/g, (c) => c + c)}'`).join(' & ') : null;
+};
 
 /**
- * Whether the service is open at the local timestamp `ts`: that date's exception decides when
- * there is one (unique index schedule_exceptions_service_date_key), else the weekly intervals of
- * that weekday (schedules_service_idx on (service_id, weekday)).
+ * Whether the service `s` (a services row) is open at the local timestamp `ts`, from the row alone
+ * unless that date has an exception: the weekly hours are in `open_hours` (seconds of the ISO week,
+ * kept by triggers from schedules, migration 0009), and `exception_dates` says when the
+ * exception decides instead (unique index schedule_exceptions_service_date_key).
  */
-const openAt = (serviceId: SQL, ts: SQL) => sql`(
+const openAt = (s: SQL, ts: SQL) => sql`(
   case
-    when exists (select 1 from schedule_exceptions x where x.service_id = ${serviceId} and x.date = (${ts})::date) then exists (
-      select 1 from schedule_exceptions x where x.service_id = ${serviceId} and x.date = (${ts})::date
+    when cardinality(${s}.exception_dates) > 0 and (${ts})::date = any(${s}.exception_dates) then exists (
+      select 1 from schedule_exceptions x where x.service_id = ${s}.id and x.date = (${ts})::date
         and not x.closed and (${ts})::time >= x.opens_at and (${ts})::time < x.closes_at)
-    else exists (
-      select 1 from schedules sc where sc.service_id = ${serviceId} and sc.weekday = extract(isodow from ${ts})::int
-        and (${ts})::time >= sc.opens_at and (${ts})::time < sc.closes_at)
+    else ${s}.open_hours @> ((extract(isodow from ${ts})::int - 1) * 86400 + floor(extract(epoch from (${ts})::time)))::int
   end)`;
 const when = (cond: unknown, frag: SQL) => (cond ? frag : sql``);
 
+type PageRow = {
+  id: string;
+  rank: number | null;
+  sort_key: string | number;
+  knn_saturated: boolean;
+};
+type WideRow = Omit<SearchRow, keyof PageRow> & { id: string };
+
+const P = (name: string) => sql.placeholder(name);
+/** The reference instant in the service's own time zone. */
+const localTs = sql`(${P('ref')}::timestamptz at time zone ${services.timeZone})`;
+const originOf = sql`ll_to_earth(${P('lat')}::float8, ${P('lng')}::float8)::cube`;
+const hhmm = (t: string) => sql.raw(`to_char(${t}, 'HH24:MI')`);
+
 /**
- * One statement per page of directory search. The plan it is written for (docs/directory-search.md):
+ * What a hit shows, for the ids of one page, in one named statement (prepared once per
+ * connection; by primary key, so its generic plan is always the right one). Organization by
+ * organizations_pkey; that date's exception and today's intervals by
+ * schedule_exceptions_service_date_key and schedules_service_idx; the nearest location to the
+ * origin (else the first by name) by service_locations_pair_key.
+ */
+const widen = (db: DbOrTx) =>
+  reuse(db, 'directory.search.wide', () =>
+    db
+      .select({
+        id: services.id,
+        name: services.name,
+        description: services.description,
+        status: services.status,
+        organization_id: services.organizationId,
+        organization_name: organizations.name,
+        languages: services.languages,
+        categories: services.categories,
+        spas: services.spas,
+        capacity_status: services.capacityStatus,
+        capacity_note: services.capacityNote,
+        capacity_confirmed_at: sql<string | null>`to_char(${services.capacityConfirmedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+        open_now: sql<boolean>`${openAt(sql`${services}`, localTs)}`,
+        local_date: sql<string>`to_char(${localTs}, 'YYYY-MM-DD')`,
+        closed_reason: sql<string | null>`(select coalesce(x.reason, 'Closed') from schedule_exceptions x
+          where x.service_id = ${services.id} and x.date = ${localTs}::date and x.closed)`,
+        hours: sql<SearchRow['hours']>`case
+          when ${localTs}::date = any(${services.exceptionDates}) then (
+            select coalesce(json_agg(json_build_object('opensAt', ${hhmm('x.opens_at')}, 'closesAt', ${hhmm('x.closes_at')})), '[]'::json)
+            from schedule_exceptions x where x.service_id = ${services.id} and x.date = ${localTs}::date and not x.closed)
+          else (
+            select coalesce(json_agg(json_build_object('opensAt', ${hhmm('sc.opens_at')}, 'closesAt', ${hhmm('sc.closes_at')}) order by sc.opens_at), '[]'::json)
+            from schedules sc where sc.service_id = ${services.id} and sc.weekday = extract(isodow from ${localTs})::int)
+          end`,
+        location: sql<SearchRow['location']>`(
+          select json_build_object('id', l.id, 'name', l.name, 'address1', l.address_1, 'city', l.city, 'spa', l.spa,
+                   'latitude', l.latitude, 'longitude', l.longitude,
+                   'distanceKm', round((sec_to_gc(cube_distance(${originOf}, l.earth_pt)) / 1000)::numeric, 2))
+          from service_locations sl join locations l on l.id = sl.location_id
+          where sl.service_id = ${services.id}
+          order by cube_distance(${originOf}, l.earth_pt) asc nulls last, lower(l.name), l.id
+          limit 1)`,
+      })
+      .from(services)
+      .innerJoin(organizations, eq(organizations.id, services.organizationId))
+      .where(sql`${services.id} = any(${P('ids')}::uuid[])`)
+      .prepare('directory_search_wide'),
+  );
+
+/**
+ * Two statements per page of directory search. The plan they are written for (docs/directory-search.md):
  *
- *  p        one row of parameters: the reference instant, the tsquery, the origin point.
- *  nearby   (with near) each service's closest location as a chord length; with radiusKm only locations
- *           inside earth_box(origin, r) — a GiST index scan
- *           on locations_earth_pt_idx over the stored earth_pt — re-checked with the chord length
- *           (cube_distance <= gc_to_sec(r)), grouped per service.
- *           Ordered by distance (near without text), a first try reads only the nearest
- *           (limit + 1) × 4 locations (near_locations: KNN `earth_pt <-> origin` on the same GiST
- *           index, or the radius box sorted); a service whose nearest site is closer than the
- *           farthest location read has its exact distance, any other is at least that far. The
- *           page is certain when it fills, or when the radius held fewer locations than were
- *           read; otherwise (selective filters, deep pages) the statement runs again over every
- *           location. A dense 5 km downtown: ~35 ms → ~8 ms.
- *  base     narrow: only ids and sort inputs of the services that pass the filters — array
- *           filters (GIN: services_categories/languages/spas_idx, bitmap-ANDed when several are
- *           given), text (GIN services_search_idx for `search_vector @@ tsq`, OR GIN
- *           services_name_trgm_idx for `q <% lower(name)`, a BitmapOr), capacity/age/status
- *           (filters on the heap rows). "Open now/at" is computed here only when it filters.
- *  ranked   the sort key: -rank, distance km (from nearby's min chord per service), or lower(name).
- *           Without text or a point the order is lower(name), id: services_name_order_idx.
- *  page     keyset filter `(sort_key, id) > cursor`, ORDER BY sort_key, id, LIMIT n+1 — a top-N
- *           heapsort over the matches.
- *  wide     for only the n+1 rows of the page: the service's columns (pkey), organization name,
- *           local time (`at time zone services.time_zone`), that date's exception (unique index
- *           schedule_exceptions_service_date_key) and "open" (exception, else the weekday's
- *           intervals on schedules_service_idx). Widening every match before the sort cost
- *           ~35 ms for a 5 km radius downtown (4,700 services).
- *  outer    the nearest (or first by name) location via a LATERAL on service_locations_pair_key,
- *           and today's hours.
+ * Page (unnamed: planned with its values, ~0.15 ms; the choice between a GIN scan and the name
+ * walk depends on how many services a filter value holds):
+ *  p        one row of parameters, materialized: the reference instant, the tsquery of the text
+ *           (tandem_search_query: typos corrected from search_words), the origin, the radius.
+ *  nearby   (with near) each service's closest location as a chord length. Ordered by distance
+ *           (near without text), a first try reads only the nearest (limit + 1) × 4 locations
+ *           (near_locations: KNN `earth_pt <-> origin` on locations_earth_pt_idx, then the radius
+ *           check); a service whose nearest site is closer than the farthest location read has its
+ *           exact distance, any other is at least that far. The page is certain when it fills, or
+ *           when the walk went past the radius or read every location; otherwise (selective
+ *           filters, deep pages) the page is asked again over every location inside
+ *           earth_box(origin, r) (GiST bitmap on the same index), grouped per service.
+ *  base     only ids and sort inputs of the services that pass the filters: text and filter
+ *           values in ONE GIN scan of services_search_idx (`search_vector @@ tsq && 'spa:spa6' &
+ *           'language:es'`); capacity, age, status and "open at" on the heap rows, "open" from the
+ *           row's own copy of its hours (open_hours, exception_dates). Without text or a point and
+ *           with common filter values, the planner walks services_name_order_idx instead.
+ *  ranked   the sort key: -ts_rank_cd, distance km, or lower(name); then the keyset filter
+ *           `(sort_key, id) > cursor`, ORDER BY sort_key, id, LIMIT n+1 (top-N heapsort).
  *
- * No statement per hit: organization name, location and hours come back in the same rows.
+ * Widen (named, by primary key: see `widen`): what each of those n+1 hits shows.
  */
 export const searchServices = async (db: DbOrTx, f: SearchFilters): Promise<SearchRow[]> => {
   if (searchMode(f) === 'distance') {
     const rows = await run(db, f, true);
-    // Sure of the page when it is full, or when the walk saw every candidate inside the radius.
-    const walkedAll = f.radiusKm !== undefined && rows.length > 0 && !rows[0]!.knn_saturated;
+    // Sure of the page when it is full, or when the walk saw every location (inside the radius).
+    const walkedAll = rows.length > 0 && !rows[0]!.knn_saturated;
     if (rows.length === f.limit + 1 || walkedAll) return rows;
   }
   return run(db, f, false);
@@ -116,23 +186,28 @@ const KNN_LOCATIONS_PER_ROW = 4;
 const run = async (db: DbOrTx, f: SearchFilters, knn: boolean): Promise<SearchRow[]> => {
   const mode = searchMode(f);
   const knnLocations = (f.limit + 1) * KNN_LOCATIONS_PER_ROW;
-  const ref = f.at ? sql`${f.at.toISOString()}::timestamptz` : sql`now()`;
+  // One instant for both statements (the page's "open" filter and the hits' hours).
+  const refIso = (f.at ?? new Date()).toISOString();
+  const ref = sql`${refIso}`;
   const origin = f.near ? sql`ll_to_earth(${f.near.lat}::float8, ${f.near.lng}::float8)` : sql`null::earth`;
   const radiusM = f.radiusKm !== undefined ? f.radiusKm * 1000 : undefined;
   const sortKey =
     mode === 'rank' ? sql`(-b.rank)::float8` : mode === 'distance' ? sql`coalesce(sec_to_gc(b.near_chord) / 1000, 1e9)::float8` : sql`b.lname`;
   const inRadius = radiusM !== undefined ? sql`and earth_box(p.origin, ${radiusM}::float8) @> l.earth_pt and cube_distance(p.oc, l.earth_pt) <= p.chord` : sql``;
+  const facets = facetQuery(f);
+  // Text and filter values in one GIN scan of services_search_idx (the tsquery of the text comes
+  // from p, the filter values are a constant the planner can estimate).
+  const document = f.q
+    ? sql`and s.search_vector @@ ${facets ? sql`(p.tsq && ${facets}::tsquery)` : sql`p.tsq`}`
+    : facets
+      ? sql`and s.search_vector @@ ${facets}::tsquery`
+      : sql``;
   const filters = sql`
-        ${when(f.q, sql`and (s.search_vector @@ p.tsq or p.lq <% lower(s.name))`)}
-        ${when(f.category, sql`and s.categories @> ${arr(f.category ?? '')}`)}
-        ${when(f.language, sql`and s.languages @> ${arr(f.language ?? '')}`)}
-        ${when(f.spa, sql`and s.spas @> ${arr(f.spa ?? '')}`)}
-        ${when(f.focusPopulation, sql`and s.focus_populations @> ${arr(f.focusPopulation ?? '')}`)}
-        ${when(f.communitySupport, sql`and s.community_support = ${f.communitySupport ?? ''}`)}
+        ${document}
         ${when(f.age !== undefined, sql`and (s.min_age is null or s.min_age <= ${f.age ?? 0}) and (s.max_age is null or s.max_age >= ${f.age ?? 0})`)}
         ${when(f.accepting === true, sql`and s.capacity_status = 'accepting'`)}
         ${when(f.accepting === false, sql`and s.capacity_status <> 'accepting'`)}
-        ${when(f.onlyOpen, sql`and ${openAt(sql`s.id`, sql`(p.ref at time zone s.time_zone)`)}`)}`;
+        ${when(f.onlyOpen, sql`and ${openAt(sql`s`, sql`(p.ref at time zone s.time_zone)`)}`)}`;
   const cursor = f.after
     ? mode === 'name'
       ? sql`and (r.sort_key, r.id) > (${String(f.after[0])}::text, ${f.after[1]}::uuid)`
@@ -140,10 +215,10 @@ const run = async (db: DbOrTx, f: SearchFilters, knn: boolean): Promise<SearchRo
     : sql``;
 
   const query = sql`
-    with p as (
-      select ${ref} as ref,
-             ${f.q ? sql`websearch_to_tsquery('english', ${f.q})` : sql`null::tsquery`} as tsq,
-             lower(${f.q ?? ''}::text) as lq,
+    -- Materialized: referenced once, p would be inlined and tandem_search_query run per row.
+    with p as materialized (
+      select ${ref}::timestamptz as ref,
+             ${f.q ? sql`tandem_search_query(${f.q})` : sql`null::tsquery`} as tsq,
              ${origin} as origin,
              (${origin})::cube as oc,
              ${radiusM !== undefined ? sql`gc_to_sec(${radiusM}::float8)` : sql`null::float8`} as chord
@@ -157,8 +232,8 @@ const run = async (db: DbOrTx, f: SearchFilters, knn: boolean): Promise<SearchRo
     ${when(knn, sql`near_locations as (
       select l.id, cube_distance(p.oc, l.earth_pt) as chord
       from p, locations l
-      where l.earth_pt is not null ${inRadius}
-      order by l.earth_pt <-> p.oc
+      where l.earth_pt is not null
+      order by l.earth_pt <-> (${origin})::cube
       limit ${knnLocations}
     ),
     knn_stats as (select count(*) as n, max(chord) as edge from near_locations),
@@ -167,12 +242,14 @@ const run = async (db: DbOrTx, f: SearchFilters, knn: boolean): Promise<SearchRo
       from near_locations nl
       join service_locations sl on sl.location_id = nl.id
       cross join knn_stats st
+      cross join p
+      where ${radiusM !== undefined ? sql`nl.chord <= p.chord` : sql`true`}
       group by sl.service_id, st.n, st.edge
       having st.n < ${knnLocations} or min(nl.chord) < st.edge
     ),`)}
     base as (
       select s.id,
-             ${f.q ? sql`(ts_rank_cd(s.search_vector, p.tsq) + word_similarity(p.lq, lower(s.name)))::float8` : sql`null::float8`} as rank,
+             ${f.q ? sql`ts_rank_cd(s.search_vector, p.tsq)::float8` : sql`null::float8`} as rank,
              ${f.near ? sql`nb.chord` : sql`null::float8`} as near_chord,
              ${mode === 'name' ? sql`lower(s.name)` : sql`null::text`} as lname
       from services s
@@ -182,55 +259,21 @@ const run = async (db: DbOrTx, f: SearchFilters, knn: boolean): Promise<SearchRo
         ${filters}
     ),
     ranked as (
-      select b.*, ${sortKey} as sort_key from base b
-    ),
-    page as (
-      select r.* from ranked r
-      where true ${cursor}
-      order by r.sort_key, r.id
-      limit ${f.limit + 1}
-    ),
-    -- Only the page's rows are widened: the service's columns, its organization, its local time,
-    -- that date's exception and whether it is open (filtering on open already happened in base).
-    wide as (
-      select s.id, s.name, s.description, s.status, s.organization_id, o.name as organization_name,
-             s.languages, s.categories, s.spas, s.capacity_status, s.capacity_note, s.capacity_confirmed_at,
-             pg.rank, pg.sort_key, lt.ts as local_ts, ex.closed as ex_closed, ex.reason as ex_reason, ex.service_id is not null as has_ex,
-             ${openAt(sql`s.id`, sql`lt.ts`)} as open_now
-      from page pg
-      join services s on s.id = pg.id
-      join organizations o on o.id = s.organization_id
-      cross join p
-      cross join lateral (select (p.ref at time zone s.time_zone) as ts) lt
-      left join schedule_exceptions ex on ex.service_id = s.id and ex.date = lt.ts::date
+      select b.id, b.rank, ${sortKey} as sort_key from base b
     )
-    select pg.id, pg.name, pg.description, pg.status, pg.organization_id, pg.organization_name, pg.languages, pg.categories, pg.spas,
-           pg.capacity_status, pg.capacity_note, pg.rank,
-           to_char(pg.capacity_confirmed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as capacity_confirmed_at, pg.open_now, pg.sort_key,
-           case when loc.id is null then null else json_build_object(
-             'id', loc.id, 'name', loc.name, 'address1', loc.address_1, 'city', loc.city, 'spa', loc.spa,
-             'latitude', loc.latitude, 'longitude', loc.longitude, 'distanceKm', round(loc.distance_km::numeric, 2)) end as location,
-           to_char(pg.local_ts, 'YYYY-MM-DD') as local_date,
-           ${knn ? sql`(select n >= ${knnLocations} from knn_stats)` : sql`false`} as knn_saturated,
-           case when pg.has_ex and pg.ex_closed then coalesce(pg.ex_reason, 'Closed') end as closed_reason,
-           case
-             when pg.has_ex then (
-               select coalesce(json_agg(json_build_object('opensAt', to_char(ex.opens_at, 'HH24:MI'), 'closesAt', to_char(ex.closes_at, 'HH24:MI'))), '[]'::json)
-               from schedule_exceptions ex where ex.service_id = pg.id and ex.date = pg.local_ts::date and not ex.closed)
-             else (
-               select coalesce(json_agg(json_build_object('opensAt', to_char(sc.opens_at, 'HH24:MI'), 'closesAt', to_char(sc.closes_at, 'HH24:MI')) order by sc.opens_at), '[]'::json)
-               from schedules sc where sc.service_id = pg.id and sc.weekday = extract(isodow from pg.local_ts)::int)
-           end as hours
-    from wide pg
-    left join lateral (
-      select l.id, l.name, l.address_1, l.city, l.spa, l.latitude, l.longitude,
-             sec_to_gc(cube_distance((select oc from p), l.earth_pt)) / 1000 as distance_km
-      from service_locations sl join locations l on l.id = sl.location_id
-      where sl.service_id = pg.id
-      order by distance_km asc nulls last, lower(l.name), l.id
-      limit 1
-    ) loc on true
-    order by pg.sort_key, pg.id`;
-  const res = await db.execute<Record<string, unknown>>(query);
-  return res.rows as unknown as SearchRow[];
+    select r.id, r.rank, r.sort_key,
+           ${knn ? sql`(select st.n >= ${knnLocations} and (p.chord is null or st.edge <= p.chord) from knn_stats st, p)` : sql`false`} as knn_saturated
+    from ranked r
+    where true ${cursor}
+    order by r.sort_key, r.id
+    limit ${f.limit + 1}`;
+  const page = (await db.execute<PageRow>(query)).rows;
+  if (page.length === 0) return [];
+  const wide = (await widen(db).execute({ ids: page.map((r) => r.id), ref: refIso, lat: f.near?.lat ?? null, lng: f.near?.lng ?? null })) as WideRow[];
+  const byId = new Map(wide.map((w) => [w.id, w]));
+  return page.flatMap((r) => {
+    const w = byId.get(r.id);
+    // A service deleted between the two statements drops out of the page.
+    return w ? [{ ...w, rank: r.rank, sort_key: r.sort_key, knn_saturated: r.knn_saturated }] : [];
+  });
 };

@@ -128,6 +128,69 @@ describe('GET /api/v1/services/search', () => {
     expect(hit.capacity).toMatchObject({ status: 'full', stale: false });
   });
 
+  it("shows an org admin's new hours and exceptions in open-at search at once", async () => {
+    const org = await newOrg(t.db);
+    const svc = await newService(t.db, org.id, { name: 'Hours Edit Pantry', categories: ['transportation-insecurity'], spas: ['spa2'] });
+    const admin = await newUser(t.db, { org, role: 'org_admin' });
+    const { cookie } = await signIn(t.app, admin.email);
+    const put = async (payload: object) => {
+      const res = await t.app.inject({ method: 'PUT', url: `/api/v1/services/${svc.id}/schedule`, headers: { cookie }, payload });
+      expect(res.statusCode).toBe(200);
+    };
+    const openAt = async (at: string) => ids(await search({ category: 'transportation-insecurity', spa: 'spa2', openAt: at, limit: '200' })).includes(svc.id);
+    // openAt sets the instant of todayHours, and filters: only an open service comes back.
+    const hit = async (at: string) => (await search({ q: 'Hours Edit Pantry', openAt: at })).data.find((h) => h.id === svc.id)!;
+
+    // Wednesday 10:30 local: no hours yet, so closed.
+    expect(await openAt(WED_1030)).toBe(false);
+    await put({ intervals: [{ weekday: 3, opensAt: '08:00', closesAt: '10:00' }, { weekday: 3, opensAt: '10:30', closesAt: '12:00' }] });
+    expect(await openAt(WED_1030)).toBe(true);
+    expect(await openAt('2026-03-11T17:29:59Z')).toBe(false); // 10:29:59, between the two intervals
+    expect(await openAt('2026-03-11T19:00:00Z')).toBe(false); // 12:00, closes_at is exclusive
+    expect(await openAt('2026-03-12T17:30:00Z')).toBe(false); // Thursday
+    expect((await hit(WED_1030)).todayHours).toEqual({ date: '2026-03-11', closedReason: null, intervals: [{ opensAt: '08:00', closesAt: '10:00' }, { opensAt: '10:30', closesAt: '12:00' }] });
+
+    // An exception on that date decides instead of the weekly hours, both ways.
+    await put({
+      intervals: [{ weekday: 3, opensAt: '08:00', closesAt: '12:00' }],
+      exceptions: [
+        { date: '2026-03-11', closed: true, reason: 'Inventory' },
+        { date: '2026-03-12', closed: false, opensAt: '10:00', closesAt: '11:00', reason: 'Extra day' },
+      ],
+    });
+    expect(await openAt(WED_1030)).toBe(false);
+    expect(await openAt('2026-03-12T17:30:00Z')).toBe(true);
+    expect((await hit('2026-03-12T17:30:00Z')).todayHours).toEqual({ date: '2026-03-12', closedReason: null, intervals: [{ opensAt: '10:00', closesAt: '11:00' }] });
+
+    // Removing the exception brings the weekly hours back.
+    await put({ intervals: [{ weekday: 3, opensAt: '08:00', closesAt: '12:00' }] });
+    expect(await openAt(WED_1030)).toBe(true);
+    expect(await openAt('2026-03-12T17:30:00Z')).toBe(false);
+  });
+
+  it('corrects a misspelled word from any service text, including words of a service just renamed', async () => {
+    const org = await newOrg(t.db);
+    const svc = await newService(t.db, org.id, { name: 'Westlake Hub', description: 'Weekly groceries and hygiene kits' });
+    expect(ids(await search({ q: 'hygeine kits' }))).toContain(svc.id);
+    expect(ids(await search({ q: 'Marimba' }))).not.toContain(svc.id);
+    const { schema } = await import('@tandem/db');
+    const { eq } = await import('drizzle-orm');
+    await t.db.update(schema.services).set({ name: 'Marimba Music Therapy' }).where(eq(schema.services.id, svc.id));
+    expect(ids(await search({ q: 'marimbaa therapy' }))).toContain(svc.id);
+  });
+
+  it('filters by focus population and Community Support together with text', async () => {
+    const org = await newOrg(t.db);
+    const base = { categories: ['housing-instability'], focusPopulations: ['justice_involvement'], communitySupport: 'housing_deposits' };
+    const right = await newService(t.db, org.id, { ...base, name: 'Reentry Deposit Fund' });
+    const otherFocus = await newService(t.db, org.id, { ...base, name: 'Family Deposit Fund', focusPopulations: ['healthy_pregnancy'] });
+    const otherSupport = await newService(t.db, org.id, { ...base, name: 'Reentry Navigation Deposit', communitySupport: 'housing_transition_navigation' });
+    const res = ids(await search({ q: 'deposit', focusPopulation: 'justice_involvement', communitySupport: 'housing_deposits', limit: '200' }));
+    expect(res).toContain(right.id);
+    expect(res).not.toContain(otherFocus.id);
+    expect(res).not.toContain(otherSupport.id);
+  });
+
   it('ranks by text relevance and pages through ranked hits without repeats', async () => {
     const org = await newOrg(t.db);
     const exact = await newService(t.db, org.id, { name: 'Diaper Bank', description: 'Free diapers for families' });

@@ -3,8 +3,8 @@ import { schema, type DbOrTx } from '@tandem/db';
 import type { ServiceRow } from './mappers';
 
 const { services, serviceLocations, locations, schedules, scheduleExceptions, contacts, organizations } = schema;
-// Every column but the generated search document, which only search SQL reads.
-const { searchVector: _searchVector, ...serviceCols } = getTableColumns(services);
+// Every column but those only search SQL reads: the generated document and the copies of the hours.
+const { searchVector: _searchVector, openHours: _openHours, exceptionDates: _exceptionDates, ...serviceCols } = getTableColumns(services);
 
 export type ServiceInsert = typeof services.$inferInsert;
 export type ScheduleRow = typeof schedules.$inferSelect;

@@ -46,8 +46,6 @@ export interface SearchRow {
   hours: { opensAt: string; closesAt: string }[];
   closed_reason: string | null;
   sort_key: string | number;
-  /** The nearest-first walk stopped at its limit inside the radius (only the distance order's first try sets it). */
-  knn_saturated: boolean;
 }
 
 /**
@@ -85,9 +83,10 @@ type PageRow = {
   id: string;
   rank: number | null;
   sort_key: string | number;
+  /** The nearest-first walk stopped at its limit inside the radius (only the distance order's first try sets it). */
   knn_saturated: boolean;
 };
-type WideRow = Omit<SearchRow, keyof PageRow> & { id: string };
+type WideRow = Omit<SearchRow, 'rank' | 'sort_key'>;
 
 const P = (name: string) => sql.placeholder(name);
 /** The reference instant in the service's own time zone. */
@@ -120,8 +119,9 @@ const widen = (db: DbOrTx) =>
         capacity_confirmed_at: sql<string | null>`to_char(${services.capacityConfirmedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
         open_now: sql<boolean>`${openAt(sql`${services}`, localTs)}`,
         local_date: sql<string>`to_char(${localTs}, 'YYYY-MM-DD')`,
-        closed_reason: sql<string | null>`(select coalesce(x.reason, 'Closed') from schedule_exceptions x
-          where x.service_id = ${services.id} and x.date = ${localTs}::date and x.closed)`,
+        closed_reason: sql<string | null>`case when ${localTs}::date = any(${services.exceptionDates}) then (
+          select coalesce(x.reason, 'Closed') from schedule_exceptions x
+          where x.service_id = ${services.id} and x.date = ${localTs}::date and x.closed) end`,
         hours: sql<SearchRow['hours']>`case
           when ${localTs}::date = any(${services.exceptionDates}) then (
             select coalesce(json_agg(json_build_object('opensAt', ${hhmm('x.opens_at')}, 'closesAt', ${hhmm('x.closes_at')})), '[]'::json)
@@ -171,23 +171,32 @@ const widen = (db: DbOrTx) =>
  * Widen (named, by primary key: see `widen`): what each of those n+1 hits shows.
  */
 export const searchServices = async (db: DbOrTx, f: SearchFilters): Promise<SearchRow[]> => {
+  // One instant for both statements (the page's "open" filter and the hits' hours).
+  const ref = (f.at ?? new Date()).toISOString();
+  let page: PageRow[] | undefined;
   if (searchMode(f) === 'distance') {
-    const rows = await run(db, f, true);
+    const first = await pageOf(db, f, ref, true);
     // Sure of the page when it is full, or when the walk saw every location (inside the radius).
-    const walkedAll = rows.length > 0 && !rows[0]!.knn_saturated;
-    if (rows.length === f.limit + 1 || walkedAll) return rows;
+    if (first.length === f.limit + 1 || (first.length > 0 && !first[0]!.knn_saturated)) page = first;
   }
-  return run(db, f, false);
+  page ??= await pageOf(db, f, ref, false);
+  if (page.length === 0) return [];
+  const wide = (await widen(db).execute({ ids: page.map((r) => r.id), ref, lat: f.near?.lat ?? null, lng: f.near?.lng ?? null })) as WideRow[];
+  const byId = new Map(wide.map((w) => [w.id, w]));
+  // A service deleted between the two statements drops out of the page.
+  return page.flatMap((r) => {
+    const w = byId.get(r.id);
+    return w ? [{ ...w, rank: r.rank, sort_key: r.sort_key }] : [];
+  });
 };
 
 /** Nearest locations read per page row on the first try (a location holds ~3 services; filters drop some). */
 const KNN_LOCATIONS_PER_ROW = 4;
 
-const run = async (db: DbOrTx, f: SearchFilters, knn: boolean): Promise<SearchRow[]> => {
+/** The ids and sort keys of one page (n + 1 rows), in order. */
+const pageOf = async (db: DbOrTx, f: SearchFilters, refIso: string, knn: boolean): Promise<PageRow[]> => {
   const mode = searchMode(f);
   const knnLocations = (f.limit + 1) * KNN_LOCATIONS_PER_ROW;
-  // One instant for both statements (the page's "open" filter and the hits' hours).
-  const refIso = (f.at ?? new Date()).toISOString();
   const ref = sql`${refIso}`;
   const origin = f.near ? sql`ll_to_earth(${f.near.lat}::float8, ${f.near.lng}::float8)` : sql`null::earth`;
   const radiusM = f.radiusKm !== undefined ? f.radiusKm * 1000 : undefined;
@@ -267,13 +276,5 @@ const run = async (db: DbOrTx, f: SearchFilters, knn: boolean): Promise<SearchRo
     where true ${cursor}
     order by r.sort_key, r.id
     limit ${f.limit + 1}`;
-  const page = (await db.execute<PageRow>(query)).rows;
-  if (page.length === 0) return [];
-  const wide = (await widen(db).execute({ ids: page.map((r) => r.id), ref: refIso, lat: f.near?.lat ?? null, lng: f.near?.lng ?? null })) as WideRow[];
-  const byId = new Map(wide.map((w) => [w.id, w]));
-  return page.flatMap((r) => {
-    const w = byId.get(r.id);
-    // A service deleted between the two statements drops out of the page.
-    return w ? [{ ...w, rank: r.rank, sort_key: r.sort_key, knn_saturated: r.knn_saturated }] : [];
-  });
+  return (await db.execute<PageRow>(query)).rows;
 };

@@ -294,7 +294,8 @@ export const es: Messages = {
   'dir.nearMeOn': "Cerca de mí ✓ (desactivar)",
   'dir.nearMeDenied': "Su ubicación no está disponible. Permita el acceso a la ubicación en el navegador o busque por área.",
   'dir.emptyTitle': "Ningún servicio coincide",
-  'dir.emptyHint': "Pruebe con menos filtros: quite \"Abierto ahora\" o el área, o busque una palabra más amplia como \"comida\" o \"vivienda\".",
+  // Service texts are in English: a Spanish word ("comida") finds nothing, the Need filter does.
+  'dir.emptyHint': "Pruebe con menos filtros: quite \"Abierto ahora\" o el área, o elija la necesidad en \"Filtros\" (las descripciones de los servicios están en inglés).",
   'dir.todayHours': "Horario de hoy",
   'dir.todayIs': "Hoy {hours}",
   'dir.closedToday': "Cerrado hoy",

@@ -268,7 +268,7 @@ export const es: Messages = {
   'dir.title': "Directorio",
   'dir.intro': "Encuentre servicios para su cliente por necesidad, idioma, área y horario. Los resultados muestran quién acepta referidos ahora.",
   'dir.searchLabel': "Buscar servicios",
-  'dir.searchPlaceholder': "Despensa de alimentos, albergue, doula…",
+  'dir.searchPlaceholder': "En inglés: food pantry, shelter, doula…",
   'dir.searching': "Buscando…",
   'dir.results': "Resultados de búsqueda",
   'dir.filters': "Filtros",

@@ -26,19 +26,25 @@ ALTER TABLE "services" drop column "search_vector";--> statement-breakpoint
 ALTER TABLE "services" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english', coalesce("name", '')), 'A') || setweight(to_tsvector('english', coalesce("description", '')), 'B') || setweight(to_tsvector('english', coalesce("eligibility", '')), 'C') || tandem_service_facets("categories", "languages", "spas", "focus_populations", "community_support")) STORED;--> statement-breakpoint
 CREATE INDEX "services_search_idx" ON "services" USING gin ("search_vector");--> statement-breakpoint
 CREATE INDEX "search_words_trgm_idx" ON "search_words" USING gin ("word" gin_trgm_ops);--> statement-breakpoint
+-- The words of a service's text that search_words keeps: lower case, letters only, 3 to 40 long.
+CREATE OR REPLACE FUNCTION tandem_text_words(name text, description text, eligibility text) RETURNS SETOF text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT w FROM regexp_split_to_table(lower(concat_ws(' ', name, description, eligibility)), '[^[:alpha:]]+') w
+  WHERE length(w) BETWEEN 3 AND 40
+$$;
+--> statement-breakpoint
 -- The words of a service's text, kept by the database so every writer (API, HSDS import, seed,
 -- COPY) feeds it. On update only rows whose text changed are read (a capacity change reads none).
 CREATE OR REPLACE FUNCTION tandem_collect_search_words() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
     INSERT INTO search_words (word)
-    SELECT DISTINCT w FROM new_rows n, regexp_split_to_table(lower(concat_ws(' ', n.name, n.description, n.eligibility)), '[^[:alpha:]]+') w
-    WHERE length(w) BETWEEN 3 AND 40
+    SELECT DISTINCT w FROM new_rows n, tandem_text_words(n.name, n.description, n.eligibility) w
     ON CONFLICT DO NOTHING;
   ELSE
     INSERT INTO search_words (word)
-    SELECT DISTINCT w FROM new_rows n JOIN old_rows o ON o.id = n.id, regexp_split_to_table(lower(concat_ws(' ', n.name, n.description, n.eligibility)), '[^[:alpha:]]+') w
-    WHERE (n.name, n.description, n.eligibility) IS DISTINCT FROM (o.name, o.description, o.eligibility) AND length(w) BETWEEN 3 AND 40
+    SELECT DISTINCT w FROM new_rows n JOIN old_rows o ON o.id = n.id, tandem_text_words(n.name, n.description, n.eligibility) w
+    WHERE (n.name, n.description, n.eligibility) IS DISTINCT FROM (o.name, o.description, o.eligibility)
     ON CONFLICT DO NOTHING;
   END IF;
   RETURN NULL;
@@ -48,8 +54,7 @@ $$;
 CREATE TRIGGER services_search_words_insert AFTER INSERT ON services REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tandem_collect_search_words();--> statement-breakpoint
 CREATE TRIGGER services_search_words_update AFTER UPDATE ON services REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tandem_collect_search_words();--> statement-breakpoint
 INSERT INTO search_words (word)
-SELECT DISTINCT w FROM services s, regexp_split_to_table(lower(concat_ws(' ', s.name, s.description, s.eligibility)), '[^[:alpha:]]+') w
-WHERE length(w) BETWEEN 3 AND 40
+SELECT DISTINCT w FROM services s, tandem_text_words(s.name, s.description, s.eligibility) w
 ON CONFLICT DO NOTHING;--> statement-breakpoint
 -- The text search query of a search box: websearch_to_tsquery when every word is known; else each
 -- word also matches up to three known words that look like it (pg_trgm `%`, similarity >= 0.3 on

@@ -72,7 +72,7 @@ export const facetQuery = (f: Pick<SearchFilters, 'category' | 'language' | 'spa
  */
 const openAt = (s: SQL, ts: SQL) => sql`(
   case
-    when cardinality(${s}.exception_dates) > 0 and (${ts})::date = any(${s}.exception_dates) then exists (
+    when (${ts})::date = any(${s}.exception_dates) then exists (
       select 1 from schedule_exceptions x where x.service_id = ${s}.id and x.date = (${ts})::date
         and not x.closed and (${ts})::time >= x.opens_at and (${ts})::time < x.closes_at)
     else ${s}.open_hours @> ((extract(isodow from ${ts})::int - 1) * 86400 + floor(extract(epoch from (${ts})::time)))::int

@@ -191,6 +191,19 @@ describe('GET /api/v1/services/search', () => {
     expect(res).not.toContain(otherSupport.id);
   });
 
+  it('filters by age: a service without limits, or whose range holds the age', async () => {
+    const org = await newOrg(t.db);
+    const base = { categories: ['educational-attainment'], spas: ['spa8'] };
+    const anyAge = await newService(t.db, org.id, { ...base, name: 'Library Homework Help' });
+    const teens = await newService(t.db, org.id, { ...base, name: 'Teen Tutoring', minAge: 13, maxAge: 19 });
+    const adults = await newService(t.db, org.id, { ...base, name: 'Adult GED Class', minAge: 18 });
+    const at = async (age: string) => ids(await search({ category: 'educational-attainment', spa: 'spa8', age, limit: '200' }));
+    expect(await at('15')).toEqual(expect.arrayContaining([anyAge.id, teens.id]));
+    expect(await at('15')).not.toContain(adults.id);
+    expect(await at('19')).toEqual(expect.arrayContaining([anyAge.id, teens.id, adults.id]));
+    expect(await at('40')).not.toContain(teens.id);
+  });
+
   it('ranks by text relevance and pages through ranked hits without repeats', async () => {
     const org = await newOrg(t.db);
     const exact = await newService(t.db, org.id, { name: 'Diaper Bank', description: 'Free diapers for families' });

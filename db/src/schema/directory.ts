@@ -40,7 +40,8 @@ const int4multirange = customType<{ data: string }>({ dataType: () => 'int4multi
 // (C) with English stemming so "pantries" finds "pantry", and one lexeme per filter value
 // ("spa:spa6", "language:es": tandem_service_facets, migration 0009), so one
 // GIN scan answers text and filters together. Typos are mapped to known words (search_words).
-const SERVICE_SEARCH_DOCUMENT = sql`setweight(to_tsvector('english', coalesce("name", '')), 'A') || setweight(to_tsvector('english', coalesce("description", '')), 'B') || setweight(to_tsvector('english', coalesce("eligibility", '')), 'C') || tandem_service_facets("categories", "languages", "spas", "focus_populations", "community_support")`;
+const SERVICE_FACETS = sql`tandem_service_facets("categories", "languages", "spas", "focus_populations", "community_support")`;
+const SERVICE_SEARCH_DOCUMENT = sql`setweight(to_tsvector('english', coalesce("name", '')), 'A') || setweight(to_tsvector('english', coalesce("description", '')), 'B') || setweight(to_tsvector('english', coalesce("eligibility", '')), 'C') || ${SERVICE_FACETS}`;
 
 export type StageDates = { prospect: string | null; outreach: string | null; assessed: string | null; partnered: string | null };
 
@@ -116,6 +117,9 @@ export const services = pgTable(
     firstContactSlaHours: integer('first_contact_sla_hours').notNull().default(40),
     sourceId: text('source_id').unique(),
     searchVector: tsvector('search_vector').generatedAlwaysAs(SERVICE_SEARCH_DOCUMENT),
+    // The filter values alone (also inside search_vector), small enough to ride in the name-order
+    // index: searches without text filter the index entries without reading the table (0010).
+    facets: tsvector('facets').generatedAlwaysAs(SERVICE_FACETS),
     // Copies of the service's hours kept by triggers on schedules and schedule_exceptions (migration
     // 0009), so "open at" is read from the row search already holds instead of two index probes per
     // candidate: the weekly intervals as seconds of the ISO week in local time (Monday 00:00 = 0),
@@ -134,7 +138,12 @@ export const services = pgTable(
     // HSDS `search` matches a name by substring (LIKE).
     index('services_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
     // Name order (searches without text or a point): walk this index and stop after a page.
+    // Migration 0010 adds INCLUDE (name, facets, capacity_status, time_zone, open_hours,
+    // exception_dates, min_age, max_age), which drizzle cannot declare: every column such a
+    // search reads, so the walk filters index entries and never visits the table.
     index('services_name_order_idx').on(sql`lower(${t.name})`, t.id).where(sql`${t.status} <> 'inactive'`),
+    // Filter values without text, when they are rare enough for a bitmap to beat the name walk.
+    index('services_facets_idx').using('gin', t.facets),
     check('services_status_check', inList(t.status, SERVICE_STATUSES)),
     check('services_capacity_check', inList(t.capacityStatus, CAPACITY_STATUSES)),
     check('services_categories_check', arrayWithin(t.categories, SDOH_CATEGORIES)),

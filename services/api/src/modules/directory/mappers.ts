@@ -1,7 +1,7 @@
 import { isCapacityStale, type Contact, type Location, type Service } from '@tandem/contract';
 import type { schema } from '@tandem/db';
 
-export type ServiceRow = Omit<typeof schema.services.$inferSelect, 'searchVector' | 'openHours' | 'exceptionDates'>;
+export type ServiceRow = Omit<typeof schema.services.$inferSelect, 'searchVector' | 'facets' | 'openHours' | 'exceptionDates'>;
 export type LocationRow = typeof schema.locations.$inferSelect;
 export type ContactRow = typeof schema.contacts.$inferSelect;
 

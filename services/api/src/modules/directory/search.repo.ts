@@ -160,11 +160,13 @@ const widen = (db: DbOrTx) =>
  *           when the walk went past the radius or read every location; otherwise (selective
  *           filters, deep pages) the page is asked again over every location inside
  *           earth_box(origin, r) (GiST bitmap on the same index), grouped per service.
- *  base     only ids and sort inputs of the services that pass the filters: text and filter
- *           values in ONE GIN scan of services_search_idx (`search_vector @@ tsq && 'spa:spa6' &
- *           'language:es'`); capacity, age, status and "open at" on the heap rows, "open" from the
- *           row's own copy of its hours (open_hours, exception_dates). Without text or a point and
- *           with common filter values, the planner walks services_name_order_idx instead.
+ *  base     only ids and sort inputs of the services that pass the filters. With text: text and
+ *           filter values in ONE GIN scan of services_search_idx (`search_vector @@ tsq && 'spa:spa6'
+ *           & 'language:es'`). Without: the filter values alone (`facets @@ 'spa:spa6'`), either by
+ *           walking services_name_order_idx in name order as an index-only scan (it carries every
+ *           column read here), or by services_facets_idx when the values are rare. Capacity, age,
+ *           status and "open at" on the same row, "open" from its own copy of its hours
+ *           (open_hours, exception_dates).
  *  ranked   the sort key: -ts_rank_cd, distance km, or lower(name); then the keyset filter
  *           `(sort_key, id) > cursor`, ORDER BY sort_key, id, LIMIT n+1 (top-N heapsort).
  *
@@ -209,7 +211,7 @@ const pageOf = async (db: DbOrTx, f: SearchFilters, refIso: string, knn: boolean
   const document = f.q
     ? sql`and s.search_vector @@ ${facets ? sql`(p.tsq && ${facets}::tsquery)` : sql`p.tsq`}`
     : facets
-      ? sql`and s.search_vector @@ ${facets}::tsquery`
+      ? sql`and s.facets @@ ${facets}::tsquery`
       : sql``;
   const filters = sql`
         ${document}

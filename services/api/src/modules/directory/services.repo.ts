@@ -4,7 +4,7 @@ import type { ServiceRow } from './mappers';
 
 const { services, serviceLocations, locations, schedules, scheduleExceptions, contacts, organizations } = schema;
 // Every column but those only search SQL reads: the generated document and the copies of the hours.
-const { searchVector: _searchVector, openHours: _openHours, exceptionDates: _exceptionDates, ...serviceCols } = getTableColumns(services);
+const { searchVector: _searchVector, facets: _facets, openHours: _openHours, exceptionDates: _exceptionDates, ...serviceCols } = getTableColumns(services);
 
 export type ServiceInsert = typeof services.$inferInsert;
 export type ScheduleRow = typeof schedules.$inferSelect;

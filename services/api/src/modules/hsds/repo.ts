@@ -30,7 +30,7 @@ export interface OrgBundle {
 
 const LOCATION_JSON = sql`jsonb_build_object('id', l.id, 'organization_id', l.organization_id, 'name', l.name, 'address_1', l.address_1, 'address_2', l.address_2, 'city', l.city, 'state', l.state, 'postal_code', l.postal_code, 'latitude', l.latitude, 'longitude', l.longitude, 'accessibility', l.accessibility, 'transit', l.transit)`;
 const ORG_JSON = sql`jsonb_build_object('id', o.id, 'name', o.name, 'description', o.description, 'email', o.email, 'website', o.website, 'phone', o.phone)`;
-const SERVICE_JSON = sql`to_jsonb(s) - 'search_vector' - 'open_hours' - 'exception_dates' - 'capacity_note' - 'capacity_confirmed_by'`;
+const SERVICE_JSON = sql`to_jsonb(s) - 'search_vector' - 'facets' - 'open_hours' - 'exception_dates' - 'capacity_note' - 'capacity_confirmed_by'`;
 
 // HSDS `last_modified` of service `s`: the latest updated_at of the service, its organization, its
 // locations and its contacts. Schedules and service_locations have no updated_at; changing them

@@ -1,7 +1,5 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
-import { reuse, schema, type DbOrTx } from '@tandem/db';
-
-const { services, organizations } = schema;
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@tandem/db';
 
 export interface SearchFilters {
   q?: string;
@@ -25,7 +23,7 @@ export interface SearchFilters {
 export type SearchMode = 'rank' | 'distance' | 'name';
 export const searchMode = (f: Pick<SearchFilters, 'q' | 'near'>): SearchMode => (f.q ? 'rank' : f.near ? 'distance' : 'name');
 
-export interface SearchRow {
+export type SearchRow = {
   id: string;
   name: string;
   description: string | null;
@@ -46,7 +44,7 @@ export interface SearchRow {
   hours: { opensAt: string; closesAt: string }[];
   closed_reason: string | null;
   sort_key: string | number;
-}
+};
 
 /**
  * The filter values a hit must have, as a tsquery over the lexemes tandem_service_facets puts in
@@ -79,77 +77,11 @@ const openAt = (s: SQL, ts: SQL) => sql`(
   end)`;
 const when = (cond: unknown, frag: SQL) => (cond ? frag : sql``);
 
-type PageRow = {
-  id: string;
-  rank: number | null;
-  sort_key: string | number;
-  /** The nearest-first walk stopped at its limit inside the radius (only the distance order's first try sets it). */
-  knn_saturated: boolean;
-};
-type WideRow = Omit<SearchRow, 'rank' | 'sort_key'>;
-
-const P = (name: string) => sql.placeholder(name);
-/** The reference instant in the service's own time zone. */
-const localTs = sql`(${P('ref')}::timestamptz at time zone ${services.timeZone})`;
-const originOf = sql`ll_to_earth(${P('lat')}::float8, ${P('lng')}::float8)::cube`;
-const hhmm = (t: string) => sql.raw(`to_char(${t}, 'HH24:MI')`);
-
 /**
- * What a hit shows, for the ids of one page, in one named statement (prepared once per
- * connection; by primary key, so its generic plan is always the right one). Organization by
- * organizations_pkey; that date's exception and today's intervals by
- * schedule_exceptions_service_date_key and schedules_service_idx; the nearest location to the
- * origin (else the first by name) by service_locations_pair_key.
- */
-const widen = (db: DbOrTx) =>
-  reuse(db, 'directory.search.wide', () =>
-    db
-      .select({
-        id: services.id,
-        name: services.name,
-        description: services.description,
-        status: services.status,
-        organization_id: services.organizationId,
-        organization_name: organizations.name,
-        languages: services.languages,
-        categories: services.categories,
-        spas: services.spas,
-        capacity_status: services.capacityStatus,
-        capacity_note: services.capacityNote,
-        capacity_confirmed_at: sql<string | null>`to_char(${services.capacityConfirmedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-        open_now: sql<boolean>`${openAt(sql`${services}`, localTs)}`,
-        local_date: sql<string>`to_char(${localTs}, 'YYYY-MM-DD')`,
-        closed_reason: sql<string | null>`case when ${localTs}::date = any(${services.exceptionDates}) then (
-          select coalesce(x.reason, 'Closed') from schedule_exceptions x
-          where x.service_id = ${services.id} and x.date = ${localTs}::date and x.closed) end`,
-        hours: sql<SearchRow['hours']>`case
-          when ${localTs}::date = any(${services.exceptionDates}) then (
-            select coalesce(json_agg(json_build_object('opensAt', ${hhmm('x.opens_at')}, 'closesAt', ${hhmm('x.closes_at')})), '[]'::json)
-            from schedule_exceptions x where x.service_id = ${services.id} and x.date = ${localTs}::date and not x.closed)
-          else (
-            select coalesce(json_agg(json_build_object('opensAt', ${hhmm('sc.opens_at')}, 'closesAt', ${hhmm('sc.closes_at')}) order by sc.opens_at), '[]'::json)
-            from schedules sc where sc.service_id = ${services.id} and sc.weekday = extract(isodow from ${localTs})::int)
-          end`,
-        location: sql<SearchRow['location']>`(
-          select json_build_object('id', l.id, 'name', l.name, 'address1', l.address_1, 'city', l.city, 'spa', l.spa,
-                   'latitude', l.latitude, 'longitude', l.longitude,
-                   'distanceKm', round((sec_to_gc(cube_distance(${originOf}, l.earth_pt)) / 1000)::numeric, 2))
-          from service_locations sl join locations l on l.id = sl.location_id
-          where sl.service_id = ${services.id}
-          order by cube_distance(${originOf}, l.earth_pt) asc nulls last, lower(l.name), l.id
-          limit 1)`,
-      })
-      .from(services)
-      .innerJoin(organizations, eq(organizations.id, services.organizationId))
-      .where(sql`${services.id} = any(${P('ids')}::uuid[])`)
-      .prepare('directory_search_wide'),
-  );
-
-/**
- * Two statements per page of directory search. The plan they are written for (docs/directory-search.md):
+ * One statement per page of directory search. The plan it is written for (docs/directory-search.md):
  *
- * Page (unnamed: planned with its values, ~0.15 ms; the choice between a GIN scan and the name
- * walk depends on how many services a filter value holds):
+ * Unnamed, planned with its values (~0.15 ms): the choice between a GIN scan and the name walk
+ * depends on how many services a filter value holds.
  *  p        one row of parameters, materialized: the reference instant, the tsquery of the text
  *           (tandem_search_query: typos corrected from search_words), the origin, the radius.
  *  nearby   (with near) each service's closest location as a chord length. Ordered by distance
@@ -158,8 +90,9 @@ const widen = (db: DbOrTx) =>
  *           check); a service whose nearest site is closer than the farthest location read has its
  *           exact distance, any other is at least that far. The page is certain when it fills, or
  *           when the walk went past the radius or read every location; otherwise (selective
- *           filters, deep pages) the page is asked again over every location inside
- *           earth_box(origin, r) (GiST bitmap on the same index), grouped per service.
+ *           filters, deep pages) the first try answers no rows and the page is asked again over
+ *           every location inside earth_box(origin, r) (GiST bitmap on the same index), grouped per
+ *           service.
  *  base     only ids and sort inputs of the services that pass the filters. With text: text and
  *           filter values in ONE GIN scan of services_search_idx (`search_vector @@ tsq && 'spa:spa6'
  *           & 'language:es'`). Without: the filter values alone (`facets @@ 'spa:spa6'`), either by
@@ -167,36 +100,27 @@ const widen = (db: DbOrTx) =>
  *           column read here), or by services_facets_idx when the values are rare. Capacity, age,
  *           status and "open at" on the same row, "open" from its own copy of its hours
  *           (open_hours, exception_dates).
- *  ranked   the sort key: -ts_rank_cd, distance km, or lower(name); then the keyset filter
+ *  page     the sort key: -ts_rank_cd, distance km, or lower(name); then the keyset filter
  *           `(sort_key, id) > cursor`, ORDER BY sort_key, id, LIMIT n+1 (top-N heapsort).
- *
- * Widen (named, by primary key: see `widen`): what each of those n+1 hits shows.
+ *  cards    tandem_search_cards(ids of the page) (migration 0011, PL/pgSQL: its plan is cached per
+ *           connection): what each hit shows, by primary key.
  */
 export const searchServices = async (db: DbOrTx, f: SearchFilters): Promise<SearchRow[]> => {
-  // One instant for both statements (the page's "open" filter and the hits' hours).
+  // One instant for the page's "open" filter and the hits' hours.
   const ref = (f.at ?? new Date()).toISOString();
-  let page: PageRow[] | undefined;
   if (searchMode(f) === 'distance') {
+    // No rows: the nearest-first walk could not be sure of the page (or found nothing).
     const first = await pageOf(db, f, ref, true);
-    // Sure of the page when it is full, or when the walk saw every location (inside the radius).
-    if (first.length === f.limit + 1 || (first.length > 0 && !first[0]!.knn_saturated)) page = first;
+    if (first.length > 0) return first;
   }
-  page ??= await pageOf(db, f, ref, false);
-  if (page.length === 0) return [];
-  const wide = (await widen(db).execute({ ids: page.map((r) => r.id), ref, lat: f.near?.lat ?? null, lng: f.near?.lng ?? null })) as WideRow[];
-  const byId = new Map(wide.map((w) => [w.id, w]));
-  // A service deleted between the two statements drops out of the page.
-  return page.flatMap((r) => {
-    const w = byId.get(r.id);
-    return w ? [{ ...w, rank: r.rank, sort_key: r.sort_key }] : [];
-  });
+  return pageOf(db, f, ref, false);
 };
 
 /** Nearest locations read per page row on the first try (a location holds ~3 services; filters drop some). */
 const KNN_LOCATIONS_PER_ROW = 4;
 
-/** The ids and sort keys of one page (n + 1 rows), in order. */
-const pageOf = async (db: DbOrTx, f: SearchFilters, refIso: string, knn: boolean): Promise<PageRow[]> => {
+/** One page (n + 1 hits), in order; with `knn`, no rows unless the nearest-first walk is sure of them. */
+const pageOf = async (db: DbOrTx, f: SearchFilters, refIso: string, knn: boolean): Promise<SearchRow[]> => {
   const mode = searchMode(f);
   const knnLocations = (f.limit + 1) * KNN_LOCATIONS_PER_ROW;
   const ref = sql`${refIso}`;
@@ -259,7 +183,7 @@ const pageOf = async (db: DbOrTx, f: SearchFilters, refIso: string, knn: boolean
       having st.n < ${knnLocations} or min(nl.chord) < st.edge
     ),`)}
     base as (
-      select s.id,
+      select s.id, s.time_zone, s.open_hours, s.exception_dates,
              ${f.q ? sql`ts_rank_cd(s.search_vector, p.tsq)::float8` : sql`null::float8`} as rank,
              ${f.near ? sql`nb.chord` : sql`null::float8`} as near_chord,
              ${mode === 'name' ? sql`lower(s.name)` : sql`null::text`} as lname
@@ -270,13 +194,23 @@ const pageOf = async (db: DbOrTx, f: SearchFilters, refIso: string, knn: boolean
         ${filters}
     ),
     ranked as (
-      select b.id, b.rank, ${sortKey} as sort_key from base b
-    )
-    select r.id, r.rank, r.sort_key,
-           ${knn ? sql`(select st.n >= ${knnLocations} and (p.chord is null or st.edge <= p.chord) from knn_stats st, p)` : sql`false`} as knn_saturated
-    from ranked r
-    where true ${cursor}
-    order by r.sort_key, r.id
-    limit ${f.limit + 1}`;
-  return (await db.execute<PageRow>(query)).rows;
+      select b.id, b.rank, b.time_zone, b.open_hours, b.exception_dates, ${sortKey} as sort_key from base b
+    ),
+    page as (
+      select r.* from ranked r
+      where true ${cursor}
+      order by r.sort_key, r.id
+      limit ${f.limit + 1}
+    )${when(knn, sql`,
+    sure as (
+      select (select count(*) from page) = ${f.limit + 1}
+          or not (st.n >= ${knnLocations} and (p.chord is null or st.edge <= p.chord)) as ok
+      from knn_stats st, p
+    )`)}
+    select c.*, pg.rank, pg.sort_key, ${openAt(sql`pg`, sql`(${ref}::timestamptz at time zone pg.time_zone)`)} as open_now
+    from page pg
+    join tandem_search_cards((select array_agg(id) from page ${when(knn, sql`where (select ok from sure)`)}),
+                             ${ref}::timestamptz, ${f.near?.lat ?? null}::float8, ${f.near?.lng ?? null}::float8) c on c.id = pg.id
+    order by pg.sort_key, pg.id`;
+  return (await db.execute<SearchRow>(query)).rows;
 };

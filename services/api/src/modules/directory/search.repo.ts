@@ -85,7 +85,8 @@ const when = (cond: unknown, frag: SQL) => (cond ? frag : sql``);
  *  p        one row of parameters, materialized: the reference instant, the tsquery of the text
  *           (tandem_search_query: typos corrected from search_words), the origin, the radius.
  *  nearby   (with near) each service's closest location as a chord length. Ordered by distance
- *           (near without text), a first try reads only the nearest (limit + 1) × 4 locations
+ *           (near without text), a first try reads only the nearest (limit + 1) × 1.5 locations
+ *           (× 4 with filters: knnLocationsFor)
  *           (near_locations: KNN `earth_pt <-> origin` on locations_earth_pt_idx, then the radius
  *           check); a service whose nearest site is closer than the farthest location read has its
  *           exact distance, any other is at least that far. The page is certain when it fills, or
@@ -116,13 +117,21 @@ export const searchServices = async (db: DbOrTx, f: SearchFilters): Promise<Sear
   return pageOf(db, f, ref, false);
 };
 
-/** Nearest locations read per page row on the first try (a location holds ~3 services; filters drop some). */
-const KNN_LOCATIONS_PER_ROW = 4;
+/**
+ * Nearest locations the first try reads, for a page of n + 1 rows. A location holds one to a few
+ * services; with no filter only inactive services drop out, so 1.5 per row fills the page. Filters
+ * drop most services near any point, so 4 per row. A first try that reads too few only costs the
+ * second statement.
+ */
+export const knnLocationsFor = (f: SearchFilters): number => {
+  const filtered = facetQuery(f) !== null || f.age !== undefined || f.onlyOpen || f.accepting !== undefined;
+  return Math.ceil((f.limit + 1) * (filtered ? 4 : 1.5));
+};
 
 /** One page (n + 1 hits), in order; with `knn`, no rows unless the nearest-first walk is sure of them. */
 const pageOf = async (db: DbOrTx, f: SearchFilters, refIso: string, knn: boolean): Promise<SearchRow[]> => {
   const mode = searchMode(f);
-  const knnLocations = (f.limit + 1) * KNN_LOCATIONS_PER_ROW;
+  const knnLocations = knnLocationsFor(f);
   const ref = sql`${refIso}`;
   const origin = f.near ? sql`ll_to_earth(${f.near.lat}::float8, ${f.near.lng}::float8)` : sql`null::earth`;
   const radiusM = f.radiusKm !== undefined ? f.radiusKm * 1000 : undefined;

@@ -115,6 +115,30 @@ describe('GET /api/v1/services/search', () => {
     }
   });
 
+  it('pages by distance in exact order without filters when the nearest sites hold only inactive services', async () => {
+    // Without filters the first walk reads only 1.5 locations per page row; here the 8 nearest
+    // sites hold inactive services, so it finds nothing and the page must come from the fallback.
+    const org = await newOrg(t.db);
+    const [lat0, lng0] = [34.45, -117.6];
+    for (let i = 0; i < 8; i++) {
+      const loc = await newLocation(t.db, org.id, { latitude: lat0 + 0.0004 * (i + 1), longitude: lng0 });
+      await newService(t.db, org.id, { name: `Closed down ${i}`, status: 'inactive', locationIds: [loc.id] });
+    }
+    const want: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const loc = await newLocation(t.db, org.id, { latitude: lat0 - 0.005 - 0.002 * i, longitude: lng0 });
+      want.push((await newService(t.db, org.id, { name: `Desert help ${i}`, locationIds: [loc.id] })).id);
+    }
+    const got: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await search({ near: `${lat0},${lng0}`, radiusKm: '5', limit: '3', ...(cursor ? { cursor } : {}) });
+      got.push(...ids(page));
+      cursor = page.nextCursor;
+    } while (cursor && got.length < 100);
+    expect(got).toEqual(want);
+  });
+
   it("shows an org admin's capacity update immediately", async () => {
     const org = await newOrg(t.db);
     const svc = await newService(t.db, org.id, { name: 'Shelter Beds Now', categories: ['homelessness'] });

@@ -67,8 +67,8 @@ const filtersOf = (q: Query): SearchFilters => {
 };
 
 /**
- * Baseline: the same two SQL statements (the search repo: the page's ids, then its named
- * statement widening them) on a bare drizzle handle over a plain pg pool, rows sent as
+ * Baseline: the same SQL statement (the search repo: the page and, through tandem_search_cards,
+ * what its hits show) on a bare drizzle handle over a plain pg pool, rows sent as
  * JSON.stringify makes them. No zod, no plugins, no auth, no mapping.
  */
 const registerBaseline = (app: FastifyInstance, pool: pg.Pool) => {
@@ -81,7 +81,7 @@ const registerBaseline = (app: FastifyInstance, pool: pg.Pool) => {
   });
 };
 
-/** The plan of a scenario's first search statement (the page's ids) on the bench data (captured, not re-implemented). */
+/** The plan of a scenario's first search statement on the bench data (captured, not re-implemented). */
 const explain = async (pool: pg.Pool, scenario: Scenario) => {
   const q = Object.fromEntries(new URL(scenario.path, 'http://bench').searchParams) as Query;
   let captured: { text: string; values: unknown[] } | undefined;

@@ -28,7 +28,7 @@ const toHit = (r: SearchRow, now: Date): ServiceSearchHit => ({
   rank: r.rank,
 });
 
-/** Directory search: two SQL statements per page (search.repo.ts), mapped to the public hit shape. */
+/** Directory search: one SQL statement per page (search.repo.ts), mapped to the public hit shape. */
 export const createSearchService = ({ db }: { db: Db }) => ({
   async search(q: Query) {
     const [lat, lng] = q.near ? q.near.split(',').map(Number) : [];

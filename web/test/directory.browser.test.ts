@@ -111,6 +111,22 @@ describe('directory', () => {
       expect(await card(page, service.name).getByText('Accepting referrals').count()).toBe(0);
     }));
 
+  it("fits an org admin's service page and capacity form on a 320 px phone in Spanish", () =>
+    withPage(suite.browser, suite.stack.baseUrl, 'directory-capacity-phone', async (page) => {
+      const { admin, service } = await cboWithService();
+      await signIn(page, admin.email, admin.password);
+      await page.getByRole('button', { name: 'Español' }).click();
+      await page.setViewportSize({ width: 320, height: 700 });
+      await page.goto(`/directory/services/${service.id}`);
+      const save = page.getByRole('button', { name: 'Confirmar que la capacidad está al día' });
+      await save.scrollIntoViewIfNeeded();
+      await expectVisible(save);
+      // The longest Spanish labels (this button, the page's actions) wrap instead of widening the page.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      const box = await save.boundingBox();
+      expect(box && box.x + box.width).toBeLessThanOrEqual(320);
+    }));
+
   it('tells an editor when someone else saved the service first, and reloads their version', () =>
     withPage(suite.browser, suite.stack.baseUrl, 'directory-stale-version', async (page) => {
       const { admin, service } = await cboWithService();

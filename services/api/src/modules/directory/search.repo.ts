@@ -123,7 +123,7 @@ export const searchServices = async (db: DbOrTx, f: SearchFilters): Promise<Sear
  * drop most services near any point, so 4 per row. A first try that reads too few only costs the
  * second statement.
  */
-export const knnLocationsFor = (f: SearchFilters): number => {
+const knnLocationsFor = (f: SearchFilters): number => {
   const filtered = facetQuery(f) !== null || f.age !== undefined || f.onlyOpen || f.accepting !== undefined;
   return Math.ceil((f.limit + 1) * (filtered ? 4 : 1.5));
 };

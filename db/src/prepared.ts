@@ -1,3 +1,9 @@
+import { fillPlaceholders, type SQL } from 'drizzle-orm';
+import { PgDialect, type PreparedQueryConfig } from 'drizzle-orm/pg-core';
+import type { QueryResult, QueryResultRow } from 'pg';
+import type { DbOrTx } from './client';
+
+const dialect = new PgDialect();
 const built = new WeakMap<object, Map<string, unknown>>();
 
 /**
@@ -27,4 +33,20 @@ export const reuse = <P>(db: object, key: string, build: () => P): P => {
   let query = byKey.get(key) as P | undefined;
   if (query === undefined) byKey.set(key, (query = build()));
   return query;
+};
+
+/**
+ * A raw `sql` statement with `sql.placeholder` values, prepared as a query builder's
+ * `.prepare(name)` is (same rules: a name unique to the statement, or '' for unnamed). Build it
+ * once with `reuse`; each call only binds values. Resolves to the rows.
+ */
+export const prepareSql = <Row>(db: DbOrTx, name: string, query: SQL) => {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const prepared = db._.session.prepareQuery<PreparedQueryConfig & { execute: QueryResult<Row & QueryResultRow> }>({ sql: text, params }, undefined, name, false);
+  return {
+    /** The statement as sent, values filled: for EXPLAIN. */
+    text,
+    params: (values: Record<string, unknown>) => fillPlaceholders(params, values),
+    execute: async (values: Record<string, unknown>): Promise<Row[]> => (await prepared.execute(values)).rows,
+  };
 };

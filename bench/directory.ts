@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
-import { createDb, type DbOrTx } from '../db/src/client';
-import { generateDirectory, toRawQuery } from '../db/src/bulk';
-import { searchServices, type SearchFilters } from '../services/api/src/modules/directory/search.repo';
+import { createDb } from '../db/src/client';
+import { generateDirectory } from '../db/src/bulk';
+import { searchServices, searchStatement, type SearchFilters } from '../services/api/src/modules/directory/search.repo';
 import type { BenchContext, Scenario, ScenarioGroup } from './types';
 
 export const DIRECTORY_SIZE = { organizations: 10_000, services: 50_000 };
@@ -67,7 +67,7 @@ const filtersOf = (q: Query): SearchFilters => {
 };
 
 /**
- * Baseline: the same SQL statement (the search repo: the page and, through tandem_search_cards,
+ * Baseline: the same SQL statement (the search repo: the page and, from service_cards,
  * what its hits show) on a bare drizzle handle over a plain pg pool, rows sent as
  * JSON.stringify makes them. No zod, no plugins, no auth, no mapping.
  */
@@ -81,14 +81,11 @@ const registerBaseline = (app: FastifyInstance, pool: pg.Pool) => {
   });
 };
 
-/** The plan of a scenario's first search statement on the bench data (captured, not re-implemented). */
+/** The plan of a scenario's first search statement on the bench data (the repo's own statement, not re-implemented). */
 const explain = async (pool: pg.Pool, scenario: Scenario) => {
   const q = Object.fromEntries(new URL(scenario.path, 'http://bench').searchParams) as Query;
-  let captured: { text: string; values: unknown[] } | undefined;
-  const capture = { execute: async (sql: Parameters<typeof toRawQuery>[0]) => ((captured ??= toRawQuery(sql)), { rows: [] }) } as unknown as DbOrTx;
-  await searchServices(capture, filtersOf(q));
-  if (!captured) throw new Error('search built no statement');
-  const { rows } = await pool.query<{ 'QUERY PLAN': string }>({ text: `explain (analyze, buffers) ${captured.text}`, values: captured.values });
+  const { text, values } = searchStatement(createDb(pool), filtersOf(q));
+  const { rows } = await pool.query<{ 'QUERY PLAN': string }>({ text: `explain (analyze, buffers) ${text}`, values });
   return rows.map((r) => r['QUERY PLAN']).join('\n');
 };
 

@@ -249,6 +249,31 @@ export const scheduleExceptions = pgTable(
   ],
 );
 
+/** A location as a search hit shows it; `service_cards.locations` holds these. */
+export type CardLocation = { id: string; name: string; address1: string; city: string; spa: string | null; latitude: number | null; longitude: number | null };
+/** One day's hours as a search hit shows them: a closed exception's reason, or the intervals (HH:MM). */
+export type CardDay = { closedReason: string | null; intervals: { opensAt: string; closesAt: string }[] };
+
+/**
+ * What a directory search hit shows beyond the service's own row, kept ready per service so a page
+ * reads it by primary key instead of joining organizations, locations and schedules for each hit
+ * (docs/directory-search.md). Written only by triggers (migration 0012) on services,
+ * organizations, locations, service_locations, schedules and schedule_exceptions, in the statement
+ * that changes them, so search shows an edit at once. Read only in search SQL.
+ */
+export const serviceCards = pgTable('service_cards', {
+  serviceId: uuid('service_id')
+    .primaryKey()
+    .references(() => services.id, { onDelete: 'cascade' }),
+  organizationName: text('organization_name').notNull(),
+  // Every location of the service, by lower(name) then id.
+  locations: jsonb('locations').$type<CardLocation[]>().notNull(),
+  // Seven days, ISO Monday first.
+  week: jsonb('week').$type<CardDay[]>().notNull(),
+  // By date (YYYY-MM-DD): the day's hours instead of the week's.
+  exceptions: jsonb('exceptions').$type<Record<string, CardDay>>().notNull(),
+});
+
 /**
  * Every word (3+ letters, lower case, unstemmed) that appears in a service's name, description or
  * eligibility: what a misspelled search word is corrected to (trigram similarity,

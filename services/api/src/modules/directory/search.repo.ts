@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '@tandem/db';
+import { prepareSql, reuse, type DbOrTx, type schema } from '@tandem/db';
+import { hitLocation } from './search.card';
 
 export interface SearchFilters {
   q?: string;
@@ -80,8 +81,6 @@ const when = (cond: unknown, frag: SQL) => (cond ? frag : sql``);
 /**
  * One statement per page of directory search. The plan it is written for (docs/directory-search.md):
  *
- * Unnamed, planned with its values (~0.15 ms): the choice between a GIN scan and the name walk
- * depends on how many services a filter value holds.
  *  p        one row of parameters, materialized: the reference instant, the tsquery of the text
  *           (tandem_search_query: typos corrected from search_words), the origin, the radius.
  *  nearby   (with near) each service's closest location as a chord length. Ordered by distance
@@ -103,8 +102,15 @@ const when = (cond: unknown, frag: SQL) => (cond ? frag : sql``);
  *           (open_hours, exception_dates).
  *  page     the sort key: -ts_rank_cd, distance km, or lower(name); then the keyset filter
  *           `(sort_key, id) > cursor`, ORDER BY sort_key, id, LIMIT n+1 (top-N heapsort).
- *  cards    tandem_search_cards(ids of the page) (migration 0011, PL/pgSQL: its plan is cached per
- *           connection): what each hit shows, by primary key.
+ *  hits     the page's services and service_cards rows by primary key: the card holds what a hit
+ *           shows beyond the service row, kept by triggers (migration 0012); today's hours are the
+ *           day's exception or weekday, picked by key.
+ *
+ * Each shape of filters is built once (placeholders, `reuse`). Text and nearest-first pages are
+ * named statements: their plan is the same whatever the values (the GIN scan; the KNN walk), so
+ * each connection parses them once and PostgreSQL soon keeps a generic plan instead of planning
+ * every search. Name order and the radius fallback stay unnamed, planned with their values: the
+ * choice between the name walk and a GIN bitmap turns on how many services a filter value holds.
  */
 export const searchServices = async (db: DbOrTx, f: SearchFilters): Promise<SearchRow[]> => {
   // One instant for the page's "open" filter and the hits' hours.
@@ -128,57 +134,86 @@ const knnLocationsFor = (f: SearchFilters): number => {
   return Math.ceil((f.limit + 1) * (filtered ? 4 : 1.5));
 };
 
-/** One page (n + 1 hits), in order; with `knn`, no rows unless the nearest-first walk is sure of them. */
-const pageOf = async (db: DbOrTx, f: SearchFilters, refIso: string, knn: boolean): Promise<SearchRow[]> => {
-  const mode = searchMode(f);
-  const knnLocations = knnLocationsFor(f);
-  const ref = sql`${refIso}`;
-  const origin = f.near ? sql`ll_to_earth(${f.near.lat}::float8, ${f.near.lng}::float8)` : sql`null::earth`;
-  const radiusM = f.radiusKm !== undefined ? f.radiusKm * 1000 : undefined;
+/** What decides a page's SQL text; the values go in placeholders. */
+type Shape = {
+  mode: SearchMode;
+  facets: boolean;
+  age: boolean;
+  accepting: 'yes' | 'no' | 'any';
+  open: boolean;
+  near: boolean;
+  radius: boolean;
+  cursor: boolean;
+  knn: boolean;
+};
+
+const shapeOf = (f: SearchFilters, knn: boolean): Shape => ({
+  mode: searchMode(f),
+  facets: facetQuery(f) !== null,
+  age: f.age !== undefined,
+  accepting: f.accepting === true ? 'yes' : f.accepting === false ? 'no' : 'any',
+  open: f.onlyOpen,
+  near: f.near !== undefined,
+  radius: f.radiusKm !== undefined && f.near !== undefined,
+  cursor: f.after !== undefined,
+  knn,
+});
+
+/** A short, stable name per shape (statement names are at most 63 bytes). */
+const shapeKey = (s: Shape) =>
+  [s.mode[0], s.facets ? 'f' : '', s.age ? 'a' : '', s.accepting[0], s.open ? 'o' : '', s.near ? 'n' : '', s.radius ? 'r' : '', s.cursor ? 'c' : '', s.knn ? 'k' : ''].join('');
+
+const p = (name: string) => sql.placeholder(name);
+
+/** The SQL of one page shape (n + 1 hits, in order); with `knn`, no rows unless the nearest-first walk is sure of them. */
+const pageSql = (s: Shape): SQL => {
+  const near = s.near;
+  const origin = sql`ll_to_earth(${p('lat')}::float8, ${p('lng')}::float8)`;
   const sortKey =
-    mode === 'rank' ? sql`(-b.rank)::float8` : mode === 'distance' ? sql`coalesce(sec_to_gc(b.near_chord) / 1000, 1e9)::float8` : sql`b.lname`;
-  const inRadius = radiusM !== undefined ? sql`and earth_box(p.origin, ${radiusM}::float8) @> l.earth_pt and cube_distance(p.oc, l.earth_pt) <= p.chord` : sql``;
-  const facets = facetQuery(f);
+    s.mode === 'rank' ? sql`(-b.rank)::float8` : s.mode === 'distance' ? sql`coalesce(sec_to_gc(b.near_chord) / 1000, 1e9)::float8` : sql`b.lname`;
+  const inRadius = s.radius ? sql`and earth_box(p.origin, ${p('radiusM')}::float8) @> l.earth_pt and cube_distance(p.oc, l.earth_pt) <= p.chord` : sql``;
   // Text and filter values in one GIN scan of services_search_idx (the tsquery of the text comes
-  // from p, the filter values are a constant the planner can estimate).
-  const document = f.q
-    ? sql`and s.search_vector @@ ${facets ? sql`(p.tsq && ${facets}::tsquery)` : sql`p.tsq`}`
-    : facets
-      ? sql`and s.facets @@ ${facets}::tsquery`
-      : sql``;
+  // from p, the filter values are a tsquery of their own).
+  const document =
+    s.mode === 'rank'
+      ? sql`and s.search_vector @@ ${s.facets ? sql`(p.tsq && ${p('facets')}::tsquery)` : sql`p.tsq`}`
+      : s.facets
+        ? sql`and s.facets @@ ${p('facets')}::tsquery`
+        : sql``;
   const filters = sql`
         ${document}
-        ${when(f.age !== undefined, sql`and (s.min_age is null or s.min_age <= ${f.age ?? 0}) and (s.max_age is null or s.max_age >= ${f.age ?? 0})`)}
-        ${when(f.accepting === true, sql`and s.capacity_status = 'accepting'`)}
-        ${when(f.accepting === false, sql`and s.capacity_status <> 'accepting'`)}
-        ${when(f.onlyOpen, sql`and ${openAt(sql`s`, sql`(p.ref at time zone s.time_zone)`)}`)}`;
-  const cursor = f.after
-    ? mode === 'name'
-      ? sql`and (r.sort_key, r.id) > (${String(f.after[0])}::text, ${f.after[1]}::uuid)`
-      : sql`and (r.sort_key, r.id) > (${Number(f.after[0])}::float8, ${f.after[1]}::uuid)`
+        ${when(s.age, sql`and (s.min_age is null or s.min_age <= ${p('age')}::int) and (s.max_age is null or s.max_age >= ${p('age')}::int)`)}
+        ${when(s.accepting === 'yes', sql`and s.capacity_status = 'accepting'`)}
+        ${when(s.accepting === 'no', sql`and s.capacity_status <> 'accepting'`)}
+        ${when(s.open, sql`and ${openAt(sql`s`, sql`(p.ref at time zone s.time_zone)`)}`)}`;
+  const cursor = s.cursor
+    ? s.mode === 'name'
+      ? sql`and (r.sort_key, r.id) > (${p('afterKey')}::text, ${p('afterId')}::uuid)`
+      : sql`and (r.sort_key, r.id) > (${p('afterKey')}::float8, ${p('afterId')}::uuid)`
     : sql``;
+  const knnLimit = sql`${p('knnLocations')}::int`;
 
-  const query = sql`
+  return sql`
     -- Materialized: referenced once, p would be inlined and tandem_search_query run per row.
     with p as materialized (
-      select ${ref}::timestamptz as ref,
-             ${f.q ? sql`tandem_search_query(${f.q})` : sql`null::tsquery`} as tsq,
-             ${origin} as origin,
-             (${origin})::cube as oc,
-             ${radiusM !== undefined ? sql`gc_to_sec(${radiusM}::float8)` : sql`null::float8`} as chord
+      select ${p('ref')}::timestamptz as ref,
+             ${s.mode === 'rank' ? sql`tandem_search_query(${p('q')}::text)` : sql`null::tsquery`} as tsq,
+             ${near ? origin : sql`null::earth`} as origin,
+             (${near ? origin : sql`null::earth`})::cube as oc,
+             ${s.radius ? sql`gc_to_sec(${p('radiusM')}::float8)` : sql`null::float8`} as chord
     ),
-    ${when(f.near && !knn, sql`nearby as (
+    ${when(near && !s.knn, sql`nearby as (
       select sl.service_id, min(cube_distance(p.oc, l.earth_pt)) as chord
       from p, locations l join service_locations sl on sl.location_id = l.id
       where l.earth_pt is not null ${inRadius}
       group by sl.service_id
     ),`)}
-    ${when(knn, sql`near_locations as (
+    ${when(s.knn, sql`near_locations as (
       select l.id, cube_distance(p.oc, l.earth_pt) as chord
       from p, locations l
       where l.earth_pt is not null
       order by l.earth_pt <-> (${origin})::cube
-      limit ${knnLocations}
+      limit ${knnLimit}
     ),
     knn_stats as (select count(*) as n, max(chord) as edge from near_locations),
     nearby as (
@@ -187,18 +222,18 @@ const pageOf = async (db: DbOrTx, f: SearchFilters, refIso: string, knn: boolean
       join service_locations sl on sl.location_id = nl.id
       cross join knn_stats st
       cross join p
-      where ${radiusM !== undefined ? sql`nl.chord <= p.chord` : sql`true`}
+      where ${s.radius ? sql`nl.chord <= p.chord` : sql`true`}
       group by sl.service_id, st.n, st.edge
-      having st.n < ${knnLocations} or min(nl.chord) < st.edge
+      having st.n < ${knnLimit} or min(nl.chord) < st.edge
     ),`)}
     base as (
       select s.id, s.time_zone, s.open_hours, s.exception_dates,
-             ${f.q ? sql`ts_rank_cd(s.search_vector, p.tsq)::float8` : sql`null::float8`} as rank,
-             ${f.near ? sql`nb.chord` : sql`null::float8`} as near_chord,
-             ${mode === 'name' ? sql`lower(s.name)` : sql`null::text`} as lname
+             ${s.mode === 'rank' ? sql`ts_rank_cd(s.search_vector, p.tsq)::float8` : sql`null::float8`} as rank,
+             ${near ? sql`nb.chord` : sql`null::float8`} as near_chord,
+             ${s.mode === 'name' ? sql`lower(s.name)` : sql`null::text`} as lname
       from services s
       cross join p
-      ${when(f.near, sql`${radiusM !== undefined || knn ? sql`join` : sql`left join`} nearby nb on nb.service_id = s.id`)}
+      ${when(near, sql`${s.radius || s.knn ? sql`join` : sql`left join`} nearby nb on nb.service_id = s.id`)}
       where s.status <> 'inactive'
         ${filters}
     ),
@@ -209,17 +244,70 @@ const pageOf = async (db: DbOrTx, f: SearchFilters, refIso: string, knn: boolean
       select r.* from ranked r
       where true ${cursor}
       order by r.sort_key, r.id
-      limit ${f.limit + 1}
-    )${when(knn, sql`,
+      limit ${p('limit')}::int
+    )${when(s.knn, sql`,
     sure as (
-      select (select count(*) from page) = ${f.limit + 1}
-          or not (st.n >= ${knnLocations} and (p.chord is null or st.edge <= p.chord)) as ok
+      select (select count(*) from page) = ${p('limit')}::int
+          or not (st.n >= ${knnLimit} and (p.chord is null or st.edge <= p.chord)) as ok
       from knn_stats st, p
     )`)}
-    select c.*, pg.rank, pg.sort_key, ${openAt(sql`pg`, sql`(${ref}::timestamptz at time zone pg.time_zone)`)} as open_now
+    select s.id, s.name, s.description, s.status, s.organization_id, c.organization_name,
+           s.languages, s.categories, s.spas, s.capacity_status, s.capacity_note,
+           to_char(s.capacity_confirmed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as capacity_confirmed_at,
+           to_char(lt.local, 'YYYY-MM-DD') as local_date,
+           coalesce(c.exceptions -> to_char(lt.local, 'YYYY-MM-DD'), c.week -> (extract(isodow from lt.local)::int - 1)) as today,
+           ${near ? sql`c.locations` : sql`c.locations -> 0`} as locations,
+           pg.rank, pg.sort_key, ${openAt(sql`pg`, sql`lt.local`)} as open_now
     from page pg
-    join tandem_search_cards((select array_agg(id) from page ${when(knn, sql`where (select ok from sure)`)}),
-                             ${ref}::timestamptz, ${f.near?.lat ?? null}::float8, ${f.near?.lng ?? null}::float8) c on c.id = pg.id
+    join services s on s.id = pg.id
+    join service_cards c on c.service_id = pg.id
+    cross join lateral (select ${p('ref')}::timestamptz at time zone pg.time_zone as local) lt
+    ${when(s.knn, sql`where (select ok from sure)`)}
     order by pg.sort_key, pg.id`;
-  return (await db.execute<SearchRow>(query)).rows;
+};
+
+/** A page's row as the statement returns it: the card's parts still to be picked from. */
+type PageRow = Omit<SearchRow, 'location' | 'hours' | 'closed_reason'> & {
+  today: schema.CardDay;
+  /** Every location (with near), else the first or null. */
+  locations: schema.CardLocation[] | schema.CardLocation | null;
+};
+
+/** The statement of a page, built once per shape and handle (named for value-independent plans). */
+const pageStatement = (db: DbOrTx, s: Shape) => {
+  const key = shapeKey(s);
+  const named = s.mode === 'rank' || s.knn;
+  return reuse(db, `directory.search:${key}`, () => prepareSql<PageRow>(db, named ? `directory_search_${key}` : '', pageSql(s)));
+};
+
+/** The placeholder values of a page. */
+const pageValues = (f: SearchFilters, refIso: string): Record<string, unknown> => ({
+  ref: refIso,
+  q: f.q ?? null,
+  lat: f.near?.lat ?? null,
+  lng: f.near?.lng ?? null,
+  radiusM: f.radiusKm !== undefined ? f.radiusKm * 1000 : null,
+  facets: facetQuery(f),
+  age: f.age ?? null,
+  afterKey: f.after ? (searchMode(f) === 'name' ? String(f.after[0]) : Number(f.after[0])) : null,
+  afterId: f.after?.[1] ?? null,
+  limit: f.limit + 1,
+  knnLocations: knnLocationsFor(f),
+});
+
+/** One page (n + 1 hits), in order; with `knn`, no rows unless the nearest-first walk is sure of them. */
+const pageOf = async (db: DbOrTx, f: SearchFilters, refIso: string, knn: boolean): Promise<SearchRow[]> => {
+  const rows = await pageStatement(db, shapeOf(f, knn)).execute(pageValues(f, refIso));
+  return rows.map(({ today, locations, ...r }) => ({
+    ...r,
+    hours: today.intervals,
+    closed_reason: today.closedReason,
+    location: Array.isArray(locations) ? hitLocation(locations, f.near) : locations && { ...locations, distanceKm: null },
+  }));
+};
+
+/** The first statement a search sends, values filled in: what the benchmark EXPLAINs. */
+export const searchStatement = (db: DbOrTx, f: SearchFilters): { text: string; values: unknown[] } => {
+  const statement = pageStatement(db, shapeOf(f, searchMode(f) === 'distance'));
+  return { text: statement.text, values: statement.params(pageValues(f, (f.at ?? new Date()).toISOString())) };
 };

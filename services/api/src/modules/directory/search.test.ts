@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { newOrg, newUser } from '@tandem/db/testing';
 import { signIn, testApp, type TestApp } from '../../testing/app';
 import { everyDay, newLocation, newService } from './testing';
@@ -76,6 +77,55 @@ describe('GET /api/v1/services/search', () => {
     expect(ids(page1)).toEqual([b.id, c.id]);
     const page2 = await search({ category: 'veteran-status', near: '34.05,-118.25', limit: '2', cursor: page1.nextCursor! });
     expect([ids(page2), page2.nextCursor]).toEqual([[a.id], null]);
+  });
+
+  it("shows the nearest of a service's sites with the distance PostgreSQL measures, else its first site by name", async () => {
+    const org = await newOrg(t.db);
+    const zeta = await newLocation(t.db, org.id, { name: 'Zeta Site', latitude: 34.06, longitude: -118.25 });
+    const alpha = await newLocation(t.db, org.id, { name: 'alpha site', latitude: 34.3, longitude: -118.45 });
+    const noCoords = await newLocation(t.db, org.id, { name: 'Aaa Mailing Address' });
+    const svc = await newService(t.db, org.id, { name: 'Two Sites Legal Aid', categories: ['material-hardship'], locationIds: [zeta.id, alpha.id, noCoords.id] });
+    const at = async (qs: Record<string, string>) => (await search({ category: 'material-hardship', limit: '200', ...qs })).data.find((h) => h.id === svc.id)!.location as unknown;
+    const { rows } = await t.db.execute<{ km: string }>(
+      sql`select round((sec_to_gc(cube_distance(ll_to_earth(34.05, -118.25), ll_to_earth(34.06, -118.25))) / 1000)::numeric, 2) as km`,
+    );
+    expect(await at({ near: '34.05,-118.25' })).toMatchObject({ id: zeta.id, distanceKm: Number(rows[0]!.km) });
+    expect(await at({ near: '34.31,-118.46' })).toMatchObject({ id: alpha.id });
+    // With text and a point, the nearest too; without a point, the first by name (case-insensitive).
+    expect(await at({ q: 'Two Sites Legal Aid', near: '34.31,-118.46' })).toMatchObject({ id: alpha.id });
+    expect(await at({})).toEqual({ id: noCoords.id, name: 'Aaa Mailing Address', address1: '1 Main St', city: 'Los Angeles', spa: null, latitude: null, longitude: null, distanceKm: null });
+  });
+
+  it('shows an edit to the organization, a location, the sites or the hours in the next search', async () => {
+    const org = await newOrg(t.db, { name: 'Card Edits Network' });
+    const admin = await newUser(t.db, { org, role: 'org_admin' });
+    const headers = await signIn(t.app, admin.email);
+    const first = await newLocation(t.db, org.id, { name: 'First Site' });
+    const second = await newLocation(t.db, org.id, { name: 'Second Site', city: 'Pomona' });
+    const svc = await newService(t.db, org.id, { name: 'Card Edits Pantry', locationIds: [first.id] });
+    await everyDay(t.db, svc.id, '09:00', '17:00');
+    const hit = async () => (await search({ q: 'Card Edits Pantry' })).data.find((h) => h.id === svc.id) as unknown as {
+      organization: { name: string }; location: { id: string; name: string; city: string }; todayHours: { date: string; closedReason: string | null; intervals: unknown[] };
+    };
+    const before = await hit();
+    expect(before).toMatchObject({ organization: { name: 'Card Edits Network' }, location: { id: first.id }, todayHours: { closedReason: null, intervals: [{ opensAt: '09:00', closesAt: '17:00' }] } });
+
+    const patch = (url: string, payload: object, version?: number) =>
+      t.app.inject({ method: 'PATCH', url, headers: version ? { ...headers, 'if-match': `"${version}"` } : headers, payload });
+    expect((await patch(`/api/v1/organizations/${org.id}`, { name: 'Card Edits Alliance' }, org.version)).statusCode).toBe(200);
+    expect((await hit()).organization.name).toBe('Card Edits Alliance');
+    expect((await patch(`/api/v1/locations/${first.id}`, { name: 'First Site Annex', city: 'Compton' })).statusCode).toBe(200);
+    expect((await hit()).location).toMatchObject({ id: first.id, name: 'First Site Annex', city: 'Compton' });
+    expect((await patch(`/api/v1/services/${svc.id}`, { locationIds: [second.id] }, svc.version)).statusCode).toBe(200);
+    expect((await hit()).location).toMatchObject({ id: second.id, name: 'Second Site', city: 'Pomona' });
+
+    const today = before.todayHours.date;
+    const weekday = ((new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+    const put = (payload: object) => t.app.inject({ method: 'PUT', url: `/api/v1/services/${svc.id}/schedule`, headers, payload });
+    expect((await put({ intervals: [{ weekday, opensAt: '10:00', closesAt: '12:00' }, { weekday, opensAt: '13:00', closesAt: '15:30' }] })).statusCode).toBe(200);
+    expect((await hit()).todayHours).toEqual({ date: today, closedReason: null, intervals: [{ opensAt: '10:00', closesAt: '12:00' }, { opensAt: '13:00', closesAt: '15:30' }] });
+    expect((await put({ intervals: [{ weekday, opensAt: '10:00', closesAt: '12:00' }], exceptions: [{ date: today, closed: true, reason: 'Inventory day' }] })).statusCode).toBe(200);
+    expect((await hit()).todayHours).toEqual({ date: today, closedReason: 'Inventory day', intervals: [] });
   });
 
   it('pages by distance in exact order when the nearest locations hold other services (nearest-first walk falls back)', async () => {

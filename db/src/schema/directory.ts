@@ -255,8 +255,8 @@ export type CardLocation = { id: string; name: string; address1: string; city: s
 export type CardDay = { closedReason: string | null; intervals: { opensAt: string; closesAt: string }[] };
 
 /**
- * What a directory search hit shows beyond the service's own row, kept ready per service so a page
- * reads it by primary key instead of joining organizations, locations and schedules for each hit
+ * What a directory search hit shows, kept ready per service so a page reads one row by primary key
+ * instead of the service row plus its organization, locations and schedules for each hit
  * (docs/directory-search.md). Written only by triggers (migration 0012) on services,
  * organizations, locations, service_locations, schedules and schedule_exceptions, in the statement
  * that changes them, so search shows an edit at once. Read only in search SQL.
@@ -265,6 +265,17 @@ export const serviceCards = pgTable('service_cards', {
   serviceId: uuid('service_id')
     .primaryKey()
     .references(() => services.id, { onDelete: 'cascade' }),
+  // Copies of the service row's shown columns (capacity_confirmed_at as ISO 8601 UTC text).
+  name: text('name').notNull(),
+  description: text('description'),
+  status: text('status').notNull(),
+  organizationId: uuid('organization_id').notNull(),
+  languages: text('languages').array().notNull(),
+  categories: text('categories').array().notNull(),
+  spas: text('spas').array().notNull(),
+  capacityStatus: text('capacity_status').notNull(),
+  capacityNote: text('capacity_note'),
+  capacityConfirmedAt: text('capacity_confirmed_at'),
   organizationName: text('organization_name').notNull(),
   // Every location of the service, by lower(name) then id.
   locations: jsonb('locations').$type<CardLocation[]>().notNull(),

@@ -1,6 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { prepareSql, reuse, type DbOrTx, type schema } from '@tandem/db';
-import { hitLocation } from './search.card';
 
 export interface SearchFilters {
   q?: string;
@@ -24,6 +23,7 @@ export interface SearchFilters {
 export type SearchMode = 'rank' | 'distance' | 'name';
 export const searchMode = (f: Pick<SearchFilters, 'q' | 'near'>): SearchMode => (f.q ? 'rank' : f.near ? 'distance' : 'name');
 
+/** A hit as the page statement returns it (search.service.ts maps it to the public shape). */
 export type SearchRow = {
   id: string;
   name: string;
@@ -36,14 +36,15 @@ export type SearchRow = {
   spas: string[];
   capacity_status: string;
   capacity_note: string | null;
-  /** ISO 8601 UTC (formatted in SQL: drizzle hands raw timestamps back as PostgreSQL text). */
+  /** ISO 8601 UTC (the card keeps it formatted: drizzle hands raw timestamps back as PostgreSQL text). */
   capacity_confirmed_at: string | null;
   rank: number | null;
   open_now: boolean;
   local_date: string;
-  location: { id: string; name: string; address1: string; city: string; spa: string | null; latitude: number | null; longitude: number | null; distanceKm: number | null } | null;
-  hours: { opensAt: string; closesAt: string }[];
-  closed_reason: string | null;
+  /** The local date's hours: its exception, else its weekday. */
+  today: schema.CardDay;
+  /** With near, every location of the service (hitLocation picks the nearest); else the first or null. */
+  locations: schema.CardLocation[] | schema.CardLocation | null;
   sort_key: string | number;
 };
 
@@ -102,9 +103,10 @@ const when = (cond: unknown, frag: SQL) => (cond ? frag : sql``);
  *           (open_hours, exception_dates).
  *  page     the sort key: -ts_rank_cd, distance km, or lower(name); then the keyset filter
  *           `(sort_key, id) > cursor`, ORDER BY sort_key, id, LIMIT n+1 (top-N heapsort).
- *  hits     the page's services and service_cards rows by primary key: the card holds what a hit
- *           shows beyond the service row, kept by triggers (migration 0012); today's hours are the
- *           day's exception or weekday, picked by key.
+ *  hits     the page's service_cards rows by primary key: what a hit shows (the service's shown
+ *           columns, organization, locations, week, exceptions), kept by triggers (migration 0012);
+ *           today's hours are the day's exception or weekday, picked by key. Not the services row
+ *           again: planning that join cost ~1 ms (ten indexes to consider).
  *
  * Each shape of filters is built once (placeholders, `reuse`). Text and nearest-first pages are
  * named statements: their plan is the same whatever the values (the GIN scan; the KNN walk), so
@@ -251,33 +253,24 @@ const pageSql = (s: Shape): SQL => {
           or not (st.n >= ${knnLimit} and (p.chord is null or st.edge <= p.chord)) as ok
       from knn_stats st, p
     )`)}
-    select s.id, s.name, s.description, s.status, s.organization_id, c.organization_name,
-           s.languages, s.categories, s.spas, s.capacity_status, s.capacity_note,
-           to_char(s.capacity_confirmed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as capacity_confirmed_at,
+    select c.service_id as id, c.name, c.description, c.status, c.organization_id, c.organization_name,
+           c.languages, c.categories, c.spas, c.capacity_status, c.capacity_note, c.capacity_confirmed_at,
            to_char(lt.local, 'YYYY-MM-DD') as local_date,
            coalesce(c.exceptions -> to_char(lt.local, 'YYYY-MM-DD'), c.week -> (extract(isodow from lt.local)::int - 1)) as today,
            ${near ? sql`c.locations` : sql`c.locations -> 0`} as locations,
            pg.rank, pg.sort_key, ${openAt(sql`pg`, sql`lt.local`)} as open_now
     from page pg
-    join services s on s.id = pg.id
     join service_cards c on c.service_id = pg.id
     cross join lateral (select ${p('ref')}::timestamptz at time zone pg.time_zone as local) lt
     ${when(s.knn, sql`where (select ok from sure)`)}
     order by pg.sort_key, pg.id`;
 };
 
-/** A page's row as the statement returns it: the card's parts still to be picked from. */
-type PageRow = Omit<SearchRow, 'location' | 'hours' | 'closed_reason'> & {
-  today: schema.CardDay;
-  /** Every location (with near), else the first or null. */
-  locations: schema.CardLocation[] | schema.CardLocation | null;
-};
-
 /** The statement of a page, built once per shape and handle (named for value-independent plans). */
 const pageStatement = (db: DbOrTx, s: Shape) => {
   const key = shapeKey(s);
   const named = s.mode === 'rank' || s.knn;
-  return reuse(db, `directory.search:${key}`, () => prepareSql<PageRow>(db, named ? `directory_search_${key}` : '', pageSql(s)));
+  return reuse(db, `directory.search:${key}`, () => prepareSql<SearchRow>(db, named ? `directory_search_${key}` : '', pageSql(s)));
 };
 
 /** The placeholder values of a page. */
@@ -296,15 +289,8 @@ const pageValues = (f: SearchFilters, refIso: string): Record<string, unknown> =
 });
 
 /** One page (n + 1 hits), in order; with `knn`, no rows unless the nearest-first walk is sure of them. */
-const pageOf = async (db: DbOrTx, f: SearchFilters, refIso: string, knn: boolean): Promise<SearchRow[]> => {
-  const rows = await pageStatement(db, shapeOf(f, knn)).execute(pageValues(f, refIso));
-  return rows.map(({ today, locations, ...r }) => ({
-    ...r,
-    hours: today.intervals,
-    closed_reason: today.closedReason,
-    location: Array.isArray(locations) ? hitLocation(locations, f.near) : locations && { ...locations, distanceKm: null },
-  }));
-};
+const pageOf = (db: DbOrTx, f: SearchFilters, refIso: string, knn: boolean): Promise<SearchRow[]> =>
+  pageStatement(db, shapeOf(f, knn)).execute(pageValues(f, refIso));
 
 /** The first statement a search sends, values filled in: what the benchmark EXPLAINs. */
 export const searchStatement = (db: DbOrTx, f: SearchFilters): { text: string; values: unknown[] } => {

@@ -3,18 +3,19 @@ import type { Db } from '@tandem/db';
 import { isCapacityStale, type ServiceSearchHit, type ServiceSearchQuerySchema } from '@tandem/contract';
 import { decodeCursor, encodeCursor } from '../../lib/pagination';
 import { SearchCursor } from './cursors';
+import { hitLocation } from './search.card';
 import { searchServices, type SearchRow } from './search.repo';
 
 type Query = z.output<typeof ServiceSearchQuerySchema>;
 
-const toHit = (r: SearchRow, now: Date): ServiceSearchHit => ({
+const toHit = (r: SearchRow, now: Date, near: { lat: number; lng: number } | undefined): ServiceSearchHit => ({
   id: r.id,
   name: r.name,
   description: r.description,
   status: r.status as ServiceSearchHit['status'],
   organization: { id: r.organization_id, name: r.organization_name },
-  location: r.location as ServiceSearchHit['location'],
-  todayHours: { date: r.local_date, closedReason: r.closed_reason, intervals: r.hours },
+  location: (Array.isArray(r.locations) ? hitLocation(r.locations, near) : r.locations && { ...r.locations, distanceKm: null }) as ServiceSearchHit['location'],
+  todayHours: { date: r.local_date, closedReason: r.today.closedReason, intervals: r.today.intervals },
   openNow: r.open_now,
   capacity: {
     status: r.capacity_status as ServiceSearchHit['capacity']['status'],
@@ -32,6 +33,7 @@ const toHit = (r: SearchRow, now: Date): ServiceSearchHit => ({
 export const createSearchService = ({ db }: { db: Db }) => ({
   async search(q: Query) {
     const [lat, lng] = q.near ? q.near.split(',').map(Number) : [];
+    const near = lat !== undefined && lng !== undefined ? { lat, lng } : undefined;
     const rows = await searchServices(db, {
       q: q.q,
       category: q.category,
@@ -43,7 +45,7 @@ export const createSearchService = ({ db }: { db: Db }) => ({
       at: q.openAt ? new Date(q.openAt) : null,
       onlyOpen: q.openAt !== undefined || q.openNow === true,
       accepting: q.accepting,
-      near: lat !== undefined && lng !== undefined ? { lat, lng } : undefined,
+      near,
       radiusKm: q.near ? q.radiusKm : undefined,
       limit: q.limit,
       after: decodeCursor(q.cursor, SearchCursor),
@@ -52,6 +54,6 @@ export const createSearchService = ({ db }: { db: Db }) => ({
     const data = more ? rows.slice(0, q.limit) : rows;
     const last = data[data.length - 1];
     const now = new Date();
-    return { data: data.map((r) => toHit(r, now)), nextCursor: more && last ? encodeCursor([last.sort_key, last.id]) : null };
+    return { data: data.map((r) => toHit(r, now, near)), nextCursor: more && last ? encodeCursor([last.sort_key, last.id]) : null };
   },
 });

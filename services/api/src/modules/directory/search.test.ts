@@ -105,7 +105,7 @@ describe('GET /api/v1/services/search', () => {
     const svc = await newService(t.db, org.id, { name: 'Card Edits Pantry', locationIds: [first.id] });
     await everyDay(t.db, svc.id, '09:00', '17:00');
     const hit = async () => (await search({ q: 'Card Edits Pantry' })).data.find((h) => h.id === svc.id) as unknown as {
-      organization: { name: string }; location: { id: string; name: string; city: string }; todayHours: { date: string; closedReason: string | null; intervals: unknown[] };
+      name: string; organization: { name: string }; location: { id: string; name: string; city: string }; todayHours: { date: string; closedReason: string | null; intervals: unknown[] };
     };
     const before = await hit();
     expect(before).toMatchObject({ organization: { name: 'Card Edits Network' }, location: { id: first.id }, todayHours: { closedReason: null, intervals: [{ opensAt: '09:00', closesAt: '17:00' }] } });
@@ -116,8 +116,8 @@ describe('GET /api/v1/services/search', () => {
     expect((await hit()).organization.name).toBe('Card Edits Alliance');
     expect((await patch(`/api/v1/locations/${first.id}`, { name: 'First Site Annex', city: 'Compton' })).statusCode).toBe(200);
     expect((await hit()).location).toMatchObject({ id: first.id, name: 'First Site Annex', city: 'Compton' });
-    expect((await patch(`/api/v1/services/${svc.id}`, { locationIds: [second.id] }, svc.version)).statusCode).toBe(200);
-    expect((await hit()).location).toMatchObject({ id: second.id, name: 'Second Site', city: 'Pomona' });
+    expect((await patch(`/api/v1/services/${svc.id}`, { name: 'Card Edits Pantry West', locationIds: [second.id] }, svc.version)).statusCode).toBe(200);
+    expect(await hit()).toMatchObject({ name: 'Card Edits Pantry West', location: { id: second.id, name: 'Second Site', city: 'Pomona' } });
 
     const today = before.todayHours.date;
     const weekday = ((new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;

@@ -26,7 +26,13 @@ ALTER TABLE "service_cards" ADD CONSTRAINT "service_cards_service_id_services_id
 -- order ~1 ms of planning (services has ten indexes to consider).
 -- Locations by lower(name), id (the search picks the nearest, or the first); the week as seven days
 -- from ISO Monday; exceptions by date. A day is {closedReason, intervals [{opensAt, closesAt}]}.
+--
+-- Two writers at once (a capacity change and an organization rename) must not leave a card built
+-- from a snapshot that missed the other's commit: the function first locks the services rows
+-- (FOR SHARE, by id: a writer of the row holds a conflicting lock until it commits), and its
+-- second statement, with a snapshot taken after the wait, builds the cards.
 CREATE FUNCTION tandem_refresh_service_cards(ids uuid[]) RETURNS void LANGUAGE sql AS $$
+  SELECT 1 FROM services WHERE id = ANY (ids) ORDER BY id FOR SHARE;
   INSERT INTO service_cards (service_id, name, description, status, organization_id, languages, categories, spas,
     capacity_status, capacity_note, capacity_confirmed_at, organization_name, locations, week, exceptions)
   SELECT s.id, s.name, s.description, s.status, s.organization_id, s.languages, s.categories, s.spas,

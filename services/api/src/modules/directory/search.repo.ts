@@ -137,7 +137,7 @@ const knnLocationsFor = (f: SearchFilters): number => {
 };
 
 /** What decides a page's SQL text; the values go in placeholders. */
-type Shape = {
+export type Shape = {
   mode: SearchMode;
   facets: boolean;
   age: boolean;
@@ -161,9 +161,22 @@ const shapeOf = (f: SearchFilters, knn: boolean): Shape => ({
   knn,
 });
 
-/** A short, stable name per shape (statement names are at most 63 bytes). */
-const shapeKey = (s: Shape) =>
-  [s.mode[0], s.facets ? 'f' : '', s.age ? 'a' : '', s.accepting[0], s.open ? 'o' : '', s.near ? 'n' : '', s.radius ? 'r' : '', s.cursor ? 'c' : '', s.knn ? 'k' : ''].join('');
+/**
+ * A short, stable name per shape (statement names are at most 63 bytes): one character per field,
+ * each in its own place, so two shapes never share a name (nor, through `reuse`, a statement).
+ */
+export const shapeKey = (s: Shape) =>
+  [
+    s.mode[0],
+    s.facets ? 'f' : '-',
+    s.age ? 'a' : '-',
+    { yes: 'y', no: 'n', any: '-' }[s.accepting],
+    s.open ? 'o' : '-',
+    s.near ? 'p' : '-',
+    s.radius ? 'r' : '-',
+    s.cursor ? 'c' : '-',
+    s.knn ? 'k' : '-',
+  ].join('');
 
 const p = (name: string) => sql.placeholder(name);
 

@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { shapeKey, type Shape } from './search.repo';
 import { newOrg, newUser } from '@tandem/db/testing';
 import { signIn, testApp, type TestApp } from '../../testing/app';
 import { everyDay, newLocation, newService } from './testing';
@@ -307,5 +309,59 @@ describe('GET /api/v1/services/search', () => {
     expect([...p1.data, ...p2.data].map((h) => h.name)).toEqual(['Alpha Paging', 'Mu Paging', 'Zeta Paging']);
     const bad = await t.app.inject({ method: 'GET', url: '/api/v1/services/search?cursor=nope' });
     expect([bad.statusCode, bad.json().code]).toEqual([400, 'invalid_cursor']);
+  });
+});
+
+describe('search statements and cards', () => {
+  it('gives every shape of filters its own statement name', () => {
+    const keys = new Set<string>();
+    let shapes = 0;
+    for (const mode of ['rank', 'distance', 'name'] as const)
+      for (const accepting of ['yes', 'no', 'any'] as const)
+        for (let bits = 0; bits < 128; bits++) {
+          const [facets, age, open, near, radius, cursor, knn] = [0, 1, 2, 3, 4, 5, 6].map((i) => (bits & (1 << i)) !== 0) as boolean[];
+          const shape: Shape = { mode, facets: facets!, age: age!, accepting, open: open!, near: near!, radius: radius!, cursor: cursor!, knn: knn! };
+          keys.add(shapeKey(shape));
+          shapes++;
+        }
+    expect(keys.size).toBe(shapes);
+  });
+
+  it('keeps a text search with age and accepting=false apart from a text search near a point', async () => {
+    const org = await newOrg(t.db);
+    const site = await newLocation(t.db, org.id, { latitude: 34.06, longitude: -118.25 });
+    const open = await newService(t.db, org.id, { name: 'Shape Apart Clinic', capacityStatus: 'accepting', locationIds: [site.id] });
+    const waitlist = await newService(t.db, org.id, { name: 'Shape Apart Clinic Annex', capacityStatus: 'waitlist', minAge: 18, maxAge: 64, locationIds: [site.id] });
+    expect(ids(await search({ q: 'Shape Apart Clinic', age: '30', accepting: 'false' }))).toEqual([waitlist.id]);
+    const near = await search({ q: 'Shape Apart Clinic', near: '34.05,-118.25' });
+    expect(ids(near).sort()).toEqual([open.id, waitlist.id].sort());
+    expect(near.data.every((h) => h.location!.distanceKm !== null)).toBe(true);
+  });
+
+  it('builds a card from both of two writers that overlap: a capacity change and an organization rename', async () => {
+    const org = await newOrg(t.db, { name: 'Race Network' });
+    const svc = await newService(t.db, org.id, { name: 'Race Pantry', capacityStatus: 'accepting' });
+    const capacity = new pg.Client({ connectionString: t.url });
+    const rename = new pg.Client({ connectionString: t.url });
+    await Promise.all([capacity.connect(), rename.connect()]);
+    try {
+      await capacity.query('begin');
+      await capacity.query("update services set capacity_status = 'full' where id = $1", [svc.id]);
+      await rename.query('begin');
+      const renamed = rename.query('update organizations set name = $1 where id = $2', ['Race Alliance', org.id]);
+      // Wait until the rename's card refresh waits on the capacity change's row lock.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like 'update organizations%'`);
+        if (rows[0]!.n > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await capacity.query('commit');
+      await renamed;
+      await rename.query('commit');
+    } finally {
+      await Promise.all([capacity.end(), rename.end()]);
+    }
+    const [card] = (await t.db.execute<{ organization_name: string; capacity_status: string }>(sql`select organization_name, capacity_status from service_cards where service_id = ${svc.id}`)).rows;
+    expect(card).toEqual({ organization_name: 'Race Alliance', capacity_status: 'full' });
   });
 });

@@ -67,8 +67,11 @@ CREATE FUNCTION tandem_refresh_service_cards(ids uuid[]) RETURNS void LANGUAGE s
 $$;
 --> statement-breakpoint
 -- A statement changed rows that belong to services (transition tables: once per statement, also
--- for COPY). Schedules and exceptions also feed the copies of the hours on services (0009).
-CREATE FUNCTION tandem_service_parts_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+-- for COPY). Schedules and exceptions also feed the copies of the hours on services (0009): their
+-- triggers keep their names and now call this function (renamed from tandem_hours_changed; a
+-- trigger follows its function by OID), and service_locations gets the same three.
+ALTER FUNCTION tandem_hours_changed() RENAME TO tandem_service_parts_changed;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION tandem_service_parts_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   ids uuid[];
 BEGIN
@@ -87,19 +90,6 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
-DROP TRIGGER schedules_hours_insert ON schedules;--> statement-breakpoint
-DROP TRIGGER schedules_hours_update ON schedules;--> statement-breakpoint
-DROP TRIGGER schedules_hours_delete ON schedules;--> statement-breakpoint
-DROP TRIGGER schedule_exceptions_hours_insert ON schedule_exceptions;--> statement-breakpoint
-DROP TRIGGER schedule_exceptions_hours_update ON schedule_exceptions;--> statement-breakpoint
-DROP TRIGGER schedule_exceptions_hours_delete ON schedule_exceptions;--> statement-breakpoint
-DROP FUNCTION tandem_hours_changed();--> statement-breakpoint
-CREATE TRIGGER schedules_parts_insert AFTER INSERT ON schedules REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tandem_service_parts_changed();--> statement-breakpoint
-CREATE TRIGGER schedules_parts_update AFTER UPDATE ON schedules REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tandem_service_parts_changed();--> statement-breakpoint
-CREATE TRIGGER schedules_parts_delete AFTER DELETE ON schedules REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION tandem_service_parts_changed();--> statement-breakpoint
-CREATE TRIGGER schedule_exceptions_parts_insert AFTER INSERT ON schedule_exceptions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tandem_service_parts_changed();--> statement-breakpoint
-CREATE TRIGGER schedule_exceptions_parts_update AFTER UPDATE ON schedule_exceptions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tandem_service_parts_changed();--> statement-breakpoint
-CREATE TRIGGER schedule_exceptions_parts_delete AFTER DELETE ON schedule_exceptions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION tandem_service_parts_changed();--> statement-breakpoint
 CREATE TRIGGER service_locations_parts_insert AFTER INSERT ON service_locations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tandem_service_parts_changed();--> statement-breakpoint
 CREATE TRIGGER service_locations_parts_update AFTER UPDATE ON service_locations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tandem_service_parts_changed();--> statement-breakpoint
 CREATE TRIGGER service_locations_parts_delete AFTER DELETE ON service_locations REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION tandem_service_parts_changed();--> statement-breakpoint

@@ -118,12 +118,23 @@ export const searchServices = async (db: DbOrTx, f: SearchFilters): Promise<Sear
   // One instant for the page's "open" filter and the hits' hours.
   const ref = (f.at ?? new Date()).toISOString();
   if (searchMode(f) === 'distance') {
-    // No rows: the nearest-first walk could not be sure of the page (or found nothing).
+    // No rows: the nearest-first walk could not be sure of the page (or found nothing). Its
+    // page may hold more rows than asked for (knnPageSize): any first rows of it are certain.
     const first = await pageOf(db, f, ref, true);
-    if (first.length > 0) return first;
+    if (first.length > 0) return first.slice(0, f.limit + 1);
   }
   return pageOf(db, f, ref, false);
 };
+
+/**
+ * The page sizes a nearest-first statement is written for: a page of n hits uses the first size
+ * >= n. Its LIMITs are numbers in the SQL text, not parameters: with a parameter the planner either
+ * plans every search again with the value (~1.5 ms, as each custom plan looks cheaper than the
+ * generic one) or, with the value hidden, guesses a tenth of all locations and joins by seq scans.
+ * A few sizes keep the statements per connection few.
+ */
+export const KNN_PAGE_SIZES = [10, 25, 50, 100, 200] as const;
+export const knnPageSize = (limit: number): number => KNN_PAGE_SIZES.find((n) => n >= limit) ?? limit;
 
 /**
  * Nearest locations the first try reads, for a page of n + 1 rows. A location holds one to a few
@@ -131,9 +142,9 @@ export const searchServices = async (db: DbOrTx, f: SearchFilters): Promise<Sear
  * drop most services near any point, so 4 per row. A first try that reads too few only costs the
  * second statement.
  */
-const knnLocationsFor = (f: SearchFilters): number => {
-  const filtered = facetQuery(f) !== null || f.age !== undefined || f.onlyOpen || f.accepting !== undefined;
-  return Math.ceil((f.limit + 1) * (filtered ? 4 : 1.5));
+const knnLocationsFor = (s: Shape, pageSize: number): number => {
+  const filtered = s.facets || s.age || s.open || s.accepting !== 'any';
+  return Math.ceil((pageSize + 1) * (filtered ? 4 : 1.5));
 };
 
 /** What decides a page's SQL text; the values go in placeholders. */
@@ -147,6 +158,8 @@ export type Shape = {
   radius: boolean;
   cursor: boolean;
   knn: boolean;
+  /** With knn, the page size its SQL is written for (knnPageSize); else null. */
+  size: number | null;
 };
 
 const shapeOf = (f: SearchFilters, knn: boolean): Shape => ({
@@ -159,6 +172,7 @@ const shapeOf = (f: SearchFilters, knn: boolean): Shape => ({
   radius: f.radiusKm !== undefined && f.near !== undefined,
   cursor: f.after !== undefined,
   knn,
+  size: knn ? knnPageSize(f.limit) : null,
 });
 
 /**
@@ -176,6 +190,7 @@ export const shapeKey = (s: Shape) =>
     s.radius ? 'r' : '-',
     s.cursor ? 'c' : '-',
     s.knn ? 'k' : '-',
+    s.size ?? '',
   ].join('');
 
 const p = (name: string) => sql.placeholder(name);
@@ -193,11 +208,14 @@ const pageSql = (s: Shape): SQL => {
     s.mode === 'rank'
       ? sql`and s.search_vector @@ ${s.facets ? sql`(p.tsq && ${p('facets')}::tsquery)` : sql`p.tsq`}`
       : s.facets
-        ? sql`and s.facets @@ ${p('facets')}::tsquery`
+        ? s.knn
+          ? sql`and (s.facets @@ p.facets) is true`
+          : sql`and s.facets @@ ${p('facets')}::tsquery`
         : sql``;
+  const age = s.knn ? sql`p.age` : sql`${p('age')}::int`;
   const filters = sql`
         ${document}
-        ${when(s.age, sql`and (s.min_age is null or s.min_age <= ${p('age')}::int) and (s.max_age is null or s.max_age >= ${p('age')}::int)`)}
+        ${when(s.age, sql`and (s.min_age is null or s.min_age <= ${age}) and (s.max_age is null or s.max_age >= ${age})`)}
         ${when(s.accepting === 'yes', sql`and s.capacity_status = 'accepting'`)}
         ${when(s.accepting === 'no', sql`and s.capacity_status <> 'accepting'`)}
         ${when(s.open, sql`and ${openAt(sql`s`, sql`(p.ref at time zone s.time_zone)`)}`)}`;
@@ -206,7 +224,12 @@ const pageSql = (s: Shape): SQL => {
       ? sql`and (r.sort_key, r.id) > (${p('afterKey')}::text, ${p('afterId')}::uuid)`
       : sql`and (r.sort_key, r.id) > (${p('afterKey')}::float8, ${p('afterId')}::uuid)`
     : sql``;
-  const knnLimit = sql`${p('knnLocations')}::int`;
+  // A nearest-first page keeps its plan whatever the values, so PostgreSQL keeps the generic
+  // one: numbers for its LIMITs (knnPageSize), the origin and the filter values read from p (a
+  // materialized CTE), and the filter values not indexable (`is true`): the walk's few services
+  // are read by primary key, never through the facets index by a guess of how many match.
+  const knnLimit = sql.raw(String(s.size === null ? 0 : knnLocationsFor(s, s.size)));
+  const pageLimit = s.size === null ? sql`${p('limit')}::int` : sql.raw(String(s.size + 1));
 
   return sql`
     -- Materialized: referenced once, p would be inlined and tandem_search_query run per row.
@@ -215,7 +238,12 @@ const pageSql = (s: Shape): SQL => {
              ${s.mode === 'rank' ? sql`tandem_search_query(${p('q')}::text)` : sql`null::tsquery`} as tsq,
              ${near ? origin : sql`null::earth`} as origin,
              (${near ? origin : sql`null::earth`})::cube as oc,
-             ${s.radius ? sql`gc_to_sec(${p('radiusM')}::float8)` : sql`null::float8`} as chord
+             ${s.radius ? sql`gc_to_sec(${p('radiusM')}::float8)` : sql`null::float8`} as chord${when(
+               s.knn,
+               sql`,
+             ${s.facets ? sql`${p('facets')}::tsquery` : sql`null::tsquery`} as facets,
+             ${s.age ? sql`${p('age')}::int` : sql`null::int`} as age`,
+             )}
     ),
     ${when(near && !s.knn, sql`nearby as (
       select sl.service_id, min(cube_distance(p.oc, l.earth_pt)) as chord
@@ -227,7 +255,7 @@ const pageSql = (s: Shape): SQL => {
       select l.id, cube_distance(p.oc, l.earth_pt) as chord
       from p, locations l
       where l.earth_pt is not null
-      order by l.earth_pt <-> (${origin})::cube
+      order by l.earth_pt <-> (select p.oc from p)
       limit ${knnLimit}
     ),
     knn_stats as (select count(*) as n, max(chord) as edge from near_locations),
@@ -259,10 +287,10 @@ const pageSql = (s: Shape): SQL => {
       select r.* from ranked r
       where true ${cursor}
       order by r.sort_key, r.id
-      limit ${p('limit')}::int
+      limit ${pageLimit}
     )${when(s.knn, sql`,
     sure as (
-      select (select count(*) from page) = ${p('limit')}::int
+      select (select count(*) from page) >= ${p('limit')}::int
           or not (st.n >= ${knnLimit} and (p.chord is null or st.edge <= p.chord)) as ok
       from knn_stats st, p
     )`)}
@@ -298,7 +326,6 @@ const pageValues = (f: SearchFilters, refIso: string): Record<string, unknown> =
   afterKey: f.after ? (searchMode(f) === 'name' ? String(f.after[0]) : Number(f.after[0])) : null,
   afterId: f.after?.[1] ?? null,
   limit: f.limit + 1,
-  knnLocations: knnLocationsFor(f),
 });
 
 /** One page (n + 1 hits), in order; with `knn`, no rows unless the nearest-first walk is sure of them. */
@@ -306,7 +333,7 @@ const pageOf = (db: DbOrTx, f: SearchFilters, refIso: string, knn: boolean): Pro
   pageStatement(db, shapeOf(f, knn)).execute(pageValues(f, refIso));
 
 /** The first statement a search sends, values filled in: what the benchmark EXPLAINs. */
-export const searchStatement = (db: DbOrTx, f: SearchFilters): { text: string; values: unknown[] } => {
-  const statement = pageStatement(db, shapeOf(f, searchMode(f) === 'distance'));
+export const searchStatement = (db: DbOrTx, f: SearchFilters, knn = searchMode(f) === 'distance'): { text: string; values: unknown[] } => {
+  const statement = pageStatement(db, shapeOf(f, knn));
   return { text: statement.text, values: statement.params(pageValues(f, (f.at ?? new Date()).toISOString())) };
 };

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { shapeKey, type Shape } from './search.repo';
+import { createDb } from '@tandem/db';
+import { KNN_PAGE_SIZES, searchMode, searchServices, shapeKey, type SearchFilters, type Shape } from './search.repo';
 import { newOrg, newUser } from '@tandem/db/testing';
 import { signIn, testApp, type TestApp } from '../../testing/app';
 import { everyDay, newLocation, newService } from './testing';
@@ -320,9 +321,11 @@ describe('search statements and cards', () => {
       for (const accepting of ['yes', 'no', 'any'] as const)
         for (let bits = 0; bits < 128; bits++) {
           const [facets, age, open, near, radius, cursor, knn] = [0, 1, 2, 3, 4, 5, 6].map((i) => (bits & (1 << i)) !== 0) as boolean[];
-          const shape: Shape = { mode, facets: facets!, age: age!, accepting, open: open!, near: near!, radius: radius!, cursor: cursor!, knn: knn! };
-          keys.add(shapeKey(shape));
-          shapes++;
+          for (const size of knn ? KNN_PAGE_SIZES : [null]) {
+            const shape: Shape = { mode, facets: facets!, age: age!, accepting, open: open!, near: near!, radius: radius!, cursor: cursor!, knn: knn!, size };
+            keys.add(shapeKey(shape));
+            shapes++;
+          }
         }
     expect(keys.size).toBe(shapes);
   });
@@ -336,6 +339,37 @@ describe('search statements and cards', () => {
     const near = await search({ q: 'Shape Apart Clinic', near: '34.05,-118.25' });
     expect(ids(near).sort()).toEqual([open.id, waitlist.id].sort());
     expect(near.data.every((h) => h.location!.distanceKm !== null)).toBe(true);
+  });
+
+  it('plans a nearest-first search once per connection, whatever its point, page size and filter values', async () => {
+    const org = await newOrg(t.db);
+    const site = await newLocation(t.db, org.id, { latitude: 34.1, longitude: -118.3 });
+    await newService(t.db, org.id, { name: 'Generic Plan Shelter', categories: ['homelessness'], spas: ['spa4'], locationIds: [site.id] });
+    // Enough locations, with statistics, that a plan for a known LIMIT and point looks cheaper
+    // than one for unknown values (as on a real directory).
+    await t.db.execute(sql`insert into locations (organization_id, name, address_1, city, postal_code, latitude, longitude)
+      select ${org.id}, 'Grid ' || i, i || ' Main St', 'Los Angeles', '90012', 33.7 + (i % 60) * 0.01, -118.6 + (i / 60) * 0.01 from generate_series(1, 3000) i`);
+    await t.db.execute(sql`analyze locations`);
+    const pool = new pg.Pool({ connectionString: t.url, max: 1 });
+    try {
+      const db = createDb(pool);
+      const at = new Date(WED_1030);
+      // One shape (filter values, nearest first, pages of up to 25): the values and sizes vary.
+      for (let i = 0; i < 12; i++) {
+        const f: SearchFilters = { near: { lat: 34 + i / 100, lng: -118.3 }, spa: i % 2 ? 'spa4' : 'spa6', age: 20 + i, limit: 11 + i, at, onlyOpen: false };
+        expect(searchMode(f)).toBe('distance');
+        await searchServices(db, f);
+      }
+      const { rows } = await pool.query<{ name: string; generic_plans: string; custom_plans: string }>(
+        "select name, generic_plans, custom_plans from pg_prepared_statements where name like 'directory_search_%'",
+      );
+      expect(rows.map((r) => r.name)).toEqual([shapeKey({ mode: 'distance', facets: true, age: true, accepting: 'any', open: false, near: true, radius: false, cursor: false, knn: true, size: 25 })].map((k) => `directory_search_${k}`));
+      // PostgreSQL tries five custom plans, then keeps the generic one when it costs no more.
+      expect(Number(rows[0]!.generic_plans)).toBeGreaterThan(0);
+      expect(Number(rows[0]!.custom_plans)).toBeLessThanOrEqual(5);
+    } finally {
+      await pool.end();
+    }
   });
 
   it('builds a card from both of two writers that overlap: a capacity change and an organization rename', async () => {

@@ -228,6 +228,22 @@ const pageSql = (s: Shape): SQL => {
   // one: numbers for its LIMITs (knnPageSize), the origin and the filter values read from p (a
   // materialized CTE), and the filter values not indexable (`is true`): the walk's few services
   // are read by primary key, never through the facets index by a guess of how many match.
+  // Where the distance comes from (nearby): the KNN walk; or, when text or filter values pick the
+  // candidates, each candidate's own sites (a lateral min over service_locations, so a rare
+  // filter never measures every location in a wide radius: ~150 ms -> a few ms on the bench
+  // data); else every location in the radius box, grouped per service. A text search without a
+  // radius sorts by rank and needs no distance (the hit's site is picked from its card).
+  const distance: 'knn' | 'candidates' | 'box' | 'none' = !near
+    ? 'none'
+    : s.knn
+      ? 'knn'
+      : s.mode === 'rank'
+        ? s.radius
+          ? 'candidates'
+          : 'none'
+        : s.facets
+          ? 'candidates'
+          : 'box';
   const knnLimit = sql.raw(String(s.size === null ? 0 : knnLocationsFor(s, s.size)));
   const pageLimit = s.size === null ? sql`${p('limit')}::int` : sql.raw(String(s.size + 1));
 
@@ -245,7 +261,7 @@ const pageSql = (s: Shape): SQL => {
              ${s.age ? sql`${p('age')}::int` : sql`null::int`} as age`,
              )}
     ),
-    ${when(near && !s.knn, sql`nearby as (
+    ${when(distance === 'box', sql`nearby as (
       select sl.service_id, min(cube_distance(p.oc, l.earth_pt)) as chord
       from p, locations l join service_locations sl on sl.location_id = l.id
       where l.earth_pt is not null ${inRadius}
@@ -272,13 +288,22 @@ const pageSql = (s: Shape): SQL => {
     base as (
       select s.id, s.time_zone, s.open_hours, s.exception_dates,
              ${s.mode === 'rank' ? sql`ts_rank_cd(s.search_vector, p.tsq)::float8` : sql`null::float8`} as rank,
-             ${near ? sql`nb.chord` : sql`null::float8`} as near_chord,
+             ${distance === 'none' ? sql`null::float8` : sql`nb.chord`} as near_chord,
              ${s.mode === 'name' ? sql`lower(s.name)` : sql`null::text`} as lname
       from services s
       cross join p
-      ${when(near, sql`${s.radius || s.knn ? sql`join` : sql`left join`} nearby nb on nb.service_id = s.id`)}
+      ${when(distance === 'knn' || distance === 'box', sql`${s.radius || s.knn ? sql`join` : sql`left join`} nearby nb on nb.service_id = s.id`)}
+      ${when(
+        distance === 'candidates',
+        sql`cross join lateral (
+        select min(cube_distance(p.oc, l.earth_pt)) as chord
+        from service_locations sl join locations l on l.id = sl.location_id
+        where sl.service_id = s.id and l.earth_pt is not null
+      ) nb`,
+      )}
       where s.status <> 'inactive'
         ${filters}
+        ${when(distance === 'candidates' && s.radius, sql`and nb.chord <= p.chord`)}
     ),
     ranked as (
       select b.id, b.rank, b.time_zone, b.open_hours, b.exception_dates, ${sortKey} as sort_key from base b

@@ -80,6 +80,12 @@ describe('GET /api/v1/services/search', () => {
     expect(ids(page1)).toEqual([b.id, c.id]);
     const page2 = await search({ category: 'veteran-status', near: '34.05,-118.25', limit: '2', cursor: page1.nextCursor! });
     expect([ids(page2), page2.nextCursor]).toEqual([[a.id], null]);
+
+    // With text: ranked, the radius keeps the services with a site inside it (any of their sites).
+    const text = await search({ q: 'Distance', category: 'veteran-status', near: '34.05,-118.25', radiusKm: '20' });
+    expect(ids(text).sort()).toEqual([b.id, c.id].sort());
+    expect(text.data.find((h) => h.id === b.id)!.location!.distanceKm).toBeCloseTo(1.1, 0);
+    expect(ids(await search({ q: 'Distance', near: '34.05,-118.25' })).sort()).toEqual([a.id, b.id, c.id].sort());
   });
 
   it("shows the nearest of a service's sites with the distance PostgreSQL measures, else its first site by name", async () => {

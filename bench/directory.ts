@@ -15,6 +15,8 @@ export const directoryScenarios: Scenario[] = [
   { group: 'directory', name: 'text+filters', path: `${SEARCH}?q=food&language=es&spa=spa6&accepting=true` },
   { group: 'directory', name: 'filters+openAt', path: `${SEARCH}?category=housing-instability&spa=spa4&openAt=${encodeURIComponent(OPEN_AT)}` },
   { group: 'directory', name: 'near 5 km', path: `${SEARCH}?near=34.0522,-118.2437&radiusKm=5` },
+  // A rare filter: the nearest sites hold too few matches, so the page needs the second statement.
+  { group: 'directory', name: 'near 30 km+rare', path: `${SEARCH}?near=34.0522,-118.2437&radiusKm=30&communitySupport=sobering_centers` },
 ];
 
 const prepare = async ({ pool, log }: BenchContext) => {

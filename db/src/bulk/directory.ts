@@ -96,6 +96,11 @@ export const generateDirectory = async (client: pg.ClientBase, size: DirectorySi
   const now = Date.now();
   const orgs: OrgGen[] = [];
   const counts: DirectoryCounts = { organizations: 0, locations: 0, services: 0, serviceLocations: 0, schedules: 0, scheduleExceptions: 0 };
+  // The triggers each COPY fires (hours, search cards) look up each service's sites and hours.
+  // Mid-load the tables have no statistics, so the planner took them for small and hash-joined
+  // every location for every service: ~100 s for the site links alone. No sequential scans,
+  // until the caller's transaction ends (SET LOCAL).
+  await client.query('set local enable_seqscan = off');
 
   counts.organizations = await copyRows(
     client,

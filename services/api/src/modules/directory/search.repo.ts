@@ -85,15 +85,16 @@ const when = (cond: unknown, frag: SQL) => (cond ? frag : sql``);
  *  p        one row of parameters, materialized: the reference instant, the tsquery of the text
  *           (tandem_search_query: typos corrected from search_words), the origin, the radius.
  *  nearby   (with near) each service's closest location as a chord length. Ordered by distance
- *           (near without text), a first try reads only the nearest (limit + 1) × 1.5 locations
- *           (× 4 with filters: knnLocationsFor)
+ *           (near without text), a first try reads only the nearest (size + 1) × 1.5 locations
+ *           (size: knnPageSize; × 4 with filters: knnLocationsFor)
  *           (near_locations: KNN `earth_pt <-> origin` on locations_earth_pt_idx, then the radius
  *           check); a service whose nearest site is closer than the farthest location read has its
- *           exact distance, any other is at least that far. The page is certain when it fills, or
- *           when the walk went past the radius or read every location; otherwise (selective
- *           filters, deep pages) the first try answers no rows and the page is asked again over
- *           every location inside earth_box(origin, r) (GiST bitmap on the same index), grouped per
- *           service.
+ *           exact distance, any other is at least that far. The page is certain when it fills, or,
+ *           with a radius, when the walk went past it or read every location; otherwise (selective
+ *           filters, deep pages, services without a located site) the first try answers no rows
+ *           and the page is asked again: with filter values, over each candidate's own sites
+ *           (lateral min); without, over every location inside earth_box(origin, r) (GiST bitmap
+ *           on the same index), grouped per service.
  *  base     only ids and sort inputs of the services that pass the filters. With text: text and
  *           filter values in ONE GIN scan of services_search_idx (`search_vector @@ tsq && 'spa:spa6'
  *           & 'language:es'`). Without: the filter values alone (`facets @@ 'spa:spa6'`), either by
@@ -315,8 +316,11 @@ const pageSql = (s: Shape): SQL => {
       limit ${pageLimit}
     )${when(s.knn, sql`,
     sure as (
+      -- Certain when the page filled, or with a radius when the walk read every location or
+      -- went past the radius. Without a radius a walk that read every location is not enough:
+      -- services without a located site come last, and only the second statement has them.
       select (select count(*) from page) >= ${p('limit')}::int
-          or not (st.n >= ${knnLimit} and (p.chord is null or st.edge <= p.chord)) as ok
+          or (p.chord is not null and (st.n < ${knnLimit} or st.edge > p.chord)) as ok
       from knn_stats st, p
     )`)}
     select c.service_id as id, c.name, c.description, c.status, c.organization_id, c.organization_name,

@@ -88,6 +88,18 @@ describe('GET /api/v1/services/search', () => {
     expect(ids(await search({ q: 'Distance', near: '34.05,-118.25' })).sort()).toEqual([a.id, b.id, c.id].sort());
   });
 
+  it('lists the services without a located site last when ordering by distance without a radius', async () => {
+    const org = await newOrg(t.db);
+    const site = await newLocation(t.db, org.id, { latitude: 34.06, longitude: -118.25 });
+    const located = await newService(t.db, org.id, { name: 'Sited Utility Help', categories: ['utility-insecurity'], locationIds: [site.id] });
+    const unsited = await newService(t.db, org.id, { name: 'Phone-only Utility Help', categories: ['utility-insecurity'] });
+    // Pages of 200 read up to 804 nearest locations: here every location the database holds.
+    const res = await search({ category: 'utility-insecurity', near: '34.05,-118.25', limit: '200' });
+    expect(ids(res)).toEqual([located.id, unsited.id]);
+    expect(res.data[1]!.location).toBeNull();
+    expect(ids(await search({ category: 'utility-insecurity', near: '34.05,-118.25', radiusKm: '50', limit: '200' }))).toEqual([located.id]);
+  });
+
   it("shows the nearest of a service's sites with the distance PostgreSQL measures, else its first site by name", async () => {
     const org = await newOrg(t.db);
     const zeta = await newLocation(t.db, org.id, { name: 'Zeta Site', latitude: 34.06, longitude: -118.25 });

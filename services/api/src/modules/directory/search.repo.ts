@@ -196,6 +196,20 @@ export const shapeKey = (s: Shape) =>
 
 const p = (name: string) => sql.placeholder(name);
 
+/**
+ * Where a page's distances come from: the KNN walk; or, when text with a radius or filter values
+ * pick the candidates, each candidate's own sites (a lateral min over service_locations, so a rare
+ * filter never measures every location in a wide radius: ~150 ms -> a few ms on the bench data);
+ * else every location in the radius box, grouped per service. Text without a radius sorts by rank
+ * and needs no distance (the hit's site is picked from its card); no point, none.
+ */
+const distanceSource = (s: Shape): 'knn' | 'candidates' | 'box' | 'none' => {
+  if (!s.near) return 'none';
+  if (s.knn) return 'knn';
+  if (s.mode === 'rank') return s.radius ? 'candidates' : 'none';
+  return s.facets ? 'candidates' : 'box';
+};
+
 /** The SQL of one page shape (n + 1 hits, in order); with `knn`, no rows unless the nearest-first walk is sure of them. */
 const pageSql = (s: Shape): SQL => {
   const near = s.near;
@@ -229,22 +243,7 @@ const pageSql = (s: Shape): SQL => {
   // one: numbers for its LIMITs (knnPageSize), the origin and the filter values read from p (a
   // materialized CTE), and the filter values not indexable (`is true`): the walk's few services
   // are read by primary key, never through the facets index by a guess of how many match.
-  // Where the distance comes from (nearby): the KNN walk; or, when text or filter values pick the
-  // candidates, each candidate's own sites (a lateral min over service_locations, so a rare
-  // filter never measures every location in a wide radius: ~150 ms -> a few ms on the bench
-  // data); else every location in the radius box, grouped per service. A text search without a
-  // radius sorts by rank and needs no distance (the hit's site is picked from its card).
-  const distance: 'knn' | 'candidates' | 'box' | 'none' = !near
-    ? 'none'
-    : s.knn
-      ? 'knn'
-      : s.mode === 'rank'
-        ? s.radius
-          ? 'candidates'
-          : 'none'
-        : s.facets
-          ? 'candidates'
-          : 'box';
+  const distance = distanceSource(s);
   const knnLimit = sql.raw(String(s.size === null ? 0 : knnLocationsFor(s, s.size)));
   const pageLimit = s.size === null ? sql`${p('limit')}::int` : sql.raw(String(s.size + 1));
 
@@ -362,7 +361,7 @@ const pageOf = (db: DbOrTx, f: SearchFilters, refIso: string, knn: boolean): Pro
   pageStatement(db, shapeOf(f, knn)).execute(pageValues(f, refIso));
 
 /** The first statement a search sends, values filled in: what the benchmark EXPLAINs. */
-export const searchStatement = (db: DbOrTx, f: SearchFilters, knn = searchMode(f) === 'distance'): { text: string; values: unknown[] } => {
-  const statement = pageStatement(db, shapeOf(f, knn));
+export const searchStatement = (db: DbOrTx, f: SearchFilters): { text: string; values: unknown[] } => {
+  const statement = pageStatement(db, shapeOf(f, searchMode(f) === 'distance'));
   return { text: statement.text, values: statement.params(pageValues(f, (f.at ?? new Date()).toISOString())) };
 };

@@ -126,6 +126,11 @@ export const services = pgTable(
     // and the dates that have an exception. Read only in search SQL.
     openHours: int4multirange('open_hours').notNull().default(sql`'{}'::int4multirange`),
     exceptionDates: date('exception_dates', { mode: 'string' }).array().notNull().default(sql`'{}'::date[]`),
+    // A copy of the earth points of the service's located sites (locations.earth_pt, by location
+    // id), kept by triggers on service_locations and locations (migration 0013), so a distance
+    // search with filter values measures a candidate from its own row instead of two index probes
+    // per site. Read only in search SQL.
+    sitePts: cube('site_pts').array().notNull().default(sql`'{}'::cube[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { prepareSql, reuse, type DbOrTx, type schema } from '@tandem/db';
+import { facetStatsOf, walkWorthTrying, type FacetStats } from './search.walk';
 
 export interface SearchFilters {
   q?: string;
@@ -49,18 +50,22 @@ export type SearchRow = {
 };
 
 /**
- * The filter values a hit must have, as a tsquery over the lexemes tandem_service_facets puts in
- * the search document ('spa:spa6' & 'language:es'), or null without such filters. The values are
- * the contract's enums; quotes and backslashes are escaped all the same.
+ * The filter values a hit must have, as the lexemes tandem_service_facets puts in the search
+ * document (`spa:spa6`, `language:es`). facetQuery makes them a tsquery ('spa:spa6' &
+ * 'language:es'), or null without such filters. The values are the contract's enums; quotes and
+ * backslashes are escaped all the same.
  */
-export const facetQuery = (f: Pick<SearchFilters, 'category' | 'language' | 'spa' | 'focusPopulation' | 'communitySupport'>): string | null => {
-  const keys = [
+export const facetKeys = (f: Pick<SearchFilters, 'category' | 'language' | 'spa' | 'focusPopulation' | 'communitySupport'>): string[] =>
+  [
     f.category && `category:${f.category}`,
     f.language && `language:${f.language}`,
     f.spa && `spa:${f.spa}`,
     f.focusPopulation && `focus:${f.focusPopulation}`,
     f.communitySupport && `community_support:${f.communitySupport}`,
   ].filter((k): k is string => typeof k === 'string');
+
+export const facetQuery = (f: Pick<SearchFilters, 'category' | 'language' | 'spa' | 'focusPopulation' | 'communitySupport'>): string | null => {
+  const keys = facetKeys(f);
   return keys.length ? keys.map((k) => `'${k.replace(/['\\]/g, (c) => c + c)}'`).join(' & ') : null;
 };
 
@@ -80,6 +85,19 @@ const openAt = (s: SQL, ts: SQL) => sql`(
 const when = (cond: unknown, frag: SQL) => (cond ? frag : sql``);
 
 /**
+ * earthdistance's `sec_to_gc(chord) / 1000`: the great-circle kilometres of a chord, written out.
+ * sec_to_gc is a STRICT SQL function whose body (a CASE) is not strict, so PostgreSQL never
+ * inlines it and runs each call as a SQL function of its own (~8 µs: 4 ms of the 12 ms a rare
+ * filter within 30 km spent sorting its 512 candidates). The same floating-point operations in
+ * the same order, so a sort key (and a cursor that carries one) is the same number to the bit;
+ * null stays null. `chord` must be a column or a parameter: it is written three times.
+ */
+export const arcKm = (chord: SQL) => {
+  const diameter = sql`(2::float8 * 6378168::float8)`;
+  return sql`((case when ${chord} < 0::float8 then 0::float8 when ${chord} / ${diameter} > 1::float8 then pi() * 6378168::float8 else ${diameter} * asin(${chord} / ${diameter}) end) / 1000)`;
+};
+
+/**
  * One statement per page of directory search. The plan it is written for (docs/directory-search.md):
  *
  *  p        one row of parameters, materialized: the reference instant, the tsquery of the text
@@ -93,7 +111,7 @@ const when = (cond: unknown, frag: SQL) => (cond ? frag : sql``);
  *           with a radius, when the walk went past it or read every location; otherwise (selective
  *           filters, deep pages, services without a located site) the first try answers no rows
  *           and the page is asked again: with filter values, over each candidate's own sites
- *           (lateral min); without, over every location inside earth_box(origin, r) (GiST bitmap
+ *           (min over site_pts, their points copied on the row); without, over every location inside earth_box(origin, r) (GiST bitmap
  *           on the same index), grouped per service.
  *  base     only ids and sort inputs of the services that pass the filters. With text: text and
  *           filter values in ONE GIN scan of services_search_idx (`search_vector @@ tsq && 'spa:spa6'
@@ -119,12 +137,40 @@ export const searchServices = async (db: DbOrTx, f: SearchFilters): Promise<Sear
   // One instant for the page's "open" filter and the hits' hours.
   const ref = (f.at ?? new Date()).toISOString();
   if (searchMode(f) === 'distance') {
-    // No rows: the nearest-first walk could not be sure of the page (or found nothing). Its
-    // page may hold more rows than asked for (knnPageSize): any first rows of it are certain.
-    const first = await pageOf(db, f, ref, true);
-    if (first.length > 0) return first.slice(0, f.limit + 1);
+    const keys = facetKeys(f);
+    const walked = knnLocationsFor(shapeOf(f, true), knnPageSize(f.limit));
+    if (walkWorthTrying(keys, walked, f.limit + 1, keys.length ? await facetStats(db) : null)) {
+      // No rows: the nearest-first walk could not be sure of the page (or found nothing). Its
+      // page may hold more rows than asked for (knnPageSize): any first rows of it are certain.
+      const first = await pageOf(db, f, ref, true);
+      if (first.length > 0) return first.slice(0, f.limit + 1);
+    }
   }
   return pageOf(db, f, ref, false);
+};
+
+const FACET_STATS_TTL_MS = 5 * 60_000;
+const facetStatsCache = new WeakMap<object, { at: number; stats: Promise<FacetStats | null> }>();
+
+/**
+ * The planner's statistics of the filter lexemes (search.walk.ts), read from the catalog at most
+ * every five minutes per handle, as ANALYZE (autovacuum) renews them. Null when the tables were
+ * never analysed, or the read failed: then every distance search tries the walk, as it did before.
+ */
+export const facetStats = (db: DbOrTx, now = Date.now()): Promise<FacetStats | null> => {
+  const cached = facetStatsCache.get(db);
+  if (cached && now - cached.at < FACET_STATS_TTL_MS) return cached.stats;
+  const stats = db
+    .execute<{ elems: string[] | null; freqs: number[] | null; links: number; locations: number }>(sql`
+      select st.most_common_elems::text::text[] as elems, st.most_common_elem_freqs as freqs,
+             (select reltuples from pg_class where oid = 'service_locations'::regclass)::float8 as links,
+             (select reltuples from pg_class where oid = 'locations'::regclass)::float8 as locations
+      from (select 1) one
+      left join pg_stats st on st.schemaname = current_schema() and st.tablename = 'services' and st.attname = 'facets'`)
+    .then((r) => facetStatsOf(r.rows[0]))
+    .catch(() => null);
+  facetStatsCache.set(db, { at: now, stats });
+  return stats;
 };
 
 /**
@@ -198,8 +244,9 @@ const p = (name: string) => sql.placeholder(name);
 
 /**
  * Where a page's distances come from: the KNN walk; or, when text with a radius or filter values
- * pick the candidates, each candidate's own sites (a lateral min over service_locations, so a rare
- * filter never measures every location in a wide radius: ~150 ms -> a few ms on the bench data);
+ * pick the candidates, each candidate's own sites (a min over the copy of their points on the
+ * services row, site_pts, migration 0013: no index probe per candidate; so a rare filter never
+ * measures every location in a wide radius: ~150 ms -> a few ms on the bench data);
  * else every location in the radius box, grouped per service. Text without a radius sorts by rank
  * and needs no distance (the hit's site is picked from its card); no point, none.
  */
@@ -215,7 +262,7 @@ const pageSql = (s: Shape): SQL => {
   const near = s.near;
   const origin = sql`ll_to_earth(${p('lat')}::float8, ${p('lng')}::float8)`;
   const sortKey =
-    s.mode === 'rank' ? sql`(-b.rank)::float8` : s.mode === 'distance' ? sql`coalesce(sec_to_gc(b.near_chord) / 1000, 1e9)::float8` : sql`b.lname`;
+    s.mode === 'rank' ? sql`(-b.rank)::float8` : s.mode === 'distance' ? sql`coalesce(${arcKm(sql`b.near_chord`)}, 1e9)::float8` : sql`b.lname`;
   const inRadius = s.radius ? sql`and earth_box(p.origin, ${p('radiusM')}::float8) @> l.earth_pt and cube_distance(p.oc, l.earth_pt) <= p.chord` : sql``;
   // Text and filter values in one GIN scan of services_search_idx (the tsquery of the text comes
   // from p, the filter values are a tsquery of their own).
@@ -295,11 +342,7 @@ const pageSql = (s: Shape): SQL => {
       ${when(distance === 'knn' || distance === 'box', sql`${s.radius || s.knn ? sql`join` : sql`left join`} nearby nb on nb.service_id = s.id`)}
       ${when(
         distance === 'candidates',
-        sql`cross join lateral (
-        select min(cube_distance(p.oc, l.earth_pt)) as chord
-        from service_locations sl join locations l on l.id = sl.location_id
-        where sl.service_id = s.id and l.earth_pt is not null
-      ) nb`,
+        sql`cross join lateral (select min(cube_distance(p.oc, pt)) as chord from unnest(s.site_pts) pt) nb`,
       )}
       where s.status <> 'inactive'
         ${filters}

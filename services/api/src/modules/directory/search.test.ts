@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
-import { createDb } from '@tandem/db';
-import { KNN_PAGE_SIZES, searchMode, searchServices, shapeKey, type SearchFilters, type Shape } from './search.repo';
+import { createDb, schema } from '@tandem/db';
+import { KNN_PAGE_SIZES, arcKm, facetStats, searchMode, searchServices, shapeKey, type SearchFilters, type Shape } from './search.repo';
 import { newOrg, newUser } from '@tandem/db/testing';
 import { signIn, testApp, type TestApp } from '../../testing/app';
 import { everyDay, newLocation, newService } from './testing';
@@ -348,6 +348,58 @@ describe('search statements and cards', () => {
     expect(keys.size).toBe(shapes);
   });
 
+  it('writes out sec_to_gc / 1000 to the bit (arcKm), null and out-of-range chords included', async () => {
+    const chords = [0, 1e-9, 0.5, 999.123456789, 5_000, 29_999.9, 1_234_567.891, 12_756_336, 12_756_337, 2e7, -3];
+    const { rows } = await t.db.execute<{ same: boolean; nulls: boolean }>(sql`
+      select bool_and(${arcKm(sql`c`)} = sec_to_gc(c) / 1000) as same,
+             (select ${arcKm(sql`n`)} is null from (select null::float8 as n) x) as nulls
+      from unnest(${`{${chords.join(',')}}`}::float8[]) c`);
+    expect(rows[0]).toEqual({ same: true, nulls: true });
+  });
+
+  it("keeps a copy of each service's site points in step with its sites and their coordinates", async () => {
+    const org = await newOrg(t.db);
+    const a = await newLocation(t.db, org.id, { latitude: 34.06, longitude: -118.25 });
+    const b = await newLocation(t.db, org.id, { latitude: 34.2, longitude: -118.5 });
+    const mailing = await newLocation(t.db, org.id, { name: 'Mailing address only' });
+    const svc = await newService(t.db, org.id, { name: 'Site Points Pantry', locationIds: [a.id, mailing.id] });
+    // The copy against the sites themselves: located ones only, by location id.
+    const check = async () => {
+      const { rows } = await t.db.execute<{ copy: string; sites: string }>(sql`
+        select s.site_pts::text as copy,
+               array(select l.earth_pt from service_locations sl join locations l on l.id = sl.location_id
+                     where sl.service_id = s.id and l.earth_pt is not null order by l.id)::text as sites
+        from services s where s.id = ${svc.id}`);
+      expect(rows[0]!.copy).toBe(rows[0]!.sites);
+      return rows[0]!.copy;
+    };
+    const one = await check();
+    expect(one).not.toBe('{}');
+    await t.db.insert(schema.serviceLocations).values({ serviceId: svc.id, locationId: b.id });
+    const two = await check();
+    expect(two).not.toBe(one);
+    await t.db.update(schema.locations).set({ latitude: 34.3 }).where(eq(schema.locations.id, b.id));
+    expect(await check()).not.toBe(two);
+    await t.db.update(schema.locations).set({ latitude: 33.9, longitude: -118.2 }).where(eq(schema.locations.id, mailing.id));
+    await check();
+    await t.db.delete(schema.serviceLocations).where(eq(schema.serviceLocations.serviceId, svc.id));
+    expect(await check()).toBe('{}');
+  });
+
+  it("reads the filter values' shares and the services per location from the planner's statistics", async () => {
+    await t.db.execute(sql`analyze services, service_locations, locations`);
+    const stats = await facetStats(t.db, Date.now() + 3_600_000); // past the cache
+    const { rows } = await t.db.execute<{ en: number; links: number; sites: number }>(sql`
+      select avg((facets @@ $$'language:en'$$::tsquery)::int)::float8 as en,
+             (select count(*) from service_locations)::float8 as links, (select count(*) from locations)::float8 as sites
+      from services`);
+    const { en, links, sites } = rows[0]!;
+    // ANALYZE samples 30,000 rows: this test database is smaller, so it reads them all.
+    expect(stats!.share.get('language:en')).toBeCloseTo(en, 3);
+    expect(stats!.servicesPerLocation).toBeCloseTo(links / sites, 3);
+    expect(stats!.unlisted).toBe(Math.min(...stats!.share.values()));
+  });
+
   it('keeps a text search with age and accepting=false apart from a text search near a point', async () => {
     const org = await newOrg(t.db);
     const site = await newLocation(t.db, org.id, { latitude: 34.06, longitude: -118.25 });
@@ -364,10 +416,17 @@ describe('search statements and cards', () => {
     const site = await newLocation(t.db, org.id, { latitude: 34.1, longitude: -118.3 });
     await newService(t.db, org.id, { name: 'Generic Plan Shelter', categories: ['homelessness'], spas: ['spa4'], locationIds: [site.id] });
     // Enough locations, with statistics, that a plan for a known LIMIT and point looks cheaper
-    // than one for unknown values (as on a real directory).
+    // than one for unknown values (as on a real directory). Each holds a service in SPA 4 or 6,
+    // so the statistics also say the walk can fill a page (walkWorthTrying) and it is tried.
     await t.db.execute(sql`insert into locations (organization_id, name, address_1, city, postal_code, latitude, longitude)
       select ${org.id}, 'Grid ' || i, i || ' Main St', 'Los Angeles', '90012', 33.7 + (i % 60) * 0.01, -118.6 + (i / 60) * 0.01 from generate_series(1, 3000) i`);
-    await t.db.execute(sql`analyze locations`);
+    await t.db.execute(sql`insert into services (organization_id, name, categories, spas, languages)
+      select ${org.id}, 'Grid Service ' || i, '{homelessness}', array[case when i % 2 = 0 then 'spa4' else 'spa6' end], '{en}' from generate_series(1, 3000) i`);
+    await t.db.execute(sql`insert into service_locations (service_id, location_id)
+      select s.id, l.id
+      from (select id, row_number() over (order by id) as n from services where organization_id = ${org.id} and name like 'Grid Service %') s
+      join (select id, row_number() over (order by id) as n from locations where organization_id = ${org.id} and name like 'Grid %') l using (n)`);
+    await t.db.execute(sql`analyze services, service_locations, locations`);
     const pool = new pg.Pool({ connectionString: t.url, max: 1 });
     try {
       const db = createDb(pool);

@@ -777,7 +777,9 @@ export const seedReferrals = async (tx: Tx, ctx: SeedContext) => {
   const regular = clientPlans.filter((c) => c.idx >= 20 && !c.noConsent);
   // Some consents expire within 30 days; a few expired after the client's last referral was sent.
   for (const c of rng.sample(regular, 16)) consentRow(c.id).expiresAt = daysFrom(now, rng.int(2, 29) + rng.next());
-  const expirable = regular.filter((c) => consentRow(c.id).expiresAt! > daysFrom(now, 30) && maxSent(c) < nowMs - 40 * DAY && c.refs.length);
+  // Only clients with a sent referral: maxSent is 0 without one, which dated such an expiry to
+  // the 1990s, before its signature (the date check refused the seed on some days).
+  const expirable = regular.filter((c) => consentRow(c.id).expiresAt! > daysFrom(now, 30) && maxSent(c) > 0 && maxSent(c) < nowMs - 40 * DAY);
   for (const c of rng.sample(expirable, 5)) {
     const last = maxSent(c);
     consentRow(c.id).expiresAt = new Date(last + (nowMs - last) * (0.3 + rng.next() * 0.5));

@@ -372,6 +372,12 @@ export const HistoryEntrySchema = z
   .meta({ id: 'HistoryEntry' });
 export const HistoryPageSchema = pageOf(HistoryEntrySchema);
 
+/** A `lat,lng` pair on the earth (the format is checked by the regex before this runs). */
+const isLatLng = (v: string) => {
+  const [lat, lng] = v.split(',').map(Number) as [number, number];
+  return Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
+};
+
 export const ServiceSearchQuerySchema = PageQuerySchema.extend({
   q: z.string().trim().min(1).max(200).optional().describe('Free text; typo-tolerant on service names'),
   category: SdohCategorySchema.optional(),
@@ -386,6 +392,7 @@ export const ServiceSearchQuerySchema = PageQuerySchema.extend({
   near: z
     .string()
     .regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, 'Use lat,lng')
+    .refine(isLatLng, 'Latitude must be within -90..90 and longitude within -180..180')
     .optional()
     .describe('lat,lng: ranks by distance when no q is given and reports distanceKm'),
   radiusKm: z.coerce.number().positive().max(500).optional().describe('With near: only services with a location within this distance'),

@@ -329,6 +329,15 @@ describe('GET /api/v1/services/search', () => {
     const bad = await t.app.inject({ method: 'GET', url: '/api/v1/services/search?cursor=nope' });
     expect([bad.statusCode, bad.json().code]).toEqual([400, 'invalid_cursor']);
   });
+
+  it('refuses a point off the earth or not written lat,lng with a problem naming near', async () => {
+    for (const near of ['34.05,-300', '95,-118.25', '-90.5,10', '34.05', 'here']) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/services/search?near=${encodeURIComponent(near)}` });
+      expect([res.statusCode, res.headers['content-type']]).toEqual([400, 'application/problem+json; charset=utf-8']);
+      expect(res.json().errors.map((e: { path: string }) => e.path)).toContain('query.near');
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/services/search?near=-90,180' })).statusCode).toBe(200);
+  });
 });
 
 describe('search statements and cards', () => {

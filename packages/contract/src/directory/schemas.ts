@@ -372,8 +372,10 @@ export const HistoryEntrySchema = z
   .meta({ id: 'HistoryEntry' });
 export const HistoryPageSchema = pageOf(HistoryEntrySchema);
 
-/** A `lat,lng` pair on the earth (the format is checked by the regex before this runs). */
-const isLatLng = (v: string) => {
+const NEAR_FORMAT = /^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/;
+/** A `lat,lng` pair on the earth: search's `near` (the API refuses others; the web drops them from a link). */
+export const isNearPoint = (v: string): boolean => {
+  if (!NEAR_FORMAT.test(v)) return false;
   const [lat, lng] = v.split(',').map(Number) as [number, number];
   return Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
 };
@@ -391,8 +393,8 @@ export const ServiceSearchQuerySchema = PageQuerySchema.extend({
   accepting: z.stringbool().optional().describe('Only services whose capacity is accepting'),
   near: z
     .string()
-    .regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, 'Use lat,lng')
-    .refine(isLatLng, 'Latitude must be within -90..90 and longitude within -180..180')
+    .regex(NEAR_FORMAT, 'Use lat,lng')
+    .refine(isNearPoint, 'Latitude must be within -90..90 and longitude within -180..180')
     .optional()
     .describe('lat,lng: ranks by distance when no q is given and reports distanceKm'),
   radiusKm: z.coerce.number().positive().max(500).optional().describe('With near: only services with a location within this distance'),

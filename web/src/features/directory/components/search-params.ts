@@ -1,6 +1,7 @@
 import {
   COMMUNITY_SUPPORTS,
   FOCUS_POPULATIONS,
+  isNearPoint,
   LANGUAGES,
   SDOH_CATEGORIES,
   SPA_CODES,
@@ -12,7 +13,6 @@ import {
 import type { SearchFilters } from '../api/queries';
 
 const pick = <T extends string>(all: readonly T[], v: string | null) => ((all as readonly string[]).includes(v ?? '') ? (v as T) : undefined);
-const NEAR = /^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/;
 
 /** The filters in the address bar: every value checked, so a hand-edited link cannot break the request. */
 export const filtersFromParams = (p: URLSearchParams): SearchFilters => {
@@ -28,7 +28,7 @@ export const filtersFromParams = (p: URLSearchParams): SearchFilters => {
     age: p.get('age') && Number.isInteger(age) && age >= 0 && age <= 120 ? age : undefined,
     openNow: p.get('openNow') === 'true' ? 'true' : undefined,
     accepting: p.get('accepting') === 'true' ? 'true' : undefined,
-    near: NEAR.test(near) ? near : undefined,
+    near: isNearPoint(near) ? near : undefined,
   };
 };
 

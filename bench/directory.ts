@@ -41,7 +41,7 @@ const prepare = async ({ pool, log }: BenchContext) => {
     client.release();
   }
   // Fresh statistics (and a visibility map) so the planner sees the real sizes.
-  await pool.query('vacuum analyze organizations, locations, services, service_locations, schedules, schedule_exceptions');
+  await pool.query('vacuum analyze organizations, locations, services, service_locations, schedules, schedule_exceptions, service_cards, service_facet_names');
 };
 
 type Query = Record<string, string | undefined>;
@@ -86,7 +86,7 @@ const registerBaseline = (app: FastifyInstance, pool: pg.Pool) => {
 /** The plan of a scenario's first search statement on the bench data (the repo's own statement, not re-implemented). */
 const explain = async (pool: pg.Pool, scenario: Scenario) => {
   const q = Object.fromEntries(new URL(scenario.path, 'http://bench').searchParams) as Query;
-  const { text, values } = searchStatement(createDb(pool), filtersOf(q));
+  const { text, values } = await searchStatement(createDb(pool), filtersOf(q));
   const { rows } = await pool.query<{ 'QUERY PLAN': string }>({ text: `explain (analyze, buffers) ${text}`, values });
   return rows.map((r) => r['QUERY PLAN']).join('\n');
 };

@@ -9,6 +9,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   time,
@@ -147,7 +148,8 @@ export const services = pgTable(
     // exception_dates, min_age, max_age), which drizzle cannot declare: every column such a
     // search reads, so the walk filters index entries and never visits the table.
     index('services_name_order_idx').on(sql`lower(${t.name})`, t.id).where(sql`${t.status} <> 'inactive'`),
-    // Filter values without text, when they are rare enough for a bitmap to beat the name walk.
+    // Filter values without text: the candidates of a distance search that has them (name order
+    // with them walks service_facet_names instead).
     index('services_facets_idx').using('gin', t.facets),
     check('services_status_check', inList(t.status, SERVICE_STATUSES)),
     check('services_capacity_check', inList(t.capacityStatus, CAPACITY_STATUSES)),
@@ -289,6 +291,27 @@ export const serviceCards = pgTable('service_cards', {
   // By date (YYYY-MM-DD): the day's hours instead of the week's.
   exceptions: jsonb('exceptions').$type<Record<string, CardDay>>().notNull(),
 });
+
+/**
+ * Each filter value's services in name order: one row per lexeme of a service's facets (`spa:spa6`,
+ * `category:food-insecurity`), for every service that is not inactive, with the whole facets copy
+ * riding in the primary key (migration 0014 adds INCLUDE (facets), which drizzle cannot declare).
+ * A search without text or a point walks the rows of its rarest filter value in name order and
+ * stops after a page, instead of walking every service by name (docs/directory-search.md).
+ * Written only by triggers on services (migration 0014); read only in search SQL.
+ */
+export const serviceFacetNames = pgTable(
+  'service_facet_names',
+  {
+    facet: text('facet').notNull(),
+    lname: text('lname').notNull(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    facets: tsvector('facets').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.facet, t.lname, t.serviceId] }), index('service_facet_names_service_idx').on(t.serviceId)],
+);
 
 /**
  * Every word (3+ letters, lower case, unstemmed) that appears in a service's name, description or

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { prepareSql, reuse, type DbOrTx, type schema } from '@tandem/db';
-import { facetStatsOf, walkWorthTrying, type FacetStats } from './search.walk';
+import { facetStatsOf, leadFacet, walkWorthTrying, type FacetStats } from './search.walk';
 
 export interface SearchFilters {
   q?: string;
@@ -115,9 +115,10 @@ export const arcKm = (chord: SQL) => {
  *           on the same index), grouped per service.
  *  base     only ids and sort inputs of the services that pass the filters. With text: text and
  *           filter values in ONE GIN scan of services_search_idx (`search_vector @@ tsq && 'spa:spa6'
- *           & 'language:es'`). Without: the filter values alone (`facets @@ 'spa:spa6'`), either by
- *           walking services_name_order_idx in name order as an index-only scan (it carries every
- *           column read here), or by services_facets_idx when the values are rare. Capacity, age,
+ *           & 'language:es'`). In name order with filter values: the rows of the rarest value
+ *           (leadFacet) in service_facet_names in name order (an index-only walk that checks the
+ *           other values on its facets copy), then the services row by primary key for those.
+ *           Name order without them: services_name_order_idx, an index-only walk. Capacity, age,
  *           status and "open at" on the same row, "open" from its own copy of its hours
  *           (open_hours, exception_dates).
  *  page     the sort key: -ts_rank_cd, distance km, or lower(name); then the keyset filter
@@ -127,26 +128,28 @@ export const arcKm = (chord: SQL) => {
  *           today's hours are the day's exception or weekday, picked by key. Not the services row
  *           again: planning that join cost ~1 ms (ten indexes to consider).
  *
- * Each shape of filters is built once (placeholders, `reuse`). Text and nearest-first pages are
- * named statements: their plan is the same whatever the values (the GIN scan; the KNN walk), so
- * each connection parses them once and PostgreSQL soon keeps a generic plan instead of planning
- * every search. Name order and the radius fallback stay unnamed, planned with their values: the
- * choice between the name walk and a GIN bitmap turns on how many services a filter value holds.
+ * Each shape of filters is built once (placeholders, `reuse`). Text, nearest-first and name order
+ * with filter values are named statements: their plan is the same whatever the values (the GIN
+ * scan; the KNN walk; the walk of one value's names), so each connection parses them once and
+ * PostgreSQL soon keeps a generic plan instead of planning every search. Name order without
+ * filter values and the radius fallback stay unnamed, planned with their values.
  */
 export const searchServices = async (db: DbOrTx, f: SearchFilters): Promise<SearchRow[]> => {
   // One instant for the page's "open" filter and the hits' hours.
   const ref = (f.at ?? new Date()).toISOString();
+  const keys = facetKeys(f);
+  const stats = keys.length && searchMode(f) !== 'rank' ? await facetStats(db) : null;
+  const lead = leadFacet(keys, stats);
   if (searchMode(f) === 'distance') {
-    const keys = facetKeys(f);
     const walked = knnLocationsFor(shapeOf(f, true), knnPageSize(f.limit));
-    if (walkWorthTrying(keys, walked, f.limit + 1, keys.length ? await facetStats(db) : null)) {
+    if (walkWorthTrying(keys, walked, f.limit + 1, stats)) {
       // No rows: the nearest-first walk could not be sure of the page (or found nothing). Its
       // page may hold more rows than asked for (knnPageSize): any first rows of it are certain.
-      const first = await pageOf(db, f, ref, true);
+      const first = await pageOf(db, f, ref, lead, true);
       if (first.length > 0) return first.slice(0, f.limit + 1);
     }
   }
-  return pageOf(db, f, ref, false);
+  return pageOf(db, f, ref, lead, false);
 };
 
 const FACET_STATS_TTL_MS = 5 * 60_000;
@@ -155,7 +158,8 @@ const facetStatsCache = new WeakMap<object, { at: number; stats: Promise<FacetSt
 /**
  * The planner's statistics of the filter lexemes (search.walk.ts), read from the catalog at most
  * every five minutes per handle, as ANALYZE (autovacuum) renews them. Null when the tables were
- * never analysed, or the read failed: then every distance search tries the walk, as it did before.
+ * never analysed, or the read failed: then every distance search tries the walk, as it did before,
+ * and a name-order search walks the filter value leadFacet picks by kind.
  */
 export const facetStats = (db: DbOrTx, now = Date.now()): Promise<FacetStats | null> => {
   const cached = facetStatsCache.get(db);
@@ -257,9 +261,17 @@ const distanceSource = (s: Shape): 'knn' | 'candidates' | 'box' | 'none' => {
   return s.facets ? 'candidates' : 'box';
 };
 
+/**
+ * Name order with filter values walks the services of one value (the lead: leadFacet) in name
+ * order in service_facet_names (migration 0014): the other values are checked on the facets copy
+ * in the same index entry, the rest on the services row read by primary key for those only.
+ */
+const walksFacetNames = (s: Shape) => s.mode === 'name' && s.facets;
+
 /** The SQL of one page shape (n + 1 hits, in order); with `knn`, no rows unless the nearest-first walk is sure of them. */
 const pageSql = (s: Shape): SQL => {
   const near = s.near;
+  const byFacetNames = walksFacetNames(s);
   const origin = sql`ll_to_earth(${p('lat')}::float8, ${p('lng')}::float8)`;
   const sortKey =
     s.mode === 'rank' ? sql`(-b.rank)::float8` : s.mode === 'distance' ? sql`coalesce(${arcKm(sql`b.near_chord`)}, 1e9)::float8` : sql`b.lname`;
@@ -272,7 +284,7 @@ const pageSql = (s: Shape): SQL => {
       : s.facets
         ? s.knn
           ? sql`and (s.facets @@ p.facets) is true`
-          : sql`and s.facets @@ ${p('facets')}::tsquery`
+          : sql`and ${byFacetNames ? sql`o` : sql`s`}.facets @@ ${p('facets')}::tsquery`
         : sql``;
   const age = s.knn ? sql`p.age` : sql`${p('age')}::int`;
   const filters = sql`
@@ -333,11 +345,11 @@ const pageSql = (s: Shape): SQL => {
       having st.n < ${knnLimit} or min(nl.chord) < st.edge
     ),`)}
     base as (
-      select s.id, s.time_zone, s.open_hours, s.exception_dates,
+      select ${byFacetNames ? sql`o.service_id` : sql`s.id`} as id, s.time_zone, s.open_hours, s.exception_dates,
              ${s.mode === 'rank' ? sql`ts_rank_cd(s.search_vector, p.tsq)::float8` : sql`null::float8`} as rank,
              ${distance === 'none' ? sql`null::float8` : sql`nb.chord`} as near_chord,
-             ${s.mode === 'name' ? sql`lower(s.name)` : sql`null::text`} as lname
-      from services s
+             ${s.mode === 'name' ? (byFacetNames ? sql`o.lname` : sql`lower(s.name)`) : sql`null::text`} as lname
+      from ${byFacetNames ? sql`service_facet_names o join services s on s.id = o.service_id` : sql`services s`}
       cross join p
       ${when(distance === 'knn' || distance === 'box', sql`${s.radius || s.knn ? sql`join` : sql`left join`} nearby nb on nb.service_id = s.id`)}
       ${when(
@@ -345,6 +357,7 @@ const pageSql = (s: Shape): SQL => {
         sql`cross join lateral (select min(cube_distance(p.oc, pt)) as chord from unnest(s.site_pts) pt) nb`,
       )}
       where s.status <> 'inactive'
+        ${when(byFacetNames, sql`and o.facet = ${p('lead')}::text`)}
         ${filters}
         ${when(distance === 'candidates' && s.radius, sql`and nb.chord <= p.chord`)}
     ),
@@ -381,13 +394,14 @@ const pageSql = (s: Shape): SQL => {
 /** The statement of a page, built once per shape and handle (named for value-independent plans). */
 const pageStatement = (db: DbOrTx, s: Shape) => {
   const key = shapeKey(s);
-  const named = s.mode === 'rank' || s.knn;
+  const named = s.mode === 'rank' || s.knn || walksFacetNames(s);
   return reuse(db, `directory.search:${key}`, () => prepareSql<SearchRow>(db, named ? `directory_search_${key}` : '', pageSql(s)));
 };
 
 /** The placeholder values of a page. */
-const pageValues = (f: SearchFilters, refIso: string): Record<string, unknown> => ({
+const pageValues = (f: SearchFilters, refIso: string, lead: string | undefined): Record<string, unknown> => ({
   ref: refIso,
+  lead: lead ?? null,
   q: f.q ?? null,
   lat: f.near?.lat ?? null,
   lng: f.near?.lng ?? null,
@@ -400,11 +414,13 @@ const pageValues = (f: SearchFilters, refIso: string): Record<string, unknown> =
 });
 
 /** One page (n + 1 hits), in order; with `knn`, no rows unless the nearest-first walk is sure of them. */
-const pageOf = (db: DbOrTx, f: SearchFilters, refIso: string, knn: boolean): Promise<SearchRow[]> =>
-  pageStatement(db, shapeOf(f, knn)).execute(pageValues(f, refIso));
+const pageOf = (db: DbOrTx, f: SearchFilters, refIso: string, lead: string | undefined, knn: boolean): Promise<SearchRow[]> =>
+  pageStatement(db, shapeOf(f, knn)).execute(pageValues(f, refIso, lead));
 
 /** The first statement a search sends, values filled in: what the benchmark EXPLAINs. */
-export const searchStatement = (db: DbOrTx, f: SearchFilters): { text: string; values: unknown[] } => {
+export const searchStatement = async (db: DbOrTx, f: SearchFilters): Promise<{ text: string; values: unknown[] }> => {
+  const keys = facetKeys(f);
+  const lead = leadFacet(keys, keys.length ? await facetStats(db) : null);
   const statement = pageStatement(db, shapeOf(f, searchMode(f) === 'distance'));
-  return { text: statement.text, values: statement.params(pageValues(f, (f.at ?? new Date()).toISOString())) };
+  return { text: statement.text, values: statement.params(pageValues(f, (f.at ?? new Date()).toISOString(), lead)) };
 };

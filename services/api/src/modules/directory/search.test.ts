@@ -395,6 +395,101 @@ describe('search statements and cards', () => {
     expect(await check()).toBe('{}');
   });
 
+  it("keeps each filter value's services in name order in step with the services rows", async () => {
+    const org = await newOrg(t.db);
+    const svc = await newService(t.db, org.id, { name: 'Facet Names Pantry', categories: ['food-insecurity'], spas: ['spa6'], languages: ['en', 'es'] });
+    // What the rows must be, from the services rows themselves: every service, not one.
+    const stray = async () => {
+      const { rows } = await t.db.execute<{ n: number }>(sql`
+        with want as (
+          select f.lexeme as facet, lower(s.name) as lname, s.id as service_id, s.facets::text as facets
+          from services s cross join lateral unnest(s.facets) f where s.status <> 'inactive'),
+        have as (select facet, lname, service_id, facets::text as facets from service_facet_names)
+        select ((select count(*) from (select * from want except select * from have) a)
+              + (select count(*) from (select * from have except select * from want) b))::int as n`);
+      return rows[0]!.n;
+    };
+    const facetsOf = async () =>
+      (await t.db.execute<{ facet: string; lname: string }>(sql`select facet, lname from service_facet_names where service_id = ${svc.id} order by facet`)).rows;
+    expect(await facetsOf()).toEqual(
+      ['category:food-insecurity', 'language:en', 'language:es', 'spa:spa6'].map((facet) => ({ facet, lname: 'facet names pantry' })),
+    );
+    const update = async (set: Partial<typeof schema.services.$inferInsert>) => {
+      await t.db.update(schema.services).set(set).where(eq(schema.services.id, svc.id));
+      expect(await stray()).toBe(0);
+    };
+    await update({ name: 'Renamed Facet Pantry', categories: ['food-insecurity', 'housing-instability'], communitySupport: 'medically_tailored_meals' });
+    expect((await facetsOf()).map((r) => r.facet)).toContain('community_support:medically_tailored_meals');
+    expect(new Set((await facetsOf()).map((r) => r.lname))).toEqual(new Set(['renamed facet pantry']));
+    await update({ status: 'inactive' });
+    expect(await facetsOf()).toEqual([]);
+    await update({ status: 'temporarily_closed', spas: ['spa4'] });
+    expect((await facetsOf()).map((r) => r.facet)).toContain('spa:spa4');
+    // A capacity edit leaves the rows alone (the trigger's WHEN): same physical rows after it.
+    const where = async () => (await t.db.execute<{ at: string }>(sql`select string_agg(ctid::text, ',' order by facet) as at from service_facet_names where service_id = ${svc.id}`)).rows[0]!.at;
+    const before = await where();
+    await update({ capacityStatus: 'full', capacityNote: 'Full until Monday' });
+    expect(await where()).toBe(before);
+    await t.db.delete(schema.services).where(eq(schema.services.id, svc.id));
+    expect(await facetsOf()).toEqual([]);
+    expect(await stray()).toBe(0);
+  });
+
+  it('pages by name through two filter values in exact order, whichever value it walks', async () => {
+    const org = await newOrg(t.db);
+    // Names interleave the services that hold both values with those holding one; one is inactive.
+    const made = [];
+    for (const [i, cats, spas, status] of [
+      [1, ['utility-insecurity'], ['spa7'], 'active'],
+      [2, ['utility-insecurity'], ['spa2'], 'active'],
+      [3, ['utility-insecurity', 'stress'], ['spa7', 'spa2'], 'active'],
+      [4, ['stress'], ['spa7'], 'active'],
+      [5, ['utility-insecurity'], ['spa7'], 'inactive'],
+      [6, ['utility-insecurity'], ['spa7'], 'temporarily_closed'],
+      [7, ['utility-insecurity'], ['spa7'], 'active'],
+    ] as const) {
+      made.push(await newService(t.db, org.id, { name: `Utility Help ${String.fromCharCode(70 - i)}`, categories: [...cats], spas: [...spas], status }));
+    }
+    const want = made
+      .filter((m) => m.categories.includes('utility-insecurity') && m.spas.includes('spa7') && m.status !== 'inactive')
+      .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1))
+      .map((m) => m.id);
+    expect(want).toHaveLength(4);
+    const got: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await search({ category: 'utility-insecurity', spa: 'spa7', limit: '1', ...(cursor ? { cursor } : {}) });
+      got.push(...ids(page));
+      cursor = page.nextCursor;
+    } while (cursor && got.length < 10);
+    expect(got).toEqual(want);
+  });
+
+  it('plans a name-order search with filter values once per connection, whatever the values', async () => {
+    const org = await newOrg(t.db);
+    await t.db.execute(sql`insert into services (organization_id, name, categories, spas, languages)
+      select ${org.id}, 'Plan Once ' || i, array[(array['food-insecurity', 'housing-instability', 'stress'])[1 + i % 3]],
+             array[case when i % 2 = 0 then 'spa4' else 'spa6' end], '{en}' from generate_series(1, 2000) i`);
+    await t.db.execute(sql`analyze services, service_facet_names`);
+    const pool = new pg.Pool({ connectionString: t.url, max: 1 });
+    try {
+      const db = createDb(pool);
+      for (let i = 0; i < 12; i++) {
+        const f: SearchFilters = { category: ['food-insecurity', 'housing-instability', 'stress'][i % 3], spa: i % 2 ? 'spa4' : 'spa6', limit: 25, at: new Date(WED_1030), onlyOpen: false };
+        expect(searchMode(f)).toBe('name');
+        expect((await searchServices(db, f)).length).toBeGreaterThan(0);
+      }
+      const { rows } = await pool.query<{ name: string; generic_plans: string; custom_plans: string }>(
+        "select name, generic_plans, custom_plans from pg_prepared_statements where name like 'directory_search_%'",
+      );
+      expect(rows.map((r) => r.name)).toEqual([`directory_search_${shapeKey({ mode: 'name', facets: true, age: false, accepting: 'any', open: false, near: false, radius: false, cursor: false, knn: false, size: null })}`]);
+      expect(Number(rows[0]!.generic_plans)).toBeGreaterThan(0);
+      expect(Number(rows[0]!.custom_plans)).toBeLessThanOrEqual(5);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it("reads the filter values' shares and the services per location from the planner's statistics", async () => {
     await t.db.execute(sql`analyze services, service_locations, locations`);
     const stats = await facetStats(t.db, Date.now() + 3_600_000); // past the cache

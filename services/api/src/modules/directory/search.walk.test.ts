@@ -1,4 +1,4 @@
-import { facetStatsOf, walkWorthTrying, type FacetStats } from './search.walk';
+import { facetStatsOf, leadFacet, walkWorthTrying, type FacetStats } from './search.walk';
 
 const stats: FacetStats = {
   share: new Map([
@@ -51,5 +51,29 @@ describe('facetStatsOf', () => {
     expect(facetStatsOf({ elems: null, freqs: null, links: 540, locations: 150 })).toBeNull();
     expect(facetStatsOf({ elems: ['language:en'], freqs: [1, 1, 1, 0], links: -1, locations: 150 })).toBeNull();
     expect(facetStatsOf({ elems: ['language:en'], freqs: [1, 1, 1, 0], links: 540, locations: 0 })).toBeNull();
+  });
+});
+
+describe('leadFacet', () => {
+  it('walks the value the fewest services hold', () => {
+    expect(leadFacet(['language:es', 'spa:spa4'], stats)).toBe('spa:spa4');
+    expect(leadFacet(['spa:spa4', 'community_support:sobering_centers', 'language:es'], stats)).toBe('community_support:sobering_centers');
+  });
+
+  it('takes a value the statistics do not list as rarer than every listed one', () => {
+    // unlisted (0.012) is the smallest listed share; an unlisted value is rarer still
+    const tied: FacetStats = { ...stats, share: new Map([...stats.share, ['category:food-insecurity', 0.012]]) };
+    expect(leadFacet(['category:food-insecurity', 'focus:mental_health'], tied)).toBe('focus:mental_health');
+  });
+
+  it('goes by kind without statistics, and always picks the same value', () => {
+    expect(leadFacet(['language:es', 'spa:spa4', 'category:housing-instability'], null)).toBe('category:housing-instability');
+    expect(leadFacet(['spa:spa6', 'spa:spa4'], null)).toBe('spa:spa4');
+    expect(leadFacet(['spa:spa4', 'spa:spa6'], null)).toBe('spa:spa4');
+    expect(leadFacet(['language:ko', 'focus:homelessness'], null)).toBe('focus:homelessness');
+  });
+
+  it('has nothing to walk without filter values', () => {
+    expect(leadFacet([], stats)).toBeUndefined();
   });
 });

@@ -31,3 +31,25 @@ export const facetStatsOf = (row: { elems: string[] | null; freqs: number[] | nu
   const share = new Map(row.elems.map((e, i) => [e, row.freqs![i]!] as const));
   return { share, unlisted: Math.min(...share.values()), servicesPerLocation: row.links / row.locations };
 };
+
+/**
+ * Without statistics, the filter kinds from the fewest services per value to the most: a
+ * Community Support names a handful, a category or a focus population a few thousand, an SPA or a
+ * language (English above all) many more.
+ */
+const LEAD_ORDER = ['community_support:', 'category:', 'focus:', 'spa:', 'language:'] as const;
+const kindRank = (key: string) => {
+  const i = LEAD_ORDER.findIndex((prefix) => key.startsWith(prefix));
+  return i < 0 ? LEAD_ORDER.length : i;
+};
+
+/**
+ * The filter value whose services a name-order search walks (service_facet_names, migration 0014):
+ * the one fewest services hold, by the statistics' shares (a value they do not list is rarer than
+ * any they do), else by kind. Ties go to the kind order, then to the key, so a search always
+ * walks the same value. Undefined without filter values.
+ */
+export const leadFacet = (keys: readonly string[], stats: FacetStats | null): string | undefined => {
+  const share = (k: string) => (stats ? (stats.share.get(k) ?? stats.unlisted * 0.5) : 0);
+  return [...keys].sort((a, b) => share(a) - share(b) || kindRank(a) - kindRank(b) || (a < b ? -1 : a > b ? 1 : 0))[0];
+};

@@ -128,11 +128,12 @@ export const arcKm = (chord: SQL) => {
  *           today's hours are the day's exception or weekday, picked by key. Not the services row
  *           again: planning that join cost ~1 ms (ten indexes to consider).
  *
- * Each shape of filters is built once (placeholders, `reuse`). Text, nearest-first and name order
- * with filter values are named statements: their plan is the same whatever the values (the GIN
- * scan; the KNN walk; the walk of one value's names), so each connection parses them once and
- * PostgreSQL soon keeps a generic plan instead of planning every search. Name order without
- * filter values and the radius fallback stay unnamed, planned with their values.
+ * Each shape of filters is built once (placeholders, `reuse`). Text, nearest-first, name order
+ * with filter values and distance from the candidates of filter values are named statements:
+ * their plan is the same whatever the values (the GIN scan; the KNN walk; the walk of one value's
+ * names; the facets bitmap), so each connection parses them once and PostgreSQL soon keeps a
+ * generic plan instead of planning every search. Name order without filter values and the
+ * distance fallback over every location in the radius box stay unnamed, planned with their values.
  */
 export const searchServices = async (db: DbOrTx, f: SearchFilters): Promise<SearchRow[]> => {
   // One instant for the page's "open" filter and the hits' hours.
@@ -394,7 +395,7 @@ const pageSql = (s: Shape): SQL => {
 /** The statement of a page, built once per shape and handle (named for value-independent plans). */
 const pageStatement = (db: DbOrTx, s: Shape) => {
   const key = shapeKey(s);
-  const named = s.mode === 'rank' || s.knn || walksFacetNames(s);
+  const named = s.mode === 'rank' || s.knn || walksFacetNames(s) || distanceSource(s) === 'candidates';
   return reuse(db, `directory.search:${key}`, () => prepareSql<SearchRow>(db, named ? `directory_search_${key}` : '', pageSql(s)));
 };
 

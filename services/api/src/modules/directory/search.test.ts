@@ -490,6 +490,31 @@ describe('search statements and cards', () => {
     }
   });
 
+  it('plans the distances of a rare filter value\'s candidates once per connection', async () => {
+    const org = await newOrg(t.db);
+    // 150 empty sites around the point: the nearest-first walk reads them, finds nothing and
+    // cannot be sure, so the second statement measures the filter value's own candidates.
+    await t.db.execute(sql`insert into locations (organization_id, name, address_1, city, postal_code, latitude, longitude)
+      select ${org.id}, 'Empty Site ' || i, i || ' Rare St', 'Los Angeles', '90012', 34.5 + (i % 15) * 0.001, -118.9 + (i / 15) * 0.001 from generate_series(1, 150) i`);
+    const far = await newLocation(t.db, org.id, { latitude: 34.65, longitude: -118.9 });
+    const rare = await newService(t.db, org.id, { name: 'Rare Sobering Center', communitySupport: 'sobering_centers', locationIds: [far.id] });
+    const pool = new pg.Pool({ connectionString: t.url, max: 1 });
+    try {
+      const db = createDb(pool);
+      for (let i = 0; i < 12; i++) {
+        const f: SearchFilters = { near: { lat: 34.505 + i / 1000, lng: -118.895 }, radiusKm: 40 + i, communitySupport: 'sobering_centers', limit: 25, at: new Date(WED_1030), onlyOpen: false };
+        expect((await searchServices(db, f)).map((r) => r.id)).toContain(rare.id);
+      }
+      const { rows } = await pool.query<{ name: string; generic_plans: string; custom_plans: string }>(
+        "select name, generic_plans, custom_plans from pg_prepared_statements where name like 'directory_search_%' and name not like '%k25'",
+      );
+      expect(rows.map((r) => r.name)).toEqual([`directory_search_${shapeKey({ mode: 'distance', facets: true, age: false, accepting: 'any', open: false, near: true, radius: true, cursor: false, knn: false, size: null })}`]);
+      expect(Number(rows[0]!.generic_plans)).toBeGreaterThan(0);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it("reads the filter values' shares and the services per location from the planner's statistics", async () => {
     await t.db.execute(sql`analyze services, service_locations, locations`);
     const stats = await facetStats(t.db, Date.now() + 3_600_000); // past the cache

@@ -61,6 +61,31 @@ describe('directory', () => {
       expect(await page.getByRole('group', { name: 'Filters' }).getByLabel('Service Planning Area').inputValue()).toBe('spa6');
     }));
 
+  it('tells a CHW when nothing is open right now, and shows the closed matches in one click', () =>
+    withPage(suite.browser, suite.stack.baseUrl, 'directory-nothing-open', async (page) => {
+      // No hours at all: never open, whatever the day and time the test runs.
+      const org = await newOrg(suite.stack.db, { name: `Night Shelter Network ${uniq()}`, spas: ['spa6'] });
+      const tag = `Zzyzx${uniq()}`;
+      const closed = await newService(suite.stack.db, org.id, { name: `${tag} Shelter Beds`, spas: ['spa6'], categories: ['housing-instability'] });
+      const user = await chw();
+      await signIn(page, user.email, user.password);
+      await page.goto(`/directory?q=${tag}&openNow=true`);
+      const results = page.getByRole('region', { name: 'Search results' });
+      await expectVisible(results.getByText('Nothing open right now'));
+      await expectVisible(results.getByText('Services closed right now match this search: 1.'));
+      expect(await card(page, closed.name).count()).toBe(0);
+
+      await results.getByRole('button', { name: 'Show closed services too' }).click();
+      await expectVisible(card(page, closed.name));
+      expect(new URL(page.url()).searchParams.get('openNow')).toBeNull();
+      expect(await page.getByRole('group', { name: 'Filters' }).getByRole('checkbox', { name: 'Open now' }).isChecked()).toBe(false);
+
+      // A search that matches nothing, open or closed, keeps the plain hint.
+      await page.goto(`/directory?q=Wwjjkk${uniq()}&openNow=true`);
+      await expectVisible(results.getByText('No services match'));
+      expect(await results.getByRole('button', { name: 'Show closed services too' }).count()).toBe(0);
+    }));
+
   it('lets an org admin add hours to their service, and shows the new hours after saving', () =>
     withPage(suite.browser, suite.stack.baseUrl, 'directory-hours', async (page) => {
       const { admin, service } = await cboWithService();

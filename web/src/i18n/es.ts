@@ -296,6 +296,9 @@ export const es: Messages = {
   'dir.emptyTitle': "Ningún servicio coincide",
   // Service texts are in English: a Spanish word ("comida") finds nothing, the Need filter does.
   'dir.emptyHint': "Pruebe con menos filtros: quite \"Abierto ahora\" o el área, o elija la necesidad en \"Filtros\" (las descripciones de los servicios están en inglés).",
+  'dir.nothingOpenTitle': "Nada abierto en este momento",
+  'dir.closedMatch': "Servicios cerrados en este momento que coinciden con la búsqueda: {count}. Revise su horario antes de referir.",
+  'dir.showClosedToo': "Mostrar también los cerrados",
   'dir.todayHours': "Horario de hoy",
   'dir.todayIs': "Hoy {hours}",
   'dir.closedToday': "Cerrado hoy",

@@ -35,6 +35,11 @@ export function DirectorySearch() {
   const query = { ...filters, q: debouncedQ || undefined };
   const search = useInfiniteQuery({ ...serviceQueries.search(query), placeholderData: keepPreviousData });
   const hits = search.data?.pages.flatMap((p) => p.data) ?? [];
+  // Nothing open now (early morning, a Sunday): ask whether the same search finds services that
+  // are closed now, so the CHW can see them in one click instead of guessing which filter to drop.
+  const nothingOpen = filters.openNow === 'true' && search.isSuccess && !search.isPlaceholderData && hits.length === 0;
+  const closedToo = useInfiniteQuery({ ...serviceQueries.search({ ...query, openNow: undefined }), enabled: nothingOpen });
+  const closedHits = closedToo.data?.pages[0]?.data.length ?? 0;
 
   return (
     <>
@@ -64,6 +69,17 @@ export function DirectorySearch() {
               {t('common.retry')}
             </Button>
           </Alert>
+        ) : hits.length === 0 && nothingOpen && closedHits > 0 ? (
+          <EmptyState
+            title={t('dir.nothingOpenTitle')}
+            action={
+              <Button variant="secondary" onClick={() => setParam('openNow', undefined)}>
+                {t('dir.showClosedToo')}
+              </Button>
+            }
+          >
+            {t('dir.closedMatch', { count: closedToo.hasNextPage ? `${closedHits}+` : closedHits })}
+          </EmptyState>
         ) : hits.length === 0 ? (
           <EmptyState title={t('dir.emptyTitle')}>{t('dir.emptyHint')}</EmptyState>
         ) : (

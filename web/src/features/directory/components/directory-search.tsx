@@ -69,7 +69,9 @@ export function DirectorySearch() {
               {t('common.retry')}
             </Button>
           </Alert>
-        ) : hits.length === 0 && nothingOpen && closedHits > 0 ? (
+        ) : nothingOpen && closedToo.isPending ? (
+          <Spinner label={t('dir.searching')} />
+        ) : nothingOpen && closedHits > 0 ? (
           <EmptyState
             title={t('dir.nothingOpenTitle')}
             action={

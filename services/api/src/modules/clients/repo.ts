@@ -12,7 +12,7 @@ export type ConsentRow = typeof consents.$inferSelect;
  * wiring time so this repo never reads the referrals table itself.
  */
 export interface ReferralLinks {
-  /** Subquery of client ids on referrals these organizations sent, or received once sent. */
+  /** Subquery of client ids on referrals these organizations sent or received, counting only referrals that were sent. */
   clientIdsOfOrgs: (orgIds: string[]) => SQL;
   /** Organizations that may see this client because of its referrals. */
   orgIdsOnClient: (db: DbOrTx, clientId: string) => Promise<string[]>;

@@ -404,6 +404,7 @@ export const referralsRepo = {
   /** Organizations that see a client through its referrals (see orgIdsOnClientOf: only sent ones count). */
   orgIdsOnClient: async (db: DbOrTx, clientId: string) =>
     (await db.execute<{ ids: string[] }>(sql`select ${orgIdsOnClientOf(sql`${clientId}::uuid`)} as ids`)).rows[0]!.ids,
+  orgIdsOnClientSql: (clientId: SQLWrapper): SQL<string[]> => orgIdsOnClientOf(clientId),
   clientIdsOfOrgs: (orgIds: string[]): SQL =>
     sql`(select ${referrals.clientId} from ${referrals} where ${referrals.clientId} is not null and ${wasSentSql} and (${inArray(referrals.sendingOrgId, orgIds)} or ${inArray(referrals.receivingOrgId, orgIds)}))`,
 

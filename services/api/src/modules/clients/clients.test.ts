@@ -3,7 +3,8 @@ import { schema } from '@tandem/db';
 import { newOrg } from '@tandem/db/testing';
 import { newClient } from '../../../../../db/src/testing/referral-factories';
 import { testApp, type TestApp } from '../../testing/app';
-import { member, world } from '../referrals/testing';
+import { newService } from '../directory/testing';
+import { apiKey, member, world } from '../referrals/testing';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -79,5 +80,73 @@ describe('consents', () => {
     expect(revoked.body).toMatchObject({ status: 'revoked', revokedReason: 'Moved away', revokedByUserId: w.chw.user.id, revokedAt: expect.any(String) });
     const list = await w.chw.call('GET', `/api/v1/clients/${w.client.id}/consents`);
     expect(list.body.data.map((c: { status: string }) => c.status).sort()).toEqual(['active', 'revoked']);
+  });
+});
+
+describe('client matches: only clients the caller may already read, each audited', () => {
+  const matchRows = (clientId: string) =>
+    t.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.entityId, clientId), eq(schema.auditLog.action, 'client.match')));
+
+  it('shows each organization its own same-named client, the other only once a referral was sent', async () => {
+    const w = await world(t);
+    const familyName = w.client.familyName;
+    // The CBO registers its own "Rosa <same family name>", born the same day.
+    const theirs = await newClient(t.db, w.cbo, { familyName, dateOfBirth: '1984-06-02' });
+    const query = `/api/v1/clients/matches?name=Rosa%20${familyName}&dateOfBirth=1984-06-02`;
+    const ids = async (call: typeof w.chw.call) => {
+      const res = await call('GET', query);
+      expect(res.status).toBe(200);
+      return res.body.data.map((m: { id: string }) => m.id);
+    };
+    const cboKey = await apiKey(t, w.cbo, ['referrals:read', 'referrals:write']);
+    expect(await ids(w.chw.call)).toEqual([w.client.id]);
+    expect(await ids(w.cboStaff.call)).toEqual([theirs.id]);
+
+    // A draft to the CBO, and one cancelled before sending, give the CBO no reach.
+    await w.draft();
+    const cancelled = await w.draft({ needs: ['housing-instability'] });
+    expect((await w.chw.call('POST', `/api/v1/referrals/${cancelled.id}/transitions`, { to: 'cancelled', reason: 'other', note: 'x', version: cancelled.version })).status).toBe(200);
+    expect(await ids(w.cboStaff.call)).toEqual([theirs.id]);
+    expect(await ids(cboKey)).toEqual([theirs.id]);
+    // Creating the same person again suggests only what the CBO may read.
+    const made = await w.cboStaff.call('POST', '/api/v1/clients', { givenName: 'Rosa', familyName, dateOfBirth: '1984-06-02', phones: ['323-555-0111'] });
+    expect(made.body.matches.map((m: { id: string }) => m.id)).toEqual([theirs.id]);
+    expect(await matchRows(w.client.id)).toHaveLength(1); // the clinic's own look-up only
+
+    // Sent: now the CBO (staff and keys) may read it, so it is matched, and each match is audited.
+    await w.sent({ needs: ['utility-insecurity'] });
+    expect((await ids(w.cboStaff.call)).sort()).toEqual([w.client.id, theirs.id, made.body.client.id].sort());
+    expect((await ids(cboKey)).sort()).toEqual([w.client.id, theirs.id, made.body.client.id].sort());
+    // Still nothing of the CBO's for the clinic, which never saw those two.
+    expect(await ids(w.chw.call)).toEqual([w.client.id]);
+
+    const rows = await matchRows(w.client.id);
+    expect(rows.map((r) => [r.actorUserId, r.actorApiKeyId ? 'key' : null, r.organizationId, r.entityType])).toEqual(
+      expect.arrayContaining([
+        [w.chw.user.id, null, w.clinic.id, 'client'],
+        [w.cboStaff.user.id, null, w.cbo.id, 'client'],
+        [null, 'key', w.cbo.id, 'client'],
+      ]),
+    );
+    expect(rows).toHaveLength(4);
+    // One row per match shown, the create's suggestions included.
+    expect(await matchRows(theirs.id)).toHaveLength(6);
+  });
+
+  it('the duplicate guard names who holds the open referral and status, never the client', async () => {
+    const w = await world(t);
+    await w.sent();
+    // The other organization has the same client in reach through a referral it sent itself.
+    const otherStaff = await member(t, w.other, 'staff', 'Omar Other');
+    await t.db.update(schema.clients).set({ createdByOrgId: w.other.id }).where(eq(schema.clients.id, w.client.id));
+    const svc = await newService(t.db, w.clinic.id);
+    const d = await w.draft({ receivingOrganizationId: w.clinic.id, receivingServiceId: svc.id }, otherStaff.call);
+    const res = await otherStaff.call('POST', `/api/v1/referrals/${d.id}/send`, { version: d.version });
+    expect([res.status, res.body.code]).toEqual([409, 'duplicate_referral']);
+    expect(res.body.duplicates).toEqual([
+      { referralId: expect.any(String), organizationName: 'Boyle Heights Pantry', contactName: null, status: 'sent', sentAt: expect.any(String), needs: ['food-insecurity'] },
+    ]);
+    const text = JSON.stringify(res.body);
+    for (const phi of [w.client.familyName, w.client.dateOfBirth!, w.client.phones[0]!]) expect(text).not.toContain(phi);
   });
 });

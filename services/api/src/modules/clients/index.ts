@@ -15,7 +15,7 @@ export const clientsModule = async (app: FastifyInstance) => {
   const svc = createClientsService({ db: app.db, links: referralLinks });
   const any = rules.authenticated;
   route(app, api.createClient, { rule: any, handler: async (req) => svc.create(req.ctx(), req.body) });
-  route(app, api.findClientMatches, { rule: any, handler: async (req) => ({ data: await svc.matches(req.actor, req.query) }) });
+  route(app, api.findClientMatches, { rule: any, handler: async (req) => ({ data: await svc.matches(req.ctx(), req.query) }) });
   route(app, api.getClient, {
     rule: any,
     handler: async (req, reply) => {

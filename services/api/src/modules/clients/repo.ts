@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@tandem/db';
 
 const { clients, consents } = schema;
@@ -12,10 +12,12 @@ export type ConsentRow = typeof consents.$inferSelect;
  * wiring time so this repo never reads the referrals table itself.
  */
 export interface ReferralLinks {
-  /** Subquery of client ids on referrals these organizations sent, or received once sent. */
+  /** Subquery of client ids on referrals these organizations sent or received, counting only referrals that were sent. */
   clientIdsOfOrgs: (orgIds: string[]) => SQL;
   /** Organizations that may see this client because of its referrals. */
   orgIdsOnClient: (db: DbOrTx, clientId: string) => Promise<string[]>;
+  /** The same, as a scalar subquery on a client id column (text[]). */
+  orgIdsOnClientSql: (clientId: SQLWrapper) => SQL<string[]>;
 }
 
 /** Full name folded for matching: lower case, accents removed ("María López" = "maria lopez"). */
@@ -35,15 +37,29 @@ export const clientsRepo = {
     )[0],
 
   /**
-   * Likely same person among clients in the caller's reach. With a date of birth the equality on
-   * clients_dob_idx narrows to a handful of rows, which are then scored by trigram similarity
-   * of the unaccented full name; `excludeId` leaves out the record just created.
+   * Likely same person among clients in the caller's reach: registered by one of `orgIds`, or on
+   * a sent referral of one of them (ReferralLinks), or any client when `everywhere` (a network
+   * admin). With a date of birth the equality on clients_dob_idx narrows to a handful of rows,
+   * which are then scored by trigram similarity of the unaccented full name; `excludeId` leaves
+   * out the record just created. Each row carries what clients/service reachOf decides on (the
+   * registering organization, and the organizations on its referrals unless one of `orgIds`
+   * registered it), so the caller applies the very rule of GET /clients/{id} and audits each row
+   * for the organization it was reached through.
    */
-  async matches(db: DbOrTx, opts: { name: string; dateOfBirth?: string | null; orgIds: string[] | null; links: ReferralLinks; excludeId?: string; limit?: number }) {
+  async matches(db: DbOrTx, opts: { name: string; dateOfBirth?: string | null; orgIds: string[]; everywhere: boolean; links: ReferralLinks; excludeId?: string; limit?: number }) {
     const score = sql<number>`similarity(${foldedName}, unaccent(lower(${opts.name})))`;
-    const reach = opts.orgIds ? or(inArray(clients.createdByOrgId, opts.orgIds), inArray(clients.id, opts.links.clientIdsOfOrgs(opts.orgIds))) : undefined;
+    const mine = inArray(clients.createdByOrgId, opts.orgIds);
+    const reach = opts.everywhere ? undefined : or(mine, inArray(clients.id, opts.links.clientIdsOfOrgs(opts.orgIds)));
     return db
-      .select({ id: clients.id, givenName: clients.givenName, familyName: clients.familyName, dateOfBirth: clients.dateOfBirth, score })
+      .select({
+        id: clients.id,
+        givenName: clients.givenName,
+        familyName: clients.familyName,
+        dateOfBirth: clients.dateOfBirth,
+        createdByOrgId: clients.createdByOrgId,
+        orgIdsOnClient: sql<string[]>`case when ${mine} then '{}'::text[] else ${opts.links.orgIdsOnClientSql(clients.id)} end`,
+        score,
+      })
       .from(clients)
       .where(
         and(

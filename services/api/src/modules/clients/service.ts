@@ -15,7 +15,8 @@ import {
 } from '@tandem/contract';
 import { AppError, notFound } from '../../lib/app-error';
 import { actingOrgIds, isNetworkAdmin, type Actor, type Ctx } from '../../lib/actor';
-import { diffFields, recordAudit } from '../../lib/audit';
+import { auditInsert, diffFields, recordAudit } from '../../lib/audit';
+import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
 import { clientsRepo, type ClientRow, type ConsentRow, type ReferralLinks } from './repo';
 
@@ -104,14 +105,14 @@ const covers = (c: ConsentRow, orgId: string) => c.scope === 'network' || c.orga
 const userId = (a: Actor) => (a.kind === 'user' ? a.userId : null);
 
 /** Whether one of the actor's organizations registered the client (then its referrals need not be read). */
-export const registeredByActor = (actor: Actor, row: ClientRow) => actingOrgIds(actor).includes(row.createdByOrgId);
+export const registeredByActor = (actor: Actor, row: Pick<ClientRow, 'createdByOrgId'>) => actingOrgIds(actor).includes(row.createdByOrgId);
 
 /**
  * The organization through which the actor may see this client: the one that registered it, else
  * one on its referrals (`orgIdsOnClient`, needed only when registeredByActor is false), else none,
  * which only a network admin may pass. Not ok means "not yours", which callers turn into a 404.
  */
-export const reachOf = (actor: Actor, row: ClientRow, orgIdsOnClient: string[]): { ok: boolean; orgId: string | null } => {
+export const reachOf = (actor: Actor, row: Pick<ClientRow, 'createdByOrgId'>, orgIdsOnClient: string[]): { ok: boolean; orgId: string | null } => {
   if (registeredByActor(actor, row)) return { ok: true, orgId: row.createdByOrgId };
   const mine = actingOrgIds(actor);
   const linked = orgIdsOnClient.find((o) => mine.includes(o));
@@ -140,24 +141,37 @@ export const createClientsService = ({ db, links }: { db: Db; links: ReferralLin
     return { row, orgId: reach.orgId };
   };
 
-  const matches = async (actor: Actor, name: string, dateOfBirth: string | null | undefined, excludeId?: string): Promise<ClientMatch[]> => {
-    const rows = await clientsRepo.matches(db, { name, dateOfBirth, orgIds: isNetworkAdmin(actor) ? null : actingOrgIds(actor), links, excludeId });
-    return rows.map((r) => ({ id: r.id, name: `${r.givenName} ${r.familyName}`, dateOfBirth: r.dateOfBirth, score: Math.min(1, Number(r.score)) }));
+  /**
+   * Likely matches among the clients the caller may already read (reachOf, the rule of GET
+   * /clients/{id}), each shown one audited as `client.match` in the caller's transaction: a match
+   * is a read of a name and date of birth (PHI).
+   */
+  const matches = async (tx: DbOrTx, ctx: Ctx, name: string, dateOfBirth: string | null | undefined, excludeId?: string): Promise<ClientMatch[]> => {
+    const { actor } = ctx;
+    const rows = await clientsRepo.matches(tx, { name, dateOfBirth, orgIds: actingOrgIds(actor), everywhere: isNetworkAdmin(actor), links, excludeId });
+    const shown = rows.flatMap((r) => {
+      const reach = reachOf(actor, r, r.orgIdsOnClient);
+      return reach.ok ? [{ r, orgId: reach.orgId }] : [];
+    });
+    await writeTogether(
+      tx,
+      shown.map(({ r, orgId }) => auditInsert(tx, ctx, { action: 'client.match', entityType: 'client', entityId: r.id, organizationId: orgId })),
+    );
+    return shown.map(({ r }) => ({ id: r.id, name: `${r.givenName} ${r.familyName}`, dateOfBirth: r.dateOfBirth, score: Math.min(1, Number(r.score)) }));
   };
 
   return {
-    matches: (actor: Actor, q: { name: string; dateOfBirth?: string }) => matches(actor, q.name, q.dateOfBirth),
+    matches: (ctx: Ctx, q: { name: string; dateOfBirth?: string }) => db.transaction((tx) => matches(tx, ctx, q.name, q.dateOfBirth)),
 
     async create(ctx: Ctx, input: CreateInput) {
       const org = homeOrg(ctx.actor);
       if (!org) throw new AppError('forbidden', 'Clients are registered by a member of an organization.');
-      const client = await db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         const row = await clientsRepo.insert(tx, { ...(clientFields(input) as ClientRow), createdByOrgId: org, createdByUserId: userId(ctx.actor) });
         await recordAudit(tx, ctx, { action: 'client.create', entityType: 'client', entityId: row.id, organizationId: org });
-        return row;
+        const found = input.dateOfBirth ? await matches(tx, ctx, `${input.givenName} ${input.familyName}`, input.dateOfBirth, row.id) : [];
+        return { client: toClient(row), matches: found };
       });
-      const found = input.dateOfBirth ? await matches(ctx.actor, `${input.givenName} ${input.familyName}`, input.dateOfBirth, client.id) : [];
-      return { client: toClient(client), matches: found };
     },
 
     /** Every read of a client is audited, in the same transaction as the read. */

@@ -21,17 +21,24 @@ export interface Access {
   flags: { isSenderOrgAdmin: boolean; isNetworkAdmin: boolean };
 }
 
-/** A draft is the sender's alone: the receiver does not see it until it is sent. */
+/**
+ * Whether the referral was ever sent. One never sent — a draft, or a draft cancelled (or marked
+ * entered_in_error) before sending, so sent_at is null — is the sender's alone (ARCHITECTURE §4):
+ * not the receiver's, not a network admin's. The SQL twin is referralsRepo's `wasSentSql`.
+ */
+export const wasSent = (row: Pick<ReferralRow, 'status' | 'sentAt'>) => row.status !== 'draft' && row.sentAt !== null;
+
+/** A referral never sent is the sender's alone: the receiver does not see it until it is sent. */
 const sidesOf = (row: ReferralRow, actor: Actor): ReferralSide[] =>
   referralDirections(
-    { sendingOrganizationId: row.sendingOrgId, receivingOrganizationId: row.status === 'draft' ? null : row.receivingOrgId },
+    { sendingOrganizationId: row.sendingOrgId, receivingOrganizationId: wasSent(row) ? row.receivingOrgId : null },
     actingOrgIds(actor),
   ).map((d) => DIRECTION_SIDE[d]);
 
 export const accessOf = (row: ReferralRow, actor: Actor): Access | null => {
   const sides = sidesOf(row, actor);
   const netAdmin = isNetworkAdmin(actor);
-  if (!sides.length && !netAdmin) return null;
+  if (!sides.length && !(netAdmin && wasSent(row))) return null;
   return {
     row,
     sides,

@@ -5,7 +5,7 @@ import type { Ctx } from '../../lib/actor';
 import { auditInsert, recordAudit } from '../../lib/audit';
 import { writeTogether } from '../../lib/batch';
 import { decodeCursor, toPage } from '../../lib/pagination';
-import { loadReferral, type Access } from './access';
+import { loadReferral, wasSent, type Access } from './access';
 import { toMessage, toNotification, toTimelineEntry } from './mappers';
 import { referralsRepo } from './repo';
 import { actorUserId } from './status';
@@ -35,7 +35,7 @@ export const createConversationService = ({ db }: { db: Db }) => ({
       requireParty(a);
       const userId = actorUserId(ctx);
       const m = await referralsRepo.insertMessage(tx, { referralId: id, authorUserId: userId, authorOrgId: a.orgId!, body });
-      const parties = [a.row.sendingOrgId, ...(a.row.receivingOrgId && a.row.status !== 'draft' ? [a.row.receivingOrgId] : [])];
+      const parties = [a.row.sendingOrgId, ...(a.row.receivingOrgId && wasSent(a.row) ? [a.row.receivingOrgId] : [])];
       await writeTogether(tx, [
         referralsRepo.notifyInsert(parties, userId, { kind: 'referral.message', referralId: id, title: 'New message on a referral' }),
         auditInsert(tx, ctx, { action: 'referral.message', entityType: 'referral', entityId: id, organizationId: a.orgId }),

@@ -44,8 +44,9 @@ describe('POST /api/v1/referrals/:id/transitions', () => {
     const w = await world(t);
     for (const from of REFERRAL_STATUSES) {
       const d = await w.draft();
-      // Put the row in `from` directly: this test is about the guard, not the path there.
-      await t.db.update(schema.referrals).set({ status: from }).where(eq(schema.referrals.id, d.id));
+      // Put the row in `from` directly: this test is about the guard, not the path there. Every
+      // status but a draft's is reached by sending here (the receiver never sees one not sent).
+      await t.db.update(schema.referrals).set({ status: from, sentAt: from === 'draft' ? null : new Date() }).where(eq(schema.referrals.id, d.id));
       const res = await w.cboStaff.call('POST', `/api/v1/referrals/${d.id}/transitions`, { to: 'acknowledged', version: d.version });
       const expected = from === 'draft' ? 404 : 409; // the receiver never sees a draft
       expect([from, res.status]).toEqual([from, expected]);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, ne, sql, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { type PgTable, type SelectedFields } from 'drizzle-orm/pg-core';
 import { reuse, schema, type DbOrTx } from '@tandem/db';
 import { OPEN_STATUSES, type ReferralDirection, type ReferralStatus } from '@tandem/contract';
@@ -36,6 +36,13 @@ export const SWEEP_BATCH = 500;
 const VIEW_WINDOW = '15 minutes';
 
 const OPEN = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(', '));
+
+/**
+ * The referral was sent (access.ts wasSent): one never sent — a draft, or a draft cancelled before
+ * sending — is the sender's alone, so it is in no received box and gives no one else sight of its
+ * client. Sending sets sent_at, and nothing clears it.
+ */
+const wasSentSql = sql`(${referrals.status} <> 'draft' and ${referrals.sentAt} is not null)`;
 
 /** Still waiting on a step whose due time has passed (what the "overdue" tab and count show). */
 export const overdueNow = sql`(${referrals.status} in (${OPEN}) and ((${referrals.acknowledgedAt} is null and now() > ${referrals.acknowledgeDueAt}) or (${referrals.firstContactAt} is null and now() > ${referrals.firstContactDueAt})))`;
@@ -150,13 +157,17 @@ const withConsents = <R extends RawConsents>(row: R): Omit<R, 'clientConsents'> 
   clientConsents: row.clientConsents?.map((c) => fromJsonRow(consents, c)) ?? null,
 });
 
-/** Organizations that see a client through its referrals (a receiver only once it was sent). */
+/**
+ * Organizations that see a client through its referrals: both organizations on a referral that
+ * was sent. A referral never sent (draft, or cancelled as one) gives no one reach; its sender
+ * had reach already to attach the client (clients/service reachOf).
+ */
 const orgIdsOnClientOf = (clientId: SQLWrapper) =>
-  sql<string[]>`array(select distinct o::text from ${referrals} r cross join lateral unnest(array[r.sending_org_id, case when r.status <> 'draft' then r.receiving_org_id end]) o where r.client_id = ${clientId} and o is not null)`;
+  sql<string[]>`array(select distinct o::text from ${referrals} r cross join lateral unnest(array[r.sending_org_id, r.receiving_org_id]) o where r.client_id = ${clientId} and r.status <> 'draft' and r.sent_at is not null and o is not null)`;
 
-/** Which referrals belong in a box for these organizations. A draft is never in anyone's received box. */
+/** Which referrals belong in a box for these organizations. One never sent is in no one's received box. */
 const boxFilter = (box: ReferralDirection, orgIds: (string | Placeholder)[]) =>
-  box === 'sent' ? inArray(referrals.sendingOrgId, orgIds) : and(inArray(referrals.receivingOrgId, orgIds), ne(referrals.status, 'draft'));
+  box === 'sent' ? inArray(referrals.sendingOrgId, orgIds) : and(inArray(referrals.receivingOrgId, orgIds), wasSentSql);
 
 export interface ListFilter {
   box: ReferralDirection;
@@ -390,11 +401,12 @@ export const referralsRepo = {
     return { rows, unread: unread.rows[0]?.n ?? 0 };
   },
 
-  /** Organizations that see a client through its referrals (a receiver only once it was sent). */
+  /** Organizations that see a client through its referrals (see orgIdsOnClientOf: only sent ones count). */
   orgIdsOnClient: async (db: DbOrTx, clientId: string) =>
     (await db.execute<{ ids: string[] }>(sql`select ${orgIdsOnClientOf(sql`${clientId}::uuid`)} as ids`)).rows[0]!.ids,
+  orgIdsOnClientSql: (clientId: SQLWrapper): SQL<string[]> => orgIdsOnClientOf(clientId),
   clientIdsOfOrgs: (orgIds: string[]): SQL =>
-    sql`(select ${referrals.clientId} from ${referrals} where ${referrals.clientId} is not null and (${inArray(referrals.sendingOrgId, orgIds)} or (${inArray(referrals.receivingOrgId, orgIds)} and ${referrals.status} <> 'draft')))`,
+    sql`(select ${referrals.clientId} from ${referrals} where ${referrals.clientId} is not null and ${wasSentSql} and (${inArray(referrals.sendingOrgId, orgIds)} or ${inArray(referrals.receivingOrgId, orgIds)}))`,
 
   /** Every referral linked to this one by forwarding, oldest first. */
   async chain(db: DbOrTx, id: string): Promise<{ id: string; forwardedFromId: string | null }[]> {

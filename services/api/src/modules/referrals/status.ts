@@ -5,7 +5,7 @@ import type { Ctx } from '../../lib/actor';
 import { auditInsert } from '../../lib/audit';
 import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
-import { assertTransition, type Access } from './access';
+import { assertTransition, wasSent, type Access } from './access';
 import { referralsRepo, type ReferralInsert, type ReferralRow } from './repo';
 
 export interface StatusChange {
@@ -52,7 +52,8 @@ export async function changeStatus(tx: DbOrTx, ctx: Ctx, a: Access, c: StatusCha
   const { id, sendingOrgId, receivingOrgId } = a.row;
   const userId = actorUserId(ctx);
   const orgId = c.side === 'sender' ? sendingOrgId : c.side === 'receiver' ? receivingOrgId : a.orgId;
-  const parties = [sendingOrgId, ...(receivingOrgId ? [receivingOrgId] : [])];
+  // The receiver hears of a referral only from its sending on: cancelling a draft tells no one but the sender.
+  const parties = [sendingOrgId, ...(receivingOrgId && (wasSent(a.row) || c.to === 'sent') ? [receivingOrgId] : [])];
   const notice =
     c.to === 'sent'
       ? referralsRepo.notifyInsert(receivingOrgId ? [receivingOrgId] : [], userId, { kind: 'referral.received', referralId: id, title: 'New referral received' })

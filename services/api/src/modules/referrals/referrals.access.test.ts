@@ -101,6 +101,20 @@ describe('referral privacy', () => {
     expect(ev.find((e) => e.toStatus === 'accepted')).toMatchObject({ actorUserId: null, actorOrgId: w.cbo.id });
   });
 
+  // Found by the authorization matrix: a key's message has no author user, and answering it
+  // broke the response schema (500) for the key and for everyone listing the thread after it.
+  it('an API key with referrals:write writes a message both sides then read', async () => {
+    const w = await world(t);
+    const r = await w.sent();
+    const key = await apiKey(t, w.cbo, ['referrals:read', 'referrals:write']);
+    const posted = await key('POST', `/api/v1/referrals/${r.id}/messages`, { body: 'From the integration' });
+    expect([posted.status, posted.body.authorUserId, posted.body.authorOrganizationId]).toEqual([201, null, w.cbo.id]);
+    for (const call of [key, w.chw.call]) {
+      const thread = await call('GET', `/api/v1/referrals/${r.id}/messages`);
+      expect([thread.status, thread.body.data.map((m: { body: string }) => m.body)]).toEqual([200, ['From the integration']]);
+    }
+  });
+
   it('network admins see any referral but may only mark it entered_in_error', async () => {
     const w = await world(t);
     const r = await w.sent();

@@ -1,0 +1,772 @@
+import { count, eq, sql } from 'drizzle-orm';
+import type { ApiScope, Role } from '@tandem/contract';
+import { schema } from '@tandem/db';
+import {
+  makeAgreement,
+  makeApiKey,
+  makeClient,
+  makeMember,
+  makeNotification,
+  makeReferral,
+  membershipOf,
+  REFERRAL_STATES,
+  statusOf,
+  wasSent,
+  type ActorSpec,
+  type ReferralState,
+  type Slot,
+  type World,
+} from './world';
+
+/*
+ * THE AUTHORIZATION POLICY, as one table (issue 22). Written by hand from the spec
+ * (ARCHITECTURE §3 who does which transition, §4 roles and visibility, the endpoint contract),
+ * NOT derived from the code, so that the two can disagree. authz.matrix.test.ts expands it into
+ * cells: every object kind × state × action × caller (ACTORS in world.ts).
+ *
+ * Outcomes:
+ *   allow     2xx (the cell gets a fresh object when the action changes it)
+ *   conflict  409: the caller got through authorization and the object's state refused
+ *             (e.g. invalid_transition for an edge that does not exist)
+ *   hidden    404, with exactly the status and body a random id gets
+ *   forbidden 403
+ *   unauth    401
+ *   refused   403, 409 or 422 where the spec says "no" but not which refusal
+ * Every refused write (anything but allow) must leave the object as it was.
+ *
+ * New modules add their object kinds to OBJECT_KINDS below.
+ */
+export type Outcome = 'allow' | 'conflict' | 'hidden' | 'forbidden' | 'unauth' | 'refused';
+export type Relationship = 'own' | 'counterpart' | 'unrelated' | 'network' | 'none';
+
+export interface CellCtx<O> {
+  w: World;
+  obj: O;
+  actor: ActorSpec;
+  state: string;
+  /** Unique per cell: new emails, names. */
+  tag: string;
+}
+
+export interface ActionDef<O> {
+  name: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
+  path: (c: CellCtx<O>) => string;
+  body?: (c: CellCtx<O>) => unknown;
+  /** Which credentials the endpoint takes, and the key scope it needs (route-level gate). */
+  security: 'both' | 'session';
+  scope?: ApiScope;
+  /** The spec's answer once the gate is passed. */
+  expect: (a: ActorSpec, state: string) => Outcome;
+  /** An allowed call changes the object: that cell gets its own object. */
+  mutates?: boolean | ((a: ActorSpec, state: string) => boolean);
+  /** Run after every other cell (it changes things other cells look at). */
+  runLast?: (a: ActorSpec) => boolean;
+  /** The id a random uuid replaces to check that a hidden answer is a random id's answer. */
+  hiddenId?: (o: O) => string;
+  /** Snapshot override (default: the kind's) proving a refused write changed nothing. */
+  snapshot?: (c: CellCtx<O>) => Promise<unknown>;
+  /** For list endpoints: is this row one the caller may see? Returns a complaint or null. */
+  row?: (c: CellCtx<O>, row: Record<string, unknown>) => Promise<string | null> | string | null;
+  /** Extra checks on an allowed call (returns a complaint or null). */
+  verify?: (c: CellCtx<O>, body: unknown) => Promise<string | null>;
+}
+
+export interface KindDef<O> {
+  kind: string;
+  states: readonly string[];
+  /** Which org owns the object and which is its counterpart (for the relationship label). */
+  owner: Slot;
+  counterpart?: Slot;
+  create: (w: World, state: string) => Promise<O>;
+  id: (o: O) => string;
+  snapshot: (w: World, o: O) => Promise<unknown>;
+  actions: ActionDef<O>[];
+}
+
+// ---- Who the caller is ---------------------------------------------------------------------------
+const isUser = (a: ActorSpec): a is Extract<ActorSpec, { kind: 'user' }> => a.kind === 'user';
+const inOrg = (a: ActorSpec, s: Slot) => a.kind !== 'anonymous' && a.org === s;
+const hasRole = (a: ActorSpec, r: Role, s?: Slot) => isUser(a) && a.role === r && (!s || a.org === s);
+const netAdmin = (a: ActorSpec) => hasRole(a, 'network_admin');
+/** Network admins and the collaboration team look after the network's partners (directory, agreements). */
+const networkStaff = (a: ActorSpec) => netAdmin(a) || hasRole(a, 'collaboration_team');
+const slotOfActor = (a: ActorSpec): Slot | null => (a.kind === 'anonymous' ? null : a.org);
+
+/** Route-level gate: credentials and key scope, decided before any object is looked at. */
+export const gate = (a: ActorSpec, act: { security: 'both' | 'session'; scope?: ApiScope }): Outcome | null => {
+  if (a.kind === 'anonymous') return 'unauth';
+  if (a.kind === 'key' && act.security === 'session') return 'forbidden';
+  if (a.kind === 'key' && act.scope && !a.scopes.includes(act.scope)) return 'forbidden';
+  return null;
+};
+
+export const relationshipOf = (a: ActorSpec, k: { owner: Slot; counterpart?: Slot }): Relationship => {
+  const s = slotOfActor(a);
+  if (!s) return 'none';
+  if (s === k.owner) return 'own';
+  if (s === k.counterpart) return 'counterpart';
+  return s === 'N' ? 'network' : 'unrelated';
+};
+
+// ---- §3 / §4: referrals ----------------------------------------------------------------------------
+type Side = 'sender' | 'receiver';
+/** A: the sending org; B: the receiving org, but only once the referral was sent (a draft, even cancelled, is the sender's alone). */
+const sidesOf = (a: ActorSpec, s: ReferralState): Side[] => [
+  ...(inOrg(a, 'A') ? (['sender'] as const) : []),
+  ...(inOrg(a, 'B') && wasSent(s) ? (['receiver'] as const) : []),
+];
+/**
+ * Who sees a referral, its client, messages and timeline: the sending and receiving orgs and
+ * network admins. "A draft — and a draft cancelled before it was ever sent — is the sender's
+ * alone. Anyone else gets 404": that sentence names no exception, so network admins too.
+ */
+const seesReferral = (a: ActorSpec, s: ReferralState) => sidesOf(a, s).length > 0 || (netAdmin(a) && wasSent(s));
+
+/** ARCHITECTURE §3, the who column, written out again here (not imported from the contract). */
+type Who = 'sender' | 'receiver' | 'either' | 'admin';
+const WORK = { completed: 'receiver', unable_to_complete: 'receiver', cancelled: 'either' } as const;
+const SPEC_EDGES: Record<string, Record<string, Who>> = {
+  draft: { sent: 'sender', cancelled: 'sender' },
+  sent: { accepted: 'receiver', declined: 'receiver', cancelled: 'either' },
+  acknowledged: { accepted: 'receiver', declined: 'receiver', cancelled: 'either' },
+  accepted: { in_progress: 'receiver', on_hold: 'receiver', ...WORK },
+  in_progress: { on_hold: 'receiver', ...WORK },
+  on_hold: { in_progress: 'receiver', ...WORK },
+  declined: {},
+  completed: {},
+  unable_to_complete: {},
+  cancelled: {},
+  entered_in_error: {},
+};
+// "any → entered_in_error: an admin of the sending org" (and network admins, who may correct any).
+for (const [from, edges] of Object.entries(SPEC_EDGES)) if (from !== 'entered_in_error') edges.entered_in_error = 'admin';
+
+const isTerminalState = (s: ReferralState) => ['declined', 'completed', 'unable_to_complete', 'cancelled', 'cancelled_draft', 'entered_in_error'].includes(s);
+const isOpenState = (s: ReferralState) => wasSent(s) && !isTerminalState(s);
+
+const transition = (to: string) => (a: ActorSpec, st: string): Outcome => {
+  const s = st as ReferralState;
+  if (!seesReferral(a, s)) return 'hidden';
+  const who = SPEC_EDGES[statusOf(s)]![to];
+  if (!who) return 'conflict';
+  const sides = sidesOf(a, s);
+  const may =
+    who === 'either' ? sides.length > 0 : who === 'admin' ? hasRole(a, 'org_admin', 'A') || netAdmin(a) : sides.includes(who);
+  return may ? 'allow' : 'forbidden';
+};
+/** Receiver-only work on a visible referral: hidden, else forbidden for others, else the state decides. */
+const receiverWork = (stateOk: (s: ReferralState) => boolean) => (a: ActorSpec, st: string): Outcome => {
+  const s = st as ReferralState;
+  if (!seesReferral(a, s)) return 'hidden';
+  if (!sidesOf(a, s).includes('receiver')) return 'forbidden';
+  return stateOk(s) ? 'allow' : 'conflict';
+};
+const readReferral = (a: ActorSpec, st: string): Outcome => (seesReferral(a, st as ReferralState) ? 'allow' : 'hidden');
+
+type Ref = Awaited<ReturnType<typeof makeReferral>>;
+const refPath = (suffix = '') => (c: CellCtx<Ref>) => `/api/v1/referrals/${c.obj.id}${suffix}`;
+const referralSnapshot = async (w: World, id: string) => {
+  const r = await w.db.execute(sql`select to_jsonb(r) - 'updated_at' as row,
+      (select count(*) from ${schema.referralEvents} e where e.referral_id = r.id)::int as events,
+      (select count(*) from ${schema.referralMessages} m where m.referral_id = r.id)::int as messages,
+      (select count(*) from ${schema.referrals} f where f.forwarded_from_id = r.id)::int as forwards
+    from ${schema.referrals} r where r.id = ${id}::uuid`);
+  return r.rows[0];
+};
+const transitionAction = (name: string, to: string, extra: Record<string, unknown> = {}): ActionDef<Ref> => ({
+  name,
+  method: 'POST',
+  path: refPath('/transitions'),
+  body: (c) => ({ to, ...extra, version: c.obj.version }),
+  security: 'both',
+  scope: 'referrals:write',
+  expect: transition(to),
+  mutates: true,
+});
+
+const referralKind: KindDef<Ref> = {
+  kind: 'referral',
+  states: REFERRAL_STATES,
+  owner: 'A',
+  counterpart: 'B',
+  create: (w, s) => makeReferral(w, s as ReferralState),
+  id: (o) => o.id,
+  snapshot: (w, o) => referralSnapshot(w, o.id),
+  actions: [
+    // The receiver's first open of a sent referral acknowledges it: that cell gets its own referral.
+    { name: 'get', method: 'GET', path: refPath(), security: 'both', scope: 'referrals:read', expect: readReferral, mutates: (_a, s) => s === 'sent' },
+    { name: 'timeline', method: 'GET', path: refPath('/timeline'), security: 'both', scope: 'referrals:read', expect: readReferral },
+    {
+      name: 'edit draft',
+      method: 'PATCH',
+      path: refPath(),
+      body: (c) => ({ reason: 'Edited by the matrix', version: c.obj.version }),
+      security: 'both',
+      scope: 'referrals:write',
+      expect: (a, st) => {
+        const s = st as ReferralState;
+        if (!seesReferral(a, s)) return 'hidden';
+        if (!sidesOf(a, s).includes('sender')) return 'forbidden';
+        return s === 'draft' ? 'allow' : 'conflict';
+      },
+      mutates: true,
+    },
+    {
+      name: 'send',
+      method: 'POST',
+      path: refPath('/send'),
+      body: (c) => ({ version: c.obj.version }),
+      security: 'both',
+      scope: 'referrals:write',
+      expect: transition('sent'),
+      mutates: true,
+    },
+    transitionAction('cancel', 'cancelled', { reason: 'other', note: 'Matrix cancels' }),
+    transitionAction('accept', 'accepted'),
+    transitionAction('complete', 'completed'),
+    transitionAction('mark entered in error', 'entered_in_error'),
+    {
+      name: 'forward',
+      method: 'POST',
+      path: refPath('/forward'),
+      body: (c) => ({ toOrganizationId: c.w.orgs.C.id, toServiceId: c.w.serviceC.id, note: 'Matrix forwards', version: c.obj.version }),
+      security: 'both',
+      scope: 'referrals:write',
+      // Forwarding is declining as referred_elsewhere: sent or acknowledged only.
+      expect: receiverWork((s) => s === 'sent' || s === 'acknowledged'),
+      mutates: true,
+    },
+    {
+      name: 'assign',
+      method: 'POST',
+      path: refPath('/assign'),
+      body: () => ({ assigneeUserId: null }),
+      security: 'both',
+      scope: 'referrals:write',
+      expect: receiverWork((s) => !isTerminalState(s)),
+      mutates: true,
+    },
+    {
+      name: 'first contact',
+      method: 'POST',
+      path: refPath('/first-contact'),
+      body: () => ({}),
+      security: 'both',
+      scope: 'referrals:write',
+      expect: receiverWork(isOpenState),
+      mutates: true,
+    },
+  ],
+};
+
+// ---- Messages on a referral ------------------------------------------------------------------------
+const messageKind: KindDef<Ref> = {
+  kind: 'message',
+  states: ['draft', 'cancelled_draft', 'sent', 'completed'],
+  owner: 'A',
+  counterpart: 'B',
+  create: async (w, s) => {
+    const r = await makeReferral(w, s as ReferralState);
+    await w.db.insert(schema.referralMessages).values({ referralId: r.id, authorOrgId: w.orgs.A.id, body: 'Matrix message' });
+    return r;
+  },
+  id: (o) => o.id,
+  snapshot: (w, o) => referralSnapshot(w, o.id),
+  actions: [
+    {
+      name: 'list',
+      method: 'GET',
+      path: refPath('/messages?limit=100'),
+      security: 'both',
+      scope: 'referrals:read',
+      expect: readReferral,
+      row: (c, m) => (m.referralId === c.obj.id ? null : `message of another referral ${String(m.referralId)}`),
+    },
+    {
+      name: 'post',
+      method: 'POST',
+      path: refPath('/messages'),
+      body: () => ({ body: 'Matrix says hello' }),
+      security: 'both',
+      scope: 'referrals:write',
+      // Messages are between the two sides: a network admin looking in reads but does not write.
+      expect: (a, st) => (!seesReferral(a, st as ReferralState) ? 'hidden' : sidesOf(a, st as ReferralState).length ? 'allow' : 'forbidden'),
+      mutates: true,
+    },
+    // Read state belongs to a signed-in user (keys: the gate).
+    { name: 'mark read', method: 'POST', path: refPath('/read'), security: 'session', expect: readReferral },
+  ],
+};
+
+// ---- Clients and consents ----------------------------------------------------------------------------
+type ClientObj = Awaited<ReturnType<typeof makeClient>>;
+const CLIENT_STATES = ['sent', 'draft', 'cancelled_draft'] as const;
+/** The registering org (A), the receiving org once a referral was sent to it, network admins. */
+const seesClient = (a: ActorSpec, s: string) => inOrg(a, 'A') || (inOrg(a, 'B') && s === 'sent') || netAdmin(a);
+const clientRead = (a: ActorSpec, s: string): Outcome => (seesClient(a, s) ? 'allow' : 'hidden');
+const clientSnapshot = async (w: World, clientId: string) => ({
+  client: (await w.db.execute(sql`select to_jsonb(c) - 'updated_at' as row from ${schema.clients} c where c.id = ${clientId}::uuid`)).rows[0],
+  consents: (await w.db.execute(sql`select to_jsonb(c) as row from ${schema.consents} c where c.client_id = ${clientId}::uuid order by c.id`)).rows,
+});
+
+/** Every client row a caller gets back must be one it may read (computed from the database). */
+export const clientReadableBy = async (w: World, a: ActorSpec, clientId: string): Promise<boolean> => {
+  if (netAdmin(a)) return true;
+  const s = slotOfActor(a);
+  if (!s) return false;
+  const org = w.orgs[s].id;
+  const r = await w.db.execute<{ ok: boolean }>(sql`select exists(select 1 from ${schema.clients} c where c.id = ${clientId}::uuid and c.created_by_org_id = ${org}::uuid)
+    or exists(select 1 from ${schema.referrals} r where r.client_id = ${clientId}::uuid and (r.sending_org_id = ${org}::uuid or (r.receiving_org_id = ${org}::uuid and r.sent_at is not null))) as ok`);
+  return Boolean(r.rows[0]?.ok);
+};
+
+const clientKind: KindDef<ClientObj> = {
+  kind: 'client',
+  states: CLIENT_STATES,
+  owner: 'A',
+  counterpart: 'B',
+  create: (w, s) => makeClient(w, s as (typeof CLIENT_STATES)[number]),
+  id: (o) => o.id,
+  snapshot: (w, o) => clientSnapshot(w, o.id),
+  actions: [
+    { name: 'get', method: 'GET', path: (c) => `/api/v1/clients/${c.obj.id}`, security: 'both', scope: 'referrals:read', expect: clientRead },
+    {
+      name: 'edit',
+      method: 'PATCH',
+      path: (c) => `/api/v1/clients/${c.obj.id}`,
+      body: (c) => ({ preferredName: 'Matrix', version: c.obj.version }),
+      security: 'both',
+      scope: 'referrals:write',
+      expect: clientRead,
+      mutates: true,
+    },
+    {
+      name: 'list consents',
+      method: 'GET',
+      path: (c) => `/api/v1/clients/${c.obj.id}/consents`,
+      security: 'both',
+      scope: 'referrals:read',
+      expect: clientRead,
+      row: (c, r) => (r.clientId === c.obj.id ? null : `consent of another client ${String(r.clientId)}`),
+    },
+    {
+      name: 'record consent',
+      method: 'POST',
+      path: (c) => `/api/v1/clients/${c.obj.id}/consents`,
+      body: () => ({ scope: 'network', method: 'written', signedAt: '2026-01-02T00:00:00.000Z' }),
+      security: 'both',
+      scope: 'referrals:write',
+      expect: clientRead,
+      mutates: true,
+    },
+    {
+      // Likely matches: only clients the caller may already read, and this one if they may.
+      name: 'matches',
+      method: 'GET',
+      path: (c) => `/api/v1/clients/matches?name=${encodeURIComponent(c.obj.name)}&dateOfBirth=${c.obj.dateOfBirth}`,
+      security: 'both',
+      scope: 'referrals:read',
+      expect: () => 'allow',
+      row: async (c, r) => ((await clientReadableBy(c.w, c.actor, String(r.id))) ? null : `client ${String(r.id)} is not readable by the caller`),
+      verify: async (c, body) => {
+        const found = ((body as { data: { id: string }[] }).data ?? []).some((m) => m.id === c.obj.id);
+        return !found && (await clientReadableBy(c.w, c.actor, c.obj.id)) ? 'a client the caller may read is missing from its matches' : null;
+      },
+    },
+  ],
+};
+
+const consentKind: KindDef<ClientObj> = {
+  kind: 'consent',
+  states: CLIENT_STATES,
+  owner: 'A',
+  counterpart: 'B',
+  create: (w, s) => makeClient(w, s as (typeof CLIENT_STATES)[number]),
+  id: (o) => o.consentId,
+  snapshot: (w, o) => clientSnapshot(w, o.id),
+  actions: [
+    {
+      name: 'revoke',
+      method: 'POST',
+      path: (c) => `/api/v1/consents/${c.obj.consentId}/revoke`,
+      body: () => ({ reason: 'Matrix revokes' }),
+      security: 'both',
+      scope: 'referrals:write',
+      expect: clientRead,
+      mutates: true,
+    },
+  ],
+};
+
+// ---- Members, role grants, API keys (§4 "who grants what") --------------------------------------------
+type MemberObj = Awaited<ReturnType<typeof makeMember>>;
+const memberSnapshot = async (w: World, userId: string) => ({
+  memberships: (await membershipOf(w.db, userId)).map((m) => ({ org: m.organizationId, role: m.role })),
+});
+const usersWithEmail = async (w: World, email: string) => (await w.db.select({ n: count() }).from(schema.users).where(eq(schema.users.email, email)))[0]!.n;
+/** An org admin of the organization, or a network admin. */
+const adminOf = (s: Slot) => (a: ActorSpec): Outcome => (hasRole(a, 'org_admin', s) || netAdmin(a) ? 'allow' : 'forbidden');
+
+const memberKind: KindDef<MemberObj> = {
+  kind: 'member',
+  states: ['staff of A'],
+  owner: 'A',
+  create: (w) => makeMember(w, 'A'),
+  id: (o) => o.id,
+  snapshot: (w, o) => memberSnapshot(w, o.id),
+  actions: [
+    {
+      name: 'list',
+      method: 'GET',
+      path: (c) => `/api/v1/organizations/${c.w.orgs.A.id}/members?limit=100`,
+      security: 'session',
+      expect: adminOf('A'),
+      row: (c, m) => (m.organizationId === c.w.orgs.A.id ? null : `member of ${String(m.organizationId)}`),
+    },
+    {
+      name: 'colleagues',
+      method: 'GET',
+      path: (c) => `/api/v1/organizations/${c.w.orgs.A.id}/colleagues?limit=100`,
+      security: 'session',
+      expect: (a) => (inOrg(a, 'A') || netAdmin(a) ? 'allow' : 'forbidden'),
+      row: async (c, m) => ((await membershipOf(c.w.db, String(m.userId))).some((x) => x.organizationId === c.w.orgs.A.id) ? null : `${String(m.userId)} is not a member of A`),
+    },
+    {
+      name: 'invite new person as staff',
+      method: 'POST',
+      path: (c) => `/api/v1/organizations/${c.w.orgs.A.id}/members`,
+      body: (c) => ({ email: `matrix-${c.tag}@test.example`, name: 'Matrix Invitee', role: 'staff' }),
+      security: 'session',
+      expect: adminOf('A'),
+      snapshot: async (c) => usersWithEmail(c.w, `matrix-${c.tag}@test.example`),
+    },
+    {
+      // "Adding a person who already has an account elsewhere is an invitation they accept" (defect 3).
+      name: 'add a user of another org',
+      method: 'POST',
+      path: (c) => `/api/v1/organizations/${c.w.orgs.A.id}/members`,
+      body: (c) => ({ email: c.obj.email, name: c.obj.name, role: 'staff' }),
+      security: 'session',
+      expect: adminOf('A'),
+      mutates: true,
+      snapshot: (c) => memberSnapshot(c.w, c.obj.id),
+      verify: async (c) =>
+        (await membershipOf(c.w.db, c.obj.id)).some((m) => m.organizationId === c.w.orgs.A.id) ? 'a membership was created at once instead of an invitation' : null,
+    },
+    {
+      name: 'change role to org_admin',
+      method: 'PATCH',
+      path: (c) => `/api/v1/organizations/${c.w.orgs.A.id}/members/${c.obj.id}`,
+      body: () => ({ role: 'org_admin' }),
+      security: 'session',
+      expect: adminOf('A'),
+      mutates: true,
+    },
+    {
+      name: 'remove',
+      method: 'DELETE',
+      path: (c) => `/api/v1/organizations/${c.w.orgs.A.id}/members/${c.obj.id}`,
+      security: 'session',
+      expect: adminOf('A'),
+      mutates: true,
+    },
+  ],
+};
+// 'add a user of another org' needs a user of B as its object.
+const memberOfB: KindDef<MemberObj> = { ...memberKind, kind: 'member (user of B)', states: ['user of B'], create: (w) => makeMember(w, 'B'), actions: memberKind.actions.filter((x) => x.name === 'add a user of another org') };
+memberKind.actions = memberKind.actions.filter((x) => x.name !== 'add a user of another org');
+
+/**
+ * The network-wide roles exist only in the organization that runs the network, and only a
+ * network admin grants them (defect 2). States: the org the grant is made in.
+ */
+const NETWORK_ROLES = ['collaboration_team', 'board_coordinator', 'network_admin'] as const;
+const grantExpect = (a: ActorSpec, st: string): Outcome => {
+  if (st === 'in N') return netAdmin(a) ? 'allow' : 'forbidden';
+  // In any other org nobody may: org admins are refused; a network admin is refused as the role cannot exist there.
+  return netAdmin(a) ? 'refused' : 'forbidden';
+};
+const grantKind: KindDef<MemberObj & { slot: Slot }> = {
+  kind: 'role grant',
+  states: ['in A', 'in N'],
+  owner: 'A',
+  create: async (w, st) => {
+    const slot: Slot = st === 'in N' ? 'N' : 'A';
+    return { ...(await makeMember(w, slot)), slot };
+  },
+  id: (o) => o.id,
+  snapshot: (w, o) => memberSnapshot(w, o.id),
+  actions: NETWORK_ROLES.flatMap((role): ActionDef<MemberObj & { slot: Slot }>[] => [
+    {
+      name: `invite as ${role}`,
+      method: 'POST',
+      path: (c) => `/api/v1/organizations/${c.w.orgs[c.obj.slot].id}/members`,
+      body: (c) => ({ email: `grant-${c.tag}@test.example`, name: 'Matrix Grantee', role }),
+      security: 'session',
+      expect: grantExpect,
+      snapshot: async (c) => usersWithEmail(c.w, `grant-${c.tag}@test.example`),
+    },
+    {
+      name: `promote to ${role}`,
+      method: 'PATCH',
+      path: (c) => `/api/v1/organizations/${c.w.orgs[c.obj.slot].id}/members/${c.obj.id}`,
+      body: () => ({ role }),
+      security: 'session',
+      expect: grantExpect,
+      mutates: true,
+    },
+  ]),
+};
+
+type KeyObj = Awaited<ReturnType<typeof makeApiKey>>;
+const keySnapshot = async (w: World, id: string) => (await w.db.select().from(schema.apiKeys).where(eq(schema.apiKeys.id, id)))[0];
+const apiKeyKind: KindDef<KeyObj> = {
+  kind: 'api key',
+  states: ['active key of A'],
+  owner: 'A',
+  create: (w) => makeApiKey(w, 'A'),
+  id: (o) => o.id,
+  snapshot: (w, o) => keySnapshot(w, o.id),
+  actions: [
+    {
+      name: 'list',
+      method: 'GET',
+      path: (c) => `/api/v1/organizations/${c.w.orgs.A.id}/api-keys`,
+      security: 'session',
+      expect: adminOf('A'),
+      row: (c, k) => (k.organizationId === c.w.orgs.A.id ? null : `key of ${String(k.organizationId)}`),
+    },
+    {
+      name: 'create',
+      method: 'POST',
+      path: (c) => `/api/v1/organizations/${c.w.orgs.A.id}/api-keys`,
+      body: (c) => ({ name: `matrix ${c.tag}`, scopes: ['referrals:read'] }),
+      security: 'session',
+      expect: adminOf('A'),
+      snapshot: async (c) => (await c.w.db.select({ n: count() }).from(schema.apiKeys).where(eq(schema.apiKeys.name, `matrix ${c.tag}`)))[0]!.n,
+    },
+    { name: 'revoke', method: 'DELETE', path: (c) => `/api/v1/organizations/${c.w.orgs.A.id}/api-keys/${c.obj.id}`, security: 'session', expect: adminOf('A'), mutates: true },
+    {
+      // Through the caller's own organization's path: another org's key is as unknown as a random id.
+      name: 'revoke through own org path',
+      method: 'DELETE',
+      path: (c) => `/api/v1/organizations/${c.w.orgs[slotOfActor(c.actor) ?? 'A'].id}/api-keys/${c.obj.id}`,
+      security: 'session',
+      expect: (a) => (hasRole(a, 'org_admin', 'A') ? 'allow' : hasRole(a, 'org_admin') || netAdmin(a) ? 'hidden' : 'forbidden'),
+      mutates: true,
+    },
+  ],
+};
+
+// ---- Agreements (incl. BAA): network staff see and write all; others read their own ---------------
+type AgreementObj = Awaited<ReturnType<typeof makeAgreement>>;
+const agreementKind: KindDef<AgreementObj> = {
+  kind: 'agreement',
+  states: ['mou', 'baa'],
+  owner: 'A',
+  counterpart: 'B',
+  create: (w, s) => makeAgreement(w, s as 'mou' | 'baa'),
+  id: (o) => o.id,
+  snapshot: async (w, o) => ({
+    row: (await w.db.execute(sql`select to_jsonb(a) - 'updated_at' as row from ${schema.agreements} a where a.id = ${o.id}::uuid`)).rows[0],
+    parties: (await w.db.select().from(schema.agreementParties).where(eq(schema.agreementParties.agreementId, o.id))).map((p) => p.organizationId).sort(),
+  }),
+  actions: [
+    {
+      name: 'get',
+      method: 'GET',
+      path: (c) => `/api/v1/agreements/${c.obj.id}`,
+      security: 'session',
+      expect: (a) => (inOrg(a, 'A') || inOrg(a, 'B') || networkStaff(a) ? 'allow' : 'hidden'),
+    },
+    {
+      name: 'edit',
+      method: 'PATCH',
+      path: (c) => `/api/v1/agreements/${c.obj.id}`,
+      body: (c) => ({ notes: 'Matrix edit', version: c.obj.version }),
+      security: 'session',
+      expect: (a) => (networkStaff(a) ? 'allow' : 'forbidden'),
+      mutates: true,
+    },
+    {
+      name: 'list',
+      method: 'GET',
+      path: (c) => `/api/v1/agreements?limit=100&kind=${c.state}`,
+      security: 'session',
+      expect: () => 'allow',
+      row: (c, r) => {
+        if (networkStaff(c.actor)) return null;
+        const s = slotOfActor(c.actor);
+        const parties = (r.parties as { id: string }[]).map((p) => p.id);
+        return s && parties.includes(c.w.orgs[s].id) ? null : `agreement ${String(r.id)} between ${parties.join(', ')}`;
+      },
+    },
+  ],
+};
+
+// ---- Audit trail: org admins their organization's rows, network admins all ---------------------------
+type AuditObj = { referralId: string };
+const auditRow = (c: CellCtx<AuditObj>, r: Record<string, unknown>) => {
+  if (netAdmin(c.actor)) return null;
+  const s = slotOfActor(c.actor);
+  return s && r.organizationId === c.w.orgs[s].id ? null : `audit row of ${String(r.organizationId)}`;
+};
+const auditKind: KindDef<AuditObj> = {
+  kind: 'audit',
+  states: ['rows of A'],
+  owner: 'A',
+  create: async (w) => {
+    const r = await makeReferral(w, 'accepted');
+    // A read by A's staff and one by B's staff: audit rows of both organizations about one entity.
+    for (const who of ['staff@A', 'staff@B']) await w.app.inject({ method: 'GET', url: `/api/v1/referrals/${r.id}`, headers: w.headers.get(who)! });
+    return { referralId: r.id };
+  },
+  id: (o) => o.referralId,
+  snapshot: async () => null,
+  actions: [
+    { name: 'list', method: 'GET', path: () => '/api/v1/audit?limit=100', security: 'session', expect: (a) => (hasRole(a, 'org_admin') || netAdmin(a) ? 'allow' : 'forbidden'), row: auditRow },
+    {
+      name: 'list for one referral',
+      method: 'GET',
+      path: (c) => `/api/v1/audit?limit=100&entityId=${c.obj.referralId}`,
+      security: 'session',
+      expect: (a) => (hasRole(a, 'org_admin') || netAdmin(a) ? 'allow' : 'forbidden'),
+      row: auditRow,
+    },
+  ],
+};
+
+// ---- Notifications: each user's own ------------------------------------------------------------------
+type NoteObj = Awaited<ReturnType<typeof makeNotification>>;
+const OWNER = 'staff@A';
+const noteSnapshot = async (w: World, o: NoteObj) => (await w.db.select().from(schema.notifications).where(eq(schema.notifications.id, o.id)))[0];
+const notificationKind: KindDef<NoteObj> = {
+  kind: 'notification',
+  states: [`unread, of ${OWNER}`],
+  owner: 'A',
+  create: (w) => makeNotification(w, OWNER),
+  id: (o) => o.id,
+  snapshot: noteSnapshot,
+  actions: [
+    {
+      name: 'mark read',
+      method: 'POST',
+      path: (c) => `/api/v1/notifications/${c.obj.id}/read`,
+      security: 'session',
+      expect: (a) => (a.name === OWNER ? 'allow' : 'hidden'),
+      mutates: true,
+    },
+    {
+      name: 'list',
+      method: 'GET',
+      path: () => '/api/v1/notifications?limit=100',
+      security: 'session',
+      expect: () => 'allow',
+      row: async (c, n) => {
+        const [row] = await c.w.db.select({ userId: schema.notifications.userId }).from(schema.notifications).where(eq(schema.notifications.id, String(n.id)));
+        return row?.userId === c.w.users.get(c.actor.name)?.id ? null : `notification ${String(n.id)} of another user`;
+      },
+    },
+    {
+      name: 'mark all read',
+      method: 'POST',
+      path: () => '/api/v1/notifications/read-all',
+      security: 'session',
+      expect: () => 'allow',
+      runLast: (a) => a.name === OWNER,
+      // Everyone may call it, but it reads only their own: the owner's notification stays unread.
+      verify: async (c) => (c.actor.name === OWNER ? null : (await noteSnapshot(c.w, c.obj))?.readAt ? `${OWNER}'s notification was marked read` : null),
+    },
+  ],
+};
+
+// ---- Inbox boxes: row by row ----------------------------------------------------------------------------
+type InboxObj = { ids: string[] };
+const inboxRow = (box: 'received' | 'sent') => async (c: CellCtx<InboxObj>, item: Record<string, unknown>) => {
+  const s = slotOfActor(c.actor);
+  const [r] = await c.w.db.select().from(schema.referrals).where(eq(schema.referrals.id, String(item.id)));
+  if (!r || !s) return `unknown referral ${String(item.id)}`;
+  const org = c.w.orgs[s].id;
+  if (box === 'sent') return r.sendingOrgId === org ? null : `sent box shows a referral sent by ${c.w.slotOf(r.sendingOrgId)}`;
+  if (r.receivingOrgId !== org) return `received box shows a referral received by ${c.w.slotOf(r.receivingOrgId)}`;
+  return r.sentAt ? null : `received box shows a ${r.status} referral that was never sent`;
+};
+const box = (name: string, b: 'received' | 'sent', query = ''): ActionDef<InboxObj> => ({
+  name,
+  method: 'GET',
+  path: () => `/api/v1/referrals?box=${b}&limit=100${query}`,
+  security: 'both',
+  scope: 'referrals:read',
+  expect: () => 'allow',
+  row: inboxRow(b),
+});
+const inboxKind: KindDef<InboxObj> = {
+  kind: 'inbox',
+  states: ['A→B in every state'],
+  owner: 'A',
+  counterpart: 'B',
+  create: async (w) => ({ ids: await Promise.all(REFERRAL_STATES.map(async (s) => (await makeReferral(w, s)).id)) }),
+  id: (o) => o.ids[0]!,
+  snapshot: async () => null,
+  actions: [
+    box('received box', 'received'),
+    box('received box, cancelled', 'received', '&status=cancelled'),
+    box('received box, drafts', 'received', '&status=draft'),
+    box('sent box', 'sent'),
+  ],
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one list of kinds with different object types
+export const OBJECT_KINDS: KindDef<any>[] = [
+  referralKind,
+  messageKind,
+  clientKind,
+  consentKind,
+  memberKind,
+  memberOfB,
+  grantKind,
+  apiKeyKind,
+  agreementKind,
+  auditKind,
+  notificationKind,
+  inboxKind,
+];
+
+export interface CellInfo {
+  kind: string;
+  state: string;
+  action: string;
+  actor: ActorSpec;
+  relationship: Relationship;
+  expected: Outcome;
+}
+
+/**
+ * Cells that fail today because a fix is being made elsewhere: reported, not failed. A cell that
+ * passes while its entry still matches nothing failing makes the run fail, so an entry is
+ * removed as soon as its fix is merged. Referenced by defect number (issue 22 list), or by a
+ * letter for what the matrix found beyond it.
+ */
+export const KNOWN_PENDING: { defect: string; why: string; match: (c: CellInfo) => boolean }[] = [
+  { defect: '7', why: 'client matches return only clients the caller may read', match: (c) => c.kind === 'client' && c.action === 'matches' },
+  {
+    defect: '1',
+    why: 'a draft cancelled before it was sent must be invisible to the receiving org (referral, messages, client, consents, inbox)',
+    match: (c) => c.state === 'cancelled_draft' && c.relationship === 'counterpart',
+  },
+  { defect: '1', why: 'received box, cancelled: a cancelled draft shows in the receiver\'s inbox', match: (c) => c.kind === 'inbox' && c.relationship === 'counterpart' },
+  {
+    defect: '2',
+    why: 'only a network admin grants collaboration_team / board_coordinator, and only in the network-running org',
+    match: (c) => c.kind === 'role grant' && (c.expected === 'forbidden' || c.expected === 'refused') && isUser(c.actor) && (c.actor.role === 'org_admin' || c.actor.role === 'network_admin'),
+  },
+  { defect: '3', why: 'adding an existing user of another org creates an invitation, not a membership', match: (c) => c.kind === 'member (user of B)' && c.expected === 'allow' },
+  {
+    defect: 'M1',
+    why: 'found by the matrix: network admins see drafts and cancelled drafts, which ARCHITECTURE §4 calls "the sender\'s alone" (spec question for the lead)',
+    match: (c) => (c.state === 'draft' || c.state === 'cancelled_draft') && isUser(c.actor) && c.actor.role === 'network_admin' && (c.kind === 'referral' || c.kind === 'message'),
+  },
+];
+
+

@@ -1,0 +1,172 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { API_SCOPES, type ApiScope, type Role } from '@tandem/contract';
+import { schema, type Db } from '@tandem/db';
+import { newClient, newConsent, newOrg, newReferral, newUser } from '@tandem/db/testing';
+import { sha256 } from '../../lib/crypto';
+import { newService } from '../../modules/directory/testing';
+import { signIn } from '../app';
+
+// The world the authorization matrix runs in (authz.matrix.test.ts): four organizations, a
+// member of every role where the role may exist, and API keys with and without each referral
+// scope. Built once; objects are made per kind by the policy table (table.ts).
+
+/** A: the organization that owns the object (sends the referral, registered the client);
+ *  B: its counterpart (receives the referral, co-signs the agreement); C: unrelated;
+ *  N: the health system that runs the network (network-wide roles exist only there). */
+export const SLOTS = ['A', 'B', 'C', 'N'] as const;
+export type Slot = (typeof SLOTS)[number];
+
+export type ActorSpec =
+  | { kind: 'anonymous'; name: string }
+  | { kind: 'user'; name: string; org: Slot; role: Role }
+  | { kind: 'key'; name: string; org: Slot; scopes: ApiScope[]; label: string };
+
+const REFERRAL_SCOPES: ApiScope[] = ['referrals:read', 'referrals:write'];
+const without = (s: ApiScope) => API_SCOPES.filter((x) => x !== s);
+
+/** Every caller the matrix tries: each role where it can exist, keys with and without each referral scope, anonymous. */
+export const ACTORS: ActorSpec[] = [
+  ...SLOTS.flatMap((org) => (['staff', 'org_admin'] as const).map((role): ActorSpec => ({ kind: 'user', name: `${role}@${org}`, org, role }))),
+  ...(['collaboration_team', 'board_coordinator', 'network_admin'] as const).map((role): ActorSpec => ({ kind: 'user', name: `${role}@N`, org: 'N', role })),
+  ...(['A', 'B', 'C'] as const).flatMap((org) => [
+    { kind: 'key' as const, name: `key[none]@${org}`, org, scopes: [], label: 'no scope' },
+    { kind: 'key' as const, name: `key[all]@${org}`, org, scopes: [...API_SCOPES], label: 'every scope' },
+    ...REFERRAL_SCOPES.map((s) => ({ kind: 'key' as const, name: `key[all-${s}]@${org}`, org, scopes: without(s), label: `every scope but ${s}` })),
+    ...REFERRAL_SCOPES.map((s) => ({ kind: 'key' as const, name: `key[${s}]@${org}`, org, scopes: [s], label: `only ${s}` })),
+  ]),
+  { kind: 'anonymous', name: 'anonymous' },
+];
+
+export type Org = typeof schema.organizations.$inferSelect;
+export type User = Awaited<ReturnType<typeof newUser>>;
+
+export interface World {
+  app: FastifyInstance;
+  db: Db;
+  orgs: Record<Slot, Org>;
+  /** Organization id → slot, for row-by-row list checks. */
+  slotOf: (orgId: string | null | undefined) => Slot | null;
+  /** Service of B (the receiver) and of C (forward target). */
+  serviceB: { id: string };
+  serviceC: { id: string };
+  users: Map<string, User>;
+  headers: Map<string, Record<string, string>>;
+  keyIds: Map<string, string>;
+  uniq: () => string;
+}
+
+/** Builds the four organizations, signs each user in once and creates each key straight in the database. */
+export const buildWorld = async (app: FastifyInstance, db: Db): Promise<World> => {
+  const orgs = {
+    A: await newOrg(db, { name: 'Matrix Own Clinic', type: 'clinic' }),
+    B: await newOrg(db, { name: 'Matrix Counterpart Pantry', type: 'cbo' }),
+    C: await newOrg(db, { name: 'Matrix Unrelated Shelter', type: 'cbo' }),
+    N: await newOrg(db, { name: 'Matrix County Health System', type: 'health_system' }),
+  } satisfies Record<Slot, Org>;
+  const bySlot = new Map(SLOTS.map((s) => [orgs[s].id, s]));
+  const serviceB = await newService(db, orgs.B.id, { ackSlaHours: 8, firstContactSlaHours: 24 });
+  const serviceC = await newService(db, orgs.C.id);
+  const users = new Map<string, User>();
+  const headers = new Map<string, Record<string, string>>();
+  const keyIds = new Map<string, string>();
+  for (const a of ACTORS) {
+    if (a.kind === 'anonymous') headers.set(a.name, {});
+    if (a.kind === 'user') {
+      const u = await newUser(db, { org: orgs[a.org], role: a.role, name: `Matrix ${a.name}` });
+      users.set(a.name, u);
+      headers.set(a.name, await signIn(app, u.email));
+    }
+    if (a.kind === 'key') {
+      const secret = `tdm_matrix_${randomBytes(24).toString('hex')}`;
+      const [k] = await db
+        .insert(schema.apiKeys)
+        .values({ organizationId: orgs[a.org].id, name: a.name, prefix: 'tdm_matr', secretHash: sha256(secret), scopes: a.scopes })
+        .returning();
+      keyIds.set(a.name, k!.id);
+      headers.set(a.name, { authorization: `Bearer ${secret}` });
+    }
+  }
+  let n = 0;
+  return { app, db, orgs, slotOf: (id) => (id ? (bySlot.get(id) ?? null) : null), serviceB, serviceC, users, headers, keyIds, uniq: () => `${++n}-${randomBytes(3).toString('hex')}` };
+};
+
+// ---- Object factories used by the table ------------------------------------------------------
+
+/** Referral states the matrix covers: every status, and a draft cancelled before it was sent. */
+export const REFERRAL_STATES = [
+  'draft',
+  'cancelled_draft',
+  'sent',
+  'acknowledged',
+  'accepted',
+  'declined',
+  'in_progress',
+  'on_hold',
+  'completed',
+  'unable_to_complete',
+  'cancelled',
+  'entered_in_error',
+] as const;
+export type ReferralState = (typeof REFERRAL_STATES)[number];
+export const statusOf = (s: ReferralState) => (s === 'cancelled_draft' ? 'cancelled' : s);
+export const wasSent = (s: ReferralState) => s !== 'draft' && s !== 'cancelled_draft';
+
+/** A client registered by A with a network consent, and a referral A → B in `state` (straight into the database). */
+export const makeReferral = async (w: World, state: ReferralState) => {
+  const client = await newClient(w.db, w.orgs.A);
+  const consent = await newConsent(w.db, client);
+  const now = Date.now();
+  const sent = wasSent(state);
+  const acked = sent && state !== 'sent';
+  const closed = ['declined', 'completed', 'unable_to_complete', 'cancelled', 'cancelled_draft', 'entered_in_error'].includes(state);
+  const reason = state === 'declined' || state === 'unable_to_complete' || state === 'cancelled' ? 'client_declined' : null;
+  const referral = await newReferral(w.db, {
+    from: w.orgs.A,
+    to: w.orgs.B,
+    client,
+    receivingServiceId: w.serviceB.id,
+    senderContactPhone: '(323) 555-0199',
+    status: statusOf(state),
+    statusReason: reason,
+    consentId: sent ? consent.id : null,
+    sentAt: sent ? new Date(now - 3 * 86_400_000) : null,
+    acknowledgedAt: acked ? new Date(now - 2 * 86_400_000) : null,
+    acknowledgeDueAt: sent ? new Date(now + 86_400_000) : null,
+    firstContactDueAt: sent ? new Date(now + 2 * 86_400_000) : null,
+    closedAt: closed ? new Date(now - 86_400_000) : null,
+  });
+  return { id: referral.id, version: referral.version, client, consent, referral };
+};
+export type ReferralObject = Awaited<ReturnType<typeof makeReferral>>;
+
+/** A client registered by A whose only referral to B is in `state` (sent, draft or cancelled draft). */
+export const makeClient = async (w: World, state: 'sent' | 'draft' | 'cancelled_draft') => {
+  const r = await makeReferral(w, state);
+  return { id: r.client.id, version: r.client.version, name: `${r.client.givenName} ${r.client.familyName}`, dateOfBirth: r.client.dateOfBirth, consentId: r.consent.id, referralId: r.id };
+};
+
+export const makeMember = async (w: World, slot: Slot, role: Role = 'staff') => newUser(w.db, { org: w.orgs[slot], role, name: `Matrix member ${w.uniq()}` });
+
+export const makeApiKey = async (w: World, slot: Slot) => {
+  const [k] = await w.db
+    .insert(schema.apiKeys)
+    .values({ organizationId: w.orgs[slot].id, name: `object key ${w.uniq()}`, prefix: 'tdm_objk', secretHash: sha256(`object-${w.uniq()}-${randomBytes(16).toString('hex')}`), scopes: ['referrals:read'] })
+    .returning();
+  return k!;
+};
+
+export const makeAgreement = async (w: World, kind: 'mou' | 'baa') => {
+  const [a] = await w.db.insert(schema.agreements).values({ kind, status: 'active', title: `Matrix ${kind} ${w.uniq()}`, startDate: '2026-01-01', endDate: '2027-12-31' }).returning();
+  await w.db.insert(schema.agreementParties).values([{ agreementId: a!.id, organizationId: w.orgs.A.id }, { agreementId: a!.id, organizationId: w.orgs.B.id }]);
+  return a!;
+};
+
+export const makeNotification = async (w: World, userName: string) => {
+  const u = w.users.get(userName)!;
+  const [n] = await w.db.insert(schema.notifications).values({ userId: u.id, kind: 'referral.message', title: 'New message on a referral' }).returning();
+  return n!;
+};
+
+export const membershipOf = async (db: Db, userId: string) => db.select().from(schema.memberships).where(eq(schema.memberships.userId, userId));

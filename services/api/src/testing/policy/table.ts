@@ -749,24 +749,12 @@ export interface CellInfo {
  * letter for what the matrix found beyond it.
  */
 export const KNOWN_PENDING: { defect: string; why: string; match: (c: CellInfo) => boolean }[] = [
-  { defect: '7', why: 'client matches return only clients the caller may read', match: (c) => c.kind === 'client' && c.action === 'matches' },
-  {
-    defect: '1',
-    why: 'a draft cancelled before it was sent must be invisible to the receiving org (referral, messages, client, consents, inbox)',
-    match: (c) => c.state === 'cancelled_draft' && c.relationship === 'counterpart',
-  },
-  { defect: '1', why: 'received box, cancelled: a cancelled draft shows in the receiver\'s inbox', match: (c) => c.kind === 'inbox' && c.relationship === 'counterpart' },
   {
     defect: '2',
     why: 'only a network admin grants collaboration_team / board_coordinator, and only in the network-running org',
     match: (c) => c.kind === 'role grant' && (c.expected === 'forbidden' || c.expected === 'refused') && isUser(c.actor) && (c.actor.role === 'org_admin' || c.actor.role === 'network_admin'),
   },
   { defect: '3', why: 'adding an existing user of another org creates an invitation, not a membership', match: (c) => c.kind === 'member (user of B)' && c.expected === 'allow' },
-  {
-    defect: 'M1',
-    why: 'found by the matrix: network admins see drafts and cancelled drafts, which ARCHITECTURE §4 calls "the sender\'s alone" (spec question for the lead)',
-    match: (c) => (c.state === 'draft' || c.state === 'cancelled_draft') && isUser(c.actor) && c.actor.role === 'network_admin' && (c.kind === 'referral' || c.kind === 'message'),
-  },
 ];
 
 

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { newUser } from '@tandem/db/testing';
+import { sha256 } from '../../lib/crypto';
 import { testApp, type TestApp } from '../../testing/app';
 import { AppError } from '../../lib/app-error';
 import { createAuthService } from './service';
@@ -30,6 +32,9 @@ describe('sign-in throttling over HTTP', () => {
     const refused = all.filter((r) => r.statusCode === 429);
     expect(checked.length).toBeLessThanOrEqual(5);
     expect(checked.length + refused.length).toBe(40);
+    // The database recorded exactly those attempts on the account.
+    const { rows } = await t.db.execute<{ failures: number }>(sql`select failures from login_throttles where key = ${`account:${sha256(u.email.toLowerCase())}`}`);
+    expect(rows[0]?.failures).toBe(checked.length);
     for (const r of refused) {
       expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(r.json()).toMatchObject({ code: 'too_many_requests', status: 429 });
@@ -54,6 +59,14 @@ describe('sign-in throttling over HTTP', () => {
     for (const u of typists) for (let i = 0; i < 5; i++) expect((await login(u.email, 'typo-typo-typo', nat)).statusCode).toBe(401);
     const colleague = await newUser(t.db);
     expect((await login(colleague.email, colleague.password, nat)).statusCode).toBe(200);
+  });
+
+  it('a morning rush at one NAT (parallel right and wrong passwords on the shared address) all get answers, no deadlock', async () => {
+    const nat = '192.0.2.30';
+    const staff = await Promise.all(Array.from({ length: 12 }, () => newUser(t.db)));
+    const res = await Promise.all(staff.flatMap((u) => [login(u.email, u.password, nat), login(u.email, 'typo-typo', nat)]));
+    expect(res.filter((r, i) => i % 2 === 0).map((r) => r.statusCode)).toEqual(staff.map(() => 200));
+    expect(res.filter((r, i) => i % 2 === 1).map((r) => r.statusCode)).toEqual(staff.map(() => 401));
   });
 
   it('an unknown email is throttled exactly like a real one (same answers, so nothing says whether it exists)', async () => {

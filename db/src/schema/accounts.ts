@@ -95,17 +95,22 @@ export const apiKeys = pgTable(
   (t) => [index('api_keys_org_idx').on(t.organizationId), check('api_keys_scopes_check', arrayWithin(t.scopes, API_SCOPES))],
 );
 
-export const authFailures = pgTable(
-  'auth_failures',
-  {
-    id: id(),
-    // sha256 of the lower-cased email: we count attempts without storing who was tried.
-    emailHash: text('email_hash').notNull(),
-    ip: inet('ip'),
-    at: ts('at').notNull().defaultNow(),
-  },
-  (t) => [index('auth_failures_email_at_idx').on(t.emailHash, t.at), index('auth_failures_ip_at_idx').on(t.ip, t.at)],
-);
+/**
+ * Sign-in throttle state, one row per key (services/api/src/modules/auth/throttle.ts): an
+ * (account, address) pair, an account, or an address. Keys are `pair:`/`account:`/`address:` plus a
+ * sha256, so neither emails nor addresses are stored. Kept in PostgreSQL so every API process agrees;
+ * a sign-in locks its rows (FOR UPDATE) to count the attempt before the password check.
+ */
+export const loginThrottles = pgTable('login_throttles', {
+  key: text('key').primaryKey(),
+  // Attempts counted as failures in the current window (a successful sign-in refunds its own).
+  failures: integer('failures').notNull().default(0),
+  windowStart: ts('window_start').notNull(),
+  // No attempt for this key is checked before this instant.
+  blockedUntil: ts('blocked_until'),
+  // For a pair: the last successful sign-in, which exempts the pair from the account throttle.
+  lastSuccessAt: ts('last_success_at'),
+});
 
 export const auditLog = pgTable(
   'audit_log',

@@ -63,7 +63,7 @@ export const loggerOptions = (level: string, stream?: Writable): FastifyServerOp
 const REQUEST_ID = /^[\w.-]{8,100}$/;
 
 /** Builds the whole API: cross-cutting plugins, then domain modules, in one explicit list. */
-export const buildApp = async (config: AppConfig, deps: { logStream?: Writable } = {}): Promise<FastifyInstance> => {
+export const buildApp = async (config: AppConfig, deps: { logStream?: Writable; now?: () => Date } = {}): Promise<FastifyInstance> => {
   const app = Fastify({
     logger: loggerOptions(config.logLevel, deps.logStream),
     bodyLimit: config.bodyLimit,
@@ -92,7 +92,7 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable }
   await app.register(openapiPlugin);
   await app.register(healthPlugin);
 
-  await app.register(authModule, { sessionTtlHours: config.sessionTtlHours, loginMaxFailures: config.loginMaxFailures, cookieSecure: config.cookieSecure });
+  await app.register(authModule, { sessionTtlHours: config.sessionTtlHours, loginMaxFailures: config.loginMaxFailures, cookieSecure: config.cookieSecure, now: deps.now });
   await app.register(apiKeysModule);
   await app.register(membersModule);
   await app.register(directoryModule);

@@ -74,6 +74,11 @@ export const en = {
   'signIn.submit': 'Sign in',
   'signIn.submitting': 'Signing in…',
   'signIn.help': 'Forgot your password or need an account? Ask your organization admin.',
+  'signIn.throttled': 'Too many failed sign-ins. Wait {wait}, then try again.',
+  'signIn.wait.second': '1 second',
+  'signIn.wait.seconds': '{count} seconds',
+  'signIn.wait.minute': '1 minute',
+  'signIn.wait.minutes': '{count} minutes',
 
   'accept.title': 'Set up your account',
   'accept.intro': 'Choose a password to finish setting up your Tandem account.',

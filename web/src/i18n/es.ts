@@ -76,6 +76,11 @@ export const es: Messages = {
   'signIn.submit': 'Iniciar sesión',
   'signIn.submitting': 'Iniciando sesión…',
   'signIn.help': '¿Olvidó su contraseña o necesita una cuenta? Pregunte al administrador de su organización.',
+  'signIn.throttled': 'Demasiados intentos fallidos. Espere {wait} y vuelva a intentarlo.',
+  'signIn.wait.second': '1 segundo',
+  'signIn.wait.seconds': '{count} segundos',
+  'signIn.wait.minute': '1 minuto',
+  'signIn.wait.minutes': '{count} minutos',
 
   'accept.title': 'Configure su cuenta',
   'accept.intro': 'Elija una contraseña para terminar de configurar su cuenta de Tandem.',

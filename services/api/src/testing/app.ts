@@ -12,9 +12,9 @@ export interface TestApp {
 }
 
 /** A fresh database cloned from the migrated template, and the app built on it. */
-export const testApp = async (over: Partial<AppConfig> = {}): Promise<TestApp> => {
+export const testApp = async (over: Partial<AppConfig> = {}, deps: Parameters<typeof buildApp>[1] = {}): Promise<TestApp> => {
   const tdb = await createTestDatabase();
-  const app = await buildApp(testConfig(tdb.url, over));
+  const app = await buildApp(testConfig(tdb.url, over), deps);
   await app.ready();
   return {
     app,

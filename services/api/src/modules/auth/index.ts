@@ -6,9 +6,11 @@ export interface AuthModuleOptions {
   sessionTtlHours: number;
   loginMaxFailures: number;
   cookieSecure: boolean;
+  /** The sign-in throttle's clock; tests pass one they can move. */
+  now?: () => Date;
 }
 
 export const authModule = async (app: FastifyInstance, opts: AuthModuleOptions) => {
-  const svc = createAuthService({ db: app.db, sessionTtlHours: opts.sessionTtlHours, loginMaxFailures: opts.loginMaxFailures });
+  const svc = createAuthService({ db: app.db, sessionTtlHours: opts.sessionTtlHours, loginMaxFailures: opts.loginMaxFailures, now: opts.now });
   authRoutes(app, svc, { cookieSecure: opts.cookieSecure });
 };

@@ -1,9 +1,17 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@tandem/db';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@tandem/db';
 import { reuse, schema } from '@tandem/db';
 import type { ApiScope, Role } from '@tandem/contract';
 
-const { users, sessions, memberships, organizations, apiKeys, authFailures, invitations } = schema;
+const { users, sessions, memberships, organizations, apiKeys, loginThrottles, invitations } = schema;
+
+export type ThrottleRow = typeof loginThrottles.$inferSelect;
+
+const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+const textArray = (xs: string[]) => sql`array[${sql.join(
+  xs.map((x) => sql`${x}`),
+  sql`, `,
+)}]::text[]`;
 
 export interface SessionRow {
   sessionId: string;
@@ -85,21 +93,39 @@ export const authRepo = {
   async markApiKeyUsed(db: DbOrTx, id: string) {
     await db.update(apiKeys).set({ lastUsedAt: sql`now()` }).where(eq(apiKeys.id, id));
   },
-  async recordAuthFailure(db: DbOrTx, emailHash: string, ip: string) {
-    await db.insert(authFailures).values({ emailHash, ip });
+  /** Creates missing throttle rows (in key order, like every lock on them, so no deadlock). */
+  async ensureThrottleRows(db: DbOrTx, keys: string[], at: Date) {
+    await db.execute(sql`insert into ${loginThrottles} (key, window_start)
+      select k, ${ts(at)} from unnest(${textArray(keys)}) as k order by k
+      on conflict do nothing`);
   },
-  async recentAuthFailures(db: DbOrTx, emailHash: string, ip: string, windowMinutes: number) {
-    const [row] = await db
-      .select({
-        byEmail: sql<number>`count(*) filter (where ${authFailures.emailHash} = ${emailHash})::int`,
-        byIp: sql<number>`count(*) filter (where ${authFailures.ip} = ${ip}::inet)::int`,
-      })
-      .from(authFailures)
-      .where(and(gt(authFailures.at, sql`now() - make_interval(mins => ${windowMinutes})`), sql`(${authFailures.emailHash} = ${emailHash} or ${authFailures.ip} = ${ip}::inet)`));
-    return row ?? { byEmail: 0, byIp: 0 };
+  /** Locks the rows until the transaction ends, always in key order. */
+  async lockThrottleRows(tx: DbOrTx, keys: string[]): Promise<ThrottleRow[]> {
+    return tx.select().from(loginThrottles).where(inArray(loginThrottles.key, keys)).orderBy(loginThrottles.key).for('update');
   },
-  async clearAuthFailures(db: DbOrTx, emailHash: string) {
-    await db.delete(authFailures).where(eq(authFailures.emailHash, emailHash));
+  async saveThrottleRows(tx: DbOrTx, rows: ThrottleRow[]) {
+    const values = sql.join(
+      rows.map((r) => sql`(${r.key}, ${r.failures}::int, ${ts(r.windowStart)}, ${r.blockedUntil ? ts(r.blockedUntil) : sql`null::timestamptz`})`),
+      sql`, `,
+    );
+    await tx.execute(sql`update ${loginThrottles} as l
+      set failures = v.failures, window_start = v.window_start, blocked_until = v.blocked_until
+      from (values ${values}) as v(key, failures, window_start, blocked_until)
+      where l.key = v.key`);
+  },
+  /** A right password: the pair starts afresh and is remembered; the other keys get this attempt back. */
+  async settleThrottleSuccess(db: Db, pairKey: string, refundKeys: string[], at: Date) {
+    const keys = [pairKey, ...refundKeys];
+    await db.transaction(async (tx) => {
+      // Lock in key order first, like begin() does: one UPDATE could lock them in any order.
+      await authRepo.lockThrottleRows(tx, keys);
+      await tx.execute(sql`update ${loginThrottles} set
+        failures = case when key = ${pairKey} then 0 else greatest(failures - 1, 0) end,
+        window_start = case when key = ${pairKey} then ${ts(at)} else window_start end,
+        blocked_until = case when key = ${pairKey} then null else blocked_until end,
+        last_success_at = case when key = ${pairKey} then ${ts(at)} else last_success_at end
+      where key = any(${textArray(keys)})`);
+    });
   },
   async findOpenInvitation(db: DbOrTx, tokenHash: string) {
     const [row] = await db

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { api } from '@tandem/contract';
+import { AppError } from '../../lib/app-error';
 import { rules } from '../../lib/authz';
 import { route } from '../../lib/routes';
 import { SESSION_COOKIE } from '../../plugins/auth';
@@ -12,7 +13,11 @@ export const authRoutes = (app: FastifyInstance, svc: AuthService, opts: { cooki
   route(app, api.login, {
     rule: rules.public,
     handler: async (req, reply) => {
-      const { session, me } = await svc.login(req.body.email, req.body.password, req.ip, req.headers['user-agent']);
+      const { session, me } = await svc.login(req.body.email, req.body.password, req.ip, req.headers['user-agent']).catch((e: unknown) => {
+        // The problem body carries retryAfterSeconds too; the header is what HTTP clients read.
+        if (e instanceof AppError && typeof e.extra.retryAfterSeconds === 'number') reply.header('retry-after', String(e.extra.retryAfterSeconds));
+        throw e;
+      });
       setCookie(reply, session.token, session.expiresAt);
       return me;
     },

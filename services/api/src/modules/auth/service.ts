@@ -7,18 +7,22 @@ import { recordAudit } from '../../lib/audit';
 import { randomToken, sha256 } from '../../lib/crypto';
 import { changingAuth } from '../../lib/auth-cache';
 import { authRepo } from './repo';
+import { createLoginThrottle } from './throttle';
 
 export interface AuthDeps {
   db: Db;
   sessionTtlHours: number;
+  /** Free failed sign-ins per (account, address); the other throttles derive from it (throttle.ts). */
   loginMaxFailures: number;
+  /** The sign-in throttle's clock (tests move it instead of sleeping). */
+  now?: () => Date;
 }
 
-const FAILURE_WINDOW_MIN = 15;
 // A hash to verify against when the email is unknown, so both paths take the same time.
 let dummyHash: Promise<string> | undefined;
 
-export const createAuthService = ({ db, sessionTtlHours, loginMaxFailures }: AuthDeps) => {
+export const createAuthService = ({ db, sessionTtlHours, loginMaxFailures, now = () => new Date() }: AuthDeps) => {
+  const throttle = createLoginThrottle({ db, loginMaxFailures, now });
   const getMe = async (userId: string): Promise<Me> => {
     const user = await authRepo.findUserById(db, userId);
     if (!user) throw new AppError('unauthenticated');
@@ -43,17 +47,16 @@ export const createAuthService = ({ db, sessionTtlHours, loginMaxFailures }: Aut
 
     async login(email: string, password: string, ip: string, userAgent: string | undefined) {
       const emailHash = sha256(email.toLowerCase());
-      const recent = await authRepo.recentAuthFailures(db, emailHash, ip, FAILURE_WINDOW_MIN);
-      if (recent.byEmail >= loginMaxFailures || recent.byIp >= loginMaxFailures * 4) {
-        throw new AppError('too_many_requests', `Too many failed sign-ins. Wait ${FAILURE_WINDOW_MIN} minutes and try again.`);
+      // Counted before the (slow) password check, so parallel guesses cannot outrun the count.
+      const gate = await throttle.begin(emailHash, ip);
+      if ('retryAfterSeconds' in gate) {
+        const wait = gate.retryAfterSeconds;
+        throw new AppError('too_many_requests', `Too many failed sign-ins. Try again in ${wait} second${wait === 1 ? '' : 's'}.`, { retryAfterSeconds: wait });
       }
       const user = await authRepo.findUserByEmail(db, email);
       const ok = user?.passwordHash && user.active ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await (dummyHash ??= hashPassword('not-a-real-password')), password), false);
-      if (!user || !ok) {
-        await authRepo.recordAuthFailure(db, emailHash, ip);
-        throw new AppError('invalid_credentials', 'Email or password is wrong.');
-      }
-      await authRepo.clearAuthFailures(db, emailHash);
+      if (!user || !ok) throw new AppError('invalid_credentials', 'Email or password is wrong.');
+      await throttle.succeeded(gate.ticket);
       const session = await startSession(user.id, ip, userAgent);
       return { session, me: await getMe(user.id) };
     },

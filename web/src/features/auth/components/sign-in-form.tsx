@@ -3,9 +3,10 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
 import { useT } from '../../../i18n/i18n-provider';
-import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
+import { fieldErrorsOf } from '../../../lib/errors';
 import { useFocusFirstError } from '../../../lib/use-focus-first-error';
 import { useLogin } from '../api/use-login';
+import { signInErrorMessage } from './sign-in-error';
 
 export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const t = useT();
@@ -23,7 +24,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   // noValidate: the API's messages are the ones shown, in one consistent place under each field.
   return (
     <form ref={formRef} className="form" onSubmit={submit} noValidate>
-      {login.error && <Alert tone="danger">{errorMessage(login.error, t)}</Alert>}
+      {login.error && <Alert tone="danger">{signInErrorMessage(login.error, t)}</Alert>}
       <TextField
         label={t('signIn.email')}
         type="email"

@@ -187,8 +187,8 @@ describe('PATCH /api/v1/agreements/:id', () => {
 });
 
 describe('BAA approval (a BAA stands in for consent: it turns active only by approval)', () => {
-  const post = (headers: object, payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/agreements', headers, payload });
-  const approve = (headers: object, id: string, version: number) =>
+  const post = (headers: Record<string, string>, payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/agreements', headers, payload });
+  const approve = (headers: Record<string, string>, id: string, version: number) =>
     t.app.inject({ method: 'POST', url: `/api/v1/agreements/${id}/approve`, headers: { ...headers, 'if-match': `"${version}"` } });
   const statusOf = async (id: string) => (await t.db.select().from(schema.agreements).where(eq(schema.agreements.id, id)))[0]?.status;
 

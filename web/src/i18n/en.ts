@@ -218,7 +218,7 @@ export const en = {
   'inviteForm.linkTitle': 'Invitation link for {name}',
   'inviteForm.linkHelp': 'Send this link to {name} so they can set a password. It is shown only once and expires on {date}.',
   'inviteForm.linkLabel': 'Invitation link',
-  'inviteForm.added': '{name} already had an account and was added to this organization.',
+  'inviteForm.added': '{name} already has an account: they join this organization once they accept the invitation, signed in.',
 
   'apiKeys.title': 'API keys',
   'apiKeys.titleOf': 'API keys for {org}',

@@ -221,7 +221,7 @@ export const es: Messages = {
   'inviteForm.linkTitle': 'Enlace de invitación para {name}',
   'inviteForm.linkHelp': 'Envíe este enlace a {name} para que elija una contraseña. Se muestra una sola vez y vence el {date}.',
   'inviteForm.linkLabel': 'Enlace de invitación',
-  'inviteForm.added': '{name} ya tenía una cuenta y se agregó a esta organización.',
+  'inviteForm.added': '{name} ya tiene una cuenta: se une a esta organización cuando acepte la invitación, con su sesión iniciada.',
 
   'apiKeys.title': 'Claves de API',
   'apiKeys.titleOf': 'Claves de API de {org}',

@@ -208,6 +208,9 @@ export const en = {
   'members.roleChanged': '{name} is now {role}.',
   'members.removed': '{name} was removed.',
 
+  'myInvitations.title': 'Invitations',
+  'myInvitations.item': '{org} invites you to join as {role}.',
+  'myInvitations.accept': 'Accept',
   'inviteForm.title': 'Invite a member',
   'inviteForm.email': 'Email',
   'inviteForm.name': 'Name',

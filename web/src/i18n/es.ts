@@ -211,6 +211,9 @@ export const es: Messages = {
   'members.roleChanged': '{name} ahora es {role}.',
   'members.removed': 'Se quitó a {name}.',
 
+  'myInvitations.title': 'Invitaciones',
+  'myInvitations.item': '{org} le invita a unirse como {role}.',
+  'myInvitations.accept': 'Aceptar',
   'inviteForm.title': 'Invitar a un miembro',
   'inviteForm.email': 'Correo electrónico',
   'inviteForm.name': 'Nombre',

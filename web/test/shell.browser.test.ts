@@ -130,6 +130,30 @@ describe('web app shell', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await expectVisible(page.getByRole('alert').filter({ hasText: 'That email and password do not match an account.' }));
     }));
+
+  it('offers an org admin only the roles they may grant; an invited existing account joins only by accepting', async () => {
+    const org = await newOrg(suite.stack.db, { name: `Inviting Pantry ${Date.now()}` });
+    const admin = await newUser(suite.stack.db, { org, role: 'org_admin' });
+    const existing = await newUser(suite.stack.db, { org: await newOrg(suite.stack.db), role: 'staff', name: 'Existing Person' });
+    await withPage(suite.browser, suite.stack.baseUrl, 'invite-existing', async (page) => {
+      await signIn(page, admin.email, admin.password);
+      await page.goto(`/organizations/${org.id}/members`);
+      const form = page.getByRole('form', { name: 'Invite a member' });
+      await expectVisible(form);
+      expect(await form.getByLabel('Role').locator('option').allTextContents()).toEqual(['Staff', 'Organization admin']);
+      await form.getByLabel('Email').fill(existing.email);
+      await form.getByLabel('Name').fill('Existing Person');
+      await form.getByRole('button', { name: 'Invite' }).click();
+      await expectVisible(page.getByRole('status').filter({ hasText: 'Existing Person already has an account: they join this organization once they accept' }));
+    });
+    await withPage(suite.browser, suite.stack.baseUrl, 'accept-existing', async (page) => {
+      await signIn(page, existing.email, existing.password);
+      await expectVisible(page.getByRole('heading', { name: 'Invitations' }));
+      await expectVisible(page.getByText(`${org.name} invites you to join as Staff.`));
+      await page.getByRole('button', { name: 'Accept' }).click();
+      await expectVisible(page.getByRole('region', { name: 'Your organizations and roles' }).getByRole('row', { name: new RegExp(org.name) }));
+    });
+  });
 });
 
 /** Waits until the locator is visible (playwright-core has no `expect`; this is its assertion). */

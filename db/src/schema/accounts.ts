@@ -68,11 +68,14 @@ export const invitations = pgTable(
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    // The role the membership gets on acceptance. A person who already has an account becomes a
+    // member only when they accept (ARCHITECTURE §4); null on invitations made before this column.
+    role: text('role'),
     createdAt: createdAt(),
     expiresAt: ts('expires_at').notNull(),
     acceptedAt: ts('accepted_at'),
   },
-  (t) => [index('invitations_user_idx').on(t.userId)],
+  (t) => [index('invitations_user_idx').on(t.userId), check('invitations_role_check', inList(t.role, ROLES))],
 );
 
 export const apiKeys = pgTable(

@@ -14,6 +14,7 @@ import {
   text,
   time,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import {
@@ -69,12 +70,16 @@ export const organizations = pgTable(
     internalNotes: text('internal_notes'),
     // Id in an imported HSDS dataset, so a re-import updates instead of duplicating.
     sourceId: text('source_id').unique(),
+    // The organization that runs the network (the health system, ARCHITECTURE §4): the only one
+    // whose members may hold the network-wide roles. At most one (organizations_runs_network_key).
+    runsNetwork: boolean('runs_network').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
   },
   (t) => [
     index('organizations_name_idx').on(sql`lower(${t.name})`),
+    uniqueIndex('organizations_runs_network_key').on(t.runsNetwork).where(sql`${t.runsNetwork}`),
     // HSDS modified_after (an integrator's incremental sync): services changed since, by source.
     index('organizations_updated_idx').on(t.updatedAt),
     check('organizations_type_check', inList(t.type, ORG_TYPES)),
@@ -382,4 +387,23 @@ export const agreementParties = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
   },
   (t) => [unique('agreement_parties_key').on(t.agreementId, t.organizationId), index('agreement_parties_org_idx').on(t.organizationId)],
+);
+
+/**
+ * A party's approval of a BAA, given by one of its org admins. A BAA turns active when every
+ * party has approved it, or when a network admin approves it (ARCHITECTURE §3, §4).
+ */
+export const agreementApprovals = pgTable(
+  'agreement_approvals',
+  {
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    approvedBy: uuid('approved_by').references(() => users.id, { onDelete: 'set null' }),
+    approvedAt: ts('approved_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.organizationId] })],
 );

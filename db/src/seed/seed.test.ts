@@ -142,6 +142,14 @@ describe('demo seed', () => {
       });
     }
     expect(DEMO_ACCOUNTS.find((x) => x.email === 'admin@tandem.example')?.role).toBe('network_admin');
+    // The network-wide roles sit only in the organization that runs the network (ARCHITECTURE §4).
+    const network = await all<{ name: string }>('select name from organizations where runs_network');
+    expect(network).toEqual([{ name: 'County Health Services (DHS)' }]);
+    const misplaced = await all<{ email: string }>(
+      `select u.email from users u join memberships m on m.user_id = u.id join organizations o on o.id = m.organization_id
+        where m.role in ('collaboration_team', 'board_coordinator', 'network_admin') and not o.runs_network`,
+    );
+    expect(misplaced).toEqual([]);
     expect(await verifyPassword(rows[0]!.password_hash, DEMO_PASSWORD)).toBe(true);
     const cboRoles = await all<{ name: string; admins: number; staff: number }>(
       `select o.name, count(*) filter (where m.role = 'org_admin')::int as admins, count(*) filter (where m.role = 'staff')::int as staff

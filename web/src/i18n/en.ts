@@ -213,6 +213,9 @@ export const en = {
   'members.roleChanged': '{name} is now {role}.',
   'members.removed': '{name} was removed.',
 
+  'myInvitations.title': 'Invitations',
+  'myInvitations.item': '{org} invites you to join as {role}.',
+  'myInvitations.accept': 'Accept',
   'inviteForm.title': 'Invite a member',
   'inviteForm.email': 'Email',
   'inviteForm.name': 'Name',
@@ -223,7 +226,7 @@ export const en = {
   'inviteForm.linkTitle': 'Invitation link for {name}',
   'inviteForm.linkHelp': 'Send this link to {name} so they can set a password. It is shown only once and expires on {date}.',
   'inviteForm.linkLabel': 'Invitation link',
-  'inviteForm.added': '{name} already had an account and was added to this organization.',
+  'inviteForm.added': '{name} already has an account: they join this organization once they accept the invitation, signed in.',
 
   'apiKeys.title': 'API keys',
   'apiKeys.titleOf': 'API keys for {org}',

@@ -216,6 +216,9 @@ export const es: Messages = {
   'members.roleChanged': '{name} ahora es {role}.',
   'members.removed': 'Se quitó a {name}.',
 
+  'myInvitations.title': 'Invitaciones',
+  'myInvitations.item': '{org} le invita a unirse como {role}.',
+  'myInvitations.accept': 'Aceptar',
   'inviteForm.title': 'Invitar a un miembro',
   'inviteForm.email': 'Correo electrónico',
   'inviteForm.name': 'Nombre',
@@ -226,7 +229,7 @@ export const es: Messages = {
   'inviteForm.linkTitle': 'Enlace de invitación para {name}',
   'inviteForm.linkHelp': 'Envíe este enlace a {name} para que elija una contraseña. Se muestra una sola vez y vence el {date}.',
   'inviteForm.linkLabel': 'Enlace de invitación',
-  'inviteForm.added': '{name} ya tenía una cuenta y se agregó a esta organización.',
+  'inviteForm.added': '{name} ya tiene una cuenta: se une a esta organización cuando acepte la invitación, con su sesión iniciada.',
 
   'apiKeys.title': 'Claves de API',
   'apiKeys.titleOf': 'Claves de API de {org}',

@@ -2,7 +2,7 @@ import { PARTNERSHIP_STAGES } from '@tandem/contract';
 import type { Tx } from '../../client';
 import { organizations, type StageDates } from '../../schema';
 import { dateFrom, daysFrom, type SeedContext } from '../context';
-import { ALL_ORGS } from '../data/organizations';
+import { ALL_ORGS, ORG } from '../data/organizations';
 import type { Rng } from '../prng';
 import type { OrgSpec, PartnershipStage } from '../types';
 import { count, fakePhone, insertAll } from './util';
@@ -39,6 +39,8 @@ const orgRow = (ctx: SeedContext, o: OrgSpec): typeof organizations.$inferInsert
     partnershipStage: o.stage,
     stageDates: dates,
     internalNotes: o.notes ?? null,
+    // The health system runs the network: its members alone may hold the network-wide roles.
+    runsNetwork: o.key === ORG.healthSystem,
     createdAt: dates.prospect ? new Date(`${dates.prospect}T17:00:00Z`) : daysFrom(ctx.now, -30),
   };
 };

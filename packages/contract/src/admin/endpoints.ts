@@ -1,5 +1,7 @@
 import { defineEndpoint } from '../common/endpoint';
+import { z } from 'zod';
 import { IdParamsSchema } from '../common/ids';
+import { MeResponseSchema } from '../auth/schemas';
 import { ProblemSchema } from '../common/problem';
 import {
   CreateOrganizationBodySchema,
@@ -9,6 +11,7 @@ import {
 } from '../directory/schemas';
 import {
   InvitationResultSchema,
+  MyInvitationSchema,
   InviteMemberBodySchema,
   ColleaguePageSchema,
   MemberPageSchema,
@@ -79,23 +82,26 @@ export const adminEndpoints = {
     method: 'POST',
     path: '/api/v1/organizations/{id}/members',
     operationId: 'inviteMember',
-    summary: 'Add a member; a new email gets an invitation link to set a password',
+    summary: 'Invite a member; a new email gets an invitation link to set a password',
+    description:
+      'Org admins grant staff and org_admin in their own organization; only network admins grant collaboration_team, board_coordinator and network_admin, and only in the organization that runs the network (403 role_not_grantable). A person who already has an account becomes a member only when they accept (POST /api/v1/me/invitations/{id}/accept): until then the result has status invited and they are not listed as a member.',
     tags: ['Members'],
     security: ['session'],
     params: IdParamsSchema,
     body: InviteMemberBodySchema,
-    responses: { 201: InvitationResultSchema, 409: ProblemSchema },
+    responses: { 201: InvitationResultSchema, 403: ProblemSchema, 409: ProblemSchema },
   }),
   updateMember: defineEndpoint({
     method: 'PATCH',
     path: '/api/v1/organizations/{id}/members/{userId}',
     operationId: 'updateMember',
     summary: "Change a member's role",
+    description: 'The same grant rules as inviting (403 role_not_grantable); only network admins change the role of someone holding a network-wide role.',
     tags: ['Members'],
     security: ['session'],
     params: MemberParamsSchema,
     body: UpdateMemberBodySchema,
-    responses: { 200: MemberSchema },
+    responses: { 200: MemberSchema, 403: ProblemSchema },
   }),
   removeMember: defineEndpoint({
     method: 'DELETE',
@@ -106,6 +112,25 @@ export const adminEndpoints = {
     security: ['session'],
     params: MemberParamsSchema,
     responses: { 204: null },
+  }),
+  listMyInvitations: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/me/invitations',
+    operationId: 'listMyInvitations',
+    summary: 'Open invitations to join an organization, for the signed-in user',
+    tags: ['Members'],
+    security: ['session'],
+    responses: { 200: z.object({ data: z.array(MyInvitationSchema) }) },
+  }),
+  acceptMyInvitation: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/me/invitations/{id}/accept',
+    operationId: 'acceptMyInvitation',
+    summary: 'Accept an invitation addressed to you: you become a member of the organization',
+    tags: ['Members'],
+    security: ['session'],
+    params: IdParamsSchema,
+    responses: { 200: MeResponseSchema, 404: ProblemSchema },
   }),
   listUsers: defineEndpoint({
     method: 'GET',

@@ -10,7 +10,7 @@ export const MemberSchema = z
     email: z.string(),
     name: z.string(),
     role: RoleSchema,
-    status: z.enum(['active', 'invited']).describe('invited: the user has not set a password yet'),
+    status: z.enum(['active', 'invited']).describe('invited: the person has not accepted the invitation (or set a password) yet'),
     createdAt: TimestampSchema,
   })
   .meta({ id: 'Member' });
@@ -31,9 +31,24 @@ export const InvitationResultSchema = z
     invitation: z
       .object({ token: z.string(), expiresAt: TimestampSchema, acceptPath: z.string() })
       .nullable()
-      .describe('Present when a new account was created: hand the link to the person (shown once)'),
+      .describe(
+        'Present when a new account was created: hand the link to the person (shown once). A person who already has an account sees the invitation under GET /api/v1/me/invitations and accepts it there.',
+      ),
   })
   .meta({ id: 'InvitationResult' });
+
+/** An invitation to join an organization, as the invited person sees it. */
+export const MyInvitationSchema = z
+  .object({
+    id: IdSchema,
+    organizationId: IdSchema,
+    organizationName: z.string(),
+    role: RoleSchema,
+    createdAt: TimestampSchema,
+    expiresAt: TimestampSchema,
+  })
+  .meta({ id: 'MyInvitation' });
+export type MyInvitation = z.infer<typeof MyInvitationSchema>;
 
 export const UpdateMemberBodySchema = z.object({ role: RoleSchema });
 export const MemberParamsSchema = z.object({ id: IdSchema, userId: IdSchema });

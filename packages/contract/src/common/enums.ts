@@ -6,6 +6,17 @@ import { z } from 'zod';
 export const ROLES = ['staff', 'org_admin', 'collaboration_team', 'board_coordinator', 'network_admin'] as const;
 export const RoleSchema = z.enum(ROLES).describe('Role a user holds in one organization');
 export type Role = z.infer<typeof RoleSchema>;
+/** Roles that act across the whole network: held only in the organization that runs it, granted only by network admins. */
+export const NETWORK_ROLES = ['collaboration_team', 'board_coordinator', 'network_admin'] as const satisfies readonly Role[];
+/** Roles an org admin may grant in their own organization. */
+export const ORG_ROLES = ['staff', 'org_admin'] as const satisfies readonly Role[];
+export const isNetworkRole = (r: Role) => (NETWORK_ROLES as readonly Role[]).includes(r);
+/**
+ * The roles someone may grant in an organization (ARCHITECTURE §4): org admins grant staff and
+ * org_admin; network admins also grant the network-wide roles, in the organization that runs the network.
+ */
+export const grantableRoles = (o: { isNetworkAdmin: boolean; orgRunsNetwork: boolean }): readonly Role[] =>
+  o.isNetworkAdmin && o.orgRunsNetwork ? ROLES : ORG_ROLES;
 
 export const API_SCOPES = [
   'directory:read',

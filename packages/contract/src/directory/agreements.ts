@@ -20,6 +20,9 @@ export const AgreementSchema = z
     documentUrl: z.string().nullable(),
     notes: z.string().nullable(),
     parties: z.array(AgreementPartySchema).describe('Organizations bound by the agreement, by name'),
+    approvals: z
+      .array(z.object({ organizationId: IdSchema, approvedAt: TimestampSchema }))
+      .describe("Parties whose org admin approved this BAA; a BAA turns active when every party approved it, or a network admin did"),
     createdBy: IdSchema.nullable(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
@@ -34,7 +37,9 @@ const distinct = (ids: string[]) => new Set(ids).size === ids.length;
 
 const agreementFields = {
   kind: AgreementKindSchema,
-  status: AgreementStatusSchema,
+  status: AgreementStatusSchema.describe(
+    'A BAA becomes active only by approval (POST /api/v1/agreements/{id}/approve): only a network admin may write a BAA as active (403 approval_required)',
+  ),
   title: z.string().trim().min(2).max(300),
   startDate: DateSchema.nullish(),
   endDate: DateSchema.nullish(),
@@ -120,7 +125,7 @@ export const agreementEndpoints = {
     tags: ['Agreements'],
     ...signedIn,
     body: CreateAgreementBodySchema,
-    responses: { 201: AgreementSchema },
+    responses: { 201: AgreementSchema, 403: ProblemSchema },
   }),
   updateAgreement: defineEndpoint({
     method: 'PATCH',
@@ -132,6 +137,19 @@ export const agreementEndpoints = {
     params: IdParamsSchema,
     headers: IfMatchHeaders,
     body: UpdateAgreementBodySchema,
-    responses: { 200: AgreementSchema, 409: ProblemSchema, 428: ProblemSchema },
+    responses: { 200: AgreementSchema, 403: ProblemSchema, 409: ProblemSchema, 428: ProblemSchema },
+  }),
+  approveAgreement: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/agreements/{id}/approve',
+    operationId: 'approveAgreement',
+    summary: "Approve a BAA: for your organization (a party's org admin), or for the network (a network admin)",
+    description:
+      'A BAA stands in for client consent on referrals between its parties, so it turns active only when every party approved it through one of its org admins, or when a network admin approves it. Approvals are cleared when the parties, kind, title, dates or document change; send If-Match with the version you read (409 stale_version if it changed, 428 without). 409 invalid_transition unless the agreement is a BAA in draft or negotiating.',
+    tags: ['Agreements'],
+    ...signedIn,
+    params: IdParamsSchema,
+    headers: z.object({ 'if-match': z.string().optional().describe('Version you read and approve, e.g. "3" (required)') }),
+    responses: { 200: AgreementSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 428: ProblemSchema },
   }),
 };

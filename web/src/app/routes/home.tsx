@@ -3,6 +3,7 @@ import { Badge } from '../../components/ui/badge';
 import { Card } from '../../components/ui/card';
 import { PageHeader } from '../../components/ui/page-header';
 import { Table } from '../../components/ui/table';
+import { MyInvitations } from '../../features/auth/components/my-invitations';
 import { useT } from '../../i18n/i18n-provider';
 import { buildNav, isNetworkAdmin } from '../nav';
 import { useMe } from './protected-layout';
@@ -16,6 +17,7 @@ export function HomeRoute() {
   return (
     <>
       <PageHeader title={t('home.title', { name: me.user.name })} description={t('home.intro')} />
+      <MyInvitations />
       <div className="grid-2">
         <Card title={t('home.yourOrgs')}>
           {isNetworkAdmin(me) && <p className="note">{t('home.networkAdmin')}</p>}

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { grantableRoles, type Me } from '@tandem/contract';
 import { PageHeader } from '../../components/ui/page-header';
 import { paths } from '../../config/paths';
 import { ApiKeysPanel } from '../../features/api-keys/components/api-keys-panel';
@@ -33,6 +34,13 @@ function OrgTabs({ id }: { id: string }) {
 type OrgPage = 'members' | 'apiKeys';
 
 /** One organization-admin page: the org's tabs, a header and its panel, for those who manage the org. */
+/**
+ * The roles `me` may grant in the organization (ARCHITECTURE §4). Network roles exist only in the
+ * organization that runs the network, which is where network admins hold their role.
+ */
+const grantable = (me: Me, orgId: string) =>
+  grantableRoles({ isNetworkAdmin: me.isNetworkAdmin, orgRunsNetwork: me.memberships.some((m) => m.organizationId === orgId && m.role === 'network_admin') });
+
 function OrgAdminPage({ page }: { page: OrgPage }) {
   const { id = '' } = useParams();
   const t = useT();
@@ -43,7 +51,7 @@ function OrgAdminPage({ page }: { page: OrgPage }) {
     <>
       <OrgTabs id={id} />
       <PageHeader title={t(`${page}.titleOf`, { org: name })} description={t(`${page}.intro`)} />
-      {page === 'members' ? <MembersPanel organizationId={id} /> : <ApiKeysPanel organizationId={id} />}
+      {page === 'members' ? <MembersPanel organizationId={id} roles={grantable(me, id)} /> : <ApiKeysPanel organizationId={id} />}
     </>
   );
 }

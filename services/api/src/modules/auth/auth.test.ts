@@ -1,4 +1,6 @@
+import { schema } from '@tandem/db';
 import { newOrg, newUser } from '@tandem/db/testing';
+import { randomToken, sha256 } from '../../lib/crypto';
 import { signIn, testApp, type TestApp } from '../../testing/app';
 
 let t: TestApp;
@@ -85,5 +87,18 @@ describe('invitations', () => {
     expect(again.statusCode).toBe(404);
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'new.chw@test.example', password: 'a-long-password-1' } });
     expect(login.statusCode).toBe(200);
+  });
+
+  it('never lets an invitation token set the password of an account that already has one', async () => {
+    const org = await newOrg(t.db);
+    const u = await newUser(t.db);
+    const token = randomToken();
+    await t.db.insert(schema.invitations).values({ tokenHash: sha256(token), userId: u.id, organizationId: org.id, role: 'staff', expiresAt: new Date(Date.now() + 86_400_000) });
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/accept-invitation', payload: { token, password: 'taken-over-password' } });
+    expect(res.statusCode).toBe(404);
+    expect(res.cookies.find((c) => c.name === 'tandem_session')).toBeUndefined();
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: u.password } });
+    expect(login.statusCode).toBe(200);
+    expect(login.json().memberships).toEqual([]);
   });
 });

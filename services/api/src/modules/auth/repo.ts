@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@tandem/db';
 import { reuse, schema } from '@tandem/db';
 import type { ApiScope, Role } from '@tandem/contract';
@@ -133,6 +133,34 @@ export const authRepo = {
       .from(invitations)
       .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), gt(invitations.expiresAt, sql`now()`)));
     return row;
+  },
+  /** Open invitations of a user to organizations they are not a member of yet, with the role they grant. */
+  async openInvitationsOf(db: DbOrTx, userId: string, id?: string) {
+    return db
+      .select({
+        id: invitations.id,
+        organizationId: invitations.organizationId,
+        organizationName: organizations.name,
+        role: sql<Role>`${invitations.role}`,
+        createdAt: invitations.createdAt,
+        expiresAt: invitations.expiresAt,
+      })
+      .from(invitations)
+      .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
+      .where(
+        and(
+          eq(invitations.userId, userId),
+          id ? eq(invitations.id, id) : undefined,
+          isNull(invitations.acceptedAt),
+          gt(invitations.expiresAt, sql`now()`),
+          isNotNull(invitations.role),
+          sql`not exists (select 1 from ${memberships} m where m.user_id = ${invitations.userId} and m.organization_id = ${invitations.organizationId})`,
+        ),
+      )
+      .orderBy(invitations.createdAt, invitations.id);
+  },
+  async addMembership(db: DbOrTx, userId: string, organizationId: string, role: Role) {
+    await db.insert(memberships).values({ userId, organizationId, role }).onConflictDoNothing();
   },
   async acceptInvitation(db: DbOrTx, id: string) {
     await db.update(invitations).set({ acceptedAt: sql`now()` }).where(eq(invitations.id, id));

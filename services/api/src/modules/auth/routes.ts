@@ -38,6 +38,11 @@ export const authRoutes = (app: FastifyInstance, svc: AuthService, opts: { cooki
       return me;
     },
   });
+  route(app, api.listMyInvitations, { rule: rules.signedIn, handler: async (req) => svc.myInvitations(userIdOf(req.actor)) });
+  route(app, api.acceptMyInvitation, {
+    rule: rules.signedIn,
+    handler: async (req) => svc.acceptMyInvitation(req.ctx(), userIdOf(req.actor), req.params.id),
+  });
   route(app, api.getMe, { rule: rules.signedIn, handler: async (req) => svc.getMe(userIdOf(req.actor)) });
   route(app, api.updateMe, { rule: rules.signedIn, handler: async (req) => svc.updateMe(req.ctx(), userIdOf(req.actor), req.body) });
 };

@@ -75,7 +75,10 @@ export const createAuthService = ({ db, sessionTtlHours, loginMaxFailures, now =
 
     async acceptInvitation(ctx: Ctx, token: string, password: string, name: string | undefined, userAgent: string | undefined) {
       const inv = await authRepo.findOpenInvitation(db, sha256(token));
-      if (!inv) throw notFound('invitation (it may have expired or been used)');
+      // The token sets a password, so it is only for a new account: someone who already has one
+      // accepts signed in (acceptMyInvitation), and a token never resets their password.
+      const invitee = inv && (await authRepo.findUserById(db, inv.userId));
+      if (!inv || !invitee || invitee.passwordHash) throw notFound('invitation (it may have expired or been used)');
       const passwordHash = await hashPassword(password);
       await db.transaction(async (tx) => {
         await authRepo.updateUser(tx, inv.userId, { passwordHash, ...(name ? { name } : {}) });
@@ -89,6 +92,32 @@ export const createAuthService = ({ db, sessionTtlHours, loginMaxFailures, now =
       });
       const session = await startSession(inv.userId, ctx.ip, userAgent);
       return { session, me: await getMe(inv.userId) };
+    },
+
+    /** Invitations waiting for the signed-in user (people who already had an account when invited). */
+    async myInvitations(userId: string) {
+      const rows = await authRepo.openInvitationsOf(db, userId);
+      return { data: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), expiresAt: r.expiresAt.toISOString() })) };
+    },
+
+    /** The invited person accepts, signed in: only now do they become a member (ARCHITECTURE §4). */
+    async acceptMyInvitation(ctx: Ctx, userId: string, invitationId: string) {
+      await changingAuth(() =>
+        db.transaction(async (tx) => {
+          const [inv] = await authRepo.openInvitationsOf(tx, userId, invitationId);
+          if (!inv) throw notFound('invitation (it may have expired or been used)');
+          await authRepo.addMembership(tx, userId, inv.organizationId, inv.role);
+          await authRepo.acceptInvitation(tx, inv.id);
+          await recordAudit(tx, ctx, {
+            action: 'invitation.accept',
+            entityType: 'membership',
+            entityId: userId,
+            organizationId: inv.organizationId,
+            changes: { role: { from: null, to: inv.role } },
+          });
+        }),
+      );
+      return getMe(userId);
     },
   };
 };

@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, inArray, sql, type SQLWrapper } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@tandem/db';
 
-const { agreements, agreementParties, organizations } = schema;
+const { agreements, agreementParties, agreementApprovals, organizations } = schema;
 export type AgreementRow = typeof agreements.$inferSelect;
 export type AgreementWithParties = AgreementRow & { parties: { id: string; name: string }[] };
 
@@ -88,6 +88,41 @@ export const agreementsRepo = {
   async replaceParties(db: DbOrTx, agreementId: string, orgIds: string[]) {
     await db.delete(agreementParties).where(eq(agreementParties.agreementId, agreementId));
     await db.insert(agreementParties).values(orgIds.map((organizationId) => ({ agreementId, organizationId })));
+  },
+
+  /** Party approvals of several agreements in one query. */
+  async approvals(db: DbOrTx, agreementIds: string[]) {
+    const out = new Map<string, { organizationId: string; approvedAt: Date }[]>();
+    if (!agreementIds.length) return out;
+    const rows = await db
+      .select({ agreementId: agreementApprovals.agreementId, organizationId: agreementApprovals.organizationId, approvedAt: agreementApprovals.approvedAt })
+      .from(agreementApprovals)
+      .where(inArray(agreementApprovals.agreementId, agreementIds))
+      .orderBy(agreementApprovals.approvedAt, agreementApprovals.organizationId);
+    for (const r of rows) out.set(r.agreementId, [...(out.get(r.agreementId) ?? []), { organizationId: r.organizationId, approvedAt: r.approvedAt }]);
+    return out;
+  },
+  async approve(db: DbOrTx, agreementId: string, orgIds: string[], approvedBy: string) {
+    await db
+      .insert(agreementApprovals)
+      .values(orgIds.map((organizationId) => ({ agreementId, organizationId, approvedBy })))
+      .onConflictDoNothing();
+  },
+  /** Parties that have not approved the agreement yet. */
+  unapprovedParties: async (db: DbOrTx, agreementId: string) =>
+    (
+      await db
+        .select({ id: agreementParties.organizationId })
+        .from(agreementParties)
+        .where(
+          and(
+            eq(agreementParties.agreementId, agreementId),
+            sql`not exists (select 1 from ${agreementApprovals} x where x.agreement_id = ${agreementParties.agreementId} and x.organization_id = ${agreementParties.organizationId})`,
+          ),
+        )
+    ).map((r) => r.id),
+  clearApprovals: async (db: DbOrTx, agreementId: string) => {
+    await db.delete(agreementApprovals).where(eq(agreementApprovals.agreementId, agreementId));
   },
   partyIds: async (db: DbOrTx, agreementId: string) =>
     (await db.select({ id: agreementParties.organizationId }).from(agreementParties).where(eq(agreementParties.agreementId, agreementId))).map((r) => r.id),

@@ -29,4 +29,13 @@ export const registerAgreementRoutes = (app: FastifyInstance, { db }: { db: Db }
       return a;
     },
   });
+  // Who approves (a party's org admin, or a network admin) is decided on the record.
+  route(app, api.approveAgreement, {
+    rule: rules.signedIn,
+    handler: async (req, reply) => {
+      const a = await agreements.approve(req.ctx(), req.params.id, expectedVersion(req)!);
+      setEtag(reply, a.version);
+      return a;
+    },
+  });
 };

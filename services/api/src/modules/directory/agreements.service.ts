@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Db, DbOrTx } from '@tandem/db';
 import type { api, EndpointOutput } from '@tandem/contract';
-import { AppError, notFound } from '../../lib/app-error';
-import { actingOrgIds, type Actor, type Ctx } from '../../lib/actor';
+import { AppError, forbidden, notFound } from '../../lib/app-error';
+import { actingOrgIds, hasRole, isNetworkAdmin, type Actor, type Ctx } from '../../lib/actor';
 import { diffFields, recordAudit } from '../../lib/audit';
 import { assertVersion } from '../../lib/concurrency';
 import { decodeCursor, toPage } from '../../lib/pagination';
@@ -18,6 +18,10 @@ type CreateBody = z.output<typeof api.createAgreement.body>;
 type UpdateBody = z.output<typeof api.updateAgreement.body>;
 
 const FIELDS = ['kind', 'status', 'title', 'startDate', 'endDate', 'renewalDue', 'documentUrl', 'notes'] as const;
+/** What a party approves: a change to any of these (or to the parties) clears the approvals. */
+const TERMS: readonly string[] = ['kind', 'title', 'startDate', 'endDate', 'documentUrl'];
+/** A BAA waiting for approval. */
+const APPROVABLE: readonly string[] = ['draft', 'negotiating'];
 // Agreement dates are Los Angeles calendar dates, whatever the server's time zone.
 const laDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles', year: 'numeric', month: '2-digit', day: '2-digit' });
 
@@ -29,7 +33,7 @@ export const laDateWindow = (days: number, now = new Date()): [string, string] =
   return [today, end.toISOString().slice(0, 10)];
 };
 
-const toAgreement = (r: AgreementRow, parties: { id: string; name: string }[]): Agreement => ({
+const toAgreement = (r: AgreementRow, parties: { id: string; name: string }[], approvals: { organizationId: string; approvedAt: Date }[]): Agreement => ({
   id: r.id,
   kind: r.kind as Agreement['kind'],
   status: r.status as Agreement['status'],
@@ -40,6 +44,7 @@ const toAgreement = (r: AgreementRow, parties: { id: string; name: string }[]): 
   documentUrl: r.documentUrl,
   notes: r.notes,
   parties,
+  approvals: approvals.map((a) => ({ organizationId: a.organizationId, approvedAt: a.approvedAt.toISOString() })),
   createdBy: r.createdBy,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
@@ -56,6 +61,14 @@ const assertOrgsExist = async (db: DbOrTx, ids: string[]) => {
   }
 };
 
+/**
+ * A BAA stands in for client consent on referrals between its parties (ARCHITECTURE §3), so it
+ * turns active only by approval: every party's org admin, or a network admin (POST .../approve).
+ * Only a network admin writes a BAA as active directly.
+ */
+const APPROVAL_NEEDED =
+  "A BAA becomes active when an org admin of every party approves it, or a network admin does: save it as draft or negotiating and ask for approval (POST /api/v1/agreements/{id}/approve).";
+
 /** One audit row per party organization, so each party's history shows the agreement. */
 const auditParties = async (tx: DbOrTx, ctx: Ctx, action: string, id: string, orgIds: string[], changes: Record<string, { from: unknown; to: unknown }>) => {
   for (const organizationId of orgIds) await recordAudit(tx, ctx, { action, entityType: 'agreement', entityId: id, organizationId, changes });
@@ -67,8 +80,9 @@ const auditParties = async (tx: DbOrTx, ctx: Ctx, action: string, id: string, or
  */
 export const createAgreementsService = ({ db }: { db: Db }) => {
   const withParties = async (rows: AgreementRow[]) => {
-    const parties = await agreementsRepo.parties(db, rows.map((r) => r.id));
-    return rows.map((r) => toAgreement(r, parties.get(r.id) ?? []));
+    const ids = rows.map((r) => r.id);
+    const [parties, approvals] = await Promise.all([agreementsRepo.parties(db, ids), agreementsRepo.approvals(db, ids)]);
+    return rows.map((r) => toAgreement(r, parties.get(r.id) ?? [], approvals.get(r.id) ?? []));
   };
   const get = async (actor: Actor, id: string) => {
     const row = await agreementsRepo.one(db, id);
@@ -97,6 +111,7 @@ export const createAgreementsService = ({ db }: { db: Db }) => {
 
     async create(ctx: Ctx, input: CreateBody) {
       const { partyOrganizationIds, ...fields } = input;
+      if (fields.kind === 'baa' && fields.status === 'active' && !isNetworkAdmin(ctx.actor)) throw new AppError('approval_required', APPROVAL_NEEDED);
       const id = await db.transaction(async (tx) => {
         await assertOrgsExist(tx, partyOrganizationIds);
         const row = await agreementsRepo.insert(tx, { ...fields, createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null });
@@ -119,17 +134,52 @@ export const createAgreementsService = ({ db }: { db: Db }) => {
           throw new AppError('validation_failed', 'startDate must not be after endDate.', { errors: [{ path: 'body.endDate', message: 'Before startDate' }] });
         }
         const beforeParties = (await agreementsRepo.partyIds(tx, id)).sort();
-        await agreementsRepo.update(tx, id, fields);
         const changes = diffFields(before as Record<string, unknown>, fields, FIELDS);
         if (partyOrganizationIds) {
           await assertOrgsExist(tx, partyOrganizationIds);
-          await agreementsRepo.replaceParties(tx, id, partyOrganizationIds);
           const after = [...partyOrganizationIds].sort();
           if (after.join() !== beforeParties.join()) changes.partyOrganizationIds = { from: beforeParties, to: after };
         }
+        const termsChanged = Object.keys(changes).some((k) => k === 'partyOrganizationIds' || TERMS.includes(k));
+        const activeBaa = (fields.kind ?? before.kind) === 'baa' && (fields.status ?? before.status) === 'active';
+        const wasActiveBaa = before.kind === 'baa' && before.status === 'active';
+        if (activeBaa && !isNetworkAdmin(ctx.actor) && (!wasActiveBaa || termsChanged)) throw new AppError('approval_required', APPROVAL_NEEDED);
+        await agreementsRepo.update(tx, id, fields);
+        if (partyOrganizationIds) await agreementsRepo.replaceParties(tx, id, partyOrganizationIds);
+        if (termsChanged) await agreementsRepo.clearApprovals(tx, id);
         await auditParties(tx, ctx, 'agreement.update', id, [...new Set([...beforeParties, ...(partyOrganizationIds ?? [])])], changes);
       });
       return get(ctx.actor, id);
+    },
+
+    /**
+     * Approve a BAA in draft or negotiating: a network admin makes it active; an org admin of a
+     * party records that party's approval, and the last party's approval makes it active. The
+     * version (If-Match) is required: an approval is of the terms the approver read.
+     */
+    async approve(ctx: Ctx, id: string, expected: number) {
+      const actor = ctx.actor;
+      if (actor.kind !== 'user') throw forbidden();
+      await db.transaction(async (tx) => {
+        const before = await agreementsRepo.lock(tx, id);
+        const parties = before ? await agreementsRepo.partyIds(tx, id) : [];
+        const visible = before && (isNetworkStaff(actor) || parties.some((p) => actingOrgIds(actor).includes(p)));
+        if (!before || !visible) throw notFound('agreement');
+        // You approve the terms you read: a change since then (which clears approvals) is a 409.
+        assertVersion(before.version, expected);
+        const network = isNetworkAdmin(actor);
+        const adminOf = parties.filter((p) => hasRole(actor, p, 'org_admin'));
+        if (!network && adminOf.length === 0) throw forbidden("Only an org admin of a party, or a network admin, approves a BAA.");
+        if (before.kind !== 'baa') throw new AppError('invalid_transition', 'Only a BAA needs approval.');
+        if (!APPROVABLE.includes(before.status)) throw new AppError('invalid_transition', `A BAA in status ${before.status} cannot be approved.`);
+        if (adminOf.length) await agreementsRepo.approve(tx, id, adminOf, actor.userId);
+        const approved = network || (await agreementsRepo.unapprovedParties(tx, id)).length === 0;
+        await agreementsRepo.update(tx, id, approved ? { status: 'active' } : {});
+        const changes: Record<string, { from: unknown; to: unknown }> = { approvedFor: { from: null, to: network ? 'network' : adminOf } };
+        if (approved) changes.status = { from: before.status, to: 'active' };
+        await auditParties(tx, ctx, 'agreement.approve', id, parties, changes);
+      });
+      return get(actor, id);
     },
   };
 };

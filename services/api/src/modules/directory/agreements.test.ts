@@ -185,3 +185,92 @@ describe('PATCH /api/v1/agreements/:id', () => {
     expect([row!.title, row!.version]).toEqual(['Keep me', 1]);
   });
 });
+
+describe('BAA approval (a BAA stands in for consent: it turns active only by approval)', () => {
+  const post = (headers: Record<string, string>, payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/agreements', headers, payload });
+  const approve = (headers: Record<string, string>, id: string, version: number) =>
+    t.app.inject({ method: 'POST', url: `/api/v1/agreements/${id}/approve`, headers: { ...headers, 'if-match': `"${version}"` } });
+  const statusOf = async (id: string) => (await t.db.select().from(schema.agreements).where(eq(schema.agreements.id, id)))[0]?.status;
+
+  it('refuses the collaboration team an active BAA, on create and on update, writing nothing', async () => {
+    const [a, b] = [await newOrg(t.db), await newOrg(t.db)];
+    const collab = await member('collaboration_team');
+    const created = await post(collab.headers, { kind: 'baa', status: 'active', title: 'BAA straight to active', partyOrganizationIds: [a.id, b.id] });
+    expect([created.statusCode, created.json().code]).toEqual([403, 'approval_required']);
+    expect(await t.db.select().from(schema.agreements).where(eq(schema.agreements.title, 'BAA straight to active'))).toEqual([]);
+
+    const draft = await newAgreement([a.id, b.id], { kind: 'baa', status: 'negotiating' });
+    const toActive = await t.app.inject({ method: 'PATCH', url: `/api/v1/agreements/${draft.id}`, headers: collab.headers, payload: { status: 'active', version: 1 } });
+    expect([toActive.statusCode, toActive.json().code]).toEqual([403, 'approval_required']);
+    // Nor by turning an active MOU into a BAA, or by changing the parties of an active BAA.
+    const mou = await newAgreement([a.id, b.id], { kind: 'mou', status: 'active' });
+    const toBaa = await t.app.inject({ method: 'PATCH', url: `/api/v1/agreements/${mou.id}`, headers: collab.headers, payload: { kind: 'baa', version: 1 } });
+    expect([toBaa.statusCode, toBaa.json().code]).toEqual([403, 'approval_required']);
+    const live = await newAgreement([a.id, b.id], { kind: 'baa', status: 'active' });
+    const c = await newOrg(t.db);
+    const swap = await t.app.inject({ method: 'PATCH', url: `/api/v1/agreements/${live.id}`, headers: collab.headers, payload: { partyOrganizationIds: [a.id, c.id], version: 1 } });
+    expect([swap.statusCode, swap.json().code]).toEqual([403, 'approval_required']);
+    // Editing the notes of an approved BAA is fine.
+    const notes = await t.app.inject({ method: 'PATCH', url: `/api/v1/agreements/${live.id}`, headers: collab.headers, payload: { notes: 'Renewal call booked', version: 1 } });
+    expect([notes.statusCode, notes.json().status]).toEqual([200, 'active']);
+    expect(await statusOf(draft.id)).toBe('negotiating');
+    expect((await t.db.select().from(schema.agreements).where(eq(schema.agreements.id, mou.id)))[0]!.kind).toBe('mou');
+  });
+
+  it('turns active when an org admin of every party has approved it', async () => {
+    const [a, b] = [await newOrg(t.db), await newOrg(t.db)];
+    const collab = await member('collaboration_team');
+    const created = await post(collab.headers, { kind: 'baa', status: 'negotiating', title: 'BAA for housing referrals', partyOrganizationIds: [a.id, b.id] });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    const adminA = await member('org_admin', a);
+    const adminB = await member('org_admin', b);
+    const staffA = await member('staff', a);
+
+    const byStaff = await approve(staffA.headers, id, 1);
+    expect([byStaff.statusCode, byStaff.json().code]).toEqual([403, 'forbidden']);
+    const outsider = await member('org_admin');
+    expect((await approve(outsider.headers, id, 1)).statusCode).toBe(404);
+    // Collaboration team members cannot approve on anyone's behalf either.
+    expect((await approve(collab.headers, id, 1)).statusCode).toBe(403);
+
+    const first = await approve(adminA.headers, id, 1);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ status: 'negotiating', version: 2, approvals: [{ organizationId: a.id }] });
+    const stale = await approve(adminB.headers, id, 1);
+    expect([stale.statusCode, stale.json().code]).toEqual([409, 'stale_version']);
+    const second = await approve(adminB.headers, id, 2);
+    expect(second.statusCode).toBe(200);
+    expect(second.json()).toMatchObject({ status: 'active', version: 3 });
+    expect(second.json().approvals.map((x: { organizationId: string }) => x.organizationId).sort()).toEqual([a.id, b.id].sort());
+    const again = await approve(adminA.headers, id, 3);
+    expect([again.statusCode, again.json().code]).toEqual([409, 'invalid_transition']);
+    const audits = await t.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, id));
+    expect(audits.filter((r) => r.action === 'agreement.approve')).toHaveLength(4);
+  });
+
+  it('clears the approvals when the terms change before every party approved', async () => {
+    const [a, b] = [await newOrg(t.db), await newOrg(t.db)];
+    const ag = await newAgreement([a.id, b.id], { kind: 'baa', status: 'draft' });
+    const adminA = await member('org_admin', a);
+    expect((await approve(adminA.headers, ag.id, 1)).json().approvals).toHaveLength(1);
+    const collab = await member('collaboration_team');
+    const edit = await t.app.inject({ method: 'PATCH', url: `/api/v1/agreements/${ag.id}`, headers: collab.headers, payload: { documentUrl: 'https://docs.example/v2.pdf', version: 2 } });
+    expect(edit.json()).toMatchObject({ approvals: [], version: 3 });
+    const adminB = await member('org_admin', b);
+    expect((await approve(adminB.headers, ag.id, 3)).json()).toMatchObject({ status: 'draft', approvals: [{ organizationId: b.id }] });
+  });
+
+  it('turns active at once when a network admin approves it; other kinds need no approval (409)', async () => {
+    const [a, b] = [await newOrg(t.db), await newOrg(t.db)];
+    const ag = await newAgreement([a.id, b.id], { kind: 'baa', status: 'draft' });
+    const admin = await member('network_admin');
+    const res = await approve(admin.headers, ag.id, 1);
+    expect([res.statusCode, res.json().status, res.headers.etag]).toEqual([200, 'active', '"2"']);
+    const mou = await newAgreement([a.id, b.id], { kind: 'mou', status: 'draft' });
+    const notBaa = await approve(admin.headers, mou.id, 1);
+    expect([notBaa.statusCode, notBaa.json().code]).toEqual([409, 'invalid_transition']);
+    const noVersion = await t.app.inject({ method: 'POST', url: `/api/v1/agreements/${ag.id}/approve`, headers: admin.headers });
+    expect([noVersion.statusCode, noVersion.json().code]).toEqual([428, 'precondition_required']);
+  });
+});

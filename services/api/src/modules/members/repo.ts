@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@tandem/db';
 import type { Role } from '@tandem/contract';
 
@@ -40,6 +40,9 @@ export const membersRepo = {
       .where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, userId)));
     return row;
   },
+  /** Whether the organization runs the network (undefined: no such organization). */
+  runsNetwork: async (db: DbOrTx, orgId: string) =>
+    (await db.select({ runsNetwork: organizations.runsNetwork }).from(organizations).where(eq(organizations.id, orgId)))[0]?.runsNetwork,
   orgExists: async (db: DbOrTx, orgId: string) => (await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, orgId))).length > 0,
   findUserByEmail: async (db: DbOrTx, email: string) => (await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`))[0],
   createUser: async (db: DbOrTx, row: typeof users.$inferInsert) => (await db.insert(users).values(row).returning())[0]!,
@@ -53,6 +56,13 @@ export const membersRepo = {
   countAdmins: async (db: DbOrTx, orgId: string) =>
     (await db.select({ n: sql<number>`count(*)::int` }).from(memberships).where(and(eq(memberships.organizationId, orgId), eq(memberships.role, 'org_admin'))))[0]!.n,
   createInvitation: async (db: DbOrTx, row: typeof invitations.$inferInsert) => (await db.insert(invitations).values(row).returning())[0]!,
+  hasOpenInvitation: async (db: DbOrTx, userId: string, orgId: string) =>
+    (
+      await db
+        .select({ id: invitations.id })
+        .from(invitations)
+        .where(and(eq(invitations.userId, userId), eq(invitations.organizationId, orgId), isNull(invitations.acceptedAt), gt(invitations.expiresAt, sql`now()`)))
+    ).length > 0,
 
   /** Users with their memberships; `orgIds` limits to members of those organizations. */
   async users(db: DbOrTx, opts: { limit: number; after?: [string, string]; q?: string; orgIds?: string[] }) {

@@ -4,7 +4,7 @@ import { REFERRAL_STATUSES, type ReferralStatus } from '@tandem/contract';
 import { newConsent } from '../../../../../db/src/testing/referral-factories';
 import { testApp, type TestApp } from '../../testing/app';
 import { referralsRepo } from './repo';
-import { world } from './testing';
+import { member, world } from './testing';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -212,6 +212,28 @@ describe('a BAA between the two organizations stands in for consent', () => {
     const sent = await w.chw.call('POST', `/api/v1/referrals/${d.id}/send`, { version: d.version });
     // Sent under the BAA: the revoked consent is not recorded as the one it went under.
     expect([sent.status, sent.body.consentId, sent.body.consent]).toEqual([200, null, null]);
+  });
+
+  it('counts a BAA written by the collaboration team only once both parties approved it', async () => {
+    const w = await world(t);
+    await t.db.update(schema.consents).set({ revokedAt: new Date(), revocationReason: 'test' }).where(eq(schema.consents.id, w.consent.id));
+    const d = await w.draft();
+    const collab = await member(t, w.other, 'collaboration_team');
+    // Written as active, it is refused; written as negotiating, it waits for the parties.
+    const payload = { kind: 'baa', title: 'Clinic–pantry BAA', partyOrganizationIds: [w.clinic.id, w.cbo.id] };
+    expect((await collab.call('POST', '/api/v1/agreements', { ...payload, status: 'active' })).body.code).toBe('approval_required');
+    const created = await collab.call('POST', '/api/v1/agreements', { ...payload, status: 'negotiating' });
+    expect(created.status).toBe(201);
+    const send = () => w.chw.call('POST', `/api/v1/referrals/${d.id}/send`, { version: d.version });
+    expect((await send()).status).toBe(422);
+    const clinicAdmin = await member(t, w.clinic, 'org_admin');
+    const first = await clinicAdmin.call('POST', `/api/v1/agreements/${created.body.id}/approve`, undefined, { 'if-match': '"1"' });
+    expect([first.status, first.body.status]).toEqual([200, 'negotiating']);
+    expect((await send()).status).toBe(422);
+    const cboAdmin = await member(t, w.cbo, 'org_admin');
+    const second = await cboAdmin.call('POST', `/api/v1/agreements/${created.body.id}/approve`, undefined, { 'if-match': '"2"' });
+    expect([second.status, second.body.status]).toEqual([200, 'active']);
+    expect((await send()).status).toBe(200);
   });
 });
 

@@ -19,4 +19,6 @@ export const authQueries = {
       },
       staleTime: 5 * 60_000,
     }),
+  /** Invitations to join an organization waiting for the signed-in user. */
+  myInvitations: () => queryOptions({ queryKey: [...authQueries.all, 'invitations'] as const, queryFn: () => apiCall(api.listMyInvitations) }),
 };

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { LOCALES, ROLES, type Locale, type Role } from '@tandem/contract';
+import { LOCALES, type Locale, type Role } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { SelectField } from '../../../components/ui/select-field';
@@ -12,7 +12,7 @@ import { InvitationLink } from './invitation-link';
 
 const blank = { email: '', name: '', role: 'staff' as Role, locale: 'en' as Locale };
 
-export function InviteMemberForm({ organizationId }: { organizationId: string }) {
+export function InviteMemberForm({ organizationId, roles }: { organizationId: string; roles: readonly Role[] }) {
   const t = useT();
   const invite = useInviteMember(organizationId);
   const formRef = useFocusFirstError(invite.error);
@@ -67,7 +67,7 @@ export function InviteMemberForm({ organizationId }: { organizationId: string })
             name="role"
             value={draft.role}
             error={errors.role}
-            options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
             onChange={(e) => setDraft({ ...draft, role: e.target.value as Role })}
           />
           <SelectField

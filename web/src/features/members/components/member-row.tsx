@@ -1,4 +1,4 @@
-import { ROLES, type Member, type Role } from '@tandem/contract';
+import type { Member, Role } from '@tandem/contract';
 import { Badge } from '../../../components/ui/badge';
 import { InlineConfirm } from '../../../components/ui/inline-confirm';
 import { useT } from '../../../i18n/i18n-provider';
@@ -6,8 +6,10 @@ import { errorMessage } from '../../../lib/errors';
 import { useRemoveMember } from '../api/use-remove-member';
 import { useUpdateMember } from '../api/use-update-member';
 
-export function MemberRow({ member, onNotice }: { member: Member; onNotice: (text: string) => void }) {
+/** `roles`: what the signed-in user may grant; a member holding another role is shown, not changeable. */
+export function MemberRow({ member, roles, onNotice }: { member: Member; roles: readonly Role[]; onNotice: (text: string) => void }) {
   const t = useT();
+  const changeable = roles.includes(member.role);
   const update = useUpdateMember(member.organizationId);
   const remove = useRemoveMember(member.organizationId);
   const error = update.error ?? remove.error;
@@ -34,10 +36,10 @@ export function MemberRow({ member, onNotice }: { member: Member; onNotice: (tex
           className="input select input-compact"
           aria-label={t('members.roleFor', { name: member.name })}
           value={member.role}
-          disabled={update.isPending}
+          disabled={update.isPending || !changeable}
           onChange={(e) => changeRole(e.target.value as Role)}
         >
-          {ROLES.map((r) => (
+          {(changeable ? roles : [member.role]).map((r) => (
             <option key={r} value={r}>
               {t(`role.${r}`)}
             </option>

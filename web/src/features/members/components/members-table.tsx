@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { Role } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { ListFooter } from '../../../components/ui/list-footer';
 import { EmptyState } from '../../../components/ui/empty-state';
@@ -10,7 +11,7 @@ import { errorMessage } from '../../../lib/errors';
 import { memberQueries } from '../api/queries';
 import { MemberRow } from './member-row';
 
-export function MembersTable({ organizationId }: { organizationId: string }) {
+export function MembersTable({ organizationId, roles }: { organizationId: string; roles: readonly Role[] }) {
   const t = useT();
   const list = useInfiniteQuery(memberQueries.list(organizationId));
   const [notice, setNotice] = useState<string | null>(null);
@@ -39,7 +40,7 @@ export function MembersTable({ organizationId }: { organizationId: string }) {
         }
       >
         {members.map((m) => (
-          <MemberRow key={m.userId} member={m} onNotice={setNotice} />
+          <MemberRow key={m.userId} member={m} roles={roles} onNotice={setNotice} />
         ))}
       </Table>
       <ListFooter pages={list} moreLabel={t('common.loadMore')} />

@@ -748,13 +748,6 @@ export interface CellInfo {
  * removed as soon as its fix is merged. Referenced by defect number (issue 22 list), or by a
  * letter for what the matrix found beyond it.
  */
-export const KNOWN_PENDING: { defect: string; why: string; match: (c: CellInfo) => boolean }[] = [
-  {
-    defect: '2',
-    why: 'only a network admin grants collaboration_team / board_coordinator, and only in the network-running org',
-    match: (c) => c.kind === 'role grant' && (c.expected === 'forbidden' || c.expected === 'refused') && isUser(c.actor) && (c.actor.role === 'org_admin' || c.actor.role === 'network_admin'),
-  },
-  { defect: '3', why: 'adding an existing user of another org creates an invitation, not a membership', match: (c) => c.kind === 'member (user of B)' && c.expected === 'allow' },
-];
+export const KNOWN_PENDING: { defect: string; why: string; match: (c: CellInfo) => boolean }[] = [];
 
 

@@ -63,7 +63,7 @@ export const buildWorld = async (app: FastifyInstance, db: Db): Promise<World> =
     A: await newOrg(db, { name: 'Matrix Own Clinic', type: 'clinic' }),
     B: await newOrg(db, { name: 'Matrix Counterpart Pantry', type: 'cbo' }),
     C: await newOrg(db, { name: 'Matrix Unrelated Shelter', type: 'cbo' }),
-    N: await newOrg(db, { name: 'Matrix County Health System', type: 'health_system' }),
+    N: await newOrg(db, { name: 'Matrix County Health System', type: 'health_system', runsNetwork: true }),
   } satisfies Record<Slot, Org>;
   const bySlot = new Map(SLOTS.map((s) => [orgs[s].id, s]));
   const serviceB = await newService(db, orgs.B.id, { ackSlaHours: 8, firstContactSlaHours: 24 });

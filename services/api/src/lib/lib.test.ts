@@ -116,6 +116,14 @@ describe('response serializer', () => {
   it('turns zod nullable unions into type lists, so nothing is validated per call', () => {
     expect(responseJsonSchema(Item)).toMatchObject({ properties: { note: { type: ['string', 'null'] }, seenAt: { type: ['string', 'null'], format: 'date-time' } } });
   });
+  it('writes null in a nullable enum, also inside a nullable object (validated per call there)', () => {
+    const Lang = z.object({ id: z.string(), lang: z.enum(['en', 'es']).nullable(), fixed: z.literal('x').nullable() });
+    const Outer = z.object({ client: Lang.nullable(), list: z.array(Lang) });
+    expect(responseJsonSchema(Lang)).toMatchObject({ properties: { lang: { type: ['string', 'null'], enum: ['en', 'es', null] }, fixed: { enum: ['x', null] } } });
+    const value = { client: { id: 'c', lang: null, fixed: null }, list: [{ id: 'd', lang: 'es', fixed: 'x' }] };
+    const s = createResponseSerializer({ check: true })({ schema: Outer, method: 'GET', url: '/outer', httpStatus: '200' });
+    expect(JSON.parse(s(value))).toEqual(value);
+  });
   it('with check, fails a response zod rejects', () => {
     expect(() => compile(true)({ ...item, count: '2' })).toThrow();
     expect(compile(false)({ ...item, count: '2' })).toContain('"count":2');

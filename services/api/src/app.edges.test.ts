@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { TEST_PASSWORD } from '@tandem/db/testing';
+import { newOrg, newUser, TEST_PASSWORD } from '@tandem/db/testing';
+import { loadConfig } from './config';
 import { testApp, type TestApp } from './testing/app';
 import { apiKey, member, world } from './modules/referrals/testing';
 
@@ -133,5 +134,31 @@ describe('cross-site writes with the session cookie are refused', () => {
     expect((await w.chw.call('POST', url, { body: 'no browser' })).status).toBe(201);
     const key = await apiKey(t, w.clinic, ['referrals:read', 'referrals:write']);
     expect((await key('POST', url, { body: 'integration' }, { origin: 'https://partner.example' })).status).toBe(201);
+  });
+});
+
+describe('the session cookie is Secure whenever the app is served over HTTPS', () => {
+  it('is Secure by default in production, unless COOKIE_SECURE=false says otherwise', () => {
+    expect(loadConfig('postgres://x', { NODE_ENV: 'production' }).cookieSecure).toBe(true);
+    expect(loadConfig('postgres://x', { NODE_ENV: 'production', COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
+    expect(loadConfig('postgres://x', { NODE_ENV: 'development' }).cookieSecure).toBe(false);
+  });
+
+  it('is Secure for a login that came over HTTPS through a trusted proxy, even with cookieSecure off', async () => {
+    const prod = await testApp({ env: 'production', cookieSecure: false });
+    try {
+      const u = await newUser(prod.db, { org: await newOrg(prod.db) });
+      const login = (headers: Record<string, string>) =>
+        prod.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers, payload: { email: u.email, password: TEST_PASSWORD } });
+      const overHttps = (await login({ 'x-forwarded-proto': 'https' })).cookies.find((c) => c.name === 'tandem_session');
+      expect(overHttps).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
+      expect((await login({})).cookies.find((c) => c.name === 'tandem_session')?.secure).toBeFalsy();
+    } finally {
+      await prod.close();
+    }
+    // Outside production the proxy is not trusted: a forged header does not change the cookie.
+    const u = await newUser(t.db, { org: await newOrg(t.db) });
+    const forged = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload: { email: u.email, password: TEST_PASSWORD } });
+    expect(forged.cookies.find((c) => c.name === 'tandem_session')?.secure).toBeFalsy();
   });
 });

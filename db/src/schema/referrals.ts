@@ -12,7 +12,7 @@ import {
   URGENCIES,
 } from '@tandem/contract';
 import { arrayWithin, createdAt, id, inList, ts, updatedAt, version } from './helpers';
-import { users } from './accounts';
+import { apiKeys, users } from './accounts';
 import { contacts, organizations, services } from './directory';
 
 // Enum values come from the contract's `as const` arrays, so the check constraints cannot drift.
@@ -175,6 +175,8 @@ export const referralEvents = pgTable(
       .references(() => referrals.id, { onDelete: 'cascade' }),
     at: ts('at').notNull().defaultNow(),
     actorUserId: uuid('actor_user_id'),
+    // Set when an API key acted (actor_user_id is then null): the timeline names the key.
+    actorApiKeyId: uuid('actor_api_key_id'),
     actorOrgId: uuid('actor_org_id'),
     kind: text('kind').notNull(),
     fromStatus: text('from_status'),
@@ -194,6 +196,8 @@ export const referralMessages = pgTable(
       .notNull()
       .references(() => referrals.id, { onDelete: 'cascade' }),
     authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    // Set when an API key posted it (author_user_id is then null): the thread names the key.
+    authorApiKeyId: uuid('author_api_key_id').references(() => apiKeys.id, { onDelete: 'set null' }),
     authorOrgId: uuid('author_org_id').notNull(),
     body: text('body').notNull(),
     createdAt: createdAt(),
@@ -225,6 +229,8 @@ export const referralViews = pgTable(
       .notNull()
       .references(() => referrals.id, { onDelete: 'cascade' }),
     userId: uuid('user_id'),
+    // Set when an API key read it (user_id is then null).
+    apiKeyId: uuid('api_key_id'),
     orgId: uuid('org_id'),
     at: ts('at').notNull().defaultNow(),
   },

@@ -8,6 +8,7 @@ import { createResponseSerializer } from './lib/serializer';
 import { dbPlugin } from './plugins/db';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
+import { clientErrorHandler, frameworkErrors, refuseLongUrl } from './plugins/client-errors';
 import { bodyPlugin } from './plugins/body';
 import { openapiPlugin } from './plugins/openapi';
 import { securityPlugin } from './plugins/security';
@@ -74,6 +75,9 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable; 
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
+    // Errors before routing (bad URL encoding, oversize request line or headers) answer problem+json too.
+    frameworkErrors,
+    clientErrorHandler,
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -81,6 +85,7 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable; 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  app.addHook('onRequest', refuseLongUrl);
 
   await app.register(errorsPlugin);
   await app.register(bodyPlugin);

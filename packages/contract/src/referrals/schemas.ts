@@ -361,13 +361,28 @@ export const ReferralEventSchema = z
 export type ReferralEvent = z.infer<typeof ReferralEventSchema>;
 export const ReferralEventListSchema = z.object({ data: z.array(ReferralEventSchema) });
 
+export const ACTOR_KINDS = ['user', 'api_key', 'system', 'unknown'] as const;
+export const ActorRefSchema = z
+  .object({
+    kind: z
+      .enum(ACTOR_KINDS)
+      .describe('user: a person; api_key: an organization’s integration; system: Tandem itself; unknown: the record of who acted is gone'),
+    id: IdSchema.nullable().describe('The user or API key; null for system and unknown, or when the user was deleted'),
+    name: z.string().nullable().describe('The person’s name, or the API key’s name'),
+    organizationId: IdSchema.nullable().describe('The organization the actor acted for'),
+    organizationName: z.string().nullable(),
+  })
+  .meta({ id: 'ActorRef', description: 'Who wrote or did something: a person, or an API key acting for its organization' });
+export type ActorRef = z.infer<typeof ActorRefSchema>;
+
 export const MessageSchema = z
   .object({
     id: IdSchema,
     referralId: IdSchema,
-    authorUserId: IdSchema.nullable().describe('null when an integration (an API key) wrote it'),
-    authorName: z.string(),
+    authorUserId: IdSchema.nullable().describe('Null when an API key posted it (see author), or the user was deleted'),
+    authorName: z.string().describe('The person’s name; for an API key, the key’s name'),
     authorOrganizationId: IdSchema,
+    author: ActorRefSchema,
     body: z.string(),
     createdAt: TimestampSchema,
     readAt: TimestampSchema.nullable().describe('When someone at the other organization first read it'),
@@ -482,10 +497,11 @@ export const TimelineEntrySchema = z
     kind: z.enum(TIMELINE_KINDS),
     id: IdSchema,
     at: TimestampSchema,
-    actorUserId: IdSchema.nullable(),
-    actorName: z.string().nullable(),
+    actorUserId: IdSchema.nullable().describe('Null for API keys (see actor) and system changes'),
+    actorName: z.string().nullable().describe('The person’s name; for an API key, the key’s name'),
     actorOrganizationId: IdSchema.nullable(),
     actorOrganizationName: z.string().nullable(),
+    actor: ActorRefSchema.describe('Who: the person, or the API key, and the organization they acted for'),
     eventType: ReferralEventTypeSchema.nullable().describe('For kind=event'),
     fromStatus: ReferralStatusSchema.nullable(),
     toStatus: ReferralStatusSchema.nullable(),

@@ -1,5 +1,6 @@
 import { authChanged, changingAuth, createAuthCache } from './auth-cache';
 import { z } from 'zod';
+import { api } from '@tandem/contract';
 import { AppError } from './app-error';
 import { assertVersion } from './concurrency';
 import { csvCell, toCsv } from './csv';
@@ -115,6 +116,29 @@ describe('response serializer', () => {
   });
   it('turns zod nullable unions into type lists, so nothing is validated per call', () => {
     expect(responseJsonSchema(Item)).toMatchObject({ properties: { note: { type: ['string', 'null'] }, seenAt: { type: ['string', 'null'], format: 'date-time' } } });
+  });
+  it('writes null in a nullable enum, also inside a nullable object (validated per call there)', () => {
+    const Lang = z.object({ id: z.string(), lang: z.enum(['en', 'es']).nullable(), fixed: z.literal('x').nullable() });
+    const Outer = z.object({ client: Lang.nullable(), list: z.array(Lang) });
+    expect(responseJsonSchema(Lang)).toMatchObject({ properties: { lang: { type: ['string', 'null'], enum: ['en', 'es', null] }, fixed: { enum: ['x', null] } } });
+    const value = { client: { id: 'c', lang: null, fixed: null }, list: [{ id: 'd', lang: 'es', fixed: 'x' }] };
+    const s = createResponseSerializer({ check: true })({ schema: Outer, method: 'GET', url: '/outer', httpStatus: '200' });
+    expect(JSON.parse(s(value))).toEqual(value);
+  });
+  it('every response of the API: wherever a value may be null, the fast serializer admits null', () => {
+    // The class of bug behind a 500 after commit: a type list with null beside an enum without it.
+    const offending: string[] = [];
+    const walk = (v: unknown, at: string) => {
+      if (Array.isArray(v)) return v.forEach((x, i) => walk(x, `${at}[${i}]`));
+      if (!v || typeof v !== 'object') return;
+      const o = v as Record<string, unknown>;
+      if (Array.isArray(o.type) && o.type.includes('null') && Array.isArray(o.enum) && !o.enum.includes(null)) offending.push(at);
+      for (const [k, x] of Object.entries(o)) walk(x, `${at}.${k}`);
+    };
+    for (const [name, e] of Object.entries(api)) {
+      for (const [status, schema] of Object.entries(e.responses)) if (schema) walk(responseJsonSchema(schema as z.ZodType), `${name} ${status}`);
+    }
+    expect(offending).toEqual([]);
   });
   it('with check, fails a response zod rejects', () => {
     expect(() => compile(true)({ ...item, count: '2' })).toThrow();

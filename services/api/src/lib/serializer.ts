@@ -20,7 +20,12 @@ const mergeNullable = (s: JsonSchema): JsonSchema => {
   const nullAt = any.findIndex((b) => isObject(b) && b.type === 'null' && Object.keys(b).length === 1);
   const other = any[1 - nullAt] as unknown;
   if (nullAt < 0 || !isObject(other) || typeof other.type !== 'string' || 'anyOf' in other || 'oneOf' in other || 'allOf' in other || '$ref' in other) return s;
-  return { ...other, type: [other.type, 'null'] };
+  // An enum (or const) must admit null too: fast-json-stringify validates a value against the
+  // whole branch wherever it meets an anyOf (a nullable object holding this field), and a null
+  // outside the enum there failed the response after its transaction had committed.
+  const { const: only, ...rest } = other;
+  const values = Array.isArray(other.enum) ? other.enum : only !== undefined ? [only] : undefined;
+  return { ...rest, type: [other.type, 'null'], ...(values ? { enum: values.includes(null) ? values : [...values, null] } : {}) };
 };
 
 /** Rewrites a JSON Schema bottom-up (every nested schema position), for fast-json-stringify. */

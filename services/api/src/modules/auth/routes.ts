@@ -7,8 +7,10 @@ import { SESSION_COOKIE } from '../../plugins/auth';
 import type { AuthService } from './service';
 
 export const authRoutes = (app: FastifyInstance, svc: AuthService, opts: { cookieSecure: boolean }) => {
+  // Secure when configured (the default in production) and whenever the request came over HTTPS:
+  // TLS to us, or X-Forwarded-Proto: https from a trusted proxy (trustProxy is on in production).
   const setCookie = (reply: FastifyReply, token: string, expires: Date) =>
-    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.cookieSecure, expires });
+    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.cookieSecure || reply.request.protocol === 'https', expires });
 
   route(app, api.login, {
     rule: rules.public,

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../lib/app-error';
 import type { Actor, Ctx } from '../../lib/actor';
 import { diffFields, recordAudit } from '../../lib/audit';
 import { decodeCursor, toPage } from '../../lib/pagination';
-import { assertCanEditOrg, isSignedIn } from './access';
+import { assertCanEditOrg, canEditOrg, isSignedIn } from './access';
 import { NameCursor } from './cursors';
 import { toContact, type ContactRow } from './mappers';
 import { organizationsRepo } from './repo';
@@ -44,6 +44,17 @@ const assertOwnService = async (db: DbOrTx, orgId: string, serviceId: string | n
 };
 
 /**
+ * The contact to change, locked. A non-public contact is as unknown as a random id (the same
+ * 404) to whoever may not edit it: a 403 would confirm that the hidden person exists.
+ */
+const lockEditable = async (tx: DbOrTx, actor: Actor, id: string) => {
+  const before = await contactsRepo.lock(tx, id);
+  if (!before || (!before.isPublic && !canEditOrg(actor, before.organizationId))) throw notFound('contact');
+  assertCanEditOrg(actor, before.organizationId);
+  return before;
+};
+
+/**
  * Contacts are named people. Public ones are directory facts; non-public ones are shown only to
  * signed-in users. A non-public contact is still 404 to the public when fetched by id.
  */
@@ -66,9 +77,7 @@ export const createContactsService = ({ db }: { db: Db }) => ({
   },
   async update(ctx: Ctx, id: string, input: z.output<typeof UpdateContactBodySchema>) {
     return db.transaction(async (tx) => {
-      const before = await contactsRepo.lock(tx, id);
-      if (!before) throw notFound('contact');
-      assertCanEditOrg(ctx.actor, before.organizationId);
+      const before = await lockEditable(tx, ctx.actor, id);
       await assertOwnService(tx, before.organizationId, input.serviceId);
       const row = await contactsRepo.update(tx, id, input);
       await recordAudit(tx, ctx, { action: 'contact.update', entityType: 'contact', entityId: id, organizationId: before.organizationId, changes: diffFields(before, input, FIELDS) });
@@ -77,9 +86,7 @@ export const createContactsService = ({ db }: { db: Db }) => ({
   },
   async remove(ctx: Ctx, id: string) {
     await db.transaction(async (tx) => {
-      const before = await contactsRepo.lock(tx, id);
-      if (!before) throw notFound('contact');
-      assertCanEditOrg(ctx.actor, before.organizationId);
+      const before = await lockEditable(tx, ctx.actor, id);
       await contactsRepo.remove(tx, id);
       await recordAudit(tx, ctx, { action: 'contact.delete', entityType: 'contact', entityId: id, organizationId: before.organizationId, changes: Object.fromEntries(FIELDS.map((f) => [f, { from: before[f], to: null }])) });
     });

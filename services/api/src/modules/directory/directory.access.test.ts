@@ -73,6 +73,30 @@ describe('directory writes are refused to callers without the right', () => {
     expect(await snapshot(w)).toEqual(before);
   });
 
+  it('a non-public contact is as unknown as a random id to whoever may not edit it (same 404)', async () => {
+    const w = await world();
+    const [hidden] = await t.db.insert(schema.contacts).values({ organizationId: w.org.id, name: 'Hidden Director', isPublic: false }).returning();
+    const outsiders = [
+      await signIn(t.app, (await newUser(t.db, { org: await newOrg(t.db), role: 'org_admin' })).email),
+      await signIn(t.app, (await newUser(t.db, { org: w.org, role: 'staff' })).email),
+      await (await world()).key(['directory:write']),
+      await w.key(['directory:read']),
+    ];
+    const strip = (b: Record<string, unknown>) => ({ ...b, instance: undefined, requestId: undefined });
+    for (const headers of outsiders) {
+      for (const [method, payload] of [['PATCH', { name: 'hacked' }], ['DELETE', undefined]] as const) {
+        const real = await t.app.inject({ method, url: `/api/v1/contacts/${hidden!.id}`, headers, ...(payload ? { payload } : {}) });
+        const random = await t.app.inject({ method, url: '/api/v1/contacts/00000000-0000-4000-8000-000000000000', headers, ...(payload ? { payload } : {}) });
+        // A key without directory:write is refused by the route before any lookup: 403 for both.
+        expect([method, real.statusCode]).toEqual([method, headers === outsiders[3] ? 403 : 404]);
+        expect([real.statusCode, strip(real.json())]).toEqual([random.statusCode, strip(random.json())]);
+      }
+    }
+    expect((await t.db.select().from(schema.contacts).where(eq(schema.contacts.id, hidden!.id)))[0]).toEqual(hidden);
+    const byAdmin = await t.app.inject({ method: 'PATCH', url: `/api/v1/contacts/${hidden!.id}`, headers: w.adminHeaders, payload: { title: 'Director' } });
+    expect(byAdmin.statusCode).toBe(200);
+  });
+
   it('history is for signed-in users: API keys and the public are refused', async () => {
     const w = await world();
     const url = `/api/v1/organizations/${w.org.id}/history`;

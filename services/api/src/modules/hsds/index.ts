@@ -57,10 +57,17 @@ export const hsdsModule = async (app: FastifyInstance) => {
     handler: async (req) => {
       if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Send multipart/form-data with one part per CSV file.');
       const files: Record<string, string> = {};
-      for await (const part of req.parts()) {
-        if (part.type !== 'file') continue;
-        const name = path.basename(part.filename || part.fieldname).toLowerCase();
-        files[name] = (await part.toBuffer()).toString('utf8');
+      try {
+        for await (const part of req.parts()) {
+          if (part.type !== 'file') continue;
+          const name = path.basename(part.filename || part.fieldname).toLowerCase();
+          files[name] = (await part.toBuffer()).toString('utf8');
+        }
+      } catch (e) {
+        // The multipart parser's own errors (no boundary, truncated body, bad part headers) carry no
+        // status and were answered 500; limits (file too large, too many files) keep theirs (413).
+        if (e instanceof AppError || (e as { statusCode?: number }).statusCode) throw e;
+        throw new AppError('malformed_multipart', 'The body is not valid multipart/form-data (check the boundary and that every part is complete).');
       }
       if (!Object.keys(files).length) throw new AppError('validation_failed', 'No CSV files were uploaded.');
       return importDataset(app.db, files);

@@ -8,7 +8,7 @@ import { decodeCursor, toPage } from '../../lib/pagination';
 import { loadReferral, wasSent, type Access } from './access';
 import { toMessage, toNotification, toTimelineEntry } from './mappers';
 import { referralsRepo } from './repo';
-import { actorUserId } from './status';
+import { actorKeyId, actorUserId } from './status';
 
 const KeyCursor = z.tuple([z.string(), z.uuid()]);
 
@@ -34,14 +34,15 @@ export const createConversationService = ({ db }: { db: Db }) => ({
       const a = await loadReferral(tx, ctx.actor, id);
       requireParty(a);
       const userId = actorUserId(ctx);
-      const m = await referralsRepo.insertMessage(tx, { referralId: id, authorUserId: userId, authorOrgId: a.orgId!, body });
+      const apiKeyId = actorKeyId(ctx);
+      const m = await referralsRepo.insertMessage(tx, { referralId: id, authorUserId: userId, authorApiKeyId: apiKeyId, authorOrgId: a.orgId!, body });
       const parties = [a.row.sendingOrgId, ...(a.row.receivingOrgId && wasSent(a.row) ? [a.row.receivingOrgId] : [])];
       await writeTogether(tx, [
         referralsRepo.notifyInsert(parties, userId, { kind: 'referral.message', referralId: id, title: 'New message on a referral' }),
         auditInsert(tx, ctx, { action: 'referral.message', entityType: 'referral', entityId: id, organizationId: a.orgId }),
       ]);
-      const author = userId ? await referralsRepo.userContact(tx, userId) : undefined;
-      return toMessage({ m, authorName: author?.name ?? 'Integration', readAt: null });
+      const names = await referralsRepo.actorNames(tx, { userId, apiKeyId, orgId: m.authorOrgId });
+      return toMessage({ m, userName: names.user_name, keyName: names.key_name, orgName: names.org_name, readAt: null });
     });
   },
 

@@ -21,7 +21,7 @@ import { assertVersion } from '../../lib/concurrency';
 import { accessOf, assertTransition, loadReferral, requireSide } from './access';
 import { referralsRepo, type SendContext } from './repo';
 import { buildDetail, detailView, packetCheckOf, type ReferralDeps } from './service';
-import { actorUserId, changeStatus } from './status';
+import { actorKeyId, actorUserId, changeStatus } from './status';
 
 type TransitionInput = z.output<typeof TransitionBodySchema>;
 type ForwardInput = z.output<typeof ForwardBodySchema>;
@@ -142,8 +142,8 @@ export const createLifecycleService = (deps: ReferralDeps) => {
           status: 'draft',
         });
         await writeTogether(tx, [
-          referralsRepo.eventInsert(tx, { referralId: draft.id, kind: 'created', actorUserId: userId, actorOrgId: draft.sendingOrgId, toStatus: 'draft', note: input.note, data: { forwardedFromId: original.id } }),
-          referralsRepo.eventInsert(tx, { referralId: original.id, kind: 'forwarded', actorUserId: userId, actorOrgId: a.orgId, note: input.note, data: { forwardedToId: draft.id } }),
+          referralsRepo.eventInsert(tx, { referralId: draft.id, kind: 'created', actorUserId: userId, actorApiKeyId: actorKeyId(ctx), actorOrgId: draft.sendingOrgId, toStatus: 'draft', note: input.note, data: { forwardedFromId: original.id } }),
+          referralsRepo.eventInsert(tx, { referralId: original.id, kind: 'forwarded', actorUserId: userId, actorApiKeyId: actorKeyId(ctx), actorOrgId: a.orgId, note: input.note, data: { forwardedToId: draft.id } }),
         ]);
         // Same checks as any send: packet, consent covering the new partner, open duplicates
         // (the declined original no longer counts).
@@ -163,7 +163,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
         const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, { assigneeUserId: input.assigneeUserId });
         if (!row) throw stale();
         await writeTogether(tx, [
-          referralsRepo.eventInsert(tx, { referralId: id, kind: 'assigned', actorUserId: actorUserId(ctx), actorOrgId: a.orgId, data: { from: a.row.assigneeUserId, to: input.assigneeUserId } }),
+          referralsRepo.eventInsert(tx, { referralId: id, kind: 'assigned', actorUserId: actorUserId(ctx), actorApiKeyId: actorKeyId(ctx), actorOrgId: a.orgId, data: { from: a.row.assigneeUserId, to: input.assigneeUserId } }),
           auditInsert(tx, ctx, { action: 'referral.assign', entityType: 'referral', entityId: id, organizationId: a.orgId, changes: { assigneeUserId: { from: a.row.assigneeUserId, to: input.assigneeUserId } } }),
         ]);
         a.row = row;
@@ -185,7 +185,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
         const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, { firstContactAt: at });
         if (!row) throw stale();
         await writeTogether(tx, [
-          referralsRepo.eventInsert(tx, { referralId: id, kind: 'updated', actorUserId: actorUserId(ctx), actorOrgId: a.orgId, note: input.note ?? 'First contact with the client', data: { firstContactAt: at.toISOString() } }),
+          referralsRepo.eventInsert(tx, { referralId: id, kind: 'updated', actorUserId: actorUserId(ctx), actorApiKeyId: actorKeyId(ctx), actorOrgId: a.orgId, note: input.note ?? 'First contact with the client', data: { firstContactAt: at.toISOString() } }),
           auditInsert(tx, ctx, { action: 'referral.first_contact', entityType: 'referral', entityId: id, organizationId: a.orgId }),
         ]);
         a.row = row;

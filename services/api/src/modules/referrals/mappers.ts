@@ -1,6 +1,7 @@
 import type { TimelineRow } from './repo';
 import {
   isOverdue,
+  type ActorRef,
   type ClosureReason,
   type Message,
   type Notification,
@@ -69,16 +70,48 @@ export const toItem = (x: ItemRow, now: Date): ReferralListItem => ({
   unreadMessages: x.unreadMessages,
 });
 
-export const toMessage = (x: { m: typeof schema.referralMessages.$inferSelect; authorName: string; readAt: Date | string | null }): Message => ({
-  id: x.m.id,
-  referralId: x.m.referralId,
-  authorUserId: x.m.authorUserId,
-  authorName: x.authorName,
-  authorOrganizationId: x.m.authorOrgId,
-  body: x.m.body,
-  createdAt: x.m.createdAt.toISOString(),
-  readAt: x.readAt ? new Date(x.readAt).toISOString() : null,
-});
+/**
+ * Who acted, as the rows hold it: a person, an API key acting for its organization (no user),
+ * Tandem itself (neither, and no organization), or unknown (the person's record is gone, or an
+ * API key's row from before keys were recorded).
+ */
+export const toActorRef = (x: {
+  userId: string | null;
+  apiKeyId: string | null;
+  orgId: string | null;
+  userName: string | null;
+  keyName: string | null;
+  orgName: string | null;
+}): ActorRef => {
+  const org = { organizationId: x.orgId, organizationName: x.orgName };
+  if (x.apiKeyId) return { kind: 'api_key', id: x.apiKeyId, name: x.keyName, ...org };
+  if (x.userId) return { kind: 'user', id: x.userId, name: x.userName, ...org };
+  return { kind: x.orgId ? 'unknown' : 'system', id: null, name: null, ...org };
+};
+
+export type MessageRow = {
+  m: typeof schema.referralMessages.$inferSelect;
+  userName: string | null;
+  keyName: string | null;
+  orgName: string | null;
+  readAt: Date | string | null;
+};
+
+export const toMessage = (x: MessageRow): Message => {
+  const author = toActorRef({ userId: x.m.authorUserId, apiKeyId: x.m.authorApiKeyId, orgId: x.m.authorOrgId, userName: x.userName, keyName: x.keyName, orgName: x.orgName });
+  return {
+    id: x.m.id,
+    referralId: x.m.referralId,
+    authorUserId: x.m.authorUserId,
+    // Where a person's name would stand: the key's name, else the organization's (never empty).
+    authorName: author.name ?? (author.kind === 'api_key' ? 'API key' : (x.orgName ?? 'Unknown')),
+    authorOrganizationId: x.m.authorOrgId,
+    author,
+    body: x.m.body,
+    createdAt: x.m.createdAt.toISOString(),
+    readAt: x.readAt ? new Date(x.readAt).toISOString() : null,
+  };
+};
 
 export const toNotification = (n: typeof schema.notifications.$inferSelect): Notification => ({
   id: n.id,
@@ -94,9 +127,10 @@ export const toTimelineEntry = (t: TimelineRow): TimelineEntry => ({
   id: t.id,
   at: new Date(t.at).toISOString(),
   actorUserId: t.actor_user_id,
-  actorName: t.actor_name,
+  actorName: t.actor_name ?? t.actor_key_name,
   actorOrganizationId: t.actor_org_id,
   actorOrganizationName: t.actor_org_name,
+  actor: toActorRef({ userId: t.actor_user_id, apiKeyId: t.actor_api_key_id, orgId: t.actor_org_id, userName: t.actor_name, keyName: t.actor_key_name, orgName: t.actor_org_name }),
   eventType: t.event_type as ReferralEventType | null,
   fromStatus: t.from_status as ReferralStatus | null,
   toStatus: t.to_status as ReferralStatus | null,

@@ -5,7 +5,7 @@ import { OPEN_STATUSES, type ReferralDirection, type ReferralStatus } from '@tan
 import { activeBaaBetween } from '../directory/agreements.repo';
 import { withParts, type WritePart } from '../../lib/batch';
 
-const { referrals, referralEvents, referralMessages, referralReads, referralViews, notifications, outbox, clients, consents, organizations, services, users, memberships, contacts } = schema;
+const { referrals, referralEvents, referralMessages, referralReads, referralViews, notifications, outbox, clients, consents, organizations, services, users, memberships, contacts, apiKeys } = schema;
 
 /** One entry of a referral's timeline as the timeline query returns it. */
 export type TimelineRow = {
@@ -13,7 +13,9 @@ export type TimelineRow = {
   id: string;
   at: Date;
   actor_user_id: string | null;
+  actor_api_key_id: string | null;
   actor_name: string | null;
+  actor_key_name: string | null;
   actor_org_id: string | null;
   actor_org_name: string | null;
   event_type: string | null;
@@ -283,11 +285,11 @@ export const referralsRepo = {
    * after each action (the app refetches the referral) would otherwise fill the timeline with
    * "opened" entries. Every read is still audited, one audit row each.
    */
-  viewInsert: (referralId: string, userId: string | null, orgId: string | null) =>
-    sql`insert into ${referralViews} (referral_id, user_id, org_id)
-      select ${referralId}::uuid, ${userId}::uuid, ${orgId}::uuid
+  viewInsert: (referralId: string, userId: string | null, apiKeyId: string | null, orgId: string | null) =>
+    sql`insert into ${referralViews} (referral_id, user_id, api_key_id, org_id)
+      select ${referralId}::uuid, ${userId}::uuid, ${apiKeyId}::uuid, ${orgId}::uuid
       where not exists (select 1 from ${referralViews} v where v.referral_id = ${referralId}::uuid and v.user_id is not distinct from ${userId}::uuid
-        and v.org_id is not distinct from ${orgId}::uuid and v.at > now() - ${VIEW_WINDOW}::interval)`,
+        and v.api_key_id is not distinct from ${apiKeyId}::uuid and v.org_id is not distinct from ${orgId}::uuid and v.at > now() - ${VIEW_WINDOW}::interval)`,
   outboxInsert: (db: DbOrTx, event: string, organizationIds: string[], payload: Record<string, unknown>) => db.insert(outbox).values({ event, organizationIds, payload }),
 
   /** One in-app notification per member of these organizations, except the person acting. */
@@ -425,17 +427,29 @@ export const referralsRepo = {
   // ---- Messages and read state ------------------------------------------------------------------
 
   insertMessage: async (db: DbOrTx, row: typeof referralMessages.$inferInsert) => (await db.insert(referralMessages).values(row).returning())[0]!,
+  /** The names a message or timeline entry shows for who acted: the person or the API key, and the organization. */
+  actorNames: async (db: DbOrTx, who: { userId: string | null; apiKeyId: string | null; orgId: string | null }) =>
+    (
+      await db.execute<{ user_name: string | null; key_name: string | null; org_name: string | null }>(sql`select
+        (select name from ${users} where id = ${who.userId}::uuid) as user_name,
+        (select name from ${apiKeys} where id = ${who.apiKeyId}::uuid) as key_name,
+        (select name from ${organizations} where id = ${who.orgId}::uuid) as org_name`)
+    ).rows[0]!,
   /** Oldest first; readAt is the first time a reader other than the author caught up past it. */
   messages: async (db: DbOrTx, referralId: string, limit: number, after?: [string, string]) =>
     db
       .select({
         m: referralMessages,
-        authorName: sql<string>`coalesce(${users.name}, 'Integration')`,
+        userName: users.name,
+        keyName: apiKeys.name,
+        orgName: organizations.name,
         readAt: sql<Date | null>`(select min(r.last_read_at) from ${referralReads} r where r.referral_id = ${referralMessages.referralId} and r.user_id is distinct from ${referralMessages.authorUserId} and r.last_read_at >= ${referralMessages.createdAt})`,
         cursorAt: sql<string>`${referralMessages.createdAt}::text`,
       })
       .from(referralMessages)
       .leftJoin(users, eq(users.id, referralMessages.authorUserId))
+      .leftJoin(apiKeys, eq(apiKeys.id, referralMessages.authorApiKeyId))
+      .leftJoin(organizations, eq(organizations.id, referralMessages.authorOrgId))
       .where(and(eq(referralMessages.referralId, referralId), after ? sql`(${referralMessages.createdAt}, ${referralMessages.id}) > (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined))
       .orderBy(asc(referralMessages.createdAt), asc(referralMessages.id))
       .limit(limit + 1),
@@ -451,18 +465,19 @@ export const referralsRepo = {
   /** Events, messages and views of one referral merged in time order (one query). */
   async timeline(db: DbOrTx, referralId: string) {
     const res = await db.execute<TimelineRow>(sql`
-      select t.*, u.name as actor_name, o.name as actor_org_name from (
-        select 'event' as kind, e.id, e.at, e.actor_user_id, e.actor_org_id, e.kind as event_type, e.from_status, e.to_status, e.reason, e.note, null::text as body,
+      select t.*, u.name as actor_name, k.name as actor_key_name, o.name as actor_org_name from (
+        select 'event' as kind, e.id, e.at, e.actor_user_id, e.actor_api_key_id, e.actor_org_id, e.kind as event_type, e.from_status, e.to_status, e.reason, e.note, null::text as body,
                case when e.kind = 'assigned' then (select a.name from ${users} a where a.id = (e.data->>'to')::uuid) end as assignee_name
           from ${referralEvents} e where e.referral_id = ${referralId}::uuid
         union all
-        select 'message', m.id, m.created_at, m.author_user_id, m.author_org_id, null, null, null, null, null, m.body, null
+        select 'message', m.id, m.created_at, m.author_user_id, m.author_api_key_id, m.author_org_id, null, null, null, null, null, m.body, null
           from ${referralMessages} m where m.referral_id = ${referralId}::uuid
         union all
-        select 'view', v.id, v.at, v.user_id, v.org_id, null, null, null, null, null, null, null
+        select 'view', v.id, v.at, v.user_id, v.api_key_id, v.org_id, null, null, null, null, null, null, null
           from ${referralViews} v where v.referral_id = ${referralId}::uuid
       ) t
       left join ${users} u on u.id = t.actor_user_id
+      left join ${apiKeys} k on k.id = t.actor_api_key_id
       left join ${organizations} o on o.id = t.actor_org_id
       order by t.at, case t.kind when 'event' then 0 when 'message' then 1 else 2 end, t.id`);
     return res.rows;

@@ -22,7 +22,7 @@ import { consentSummaryOf, packetOf, toClient, type ClientsService } from '../cl
 import { accessOf, allowedFor, loadReferral, requireSide, type Access } from './access';
 import { toItem } from './mappers';
 import { referralsRepo, type DetailRow, type DraftContext, type ReferralInsert, type ReferralRow } from './repo';
-import { actorUserId, changeStatus } from './status';
+import { actorKeyId, actorUserId, changeStatus } from './status';
 
 /** What the referrals module needs from the directory, supplied at wiring time. */
 export interface DirectoryLookup {
@@ -86,7 +86,7 @@ export const buildDetail = async (db: DbOrTx, ctx: Ctx, a: Access): Promise<Refe
 
 /** What opening a referral records: the view on its timeline, the referral read and the client read (PHI) in the audit trail. */
 const readRecords = (db: DbOrTx, ctx: Ctx, a: Access) => [
-  referralsRepo.viewInsert(a.row.id, actorUserId(ctx), a.orgId),
+  referralsRepo.viewInsert(a.row.id, actorUserId(ctx), actorKeyId(ctx), a.orgId),
   auditInsert(db, ctx, { action: 'referral.read', entityType: 'referral', entityId: a.row.id, organizationId: a.orgId }),
   a.row.clientId ? auditInsert(db, ctx, { action: 'client.read', entityType: 'client', entityId: a.row.clientId, organizationId: a.orgId }) : null,
 ];
@@ -157,7 +157,7 @@ export const createReferralsService = (deps: ReferralDeps) => {
           sendingUserId: userId,
           status: 'draft',
         }),
-        referralsRepo.eventInsert(db, { referralId: id, kind: 'created', actorUserId: userId, actorOrgId: sendingOrgId, toStatus: 'draft' }),
+        referralsRepo.eventInsert(db, { referralId: id, kind: 'created', actorUserId: userId, actorApiKeyId: actorKeyId(ctx), actorOrgId: sendingOrgId, toStatus: 'draft' }),
         auditInsert(db, ctx, { action: 'referral.create', entityType: 'referral', entityId: id, organizationId: sendingOrgId }),
       ]);
       const d = (await referralsRepo.detail(db, id, userId))!;
@@ -200,7 +200,7 @@ export const createReferralsService = (deps: ReferralDeps) => {
         const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, set);
         if (!row) throw new AppError('stale_version', 'The referral changed since you read it. Reload and try again.');
         await writeTogether(tx, [
-          referralsRepo.eventInsert(tx, { referralId: id, kind: 'updated', actorUserId: actorUserId(ctx), actorOrgId: a.orgId, data: { fields: Object.keys(set) } }),
+          referralsRepo.eventInsert(tx, { referralId: id, kind: 'updated', actorUserId: actorUserId(ctx), actorApiKeyId: actorKeyId(ctx), actorOrgId: a.orgId, data: { fields: Object.keys(set) } }),
           auditInsert(tx, ctx, { action: 'referral.update', entityType: 'referral', entityId: id, organizationId: a.orgId }),
         ]);
         a.row = row;

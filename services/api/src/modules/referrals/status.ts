@@ -22,6 +22,8 @@ export interface StatusChange {
 }
 
 export const actorUserId = (ctx: Ctx) => (ctx.actor.kind === 'user' ? ctx.actor.userId : null);
+/** The API key acting, if any: recorded beside a null user so the timeline and thread can name it. */
+export const actorKeyId = (ctx: Ctx) => (ctx.actor.kind === 'apiKey' ? ctx.actor.keyId : null);
 
 /**
  * The one recipe for a status change (CONVENTIONS 9): decideTransition guards it,
@@ -61,7 +63,7 @@ export async function changeStatus(tx: DbOrTx, ctx: Ctx, a: Access, c: StatusCha
   // The event, outbox row (ids only: webhook payloads leave the network, so no PHI), the
   // notifications and the audit record.
   const records = [
-    referralsRepo.eventInsert(tx, { referralId: id, kind: 'status_changed', actorUserId: userId, actorOrgId: orgId, fromStatus: from, toStatus: c.to, reason: c.reason ?? null, note: c.note ?? null, data: c.automatic ? { automatic: true } : null }),
+    referralsRepo.eventInsert(tx, { referralId: id, kind: 'status_changed', actorUserId: userId, actorApiKeyId: actorKeyId(ctx), actorOrgId: orgId, fromStatus: from, toStatus: c.to, reason: c.reason ?? null, note: c.note ?? null, data: c.automatic ? { automatic: true } : null }),
     referralsRepo.outboxInsert(tx, 'referral.status_changed', parties, { referralId: id, from, to: c.to, version: version + 1, at: now.toISOString() }),
     notice,
     auditInsert(tx, ctx, { action: 'referral.transition', entityType: 'referral', entityId: id, organizationId: orgId, changes: { status: { from, to: c.to } } }),

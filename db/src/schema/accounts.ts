@@ -153,6 +153,15 @@ export const idempotencyKeys = pgTable(
     responseHeaders: jsonb('response_headers').$type<Record<string, string>>(),
     createdAt: createdAt(),
     completedAt: ts('completed_at'),
+    // The request now working on the key (a fresh uuid per claim) and until when it may: after
+    // the lease a retry re-claims a key whose write did not commit (a crashed or stuck request).
+    claim: uuid('claim'),
+    leaseUntil: ts('lease_until').notNull().defaultNow(),
+    // Set by the write's own transaction (plugins/idempotency.ts markCommitted): once set, the key
+    // never writes again, even when its answer was never stored (5xx after commit, crash).
+    committedAt: ts('committed_at'),
+    entityType: text('entity_type'),
+    entityId: text('entity_id'),
   },
   (t) => [primaryKey({ columns: [t.actor, t.key] }), index('idempotency_created_idx').on(t.createdAt)],
 );

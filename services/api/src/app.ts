@@ -93,7 +93,7 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable; 
   await app.register(cookie);
   await app.register(authPlugin, { sessionTtlHours: config.sessionTtlHours, cacheSeconds: config.authCacheSeconds });
   await app.register(securityPlugin, { webOrigin: config.webOrigin, rateLimitMax: config.rateLimitMax });
-  await app.register(idempotencyPlugin);
+  await app.register(idempotencyPlugin, { leaseSeconds: config.idempotencyLeaseSeconds });
   await app.register(openapiPlugin);
   await app.register(healthPlugin);
 

@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   OVERDUE_SWEEP_SECONDS: z.coerce.number().int().min(0).default(60),
   AUTH_CACHE_SECONDS: z.coerce.number().min(0).default(5),
+  IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().positive().default(60),
   RESPONSE_CHECK: bool,
 });
 
@@ -47,6 +48,8 @@ export interface AppConfig {
   overdueSweepSeconds: number;
   /** How long this process may reuse a session or API key lookup (lib/auth-cache.ts); 0 = look up on every request. */
   authCacheSeconds: number;
+  /** How long a request holds its Idempotency-Key: after it, a retry re-claims a key whose write never committed (plugins/idempotency.ts). */
+  idempotencyLeaseSeconds: number;
   /** Also encode every response with zod and fail it when the fast serializer wrote otherwise (lib/serializer.ts). */
   responseCheck: boolean;
 }
@@ -73,6 +76,7 @@ export const loadConfig = (databaseUrl: string, env: NodeJS.ProcessEnv = process
     webDistDir: e.WEB_DIST_DIR,
     overdueSweepSeconds: e.OVERDUE_SWEEP_SECONDS,
     authCacheSeconds: e.AUTH_CACHE_SECONDS,
+    idempotencyLeaseSeconds: e.IDEMPOTENCY_LEASE_SECONDS,
     responseCheck: e.RESPONSE_CHECK ?? e.NODE_ENV !== 'production',
   };
 };
@@ -92,6 +96,7 @@ export const testConfig = (databaseUrl: string, over: Partial<AppConfig> = {}): 
   dbPoolMax: 5,
   overdueSweepSeconds: 0,
   authCacheSeconds: 5,
+  idempotencyLeaseSeconds: 60,
   responseCheck: true,
   statementTimeoutMs: 15_000,
   ...over,

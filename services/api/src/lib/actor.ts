@@ -10,11 +10,23 @@ export type Actor =
   | { kind: 'user'; userId: string; sessionId: string; memberships: MembershipRef[]; isNetworkAdmin: boolean }
   | { kind: 'apiKey'; keyId: string; organizationId: string; scopes: ApiScope[] };
 
+/**
+ * The request's hold on an `Idempotency-Key` (plugins/idempotency.ts): the write's own
+ * transaction marks the key committed through it (lib/audit.ts), so a retry never writes again.
+ */
+export interface IdempotencyClaim {
+  actor: string;
+  key: string;
+  /** This request's claim token: a request whose lease ran out and was re-claimed cannot commit. */
+  claim: string;
+}
+
 /** Who is acting, and for which request: what services receive instead of the request. */
 export interface Ctx {
   actor: Actor;
   requestId: string;
   ip: string;
+  idempotency?: IdempotencyClaim;
 }
 
 export const actorId = (a: Actor) => (a.kind === 'user' ? a.userId : a.kind === 'apiKey' ? `key:${a.keyId}` : null);

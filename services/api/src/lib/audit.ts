@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { reuse, schema, type DbOrTx } from '@tandem/db';
 import type { Ctx } from './actor';
+import type { WritePart } from './batch';
 
 export interface AuditEntry {
   action: string;
@@ -29,10 +30,37 @@ const auditValues = (ctx: Ctx, entry: AuditEntry) => {
 type AuditValues = ReturnType<typeof auditValues>;
 
 /**
- * The audit row's INSERT, not yet run: for `writeTogether`, which sends it in the same round trip
- * as the writes it records. Synchronous on purpose (an async function would run the builder).
+ * Marks the request's `Idempotency-Key` as committed, with what it wrote, for the statement or
+ * transaction that records the write: so the mark commits with the write or not at all, and a
+ * retry after a 5xx or a crash never writes again (plugins/idempotency.ts). Null without a key.
+ *
+ * Every write a POST can make records an audit row in its transaction (CONVENTIONS), so the audit
+ * helpers below send this with it. If the claim is no longer this request's (its lease ran out
+ * and a retry re-claimed the key), tandem_assert raises and the whole write is undone: of two
+ * requests with one key at most one commits. The last entity recorded wins (a forward writes the
+ * declined original, then the new referral it answers with).
  */
-export const auditInsert = (db: DbOrTx, ctx: Ctx, entry: AuditEntry) => db.insert(schema.auditLog).values(auditValues(ctx, entry));
+export const idempotencyMark = (ctx: Ctx, entry: AuditEntry) => {
+  const c = ctx.idempotency;
+  if (!c) return null;
+  const k = schema.idempotencyKeys;
+  return sql`update ${k} set committed_at = now(), entity_type = ${entry.entityType}, entity_id = ${entry.entityId ?? null},
+    claim = case when tandem_assert(${k.claim} is not distinct from ${c.claim}::uuid, ${IDEMPOTENCY_CLAIM_LOST}) then ${k.claim} end
+    where ${k.actor} = ${c.actor} and ${k.key} = ${c.key}`;
+};
+/** tandem_assert's message when a request lost its idempotency claim (plugins/errors.ts answers 409). */
+export const IDEMPOTENCY_CLAIM_LOST = 'idempotency_claim_lost';
+
+/**
+ * The audit row's INSERT, not yet run: for `writeTogether`, which sends it in the same round trip
+ * as the writes it records, with the idempotency mark when the request has a key. Synchronous on
+ * purpose (an async function would run the builder).
+ */
+export const auditInsert = (db: DbOrTx, ctx: Ctx, entry: AuditEntry): WritePart => {
+  const insert = db.insert(schema.auditLog).values(auditValues(ctx, entry));
+  const mark = idempotencyMark(ctx, entry);
+  return mark ? [insert, mark] : insert;
+};
 
 /**
  * Appends one audit row in the caller's transaction: the change and its record commit together.
@@ -48,6 +76,8 @@ export const recordAudit = async (db: DbOrTx, ctx: Ctx, entry: AuditEntry) => {
       .prepare('audit_insert'),
   );
   await insert.execute(values);
+  const mark = idempotencyMark(ctx, entry);
+  if (mark) await db.execute(mark);
 };
 
 const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);

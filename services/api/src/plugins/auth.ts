@@ -38,7 +38,7 @@ export const authPlugin = fp<AuthPluginOptions>(
     // null placeholder keeps request objects the same shape; set on every request below.
     app.decorateRequest('actor', null as never);
     app.decorateRequest('ctx', function (this: FastifyRequest): Ctx {
-      return { actor: this.actor, requestId: String(this.id), ip: this.ip };
+      return { actor: this.actor, requestId: String(this.id), ip: this.ip, idempotency: this.idempotency };
     });
 
     const sessions = createAuthCache<SessionRow>(opts.cacheSeconds * 1000);

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERROR_TITLES, problemType, statusOf, type ErrorCode, type FieldError, type Problem } from '@tandem/contract';
 import { AppError } from '../lib/app-error';
+import { IDEMPOTENCY_CLAIM_LOST } from '../lib/audit';
 
 const PART: Record<string, string> = { body: 'body', querystring: 'query', params: 'params', headers: 'headers' };
 
@@ -76,6 +77,9 @@ export const toProblem = (thrown: unknown): { problem: Problem; log: 'none' | 'w
   if (e.code && FASTIFY_CODES[e.code]) {
     const code = FASTIFY_CODES[e.code]!;
     return { problem: problem(code, code === 'malformed_json' ? 'The body could not be parsed as JSON.' : e.message), log: 'none' };
+  }
+  if (e.code === 'P0001' && e.message === IDEMPOTENCY_CLAIM_LOST) {
+    return { problem: problem('idempotency_in_progress', 'This request held its Idempotency-Key too long and a retry took it over; nothing was written.'), log: 'warn' };
   }
   if (e.code && PG_CODES[e.code]) {
     const { code, detail } = PG_CODES[e.code]!;

@@ -1,9 +1,10 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { and, eq, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import { schema } from '@tandem/db';
 import { AppError } from '../lib/app-error';
-import { actorId } from '../lib/actor';
+import { actorId, type IdempotencyClaim } from '../lib/actor';
 import { sha256 } from '../lib/crypto';
 
 const { idempotencyKeys } = schema;
@@ -12,52 +13,132 @@ const REPLAY_HEADERS = ['content-type', 'location', 'etag'];
 
 declare module 'fastify' {
   interface FastifyRequest {
-    idempotency?: { actor: string; key: string };
+    idempotency?: IdempotencyClaim;
+  }
+  interface FastifyInstance {
+    idempotencyLeaseSeconds: number;
   }
 }
 
+export interface IdempotencyPluginOptions {
+  /** How long a claim holds the key: after it, a retry re-claims a key whose write never committed. */
+  leaseSeconds: number;
+}
+
+/** Where a retry can read what a key's committed write made, for the entity types POSTs create or change. */
+const ENTITY_PATHS: Record<string, (id: string) => string> = {
+  organization: (id) => `/api/v1/organizations/${id}`,
+  referral: (id) => `/api/v1/referrals/${id}`,
+  client: (id) => `/api/v1/clients/${id}`,
+  service: (id) => `/api/v1/services/${id}`,
+  agreement: (id) => `/api/v1/agreements/${id}`,
+};
+
+const thisKey = (c: { actor: string; key: string }) => and(eq(idempotencyKeys.actor, c.actor), eq(idempotencyKeys.key, c.key));
+const mine = (c: IdempotencyClaim) => and(thisKey(c), eq(idempotencyKeys.claim, c.claim));
+
 /**
- * POST with `Idempotency-Key`: the first request claims (caller, key) with an insert; a retry
- * with the same body gets the stored answer, another body 422, and a retry while the first is
- * still running 409. 5xx answers release the key so the client can try again.
+ * POST with `Idempotency-Key` (ARCHITECTURE §5). The first request claims (caller, key) with an
+ * insert and a lease; the write's own transaction marks the key committed (lib/audit.ts
+ * idempotencyMark, sent with every audit row), and the answer is stored when it is sent. A retry:
+ * - with another body: 422 idempotency_key_reused;
+ * - after the answer was stored: that answer (`Idempotent-Replayed: true`);
+ * - after the write committed but no answer was stored (a 5xx after the commit, a crash): no
+ *   second write; 409 idempotency_key_committed naming what was written (`entity`) and, when it
+ *   can be read back, `Location` to read it;
+ * - while the claim's lease runs: 409 idempotency_in_progress with Retry-After;
+ * - after the lease ran out with nothing committed (the request died or failed): re-claims the
+ *   key and runs. A 5xx before any commit ends the lease at once.
+ * POSTs that record no audit row (sign-in and out, read receipts, HSDS import) never mark a key:
+ * they are safe to repeat, and a 5xx or crash lets a retry run them again.
  */
 export const idempotencyPreHandler = async (req: FastifyRequest, reply: FastifyReply) => {
   const key = req.headers['idempotency-key'];
   if (typeof key !== 'string' || !key) return;
   const actor = actorId(req.actor) ?? `ip:${req.ip}`;
   const db = req.server.db;
+  const leaseUntil = sql`now() + make_interval(secs => ${req.server.idempotencyLeaseSeconds})`;
   const requestHash = sha256(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`);
+  const claim = randomUUID();
   await db
     .delete(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.actor, actor), eq(idempotencyKeys.key, key), sql`${idempotencyKeys.createdAt} < now() - make_interval(hours => ${KEEP_HOURS})`));
-  const claimed = await db
+    .where(and(thisKey({ actor, key }), sql`${idempotencyKeys.createdAt} < now() - make_interval(hours => ${KEEP_HOURS})`));
+  let claimed = await db
     .insert(idempotencyKeys)
-    .values({ actor, key, method: req.method, path: req.url, requestHash })
+    .values({ actor, key, method: req.method, path: req.url, requestHash, claim, leaseUntil })
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
+  if (!claimed.length) {
+    // A request that died (or failed) before its write committed: its lease ran out, take it over.
+    // Row-locked against the write's mark: if that commits first, this matches nothing.
+    claimed = await db
+      .update(idempotencyKeys)
+      .set({ claim, leaseUntil })
+      .where(
+        and(
+          thisKey({ actor, key }),
+          eq(idempotencyKeys.requestHash, requestHash),
+          isNull(idempotencyKeys.committedAt),
+          isNull(idempotencyKeys.statusCode),
+          lt(idempotencyKeys.leaseUntil, sql`now()`),
+        ),
+      )
+      .returning({ key: idempotencyKeys.key });
+  }
   if (claimed.length) {
-    req.idempotency = { actor, key };
+    req.idempotency = { actor, key, claim };
     return;
   }
-  const [prior] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.actor, actor), eq(idempotencyKeys.key, key)));
+  const [prior] = await db
+    .select({
+      requestHash: idempotencyKeys.requestHash,
+      statusCode: idempotencyKeys.statusCode,
+      responseBody: idempotencyKeys.responseBody,
+      responseHeaders: idempotencyKeys.responseHeaders,
+      committedAt: idempotencyKeys.committedAt,
+      entityType: idempotencyKeys.entityType,
+      entityId: idempotencyKeys.entityId,
+      retryAfter: sql<number>`greatest(1, ceil(extract(epoch from ${idempotencyKeys.leaseUntil} - now())))::int`,
+    })
+    .from(idempotencyKeys)
+    .where(thisKey({ actor, key }));
   if (!prior) throw new AppError('idempotency_in_progress', 'Retry in a moment.');
   if (prior.requestHash !== requestHash) {
     throw new AppError('idempotency_key_reused', 'This Idempotency-Key was already used for a different request; use a new key.');
   }
-  if (prior.statusCode === null) throw new AppError('idempotency_in_progress', 'The first request with this key is still running; retry shortly.');
-  for (const [h, v] of Object.entries(prior.responseHeaders ?? {})) reply.header(h, v);
-  reply.header('idempotent-replayed', 'true');
-  return reply.code(prior.statusCode).send(prior.responseBody ?? '');
+  if (prior.statusCode !== null) {
+    for (const [h, v] of Object.entries(prior.responseHeaders ?? {})) reply.header(h, v);
+    reply.header('idempotent-replayed', 'true');
+    return reply.code(prior.statusCode).send(prior.responseBody ?? '');
+  }
+  if (prior.committedAt) {
+    const entity = prior.entityType ? { type: prior.entityType, id: prior.entityId } : null;
+    const location = entity?.id ? ENTITY_PATHS[entity.type]?.(entity.id) : undefined;
+    if (location) reply.header('location', location);
+    throw new AppError(
+      'idempotency_key_committed',
+      `The first request with this key was written${location ? '; read the result at Location' : ''}. It is not written again.`,
+      { entity },
+    );
+  }
+  reply.header('retry-after', String(prior.retryAfter));
+  throw new AppError('idempotency_in_progress', 'The first request with this key is still running; retry shortly.');
 };
 
-export const idempotencyPlugin = fp(
-  async (app) => {
+export const idempotencyPlugin = fp<IdempotencyPluginOptions>(
+  async (app, opts) => {
+    app.decorate('idempotencyLeaseSeconds', opts.leaseSeconds);
     app.addHook('onSend', async (req, reply, payload) => {
       const claim = req.idempotency;
       if (!claim) return payload;
       req.idempotency = undefined;
       if (reply.statusCode >= 500) {
-        await app.db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.actor, claim.actor), eq(idempotencyKeys.key, claim.key)));
+        // Nothing stored: a retry must not replay a failure. If the write committed, its mark
+        // stays and a retry will not write again; if not, the lease ends now so a retry can run.
+        await app.db
+          .update(idempotencyKeys)
+          .set({ claim: null, leaseUntil: sql`now()` })
+          .where(and(mine(claim), isNull(idempotencyKeys.committedAt)));
         return payload;
       }
       const headers: Record<string, string> = {};
@@ -68,7 +149,7 @@ export const idempotencyPlugin = fp(
       await app.db
         .update(idempotencyKeys)
         .set({ statusCode: reply.statusCode, responseBody: typeof payload === 'string' ? payload : payload == null ? '' : String(payload), responseHeaders: headers, completedAt: sql`now()` })
-        .where(and(eq(idempotencyKeys.actor, claim.actor), eq(idempotencyKeys.key, claim.key)));
+        .where(mine(claim));
       return payload;
     });
   },

@@ -7,7 +7,7 @@ import type { AppConfig } from './config';
 import { createResponseSerializer } from './lib/serializer';
 import { dbPlugin } from './plugins/db';
 import { authPlugin } from './plugins/auth';
-import { errorsPlugin } from './plugins/errors';
+import { clientErrorHandler, errorsPlugin, frameworkErrors } from './plugins/errors';
 import { bodyPlugin } from './plugins/body';
 import { openapiPlugin } from './plugins/openapi';
 import { securityPlugin } from './plugins/security';
@@ -74,6 +74,9 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable }
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
+    // Errors raised before a route runs (bad URL encoding, 414, 431) are problem+json like the rest.
+    frameworkErrors,
+    clientErrorHandler,
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

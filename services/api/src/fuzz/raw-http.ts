@@ -49,7 +49,7 @@ export const rawRequest = (port: number, head: string | Buffer, body: Buffer | s
         const c = l.indexOf(':');
         headers[l.slice(0, c).trim().toLowerCase()] = l.slice(c + 1).trim();
       }
-      let rest = all.subarray(sep + 4);
+      let rest: Buffer = all.subarray(sep + 4);
       if (/chunked/i.test(headers['transfer-encoding'] ?? '')) rest = dechunk(rest);
       else if (headers['content-length']) rest = rest.subarray(0, Number(headers['content-length']));
       resolve({ statusCode: Number(statusLine!.split(' ')[1]), headers, body: rest.toString('utf8') });

@@ -1,4 +1,6 @@
 import fp from 'fastify-plugin';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERROR_TITLES, problemType, statusOf, type ErrorCode, type FieldError, type Problem } from '@tandem/contract';
@@ -39,7 +41,8 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'validation_failed',
   FST_ERR_CTP_INVALID_TYPE: 'unsupported_media_type',
   FST_ERR_VALIDATION: 'validation_failed',
-  FST_ERR_BAD_URL: 'route_not_found',
+  FST_ERR_BAD_URL: 'malformed_url',
+  FST_ERR_MAX_PARAM_LENGTH: 'uri_too_long',
   FST_ERR_ASYNC_CONSTRAINT: 'validation_failed',
   FST_ERR_NOT_FOUND: 'route_not_found',
 };
@@ -114,6 +117,28 @@ export const sendProblem = (req: FastifyRequest, reply: FastifyReply, p: Problem
   if (p.status === 503) reply.header('retry-after', '5');
   // A string payload skips the route's response serializer: problems never fail to serialize.
   return reply.code(p.status).type('application/problem+json').send(JSON.stringify(body));
+};
+
+/**
+ * Errors the router answers before any route or hook runs (a path with invalid percent-encoding,
+ * a path segment over maxParamLength): Fastify's `frameworkErrors` option, so they are problems too.
+ */
+export const frameworkErrors = (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => sendProblem(req, reply, toProblem(err).problem);
+
+/**
+ * Errors node's HTTP parser raises before there is a request (headers or request line over the
+ * limit, unparsable HTTP, a client too slow to send its headers): answered on the socket as
+ * problem+json, then the connection is closed, as Fastify's default handler does.
+ */
+export const clientErrorHandler = (err: Error & { code?: string }, socket: Duplex) => {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: ErrorCode = err.code === 'HPE_HEADER_OVERFLOW' ? 'headers_too_large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request_timeout' : 'malformed_request';
+  const p = problem(code);
+  const body = JSON.stringify(p);
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${p.status} ${STATUS_CODES[p.status]}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
 };
 
 /** One handler turns every error into problem+json; stack traces and SQL never leave the server. */

@@ -338,7 +338,7 @@ describe(`fuzz every operation of /openapi.json (seed ${SEED})`, () => {
     // One line per kind of finding and operation, with the first case to replay it.
     const groups = new Map<string, Finding[]>();
     for (const f of findings) {
-      const key = `${f.status} ${f.problem} @ ${f.id.replace(/^(admin|anonymous|apiKey|raw-multipart|multipart):/, '').replace(/(#\d+|:[\w-]+)$/, '')}`;
+      const key = `${f.status} ${f.problem} @ ${f.id.replace(/^((admin|anonymous|apiKey|raw-multipart|multipart):)+/, '').replace(/(#\d+|:[\w-]+)$/, '')}`;
       groups.set(key, [...(groups.get(key) ?? []), f]);
     }
     const report = [...groups.entries()]

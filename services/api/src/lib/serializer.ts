@@ -12,15 +12,17 @@ const isObject = (v: unknown): v is JsonSchema => typeof v === 'object' && v !==
 /**
  * `anyOf: [X, {type: 'null'}]` (zod's `.nullable()`) becomes `type: [X.type, 'null']`:
  * fast-json-stringify writes a type list directly, while for `anyOf` it validates the value
- * against each branch (ajv) on every call. Other shapes are left as they are.
+ * against each branch (ajv) on every call. An enum gains null. Other shapes are left as they are.
  */
 const mergeNullable = (s: JsonSchema): JsonSchema => {
   const any = s.anyOf;
   if (!Array.isArray(any) || any.length !== 2 || Object.keys(s).some((k) => k !== 'anyOf' && k !== 'description')) return s;
   const nullAt = any.findIndex((b) => isObject(b) && b.type === 'null' && Object.keys(b).length === 1);
   const other = any[1 - nullAt] as unknown;
-  if (nullAt < 0 || !isObject(other) || typeof other.type !== 'string' || 'anyOf' in other || 'oneOf' in other || 'allOf' in other || '$ref' in other) return s;
-  return { ...other, type: [other.type, 'null'] };
+  if (nullAt < 0 || !isObject(other) || typeof other.type !== 'string' || 'const' in other || 'anyOf' in other || 'oneOf' in other || 'allOf' in other || '$ref' in other) return s;
+  // An enum must list null too: where fast-json-stringify does validate (inside an anyOf, e.g. a
+  // nullable $ref), `{type: ['string','null'], enum: ['en','es']}` rejects null.
+  return { ...other, type: [other.type, 'null'], ...(Array.isArray(other.enum) ? { enum: [...(other.enum as unknown[]), null] } : {}) };
 };
 
 /** Rewrites a JSON Schema bottom-up (every nested schema position), for fast-json-stringify. */

@@ -365,7 +365,7 @@ export const MessageSchema = z
   .object({
     id: IdSchema,
     referralId: IdSchema,
-    authorUserId: IdSchema,
+    authorUserId: IdSchema.nullable().describe('null when an integration (API key) wrote it'),
     authorName: z.string(),
     authorOrganizationId: IdSchema,
     body: z.string(),

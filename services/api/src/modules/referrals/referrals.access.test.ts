@@ -101,6 +101,16 @@ describe('referral privacy', () => {
     expect(ev.find((e) => e.toStatus === 'accepted')).toMatchObject({ actorUserId: null, actorOrgId: w.cbo.id });
   });
 
+  it('an API key with referrals:write posts a message, written by no user (fuzz seed 20260022, apiKey:POST /api/v1/referrals/{id}/messages#0 was a 500)', async () => {
+    const w = await world(t);
+    const r = await w.sent();
+    const writer = await apiKey(t, w.cbo, ['referrals:read', 'referrals:write']);
+    const posted = await writer('POST', `/api/v1/referrals/${r.id}/messages`, { body: 'Called the client, left a text' });
+    expect([posted.status, posted.body.authorUserId, posted.body.authorName, posted.body.authorOrganizationId]).toEqual([201, null, 'Integration', w.cbo.id]);
+    const thread = await w.chw.call('GET', `/api/v1/referrals/${r.id}/messages`);
+    expect([thread.status, thread.body.data.map((m: { authorUserId: string | null }) => m.authorUserId)]).toEqual([200, [null]]);
+  });
+
   it('network admins see any referral but may only mark it entered_in_error', async () => {
     const w = await world(t);
     const r = await w.sent();

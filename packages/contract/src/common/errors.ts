@@ -3,6 +3,7 @@
 export const ERROR_STATUS = {
   validation_failed: 400,
   malformed_json: 400,
+  malformed_multipart: 400,
   invalid_characters: 400,
   invalid_cursor: 400,
   invalid_value: 400,
@@ -43,6 +44,7 @@ export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
 export const ERROR_TITLES: Record<ErrorCode, string> = {
   validation_failed: 'The request is not valid',
   malformed_json: 'The request body is not valid JSON',
+  malformed_multipart: 'The request body is not valid multipart/form-data',
   invalid_characters: 'The request contains characters that cannot be stored',
   invalid_cursor: 'The pagination cursor is not valid',
   invalid_value: 'A value is out of range or of the wrong form',

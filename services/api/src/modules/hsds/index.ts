@@ -57,10 +57,17 @@ export const hsdsModule = async (app: FastifyInstance) => {
     handler: async (req) => {
       if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Send multipart/form-data with one part per CSV file.');
       const files: Record<string, string> = {};
-      for await (const part of req.parts()) {
-        if (part.type !== 'file') continue;
-        const name = path.basename(part.filename || part.fieldname).toLowerCase();
-        files[name] = (await part.toBuffer()).toString('utf8');
+      try {
+        for await (const part of req.parts()) {
+          if (part.type !== 'file') continue;
+          const name = path.basename(part.filename || part.fieldname).toLowerCase();
+          files[name] = (await part.toBuffer()).toString('utf8');
+        }
+      } catch (err) {
+        // The multipart parser's own limits carry a 4xx status; anything else it throws (no
+        // boundary, a truncated body or part header) is a malformed upload, not our failure.
+        if (err instanceof AppError || (err as { statusCode?: number }).statusCode) throw err;
+        throw new AppError('malformed_multipart', 'The upload could not be read as multipart/form-data: check the boundary and that the body is complete.');
       }
       if (!Object.keys(files).length) throw new AppError('validation_failed', 'No CSV files were uploaded.');
       return importDataset(app.db, files);

@@ -16,11 +16,14 @@ import { rawRequest } from './fuzz/raw-http';
  * database or stack text.
  *
  * The seed is fixed (CI replays the same cases) and printed; FUZZ_SEED=<n> runs another set,
- * FUZZ_CASE=<case id> (as printed in a failure) runs just the cases whose id contains it.
+ * FUZZ_CASE=<case id> (as printed in a failure) runs just the cases whose id contains it, and
+ * FUZZ_SCALE=<n> runs n times as many cases.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_022);
 const ONLY = process.env.FUZZ_CASE;
-const PER_OP = { admin: 44, anonymous: 20, apiKey: 8 } as const;
+/** FUZZ_SCALE=<n> multiplies the cases per operation, for a longer local run. */
+const SCALE = Math.max(1, Number(process.env.FUZZ_SCALE ?? 1));
+const PER_OP = { admin: 44 * SCALE, anonymous: 20 * SCALE, apiKey: 8 * SCALE };
 const POOL = 6;
 
 const LEAK = /at .*\.ts:\d+|node_modules|syntax error at or near|relation "|duplicate key value|violates .* constraint|PostgresError|ECONNREFUSED/i;
@@ -122,13 +125,21 @@ const queryString = (o: Op, rng: Rng) => {
     if (!rng.chance(p.required ? 0.95 : 0.45)) continue;
     const c = ctxFor(rng);
     const r = rng.next();
-    const v = r < 0.55 ? valid(p.schema, c) : hostile(p.schema, c);
+    const v = p.name === 'cursor' && r < 0.5 ? craftedCursor(rng) : r < 0.55 ? valid(p.schema, c) : hostile(p.schema, c);
     const enc = (x: unknown) => pct(typeof x === 'string' ? x : toJson(x).slice(0, 50_000));
     if (Array.isArray(v) && rng.chance(0.5)) v.slice(0, 50).forEach((x) => parts.push(`${p.name}=${enc(x)}`));
     else parts.push(`${p.name}=${r > 0.95 ? rng.pick(BAD_ESCAPES) : enc(v)}`);
   }
   if (rng.chance(0.1)) parts.push(rng.pick(['unknown=1', 'limit[]=1', 'limit[a]=b', '__proto__[x]=1', 'constructor.prototype.x=1', '=', '&&', 'q', `${pct(rng.pick(NASTY_STRINGS).slice(0, 200))}=1`]));
   return parts.length ? `?${parts.join('&')}` : '';
+};
+
+/** Cursors are base64url JSON tuples of a sort key and an id: well-encoded ones with hostile insides. */
+const craftedCursor = (rng: Rng) => {
+  const key = rng.pick<unknown>(['', 'a\u0000b', '\ud800', 'not-a-time', '2026-01-01 00:00:00+00', '9999-99-99', 'x'.repeat(41), 1e308, -1, 0.5, null, true, [], {}, "' or 1=1 --"]);
+  const id = rng.chance(0.7) && allIds.length ? rng.pick(allIds) : rng.pick(BAD_UUIDS);
+  const tuple = rng.pick<unknown>([[key, id], [key], [key, id, 1], { 0: key, 1: id }, key, []]);
+  return Buffer.from(JSON.stringify(tuple)).toString('base64url');
 };
 
 const WRONG_TYPES = ['text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/json; charset=utf-16', 'application/vnd.api+json', 'application/json; charset=latin1', '*/*', 'application/jsonx', ''];
@@ -139,6 +150,12 @@ const caseFor = (o: Op, role: Role, i: number): { id: string; req: InjectOptions
   const rng = prng(hashSeed(`${SEED}:${id}`));
   const path = o.path.replace(/\{(\w+)\}/g, (_, name: string) => paramValue(o, name, rng));
   const headers: Record<string, string> = { ...(o.path === '/api/v1/auth/logout' && role === 'admin' ? spareAdmin : auth[role]) };
+  if (role === 'anonymous' && rng.chance(0.2)) {
+    // Credentials that are not: a forged session, a malformed or unknown API key.
+    Object.assign(headers, rng.pick([{ cookie: `tandem_session=${pct(rng.pick(NASTY_STRINGS).slice(0, 300))}` }, { cookie: 'tandem_session=' }, { authorization: 'Bearer tdm_' }, { authorization: `Bearer tdm_${'a'.repeat(64)}` }, { authorization: 'Bearer' }, { authorization: 'Basic Og==' }, { authorization: `Bearer ${'x'.repeat(5000)}` }]));
+  }
+  if (rng.chance(0.05)) headers.accept = rng.pick(['text/csv', 'application/xml', 'application/x-ndjson', '*/*', 'text/html;q=0', 'application/json;q=abc']);
+  if (rng.chance(0.03)) headers['x-request-id'] = rng.pick(['', 'a', 'x'.repeat(300), '../../etc', 'é']);
   if (rng.chance(0.15)) headers['idempotency-key'] = rng.pick([`fuzz-${i}`, 'x'.repeat(201), ' ', 'é', `${SEED}`]);
   if (/PATCH|PUT|DELETE/.test(o.method) && rng.chance(0.5)) headers['if-match'] = rng.pick(['"1"', '1', '"2"', 'W/"1"', '*', '"abc"', '"99999999999999999999"', '"-1"', '""']);
   const req: InjectOptions = { method: o.method as InjectOptions['method'], url: path + queryString(o, rng), headers };
@@ -167,7 +184,7 @@ const inject = async (id: string, req: InjectOptions) => {
 };
 
 beforeAll(async () => {
-  process.stdout.write(`\nfuzz: seed ${SEED} (replay with FUZZ_SEED=${SEED}; one case with FUZZ_CASE="<case id>")\n`);
+  process.stdout.write(`\nfuzz: seed ${SEED}, scale ${SCALE} (replay with FUZZ_SEED=${SEED}; one case with FUZZ_CASE="<case id>")\n`);
   t = await testApp();
   doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
   ops = [];
@@ -274,6 +291,13 @@ describe(`fuzz every operation of /openapi.json (seed ${SEED})`, () => {
         raw(id('type'), `${o.method} ${url} HTTP/1.1\r\n${cookie}\r\ncontent-type: ${rng.pick(WRONG_TYPES) || 'text/plain'}`, json);
       }
     });
+    // A method the path does not have: 404 route_not_found, not a 5xx.
+    const methodsByPath = new Map<string, Set<string>>();
+    for (const o of ops) methodsByPath.set(o.path, (methodsByPath.get(o.path) ?? new Set()).add(o.method));
+    for (const [path, methods] of methodsByPath) {
+      const other = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].find((m) => !methods.has(m))!;
+      raw(`raw:method:${other} ${path}`, `${other} ${path.replace(/\{(\w+)\}/g, () => allIds[0]!)} HTTP/1.1\r\n${cookie}\r\ncontent-type: application/json`, '{}');
+    }
     const some = '/api/v1/organizations';
     raw('raw:long-url', `GET ${some}?q=${'a'.repeat(70_000)} HTTP/1.1\r\n${cookie}`);
     raw('raw:long-param', `GET ${some}/${'a'.repeat(300)} HTTP/1.1\r\n${cookie}`);

@@ -16,7 +16,8 @@ import { rawRequest } from './fuzz/raw-http';
  * database or stack text.
  *
  * The seed is fixed (CI replays the same cases) and printed; FUZZ_SEED=<n> runs another set,
- * FUZZ_CASE=<case id> (as printed in a failure) runs just the cases whose id contains it, and
+ * FUZZ_CASE=<case id> (as printed in a failure) runs just the cases whose id contains it and
+ * prints each request and answer, and
  * FUZZ_SCALE=<n> runs n times as many cases.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_022);
@@ -52,12 +53,15 @@ let port: number;
 const auth: Record<Role, Record<string, string>> = { admin: {}, anonymous: {}, apiKey: {} };
 /** A second admin session spent on POST /auth/logout, so the fuzzing admin stays signed in. */
 let spareAdmin: Record<string, string> = {};
+let receiverKey: Record<string, string> = {};
 /** Real ids by the path segment before a parameter: `/clients/{id}` takes a client's id. */
 const idsFor: Record<string, string[]> = {};
 let allIds: string[] = [];
 const findings: Finding[] = [];
 let sent = 0;
 const statuses: Record<string, number> = {};
+/** Statuses by operation: FUZZ_STATS=1 prints them, to see which operations the fuzz reaches past validation. */
+const byOp: Record<string, Record<number, number>> = {};
 
 const describeReq = (o: { method?: string; url?: string; headers?: Record<string, unknown>; payload?: unknown }) => {
   const p = o.payload === undefined ? '' : Buffer.isBuffer(o.payload) ? `<${o.payload.length} bytes> ${o.payload.toString('latin1').slice(0, 300)}` : String(o.payload).slice(0, 300);
@@ -73,6 +77,9 @@ const check = (id: string, request: string, res: { statusCode: number; headers: 
   sent++;
   const bucket = `${Math.floor(res.statusCode / 100)}xx`;
   statuses[bucket] = (statuses[bucket] ?? 0) + 1;
+  const op = id.replace(/^((admin|anonymous|apiKey|raw-multipart|multipart|raw):)+/, '').replace(/(#\d+|:[\w-]+)$/, '');
+  (byOp[op] ??= {})[res.statusCode] = (byOp[op][res.statusCode] ?? 0) + 1;
+  if (ONLY) process.stdout.write(`${id}\n  ${request.slice(0, 600)}\n  -> ${res.statusCode} ${res.body.slice(0, 600)}\n`);
   const fail = (problem: string) => findings.push({ id, request, status: res.statusCode, problem, body: res.body.slice(0, 400) });
   if (res.statusCode >= 500) fail('5xx');
   if (res.statusCode === 0) fail('connection closed without an answer');
@@ -108,29 +115,54 @@ const pct = (s: string) =>
 /** Escapes that are not valid percent-encoding, or decode to bytes that are not UTF-8. */
 const BAD_ESCAPES = ['%', '%zz', '%E0%A4%A', '%ED%A0%80', '%C0%AF', '%FF%FE', '%u0041', '%%', '%2', '%00'];
 
-const paramValue = (o: Op, name: string, rng: Rng) => {
+/**
+ * What a case breaks. A third of cases are well-formed (they reach the handlers and change rows
+ * the other cases then meet), most break one part (path, query, headers or body), the rest break
+ * everything at once.
+ */
+type Part = 'path' | 'query' | 'headers' | 'body';
+type Plan = (part: Part) => number;
+const planFor = (o: Op, rng: Rng): Plan => {
+  const r = rng.next();
+  if (r < 0.33) return () => 0;
+  if (r < 0.8) {
+    const parts: Part[] = ['headers'];
+    if (o.path.includes('{')) parts.push('path');
+    if (o.params.some((p) => p.in === 'query')) parts.push('query', 'query');
+    if (o.bodySchema) parts.push('body', 'body', 'body');
+    const target = rng.pick(parts);
+    return (part) => (part === target ? 1 : 0);
+  }
+  return () => 0.45;
+};
+
+const paramValue = (o: Op, name: string, rng: Rng, hostility: number) => {
   const seg = o.path.split('/').slice(0, o.path.split('/').indexOf(`{${name}}`)).pop() ?? '';
   const pool = idsFor[`${seg}/${name}`] ?? idsFor[seg] ?? allIds;
+  if (!rng.chance(hostility)) return pool.length && rng.chance(0.9) ? rng.pick(pool) : pct(String(valid({ type: 'string', format: 'uuid' }, { ...ctxFor(rng), ids: [] })));
   const r = rng.next();
-  if (r < 0.6 && pool.length) return rng.pick(pool);
-  if (r < 0.7) return pct(String(valid({ type: 'string', format: 'uuid' }, { ...ctxFor(rng), ids: [] })));
-  if (r < 0.85) return pct(rng.pick(BAD_UUIDS)) || 'x';
-  if (r < 0.95) return pct(rng.pick(NASTY_STRINGS).slice(0, 300)) || '%20';
+  if (r < 0.4) return pct(rng.pick(BAD_UUIDS)) || 'x';
+  if (r < 0.8) return pct(rng.pick(NASTY_STRINGS).slice(0, 300)) || '%20';
   return rng.pick(BAD_ESCAPES);
 };
 
-const queryString = (o: Op, rng: Rng) => {
+const queryString = (o: Op, rng: Rng, hostility: number) => {
   const parts: string[] = [];
-  for (const p of o.params.filter((x) => x.in === 'query')) {
-    if (!rng.chance(p.required ? 0.95 : 0.45)) continue;
+  const params = o.params.filter((x) => x.in === 'query');
+  // Breaking the query breaks one parameter (or adds an unknown one) when hostility is 1.
+  const victim = hostility === 1 ? rng.int(0, params.length) : -1;
+  params.forEach((p, n) => {
+    const hostile_ = hostility === 1 ? n === victim : rng.chance(hostility);
+    if (!hostile_ && !rng.chance(p.required ? 1 : 0.4)) return;
     const c = ctxFor(rng);
-    const r = rng.next();
-    const v = p.name === 'cursor' && r < 0.5 ? craftedCursor(rng) : r < 0.55 ? valid(p.schema, c) : hostile(p.schema, c);
+    const v = !hostile_ ? valid(p.schema, c) : p.name === 'cursor' && rng.chance(0.5) ? craftedCursor(rng) : hostile(p.schema, c);
     const enc = (x: unknown) => pct(typeof x === 'string' ? x : toJson(x).slice(0, 50_000));
     if (Array.isArray(v) && rng.chance(0.5)) v.slice(0, 50).forEach((x) => parts.push(`${p.name}=${enc(x)}`));
-    else parts.push(`${p.name}=${r > 0.95 ? rng.pick(BAD_ESCAPES) : enc(v)}`);
+    else parts.push(`${p.name}=${hostile_ && rng.chance(0.1) ? rng.pick(BAD_ESCAPES) : enc(v)}`);
+  });
+  if (victim === params.length || (hostility > 0 && hostility < 1 && rng.chance(0.1))) {
+    parts.push(rng.pick(['unknown=1', 'limit[]=1', 'limit[a]=b', '__proto__[x]=1', 'constructor.prototype.x=1', '=', '&&', 'q', `${pct(rng.pick(NASTY_STRINGS).slice(0, 200))}=1`]));
   }
-  if (rng.chance(0.1)) parts.push(rng.pick(['unknown=1', 'limit[]=1', 'limit[a]=b', '__proto__[x]=1', 'constructor.prototype.x=1', '=', '&&', 'q', `${pct(rng.pick(NASTY_STRINGS).slice(0, 200))}=1`]));
   return parts.length ? `?${parts.join('&')}` : '';
 };
 
@@ -148,21 +180,24 @@ const WRONG_TYPES = ['text/plain', 'application/xml', 'application/x-www-form-ur
 const caseFor = (o: Op, role: Role, i: number): { id: string; req: InjectOptions } => {
   const id = `${role}:${o.method} ${o.path}#${i}`;
   const rng = prng(hashSeed(`${SEED}:${id}`));
-  const path = o.path.replace(/\{(\w+)\}/g, (_, name: string) => paramValue(o, name, rng));
-  const headers: Record<string, string> = { ...(o.path === '/api/v1/auth/logout' && role === 'admin' ? spareAdmin : auth[role]) };
-  if (role === 'anonymous' && rng.chance(0.2)) {
+  const plan = planFor(o, rng);
+  const path = o.path.replace(/\{(\w+)\}/g, (_, name: string) => paramValue(o, name, rng, plan('path')));
+  const headers: Record<string, string> = { ...(o.path === '/api/v1/auth/logout' && role === 'admin' ? spareAdmin : role === 'apiKey' && rng.chance(0.5) ? receiverKey : auth[role]) };
+  if (/PATCH|PUT|DELETE/.test(o.method) && rng.chance(0.5)) headers['if-match'] = rng.chance(plan('headers')) ? rng.pick(['W/"1"', '*', '"abc"', '"99999999999999999999"', '"-1"', '""', '1.5']) : `"${rng.int(1, 3)}"`;
+  if (rng.chance(plan('headers'))) {
+    const kind = rng.int(0, 3);
     // Credentials that are not: a forged session, a malformed or unknown API key.
-    Object.assign(headers, rng.pick([{ cookie: `tandem_session=${pct(rng.pick(NASTY_STRINGS).slice(0, 300))}` }, { cookie: 'tandem_session=' }, { authorization: 'Bearer tdm_' }, { authorization: `Bearer tdm_${'a'.repeat(64)}` }, { authorization: 'Bearer' }, { authorization: 'Basic Og==' }, { authorization: `Bearer ${'x'.repeat(5000)}` }]));
-  }
-  if (rng.chance(0.05)) headers.accept = rng.pick(['text/csv', 'application/xml', 'application/x-ndjson', '*/*', 'text/html;q=0', 'application/json;q=abc']);
-  if (rng.chance(0.03)) headers['x-request-id'] = rng.pick(['', 'a', 'x'.repeat(300), '../../etc', 'é']);
-  if (rng.chance(0.15)) headers['idempotency-key'] = rng.pick([`fuzz-${i}`, 'x'.repeat(201), ' ', 'é', `${SEED}`]);
-  if (/PATCH|PUT|DELETE/.test(o.method) && rng.chance(0.5)) headers['if-match'] = rng.pick(['"1"', '1', '"2"', 'W/"1"', '*', '"abc"', '"99999999999999999999"', '"-1"', '""']);
-  const req: InjectOptions = { method: o.method as InjectOptions['method'], url: path + queryString(o, rng), headers };
+    if (kind === 0) Object.assign(headers, rng.pick([{ cookie: `tandem_session=${pct(rng.pick(NASTY_STRINGS).slice(0, 300))}` }, { cookie: 'tandem_session=' }, { authorization: 'Bearer tdm_' }, { authorization: `Bearer tdm_${'a'.repeat(64)}` }, { authorization: 'Bearer' }, { authorization: 'Basic Og==' }, { authorization: `Bearer ${'x'.repeat(5000)}` }]));
+    if (kind === 1) headers.accept = rng.pick(['text/csv', 'application/xml', 'application/x-ndjson', '*/*', 'text/html;q=0', 'application/json;q=abc']);
+    if (kind === 2) headers['x-request-id'] = rng.pick(['', 'a', 'x'.repeat(300), '../../etc', 'é']);
+    if (kind === 3) headers['idempotency-key'] = rng.pick(['x'.repeat(201), ' ', 'é', '']);
+  } else if (o.method === 'POST' && rng.chance(0.15)) headers['idempotency-key'] = `fuzz-${SEED}-${rng.int(0, 20)}`;
+  const req: InjectOptions = { method: o.method as InjectOptions['method'], url: path + queryString(o, rng, plan('query')), headers };
   if (o.bodySchema) {
-    const r = rng.next();
-    let text = toJson(body(o.bodySchema, ctxFor(rng)));
+    const breakBody = rng.chance(plan('body'));
+    let text = toJson(breakBody ? body(o.bodySchema, ctxFor(rng)) : valid(o.bodySchema, ctxFor(rng)));
     headers['content-type'] = 'application/json';
+    const r = breakBody ? rng.next() : 1;
     if (r < 0.05) text = text.slice(0, rng.int(0, Math.max(0, text.length - 1)));
     else if (r < 0.1) headers['content-type'] = rng.pick(WRONG_TYPES);
     else if (r < 0.13) text = '';
@@ -171,7 +206,7 @@ const caseFor = (o: Op, role: Role, i: number): { id: string; req: InjectOptions
       const bad = rng.pick([[0xff], [0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82]]);
       req.payload = Buffer.concat([Buffer.from('{"name":"a'), Buffer.from(bad), Buffer.from('b","reason":"x"}')]);
     } else req.payload = text;
-  } else if (o.method !== 'GET' && rng.chance(0.1)) {
+  } else if (o.method !== 'GET' && rng.chance(plan('body') || plan('headers') * 0.3)) {
     headers['content-type'] = rng.pick(['application/json', 'text/plain']);
     req.payload = rng.pick(['{}', '{', 'null', '[]', 'x']);
   }
@@ -216,6 +251,11 @@ beforeAll(async () => {
   await newConsent(t.db, noLanguage);
   const draft = await newReferral(t.db, { from: clinic, to: cbo, client });
   const sentReferral = await newReferral(t.db, { from: clinic, to: cbo, client: noLanguage, receivingServiceId: service.id, status: 'sent', sentAt: new Date() });
+  // Referrals in more states, so transitions, forwards and first contact run their rules.
+  const more = [];
+  for (const status of ['acknowledged', 'accepted', 'in_progress', 'on_hold', 'completed'] as const) {
+    more.push(await newReferral(t.db, { from: clinic, to: cbo, client, receivingServiceId: service.id, status, sentAt: new Date(), needs: ['housing-instability'] }));
+  }
   const admin = await newUser(t.db, { org: clinic, role: 'network_admin' });
   const staff = await newUser(t.db, { org: cbo, role: 'staff' });
   const orgAdmin = await newUser(t.db, { org: clinic, role: 'org_admin' });
@@ -228,6 +268,10 @@ beforeAll(async () => {
   const key = await mkKey();
   const spareKey = await mkKey();
   auth.apiKey = { authorization: `Bearer ${key.secret}` };
+  // The receiving organization's key too: forward, assign and first contact are the receiver's.
+  const cboAdmin = await signIn(t.app, (await newUser(t.db, { org: cbo, role: 'org_admin' })).email);
+  const cboKey = (await t.app.inject({ method: 'POST', url: `/api/v1/organizations/${cbo.id}/api-keys`, headers: cboAdmin, payload: { name: 'fuzz', scopes } })).json();
+  receiverKey = { authorization: `Bearer ${cboKey.secret}` };
   Object.assign(idsFor, {
     organizations: [clinic.id, cbo.id],
     services: [service.id],
@@ -236,10 +280,15 @@ beforeAll(async () => {
     agreements: [agreement!.id],
     clients: [client.id, noLanguage.id],
     consents: [consent.id],
-    referrals: [draft.id, sentReferral.id],
+    referrals: [draft.id, sentReferral.id, ...more.map((r) => r.id)],
     'api-keys/keyId': [spareKey.id],
     'members/userId': [staff.id, orgAdmin.id],
   });
+  // HSDS ids of rows without a table of their own here (service at location, taxonomy, term).
+  for (const kind of ['service_at_locations', 'taxonomies', 'taxonomy_terms']) {
+    const page = (await t.app.inject({ method: 'GET', url: `/hsds/${kind}?per_page=3` })).json() as { contents?: { id: string }[] };
+    idsFor[kind] = (page.contents ?? []).map((x) => x.id);
+  }
   allIds = [...new Set(Object.values(idsFor).flat())];
   const address = t.app.server.address() ?? (await t.app.listen({ port: 0, host: '127.0.0.1' }), t.app.server.address());
   port = (address as AddressInfo).port;
@@ -358,6 +407,7 @@ describe(`fuzz every operation of /openapi.json (seed ${SEED})`, () => {
 
   it(`finds nothing (seed ${SEED})`, () => {
     process.stdout.write(`fuzz: seed ${SEED}: ${sent} requests, statuses ${JSON.stringify(statuses)}, ${findings.length} findings\n`);
+    if (process.env.FUZZ_STATS) process.stdout.write(`${Object.entries(byOp).map(([op, st]) => `${op} ${JSON.stringify(st)}`).join('\n')}\n`);
     if (!ONLY) expect(sent).toBeGreaterThanOrEqual(5000);
     // One line per kind of finding and operation, with the first case to replay it.
     const groups = new Map<string, Finding[]>();

@@ -176,14 +176,18 @@ const uuid4 = (rng: Rng) => {
   return `${h(8)}-${h(4)}-4${h(3)}-${rng.pick(['8', '9', 'a', 'b'])}${h(3)}-${h(12)}`;
 };
 
-const validString = (s: Schema, c: Ctx): string => {
+const validString = (s: Schema, c: Ctx, key = ''): string => {
   const { rng } = c;
+  if (/email/i.test(key) && !s.enum) return `fuzz${rng.int(0, 9999)}@test.example`;
+  if (/phone/i.test(key) && !s.pattern) return '(323) 555-0100';
   if (s.format === 'uuid') return c.ids.length && rng.chance(0.7) ? rng.pick(c.ids) : uuid4(rng);
   if (s.format === 'date') return rng.pick(['2026-01-15', '1984-06-02', '2030-12-31']);
   if (s.format === 'date-time') return rng.pick(['2026-01-15T10:00:00Z', '2026-12-07T04:00:00.000Z', '2020-02-29T23:59:59+05:30']);
   if (s.format === 'email') return `fuzz${rng.int(0, 9999)}@test.example`;
   if (s.format === 'uri') return 'https://example.org/fuzz';
   if (s.pattern) return fromPattern(s.pattern, rng, c.seed);
+  // An unconstrained string is often a flag or a number in disguise (query parameters).
+  if (s.minLength === undefined && s.maxLength === undefined && rng.chance(0.3)) return rng.pick(['true', 'false', '1', '0', 'yes']);
   const min = s.minLength ?? 0;
   const max = Math.min(s.maxLength ?? min + 16, min + 16);
   const len = rng.int(Math.max(min, 1), Math.max(max, min, 1));
@@ -199,7 +203,7 @@ const validNumber = (s: Schema, c: Ctx, integer: boolean): number => {
 };
 
 /** A value the schema likely accepts. */
-export const valid = (schema: Schema | undefined, c: Ctx, depth = 0): unknown => {
+export const valid = (schema: Schema | undefined, c: Ctx, depth = 0, key = ''): unknown => {
   const s = deref(schema, c.doc);
   const { rng } = c;
   if (s.const !== undefined) return s.const;
@@ -207,9 +211,9 @@ export const valid = (schema: Schema | undefined, c: Ctx, depth = 0): unknown =>
   const alts = s.anyOf ?? s.oneOf;
   if (Array.isArray(alts)) {
     const nonNull = alts.filter((a: Schema) => deref(a, c.doc).type !== 'null');
-    return rng.chance(0.9) && nonNull.length ? valid(rng.pick(nonNull), c, depth) : valid(rng.pick(alts), c, depth);
+    return rng.chance(0.9) && nonNull.length ? valid(rng.pick(nonNull), c, depth, key) : valid(rng.pick(alts), c, depth, key);
   }
-  if (Array.isArray(s.allOf)) return valid(s.allOf[0], c, depth);
+  if (Array.isArray(s.allOf)) return valid(s.allOf[0], c, depth, key);
   const types = typesOf(s);
   const nonNullTypes = types.filter((t) => t !== 'null');
   const type = nonNullTypes.length && rng.chance(0.92) ? rng.pick(nonNullTypes) : rng.pick(types.length ? types : ['string']);
@@ -233,12 +237,18 @@ export const valid = (schema: Schema | undefined, c: Ctx, depth = 0): unknown =>
       const required = new Set<string>(s.required ?? []);
       const out: Record<string, unknown> = {};
       for (const [k, p] of Object.entries<Schema>(s.properties ?? {})) {
-        if (required.has(k) || rng.chance(0.6)) out[k] = valid(p, c, depth + 1);
+        // Rows start at version 1 and change a few times: a small version often matches.
+        // The document's example values are valid by construction (its ids are not real rows, though).
+        const example = (s.example as Record<string, unknown> | undefined)?.[k];
+        if (!required.has(k) && !rng.chance(0.6)) continue;
+        if (k === 'version' && rng.chance(0.8)) out[k] = rng.int(1, 3);
+        else if (example !== undefined && !/Id$|Ids$|^id$/.test(k) && rng.chance(0.5)) out[k] = example;
+        else out[k] = valid(p, c, depth + 1, k);
       }
       return out;
     }
     default:
-      return validString(s, c);
+      return validString(s, c, key);
   }
 };
 

@@ -38,9 +38,9 @@ const expectProblem = (res: { status: number; headers: Record<string, string>; b
 };
 
 describe('errors before a route answer problem+json with a stable code', () => {
-  it('a URL that does not percent-decode → 400 bad_url', async () => {
+  it('a URL that does not percent-decode → 400 malformed_url', async () => {
     const res = await fetch(`http://127.0.0.1:${port}/api/v1/organizations/%E0%A4%A`);
-    expectProblem({ status: res.status, headers: { 'content-type': res.headers.get('content-type') ?? '' }, body: await res.text() }, 400, 'bad_url');
+    expectProblem({ status: res.status, headers: { 'content-type': res.headers.get('content-type') ?? '' }, body: await res.text() }, 400, 'malformed_url');
   });
 
   it('a URL longer than we serve → 414 uri_too_long', async () => {

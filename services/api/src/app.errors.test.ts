@@ -1,6 +1,8 @@
 import { testApp, type TestApp } from './testing/app';
 import { newOrg, newUser } from '@tandem/db/testing';
 import { signIn } from './testing/app';
+import type { AddressInfo } from 'node:net';
+import { rawRequest } from './fuzz/raw-http';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -76,6 +78,24 @@ describe('bad input of every kind gets a 4xx problem+json', () => {
     expectProblem(res, 409, 'already_exists');
     const members = await t.app.inject({ method: 'GET', url: `/api/v1/organizations/${org.id}/members`, headers: { cookie } });
     expect(members.json().data).toHaveLength(2);
+  });
+
+  it('a path with invalid percent-encoding → 400 malformed_url (fuzz seed 20260022, admin:GET /api/v1/organizations/{id}/api-keys#21)', async () => {
+    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/organizations/%FF%FE/api-keys' }), 400, 'malformed_url');
+    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/organizations/%2/members' }), 400, 'malformed_url');
+  });
+
+  it('a path segment over 200 characters → 414 uri_too_long', async () => {
+    expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/organizations/${'a'.repeat(201)}/members` }), 414, 'uri_too_long');
+  });
+
+  it('headers or a request line over node\'s limit → 431 headers_too_large, on a real socket (fuzz raw:huge-header, raw:long-url)', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as AddressInfo;
+    for (const head of [`GET /api/v1/organizations HTTP/1.1\r\nx-big: ${'a'.repeat(70_000)}`, `GET /api/v1/organizations?q=${'a'.repeat(70_000)} HTTP/1.1`]) {
+      const res = await rawRequest(port, head);
+      expectProblem({ ...res, json: () => JSON.parse(res.body) }, 431, 'headers_too_large');
+    }
   });
 
   it('every answer carries a request id', async () => {

@@ -150,6 +150,13 @@ describe('response serializer', () => {
     expect(run).not.toThrow(/Client\.Name/);
     expect(compile(true)(item)).toBe(compile(false)(item));
   });
+  it('writes null for a nullable enum, at any depth (fuzz seed 20260022: a referral whose client has no preferred language was a 500)', () => {
+    // A schema with an id is a $ref, so its nullable stays an anyOf that fast-json-stringify checks with ajv.
+    const Client = z.object({ lang: z.enum(['en', 'es']).nullable() }).meta({ id: 'SerializerTestClient' });
+    const S = z.object({ lang: z.enum(['en', 'es']).nullable(), client: Client.nullable() });
+    const run = createResponseSerializer({ check: true })({ schema: S, method: 'GET', url: '/s', httpStatus: '200' });
+    for (const v of [{ lang: null, client: { lang: null } }, { lang: 'es', client: null }, { lang: 'en', client: { lang: 'es' } }]) expect(JSON.parse(run(v))).toEqual(v);
+  });
   it('firstDifference walks arrays and objects', () => {
     expect(firstDifference({ a: [1, { b: 2 }] }, { a: [1, { b: 3 }] })).toBe('$.a[1].b');
     expect(firstDifference({ a: [1] }, { a: [1, 2] })).toBe('$.a (length)');

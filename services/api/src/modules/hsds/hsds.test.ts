@@ -182,6 +182,24 @@ describe('GET /hsds/*', () => {
     ).toThrow(/number/);
   });
 
+  it('answers /hsds like /hsds/ (the API info), as clients write the base URL without the slash', async () => {
+    const info = await get('/hsds/');
+    expect(info).toMatchObject({ version: '3.0' });
+    expect(await get('/hsds')).toEqual(info);
+    expect((await get('/hsds?x=1')).version).toBe('3.0');
+  });
+
+  it('finds the shared reference folder beside the repository, wherever the clone is', () => {
+    expect(HSDS).toBe(path.resolve(ROOT, '../shared/reference/hsds-3.0'));
+    const sources = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        const p = path.join(dir, e.name);
+        return e.isDirectory() ? (e.name === 'node_modules' ? [] : sources(p)) : e.name.endsWith('.ts') ? [p] : [];
+      });
+    const absolute = sources(path.join(ROOT, 'services/api/src')).filter((f) => /['"`]\/work\//.test(fs.readFileSync(f, 'utf8')));
+    expect(absolute).toEqual([]);
+  });
+
   it('answers 404 problem+json for an unknown id and documents the routes under tag HSDS', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/hsds/services/3f1f0a8e-0c1b-4f7e-9a51-0b6d0f3e9d11' });
     expect([res.statusCode, res.json().code]).toEqual([404, 'not_found']);

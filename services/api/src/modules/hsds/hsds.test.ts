@@ -288,6 +288,37 @@ describe('POST /api/v1/directory/imports', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('reports a file that is not CSV (a quote never closed) as a bad row, 422 problem+json, nothing written', async () => {
+    const files = example();
+    files['organizations.csv'] = `${files['organizations.csv']!.trimEnd()}\r\n${randomUUID()},"Never closed\r\n`;
+    const before = await counts();
+    const res = await upload(files);
+    expect([res.statusCode, res.headers['content-type']]).toEqual([422, expect.stringMatching(/^application\/problem\+json/)]);
+    expect(res.json().report.errors).toEqual([
+      { file: 'organizations.csv', row: 3, field: '', problem: expect.stringMatching(/^is not valid CSV: .*quote/i) },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('reads a stray quote inside an unquoted field as a character, not as the start of a quoted field', async () => {
+    const files = example();
+    // Fresh ids so the rows are this test's own; the organization's name gains a stray quote.
+    const fresh = new Map<string, string>();
+    for (const [name, text] of Object.entries(files))
+      files[name] = text.replace(
+        /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
+        (id) => fresh.get(id) ?? fresh.set(id, randomUUID()).get(id)!,
+      );
+    files['organizations.csv'] = files['organizations.csv']!.replace('Example Organization Inc.', 'Example 5" Screens Inc.');
+    const res = await upload(files);
+    expect([res.statusCode, res.json().errors]).toEqual([200, []]);
+    const orgs = await t.db
+      .select({ name: schema.organizations.name })
+      .from(schema.organizations)
+      .where(sql`name like '%Screens%'`);
+    expect(orgs).toEqual([{ name: 'Example 5" Screens Inc.' }]);
+  });
+
   it('is for network admins only: 401 anonymous, 403 staff', async () => {
     const anon = await t.app.inject({
       method: 'POST',

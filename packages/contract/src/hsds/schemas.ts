@@ -213,6 +213,9 @@ export const HsdsOrganizationSchema = HsdsOrganizationBaseSchema.extend({
 }).meta({ id: 'HsdsOrganization' });
 export type HsdsOrganization = z.infer<typeof HsdsOrganizationSchema>;
 
+// Fully nested first, for the same reason as HsdsServiceListItemSchema.
+export const HsdsOrganizationListItemSchema = z.union([HsdsOrganizationSchema, HsdsOrganizationSummarySchema]);
+
 /** service_at_location, fully nested: the service with the location it is delivered at. */
 export const HsdsServiceAtLocationFullSchema = z
   .object({
@@ -338,6 +341,7 @@ export const HsdsServiceAtLocationQuerySchema = HsdsPageQuerySchema.extend({
 });
 
 export const HsdsOrganizationQuerySchema = HsdsPageQuerySchema.extend({
+  full: flag.describe('Fully nested items: phones, contacts, locations and services (default: one-to-one fields only)'),
   full_service: flag.describe('Nest full services (default: services without organization detail)'),
 });
 export const HsdsTaxonomyTermQuerySchema = HsdsPageQuerySchema.extend({

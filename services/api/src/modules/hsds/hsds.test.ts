@@ -138,7 +138,7 @@ describe('GET /hsds/*', () => {
     const minimal = (await list('/hsds/services?search=pantry&minimal=true', 'service.json')).contents[0];
     expect(Object.keys(minimal).sort()).toEqual(['id', 'last_modified', 'name', 'status']);
 
-    const orgs = await list('/hsds/organizations?search=aaa%20hsds', 'organization.json');
+    const orgs = await list('/hsds/organizations?search=aaa%20hsds&full=true', 'organization.json');
     expect(orgs.contents[0].phones[0]).toMatchObject({ number: '+1 213-555-0100', extension: 12 });
     for (const x of orgs.contents[0].services) validate('service.json', x);
     validate('organization.json', await get(`/hsds/organizations/${org.id}`));

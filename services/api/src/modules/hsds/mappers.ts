@@ -296,6 +296,9 @@ export const serviceAtLocationFullOut = (r: SalRow, service: ServiceBundle): Ser
   };
 };
 
+/** The default organization list item: its one-to-one fields. */
+export const organizationSummaryOut = (o: Json) => orgSummary(o);
+
 export const organizationOut = (b: OrgBundle, services: ServiceBundle[]): Organization => ({
   ...orgBase(b.o),
   contacts: b.contacts.map(contactOf),

@@ -95,6 +95,31 @@ describe('GET /hsds/services minimal, full and per_page', () => {
   });
 });
 
+describe('GET /hsds/organizations full', () => {
+  it('lists one-to-one fields by default and nests services, locations and contacts with full=true, as a page or ndjson', async () => {
+    const org = await newOrg(t.db, { name: 'Full Flag Org', phone: '213-555-0142' });
+    const svc = await newService(t.db, org.id, 'Full Flag Service');
+    const loc = await newLocation(t.db, org.id, 'Full Flag Site');
+    await t.db.insert(schema.serviceLocations).values({ serviceId: svc.id, locationId: loc.id });
+    const url = '/hsds/organizations?search=full%20flag%20org';
+
+    for (const basic of [
+      (await list(url, 'organization.json')).contents[0],
+      (await list(`${url}&full=false`, 'organization.json')).contents[0],
+    ])
+      expect(Object.keys(basic).sort()).toEqual(['description', 'id', 'name']);
+    const full = (await list(`${url}&full=true`, 'organization.json')).contents[0];
+    expect(full).toMatchObject({ id: org.id, phones: [{ number: '213-555-0142' }], locations: [{ id: loc.id }], contacts: [] });
+    expect(full.services.map((x: Body) => [x.id, x.service_at_locations.map((y: Body) => y.location_id)])).toEqual([[svc.id, [loc.id]]]);
+    for (const x of full.services) validate('service.json', x);
+
+    const [line] = await ndjson(`${url}&format=ndjson`);
+    expect(Object.keys(line!).sort()).toEqual(['description', 'id', 'name']);
+    expect(await ndjson(`${url}&format=ndjson&full=true`)).toEqual([full]);
+    expect((await problemOf(`${url}&full=yes`)).errors[0]!.path).toBe('query.full');
+  });
+});
+
 describe('GET /hsds/service_at_locations?postcode&proximity', () => {
   it('filters on the exact postal code, or on meters from the centroid of that postal code', async () => {
     const org = await newOrg(t.db, { name: 'Geo Org' });

@@ -184,6 +184,10 @@ export const hsdsRepo = {
     );
   },
 
+  /** The one-to-one columns of organizations, in name order (the default list item). */
+  organizationSummaries: (db: DbOrTx, ids: string[]) =>
+    rowsOf<{ o: Json }>(db, sql`select ${ORG_JSON} as o from organizations o where o.id = any(${uuids(ids)}) order by lower(o.name), o.id`),
+
   /** Organizations with their organization-level public contacts and their locations. */
   organizations: (db: DbOrTx, ids: string[]) =>
     rowsOf<OrgBundle>(

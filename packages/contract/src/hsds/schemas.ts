@@ -63,13 +63,23 @@ export const HsdsScheduleSchema = z
     id: Id,
     service_id: opt,
     location_id: opt,
+    valid_from: opt.describe('An exception (holiday closure, special hours) is a one-day schedule: valid_from = valid_to = its date'),
+    valid_to: opt,
+    dtstart: opt,
+    until: opt,
+    timezone: z
+      .number()
+      .optional()
+      .describe(
+        "UTC offset in hours of the service's time zone (America/Los_Angeles: -8 or -7): today's for weekly hours, the date's for an exception",
+      ),
     freq: z.enum(['WEEKLY', 'MONTHLY']),
     interval: z.number().optional(),
     wkst: z.enum(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']).optional(),
     byday: z.string().describe('Comma-separated RFC 5545 days, e.g. MO,TU'),
-    opens_at: z.string().describe('Local time HH:MM:SS in the service time zone'),
-    closes_at: z.string(),
-    description: opt,
+    opens_at: z.string().optional().describe('Local time HH:MM:SS in the service time zone; absent on a day the service is closed'),
+    closes_at: z.string().optional(),
+    description: opt.describe('On an exception: "Closed: <reason>" or "Special hours: <reason>"'),
   })
   .meta({ id: 'HsdsSchedule' });
 
@@ -203,6 +213,9 @@ export const HsdsOrganizationSchema = HsdsOrganizationBaseSchema.extend({
 }).meta({ id: 'HsdsOrganization' });
 export type HsdsOrganization = z.infer<typeof HsdsOrganizationSchema>;
 
+// Fully nested first, for the same reason as HsdsServiceListItemSchema.
+export const HsdsOrganizationListItemSchema = z.union([HsdsOrganizationSchema, HsdsOrganizationSummarySchema]);
+
 /** service_at_location, fully nested: the service with the location it is delivered at. */
 export const HsdsServiceAtLocationFullSchema = z
   .object({
@@ -328,6 +341,7 @@ export const HsdsServiceAtLocationQuerySchema = HsdsPageQuerySchema.extend({
 });
 
 export const HsdsOrganizationQuerySchema = HsdsPageQuerySchema.extend({
+  full: flag.describe('Fully nested items: phones, contacts, locations and services (default: one-to-one fields only)'),
   full_service: flag.describe('Nest full services (default: services without organization detail)'),
 });
 export const HsdsTaxonomyTermQuerySchema = HsdsPageQuerySchema.extend({

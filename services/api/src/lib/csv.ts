@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { stringify, type Options as StringifyOptions } from 'csv-stringify/sync';
 
 export interface CsvColumn<R> {
   header: string;
@@ -8,16 +9,25 @@ export interface CsvColumn<R> {
 // Cells starting with these are run as formulas by spreadsheet apps (CSV injection): prefix a quote.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export const csvCell = (v: unknown): string => {
-  if (v === null || v === undefined) return '';
-  let s = v instanceof Date ? v.toISOString() : String(v);
-  if (typeof v === 'string' && FORMULA_START.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+type Cell = ReturnType<CsvColumn<unknown>['value']>;
+
+const OPTIONS: StringifyOptions = {
+  record_delimiter: '\r\n',
+  // csv-stringify quotes a line break only when it is the record delimiter; a lone \n or \r must be quoted too.
+  quoted_match: /[\r\n]/,
+  cast: {
+    string: (s) => (FORMULA_START.test(s) ? `'${s}` : s),
+    boolean: (b) => String(b),
+    date: (d) => d.toISOString(),
+  },
 };
+
+/** One cell as it is written: formulas defused, quoted when it must be (RFC 4180). */
+export const csvCell = (v: unknown): string => stringify([[v ?? '']], OPTIONS).slice(0, -2);
 
 /** RFC 4180 CSV with a header row and CRLF line ends. */
 export const toCsv = <R>(rows: readonly R[], columns: readonly CsvColumn<R>[]) =>
-  [columns.map((c) => csvCell(c.header)).join(','), ...rows.map((r) => columns.map((c) => csvCell(c.value(r))).join(','))].join('\r\n') + '\r\n';
+  stringify([columns.map((c) => c.header), ...rows.map((r) => columns.map((c): Cell => c.value(r) ?? ''))], OPTIONS);
 
 export const wantsCsv = (req: FastifyRequest) => {
   const accept = req.headers.accept ?? '';

@@ -44,6 +44,19 @@ describe('CSV', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell(-5)).toBe('-5');
   });
+  it('defuses every formula start (= + - @ tab CR) in text, header included, and leaves numbers, dates and booleans as they are', () => {
+    expect(['=1', '+1', '-1', '@x', '\tx', '\rx', 'a=1'].map(csvCell)).toEqual(["'=1", "'+1", "'-1", "'@x", "'\tx", `"'\rx"`, 'a=1']);
+    const csv = toCsv([{ n: -1, d: new Date('2026-01-02T03:04:05Z'), b: true, x: null }], [
+      { header: '=n', value: (r) => r.n },
+      { header: 'd', value: (r) => r.d },
+      { header: 'b', value: (r) => r.b },
+      { header: 'x', value: (r) => r.x },
+    ]);
+    expect(csv).toBe("'=n,d,b,x\r\n-1,2026-01-02T03:04:05.000Z,true,\r\n");
+  });
+  it('quotes a lone line feed or carriage return, not only CRLF', () => {
+    expect([csvCell('a\nb'), csvCell('a\rb'), csvCell('')]).toEqual(['"a\nb"', '"a\rb"', '']);
+  });
 });
 
 describe('diffFields', () => {

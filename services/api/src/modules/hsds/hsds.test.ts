@@ -138,7 +138,7 @@ describe('GET /hsds/*', () => {
     const minimal = (await list('/hsds/services?search=pantry&minimal=true', 'service.json')).contents[0];
     expect(Object.keys(minimal).sort()).toEqual(['id', 'last_modified', 'name', 'status']);
 
-    const orgs = await list('/hsds/organizations?search=aaa%20hsds', 'organization.json');
+    const orgs = await list('/hsds/organizations?search=aaa%20hsds&full=true', 'organization.json');
     expect(orgs.contents[0].phones[0]).toMatchObject({ number: '+1 213-555-0100', extension: 12 });
     for (const x of orgs.contents[0].services) validate('service.json', x);
     validate('organization.json', await get(`/hsds/organizations/${org.id}`));
@@ -180,6 +180,24 @@ describe('GET /hsds/*', () => {
     expect(() =>
       validate('service.json', { id: '3f1f0a8e-0c1b-4f7e-9a51-0b6d0f3e9d11', name: 'x', status: 'active', minimum_age: '12' }),
     ).toThrow(/number/);
+  });
+
+  it('answers /hsds like /hsds/ (the API info), as clients write the base URL without the slash', async () => {
+    const info = await get('/hsds/');
+    expect(info).toMatchObject({ version: '3.0' });
+    expect(await get('/hsds')).toEqual(info);
+    expect((await get('/hsds?x=1')).version).toBe('3.0');
+  });
+
+  it('finds the shared reference folder beside the repository, wherever the clone is', () => {
+    expect(HSDS).toBe(path.resolve(ROOT, '../shared/reference/hsds-3.0'));
+    const sources = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        const p = path.join(dir, e.name);
+        return e.isDirectory() ? (e.name === 'node_modules' ? [] : sources(p)) : e.name.endsWith('.ts') ? [p] : [];
+      });
+    const absolute = sources(path.join(ROOT, 'services/api/src')).filter((f) => /['"`]\/work\//.test(fs.readFileSync(f, 'utf8')));
+    expect(absolute).toEqual([]);
   });
 
   it('answers 404 problem+json for an unknown id and documents the routes under tag HSDS', async () => {
@@ -281,6 +299,37 @@ describe('POST /api/v1/directory/imports', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('reports a file that is not CSV (a quote never closed) as a bad row, 422 problem+json, nothing written', async () => {
+    const files = example();
+    files['organizations.csv'] = `${files['organizations.csv']!.trimEnd()}\r\n${randomUUID()},"Never closed\r\n`;
+    const before = await counts();
+    const res = await upload(files);
+    expect([res.statusCode, res.headers['content-type']]).toEqual([422, expect.stringMatching(/^application\/problem\+json/)]);
+    expect(res.json().report.errors).toEqual([
+      { file: 'organizations.csv', row: 3, field: '', problem: expect.stringMatching(/^is not valid CSV: .*quote/i) },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('reads a stray quote inside an unquoted field as a character, not as the start of a quoted field', async () => {
+    const files = example();
+    // Fresh ids so the rows are this test's own; the organization's name gains a stray quote.
+    const fresh = new Map<string, string>();
+    for (const [name, text] of Object.entries(files))
+      files[name] = text.replace(
+        /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
+        (id) => fresh.get(id) ?? fresh.set(id, randomUUID()).get(id)!,
+      );
+    files['organizations.csv'] = files['organizations.csv']!.replace('Example Organization Inc.', 'Example 5" Screens Inc.');
+    const res = await upload(files);
+    expect([res.statusCode, res.json().errors]).toEqual([200, []]);
+    const orgs = await t.db
+      .select({ name: schema.organizations.name })
+      .from(schema.organizations)
+      .where(sql`name like '%Screens%'`);
+    expect(orgs).toEqual([{ name: 'Example 5" Screens Inc.' }]);
+  });
+
   it('is for network admins only: 401 anonymous, 403 staff', async () => {
     const anon = await t.app.inject({
       method: 'POST',
@@ -323,10 +372,12 @@ describe('pnpm hsds:import', () => {
       timeout: 60_000,
     });
 
-  it('prints how to run it without DATABASE_URL', () => {
-    const r = cli([EXAMPLE], {});
+  it('prints how to run it without a folder, and refuses one that is not there', () => {
+    const r = cli([], {});
     expect(r.status).toBe(2);
-    expect(r.stdout).toMatch(/DATABASE_URL=.*pnpm hsds:import <folder>/);
+    expect(r.stdout).toMatch(/pnpm hsds:import <folder>/);
+    const missing = cli([path.join(os.tmpdir(), `no-such-folder-${randomUUID()}`)], {});
+    expect([missing.status, missing.stderr]).toEqual([2, expect.stringMatching(/is not a folder/)]);
   });
 
   it('imports a folder end to end and reports bad rows with exit code 1', () => {

@@ -95,6 +95,31 @@ describe('GET /hsds/services minimal, full and per_page', () => {
   });
 });
 
+describe('GET /hsds/organizations full', () => {
+  it('lists one-to-one fields by default and nests services, locations and contacts with full=true, as a page or ndjson', async () => {
+    const org = await newOrg(t.db, { name: 'Full Flag Org', phone: '213-555-0142' });
+    const svc = await newService(t.db, org.id, 'Full Flag Service');
+    const loc = await newLocation(t.db, org.id, 'Full Flag Site');
+    await t.db.insert(schema.serviceLocations).values({ serviceId: svc.id, locationId: loc.id });
+    const url = '/hsds/organizations?search=full%20flag%20org';
+
+    for (const basic of [
+      (await list(url, 'organization.json')).contents[0],
+      (await list(`${url}&full=false`, 'organization.json')).contents[0],
+    ])
+      expect(Object.keys(basic).sort()).toEqual(['description', 'id', 'name']);
+    const full = (await list(`${url}&full=true`, 'organization.json')).contents[0];
+    expect(full).toMatchObject({ id: org.id, phones: [{ number: '213-555-0142' }], locations: [{ id: loc.id }], contacts: [] });
+    expect(full.services.map((x: Body) => [x.id, x.service_at_locations.map((y: Body) => y.location_id)])).toEqual([[svc.id, [loc.id]]]);
+    for (const x of full.services) validate('service.json', x);
+
+    const [line] = await ndjson(`${url}&format=ndjson`);
+    expect(Object.keys(line!).sort()).toEqual(['description', 'id', 'name']);
+    expect(await ndjson(`${url}&format=ndjson&full=true`)).toEqual([full]);
+    expect((await problemOf(`${url}&full=yes`)).errors[0]!.path).toBe('query.full');
+  });
+});
+
 describe('GET /hsds/service_at_locations?postcode&proximity', () => {
   it('filters on the exact postal code, or on meters from the centroid of that postal code', async () => {
     const org = await newOrg(t.db, { name: 'Geo Org' });
@@ -207,5 +232,55 @@ describe('format', () => {
       const p = await problemOf(`/hsds/${path}?format=xml`);
       expect([path, p.code, p.errors[0]!.path]).toEqual([path, 'validation_failed', 'query.format']);
     }
+  });
+});
+
+describe('schedules: timezone and exceptions (holiday closures, special hours)', () => {
+  it("publish the service's UTC offset and its coming exceptions as one-day schedules that pass the HSDS JSON Schemas", async () => {
+    const org = await newOrg(t.db, { name: 'Holiday Hours Org' });
+    const svc = await newService(t.db, org.id, 'Holiday Hours Pantry');
+    const loc = await newLocation(t.db, org.id, 'Holiday Hours Site');
+    await t.db.insert(schema.serviceLocations).values({ serviceId: svc.id, locationId: loc.id });
+    await t.db.insert(schema.schedules).values({ serviceId: svc.id, weekday: 1, opensAt: '09:00', closesAt: '17:00' });
+    await t.db.insert(schema.scheduleExceptions).values([
+      { serviceId: svc.id, date: '2020-12-25', closed: true, reason: 'Long past' },
+      { serviceId: svc.id, date: '2099-12-25', closed: true, reason: 'Christmas' },
+      { serviceId: svc.id, date: '2099-07-03', closed: false, opensAt: '10:00', closesAt: '13:00', reason: 'Short day' },
+    ]);
+    const full = await get(`/hsds/services/${svc.id}`);
+    validate('service.json', full);
+    const [weekly, july, christmas, ...rest] = full.schedules as Body[];
+    expect(rest).toEqual([]);
+    expect(weekly).toMatchObject({ byday: 'MO', opens_at: '09:00:00', closes_at: '17:00:00' });
+    expect([-8, -7]).toContain(weekly!.timezone); // America/Los_Angeles, standard or daylight time today
+    expect(july).toMatchObject({
+      service_id: svc.id,
+      valid_from: '2099-07-03',
+      valid_to: '2099-07-03',
+      dtstart: '2099-07-03',
+      until: '2099-07-03',
+      freq: 'WEEKLY',
+      byday: 'FR',
+      opens_at: '10:00:00',
+      closes_at: '13:00:00',
+      timezone: -7,
+      description: 'Special hours: Short day',
+    });
+    expect(christmas).toMatchObject({
+      valid_from: '2099-12-25',
+      valid_to: '2099-12-25',
+      byday: 'FR',
+      timezone: -8,
+      description: 'Closed: Christmas',
+    });
+    expect(christmas).not.toHaveProperty('opens_at');
+    expect(new Set(full.schedules.map((x: Body) => x.id)).size).toBe(3);
+
+    // The same hours in every shape that nests schedules.
+    const sal = (await list(`/hsds/service_at_locations?organization_id=${org.id}&full=true`, 'service_at_location.json')).contents[0];
+    expect(sal.schedules).toEqual(full.schedules);
+    const listed = await list(`/hsds/services?organization_id=${org.id}&full=true`, 'service.json');
+    expect(listed.contents[0].schedules).toEqual(full.schedules);
+    validate('organization.json', await get(`/hsds/organizations/${org.id}`));
   });
 });

@@ -19,6 +19,8 @@ export interface ServiceRow {
 export type SalRow = ServiceRow & { id: string; service_id: string; location: Json };
 export interface ServiceBundle extends ServiceRow {
   schedules: Json[];
+  /** schedule_exceptions from today on (in the service's time zone), by date. */
+  exceptions: Json[];
   contacts: Json[];
   sals: { id: string; location: Json }[];
 }
@@ -173,12 +175,18 @@ export const hsdsRepo = {
       sql`select ${SERVICE_JSON} as s, ${MODIFIED} as modified,
         (select ${ORG_JSON} from organizations o where o.id = s.organization_id) as org,
         coalesce((select jsonb_agg(to_jsonb(x) order by x.weekday, x.opens_at, x.id) from schedules x where x.service_id = s.id), '[]'::jsonb) as schedules,
+        coalesce((select jsonb_agg(to_jsonb(e) order by e.date) from schedule_exceptions e
+                  where e.service_id = s.id and e.date >= (now() at time zone s.time_zone)::date), '[]'::jsonb) as exceptions,
         coalesce((select jsonb_agg(to_jsonb(c) order by c.name, c.id) from contacts c where c.service_id = s.id and c.is_public), '[]'::jsonb) as contacts,
         coalesce((select jsonb_agg(jsonb_build_object('id', sl.id, 'location', ${LOCATION_JSON}) order by l.name, sl.id)
                   from service_locations sl join locations l on l.id = sl.location_id where sl.service_id = s.id), '[]'::jsonb) as sals
       from services s where ${where} order by lower(s.name), s.id`,
     );
   },
+
+  /** The one-to-one columns of organizations, in name order (the default list item). */
+  organizationSummaries: (db: DbOrTx, ids: string[]) =>
+    rowsOf<{ o: Json }>(db, sql`select ${ORG_JSON} as o from organizations o where o.id = any(${uuids(ids)}) order by lower(o.name), o.id`),
 
   /** Organizations with their organization-level public contacts and their locations. */
   organizations: (db: DbOrTx, ids: string[]) =>

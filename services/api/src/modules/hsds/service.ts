@@ -4,6 +4,7 @@ import type { api, EndpointOutput } from '@tandem/contract';
 import { notFound } from '../../lib/app-error';
 import {
   organizationOut,
+  organizationSummaryOut,
   serviceAtLocationFullOut,
   serviceAtLocationSummaryOut,
   serviceMinimalOut,
@@ -18,6 +19,8 @@ import { TAXONOMIES, TERMS, filterTerms, findTaxonomy, findTerm } from './taxono
 type ServiceQuery = z.output<typeof api.listHsdsServices.query>;
 type ServiceAtLocationQuery = z.output<typeof api.listHsdsServiceAtLocations.query>;
 type TermQuery = z.output<typeof api.listHsdsTaxonomyTerms.query>;
+type OrganizationQuery = z.output<typeof api.listHsdsOrganizations.query>;
+type OrganizationItem = EndpointOutput<typeof api.listHsdsOrganizations>['contents'][number];
 type PageQuery = { page: number; per_page: number; search?: string };
 type ServiceShape = 'minimal' | 'summary' | 'full';
 type ServiceItem = EndpointOutput<typeof api.listHsdsServices>['contents'][number];
@@ -117,6 +120,13 @@ export const createHsdsService = ({ db }: { db: Db }) => {
     );
   };
 
+  /** List items: one-to-one fields, or (full=true) everything nested. */
+  const organizationItems = async (ids: string[], full: boolean | undefined): Promise<OrganizationItem[]> => {
+    if (full) return organizations(ids);
+    if (!ids.length) return [];
+    return (await hsdsRepo.organizationSummaries(db, ids)).map((r) => organizationSummaryOut(r.o));
+  };
+
   const taxonomies = (q: { search?: string }) => {
     const s = q.search?.toLowerCase();
     return TAXONOMIES.filter((t) => !s || t.name.toLowerCase().includes(s)).map(taxonomyOut);
@@ -141,13 +151,13 @@ export const createHsdsService = ({ db }: { db: Db }) => {
       return serviceOut(row);
     },
 
-    async listOrganizations(q: PageQuery) {
+    async listOrganizations(q: OrganizationQuery) {
       const p = await hsdsRepo.pageOrganizations(db, q.search || undefined, q.per_page, offset(q));
-      return hsdsPage(await organizations(p.ids), p.total, q);
+      return hsdsPage(await organizationItems(p.ids, q.full), p.total, q);
     },
 
-    async streamOrganizations(q: PageQuery) {
-      return inChunks(await hsdsRepo.organizationIds(db, q.search || undefined), organizations);
+    async streamOrganizations(q: OrganizationQuery) {
+      return inChunks(await hsdsRepo.organizationIds(db, q.search || undefined), (chunk) => organizationItems(chunk, q.full));
     },
 
     async getOrganization(id: string) {

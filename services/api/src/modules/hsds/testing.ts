@@ -7,7 +7,8 @@ import { schema, type DbOrTx } from '@tandem/db';
 
 // Shared by this module's tests: the HSDS 3.0 JSON Schemas as validators, request helpers that
 // check every answer against them, and small factories for directory rows.
-export const HSDS = '/work/shared/reference/hsds-3.0';
+// The shared folder lies beside the clone (../shared from the repository root), wherever that is.
+export const HSDS = path.resolve(__dirname, '../../../../..', '../shared/reference/hsds-3.0');
 
 // The HSDS JSON Schemas declare no $schema: draft-07 (Ajv's default). Their extra keywords
 // (constraints, example, core...) are annotations, so strict mode is off; formats are checked.

@@ -108,14 +108,17 @@ const TIME = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$|^24:00(?::00)?$/;
 const PHONE_JUNK = /[^+0-9().\-\s]/g;
 const sortBy = (order: readonly string[]) => (a: string, b: string) => order.indexOf(a) - order.indexOf(b);
 
-export const readTables = (files: Record<string, string>) => {
+/** Each file's rows; text that is not CSV goes to `problem` (field '') and its rows are left out. */
+export const readTables = (files: Record<string, string>, problem: (file: string, row: number, text: string) => void = () => undefined) => {
   const tables = {} as Record<Table, Row[] | undefined>;
   for (const [table, names] of Object.entries(FILES) as [Table, readonly string[]][]) {
     const name = names.find((n) => files[n] !== undefined);
     if (!name) continue;
-    const [header = [], ...rows] = parseCsv(files[name]!);
-    const cols = new Map(header.map((h, i) => [h.trim(), i]));
-    tables[table] = rows.map((r, i) => ({ file: name, line: i + 2, v: (f: string) => (r[cols.get(f) ?? -1] ?? '').trim() }));
+    const { records, problems } = parseCsv(files[name]!);
+    for (const p of problems) problem(name, p.row, p.problem);
+    const [header, ...rows] = records;
+    const cols = new Map((header?.cells ?? []).map((h, i) => [h.trim(), i]));
+    tables[table] = rows.map((r) => ({ file: name, line: r.row, v: (f: string) => (r.cells[cols.get(f) ?? -1] ?? '').trim() }));
   }
   return tables;
 };
@@ -125,7 +128,7 @@ export const validateDataset = (files: Record<string, string>, existing: Existin
   const warnings: HsdsImportProblem[] = [];
   const err = (r: Row, field: string, problem: string) => errors.push({ file: r.file, row: r.line, field, problem });
   const warn = (r: Row, field: string, problem: string) => warnings.push({ file: r.file, row: r.line, field, problem });
-  const t = readTables(files);
+  const t = readTables(files, (file, row, problem) => errors.push({ file, row, field: '', problem }));
   const plan: Plan = { orgs: [], services: [], locations: [], sals: [], schedules: [], contacts: [] };
 
   const opt = (r: Row, f: string) => r.v(f) || null;

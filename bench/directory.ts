@@ -97,5 +97,4 @@ export const directoryGroup: ScenarioGroup = {
   scenarios: directoryScenarios,
   registerBaseline,
   explain,
-  target: { description: 'search p99 ≤ 50 ms at 20 concurrent', p99Ms: 50 },
 };

@@ -1,4 +1,4 @@
-import type { LoadResult, ScenarioGroup } from './types';
+import type { Figure, LoadResult, ScenarioGroup } from './types';
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 const pad = (s: string, w: number, right = false) => (right ? s.padStart(w) : s.padEnd(w));
@@ -24,11 +24,32 @@ export const formatTable = (results: LoadResult[]) => {
   return [line(head), `|${widths.map((w, i) => (i >= 2 ? `${'-'.repeat(w + 1)}:` : `${'-'.repeat(w + 2)}`)).join('|')}|`, ...rows.map(line)].join('\n');
 };
 
-/** One line per group: its target and whether every API scenario met it (a statement, not a test). */
-export const verdicts = (groups: ScenarioGroup[], results: LoadResult[]) =>
+const missesFigure = (f: Figure) => !Number.isFinite(f.value) || (f.target?.max !== undefined && f.value > f.target.max) || (f.target?.min !== undefined && f.value < f.target.min);
+
+/** The figures groups measured themselves, as a table: value, what it is held to, met or not. */
+export const formatFigures = (figures: Figure[]) => {
+  const head = ['group', 'figure', 'value', 'target', 'met', 'detail'];
+  const rows = figures.map((f) => {
+    const t = f.target ? [f.target.min !== undefined ? `≥ ${f.target.min}` : '', f.target.max !== undefined ? `≤ ${f.target.max}` : ''].filter(Boolean).join(', ') : '';
+    const digits = f.unit === '×' ? 2 : Math.abs(f.value) < 10 ? 1 : 0;
+    return [f.group, f.name, `${fmt(f.value, digits)} ${f.unit}`, t, t ? (missesFigure(f) ? 'NO' : 'yes') : '', f.detail ?? ''];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => pad(c, widths[i]!, i === 2)).join(' | ')} |`;
+  return [line(head), `|${widths.map((w, i) => (i === 2 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...rows.map(line)].join('\n');
+};
+
+/** One line per group: its target and whether every API scenario and figure met it (a statement, not a test). */
+export const verdicts = (groups: ScenarioGroup[], results: LoadResult[], figures: Figure[] = []) =>
   groups.flatMap((g) => {
     if (!g.target) return [];
     const target = g.target;
+    if (g.measure) {
+      const mine = figures.filter((f) => f.group === g.name && f.target);
+      const missed = mine.filter(missesFigure).map((f) => f.name);
+      if (!mine.length) return [`${g.name}: target "${target.description}": nothing measured`];
+      return missed.length ? [`${g.name}: target "${target.description}" NOT met (missed by: ${missed.join(', ')})`] : [`${g.name}: target "${target.description}" met`];
+    }
     const api = results.filter((r) => r.target === 'api' && r.scenario.group === g.name);
     const worst = api.reduce((m, r) => Math.max(m, r.p99Ms), 0);
     // A scenario may hold its own target (a throughput floor, or no p99 limit).

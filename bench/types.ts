@@ -40,11 +40,41 @@ export interface ScenarioGroup {
   prepare: (ctx: BenchContext) => Promise<void>;
   scenarios: Scenario[];
   /** Registers the hand-written baseline routes answering the same paths on a bare Fastify. */
-  registerBaseline: (app: FastifyInstance, pool: pg.Pool) => void;
+  registerBaseline?: (app: FastifyInstance, pool: pg.Pool) => void;
+  /**
+   * Measurements the group drives itself instead of fixed-rate scenarios (its own database,
+   * processes and load), run after the scenarios: each returns figures such as ratios.
+   */
+  measure?: (ctx: MeasureContext) => Promise<Figure[]>;
   /** EXPLAIN (ANALYZE, BUFFERS) of the statement a scenario runs, for `--explain`. */
   explain?: (pool: pg.Pool, scenario: Scenario) => Promise<string>;
   /** The target the group is held to, printed with the results (none for the machine's ceiling). */
-  target?: { description: string; p99Ms: number };
+  target?: { description: string; p99Ms?: number };
+}
+
+/** Sizes and durations a run may scale down for development (`--scale`, `--audit-rows`, `--step`). */
+export interface BenchOptions {
+  /** Share of the full data sizes of the groups that generate their own database (mixed). */
+  scale: number;
+  /** Audit rows the audit group loads before its second measurement. */
+  auditRows: number;
+  /** Seconds per rate step of a knee search. */
+  stepSec: number;
+}
+
+export interface MeasureContext extends BenchContext {
+  options: BenchOptions;
+}
+
+/** One figure a group measured itself, and what it is held to (value ≤ max and/or ≥ min). */
+export interface Figure {
+  group: string;
+  name: string;
+  value: number;
+  unit: string;
+  target?: { max?: number; min?: number };
+  /** How it was measured, or the values a ratio comes from. */
+  detail?: string;
 }
 
 export type TargetName = 'api' | 'baseline';

@@ -6,16 +6,18 @@ import { buildApp } from '../services/api/src/app';
 import { loadConfig } from '../services/api/src/config';
 import { buildBaseline } from '../bench/baseline';
 import { runLoad } from '../bench/load';
-import { formatTable, machineLine, verdicts } from '../bench/report';
+import { formatFigures, formatTable, machineLine, verdicts } from '../bench/report';
 import { selectGroups } from '../bench/scenarios';
-import type { LoadResult, Scenario } from '../bench/types';
+import type { BenchOptions, Figure, LoadResult, Scenario } from '../bench/types';
 import { step } from './run';
 
 /**
- * `pnpm bench [--scenarios=directory] [--duration=8] [--connections=20] [--explain]`: fills a
- * throwaway PostgreSQL (or BENCH_DATABASE_URL) with bench data, starts the API and a plain
- * baseline in this process, drives load from autocannon in a child process, prints figures.
- * It reports; it never fails on a missed target (see bench/README.md).
+ * `pnpm bench [--scenarios=directory] [--duration=8] [--connections=20] [--explain]
+ * [--scale=1] [--audit-rows=50000000] [--step=6]`: fills a throwaway PostgreSQL (or
+ * BENCH_DATABASE_URL) with bench data, starts the API and a plain baseline in this process, drives
+ * load from autocannon in a child process, then runs the groups that measure themselves (audit,
+ * mixed: their own databases and processes), and prints figures and ratios. It reports; it never
+ * fails on a missed target (see bench/README.md).
  */
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -29,6 +31,12 @@ const opts = {
   connections: Number(args.get('connections') ?? 20),
   explain: args.has('explain'),
 };
+const measureOptions: BenchOptions = {
+  scale: Number(args.get('scale') ?? 1),
+  auditRows: Number(args.get('audit-rows') ?? 50_000_000),
+  stepSec: Number(args.get('step') ?? 6),
+};
+for (const [k, v] of Object.entries(measureOptions)) if (!(v > 0)) throw new Error(`--${k}: a positive number, not ${String(v)}`);
 
 const log = (line: string) => console.log(`    ${line}`);
 
@@ -109,11 +117,19 @@ const main = async () => {
       }
     }
 
+    const figures: Figure[] = [];
+    for (const g of groups) {
+      if (!g.measure) continue;
+      step(`Measure: ${g.name}`);
+      figures.push(...(await g.measure({ databaseUrl: url, pool, log, options: measureOptions })));
+    }
+
     step('Results');
-    console.log(formatTable(results));
+    if (results.length) console.log(formatTable(results));
+    if (figures.length) console.log(`\n${formatFigures(figures)}`);
     for (const r of results) if (r.note) console.log(`${r.scenario.name} @ ${r.target}: ${r.note}`);
     console.log('');
-    for (const v of verdicts(groups, results)) console.log(v);
+    for (const v of verdicts(groups, results, figures)) console.log(v);
     console.log(machineLine(os.availableParallelism(), os.loadavg()));
     console.log(`\nTotal time ${((Date.now() - started) / 1000).toFixed(0)} s. These are figures, not a test: a missed target does not fail the run.`);
     return 0;

@@ -115,10 +115,16 @@ export const loginThrottles = pgTable('login_throttles', {
   lastSuccessAt: ts('last_success_at'),
 });
 
+/**
+ * Range-partitioned by month on `at` (migration 0016, docs/decisions/0005-audit-log-partitions.md):
+ * drizzle cannot declare partitioning, so the migration creates the table, its DEFAULT partition
+ * and `tandem_audit_partitions(months_ahead)`, which the API calls on start and daily. A
+ * partitioned table's primary key must hold the partition key, hence (id, at).
+ */
 export const auditLog = pgTable(
   'audit_log',
   {
-    id: id(),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
     at: ts('at').notNull().defaultNow(),
     actorUserId: uuid('actor_user_id'),
     actorApiKeyId: uuid('actor_api_key_id'),
@@ -133,6 +139,7 @@ export const auditLog = pgTable(
     changes: jsonb('changes').$type<Record<string, { from: unknown; to: unknown }>>(),
   },
   (t) => [
+    primaryKey({ name: 'audit_log_pkey', columns: [t.id, t.at] }),
     index('audit_entity_idx').on(t.entityType, t.entityId, t.at),
     index('audit_org_at_idx').on(t.organizationId, t.at),
     index('audit_actor_at_idx').on(t.actorUserId, t.at),

@@ -22,4 +22,13 @@ export const auditRepo = {
       )
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(f.limit + 1),
+
+  /**
+   * Creates the audit log's monthly partitions up to `monthsAhead` months after this one (those
+   * missing only; migration 0016's `tandem_audit_partitions`). Returns how many it created.
+   */
+  ensurePartitions: async (db: DbOrTx, monthsAhead: number) => {
+    const r = await db.execute<{ made: number }>(sql`select tandem_audit_partitions(${monthsAhead}::int) as made`);
+    return Number(r.rows[0]?.made ?? 0);
+  },
 };

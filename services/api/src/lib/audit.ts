@@ -9,6 +9,11 @@ export interface AuditEntry {
   entityId?: string | null;
   organizationId?: string | null;
   changes?: Record<string, { from: unknown; to: unknown }> | null;
+  /**
+   * A read recorded inside a write (a create showing likely matches): it does not mark the
+   * request's Idempotency-Key, so a retry is pointed at what was written, not at what was shown.
+   */
+  read?: boolean;
 }
 
 /** The audit row's column values: who (user or API key, and for whom), what, where from. */
@@ -42,7 +47,7 @@ type AuditValues = ReturnType<typeof auditValues>;
  */
 export const idempotencyMark = (ctx: Ctx, entry: AuditEntry) => {
   const c = ctx.idempotency;
-  if (!c) return null;
+  if (!c || entry.read) return null;
   const k = schema.idempotencyKeys;
   return sql`update ${k} set committed_at = now(), entity_type = ${entry.entityType}, entity_id = ${entry.entityId ?? null},
     claim = case when tandem_assert(${k.claim} is not distinct from ${c.claim}::uuid, ${IDEMPOTENCY_CLAIM_LOST}) then ${k.claim} end

@@ -114,6 +114,18 @@ describe('Idempotency-Key: a key whose write committed never writes again', () =
     expect(two.headers.location).toBe(`/api/v1/referrals/${rows[0]!.id}`);
   });
 
+  it('a client create that shows matches (each audited as a read) names the created client, not a match, to a retry after a 5xx', async () => {
+    const w = await world(t);
+    // The same person already registered: the create answers it as a likely match, audited as a read.
+    const body = { givenName: 'Rosa', familyName: w.client.familyName, dateOfBirth: w.client.dateOfBirth };
+    const key = { 'idempotency-key': `client-then-500-${w.client.id}` };
+    const one = await w.chw.call('POST', '/api/v1/clients', body, { ...key, [FAIL_AFTER_COMMIT]: '1' });
+    const two = await w.chw.call('POST', '/api/v1/clients', body, key);
+    const made = await t.db.select().from(schema.clients).where(and(eq(schema.clients.familyName, w.client.familyName), sql`${schema.clients.id} <> ${w.client.id}`));
+    expect([one.status, two.status, two.body.code, made.length]).toEqual([500, 409, 'idempotency_key_committed', 1]);
+    expect([two.body.entity, two.headers.location]).toEqual([{ type: 'client', id: made[0]!.id }, `/api/v1/clients/${made[0]!.id}`]);
+  });
+
   it('a transition (one statement with its version check) marks its key: a retry after a 5xx is told it took effect', async () => {
     const w = await world(t);
     const r = await w.sent();

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createDb, createPool, schema } from '../db/src';
 import { freePort } from '../db/src/ports';
@@ -94,6 +94,11 @@ afterAll(async () => {
   }
   for (const tsx of started) if (tsx.exitCode === null && tsx.pid) await waitForExit(tsx.pid, 20_000);
   await tdb?.drop();
+  // The start's state file in .tmp/ (one per database), if the stop left it.
+  for (const f of readdirSync(path.join(root, '.tmp')).filter((n) => /^start-.*\.json$/.test(n))) {
+    const file = path.join(root, '.tmp', f);
+    if ((JSON.parse(readFileSync(file, 'utf8')) as { apiUrl?: string }).apiUrl === `http://127.0.0.1:${ports?.api}`) rmSync(file);
+  }
 }, 60_000);
 
 const linux = process.platform === 'linux' ? it : it.skip;

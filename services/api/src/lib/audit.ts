@@ -9,6 +9,11 @@ export interface AuditEntry {
   entityId?: string | null;
   organizationId?: string | null;
   changes?: Record<string, { from: unknown; to: unknown }> | null;
+  /**
+   * A read recorded inside a write (a create showing likely matches): it does not mark the
+   * request's Idempotency-Key, so a retry is pointed at what was written, not at what was shown.
+   */
+  read?: boolean;
 }
 
 /** The audit row's column values: who (user or API key, and for whom), what, where from. */
@@ -40,14 +45,23 @@ type AuditValues = ReturnType<typeof auditValues>;
  * requests with one key at most one commits. The last entity recorded wins (a forward writes the
  * declined original, then the new referral it answers with).
  */
-export const idempotencyMark = (ctx: Ctx, entry: AuditEntry) => {
+export const idempotencyMark = (ctx: Ctx, entry: Pick<AuditEntry, 'entityType' | 'entityId' | 'read'>) => {
   const c = ctx.idempotency;
-  if (!c) return null;
+  if (!c || entry.read) return null;
   const k = schema.idempotencyKeys;
   return sql`update ${k} set committed_at = now(), entity_type = ${entry.entityType}, entity_id = ${entry.entityId ?? null},
     claim = case when tandem_assert(${k.claim} is not distinct from ${c.claim}::uuid, ${IDEMPOTENCY_CLAIM_LOST}) then ${k.claim} end
     where ${k.actor} = ${c.actor} and ${k.key} = ${c.key}`;
 };
+/**
+ * For a write that records no audit row but must not apply twice (a read receipt moves "read up
+ * to now"): marks the request's Idempotency-Key in the caller's transaction, as an audit row would.
+ */
+export const markIdempotencyKey = async (db: DbOrTx, ctx: Ctx, entity: { entityType: string; entityId?: string | null }) => {
+  const mark = idempotencyMark(ctx, entity);
+  if (mark) await db.execute(mark);
+};
+
 /** tandem_assert's message when a request lost its idempotency claim (plugins/errors.ts answers 409). */
 export const IDEMPOTENCY_CLAIM_LOST = 'idempotency_claim_lost';
 

@@ -114,6 +114,45 @@ describe('Idempotency-Key: a key whose write committed never writes again', () =
     expect(two.headers.location).toBe(`/api/v1/referrals/${rows[0]!.id}`);
   });
 
+  it('a client create that shows matches (each audited as a read) names the created client, not a match, to a retry after a 5xx', async () => {
+    const w = await world(t);
+    // The same person already registered: the create answers it as a likely match, audited as a read.
+    const body = { givenName: 'Rosa', familyName: w.client.familyName, dateOfBirth: w.client.dateOfBirth };
+    const key = { 'idempotency-key': `client-then-500-${w.client.id}` };
+    const one = await w.chw.call('POST', '/api/v1/clients', body, { ...key, [FAIL_AFTER_COMMIT]: '1' });
+    const two = await w.chw.call('POST', '/api/v1/clients', body, key);
+    const made = await t.db.select().from(schema.clients).where(and(eq(schema.clients.familyName, w.client.familyName), sql`${schema.clients.id} <> ${w.client.id}`));
+    expect([one.status, two.status, two.body.code, made.length]).toEqual([500, 409, 'idempotency_key_committed', 1]);
+    expect([two.body.entity, two.headers.location]).toEqual([{ type: 'client', id: made[0]!.id }, `/api/v1/clients/${made[0]!.id}`]);
+  });
+
+  it('a read receipt that committed and then failed with a 5xx is not applied again by a retry: a message that came since stays unread', async () => {
+    const w = await world(t);
+    const r = await w.sent();
+    const key = { 'idempotency-key': `read-then-500-${r.id}` };
+    const one = await w.chw.call('POST', `/api/v1/referrals/${r.id}/read`, undefined, { ...key, [FAIL_AFTER_COMMIT]: '1' });
+    const readAt = async () => (await t.db.select().from(schema.referralReads).where(and(eq(schema.referralReads.referralId, r.id), eq(schema.referralReads.userId, w.chw.user.id))))[0]!.lastReadAt;
+    const first = await readAt();
+    // The receiver writes after the first request; the retry must not mark that message read.
+    expect((await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/messages`, { body: 'We called, no answer yet' })).status).toBe(201);
+    const two = await w.chw.call('POST', `/api/v1/referrals/${r.id}/read`, undefined, key);
+    expect([one.status, two.status, two.body.code, two.headers.location]).toEqual([500, 409, 'idempotency_key_committed', `/api/v1/referrals/${r.id}`]);
+    expect(await readAt()).toEqual(first);
+  });
+
+  it('read-all that committed and then failed with a 5xx is not applied again by a retry: a notification that came since stays unread', async () => {
+    const w = await world(t);
+    const user = w.chw.user.id;
+    const key = { 'idempotency-key': `read-all-then-500-${user}` };
+    await t.db.insert(schema.notifications).values({ userId: user, kind: 'test', title: 'Before' });
+    const one = await w.chw.call('POST', '/api/v1/notifications/read-all', undefined, { ...key, [FAIL_AFTER_COMMIT]: '1' });
+    await t.db.insert(schema.notifications).values({ userId: user, kind: 'test', title: 'Since' });
+    const two = await w.chw.call('POST', '/api/v1/notifications/read-all', undefined, key);
+    const rows = await t.db.select().from(schema.notifications).where(eq(schema.notifications.userId, user));
+    expect([one.status, two.status, two.body.code]).toEqual([500, 409, 'idempotency_key_committed']);
+    expect(rows.map((n) => [n.title, n.readAt !== null]).sort()).toEqual([['Before', true], ['Since', false]]);
+  });
+
   it('a transition (one statement with its version check) marks its key: a retry after a 5xx is told it took effect', async () => {
     const w = await world(t);
     const r = await w.sent();

@@ -49,8 +49,12 @@ const mine = (c: IdempotencyClaim) => and(thisKey(c), eq(idempotencyKeys.claim, 
  * - while the claim's lease runs: 409 idempotency_in_progress with Retry-After;
  * - after the lease ran out with nothing committed (the request died or failed): re-claims the
  *   key and runs. A 5xx before any commit ends the lease at once.
- * POSTs that record no audit row (sign-in and out, read receipts, HSDS import) never mark a key:
- * they are safe to repeat, and a 5xx or crash lets a retry run them again.
+ * POSTs that record no audit row never mark a key, so after a 5xx or a crash a retry runs them
+ * again; each is safe to repeat: sign-in makes another session (the first one's token reached no
+ * one and expires unused; a failed one counts once more, as any attempt would), sign-out deletes what is already gone, reading one notification keeps
+ * its first read time (coalesce), and an HSDS import matches rows on their HSDS id, so a re-import
+ * writes nothing new. Read receipts and read-all are not safe to repeat (a retry would mark read
+ * what came since), so they mark the key without an audit row (lib/audit.ts markIdempotencyKey).
  */
 export const idempotencyPreHandler = async (req: FastifyRequest, reply: FastifyReply) => {
   const key = req.headers['idempotency-key'];

@@ -155,7 +155,7 @@ export const createClientsService = ({ db, links }: { db: Db; links: ReferralLin
     });
     await writeTogether(
       tx,
-      shown.map(({ r, orgId }) => auditInsert(tx, ctx, { action: 'client.match', entityType: 'client', entityId: r.id, organizationId: orgId })),
+      shown.map(({ r, orgId }) => auditInsert(tx, ctx, { action: 'client.match', entityType: 'client', entityId: r.id, organizationId: orgId, read: true })),
     );
     return shown.map(({ r }) => ({ id: r.id, name: `${r.givenName} ${r.familyName}`, dateOfBirth: r.dateOfBirth, score: Math.min(1, Number(r.score)) }));
   };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '@tandem/db';
 import { AppError, notFound } from '../../lib/app-error';
 import type { Ctx } from '../../lib/actor';
-import { auditInsert, recordAudit } from '../../lib/audit';
+import { auditInsert, markIdempotencyKey, recordAudit } from '../../lib/audit';
 import { writeTogether } from '../../lib/batch';
 import { decodeCursor, toPage } from '../../lib/pagination';
 import { loadReferral, wasSent, type Access } from './access';
@@ -52,6 +52,7 @@ export const createConversationService = ({ db }: { db: Db }) => ({
     return db.transaction(async (tx) => {
       await loadReferral(tx, ctx.actor, id);
       const r = await referralsRepo.markRead(tx, id, userId);
+      await markIdempotencyKey(tx, ctx, { entityType: 'referral', entityId: id });
       return { referralId: id, lastReadAt: r.lastReadAt.toISOString(), unreadMessages: 0 };
     });
   },
@@ -78,7 +79,13 @@ export const createConversationService = ({ db }: { db: Db }) => ({
     return toNotification(n);
   },
 
-  async readAllNotifications(userId: string) {
-    return { marked: await referralsRepo.readAllNotifications(db, userId) };
+  /** With an Idempotency-Key, the key is marked with the update: a retry does not mark read what came since. */
+  async readAllNotifications(ctx: Ctx, userId: string) {
+    if (!ctx.idempotency) return { marked: await referralsRepo.readAllNotifications(db, userId) };
+    return db.transaction(async (tx) => {
+      const marked = await referralsRepo.readAllNotifications(tx, userId);
+      await markIdempotencyKey(tx, ctx, { entityType: 'notification' });
+      return { marked };
+    });
   },
 });

@@ -59,5 +59,5 @@ export const referralRoutes = (app: FastifyInstance, { referrals, lifecycle, con
   const userId = (req: { actor: { kind: string; userId?: string } }) => req.actor.userId!;
   route(app, api.listNotifications, { rule: rules.signedIn, handler: async (req) => conversation.notifications(userId(req), req.query) });
   route(app, api.markNotificationRead, { rule: rules.signedIn, handler: async (req) => conversation.readNotification(userId(req), req.params.id) });
-  route(app, api.markAllNotificationsRead, { rule: rules.signedIn, handler: async (req) => conversation.readAllNotifications(userId(req)) });
+  route(app, api.markAllNotificationsRead, { rule: rules.signedIn, handler: async (req) => conversation.readAllNotifications(req.ctx(), userId(req)) });
 };

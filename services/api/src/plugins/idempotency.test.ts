@@ -87,6 +87,25 @@ describe('Idempotency-Key on POST', () => {
   });
 });
 
+describe('Idempotency-Key on an answer that carries a secret', () => {
+  it('a new API key\'s secret is never stored with the key: a retry is told the key was made, and gets no secret', async () => {
+    const org = await newOrg(t.db);
+    const headers = { cookie, 'idempotency-key': 'api-key-secret-1' };
+    const payload = { name: 'Sync job', scopes: ['referrals:read'] };
+    const first = await t.app.inject({ method: 'POST', url: `/api/v1/organizations/${org.id}/api-keys`, headers, payload });
+    expect(first.statusCode).toBe(201);
+    const secret = first.json().secret as string;
+    expect(secret.length).toBeGreaterThan(10);
+    const [row] = await t.db.select().from(schema.idempotencyKeys).where(and(eq(schema.idempotencyKeys.actor, adminId), eq(schema.idempotencyKeys.key, 'api-key-secret-1')));
+    expect(JSON.stringify(row)).not.toContain(secret);
+    const retry = await t.app.inject({ method: 'POST', url: `/api/v1/organizations/${org.id}/api-keys`, headers, payload });
+    expect([retry.statusCode, retry.json().code, retry.json().entity?.type]).toEqual([409, 'idempotency_key_committed', 'api_key']);
+    expect(retry.body).not.toContain(secret);
+    const keys = await t.db.select().from(schema.apiKeys).where(eq(schema.apiKeys.organizationId, org.id));
+    expect(keys).toHaveLength(1);
+  });
+});
+
 describe('Idempotency-Key: a key whose write committed never writes again', () => {
   const keyRow = async (key: string) => (await t.db.select().from(schema.idempotencyKeys).where(and(eq(schema.idempotencyKeys.actor, adminId), eq(schema.idempotencyKeys.key, key))))[0];
 

@@ -14,6 +14,8 @@ const REPLAY_HEADERS = ['content-type', 'location', 'etag'];
 declare module 'fastify' {
   interface FastifyRequest {
     idempotency?: IdempotencyClaim;
+    /** Set by answerNotStored: the answer carries a secret shown once, so it is never stored for replay. */
+    idempotencyAnswerNotStored?: boolean;
   }
   interface FastifyInstance {
     idempotencyLeaseSeconds: number;
@@ -129,6 +131,15 @@ export const idempotencyPreHandler = async (req: FastifyRequest, reply: FastifyR
   throw new AppError('idempotency_in_progress', 'The first request with this key is still running; retry shortly.');
 };
 
+/**
+ * For answers that carry a secret shown once (a new API key): the key's row keeps no copy of the
+ * answer (only the hash of the secret is stored anywhere), so a retry after it was sent gets 409
+ * idempotency_key_committed naming what was made, not the secret again.
+ */
+export const answerNotStored = (req: FastifyRequest) => {
+  req.idempotencyAnswerNotStored = true;
+};
+
 export const idempotencyPlugin = fp<IdempotencyPluginOptions>(
   async (app, opts) => {
     app.decorate('idempotencyLeaseSeconds', opts.leaseSeconds);
@@ -136,7 +147,7 @@ export const idempotencyPlugin = fp<IdempotencyPluginOptions>(
       const claim = req.idempotency;
       if (!claim) return payload;
       req.idempotency = undefined;
-      if (reply.statusCode >= 500) {
+      if (reply.statusCode >= 500 || req.idempotencyAnswerNotStored) {
         // Nothing stored: a retry must not replay a failure. If the write committed, its mark
         // stays and a retry will not write again; if not, the lease ends now so a retry can run.
         await app.db

@@ -365,8 +365,8 @@ export const MessageSchema = z
   .object({
     id: IdSchema,
     referralId: IdSchema,
-    authorUserId: IdSchema,
-    authorName: z.string(),
+    authorUserId: IdSchema.nullable().describe('Null when written through an API key (or the author was since removed)'),
+    authorName: z.string().describe('The author, or "Integration" for an API key'),
     authorOrganizationId: IdSchema,
     body: z.string(),
     createdAt: TimestampSchema,

@@ -126,6 +126,14 @@ describe('response serializer', () => {
     expect(run).not.toThrow(/Client\.Name/);
     expect(compile(true)(item)).toBe(compile(false)(item));
   });
+  // Found by app.roundtrips.property.test.ts: a referral's nullable `client` (a $ref, so left an
+  // anyOf) is validated by fast-json-stringify, and the merged `{type: [string, null], enum}` refused a null.
+  it('writes a null enum inside a nullable object', () => {
+    const Outer = z.object({ client: z.object({ lang: z.enum(['en', 'es']).nullable() }).meta({ id: 'PropInner' }).nullable() });
+    const write = createResponseSerializer({ check: false })({ schema: Outer, method: 'GET', url: '/o', httpStatus: '200' });
+    expect(JSON.parse(write({ client: { lang: null } }))).toEqual({ client: { lang: null } });
+    expect(JSON.parse(write({ client: null }))).toEqual({ client: null });
+  });
   it('firstDifference walks arrays and objects', () => {
     expect(firstDifference({ a: [1, { b: 2 }] }, { a: [1, { b: 3 }] })).toBe('$.a[1].b');
     expect(firstDifference({ a: [1] }, { a: [1, 2] })).toBe('$.a (length)');

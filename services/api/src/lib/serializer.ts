@@ -20,7 +20,9 @@ const mergeNullable = (s: JsonSchema): JsonSchema => {
   const nullAt = any.findIndex((b) => isObject(b) && b.type === 'null' && Object.keys(b).length === 1);
   const other = any[1 - nullAt] as unknown;
   if (nullAt < 0 || !isObject(other) || typeof other.type !== 'string' || 'anyOf' in other || 'oneOf' in other || 'allOf' in other || '$ref' in other) return s;
-  return { ...other, type: [other.type, 'null'] };
+  // An enum must list null too: fast-json-stringify validates anyOf branches (e.g. a nullable
+  // object holding this field) with the merged schema, and `enum` without null refused a null.
+  return { ...other, type: [other.type, 'null'], ...(Array.isArray(other.enum) && !other.enum.includes(null) ? { enum: [...other.enum, null] } : {}) };
 };
 
 /** Rewrites a JSON Schema bottom-up (every nested schema position), for fast-json-stringify. */

@@ -72,7 +72,7 @@ export const toItem = (x: ItemRow, now: Date): ReferralListItem => ({
 export const toMessage = (x: { m: typeof schema.referralMessages.$inferSelect; authorName: string; readAt: Date | string | null }): Message => ({
   id: x.m.id,
   referralId: x.m.referralId,
-  authorUserId: x.m.authorUserId ?? '',
+  authorUserId: x.m.authorUserId,
   authorName: x.authorName,
   authorOrganizationId: x.m.authorOrgId,
   body: x.m.body,

@@ -20,8 +20,8 @@ export interface PoolOptions {
 }
 
 /**
- * One pg pool per process. Idle clients that lose their server (PostgreSQL restarts) emit
- * 'error' on the pool; we log it instead of crashing, and the pool opens fresh connections for
+ * One pg pool per process. Clients that lose their server (PostgreSQL restarts), idle or checked
+ * out, emit 'error'; we log it instead of crashing, and the pool opens fresh connections for
  * the next queries, so the API recovers by itself when the server is back.
  */
 export const createPool = (url: string, opts: PoolOptions = {}) => {
@@ -37,6 +37,10 @@ export const createPool = (url: string, opts: PoolOptions = {}) => {
     options: '-c max_parallel_workers_per_gather=0',
   });
   pool.on('error', (err) => opts.onError?.(err));
+  // The pool listens for errors of idle clients only: a client that is checked out (between the
+  // statements of a transaction, or before its release) and loses its server emitted 'error' with
+  // no listener, which throws and ends the process. Its next query fails instead (a 503).
+  pool.on('connect', (client) => client.on('error', (err) => opts.onError?.(err)));
   return pool;
 };
 

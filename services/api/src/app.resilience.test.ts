@@ -5,8 +5,12 @@ import { freePort, tmpDataDir } from '@tandem/db/ports';
 import { createTestDatabase, newOrg, newUser, type TestDatabase } from '@tandem/db/testing';
 import { runMigrations } from '@tandem/db';
 import type { FastifyInstance } from 'fastify';
+import { inArray } from 'drizzle-orm';
+import { schema } from '@tandem/db';
 import { buildApp } from './app';
 import { testConfig } from './config';
+import { signIn, testApp, type TestApp } from './testing/app';
+import { world } from './modules/referrals/testing';
 
 const tsx = path.resolve(__dirname, '../../../node_modules/.bin/tsx');
 const pgServer = path.resolve(__dirname, '../../../db/src/cli/pg-server.ts');
@@ -65,6 +69,83 @@ describe('database outage', () => {
     }
     expect(status).toBe(200);
   }, 120_000);
+
+  // Issue 22: PostgreSQL stopped and started again under a loop of writes. Each write while it is
+  // down answers 503 problem+json with Retry-After within a few seconds (never a 500, never a
+  // hang), the API recovers by itself, and every write it acknowledged is in the database.
+  it('under a loop of writes: 503 with Retry-After while PostgreSQL is down, and every acknowledged write is kept', async () => {
+    const net = await newOrg(app.db, { type: 'health_system' });
+    const admin = await newUser(app.db, { org: net, role: 'network_admin' });
+    const who = await signIn(app, admin.email);
+    const acked: { id: string; name: string }[] = [];
+    const refused: number[] = [];
+    const unexpected: string[] = [];
+    let slowest = 0;
+    let stop = false;
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const until = async (what: string, cond: () => boolean, ms = 30_000) => {
+      for (const end = Date.now() + ms; !cond(); await sleep(50)) if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    };
+    const writer = async (n: number) => {
+      for (let i = 0; !stop; i++) {
+        const name = `Outage Org ${n}-${i}`;
+        const started = Date.now();
+        // Without Idempotency-Key: with one, a write in flight when PostgreSQL stops answers 500
+        // (the idempotency plugin's cleanup fails; reported to its owner), so it is not tested here.
+        const res = await app.inject({ method: 'POST', url: '/api/v1/organizations', headers: { ...who }, payload: { name, type: 'cbo' } });
+        slowest = Math.max(slowest, Date.now() - started);
+        if (res.statusCode === 201) acked.push({ id: res.json().id, name });
+        else if (res.statusCode === 503 && /problem\+json/.test(String(res.headers['content-type'])) && res.json().code === 'database_unavailable' && Number(res.headers['retry-after']) > 0) refused.push(res.statusCode);
+        else unexpected.push(`${res.statusCode} ${String(res.headers['retry-after'])} ${res.body}`);
+        await sleep(10);
+      }
+    };
+    const loops = [1, 2, 3].map(writer);
+    try {
+      await until('writes before the outage', () => acked.length >= 5);
+      await stopPg(pg.child);
+      const beforeRestart = acked.length;
+      await until('refused writes', () => refused.length >= 10);
+      pg = await startPg(dataDir, port);
+      await until('writes after the restart', () => acked.length >= beforeRestart + 10);
+    } finally {
+      stop = true;
+      await Promise.all(loops);
+    }
+    expect(unexpected).toEqual([]);
+    expect(slowest).toBeLessThan(6_000);
+    const kept = await app.db.select({ id: schema.organizations.id, name: schema.organizations.name }).from(schema.organizations).where(inArray(schema.organizations.id, acked.map((a) => a.id)));
+    expect(new Map(kept.map((k) => [k.id, k.name]))).toEqual(new Map(acked.map((a) => [a.id, a.name])));
+  }, 120_000);
+});
+
+// Issue 22: many status changes of one referral at once, all read the same version: exactly one
+// wins, the others get 409 (stale_version, or invalid_transition once the winner moved it on),
+// and the timeline has one event for the change.
+describe('50 concurrent status changes of one referral', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp({ dbPoolMax: 10 });
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    ['50 accepts', (): Record<string, string> => ({ to: 'accepted' })],
+    ['accepts against declines', (i: number): Record<string, string> => (i % 2 ? { to: 'accepted' } : { to: 'declined', reason: 'no_capacity' })],
+  ])('%s: one 200, 49 × 409, one timeline event', async (_name, body) => {
+    const w = await world(t);
+    const r = await w.sent();
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/transitions`, { ...body(i), version: r.version })),
+    );
+    const codes = answers.map((a) => (a.status === 200 ? 200 : `${a.status} ${a.body?.code as string}`));
+    expect(codes.filter((c) => c === 200)).toHaveLength(1);
+    expect(codes.filter((c) => c !== 200 && c !== '409 stale_version' && c !== '409 invalid_transition')).toEqual([]);
+    const winner = answers.find((a) => a.status === 200)!.body as { status: string; version: number };
+    expect(winner.version).toBe(r.version + 1);
+    const timeline = (await w.chw.call('GET', `/api/v1/referrals/${r.id}/timeline`)).body as { data: { kind: string; fromStatus: string | null; toStatus: string | null }[] };
+    expect(timeline.data.filter((e) => e.kind === 'event' && e.fromStatus === 'sent')).toEqual([expect.objectContaining({ toStatus: winner.status })]);
+  }, 60_000);
 });
 
 describe('logs', () => {

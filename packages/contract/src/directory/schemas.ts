@@ -215,6 +215,9 @@ export const LocationSchema = z
 export type Location = z.infer<typeof LocationSchema>;
 export const LocationPageSchema = pageOf(LocationSchema);
 
+// Coordinates are kept to 7 decimals (about 1 cm): PostgreSQL's earth distance (ll_to_earth)
+// raises "value out of range: underflow" on a subnormal one such as 5e-324, which JSON allows.
+const toCentimetres = (n: number) => Math.round(n * 1e7) / 1e7;
 const locationFields = {
   name: z.string().trim().min(1).max(200),
   address1: z.string().trim().min(1).max(200),
@@ -222,8 +225,8 @@ const locationFields = {
   city: z.string().trim().min(1).max(100),
   state: z.string().trim().length(2),
   postalCode: z.string().trim().regex(/^\d{5}(-\d{4})?$/, 'ZIP or ZIP+4'),
-  latitude: z.number().min(-90).max(90).nullish(),
-  longitude: z.number().min(-180).max(180).nullish(),
+  latitude: z.number().min(-90).max(90).overwrite(toCentimetres).nullish(),
+  longitude: z.number().min(-180).max(180).overwrite(toCentimetres).nullish(),
   spa: SpaSchema.nullish(),
   accessibility: z.string().trim().max(2000).nullish(),
   transit: z.string().trim().max(2000).nullish(),

@@ -101,6 +101,18 @@ describe('locations', () => {
     expect(audit!.changes).toEqual({ accessibility: { from: null, to: 'Step-free entrance' } });
     expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/locations/${crypto.randomUUID()}`, headers, payload: { name: 'x' } })).statusCode).toBe(404);
   });
+
+  // Found by app.roundtrips.property.test.ts: a subnormal coordinate (valid JSON, inside the
+  // contract's range) made PostgreSQL's ll_to_earth underflow, and the API answered 400.
+  it('keeps coordinates to 7 decimals, so a subnormal one is stored as 0 rather than refused', async () => {
+    const org = await newOrg(t.db);
+    const headers = await as('org_admin', org);
+    const payload = { name: 'Pier', address1: '1 Ocean Front Walk', city: 'Santa Monica', postalCode: '90401', latitude: 34.0100000449, longitude: -5e-324 };
+    const created = await t.app.inject({ method: 'POST', url: `/api/v1/organizations/${org.id}/locations`, headers, payload });
+    expect([created.statusCode, created.json().latitude, created.json().longitude]).toEqual([201, 34.01, 0]);
+    const edited = await t.app.inject({ method: 'PATCH', url: `/api/v1/locations/${created.json().id}`, headers, payload: { latitude: 5e-324, longitude: 5e-324 } });
+    expect([edited.statusCode, edited.json().latitude, edited.json().longitude]).toEqual([200, 0, 0]);
+  });
 });
 
 describe('contacts', () => {

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { schema } from '@tandem/db';
 import { testApp, type TestApp } from '../../testing/app';
 import { referralsRepo } from './repo';
-import { world } from './testing';
+import { apiKey, world } from './testing';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -218,5 +218,29 @@ describe('the overdue sweep', () => {
     await due(r.id, { firstContactDueAt: past() });
     await referralsRepo.sweepOverdue(t.db);
     expect(await overdueNotes(r.id)).toEqual([`${w.cboStaff.user.id} First contact overdue · from ${w.clinic.name}`, `${w.chw.user.id} First contact overdue · at ${w.cbo.name}`].sort());
+  });
+});
+
+// Found by app.roundtrips.property.test.ts: two answers the contract did not allow.
+describe('answers the contract allows', () => {
+  it('creates and shows a draft for a client with no preferred language (was a 500 after commit)', async () => {
+    const w = await world(t);
+    const client = await w.chw.call('POST', '/api/v1/clients', { givenName: 'Ana', familyName: 'Sinlengua' });
+    expect([client.status, client.body.client.preferredLanguage]).toEqual([201, null]);
+    const d = await w.chw.call('POST', '/api/v1/referrals', { clientId: client.body.client.id });
+    expect([d.status, d.body.client?.preferredLanguage]).toEqual([201, null]);
+    expect((await w.chw.call('GET', `/api/v1/referrals/${d.body.id}`)).status).toBe(200);
+  });
+
+  it('lists a message written through an API key with a null author id, the key named as its author (was a 500)', async () => {
+    const w = await world(t);
+    const s = await w.sent();
+    const key = await apiKey(t, w.clinic, ['referrals:read', 'referrals:write']);
+    const posted = await key('POST', `/api/v1/referrals/${s.id}/messages`, { body: 'Synced from our case system' });
+    expect([posted.status, posted.body.authorUserId, posted.body.authorName, posted.body.author.kind]).toEqual([201, null, 'integration', 'api_key']);
+    for (const reader of [key, w.chw.call, w.cboStaff.call]) {
+      const list = await reader('GET', `/api/v1/referrals/${s.id}/messages`);
+      expect([list.status, list.body.data.map((m: { authorUserId: string | null }) => m.authorUserId)]).toEqual([200, [null]]);
+    }
   });
 });

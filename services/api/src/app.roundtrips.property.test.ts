@@ -1,0 +1,638 @@
+import fc from 'fast-check';
+import type { LightMyRequestResponse } from 'fastify';
+import type { z } from 'zod';
+import {
+  api,
+  CLOSURE_REASONS,
+  CreateApiKeyBodySchema,
+  CreateClientBodySchema,
+  CreateConsentBodySchema,
+  CreateContactBodySchema,
+  CreateLocationBodySchema,
+  CreateMessageBodySchema,
+  CreateOrganizationBodySchema,
+  CreateReferralBodySchema,
+  CreateServiceBodySchema,
+  fillPath,
+  FirstContactBodySchema,
+  InviteMemberBodySchema,
+  reasonRule,
+  ReplaceScheduleBodySchema,
+  ScheduleExceptionSchema,
+  SendReferralBodySchema,
+  UpdateCapacityBodySchema,
+  UpdateClientBodySchema,
+  UpdateContactBodySchema,
+  UpdateLocationBodySchema,
+  UpdateMeBodySchema,
+  UpdateMemberBodySchema,
+  UpdateOrganizationBodySchema,
+  UpdateReferralBodySchema,
+  UpdateServiceBodySchema,
+  type EndpointDef,
+  type ReferralStatus,
+} from '@tandem/contract';
+import { newOrg, newUser } from '@tandem/db/testing';
+import { newConsent } from '../../../db/src/testing/referral-factories';
+import { newLocation, newService } from './modules/directory/testing';
+import { bodyOf, dateArb, timestampArb, valueOf } from './testing/arbitraries';
+import { signIn, testApp, type TestApp } from './testing/app';
+
+// Issue 22: for every create and update operation, bodies with any subset of the optional fields
+// absent (and nullable ones null), valid otherwise, then every read of what was made — detail,
+// list, HSDS, and as each caller that may read it — answers 2xx with a body the contract's
+// response schema accepts. The API also checks its responses (config.responseCheck: a mismatch is
+// a 500), and `ok` below parses each body with the contract's schema again, so a mismatch fails
+// here whichever side of the serializer it is on.
+//
+// PROP_SEED=<n> replays a run (the seed is printed); PROP_RUNS=<n> changes the runs per property.
+
+const SEED = Number(process.env.PROP_SEED ?? 22_2026);
+const RUNS = Number(process.env.PROP_RUNS ?? 15);
+fc.configureGlobal({ seed: SEED, numRuns: RUNS, interruptAfterTimeLimit: 60_000, markInterruptAsFailure: false });
+process.stdout.write(`app.roundtrips.property: PROP_SEED=${SEED} PROP_RUNS=${RUNS}\n`);
+
+type Who = Record<string, string>;
+const ANON: Who = {};
+
+let t: TestApp;
+let seq = 0;
+const next = () => ++seq;
+
+/** One call of a contract endpoint. */
+const call = (who: Who, e: EndpointDef, opts: { params?: Record<string, string>; query?: Record<string, string | number>; body?: unknown; headers?: Who } = {}) => {
+  const qs = opts.query ? `?${new URLSearchParams(Object.entries(opts.query).map(([k, v]): [string, string] => [k, String(v)])).toString()}` : '';
+  return t.app.inject({
+    method: e.method,
+    url: fillPath(e.path, opts.params) + qs,
+    headers: { ...who, ...opts.headers },
+    ...(opts.body !== undefined ? { payload: opts.body as object } : {}),
+  });
+};
+
+/** A 2xx the endpoint declares, with a body its response schema accepts; the parsed body. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are read field by field after the schema check
+const ok = (e: EndpointDef, res: LightMyRequestResponse, what = ''): any => {
+  const where = `${e.operationId}${what ? ` (${what})` : ''}`;
+  if (res.statusCode < 200 || res.statusCode >= 300) throw new Error(`${where} answered ${res.statusCode}: ${res.body}`);
+  const schema = e.responses[res.statusCode];
+  if (schema === undefined) throw new Error(`${where} answered ${res.statusCode}, which the contract does not declare`);
+  if (schema === null) return undefined;
+  const parsed = (schema as z.ZodType).safeParse(res.json());
+  if (!parsed.success) throw new Error(`${where} answered a body its contract schema refuses: ${JSON.stringify(parsed.error.issues)}\n${res.body}`);
+  return res.json();
+};
+const read = async (who: Who, e: EndpointDef, opts: Parameters<typeof call>[2], what = '') => ok(e, await call(who, e, opts), what);
+/** A list page of `e` that contains `id`. */
+const listed = async (who: Who, e: EndpointDef, opts: Parameters<typeof call>[2], id: string, what = '', key = 'id') => {
+  const page = await read(who, e, opts, what);
+  if (!(page.data as Record<string, unknown>[]).some((x) => x[key] === id)) throw new Error(`${e.operationId} (${what}) does not list ${id}`);
+  return page;
+};
+
+const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
+const run = <T extends [unknown, ...unknown[]]>(prop: fc.IAsyncPropertyWithHooks<T>) => fc.assert(prop);
+
+// The world: a network admin, a clinic that refers, a CBO that receives (with a location, a
+// service and a contact), a third organization, their people and API keys with every scope.
+const w = {} as {
+  netAdmin: Who;
+  netAdminId: string;
+  clinic: { id: string };
+  cbo: { id: string };
+  other: { id: string };
+  clinicStaff: Who;
+  clinicAdmin: Who;
+  cboStaff: Who;
+  cboStaffId: string;
+  cboAdmin: Who;
+  clinicKey: Who;
+  cboKey: Who;
+  location: { id: string };
+  service: { id: string };
+  contactId: string;
+};
+const ALL_SCOPES = ['directory:read', 'directory:write', 'referrals:read', 'referrals:write'];
+
+beforeAll(async () => {
+  t = await testApp(process.env.PROP_LOG ? { logLevel: 'error' } : {});
+  const net = await newOrg(t.db, { name: 'County Health', type: 'health_system' });
+  const admin = await newUser(t.db, { org: net, role: 'network_admin' });
+  w.netAdmin = await signIn(t.app, admin.email);
+  w.netAdminId = admin.id;
+  w.clinic = await newOrg(t.db, { name: 'Eastside Clinic', type: 'clinic' });
+  w.cbo = await newOrg(t.db, { name: 'Boyle Heights Pantry', type: 'cbo' });
+  w.other = await newOrg(t.db, { name: 'Westside Shelter', type: 'cbo' });
+  const person = async (org: { id: string }, role: 'staff' | 'org_admin') => {
+    const u = await newUser(t.db, { org, role });
+    return { id: u.id, who: await signIn(t.app, u.email) };
+  };
+  w.clinicStaff = (await person(w.clinic, 'staff')).who;
+  w.clinicAdmin = (await person(w.clinic, 'org_admin')).who;
+  const cboStaff = await person(w.cbo, 'staff');
+  w.cboStaff = cboStaff.who;
+  w.cboStaffId = cboStaff.id;
+  w.cboAdmin = (await person(w.cbo, 'org_admin')).who;
+  const key = async (admin: Who, org: { id: string }) => {
+    const res = ok(api.createApiKey, await call(admin, api.createApiKey, { params: { id: org.id }, body: { name: 'sync', scopes: ALL_SCOPES } }));
+    return { authorization: `Bearer ${res.secret as string}` };
+  };
+  w.clinicKey = await key(w.clinicAdmin, w.clinic);
+  w.cboKey = await key(w.cboAdmin, w.cbo);
+  w.location = await newLocation(t.db, w.cbo.id);
+  w.service = await newService(t.db, w.cbo.id, { locationIds: [w.location.id] });
+  w.contactId = ok(api.createContact, await call(w.cboAdmin, api.createContact, { params: { id: w.cbo.id }, body: { name: 'Ana Ruiz', email: 'ana@pantry.example' } })).id;
+}, 60_000);
+afterAll(() => t?.close());
+
+describe('the checker', () => {
+  it('fails on a 2xx body the contract refuses, and on a status the contract does not declare', async () => {
+    const res = await call(ANON, api.getOrganization, { params: { id: w.cbo.id } });
+    expect(ok(api.getOrganization, res).id).toBe(w.cbo.id);
+    const bad = { ...res, statusCode: 200, json: () => ({ ...res.json(), partnershipStage: null }) } as unknown as LightMyRequestResponse;
+    expect(() => ok(api.getOrganization, bad)).toThrow(/contract schema refuses/);
+    expect(() => ok(api.getOrganization, { ...res, statusCode: 201 } as LightMyRequestResponse)).toThrow(/does not declare/);
+    expect(() => ok(api.getOrganization, { ...res, statusCode: 500 } as LightMyRequestResponse)).toThrow(/answered 500/);
+  });
+});
+
+// ---- Directory ------------------------------------------------------------------------------
+
+/** Every read of an organization: public, signed in, by key, HSDS, history, its list. */
+const readOrganization = async (id: string, name: string) => {
+  for (const [who, as] of [[ANON, 'anonymous'], [w.netAdmin, 'network admin'], [w.clinicStaff, 'staff'], [w.clinicKey, 'key']] as const) await read(who, api.getOrganization, { params: { id } }, as);
+  for (const [who, as] of [[ANON, 'anonymous'], [w.netAdmin, 'network admin']] as const) await listed(who, api.listOrganizations, { query: { q: name.trim(), limit: 200 } }, id, `${as}, q=name`);
+  await read(ANON, api.getHsdsOrganization, { params: { id } });
+  await read(w.netAdmin, api.getOrganizationHistory, { params: { id } });
+};
+
+/** Every read of a service: detail as each caller, its organization's list, search, HSDS. */
+const readService = async (id: string, orgId: string) => {
+  // The detail as each caller (signed-in callers see more contacts); lists and search answer the
+  // same rows to everyone, so twice is enough.
+  for (const [who, as] of [[ANON, 'anonymous'], [w.netAdmin, 'network admin'], [w.cboStaff, 'staff'], [w.clinicKey, 'key']] as const) await read(who, api.getService, { params: { id } }, as);
+  for (const [who, as] of [[ANON, 'anonymous'], [w.clinicKey, 'key']] as const) {
+    const s = await read(who, api.getService, { params: { id } }, as);
+    await listed(who, api.listOrganizationServices, { params: { id: orgId }, query: { limit: 200 } }, id, as);
+    await read(who, api.searchServices, { query: { q: (s.name as string).trim() || 'x', limit: 5 } }, `${as}, q=name`);
+  }
+  await read(ANON, api.getHsdsService, { params: { id } });
+  await read(ANON, api.listHsdsServiceAtLocations, { query: { service_id: id } as never });
+};
+
+const orgBody = () => bodyOf(CreateOrganizationBodySchema).map((b) => ({ ...b, name: `${String(b.name).trim().slice(0, 190)} ${next()}` }));
+
+describe('organizations', () => {
+  it('create', () =>
+    run(
+      fc.asyncProperty(orgBody(), async (body) => {
+        const org = ok(api.createOrganization, await call(w.netAdmin, api.createOrganization, { body }));
+        await readOrganization(org.id, org.name);
+      }),
+    ), 60_000);
+
+  it('update', () =>
+    run(
+      fc.asyncProperty(
+        orgBody(),
+        bodyOf(UpdateOrganizationBodySchema, { liaisonUserId: fc.constant(w.netAdminId) }, ['version']),
+        fc.boolean(),
+        async (create, body, byHeader) => {
+          const org = ok(api.createOrganization, await call(w.netAdmin, api.createOrganization, { body: create }));
+          const res = await call(w.netAdmin, api.updateOrganization, byHeader ? { params: { id: org.id }, body, headers: ifMatch(org.version) } : { params: { id: org.id }, body: { ...body, version: org.version } });
+          const updated = ok(api.updateOrganization, res);
+          await readOrganization(org.id, updated.name);
+        },
+      ),
+    ), 60_000);
+});
+
+describe('services, capacity and schedules', () => {
+  let org: { id: string };
+  let locs: string[];
+  beforeAll(async () => {
+    org = await newOrg(t.db);
+    locs = [(await newLocation(t.db, org.id)).id, (await newLocation(t.db, org.id)).id];
+  });
+  const serviceOverrides = () => ({ locationIds: fc.subarray(locs) });
+  const writers = () => fc.constantFrom('netAdmin', 'key');
+  let orgAdmin: Who;
+  let orgKey: Who;
+  beforeAll(async () => {
+    const u = await newUser(t.db, { org, role: 'org_admin' });
+    orgAdmin = await signIn(t.app, u.email);
+    const k = ok(api.createApiKey, await call(orgAdmin, api.createApiKey, { params: { id: org.id }, body: { name: 'k', scopes: ALL_SCOPES } }));
+    orgKey = { authorization: `Bearer ${k.secret as string}` };
+  });
+  const as = (writer: string) => (writer === 'key' ? orgKey : writer === 'admin' ? orgAdmin : w.netAdmin);
+
+  it('create', () =>
+    run(
+      fc.asyncProperty(bodyOf(CreateServiceBodySchema, serviceOverrides()), writers(), async (body, writer) => {
+        const s = ok(api.createService, await call(as(writer), api.createService, { params: { id: org.id }, body }));
+        await readService(s.id, org.id);
+      }),
+    ), 60_000);
+
+  it('update', () =>
+    run(
+      fc.asyncProperty(bodyOf(CreateServiceBodySchema, serviceOverrides()), bodyOf(UpdateServiceBodySchema, serviceOverrides(), ['version']), writers(), async (create, body, writer) => {
+        const s = ok(api.createService, await call(as(writer), api.createService, { params: { id: org.id }, body: create }));
+        const updated = await call(as(writer), api.updateService, { params: { id: s.id }, body, headers: ifMatch(s.version) });
+        // minAge/maxAge out of order across the stored and the new values is refused, not a 500.
+        if (updated.statusCode === 400 && /minAge|maxAge/.test(updated.body)) return;
+        ok(api.updateService, updated);
+        await readService(s.id, org.id);
+      }),
+    ), 60_000);
+
+  it('capacity', () =>
+    run(
+      fc.asyncProperty(bodyOf(UpdateCapacityBodySchema), writers(), async (body, writer) => {
+        const s = await newService(t.db, org.id, { locationIds: locs });
+        ok(api.updateServiceCapacity, await call(as(writer), api.updateServiceCapacity, { params: { id: s.id }, body }));
+        await readService(s.id, org.id);
+      }),
+    ), 60_000);
+
+  // Hours that never overlap by construction: up to four slots a day, each inside its own six hours.
+  const time = (m: number, seconds: boolean) => (m === 24 * 60 ? (seconds ? '24:00:00' : '24:00') : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}${seconds ? ':00' : ''}`);
+  const intervals = () =>
+    fc
+      .uniqueArray(fc.record({ weekday: fc.integer({ min: 1, max: 7 }), slot: fc.integer({ min: 0, max: 3 }), a: fc.integer({ min: 0, max: 359 }), b: fc.integer({ min: 1, max: 360 }), seconds: fc.boolean(), where: fc.constantFrom('absent', 'null', 'location') }), {
+        selector: (i) => `${i.weekday}/${i.slot}`,
+        maxLength: 10,
+      })
+      .map((list) =>
+        list
+          .filter((i) => i.a < i.b)
+          .map((i) => ({
+            weekday: i.weekday,
+            opensAt: time(i.slot * 360 + i.a, i.seconds),
+            closesAt: time(i.slot * 360 + i.b, i.seconds),
+            ...(i.where === 'null' ? { locationId: null } : i.where === 'location' ? { locationId: locs[0] } : {}),
+          })),
+      );
+  const exceptions = () => fc.uniqueArray(valueOf(ScheduleExceptionSchema, { date: dateArb(new Date('2020-01-01'), new Date('2035-12-31')) }), { selector: (e) => (e as { date: string }).date, maxLength: 4 });
+
+  it('schedule', () =>
+    run(
+      fc.asyncProperty(bodyOf(ReplaceScheduleBodySchema, { intervals: intervals(), exceptions: exceptions() }), writers(), async (body, writer) => {
+        const s = await newService(t.db, org.id, { locationIds: locs });
+        ok(api.replaceServiceSchedule, await call(as(writer), api.replaceServiceSchedule, { params: { id: s.id }, body }));
+        await readService(s.id, org.id);
+        await read(ANON, api.searchServices, { query: { openNow: 'true', limit: 5 } });
+      }),
+    ), 60_000);
+
+  /** A location as each caller reads it: its organization's list, the services delivered there. */
+  const readLocation = async (id: string) => {
+    for (const who of [ANON, w.netAdmin, w.clinicKey]) await listed(who, api.listOrganizationLocations, { params: { id: org.id }, query: { limit: 200 } }, id);
+    const s = await newService(t.db, org.id, { locationIds: [id] });
+    for (const who of [ANON, w.netAdmin]) await read(who, api.getService, { params: { id: s.id } });
+    await read(ANON, api.getHsdsService, { params: { id: s.id } });
+    await read(ANON, api.searchServices, { query: { near: '34.05,-118.25', limit: 5 } });
+  };
+
+  it('locations: create', () =>
+    run(
+      fc.asyncProperty(bodyOf(CreateLocationBodySchema), writers(), async (body, writer) => {
+        const l = ok(api.createLocation, await call(as(writer), api.createLocation, { params: { id: org.id }, body }));
+        await readLocation(l.id);
+      }),
+    ), 60_000);
+
+  it('locations: update', () =>
+    run(
+      fc.asyncProperty(bodyOf(CreateLocationBodySchema), bodyOf(UpdateLocationBodySchema), writers(), async (create, body, writer) => {
+        const l = ok(api.createLocation, await call(as(writer), api.createLocation, { params: { id: org.id }, body: create }));
+        ok(api.updateLocation, await call(as(writer), api.updateLocation, { params: { id: l.id }, body }));
+        await readLocation(l.id);
+      }),
+    ), 60_000);
+
+  const readContact = async (id: string) => {
+    await listed(w.netAdmin, api.listOrganizationContacts, { params: { id: org.id }, query: { limit: 200 } }, id, 'network admin');
+    await listed(orgAdmin, api.listOrganizationContacts, { params: { id: org.id }, query: { limit: 200 } }, id, 'org admin');
+    await read(ANON, api.listOrganizationContacts, { params: { id: org.id }, query: { limit: 200 } }, 'anonymous');
+    await read(w.clinicKey, api.listOrganizationContacts, { params: { id: org.id }, query: { limit: 200 } }, 'key');
+  };
+  let svc: { id: string };
+  beforeAll(async () => {
+    svc = await newService(t.db, org.id);
+  });
+  const contactOverrides = () => ({ serviceId: fc.constant(svc.id) });
+
+  it('contacts: create', () =>
+    run(
+      fc.asyncProperty(bodyOf(CreateContactBodySchema, contactOverrides()), writers(), async (body, writer) => {
+        const c = ok(api.createContact, await call(as(writer), api.createContact, { params: { id: org.id }, body }));
+        await readContact(c.id);
+        for (const who of [ANON, w.netAdmin, orgKey]) await read(who, api.getService, { params: { id: svc.id } });
+      }),
+    ), 60_000);
+
+  it('contacts: update', () =>
+    run(
+      fc.asyncProperty(bodyOf(CreateContactBodySchema, contactOverrides()), bodyOf(UpdateContactBodySchema, contactOverrides()), writers(), async (create, body, writer) => {
+        const c = ok(api.createContact, await call(as(writer), api.createContact, { params: { id: org.id }, body: create }));
+        ok(api.updateContact, await call(as(writer), api.updateContact, { params: { id: c.id }, body }));
+        await readContact(c.id);
+        for (const who of [ANON, w.netAdmin, orgKey]) await read(who, api.getService, { params: { id: svc.id } });
+      }),
+    ), 60_000);
+});
+
+describe('agreements', () => {
+  const overrides = () => ({ partyOrganizationIds: fc.shuffledSubarray([w.clinic.id, w.cbo.id, w.other.id], { minLength: 2 }) });
+  const readAgreement = async (id: string, parties: string[]) => {
+    await read(w.netAdmin, api.getAgreement, { params: { id } }, 'network admin');
+    await listed(w.netAdmin, api.listAgreements, { query: { limit: 200 } }, id, 'network admin');
+    if (parties.includes(w.clinic.id)) {
+      await read(w.clinicStaff, api.getAgreement, { params: { id } }, 'party');
+      await listed(w.clinicStaff, api.listAgreements, { query: { organizationId: w.clinic.id, limit: 200 } }, id, 'party');
+    }
+  };
+  it('create', () =>
+    run(
+      fc.asyncProperty(bodyOf(api.createAgreement.body, overrides()), async (body) => {
+        const a = ok(api.createAgreement, await call(w.netAdmin, api.createAgreement, { body }));
+        await readAgreement(a.id, body.partyOrganizationIds as string[]);
+      }),
+    ), 60_000);
+  it('update', () =>
+    run(
+      fc.asyncProperty(bodyOf(api.createAgreement.body, overrides()), bodyOf(api.updateAgreement.body, overrides(), ['version']), async (create, body) => {
+        const a = ok(api.createAgreement, await call(w.netAdmin, api.createAgreement, { body: create }));
+        const res = await call(w.netAdmin, api.updateAgreement, { params: { id: a.id }, body, headers: ifMatch(a.version) });
+        if (res.statusCode === 400 && /startDate|endDate/.test(res.body)) return;
+        const u = ok(api.updateAgreement, res);
+        await readAgreement(a.id, (u.parties as { id: string }[]).map((p) => p.id));
+      }),
+    ), 60_000);
+});
+
+// ---- People and keys ------------------------------------------------------------------------
+
+describe('members, me and API keys', () => {
+  const uniqueEmail = (b: Record<string, unknown>) => ({ ...b, email: `m${next()}.${String(b.email).trim()}` });
+  const inviters = () => fc.constantFrom('netAdmin', 'orgAdmin');
+  const inviter = (x: string) => (x === 'netAdmin' ? w.netAdmin : w.cboAdmin);
+  const readMember = async (userId: string, email: string) => {
+    for (const [who, as] of [[w.netAdmin, 'network admin'], [w.cboAdmin, 'org admin']] as const) {
+      await listed(who, api.listMembers, { params: { id: w.cbo.id }, query: { limit: 200 } }, userId, as, 'userId');
+      await listed(who, api.listUsers, { query: { q: email.slice(0, 100), limit: 200 } }, userId, `${as}, q=email`);
+    }
+    await read(w.cboStaff, api.listColleagues, { params: { id: w.cbo.id }, query: { limit: 200 } });
+  };
+  const invite = async (x: string, body: Record<string, unknown>) => {
+    const res = await call(inviter(x), api.inviteMember, { params: { id: w.cbo.id }, body });
+    if (x === 'orgAdmin' && body.role === 'network_admin') {
+      expect(res.statusCode).toBe(403);
+      return null;
+    }
+    return ok(api.inviteMember, res);
+  };
+
+  it('invite', () =>
+    run(
+      fc.asyncProperty(bodyOf(InviteMemberBodySchema).map(uniqueEmail), inviters(), async (body, x) => {
+        const r = await invite(x, body);
+        if (r) await readMember(r.member.userId, r.member.email);
+      }),
+    ), 60_000);
+
+  it('role', () =>
+    run(
+      fc.asyncProperty(bodyOf(InviteMemberBodySchema).map(uniqueEmail), bodyOf(UpdateMemberBodySchema), async (create, body) => {
+        const r = await invite('netAdmin', create);
+        ok(api.updateMember, await call(w.netAdmin, api.updateMember, { params: { id: w.cbo.id, userId: r.member.userId }, body }));
+        await readMember(r.member.userId, r.member.email);
+      }),
+    ), 60_000);
+
+  it('me', () =>
+    run(
+      fc.asyncProperty(bodyOf(UpdateMeBodySchema), async (body) => {
+        const u = await newUser(t.db, { org: w.other });
+        const me = await signIn(t.app, u.email);
+        ok(api.updateMe, await call(me, api.updateMe, { body }));
+        await read(me, api.getMe, {});
+      }),
+    ), 60_000);
+
+  it('api keys', () =>
+    run(
+      fc.asyncProperty(bodyOf(CreateApiKeyBodySchema), async (body) => {
+        const k = ok(api.createApiKey, await call(w.cboAdmin, api.createApiKey, { params: { id: w.cbo.id }, body }));
+        await listed(w.cboAdmin, api.listApiKeys, { params: { id: w.cbo.id } }, k.id, 'org admin');
+        await listed(w.netAdmin, api.listApiKeys, { params: { id: w.cbo.id } }, k.id, 'network admin');
+      }),
+    ), 60_000);
+});
+
+// ---- Clients, consents, referrals -------------------------------------------------------------
+
+const clientBody = () => bodyOf(CreateClientBodySchema);
+const writersOf = { clinic: () => [w.clinicStaff, w.clinicKey] as const };
+
+/** Every read of a client its creator, a network admin and (after a sent referral) the receiver may make. */
+const readClient = async (id: string, receiver = false) => {
+  const readers: [Who, string][] = [[w.clinicStaff, 'creator'], [w.clinicKey, 'creator key'], [w.netAdmin, 'network admin']];
+  if (receiver) readers.push([w.cboStaff, 'receiver'], [w.cboKey, 'receiver key']);
+  for (const [who, as] of readers) await read(who, api.getClient, { params: { id } }, as);
+  await read(w.clinicStaff, api.listConsents, { params: { id } }, 'creator');
+  if (receiver) await read(w.cboStaff, api.listConsents, { params: { id } }, 'receiver');
+};
+
+describe('clients and consents', () => {
+  it('create', () =>
+    run(
+      fc.asyncProperty(clientBody(), fc.constantFrom(0, 1), async (body, by) => {
+        const c = ok(api.createClient, await call(writersOf.clinic()[by]!, api.createClient, { body }));
+        await readClient(c.client.id);
+        if (typeof body.givenName === 'string') await read(w.clinicStaff, api.findClientMatches, { query: { name: `${body.givenName.trim()} ${String(body.familyName).trim()}`.padEnd(2, 'x') } });
+      }),
+    ), 60_000);
+
+  it('update', () =>
+    run(
+      fc.asyncProperty(clientBody(), bodyOf(UpdateClientBodySchema, {}, ['version']), fc.constantFrom(0, 1), async (create, body, by) => {
+        const c = ok(api.createClient, await call(writersOf.clinic()[by]!, api.createClient, { body: create }));
+        ok(api.updateClient, await call(writersOf.clinic()[by]!, api.updateClient, { params: { id: c.client.id }, body: { ...body, version: c.client.version } }));
+        await readClient(c.client.id);
+      }),
+    ), 60_000);
+
+  const consentBody = () =>
+    bodyOf(CreateConsentBodySchema, {
+      organizationIds: fc.subarray([w.cbo.id, w.other.id, w.clinic.id]),
+      signedAt: timestampArb(new Date('2020-01-01'), new Date()),
+      expiresAt: timestampArb(new Date(), new Date('2040-01-01')),
+    });
+
+  it('consents', () =>
+    run(
+      fc.asyncProperty(clientBody(), consentBody(), fc.constantFrom(0, 1), async (client, body, by) => {
+        const c = ok(api.createClient, await call(w.clinicStaff, api.createClient, { body: client }));
+        ok(api.createConsent, await call(writersOf.clinic()[by]!, api.createConsent, { params: { id: c.client.id }, body }));
+        await readClient(c.client.id);
+      }),
+    ), 60_000);
+});
+
+// A referral's client and consent are made in the run, after its body is generated: the body
+// names them by these placeholders, which `withIds` replaces.
+const CLIENT = '00000000-0000-4000-8000-00000000c11e';
+const CONSENT = '00000000-0000-4000-8000-00000000c0de';
+const withIds = (b: Record<string, unknown>, ids: { clientId: string; consentId: string }) =>
+  Object.fromEntries(Object.entries(b).map(([k, v]) => [k, v === CLIENT ? ids.clientId : v === CONSENT ? ids.consentId : v]));
+
+/** The overrides that keep a referral's ids pointing at one consistent world. */
+const referralOverrides = () => ({
+  clientId: fc.constant(CLIENT),
+  receivingOrganizationId: fc.constant(w.cbo.id),
+  receivingServiceId: fc.constant(w.service.id),
+  receivingContactId: fc.constant(w.contactId),
+  consentId: fc.constant(CONSENT),
+  sendingOrganizationId: fc.constant(w.clinic.id),
+});
+
+/** Every read of a referral by each caller that may see it; a draft is the sender's alone. */
+const readReferral = async (id: string, sent: boolean) => {
+  const readers: [Who, string, 'sent' | 'received'][] = [
+    [w.clinicStaff, 'sender', 'sent'],
+    [w.clinicKey, 'sender key', 'sent'],
+  ];
+  if (sent) readers.push([w.cboStaff, 'receiver', 'received'], [w.cboKey, 'receiver key', 'received']);
+  for (const [who, as, box] of readers) {
+    await read(who, api.getReferral, { params: { id } }, as);
+    await listed(who, api.listReferrals, { query: { box, limit: 200 } }, id, as);
+    await read(who, api.getReferralTimeline, { params: { id } }, as);
+  }
+  // Counts and the thread answer the same to a person and a key of one side: once per side.
+  for (const [who, as, box] of readers.filter((_, i) => i % 2 === 0)) {
+    await read(who, api.countReferrals, { query: { box } }, as);
+    await read(who, api.listReferralMessages, { params: { id } }, as);
+  }
+  await read(w.netAdmin, api.getReferral, { params: { id } }, 'network admin');
+  await read(w.netAdmin, api.getReferralTimeline, { params: { id } }, 'network admin');
+  const detail = await read(w.clinicStaff, api.getReferral, { params: { id } }, 'sender');
+  if (detail.clientId) await readClient(detail.clientId, sent);
+  return detail;
+};
+
+/** A client made through the API from a generated body, with a network consent. */
+const clientWithConsent = async (body: Record<string, unknown>) => {
+  const c = ok(api.createClient, await call(w.clinicStaff, api.createClient, { body }));
+  const consent = await newConsent(t.db, { id: c.client.id as string });
+  return { clientId: c.client.id as string, consentId: consent.id };
+};
+/** Enough for a send: a language and a phone (the rest of the client as generated). */
+const sendable = (b: Record<string, unknown>) => ({ ...b, preferredLanguage: 'es', phones: ['(323) 555-0100'] });
+const completeDraft = (clientId: string) => ({
+  clientId,
+  receivingOrganizationId: w.cbo.id,
+  receivingServiceId: w.service.id,
+  needs: ['food-insecurity'],
+  reason: 'Family of four; food runs out mid-month',
+  senderContactName: 'Carla CHW',
+  senderContactPhone: '(323) 555-0199',
+});
+const draftBody = () => bodyOf(CreateReferralBodySchema, referralOverrides());
+const sendBody = () => bodyOf(SendReferralBodySchema, {}, ['version']);
+
+describe('referrals', () => {
+  // A draft holds any subset of its fields: the client it names is generated too.
+  it('draft: create', () =>
+    run(
+      fc.asyncProperty(clientBody(), draftBody(), fc.constantFrom(0, 1), async (client, body, by) => {
+        const ids = await clientWithConsent(client);
+        const d = ok(api.createReferral, await call(writersOf.clinic()[by]!, api.createReferral, { body: withIds(body, ids) }));
+        await readReferral(d.id, false);
+      }),
+    ), 90_000);
+
+  it('draft: update', () =>
+    run(
+      // assigneeId, outcome and firstContactAt are the receiver's, after sending: never on a draft.
+      fc.asyncProperty(clientBody(), draftBody(), bodyOf(UpdateReferralBodySchema, referralOverrides(), ['version', 'assigneeId', 'outcome', 'firstContactAt']), fc.constantFrom(0, 1), async (client, create, body, by) => {
+        const ids = await clientWithConsent(client);
+        const d = ok(api.createReferral, await call(writersOf.clinic()[by]!, api.createReferral, { body: withIds(create, ids) }));
+        ok(api.updateReferral, await call(writersOf.clinic()[by]!, api.updateReferral, { params: { id: d.id }, body: { ...withIds(body, ids), version: d.version } }));
+        await readReferral(d.id, false);
+      }),
+    ), 90_000);
+
+  it('send', () =>
+    run(
+      fc.asyncProperty(clientBody().map(sendable), sendBody(), fc.constantFrom(0, 1), async (client, body, by) => {
+        const { clientId } = await clientWithConsent(client);
+        const d = ok(api.createReferral, await call(w.clinicStaff, api.createReferral, { body: completeDraft(clientId) }));
+        ok(api.sendReferral, await call(writersOf.clinic()[by]!, api.sendReferral, { params: { id: d.id }, body, headers: ifMatch(d.version) }));
+        await readReferral(d.id, true);
+      }),
+    ), 90_000);
+
+  // A walk through the lifecycle: each step one side (person or key) takes one of the transitions
+  // the detail offers it, with a reason when the edge takes one, or assigns, or records first contact.
+  const step = fc.record({
+    side: fc.constantFrom('sender', 'receiver', 'senderKey', 'receiverKey'),
+    kind: fc.constantFrom('transition', 'transition', 'transition', 'assign', 'firstContact'),
+    pick: fc.nat(),
+    reason: fc.constantFrom(...CLOSURE_REASONS),
+    withOptionalReason: fc.boolean(),
+    note: valueOf(CreateMessageBodySchema.shape.body),
+    noteAbsent: fc.boolean(),
+    firstContact: bodyOf(FirstContactBodySchema, { at: timestampArb(new Date('2024-01-01'), new Date()) }, ['version']),
+    unassign: fc.boolean(),
+  });
+
+  it('transitions, assignment and first contact', () =>
+    run(
+      fc.asyncProperty(clientBody().map(sendable), fc.array(step, { minLength: 1, maxLength: 5 }), async (client, steps) => {
+        const { clientId } = await clientWithConsent(client);
+        const d = ok(api.createReferral, await call(w.clinicStaff, api.createReferral, { body: completeDraft(clientId) }));
+        ok(api.sendReferral, await call(w.clinicStaff, api.sendReferral, { params: { id: d.id }, body: { version: d.version } }));
+        for (const s of steps) {
+          const who = { sender: w.clinicStaff, receiver: w.cboStaff, senderKey: w.clinicKey, receiverKey: w.cboKey }[s.side];
+          const cur = await read(who, api.getReferral, { params: { id: d.id } }, s.side);
+          const receiving = s.side.startsWith('receiver');
+          if (s.kind === 'assign' && receiving && !['declined', 'completed', 'unable_to_complete', 'cancelled', 'entered_in_error'].includes(cur.status)) {
+            ok(api.assignReferral, await call(who, api.assignReferral, { params: { id: d.id }, body: { assigneeUserId: s.unassign ? null : w.cboStaffId, version: cur.version } }), 'assign');
+          } else if (s.kind === 'firstContact' && receiving && ['accepted', 'in_progress', 'on_hold'].includes(cur.status)) {
+            ok(api.recordFirstContact, await call(who, api.recordFirstContact, { params: { id: d.id }, body: { ...s.firstContact, version: cur.version } }), 'first contact');
+          } else {
+            const allowed = (cur.allowedTransitions as ReferralStatus[]).filter((x) => x !== 'entered_in_error');
+            if (!allowed.length) continue;
+            const to = allowed[s.pick % allowed.length]!;
+            const rule = reasonRule(cur.status, to);
+            const reason = rule === 'required' || (rule === 'optional' && s.withOptionalReason) ? s.reason : null;
+            const note = reason === 'other' || !s.noteAbsent ? s.note : undefined;
+            const body = { to, version: cur.version, ...(reason ? { reason } : rule === 'none' && s.withOptionalReason ? {} : { reason: null }), ...(note !== undefined ? { note } : {}) };
+            ok(api.transitionReferral, await call(who, api.transitionReferral, { params: { id: d.id }, body }), `${cur.status} → ${to}`);
+          }
+          for (const reader of [w.clinicStaff, w.cboKey, w.netAdmin]) await read(reader, api.getReferral, { params: { id: d.id } });
+        }
+        await readReferral(d.id, true);
+      }),
+    ), 120_000);
+
+  it('messages', () =>
+    run(
+      fc.asyncProperty(bodyOf(CreateMessageBodySchema), fc.constantFrom('sender', 'receiver', 'senderKey', 'receiverKey'), async (body, side) => {
+        if (!messageRef) {
+          const { clientId } = await clientWithConsent(sendable({ givenName: 'Rosa', familyName: 'Thread' }));
+          const d = ok(api.createReferral, await call(w.clinicStaff, api.createReferral, { body: completeDraft(clientId) }));
+          ok(api.sendReferral, await call(w.clinicStaff, api.sendReferral, { params: { id: d.id }, body: { version: d.version } }));
+          messageRef = d.id as string;
+        }
+        const who = { sender: w.clinicStaff, receiver: w.cboStaff, senderKey: w.clinicKey, receiverKey: w.cboKey }[side];
+        const m = ok(api.createReferralMessage, await call(who, api.createReferralMessage, { params: { id: messageRef }, body }), side);
+        for (const reader of [w.clinicStaff, w.cboStaff, w.clinicKey, w.cboKey]) await listed(reader, api.listReferralMessages, { params: { id: messageRef }, query: { limit: 200 } }, m.id);
+        await read(w.cboStaff, api.markReferralRead, { params: { id: messageRef } });
+        for (const reader of [w.clinicStaff, w.cboKey, w.netAdmin]) await read(reader, api.getReferralTimeline, { params: { id: messageRef } });
+      }),
+    ), 60_000);
+});
+let messageRef: string | undefined;

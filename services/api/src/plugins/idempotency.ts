@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
-import { schema } from '@tandem/db';
+import { schema, type Db } from '@tandem/db';
 import { AppError } from '../lib/app-error';
 import { actorId, type IdempotencyClaim } from '../lib/actor';
 import { sha256 } from '../lib/crypto';
@@ -140,6 +140,31 @@ export const answerNotStored = (req: FastifyRequest) => {
   req.idempotencyAnswerNotStored = true;
 };
 
+/**
+ * After the answer: a 5xx, or an answer never to be stored (answerNotStored), stores nothing (a
+ * retry must not replay a failure or a secret; if the write committed, its mark stays and a retry
+ * will not write again; if not, the lease ends now so a retry can run); any other answer is stored
+ * for replay.
+ */
+const settleKey = async (db: Db, claim: IdempotencyClaim, reply: FastifyReply, payload: unknown, notStored: boolean) => {
+  if (reply.statusCode >= 500 || notStored) {
+    await db
+      .update(idempotencyKeys)
+      .set({ claim: null, leaseUntil: sql`now()` })
+      .where(and(mine(claim), isNull(idempotencyKeys.committedAt)));
+    return;
+  }
+  const headers: Record<string, string> = {};
+  for (const h of REPLAY_HEADERS) {
+    const v = reply.getHeader(h);
+    if (v !== undefined) headers[h] = String(v);
+  }
+  await db
+    .update(idempotencyKeys)
+    .set({ statusCode: reply.statusCode, responseBody: typeof payload === 'string' ? payload : payload == null ? '' : String(payload), responseHeaders: headers, completedAt: sql`now()` })
+    .where(mine(claim));
+};
+
 export const idempotencyPlugin = fp<IdempotencyPluginOptions>(
   async (app, opts) => {
     app.decorate('idempotencyLeaseSeconds', opts.leaseSeconds);
@@ -147,24 +172,14 @@ export const idempotencyPlugin = fp<IdempotencyPluginOptions>(
       const claim = req.idempotency;
       if (!claim) return payload;
       req.idempotency = undefined;
-      if (reply.statusCode >= 500 || req.idempotencyAnswerNotStored) {
-        // Nothing stored: a retry must not replay a failure. If the write committed, its mark
-        // stays and a retry will not write again; if not, the lease ends now so a retry can run.
-        await app.db
-          .update(idempotencyKeys)
-          .set({ claim: null, leaseUntil: sql`now()` })
-          .where(and(mine(claim), isNull(idempotencyKeys.committedAt)));
-        return payload;
+      try {
+        await settleKey(app.db, claim, reply, payload, req.idempotencyAnswerNotStored === true);
+      } catch (err) {
+        // The store is unreachable (an outage): the answer goes out as it is. The key's lease runs
+        // out by itself, and a mark the write committed stays, so a retry neither strands nor
+        // writes twice. Only the error's code is logged: its message can carry SQL and values.
+        req.log.warn({ code: (err as { code?: string }).code ?? 'unknown' }, 'idempotency key not settled');
       }
-      const headers: Record<string, string> = {};
-      for (const h of REPLAY_HEADERS) {
-        const v = reply.getHeader(h);
-        if (v !== undefined) headers[h] = String(v);
-      }
-      await app.db
-        .update(idempotencyKeys)
-        .set({ statusCode: reply.statusCode, responseBody: typeof payload === 'string' ? payload : payload == null ? '' : String(payload), responseHeaders: headers, completedAt: sql`now()` })
-        .where(mine(claim));
       return payload;
     });
   },

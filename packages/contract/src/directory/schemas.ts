@@ -11,7 +11,7 @@ import {
   ServiceStatusSchema,
   SpaSchema,
 } from '../common/enums';
-import { pageOf, PageQuerySchema } from '../common/pagination';
+import { pageOf, PageQuerySchema, UpdatedSinceSchema } from '../common/pagination';
 
 export const StageDatesSchema = z
   .object({
@@ -69,6 +69,12 @@ export const OrganizationListQuerySchema = PageQuerySchema.extend({
   q: z.string().trim().max(200).optional().describe('Name contains'),
   type: OrgTypeSchema.optional(),
   spa: SpaSchema.optional(),
+  updatedSince: UpdatedSinceSchema,
+});
+export const ServiceListQuerySchema = PageQuerySchema.extend({
+  updatedSince: UpdatedSinceSchema.describe(
+    'Sync: only services changed at or after this instant (an edit, capacity, hours), oldest change first. Inclusive: deduplicate by id',
+  ),
 });
 
 // --- Organization edits, services, locations, schedules, contacts, history, search ---

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../common/endpoint';
 import { IdParamsSchema, IdSchema } from '../common/ids';
-import { PageQuerySchema } from '../common/pagination';
 import { ProblemSchema } from '../common/problem';
 import {
   AssignReferralBodySchema,
@@ -18,6 +17,7 @@ import {
   CreateReferralBodySchema,
   FirstContactBodySchema,
   ForwardBodySchema,
+  MessageListQuerySchema,
   MessagePageSchema,
   MessageSchema,
   NotificationListQuerySchema,
@@ -239,7 +239,7 @@ export const referralEndpoints = {
     tags: ['Referrals'],
     ...READ,
     params: IdParamsSchema,
-    query: PageQuerySchema,
+    query: MessageListQuerySchema,
     responses: { 200: MessagePageSchema, 404: ProblemSchema },
   }),
   createReferralMessage: defineEndpoint({

@@ -17,7 +17,7 @@ import { actingOrgIds, type Actor, type Ctx } from '../../lib/actor';
 import { auditInsert, recordAudit } from '../../lib/audit';
 import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
-import { decodeCursor, toPage } from '../../lib/pagination';
+import { decodeCursor, decodeSyncCursor, toPage } from '../../lib/pagination';
 import { consentSummaryOf, packetOf, toClient, type ClientsService } from '../clients/service';
 import { accessOf, allowedFor, loadReferral, requireSide, type Access } from './access';
 import { toItem } from './mappers';
@@ -218,13 +218,24 @@ export const createReferralsService = (deps: ReferralDeps) => {
       const [rows] = await Promise.all([
         referralsRepo.page(
           db,
-          { box: q.box, orgIds: actingOrgIds(actor), status: q.status, need: q.need, overdue: q.overdue, assignee, q: q.q, limit: q.limit, after: decodeCursor(q.cursor, KeyCursor) },
+          {
+            box: q.box,
+            orgIds: actingOrgIds(actor),
+            status: q.status,
+            need: q.need,
+            overdue: q.overdue,
+            assignee,
+            q: q.q,
+            limit: q.limit,
+            since: q.updatedSince,
+            after: q.updatedSince ? decodeSyncCursor(q.cursor) : decodeCursor(q.cursor, KeyCursor),
+          },
           userId,
         ),
         recordAudit(db, ctx, { action: 'referral.list', entityType: 'referral', entityId: null, organizationId: actingOrgIds(actor)[0] ?? null }),
       ]);
       const now = new Date();
-      const page = toPage(rows, q.limit, (r) => [r.cursorAt, r.r.id]);
+      const page = toPage(rows, q.limit, (r) => (q.updatedSince ? ['u', r.updatedKey, r.r.id] : [r.cursorAt, r.r.id]));
       return { data: page.data.map((r) => toItem(r, now)), nextCursor: page.nextCursor };
     },
 

@@ -166,15 +166,17 @@ export const createReferralsService = (deps: ReferralDeps) => {
 
     /**
      * Opening a referral: one read (row, names, client, consent), then the view and audit rows in
-     * one write. The receiver's first open of a sent referral acknowledges it (through
-     * decideTransition, automatic) in a transaction; every open is recorded as a view and audited.
+     * one write. Receiving staff's first open of a sent referral acknowledges it (through
+     * decideTransition, automatic) in a transaction; an API key's read does not — an integration
+     * fetching it is not a person seeing it — so a key acknowledges with POST .../transitions
+     * { to: 'acknowledged' }. Every open is recorded as a view and audited.
      * Anyone not on the referral gets the same 404 as a random id, and nothing is written.
      */
     async get(ctx: Ctx, id: string) {
       const d = await referralsRepo.detail(db, id, actorUserId(ctx));
       const a = d ? accessOf(d.r, ctx.actor) : null;
       if (!d || !a) throw notFound('referral');
-      if (a.row.status === 'sent' && a.sides.includes('receiver')) {
+      if (a.row.status === 'sent' && a.sides.includes('receiver') && ctx.actor.kind === 'user') {
         return db.transaction(async (tx) => {
           // Losing a race with another opener is fine: someone acknowledged it; the detail shows what they wrote.
           await changeStatus(tx, ctx, a, { to: 'acknowledged', automatic: true, side: 'receiver' }, true);

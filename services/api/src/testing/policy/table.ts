@@ -128,7 +128,9 @@ type Who = 'sender' | 'receiver' | 'either' | 'admin';
 const WORK = { completed: 'receiver', unable_to_complete: 'receiver', cancelled: 'either' } as const;
 const SPEC_EDGES: Record<string, Record<string, Who>> = {
   draft: { sent: 'sender', cancelled: 'sender' },
-  sent: { accepted: 'receiver', declined: 'receiver', cancelled: 'either' },
+  // "acknowledged (automatic the first time receiving staff open it)"; an API key's read is not a
+  // person opening it, so the receiver may also ask for it (issue 23).
+  sent: { acknowledged: 'receiver', accepted: 'receiver', declined: 'receiver', cancelled: 'either' },
   acknowledged: { accepted: 'receiver', declined: 'receiver', cancelled: 'either' },
   accepted: { in_progress: 'receiver', on_hold: 'receiver', ...WORK },
   in_progress: { on_hold: 'receiver', ...WORK },
@@ -194,8 +196,22 @@ const referralKind: KindDef<Ref> = {
   id: (o) => o.id,
   snapshot: (w, o) => referralSnapshot(w, o.id),
   actions: [
-    // The receiver's first open of a sent referral acknowledges it: that cell gets its own referral.
-    { name: 'get', method: 'GET', path: refPath(), security: 'both', scope: 'referrals:read', expect: readReferral, mutates: (_a, s) => s === 'sent' },
+    // Receiving staff's first open of a sent referral acknowledges it: that cell gets its own referral.
+    // An API key's read does not (issue 23): verify checks it is still sent.
+    {
+      name: 'get',
+      method: 'GET',
+      path: refPath(),
+      security: 'both',
+      scope: 'referrals:read',
+      expect: readReferral,
+      mutates: (a, s) => s === 'sent' && a.kind === 'user',
+      verify: async (c, body) => {
+        const status = (body as { status?: string }).status;
+        if (c.state !== 'sent' || c.actor.kind !== 'key') return null;
+        return status === 'sent' ? null : `an API key's read moved a sent referral to ${String(status)}`;
+      },
+    },
     { name: 'timeline', method: 'GET', path: refPath('/timeline'), security: 'both', scope: 'referrals:read', expect: readReferral },
     {
       name: 'edit draft',
@@ -222,6 +238,7 @@ const referralKind: KindDef<Ref> = {
       expect: transition('sent'),
       mutates: true,
     },
+    transitionAction('acknowledge', 'acknowledged'),
     transitionAction('cancel', 'cancelled', { reason: 'other', note: 'Matrix cancels' }),
     transitionAction('accept', 'accepted'),
     transitionAction('complete', 'completed'),

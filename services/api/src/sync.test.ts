@@ -51,7 +51,7 @@ describe('GET /api/v1/referrals?updatedSince=', () => {
     // A message, a status change, an assignment and a draft edit; r2 is left alone.
     expect((await w.chw.call('POST', `/api/v1/referrals/${r3.id}/messages`, { body: 'Any news?' })).status).toBe(201);
     expect((await key('POST', `/api/v1/referrals/${r1.id}/transitions`, { to: 'accepted', version: r1.version })).status).toBe(200);
-    expect((await key('POST', `/api/v1/referrals/${r4.id}/assign`, { assigneeUserId: w.cboStaff.user.id })).status).toBe(200);
+    expect((await key('POST', `/api/v1/referrals/${r4.id}/assign`, { assigneeId: w.cboStaff.user.id })).status).toBe(200);
     expect((await w.chw.call('PATCH', `/api/v1/referrals/${draft.id}`, { reason: 'More detail', version: draft.version })).status).toBe(200);
 
     const first = await key('GET', `/api/v1/referrals?box=received&updatedSince=${T}&limit=2`);

@@ -23,7 +23,7 @@ export const AgreementSchema = z
     approvals: z
       .array(z.object({ organizationId: IdSchema, approvedAt: TimestampSchema }))
       .describe("Parties whose org admin approved this BAA; a BAA turns active when every party approved it, or a network admin did"),
-    createdBy: IdSchema.nullable(),
+    createdByUserId: IdSchema.nullable(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
     version: z.number().int(),

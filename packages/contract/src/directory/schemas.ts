@@ -108,7 +108,7 @@ export const CapacitySchema = z
     status: CapacityStatusSchema,
     note: z.string().nullable(),
     confirmedAt: TimestampSchema.nullable(),
-    confirmedBy: IdSchema.nullable(),
+    confirmedByUserId: IdSchema.nullable().describe('Who confirmed it; null when an API key did'),
     stale: z.boolean().describe('True when capacity was never confirmed or not in the last 90 days'),
   })
   .meta({ id: 'Capacity' });
@@ -422,7 +422,7 @@ export const ServiceSearchHitSchema = z
       .describe('Nearest location when near is given, else the first'),
     todayHours: z.object({ date: DateSchema, closedReason: z.string().nullable(), intervals: z.array(HoursIntervalSchema) }),
     openNow: z.boolean().describe('Open at openAt (or now)'),
-    capacity: CapacitySchema.omit({ confirmedBy: true }),
+    capacity: CapacitySchema.omit({ confirmedByUserId: true }),
     languages: z.array(LanguageSchema),
     categories: z.array(SdohCategorySchema),
     spas: z.array(SpaSchema),

@@ -332,8 +332,8 @@ export type TransitionBody = z.input<typeof TransitionBodySchema>;
 
 export const ForwardBodySchema = z
   .object({
-    toOrganizationId: IdSchema,
-    toServiceId: IdSchema.nullish(),
+    receivingOrganizationId: IdSchema.describe('The partner to forward to (the same name as when creating a referral)'),
+    receivingServiceId: IdSchema.nullish().describe('A service of that partner'),
     note: text(2000).describe('Why the new partner fits; shown to both sides'),
     version: VersionSchema,
   })
@@ -485,14 +485,14 @@ export type DuplicateHolder = z.infer<typeof DuplicateHolderSchema>;
 
 export const AssignReferralBodySchema = z
   .object({
-    assigneeUserId: IdSchema.nullable().describe('A member of the receiving organization; null unassigns'),
+    assigneeId: IdSchema.nullable().describe('A member of the receiving organization (GET /api/v1/organizations/{id}/colleagues); null unassigns'),
     version: VersionSchema.optional(),
   })
   .meta({ id: 'AssignReferralBody' });
 
 export const FirstContactBodySchema = z
   .object({
-    at: TimestampSchema.optional().describe('When the client was first reached; default now'),
+    firstContactAt: TimestampSchema.optional().describe('When the client was first reached; default now'),
     note: optionalText(2000),
     version: VersionSchema.optional(),
   })

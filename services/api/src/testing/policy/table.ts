@@ -247,7 +247,7 @@ const referralKind: KindDef<Ref> = {
       name: 'forward',
       method: 'POST',
       path: refPath('/forward'),
-      body: (c) => ({ toOrganizationId: c.w.orgs.C.id, toServiceId: c.w.serviceC.id, note: 'Matrix forwards', version: c.obj.version }),
+      body: (c) => ({ receivingOrganizationId: c.w.orgs.C.id, receivingServiceId: c.w.serviceC.id, note: 'Matrix forwards', version: c.obj.version }),
       security: 'both',
       scope: 'referrals:write',
       // Forwarding is declining as referred_elsewhere: sent or acknowledged only.
@@ -258,7 +258,7 @@ const referralKind: KindDef<Ref> = {
       name: 'assign',
       method: 'POST',
       path: refPath('/assign'),
-      body: () => ({ assigneeUserId: null }),
+      body: () => ({ assigneeId: null }),
       security: 'both',
       scope: 'referrals:write',
       expect: receiverWork((s) => !isTerminalState(s)),

@@ -445,7 +445,9 @@ const memberKind: KindDef<MemberObj> = {
       name: 'colleagues',
       method: 'GET',
       path: (c) => `/api/v1/organizations/${c.w.orgs.A.id}/colleagues?limit=100`,
-      security: 'session',
+      // An integration assigns referrals too: a key of A with directory:read (issue 23).
+      security: 'both',
+      scope: 'directory:read',
       expect: (a) => (inOrg(a, 'A') || netAdmin(a) ? 'allow' : 'forbidden'),
       row: async (c, m) => ((await membershipOf(c.w.db, String(m.userId))).some((x) => x.organizationId === c.w.orgs.A.id) ? null : `${String(m.userId)} is not a member of A`),
     },
@@ -594,7 +596,9 @@ const agreementKind: KindDef<AgreementObj> = {
       name: 'get',
       method: 'GET',
       path: (c) => `/api/v1/agreements/${c.obj.id}`,
-      security: 'session',
+      // A key with directory:read reads its own organization's agreements (issue 23).
+      security: 'both',
+      scope: 'directory:read',
       expect: (a) => (inOrg(a, 'A') || inOrg(a, 'B') || networkStaff(a) ? 'allow' : 'hidden'),
     },
     {
@@ -610,7 +614,8 @@ const agreementKind: KindDef<AgreementObj> = {
       name: 'list',
       method: 'GET',
       path: (c) => `/api/v1/agreements?limit=100&kind=${c.state}`,
-      security: 'session',
+      security: 'both',
+      scope: 'directory:read',
       expect: () => 'allow',
       row: (c, r) => {
         if (networkStaff(c.actor)) return null;

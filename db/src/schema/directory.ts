@@ -144,6 +144,8 @@ export const services = pgTable(
   (t) => [
     index('services_org_idx').on(t.organizationId),
     index('services_updated_idx').on(t.updatedAt),
+    // Sync of one organization's services (`updatedSince`): (updated_at, id) order, keyset paged.
+    index('services_org_updated_idx').on(t.organizationId, t.updatedAt, t.id),
     // Directory search (docs/directory-search.md): text and filter values in one GIN index.
     index('services_search_idx').using('gin', t.searchVector),
     // HSDS `search` matches a name by substring (LIKE).

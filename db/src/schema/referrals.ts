@@ -142,6 +142,9 @@ export const referrals = pgTable(
     index('referrals_sending_inbox_idx').on(t.sendingOrgId, t.status, t.createdAt, t.id),
     index('referrals_receiving_recent_idx').on(t.receivingOrgId, t.createdAt, t.id),
     index('referrals_sending_recent_idx').on(t.sendingOrgId, t.createdAt, t.id),
+    // Sync (`updatedSince`, docs/sync.md): a box's changes in (updated_at, id) order, keyset paged.
+    index('referrals_receiving_updated_idx').on(t.receivingOrgId, t.updatedAt, t.id),
+    index('referrals_sending_updated_idx').on(t.sendingOrgId, t.updatedAt, t.id),
     index('referrals_assignee_idx').on(t.assigneeUserId, t.status),
     // A client's referrals: the duplicate guard (open ones, status filtered on the few rows of one
     // client) and who sees a client through its referrals. A partial index on open statuses left

@@ -23,7 +23,7 @@ export const AgreementSchema = z
     approvals: z
       .array(z.object({ organizationId: IdSchema, approvedAt: TimestampSchema }))
       .describe("Parties whose org admin approved this BAA; a BAA turns active when every party approved it, or a network admin did"),
-    createdBy: IdSchema.nullable(),
+    createdByUserId: IdSchema.nullable(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
     version: z.number().int(),
@@ -92,8 +92,10 @@ export const AgreementListQuerySchema = PageQuerySchema.extend({
 });
 
 const IfMatchHeaders = z.object({ 'if-match': z.string().optional().describe('Version you last read, e.g. "3"') });
-// Agreements are the network's internal record: never public and not for API keys.
+// Agreements are the network's internal record: never public. An API key with directory:read
+// reads those its organization is a party to; only people write them.
 const signedIn = { security: ['session'] } as const;
+const readers = { security: ['session', 'apiKey'], scope: 'directory:read' } as const;
 
 export const agreementEndpoints = {
   listAgreements: defineEndpoint({
@@ -101,9 +103,9 @@ export const agreementEndpoints = {
     path: '/api/v1/agreements',
     operationId: 'listAgreements',
     summary: 'Agreements between partners (network staff see all; others those their organization is a party to)',
-    description: 'Sorted by end date (open-ended last), then id.',
+    description: 'Sorted by end date (open-ended last), then id. An API key sees the agreements its organization is a party to.',
     tags: ['Agreements'],
-    ...signedIn,
+    ...readers,
     query: AgreementListQuerySchema,
     responses: { 200: AgreementPageSchema },
   }),
@@ -113,7 +115,7 @@ export const agreementEndpoints = {
     operationId: 'getAgreement',
     summary: 'One agreement with its parties',
     tags: ['Agreements'],
-    ...signedIn,
+    ...readers,
     params: IdParamsSchema,
     responses: { 200: AgreementSchema },
   }),

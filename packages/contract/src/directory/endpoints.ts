@@ -15,6 +15,7 @@ import {
   OrganizationSchema,
   ReplaceScheduleBodySchema,
   ServiceDetailSchema,
+  ServiceListQuerySchema,
   ServicePageSchema,
   ServiceSchema,
   ServiceSearchPageSchema,
@@ -89,7 +90,7 @@ export const directoryEndpoints = {
     tags: ['Services'],
     ...read,
     params: IdParamsSchema,
-    query: PageQuerySchema,
+    query: ServiceListQuerySchema,
     responses: { 200: ServicePageSchema },
   }),
   createService: defineEndpoint({

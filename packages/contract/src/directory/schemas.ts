@@ -11,7 +11,7 @@ import {
   ServiceStatusSchema,
   SpaSchema,
 } from '../common/enums';
-import { pageOf, PageQuerySchema } from '../common/pagination';
+import { pageOf, PageQuerySchema, UpdatedSinceSchema } from '../common/pagination';
 
 export const StageDatesSchema = z
   .object({
@@ -69,6 +69,12 @@ export const OrganizationListQuerySchema = PageQuerySchema.extend({
   q: z.string().trim().max(200).optional().describe('Name contains'),
   type: OrgTypeSchema.optional(),
   spa: SpaSchema.optional(),
+  updatedSince: UpdatedSinceSchema,
+});
+export const ServiceListQuerySchema = PageQuerySchema.extend({
+  updatedSince: UpdatedSinceSchema.describe(
+    'Sync: only services changed at or after this instant (an edit, capacity, hours), oldest change first. Inclusive: deduplicate by id',
+  ),
 });
 
 // --- Organization edits, services, locations, schedules, contacts, history, search ---
@@ -102,7 +108,7 @@ export const CapacitySchema = z
     status: CapacityStatusSchema,
     note: z.string().nullable(),
     confirmedAt: TimestampSchema.nullable(),
-    confirmedBy: IdSchema.nullable(),
+    confirmedByUserId: IdSchema.nullable().describe('Who confirmed it; null when an API key did'),
     stale: z.boolean().describe('True when capacity was never confirmed or not in the last 90 days'),
   })
   .meta({ id: 'Capacity' });
@@ -419,7 +425,7 @@ export const ServiceSearchHitSchema = z
       .describe('Nearest location when near is given, else the first'),
     todayHours: z.object({ date: DateSchema, closedReason: z.string().nullable(), intervals: z.array(HoursIntervalSchema) }),
     openNow: z.boolean().describe('Open at openAt (or now)'),
-    capacity: CapacitySchema.omit({ confirmedBy: true }),
+    capacity: CapacitySchema.omit({ confirmedByUserId: true }),
     languages: z.array(LanguageSchema),
     categories: z.array(SdohCategorySchema),
     spas: z.array(SpaSchema),

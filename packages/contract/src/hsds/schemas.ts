@@ -266,7 +266,7 @@ export const HSDS_MINIMAL_PAGE_MAX = 10_000;
 /** Half the earth's circumference: no two points are farther apart. */
 export const HSDS_PROXIMITY_MAX_M = 20_000_000;
 
-export const HsdsPageQuerySchema = z.object({
+export const HsdsPageQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).max(100_000).default(1).describe('Page number, from 1'),
   per_page: z.coerce.number().int().min(1).max(HSDS_PAGE_MAX).default(25).describe('Items per page (1..100)'),
   search: z.string().trim().max(200).optional().describe('Full-text search'),

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../common/endpoint';
 import { IdParamsSchema, IdSchema } from '../common/ids';
-import { PageQuerySchema } from '../common/pagination';
 import { ProblemSchema } from '../common/problem';
 import {
   AssignReferralBodySchema,
@@ -18,6 +17,7 @@ import {
   CreateReferralBodySchema,
   FirstContactBodySchema,
   ForwardBodySchema,
+  MessageListQuerySchema,
   MessagePageSchema,
   MessageSchema,
   NotificationListQuerySchema,
@@ -159,7 +159,7 @@ export const referralEndpoints = {
     method: 'GET',
     path: ref('/{id}'),
     operationId: 'getReferral',
-    summary: 'One referral with packet, consent status and next actions; the first open by the receiver acknowledges it',
+    summary: "One referral with packet, consent status and next actions; receiving staff's first open acknowledges it, an API key's read does not",
     tags: ['Referrals'],
     ...READ,
     params: IdParamsSchema,
@@ -191,7 +191,7 @@ export const referralEndpoints = {
     method: 'POST',
     path: ref('/{id}/transitions'),
     operationId: 'transitionReferral',
-    summary: 'Change status (409 invalid_transition lists what is allowed; 409 stale_version)',
+    summary: 'Change status (409 invalid_transition lists what is allowed; 409 stale_version); an API key acknowledges a sent referral with to=acknowledged',
     tags: ['Referrals'],
     ...WRITE,
     params: IdParamsSchema,
@@ -239,7 +239,7 @@ export const referralEndpoints = {
     tags: ['Referrals'],
     ...READ,
     params: IdParamsSchema,
-    query: PageQuerySchema,
+    query: MessageListQuerySchema,
     responses: { 200: MessagePageSchema, 404: ProblemSchema },
   }),
   createReferralMessage: defineEndpoint({

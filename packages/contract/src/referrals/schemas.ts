@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DateSchema, EmailSchema, IdSchema, optionalText, PhoneSchema, text, TimestampSchema, UrlSchema } from '../common/ids';
 import { LanguageSchema, SdohCategorySchema } from '../common/enums';
-import { pageOf, PageQuerySchema } from '../common/pagination';
+import { pageOf, PageQuerySchema, UpdatedSinceSchema } from '../common/pagination';
 import {
   ClosureReasonSchema,
   ConsentMethodSchema,
@@ -119,7 +119,7 @@ export const CreateClientResponseSchema = z
   })
   .meta({ id: 'CreateClientResponse' });
 
-export const ClientMatchQuerySchema = z.object({
+export const ClientMatchQuerySchema = z.strictObject({
   name: z.string().trim().min(2).max(200).describe('Full name as typed; accents and case are ignored'),
   dateOfBirth: DateSchema.optional().describe('When given, only clients born that day match'),
 });
@@ -332,8 +332,8 @@ export type TransitionBody = z.input<typeof TransitionBodySchema>;
 
 export const ForwardBodySchema = z
   .object({
-    toOrganizationId: IdSchema,
-    toServiceId: IdSchema.nullish(),
+    receivingOrganizationId: IdSchema.describe('The partner to forward to (the same name as when creating a referral)'),
+    receivingServiceId: IdSchema.nullish().describe('A service of that partner'),
     note: text(2000).describe('Why the new partner fits; shown to both sides'),
     version: VersionSchema,
   })
@@ -391,6 +391,13 @@ export const MessageSchema = z
 export type Message = z.infer<typeof MessageSchema>;
 export const MessagePageSchema = pageOf(MessageSchema);
 
+export const MessageListQuerySchema = PageQuerySchema.extend({
+  updatedSince: UpdatedSinceSchema.describe(
+    'Sync: only messages written at or after this instant (messages are never edited, so createdAt is when they changed). ' +
+      'A new message also moves its referral’s updatedAt, so a referral sync finds the threads to read',
+  ),
+});
+
 export const CreateMessageBodySchema = z
   .object({ body: text(4000) })
   .meta({ id: 'CreateReferralMessageBody', example: { body: 'Reached Rosa today; intake Thursday 10am.' } });
@@ -410,6 +417,10 @@ export const ReferralListQuerySchema = PageQuerySchema.extend({
     .optional()
     .describe('A user id, me, or none (unassigned)'),
   q: z.string().trim().min(1).max(200).optional().describe('Client name or reason contains'),
+  updatedSince: UpdatedSinceSchema.describe(
+    'Sync: only referrals changed at or after this instant, oldest change first (by updatedAt, then id). A status change, an edit, ' +
+      'an assignment, first contact and a new message each count as a change. Inclusive: store the last row’s updatedAt, ask again from it, deduplicate by id',
+  ),
 });
 export type ReferralListQuery = z.input<typeof ReferralListQuerySchema>;
 
@@ -474,14 +485,14 @@ export type DuplicateHolder = z.infer<typeof DuplicateHolderSchema>;
 
 export const AssignReferralBodySchema = z
   .object({
-    assigneeUserId: IdSchema.nullable().describe('A member of the receiving organization; null unassigns'),
+    assigneeId: IdSchema.nullable().describe('A member of the receiving organization (GET /api/v1/organizations/{id}/colleagues); null unassigns'),
     version: VersionSchema.optional(),
   })
   .meta({ id: 'AssignReferralBody' });
 
 export const FirstContactBodySchema = z
   .object({
-    at: TimestampSchema.optional().describe('When the client was first reached; default now'),
+    firstContactAt: TimestampSchema.optional().describe('When the client was first reached; default now'),
     note: optionalText(2000),
     version: VersionSchema.optional(),
   })
@@ -514,7 +525,7 @@ export const TimelineEntrySchema = z
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 export const TimelineSchema = z.object({ data: z.array(TimelineEntrySchema) }).meta({ id: 'ReferralTimeline' });
 
-export const ReferralCountsQuerySchema = z.object({ box: ReferralDirectionSchema.default('received') });
+export const ReferralCountsQuerySchema = z.strictObject({ box: ReferralDirectionSchema.default('received') });
 export const ReferralCountsSchema = z
   .object({
     box: ReferralDirectionSchema,

@@ -3,7 +3,8 @@ import { allowedTransitions, decideTransition, isOpen, isTerminal, reasonRule } 
 
 // The expected table, written out by hand from ARCHITECTURE §3 (not derived from the code).
 // S = sender, R = receiver, SR = either side, A = admin of the sending org or network admin,
-// auto = receiver, automatic only. `!` = reason required, `?` = reason optional.
+// auto = receiver, automatically (on a person's first open) or chosen (how an API key acknowledges,
+// issue 23: a key's read does not). `!` = reason required, `?` = reason optional.
 type Who = 'S' | 'S?' | 'R' | 'R!' | 'R?' | 'SR!' | 'A' | 'auto';
 const EXPECTED: Record<ReferralStatus, Partial<Record<ReferralStatus, Who>>> = {
   draft: { sent: 'S', cancelled: 'S?', entered_in_error: 'A' },
@@ -48,9 +49,11 @@ describe('decideTransition over every from × to × caller', () => {
       expect(decideTransition({ ...base, automatic: true })).toMatchObject({ ok: false, code: 'invalid_transition' });
       return;
     }
-    const decision = decideTransition({ ...base, reason: validReason(who), automatic: who === 'auto' });
-    if (mayTake(who, caller)) expect(decision).toEqual({ ok: true });
-    else expect(decision).toMatchObject({ ok: false, code: 'forbidden' });
+    for (const automatic of who === 'auto' ? [true, false] : [false]) {
+      const decision = decideTransition({ ...base, reason: validReason(who), automatic });
+      if (mayTake(who, caller)) expect(decision).toEqual({ ok: true });
+      else expect(decision).toMatchObject({ ok: false, code: 'forbidden' });
+    }
   });
 });
 
@@ -62,7 +65,7 @@ describe('allowedTransitions', () => {
     ['draft', 'sender', sender, ['sent', 'cancelled']],
     ['draft', 'sender', admin, ['sent', 'cancelled', 'entered_in_error']],
     ['draft', 'receiver', sender, []],
-    ['sent', 'receiver', sender, ['accepted', 'declined', 'cancelled']],
+    ['sent', 'receiver', sender, ['acknowledged', 'accepted', 'declined', 'cancelled']],
     ['sent', 'sender', sender, ['cancelled']],
     ['acknowledged', 'receiver', sender, ['accepted', 'declined', 'cancelled']],
     ['accepted', 'receiver', sender, ['in_progress', 'on_hold', 'completed', 'unable_to_complete', 'cancelled']],
@@ -77,8 +80,10 @@ describe('allowedTransitions', () => {
     expect(allowedTransitions(from, side, flags)).toEqual(expected);
   });
 
-  it('never lists the automatic acknowledgement', () => {
-    for (const side of ['sender', 'receiver'] as const) expect(allowedTransitions('sent', side, network)).not.toContain('acknowledged');
+  it('lists acknowledging to the receiver of a sent referral only (an API key acknowledges by choosing it)', () => {
+    expect(allowedTransitions('sent', 'sender', network)).not.toContain('acknowledged');
+    expect(allowedTransitions('sent', 'receiver', sender)).toContain('acknowledged');
+    expect(allowedTransitions('acknowledged', 'receiver', sender)).not.toContain('acknowledged');
   });
 });
 
@@ -142,9 +147,10 @@ describe('reasons', () => {
 
 describe('acknowledgement and entered_in_error', () => {
   const receiver = { side: 'receiver' as const, isSenderOrgAdmin: false, isNetworkAdmin: false };
-  it('acknowledges only automatically', () => {
+  it('acknowledges a sent referral automatically or when the receiver chooses to, once', () => {
     expect(decideTransition({ ...receiver, from: 'sent', to: 'acknowledged', automatic: true })).toEqual({ ok: true });
-    expect(decideTransition({ ...receiver, from: 'sent', to: 'acknowledged' })).toMatchObject({ ok: false, code: 'invalid_transition' });
+    expect(decideTransition({ ...receiver, from: 'sent', to: 'acknowledged' })).toEqual({ ok: true });
+    expect(decideTransition({ ...receiver, side: 'sender', from: 'sent', to: 'acknowledged' })).toMatchObject({ ok: false, code: 'forbidden' });
     expect(decideTransition({ ...receiver, from: 'acknowledged', to: 'acknowledged', automatic: true })).toMatchObject({
       ok: false,
       code: 'invalid_transition',

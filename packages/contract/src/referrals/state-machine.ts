@@ -12,8 +12,14 @@ export type ReasonRule = 'required' | 'optional' | 'none';
 interface Edge {
   by: readonly Actor[];
   reason: ReasonRule;
-  /** Taken by the system, never chosen by a person (sent → acknowledged on first open). */
+  /** Taken by the system (sent → acknowledged when receiving staff first open it). */
   automatic?: true;
+  /**
+   * An automatic edge the receiver may also choose: an API key reading a referral does not
+   * acknowledge it (an integration's read is not a person seeing it), so a key acknowledges by
+   * asking for this transition.
+   */
+  chosen?: true;
 }
 
 const RECEIVER = ['receiver'] as const;
@@ -28,7 +34,7 @@ const EDGES: Record<ReferralStatus, Partial<Record<ReferralStatus, Edge>>> = {
   // A draft was never seen by anyone else: its sender may drop it without saying why.
   draft: { sent: { by: ['sender'], reason: 'none' }, cancelled: { by: ['sender'], reason: 'optional' } },
   sent: {
-    acknowledged: { by: RECEIVER, reason: 'none', automatic: true },
+    acknowledged: { by: RECEIVER, reason: 'none', automatic: true, chosen: true },
     accepted: { by: RECEIVER, reason: 'none' },
     declined: { by: RECEIVER, reason: 'required' },
     cancelled: { by: EITHER, reason: 'required' },
@@ -64,7 +70,7 @@ export interface TransitionInput extends TransitionFlags {
   side: ReferralSide;
   reason?: ClosureReason | null;
   note?: string | null;
-  /** Set by the system for transitions no person chooses (sent → acknowledged on first open). */
+  /** Set by the system for the transitions it takes (sent → acknowledged on a person's first open). */
   automatic?: boolean;
 }
 
@@ -80,12 +86,12 @@ const mayAct = (edge: Edge, side: ReferralSide, flags: TransitionFlags): boolean
 
 /**
  * The next states this caller may choose from `from`, in lifecycle order. Automatic edges are
- * left out: nobody picks "acknowledged" from a menu.
+ * left out unless they may also be chosen (sent → acknowledged, for API keys).
  */
 export const allowedTransitions = (from: ReferralStatus, side: ReferralSide, flags: TransitionFlags): ReferralStatus[] =>
   REFERRAL_STATUSES.filter((to) => {
     const edge = EDGES[from][to];
-    return edge !== undefined && !edge.automatic && mayAct(edge, side, flags);
+    return edge !== undefined && (!edge.automatic || edge.chosen === true) && mayAct(edge, side, flags);
   });
 
 /** Whether moving from → to takes a closure reason; null when there is no such edge. */
@@ -112,7 +118,7 @@ export const decideTransition = (input: TransitionInput): TransitionDecision => 
 
   const edge = EDGES[from][to];
   if (!edge) return fail('invalid_transition', `A referral cannot go from ${from} to ${to}.`);
-  if (edge.automatic && !input.automatic) return fail('invalid_transition', `${to} is set automatically, not chosen.`);
+  if (edge.automatic && !edge.chosen && !input.automatic) return fail('invalid_transition', `${to} is set automatically, not chosen.`);
   if (!edge.automatic && input.automatic) return fail('invalid_transition', `${from} → ${to} must be chosen by a person.`);
   if (!mayAct(edge, side, flags)) {
     const who = edge.by.includes('admin') ? 'an admin of the sending organization or a network admin' : `the ${edge.by.join(' or ')}`;

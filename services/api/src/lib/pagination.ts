@@ -1,4 +1,4 @@
-import { type z } from 'zod';
+import { z } from 'zod';
 import { AppError } from './app-error';
 
 /** Cursors are opaque base64url JSON arrays of the sort key of the last row of a page. */
@@ -23,4 +23,16 @@ export const toPage = <R>(rows: R[], limit: number, keyOf: (row: R) => readonly 
   const data = more ? rows.slice(0, limit) : rows;
   const last = data[data.length - 1];
   return { data, nextCursor: more && last ? encodeCursor(keyOf(last)) : null };
+};
+
+/**
+ * The keyset of a sync page (a list asked with `updatedSince`): ['u', updated_at as PostgreSQL
+ * text, id]. The marker keeps a cursor of the default order from being read as one of this order.
+ */
+export const SyncCursor = z.tuple([z.literal('u'), z.string().max(40), z.uuid()]);
+export type SyncAfter = [string, string];
+/** The [updated_at, id] to continue after, from a sync cursor; undefined without one. */
+export const decodeSyncCursor = (cursor: string | undefined): SyncAfter | undefined => {
+  const c = decodeCursor(cursor, SyncCursor);
+  return c && [c[1], c[2]];
 };

@@ -57,10 +57,17 @@ export const problem = (code: ErrorCode, detail?: string, extra: Record<string, 
 
 const validationErrors = (err: FastifyError): FieldError[] => {
   const part = PART[err.validationContext ?? 'body'] ?? 'body';
-  return (err.validation ?? []).map((v) => {
-    const issue = (v.params as { issue?: { code?: string; path?: PropertyKey[] } } | undefined)?.issue;
+  return (err.validation ?? []).flatMap((v) => {
+    const issue = (v.params as { issue?: { code?: string; path?: PropertyKey[]; keys?: string[] } } | undefined)?.issue;
     const sub = issue?.path?.length ? issue.path.map(String).join('.') : v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-    return { path: sub ? `${part}.${sub}` : part, message: v.message ?? 'Invalid value', ...(issue?.code ? { code: issue.code } : {}) };
+    const at = (p: string) => (p ? `${part}.${p}` : part);
+    // A strict schema refusing parameters it does not know: one error per parameter, at its own path.
+    // (fastify-type-provider-zod puts the issue's code in `keyword` and its other fields in `params`.)
+    const keys = issue?.keys ?? (v.params as { keys?: unknown } | undefined)?.keys;
+    if ((issue?.code ?? v.keyword) === 'unrecognized_keys' && Array.isArray(keys) && keys.length) {
+      return (keys as string[]).map((k) => ({ path: at(sub ? `${sub}.${k}` : k), message: `Unknown ${part === 'query' ? 'parameter' : 'field'} "${k}"`, code: 'unrecognized_keys' }));
+    }
+    return [{ path: at(sub), message: v.message ?? 'Invalid value', ...(issue?.code ? { code: issue.code } : {}) }];
   });
 };
 

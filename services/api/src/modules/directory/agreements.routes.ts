@@ -6,14 +6,17 @@ import { expectedVersion, setEtag } from '../../lib/concurrency';
 import { route } from '../../lib/routes';
 import { createAgreementsService } from './agreements.service';
 
-/** Agreements: signed-in users read (record visibility in the service); network staff write. */
+/**
+ * Agreements: signed-in users and API keys with directory:read read (record visibility in the
+ * service: a key sees its own organization's); network staff write.
+ */
 export const registerAgreementRoutes = (app: FastifyInstance, { db }: { db: Db }) => {
   const agreements = createAgreementsService({ db });
   const networkStaff = rules.anyRole('network_admin', 'collaboration_team');
 
-  route(app, api.listAgreements, { rule: rules.signedIn, handler: async (req) => agreements.list(req.actor, req.query) });
+  route(app, api.listAgreements, { rule: rules.authenticated, handler: async (req) => agreements.list(req.actor, req.query) });
   route(app, api.getAgreement, {
-    rule: rules.signedIn,
+    rule: rules.authenticated,
     handler: async (req, reply) => {
       const a = await agreements.get(req.actor, req.params.id);
       setEtag(reply, a.version);

@@ -45,7 +45,7 @@ const toAgreement = (r: AgreementRow, parties: { id: string; name: string }[], a
   notes: r.notes,
   parties,
   approvals: approvals.map((a) => ({ organizationId: a.organizationId, approvedAt: a.approvedAt.toISOString() })),
-  createdBy: r.createdBy,
+  createdByUserId: r.createdBy,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
   version: r.version,

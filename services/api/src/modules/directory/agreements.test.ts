@@ -36,7 +36,7 @@ describe('POST /api/v1/agreements', () => {
     });
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body).toMatchObject({ kind: 'baa', status: 'active', version: 1, createdBy: admin.user.id, parties: [{ id: a.id, name: 'Alpha Clinic' }, { id: b.id, name: 'Beta Food Bank' }] });
+    expect(body).toMatchObject({ kind: 'baa', status: 'active', version: 1, createdByUserId: admin.user.id, parties: [{ id: a.id, name: 'Alpha Clinic' }, { id: b.id, name: 'Beta Food Bank' }] });
     const audits = await t.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, body.id));
     expect(audits.map((r) => r.organizationId).sort()).toEqual([a.id, b.id].sort());
     expect(audits[0]).toMatchObject({ action: 'agreement.create', entityType: 'agreement', actorUserId: admin.user.id });

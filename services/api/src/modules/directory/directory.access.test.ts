@@ -110,7 +110,7 @@ describe('directory writes allowed to the right callers', () => {
     const w = await world();
     const key = await w.key(['directory:write']);
     const byKey = await t.app.inject({ method: 'POST', url: `/api/v1/services/${w.svc.id}/capacity`, headers: key, payload: { status: 'waitlist' } });
-    expect([byKey.statusCode, byKey.json().capacity.confirmedBy]).toEqual([200, null]);
+    expect([byKey.statusCode, byKey.json().capacity.confirmedByUserId]).toEqual([200, null]);
     const otherOrgKey = await (await world()).key(['directory:write']);
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/services/${w.svc.id}/capacity`, headers: otherOrgKey, payload: { status: 'full' } })).statusCode).toBe(403);
     for (const role of ['network_admin', 'collaboration_team'] as const) {

@@ -45,7 +45,7 @@ export const directoryModule = async (app: FastifyInstance) => {
       return svc;
     },
   });
-  route(app, api.listOrganizationServices, { rule: rules.public, handler: async (req) => services.listByOrg(req.params.id, req.query.limit, req.query.cursor) });
+  route(app, api.listOrganizationServices, { rule: rules.public, handler: async (req) => services.listByOrg(req.params.id, req.query.limit, req.query.cursor, req.query.updatedSince) });
   route(app, api.createService, { rule: writer, handler: async (req) => services.create(req.ctx(), req.params.id, req.body) });
   route(app, api.updateService, {
     rule: writer,

@@ -32,7 +32,7 @@ export const toService = (r: ServiceRow, now = new Date()): Service => ({
     status: r.capacityStatus as Service['capacity']['status'],
     note: r.capacityNote,
     confirmedAt: r.capacityConfirmedAt?.toISOString() ?? null,
-    confirmedBy: r.capacityConfirmedBy,
+    confirmedByUserId: r.capacityConfirmedBy,
     stale: isCapacityStale(r.capacityConfirmedAt, now),
   },
   ackSlaHours: r.ackSlaHours,

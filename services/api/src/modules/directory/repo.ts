@@ -1,23 +1,29 @@
-import { and, asc, desc, eq, ilike, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ilike, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@tandem/db';
 
 const { organizations, auditLog, users } = schema;
 export type OrganizationRow = typeof organizations.$inferSelect;
 
 export const organizationsRepo = {
-  async page(db: DbOrTx, f: { limit: number; q?: string; type?: string; spa?: string; after?: [string, string] }) {
+  /**
+   * By name; or, for a sync (`since`), changed at or after `since` in (updated_at, id) order with
+   * the keyset continuing after `after` (organizations_updated_idx).
+   */
+  async page(db: DbOrTx, f: { limit: number; q?: string; type?: string; spa?: string; after?: [string, string]; since?: string }) {
     return db
-      .select()
+      .select({ ...getTableColumns(organizations), updatedKey: sql<string>`${organizations.updatedAt}::text` })
       .from(organizations)
       .where(
         and(
           f.q ? ilike(organizations.name, `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) : undefined,
           f.type ? eq(organizations.type, f.type) : undefined,
           f.spa ? sql`${organizations.spas} @> array[${f.spa}]::text[]` : undefined,
-          f.after ? sql`(lower(${organizations.name}), ${organizations.id}) > (${f.after[0]}, ${f.after[1]}::uuid)` : undefined,
+          f.since ? sql`${organizations.updatedAt} >= ${f.since}::timestamptz` : undefined,
+          f.after && f.since ? sql`(${organizations.updatedAt}, ${organizations.id}) > (${f.after[0]}::timestamptz, ${f.after[1]}::uuid)` : undefined,
+          f.after && !f.since ? sql`(lower(${organizations.name}), ${organizations.id}) > (${f.after[0]}, ${f.after[1]}::uuid)` : undefined,
         ),
       )
-      .orderBy(sql`lower(${organizations.name})`, asc(organizations.id))
+      .orderBy(...(f.since ? [asc(organizations.updatedAt), asc(organizations.id)] : [sql`lower(${organizations.name})`, asc(organizations.id)]))
       .limit(f.limit + 1);
   },
   one: async (db: DbOrTx, id: string) => (await db.select().from(organizations).where(eq(organizations.id, id)))[0],

@@ -5,7 +5,7 @@ import { forbidden, notFound } from '../../lib/app-error';
 import type { Actor, Ctx } from '../../lib/actor';
 import { diffFields, recordAudit } from '../../lib/audit';
 import { assertVersion } from '../../lib/concurrency';
-import { decodeCursor, toPage } from '../../lib/pagination';
+import { decodeCursor, decodeSyncCursor, toPage } from '../../lib/pagination';
 import { assertCanEditOrg, isNetworkStaff, isSignedIn } from './access';
 import { NameCursor, TimeCursor } from './cursors';
 import { organizationsRepo, type OrganizationRow } from './repo';
@@ -37,7 +37,12 @@ export const toOrganization = (r: OrganizationRow): Organization => ({
 const today = () => new Date().toISOString().slice(0, 10);
 
 export const createOrganizationsService = ({ db }: { db: Db }) => ({
-  async list(f: { limit: number; cursor?: string; q?: string; type?: string; spa?: string }) {
+  async list(f: { limit: number; cursor?: string; q?: string; type?: string; spa?: string; updatedSince?: string }) {
+    if (f.updatedSince) {
+      const rows = await organizationsRepo.page(db, { ...f, since: f.updatedSince, after: decodeSyncCursor(f.cursor) });
+      const page = toPage(rows, f.limit, (r) => ['u', r.updatedKey, r.id]);
+      return { data: page.data.map(toOrganization), nextCursor: page.nextCursor };
+    }
     const rows = await organizationsRepo.page(db, { ...f, after: decodeCursor(f.cursor, NameCursor) });
     const page = toPage(rows, f.limit, (r) => [r.name.toLowerCase(), r.id]);
     return { data: page.data.map(toOrganization), nextCursor: page.nextCursor };

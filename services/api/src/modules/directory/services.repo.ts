@@ -31,6 +31,21 @@ export const servicesRepo = {
       .orderBy(sql`lower(${services.name})`, asc(services.id))
       .limit(limit + 1);
   },
+  /** A sync page: the organization's services changed at or after `since`, by (updated_at, id) (services_org_updated_idx). */
+  async changedByOrg(db: DbOrTx, orgId: string, since: string, limit: number, after?: [string, string]) {
+    return db
+      .select({ ...serviceCols, updatedKey: sql<string>`${services.updatedAt}::text` })
+      .from(services)
+      .where(
+        and(
+          eq(services.organizationId, orgId),
+          sql`${services.updatedAt} >= ${since}::timestamptz`,
+          after ? sql`(${services.updatedAt}, ${services.id}) > (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined,
+        ),
+      )
+      .orderBy(asc(services.updatedAt), asc(services.id))
+      .limit(limit + 1);
+  },
   insert: async (db: DbOrTx, row: ServiceInsert): Promise<ServiceRow> => (await db.insert(services).values(row).returning(serviceCols))[0]!,
   /** Writes the change and bumps the version (optimistic concurrency). */
   update: async (db: DbOrTx, id: string, set: Partial<ServiceInsert>): Promise<ServiceRow> =>

@@ -12,7 +12,7 @@ import { AppError, notFound } from '../../lib/app-error';
 import type { Actor, Ctx } from '../../lib/actor';
 import { diffFields, recordAudit } from '../../lib/audit';
 import { assertVersion } from '../../lib/concurrency';
-import { decodeCursor, toPage } from '../../lib/pagination';
+import { decodeCursor, decodeSyncCursor, toPage } from '../../lib/pagination';
 import { assertCanEditOrg, isSignedIn } from './access';
 import { hhmm, toContact, toLocation, toService, type ServiceRow } from './mappers';
 import { organizationsRepo } from './repo';
@@ -70,8 +70,13 @@ export const createServicesService = ({ db }: { db: Db }) => ({
     };
   },
 
-  async listByOrg(orgId: string, limit: number, cursor?: string) {
+  async listByOrg(orgId: string, limit: number, cursor?: string, updatedSince?: string) {
     if (!(await organizationsRepo.one(db, orgId))) throw notFound('organization');
+    if (updatedSince) {
+      const changed = await servicesRepo.changedByOrg(db, orgId, updatedSince, limit, decodeSyncCursor(cursor));
+      const page = toPage(changed, limit, (r) => ['u', r.updatedKey, r.id]);
+      return { data: page.data.map((r) => toService(r)), nextCursor: page.nextCursor };
+    }
     const rows = await servicesRepo.pageByOrg(db, orgId, limit, decodeCursor(cursor, NameCursor));
     const page = toPage(rows, limit, (r) => [r.name.toLowerCase(), r.id]);
     return { data: page.data.map((r) => toService(r)), nextCursor: page.nextCursor };

@@ -119,7 +119,7 @@ describe('POST /api/v1/services/:id/capacity', () => {
     const res = await t.app.inject({ method: 'POST', url: `/api/v1/services/${svc.id}/capacity`, headers, payload: { status: 'waitlist', note: 'Two weeks' } });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.capacity).toMatchObject({ status: 'waitlist', note: 'Two weeks', confirmedBy: user.id, stale: false });
+    expect(body.capacity).toMatchObject({ status: 'waitlist', note: 'Two weeks', confirmedByUserId: user.id, stale: false });
     expect(Date.now() - Date.parse(body.capacity.confirmedAt)).toBeLessThan(60_000);
     const audits = await t.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.entityId, svc.id), eq(schema.auditLog.action, 'service.capacity')));
     expect(audits[0]!.changes).toMatchObject({ capacityStatus: { from: 'accepting', to: 'waitlist' } });

@@ -8,10 +8,12 @@ import { createMembersService } from './service';
 export const membersModule = async (app: FastifyInstance) => {
   const svc = createMembersService({ db: app.db });
   const orgAdmin = rules.roleInParamOrg('id', 'org_admin');
+  const memberRule = rules.roleInParamOrg('id', ...ROLES);
   route(app, api.listMembers, { rule: orgAdmin, handler: async (req) => svc.list(req.params.id, req.query.limit, req.query.cursor) });
-  // Any member of the organization sees who works there (to assign a referral); outsiders do not.
+  // Any member of the organization sees who works there (to assign a referral); so does an API
+  // key of the organization (its directory:read scope is checked by route()); outsiders do not.
   route(app, api.listColleagues, {
-    rule: rules.roleInParamOrg('id', ...ROLES),
+    rule: { name: 'member or API key of the organization', check: (a, req) => (a.kind === 'apiKey' ? a.organizationId === (req.params as { id: string }).id : memberRule.check(a, req)) },
     handler: async (req) => svc.colleagues(req.params.id, req.query.limit, req.query.cursor),
   });
   route(app, api.inviteMember, { rule: orgAdmin, handler: async (req) => svc.invite(req.ctx(), req.params.id, req.body) });

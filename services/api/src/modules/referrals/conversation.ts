@@ -19,10 +19,12 @@ const requireParty = (a: Access) => {
 
 /** The message thread, read state, timeline and the caller's notifications. */
 export const createConversationService = ({ db }: { db: Db }) => ({
-  async messages(ctx: Ctx, id: string, limit: number, cursor?: string) {
+  /** Oldest first; `updatedSince` keeps those written at or after it (messages are never edited). */
+  async messages(ctx: Ctx, id: string, q: { limit: number; cursor?: string; updatedSince?: string }) {
+    const { limit } = q;
     return db.transaction(async (tx) => {
       const a = await loadReferral(tx, ctx.actor, id);
-      const rows = await referralsRepo.messages(tx, id, limit, decodeCursor(cursor, KeyCursor));
+      const rows = await referralsRepo.messages(tx, id, limit, decodeCursor(q.cursor, KeyCursor), q.updatedSince);
       await recordAudit(tx, ctx, { action: 'referral.messages.read', entityType: 'referral', entityId: id, organizationId: a.orgId });
       const page = toPage(rows, limit, (r) => [r.cursorAt, r.m.id]);
       return { data: page.data.map(toMessage), nextCursor: page.nextCursor };
@@ -38,6 +40,7 @@ export const createConversationService = ({ db }: { db: Db }) => ({
       const m = await referralsRepo.insertMessage(tx, { referralId: id, authorUserId: userId, authorApiKeyId: apiKeyId, authorOrgId: a.orgId!, body });
       const parties = [a.row.sendingOrgId, ...(a.row.receivingOrgId && wasSent(a.row) ? [a.row.receivingOrgId] : [])];
       await writeTogether(tx, [
+        referralsRepo.touch(id),
         referralsRepo.notifyInsert(parties, userId, { kind: 'referral.message', referralId: id, title: 'New message on a referral' }),
         auditInsert(tx, ctx, { action: 'referral.message', entityType: 'referral', entityId: id, organizationId: a.orgId }),
       ]);

@@ -116,12 +116,12 @@ export const createLifecycleService = (deps: ReferralDeps) => {
         const a = await loadReferral(tx, ctx.actor, id);
         requireSide(a, 'receiver', 'forward this referral');
         const original = a.row;
-        if (input.toOrganizationId === original.receivingOrgId) {
-          throw new AppError('validation_failed', 'Forward to another organization.', { errors: [{ path: 'body.toOrganizationId', message: 'This organization already has it' }] });
+        if (input.receivingOrganizationId === original.receivingOrgId) {
+          throw new AppError('validation_failed', 'Forward to another organization.', { errors: [{ path: 'body.receivingOrganizationId', message: 'This organization already has it' }] });
         }
-        if (input.toServiceId) {
-          const svc = await deps.directory.serviceInfo(tx, input.toServiceId);
-          if (svc?.organizationId !== input.toOrganizationId) throw new AppError('reference_not_found', 'The service is not one of that organization’s.', { errors: [{ path: 'body.toServiceId', message: 'Unknown service' }] });
+        if (input.receivingServiceId) {
+          const svc = await deps.directory.serviceInfo(tx, input.receivingServiceId);
+          if (svc?.organizationId !== input.receivingOrganizationId) throw new AppError('reference_not_found', 'The service is not one of that organization’s.', { errors: [{ path: 'body.receivingServiceId', message: 'Unknown service' }] });
         }
         await changeStatus(tx, ctx, a, { to: 'declined', reason: 'referred_elsewhere', note: input.note, expected, side: 'receiver' });
         const userId = actorUserId(ctx);
@@ -136,8 +136,8 @@ export const createLifecycleService = (deps: ReferralDeps) => {
           senderContactName: me?.name ?? original.senderContactName,
           senderContactEmail: me?.email ?? original.senderContactEmail,
           senderContactPhone: me ? null : original.senderContactPhone,
-          receivingOrgId: input.toOrganizationId,
-          receivingServiceId: input.toServiceId ?? null,
+          receivingOrgId: input.receivingOrganizationId,
+          receivingServiceId: input.receivingServiceId ?? null,
           forwardedFromId: original.id,
           status: 'draft',
         });
@@ -156,15 +156,15 @@ export const createLifecycleService = (deps: ReferralDeps) => {
         const a = await loadReferral(tx, ctx.actor, id);
         requireSide(a, 'receiver', 'assign this referral');
         if (isTerminal(a.row.status as ReferralStatus)) throw new AppError('conflict', 'A closed referral cannot be reassigned.');
-        if (input.assigneeUserId && !(await referralsRepo.isMember(tx, a.row.receivingOrgId!, input.assigneeUserId))) {
-          throw new AppError('validation_failed', 'The assignee must be staff of the receiving organization.', { errors: [{ path: 'body.assigneeUserId', message: 'Not a member of the receiving organization' }] });
+        if (input.assigneeId && !(await referralsRepo.isMember(tx, a.row.receivingOrgId!, input.assigneeId))) {
+          throw new AppError('validation_failed', 'The assignee must be staff of the receiving organization.', { errors: [{ path: 'body.assigneeId', message: 'Not a member of the receiving organization' }] });
         }
         assertVersion(a.row.version, expected);
-        const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, { assigneeUserId: input.assigneeUserId });
+        const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, { assigneeUserId: input.assigneeId });
         if (!row) throw stale();
         await writeTogether(tx, [
-          referralsRepo.eventInsert(tx, { referralId: id, kind: 'assigned', actorUserId: actorUserId(ctx), actorApiKeyId: actorKeyId(ctx), actorOrgId: a.orgId, data: { from: a.row.assigneeUserId, to: input.assigneeUserId } }),
-          auditInsert(tx, ctx, { action: 'referral.assign', entityType: 'referral', entityId: id, organizationId: a.orgId, changes: { assigneeUserId: { from: a.row.assigneeUserId, to: input.assigneeUserId } } }),
+          referralsRepo.eventInsert(tx, { referralId: id, kind: 'assigned', actorUserId: actorUserId(ctx), actorApiKeyId: actorKeyId(ctx), actorOrgId: a.orgId, data: { from: a.row.assigneeUserId, to: input.assigneeId } }),
+          auditInsert(tx, ctx, { action: 'referral.assign', entityType: 'referral', entityId: id, organizationId: a.orgId, changes: { assigneeId: { from: a.row.assigneeUserId, to: input.assigneeId } } }),
         ]);
         a.row = row;
         return buildDetail(tx, ctx, a);
@@ -177,9 +177,9 @@ export const createLifecycleService = (deps: ReferralDeps) => {
         requireSide(a, 'receiver', 'record first contact');
         if (!isOpen(a.row.status as ReferralStatus)) throw new AppError('conflict', 'First contact is recorded on an open referral.');
         if (a.row.firstContactAt) throw new AppError('conflict', 'First contact is already recorded.');
-        const at = input.at ? new Date(input.at) : new Date();
+        const at = input.firstContactAt ? new Date(input.firstContactAt) : new Date();
         if (at.getTime() > Date.now() + 60_000 || (a.row.sentAt && at < a.row.sentAt)) {
-          throw new AppError('validation_failed', 'First contact happens after sending and not in the future.', { errors: [{ path: 'body.at', message: 'Out of range' }] });
+          throw new AppError('validation_failed', 'First contact happens after sending and not in the future.', { errors: [{ path: 'body.firstContactAt', message: 'Out of range' }] });
         }
         assertVersion(a.row.version, expected);
         const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, { firstContactAt: at });

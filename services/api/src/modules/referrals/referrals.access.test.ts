@@ -17,8 +17,8 @@ const routes = (w: World, r: { id: string; version: number }) =>
     ['PATCH', `/api/v1/referrals/${r.id}`, { reason: 'hacked', version: r.version }],
     ['POST', `/api/v1/referrals/${r.id}/send`, { version: r.version }],
     ['POST', `/api/v1/referrals/${r.id}/transitions`, { to: 'cancelled', reason: 'other', note: 'x', version: r.version }],
-    ['POST', `/api/v1/referrals/${r.id}/forward`, { toOrganizationId: w.other.id, note: 'x', version: r.version }],
-    ['POST', `/api/v1/referrals/${r.id}/assign`, { assigneeUserId: null }],
+    ['POST', `/api/v1/referrals/${r.id}/forward`, { receivingOrganizationId: w.other.id, note: 'x', version: r.version }],
+    ['POST', `/api/v1/referrals/${r.id}/assign`, { assigneeId: null }],
     ['POST', `/api/v1/referrals/${r.id}/first-contact`, {}],
     ['GET', `/api/v1/referrals/${r.id}/messages`, undefined],
     ['POST', `/api/v1/referrals/${r.id}/messages`, { body: 'hello?' }],
@@ -99,6 +99,31 @@ describe('referral privacy', () => {
     expect([ok.status, ok.body.status]).toEqual([200, 'accepted']);
     const ev = await t.db.select().from(schema.referralEvents).where(eq(schema.referralEvents.referralId, r.id));
     expect(ev.find((e) => e.toStatus === 'accepted')).toMatchObject({ actorUserId: null, actorOrgId: w.cbo.id });
+  });
+
+  // Issue 23: an integration fetching a referral is not a person seeing it.
+  it("an API key's read does not acknowledge; the key acknowledges with a transition, and staff opening it still do", async () => {
+    const w = await world(t);
+    const r = await w.sent();
+    const key = await apiKey(t, w.cbo, ['referrals:read', 'referrals:write']);
+    const read = await key('GET', `/api/v1/referrals/${r.id}`);
+    expect([read.status, read.body.status, read.body.acknowledgedAt, read.body.version]).toEqual([200, 'sent', null, r.version]);
+    expect(read.body.allowedTransitions).toEqual(['acknowledged', 'accepted', 'declined', 'cancelled']);
+    expect((await key('GET', `/api/v1/referrals?box=received`)).body.data[0].status).toBe('sent');
+    const ack = await key('POST', `/api/v1/referrals/${r.id}/transitions`, { to: 'acknowledged', version: read.body.version });
+    expect([ack.status, ack.body.status, ack.body.version]).toEqual([200, 'acknowledged', r.version + 1]);
+    expect(ack.body.acknowledgedAt).not.toBeNull();
+    const ev = await t.db.select().from(schema.referralEvents).where(eq(schema.referralEvents.referralId, r.id));
+    expect(ev.find((e) => e.toStatus === 'acknowledged')).toMatchObject({ actorUserId: null, actorOrgId: w.cbo.id, data: null });
+    // Once acknowledged, not again; and the sender cannot acknowledge for the receiver.
+    const again = await key('POST', `/api/v1/referrals/${r.id}/transitions`, { to: 'acknowledged', version: ack.body.version });
+    expect([again.status, again.body.code]).toEqual([409, 'invalid_transition']);
+    const other = await w.sent({ needs: ['housing-instability'] });
+    const bySender = await w.chw.call('POST', `/api/v1/referrals/${other.id}/transitions`, { to: 'acknowledged', version: other.version });
+    expect(bySender.status).toBe(403);
+    // Receiving staff opening it in the web app still acknowledge it on open.
+    const opened = await w.cboStaff.call('GET', `/api/v1/referrals/${other.id}`);
+    expect(opened.body.status).toBe('acknowledged');
   });
 
   // Found by the authorization matrix: a key's message has no author user, and answering it

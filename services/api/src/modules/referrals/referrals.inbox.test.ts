@@ -25,7 +25,7 @@ describe('GET /api/v1/referrals (inbox)', () => {
     // The CBO opens and accepts one, assigns another, and one goes overdue.
     const opened = await w.cboStaff.call('GET', `/api/v1/referrals/${food.id}`);
     await w.cboStaff.call('POST', `/api/v1/referrals/${food.id}/transitions`, { to: 'accepted', version: opened.body.version });
-    await w.cboStaff.call('POST', `/api/v1/referrals/${housing.id}/assign`, { assigneeUserId: w.cboStaff.user.id });
+    await w.cboStaff.call('POST', `/api/v1/referrals/${housing.id}/assign`, { assigneeId: w.cboStaff.user.id });
     await t.db.update(schema.referrals).set({ acknowledgeDueAt: new Date(Date.now() - 3_600_000) }).where(eq(schema.referrals.id, third.id));
 
     const get = async (q: string) => (await w.cboStaff.call('GET', `/api/v1/referrals?box=received${q}`)).body;

@@ -27,7 +27,7 @@ describe('POST /api/v1/referrals/:id/transitions', () => {
     const call = side === 'sender' ? w.chw.call : w.cboStaff.call;
     const res = await call('POST', `/api/v1/referrals/${r.id}/transitions`, { to, version: r.version });
     expect([res.status, res.body.code]).toEqual([409, 'invalid_transition']);
-    expect(res.body.allowed).toEqual(side === 'sender' ? ['cancelled'] : ['accepted', 'declined', 'cancelled']);
+    expect(res.body.allowed).toEqual(side === 'sender' ? ['cancelled'] : ['acknowledged', 'accepted', 'declined', 'cancelled']);
     expect((await row(r.id)).status).toBe('sent');
   });
 
@@ -40,9 +40,10 @@ describe('POST /api/v1/referrals/:id/transitions', () => {
     expect([res.status, res.body.code, res.body.allowed]).toEqual([409, 'invalid_transition', []]);
   });
 
-  it('refuses "acknowledged" as a person’s choice from every status', async () => {
+  // From sent it may be chosen (how an API key acknowledges: referrals.access.test.ts).
+  it('refuses "acknowledged" as a choice from every status but sent', async () => {
     const w = await world(t);
-    for (const from of REFERRAL_STATUSES) {
+    for (const from of REFERRAL_STATUSES.filter((s) => s !== 'sent')) {
       const d = await w.draft();
       // Put the row in `from` directly: this test is about the guard, not the path there. Every
       // status but a draft's is reached by sending here (the receiver never sees one not sent).
@@ -153,7 +154,7 @@ describe('POST /api/v1/referrals (create) and /send', () => {
   it('refuses a duplicate open referral naming who holds it, then sends it when confirmed with a reason', async () => {
     const w = await world(t);
     const first = await w.sent();
-    await w.cboStaff.call('POST', `/api/v1/referrals/${first.id}/assign`, { assigneeUserId: w.cboStaff.user.id });
+    await w.cboStaff.call('POST', `/api/v1/referrals/${first.id}/assign`, { assigneeId: w.cboStaff.user.id });
     const d = await w.draft({ receivingOrganizationId: w.other.id, receivingServiceId: null, needs: ['food-insecurity', 'housing-instability'] });
     const refused = await w.chw.call('POST', `/api/v1/referrals/${d.id}/send`, { version: d.version });
     expect([refused.status, refused.body.code]).toEqual([409, 'duplicate_referral']);
@@ -242,7 +243,7 @@ describe('POST /api/v1/referrals/:id/forward', () => {
     const w = await world(t);
     const r = await w.sent();
     const opened = await w.cboStaff.call('GET', `/api/v1/referrals/${r.id}`);
-    const fwd = await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/forward`, { toOrganizationId: w.other.id, note: 'Closer to home', version: opened.body.version });
+    const fwd = await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/forward`, { receivingOrganizationId: w.other.id, note: 'Closer to home', version: opened.body.version });
     expect(fwd.status).toBe(201);
     expect(fwd.body).toMatchObject({ status: 'sent', forwardedFromId: r.id, sendingOrganizationId: w.cbo.id, receivingOrganizationId: w.other.id, clientId: w.client.id, needs: ['food-insecurity'] });
     expect(fwd.body.forwardChain).toEqual([r.id, fwd.body.id]);
@@ -252,14 +253,14 @@ describe('POST /api/v1/referrals/:id/forward', () => {
     expect(tl.body.data).toEqual(expect.arrayContaining([expect.objectContaining({ eventType: 'forwarded', note: 'Closer to home' })]));
     // Only the receiver forwards.
     const r2 = await w.sent({ needs: ['housing-instability'] });
-    expect((await w.chw.call('POST', `/api/v1/referrals/${r2.id}/forward`, { toOrganizationId: w.other.id, note: 'x', version: r2.version })).status).toBe(403);
+    expect((await w.chw.call('POST', `/api/v1/referrals/${r2.id}/forward`, { receivingOrganizationId: w.other.id, note: 'x', version: r2.version })).status).toBe(403);
   });
 
   it('rolls back entirely when the new partner is not covered by consent', async () => {
     const w = await world(t);
     await t.db.update(schema.consents).set({ scope: 'listed_orgs', organizationIds: [w.cbo.id] }).where(eq(schema.consents.id, w.consent.id));
     const r = await w.sent();
-    const fwd = await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/forward`, { toOrganizationId: w.other.id, note: 'Closer to home', version: r.version });
+    const fwd = await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/forward`, { receivingOrganizationId: w.other.id, note: 'Closer to home', version: r.version });
     expect([fwd.status, fwd.body.code]).toEqual([422, 'packet_incomplete']);
     expect((await row(r.id)).status).toBe('sent');
     expect(await t.db.select().from(schema.referrals).where(eq(schema.referrals.forwardedFromId, r.id))).toHaveLength(0);

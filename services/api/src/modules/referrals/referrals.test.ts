@@ -139,11 +139,11 @@ describe('a referral from a CHW to a CBO, end to end', () => {
   it('assigns to receiving staff only, and shows it on the timeline', async () => {
     const w = await world(t);
     const r = await w.sent();
-    const bad = await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/assign`, { assigneeUserId: w.chw.user.id });
+    const bad = await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/assign`, { assigneeId: w.chw.user.id });
     expect([bad.status, bad.body.code]).toEqual([400, 'validation_failed']);
-    const ok = await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/assign`, { assigneeUserId: w.cboStaff.user.id });
+    const ok = await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/assign`, { assigneeId: w.cboStaff.user.id });
     expect(ok.body).toMatchObject({ assigneeId: w.cboStaff.user.id, assigneeName: 'Pat Pantry' });
-    expect((await w.chw.call('POST', `/api/v1/referrals/${r.id}/assign`, { assigneeUserId: w.cboStaff.user.id })).status).toBe(403);
+    expect((await w.chw.call('POST', `/api/v1/referrals/${r.id}/assign`, { assigneeId: w.cboStaff.user.id })).status).toBe(403);
     const tl = await w.chw.call('GET', `/api/v1/referrals/${r.id}/timeline`);
     expect(tl.body.data).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'event', eventType: 'assigned', actorName: 'Pat Pantry', assigneeName: 'Pat Pantry' })]));
   });
@@ -214,7 +214,7 @@ describe('the overdue sweep', () => {
     const w = await world(t);
     const r = await w.sent();
     const opened = await w.cboStaff.call('GET', `/api/v1/referrals/${r.id}`);
-    await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/assign`, { assigneeUserId: w.cboStaff.user.id, version: opened.body.version });
+    await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/assign`, { assigneeId: w.cboStaff.user.id, version: opened.body.version });
     await due(r.id, { firstContactDueAt: past() });
     await referralsRepo.sweepOverdue(t.db);
     expect(await overdueNotes(r.id)).toEqual([`${w.cboStaff.user.id} First contact overdue · from ${w.clinic.name}`, `${w.chw.user.id} First contact overdue · at ${w.cbo.name}`].sort());

@@ -77,8 +77,9 @@ const itemCols = (userId: string | Placeholder | null) => ({
   unreadMessages: unreadFor(userId),
   // Text keeps PostgreSQL's microseconds: a JS Date would round them and break the keyset.
   cursorAt: sql<string>`${referrals.createdAt}::text`,
+  updatedKey: sql<string>`${referrals.updatedAt}::text`,
 });
-export type ItemRow = { r: ReferralRow; clientName: string | null; sendingOrganizationName: string; receivingOrganizationName: string | null; receivingServiceName: string | null; assigneeName: string | null; unreadMessages: number; cursorAt: string };
+export type ItemRow = { r: ReferralRow; clientName: string | null; sendingOrganizationName: string; receivingOrganizationName: string | null; receivingServiceName: string | null; assigneeName: string | null; unreadMessages: number; cursorAt: string; updatedKey: string };
 type ClientRow = typeof clients.$inferSelect;
 type ConsentRow = typeof consents.$inferSelect;
 /**
@@ -180,6 +181,8 @@ export interface ListFilter {
   assignee?: string | 'none';
   q?: string;
   limit: number;
+  /** Sync: changed at or after this instant, in (updated_at, id) order; `after` is then that keyset. */
+  since?: string;
   after?: [string, string];
 }
 
@@ -331,6 +334,7 @@ export const referralsRepo = {
       assignee,
       f.q ? 'q' : '',
       f.after ? 'a' : '',
+      f.since ? 'since' : '',
     ].join(':');
     const pick = reuse(db, `referrals.page:${shape}`, () => {
       const p = sql.placeholder;
@@ -352,10 +356,12 @@ export const referralsRepo = {
                 ? eq(referrals.assigneeUserId, p('assignee'))
                 : undefined,
             f.q ? sql`lower(${clients.givenName} || ' ' || ${clients.familyName}) like ${p('q')}` : undefined,
-            f.after ? sql`(${referrals.createdAt}, ${referrals.id}) < (${p('afterAt')}::timestamptz, ${p('afterId')}::uuid)` : undefined,
+            f.since ? sql`${referrals.updatedAt} >= ${p('since')}::timestamptz` : undefined,
+            f.after && f.since ? sql`(${referrals.updatedAt}, ${referrals.id}) > (${p('afterAt')}::timestamptz, ${p('afterId')}::uuid)` : undefined,
+            f.after && !f.since ? sql`(${referrals.createdAt}, ${referrals.id}) < (${p('afterAt')}::timestamptz, ${p('afterId')}::uuid)` : undefined,
           ),
         )
-        .orderBy(desc(referrals.createdAt), desc(referrals.id))
+        .orderBy(...(f.since ? [asc(referrals.updatedAt), asc(referrals.id)] : [desc(referrals.createdAt), desc(referrals.id)]))
         .limit(p('limit'))
         .prepare('');
     });
@@ -365,6 +371,7 @@ export const referralsRepo = {
       assignee: f.assignee,
       afterAt: f.after?.[0],
       afterId: f.after?.[1],
+      since: f.since,
       limit: f.limit + 1,
     };
     if (f.q) values.q = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -379,7 +386,9 @@ export const referralsRepo = {
         .orderBy(desc(referrals.createdAt), desc(referrals.id))
         .prepare(userId ? 'referrals_items_u' : 'referrals_items'),
     );
-    return (await items.execute({ ids, user: userId })) as unknown as ItemRow[];
+    // In the pick's order (newest first, or oldest change first for a sync).
+    const byId = new Map(((await items.execute({ ids, user: userId })) as unknown as ItemRow[]).map((r) => [r.r.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   },
 
   /**
@@ -427,6 +436,11 @@ export const referralsRepo = {
   // ---- Messages and read state ------------------------------------------------------------------
 
   insertMessage: async (db: DbOrTx, row: typeof referralMessages.$inferInsert) => (await db.insert(referralMessages).values(row).returning())[0]!,
+  /**
+   * A new message is a change to its referral for a sync (docs/sync.md): updated_at moves, the
+   * version does not, so the other side's If-Match on a status change still holds.
+   */
+  touch: (referralId: string) => sql`update ${referrals} set updated_at = now() where id = ${referralId}::uuid`,
   /** The names a message or timeline entry shows for who acted: the person or the API key, and the organization. */
   actorNames: async (db: DbOrTx, who: { userId: string | null; apiKeyId: string | null; orgId: string | null }) =>
     (
@@ -436,7 +450,7 @@ export const referralsRepo = {
         (select name from ${organizations} where id = ${who.orgId}::uuid) as org_name`)
     ).rows[0]!,
   /** Oldest first; readAt is the first time a reader other than the author caught up past it. */
-  messages: async (db: DbOrTx, referralId: string, limit: number, after?: [string, string]) =>
+  messages: async (db: DbOrTx, referralId: string, limit: number, after?: [string, string], since?: string) =>
     db
       .select({
         m: referralMessages,
@@ -450,7 +464,13 @@ export const referralsRepo = {
       .leftJoin(users, eq(users.id, referralMessages.authorUserId))
       .leftJoin(apiKeys, eq(apiKeys.id, referralMessages.authorApiKeyId))
       .leftJoin(organizations, eq(organizations.id, referralMessages.authorOrgId))
-      .where(and(eq(referralMessages.referralId, referralId), after ? sql`(${referralMessages.createdAt}, ${referralMessages.id}) > (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined))
+      .where(
+        and(
+          eq(referralMessages.referralId, referralId),
+          since ? sql`${referralMessages.createdAt} >= ${since}::timestamptz` : undefined,
+          after ? sql`(${referralMessages.createdAt}, ${referralMessages.id}) > (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined,
+        ),
+      )
       .orderBy(asc(referralMessages.createdAt), asc(referralMessages.id))
       .limit(limit + 1),
   markRead: async (db: DbOrTx, referralId: string, userId: string) =>

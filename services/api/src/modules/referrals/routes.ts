@@ -51,7 +51,7 @@ export const referralRoutes = (app: FastifyInstance, { referrals, lifecycle, con
     rule: any,
     handler: async (req, reply) => withEtag(reply, await lifecycle.firstContact(req.ctx(), req.params.id, expectedVersion(req, req.body.version, false), req.body)),
   });
-  route(app, api.listReferralMessages, { rule: any, handler: async (req) => conversation.messages(req.ctx(), req.params.id, req.query.limit, req.query.cursor) });
+  route(app, api.listReferralMessages, { rule: any, handler: async (req) => conversation.messages(req.ctx(), req.params.id, req.query) });
   route(app, api.createReferralMessage, { rule: any, handler: async (req) => conversation.postMessage(req.ctx(), req.params.id, req.body.body) });
   route(app, api.markReferralRead, { rule: rules.signedIn, handler: async (req) => conversation.markRead(req.ctx(), req.params.id) });
   route(app, api.getReferralTimeline, { rule: any, handler: async (req) => conversation.timeline(req.ctx(), req.params.id) });

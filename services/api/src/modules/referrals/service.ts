@@ -17,7 +17,7 @@ import { actingOrgIds, type Actor, type Ctx } from '../../lib/actor';
 import { auditInsert, recordAudit } from '../../lib/audit';
 import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
-import { decodeCursor, toPage } from '../../lib/pagination';
+import { decodeCursor, decodeSyncCursor, toPage } from '../../lib/pagination';
 import { consentSummaryOf, packetOf, toClient, type ClientsService } from '../clients/service';
 import { accessOf, allowedFor, loadReferral, requireSide, type Access } from './access';
 import { toItem } from './mappers';
@@ -166,15 +166,17 @@ export const createReferralsService = (deps: ReferralDeps) => {
 
     /**
      * Opening a referral: one read (row, names, client, consent), then the view and audit rows in
-     * one write. The receiver's first open of a sent referral acknowledges it (through
-     * decideTransition, automatic) in a transaction; every open is recorded as a view and audited.
+     * one write. Receiving staff's first open of a sent referral acknowledges it (through
+     * decideTransition, automatic) in a transaction; an API key's read does not — an integration
+     * fetching it is not a person seeing it — so a key acknowledges with POST .../transitions
+     * { to: 'acknowledged' }. Every open is recorded as a view and audited.
      * Anyone not on the referral gets the same 404 as a random id, and nothing is written.
      */
     async get(ctx: Ctx, id: string) {
       const d = await referralsRepo.detail(db, id, actorUserId(ctx));
       const a = d ? accessOf(d.r, ctx.actor) : null;
       if (!d || !a) throw notFound('referral');
-      if (a.row.status === 'sent' && a.sides.includes('receiver')) {
+      if (a.row.status === 'sent' && a.sides.includes('receiver') && ctx.actor.kind === 'user') {
         return db.transaction(async (tx) => {
           // Losing a race with another opener is fine: someone acknowledged it; the detail shows what they wrote.
           await changeStatus(tx, ctx, a, { to: 'acknowledged', automatic: true, side: 'receiver' }, true);
@@ -218,13 +220,24 @@ export const createReferralsService = (deps: ReferralDeps) => {
       const [rows] = await Promise.all([
         referralsRepo.page(
           db,
-          { box: q.box, orgIds: actingOrgIds(actor), status: q.status, need: q.need, overdue: q.overdue, assignee, q: q.q, limit: q.limit, after: decodeCursor(q.cursor, KeyCursor) },
+          {
+            box: q.box,
+            orgIds: actingOrgIds(actor),
+            status: q.status,
+            need: q.need,
+            overdue: q.overdue,
+            assignee,
+            q: q.q,
+            limit: q.limit,
+            since: q.updatedSince,
+            after: q.updatedSince ? decodeSyncCursor(q.cursor) : decodeCursor(q.cursor, KeyCursor),
+          },
           userId,
         ),
         recordAudit(db, ctx, { action: 'referral.list', entityType: 'referral', entityId: null, organizationId: actingOrgIds(actor)[0] ?? null }),
       ]);
       const now = new Date();
-      const page = toPage(rows, q.limit, (r) => [r.cursorAt, r.r.id]);
+      const page = toPage(rows, q.limit, (r) => (q.updatedSince ? ['u', r.updatedKey, r.r.id] : [r.cursorAt, r.r.id]));
       return { data: page.data.map((r) => toItem(r, now)), nextCursor: page.nextCursor };
     },
 

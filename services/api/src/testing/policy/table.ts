@@ -128,7 +128,9 @@ type Who = 'sender' | 'receiver' | 'either' | 'admin';
 const WORK = { completed: 'receiver', unable_to_complete: 'receiver', cancelled: 'either' } as const;
 const SPEC_EDGES: Record<string, Record<string, Who>> = {
   draft: { sent: 'sender', cancelled: 'sender' },
-  sent: { accepted: 'receiver', declined: 'receiver', cancelled: 'either' },
+  // "acknowledged (automatic the first time receiving staff open it)"; an API key's read is not a
+  // person opening it, so the receiver may also ask for it (issue 23).
+  sent: { acknowledged: 'receiver', accepted: 'receiver', declined: 'receiver', cancelled: 'either' },
   acknowledged: { accepted: 'receiver', declined: 'receiver', cancelled: 'either' },
   accepted: { in_progress: 'receiver', on_hold: 'receiver', ...WORK },
   in_progress: { on_hold: 'receiver', ...WORK },
@@ -194,8 +196,22 @@ const referralKind: KindDef<Ref> = {
   id: (o) => o.id,
   snapshot: (w, o) => referralSnapshot(w, o.id),
   actions: [
-    // The receiver's first open of a sent referral acknowledges it: that cell gets its own referral.
-    { name: 'get', method: 'GET', path: refPath(), security: 'both', scope: 'referrals:read', expect: readReferral, mutates: (_a, s) => s === 'sent' },
+    // Receiving staff's first open of a sent referral acknowledges it: that cell gets its own referral.
+    // An API key's read does not (issue 23): verify checks it is still sent.
+    {
+      name: 'get',
+      method: 'GET',
+      path: refPath(),
+      security: 'both',
+      scope: 'referrals:read',
+      expect: readReferral,
+      mutates: (a, s) => s === 'sent' && a.kind === 'user',
+      verify: async (c, body) => {
+        const status = (body as { status?: string }).status;
+        if (c.state !== 'sent' || c.actor.kind !== 'key') return null;
+        return status === 'sent' ? null : `an API key's read moved a sent referral to ${String(status)}`;
+      },
+    },
     { name: 'timeline', method: 'GET', path: refPath('/timeline'), security: 'both', scope: 'referrals:read', expect: readReferral },
     {
       name: 'edit draft',
@@ -222,6 +238,7 @@ const referralKind: KindDef<Ref> = {
       expect: transition('sent'),
       mutates: true,
     },
+    transitionAction('acknowledge', 'acknowledged'),
     transitionAction('cancel', 'cancelled', { reason: 'other', note: 'Matrix cancels' }),
     transitionAction('accept', 'accepted'),
     transitionAction('complete', 'completed'),
@@ -230,7 +247,7 @@ const referralKind: KindDef<Ref> = {
       name: 'forward',
       method: 'POST',
       path: refPath('/forward'),
-      body: (c) => ({ toOrganizationId: c.w.orgs.C.id, toServiceId: c.w.serviceC.id, note: 'Matrix forwards', version: c.obj.version }),
+      body: (c) => ({ receivingOrganizationId: c.w.orgs.C.id, receivingServiceId: c.w.serviceC.id, note: 'Matrix forwards', version: c.obj.version }),
       security: 'both',
       scope: 'referrals:write',
       // Forwarding is declining as referred_elsewhere: sent or acknowledged only.
@@ -241,7 +258,7 @@ const referralKind: KindDef<Ref> = {
       name: 'assign',
       method: 'POST',
       path: refPath('/assign'),
-      body: () => ({ assigneeUserId: null }),
+      body: () => ({ assigneeId: null }),
       security: 'both',
       scope: 'referrals:write',
       expect: receiverWork((s) => !isTerminalState(s)),
@@ -428,7 +445,9 @@ const memberKind: KindDef<MemberObj> = {
       name: 'colleagues',
       method: 'GET',
       path: (c) => `/api/v1/organizations/${c.w.orgs.A.id}/colleagues?limit=100`,
-      security: 'session',
+      // An integration assigns referrals too: a key of A with directory:read (issue 23).
+      security: 'both',
+      scope: 'directory:read',
       expect: (a) => (inOrg(a, 'A') || netAdmin(a) ? 'allow' : 'forbidden'),
       row: async (c, m) => ((await membershipOf(c.w.db, String(m.userId))).some((x) => x.organizationId === c.w.orgs.A.id) ? null : `${String(m.userId)} is not a member of A`),
     },
@@ -577,7 +596,9 @@ const agreementKind: KindDef<AgreementObj> = {
       name: 'get',
       method: 'GET',
       path: (c) => `/api/v1/agreements/${c.obj.id}`,
-      security: 'session',
+      // A key with directory:read reads its own organization's agreements (issue 23).
+      security: 'both',
+      scope: 'directory:read',
       expect: (a) => (inOrg(a, 'A') || inOrg(a, 'B') || networkStaff(a) ? 'allow' : 'hidden'),
     },
     {
@@ -593,7 +614,8 @@ const agreementKind: KindDef<AgreementObj> = {
       name: 'list',
       method: 'GET',
       path: (c) => `/api/v1/agreements?limit=100&kind=${c.state}`,
-      security: 'session',
+      security: 'both',
+      scope: 'directory:read',
       expect: () => 'allow',
       row: (c, r) => {
         if (networkStaff(c.actor)) return null;

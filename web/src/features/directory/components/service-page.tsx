@@ -100,7 +100,7 @@ export function ServicePage({ id, canEdit, currentUserId }: Props) {
             {capacity.note && <p className="capacity-note">{capacity.note}</p>}
             <p className="muted">
               {capacity.confirmedAt
-                ? capacity.confirmedBy === currentUserId
+                ? capacity.confirmedByUserId === currentUserId
                   ? t('dir.confirmedByYou', { date: formatDateTime(capacity.confirmedAt, locale) })
                   : t('dir.confirmedAt', { date: formatDateTime(capacity.confirmedAt, locale) })
                 : t('dir.neverConfirmed')}

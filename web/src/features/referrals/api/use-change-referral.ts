@@ -5,7 +5,7 @@ import { referralQueries } from './queries';
 
 type Change =
   | { kind: 'transition'; body: TransitionBody }
-  | { kind: 'assign'; assigneeUserId: string | null; version: number }
+  | { kind: 'assign'; assigneeId: string | null; version: number }
   | { kind: 'firstContact'; version: number; note?: string | null }
   | { kind: 'forward'; body: ForwardBody };
 
@@ -14,7 +14,7 @@ const run = (id: string, change: Change): Promise<ReferralDetail> => {
     case 'transition':
       return apiCall(api.transitionReferral, { params: { id }, body: change.body });
     case 'assign':
-      return apiCall(api.assignReferral, { params: { id }, body: { assigneeUserId: change.assigneeUserId, version: change.version } });
+      return apiCall(api.assignReferral, { params: { id }, body: { assigneeId: change.assigneeId, version: change.version } });
     case 'firstContact':
       return apiCall(api.recordFirstContact, { params: { id }, body: { version: change.version, note: change.note ?? null } });
     case 'forward':

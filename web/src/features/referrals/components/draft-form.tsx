@@ -57,7 +57,7 @@ export function PartnerSelect(props: {
           props.onOrg(e.target.value);
           props.onService('');
         }}
-        error={props.errors?.receivingOrganizationId ?? props.errors?.toOrganizationId}
+        error={props.errors?.receivingOrganizationId}
       />
       <SelectField
         label={t('ref.partnerService')}
@@ -67,7 +67,7 @@ export function PartnerSelect(props: {
         placeholder={t('ref.anyService')}
         options={(services.data?.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
         onChange={(e) => props.onService(e.target.value)}
-        error={props.errors?.receivingServiceId ?? props.errors?.toServiceId}
+        error={props.errors?.receivingServiceId}
       />
     </div>
   );

@@ -58,7 +58,7 @@ function AssigneeSelect({ r, viewer }: { r: ReferralDetail; viewer: Viewer }) {
         placeholder={t('ref.unassigned')}
         disabled={change.isPending}
         options={[...options].map(([value, label]) => ({ value, label }))}
-        onChange={(e) => change.mutate({ kind: 'assign', assigneeUserId: e.target.value || null, version: r.version })}
+        onChange={(e) => change.mutate({ kind: 'assign', assigneeId: e.target.value || null, version: r.version })}
       />
     </div>
   );
@@ -74,7 +74,7 @@ function ForwardForm({ r, onDone }: { r: ReferralDetail; onDone: () => void }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     change.mutate(
-      { kind: 'forward', body: { toOrganizationId: orgId, toServiceId: svcId || null, note, version: r.version } },
+      { kind: 'forward', body: { receivingOrganizationId: orgId, receivingServiceId: svcId || null, note, version: r.version } },
       { onSuccess: onDone },
     );
   };

@@ -94,7 +94,7 @@ export const AgreementListQuerySchema = PageQuerySchema.extend({
 /** Approving needs only the version approved, which may come as If-Match instead (then no body). */
 export const ApproveAgreementBodySchema = z
   .object({ version: WriteVersionSchema.describe('The version whose terms you approve (or send it as If-Match)') })
-  .optional()
+  .nullish()
   .meta({ id: 'ApproveAgreementBody' });
 
 // Agreements are the network's internal record: never public and not for API keys.

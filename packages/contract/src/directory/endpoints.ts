@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineEndpoint } from '../common/endpoint';
 import { IdParamsSchema } from '../common/ids';
 import { PageQuerySchema } from '../common/pagination';

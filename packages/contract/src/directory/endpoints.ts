@@ -121,6 +121,8 @@ export const directoryEndpoints = {
     operationId: 'replaceServiceSchedule',
     concurrency: 'optional',
     summary: 'Replace the weekly hours and exceptions of a service in one step',
+    description:
+      "The version is optional: the body is the whole schedule, so a caller that means to overwrite whatever is there may leave it out. Send If-Match (or `version`) with the service's version to be told (409 stale_version) when someone changed the service since you read it.",
     tags: ['Services'],
     ...write,
     params: IdParamsSchema,
@@ -133,6 +135,8 @@ export const directoryEndpoints = {
     operationId: 'updateServiceCapacity',
     concurrency: 'optional',
     summary: 'Confirm or change capacity in one click (records who and when)',
+    description:
+      'The version is optional: capacity is a one-click confirmation of how things stand now, which holds whatever else changed. Send If-Match (or `version`) to have it refused (409 stale_version) when the service changed since you read it.',
     tags: ['Services'],
     ...write,
     params: IdParamsSchema,

@@ -189,6 +189,8 @@ export const referralEndpoints = {
     operationId: 'sendReferral',
     concurrency: 'optional',
     summary: 'Send a draft: checks the packet (422 packet_incomplete) and open duplicates (409 duplicate_referral)',
+    description:
+      'The version is optional: sending checks the whole packet as it is when sent (422 packet_incomplete names what is missing), so a draft edited meanwhile is sent only if it is still complete. Send If-Match (or `version`) to send exactly the draft you read.',
     tags: ['Referrals'],
     ...WRITE,
     params: IdParamsSchema,
@@ -226,6 +228,8 @@ export const referralEndpoints = {
     operationId: 'assignReferral',
     concurrency: 'optional',
     summary: 'Receiver: assign the referral to a staff member of the receiving organization',
+    description:
+      'The version is optional: assigning names who works the referral now and the last assignment wins, as on a whiteboard. Send If-Match (or `version`) to be told (409 stale_version) when the referral changed since you read it.',
     tags: ['Referrals'],
     ...WRITE,
     params: IdParamsSchema,
@@ -238,6 +242,8 @@ export const referralEndpoints = {
     operationId: 'recordFirstContact',
     concurrency: 'optional',
     summary: 'Receiver: record when the client was first reached',
+    description:
+      'The version is optional: first contact is recorded once (409 conflict when it already is), so a second writer cannot overwrite it. Send If-Match (or `version`) to be told when the referral changed since you read it.',
     tags: ['Referrals'],
     ...WRITE,
     params: IdParamsSchema,

@@ -233,7 +233,7 @@ const READS: Record<string, () => Promise<{ call: Call; url: string; version: nu
   },
 };
 
-describe.each(Object.entries(READS))('%s', (_op, fresh) => {
+describe.each(Object.entries(READS))('%s', (op, fresh) => {
   it('sends ETag: "<version>" and answers 304 with no body to a matching If-None-Match', async () => {
     const r = await fresh();
     const first = await r.call('GET', r.url);
@@ -245,6 +245,13 @@ describe.each(Object.entries(READS))('%s', (_op, fresh) => {
     const other = await r.call('GET', r.url, undefined, { 'if-none-match': `"${r.version + 1}"` });
     expect([other.status, other.body.version]).toEqual([200, r.version]);
   });
+  if (op === 'getService') {
+    it('is not stored by browsers: its ETag does not cover the locations and contacts it shows', async () => {
+      const r = await fresh();
+      const anonymous = await t.app.inject({ method: 'GET', url: r.url });
+      expect([anonymous.statusCode, anonymous.headers['cache-control']]).toEqual([200, 'no-store']);
+    });
+  }
 });
 
 /** A write that changes nothing: the same values again. */
@@ -320,6 +327,20 @@ describe('201 Created', () => {
       // Where the resource can be read, Location reads it.
       const get = endpoints.find((e) => e.method === 'GET' && new RegExp(`^${e.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(String(res.headers.location)));
       if (get) expect([op, (await call('GET', String(res.headers.location))).status]).toEqual([op, 200]);
+    }
+  });
+});
+
+describe('GET /openapi.json', () => {
+  it('documents If-Match and its answers on every write, If-None-Match and 304 on every versioned read', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the document is checked field by field
+    const doc: any = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    for (const e of endpoints.filter((x) => x.concurrency)) {
+      const op = doc.paths[e.path][e.method.toLowerCase()];
+      const headers = (op.parameters ?? []).filter((p: { in: string }) => p.in === 'header').map((p: { name: string }) => p.name);
+      const statuses = Object.keys(op.responses);
+      if (e.concurrency === 'read') expect([e.operationId, headers, statuses]).toEqual([e.operationId, expect.arrayContaining(['if-none-match']), expect.arrayContaining(['200', '304'])]);
+      else expect([e.operationId, headers, statuses]).toEqual([e.operationId, expect.arrayContaining(['if-match']), expect.arrayContaining(e.concurrency === 'required' ? ['400', '409', '428'] : ['400', '409'])]);
     }
   });
 });

@@ -46,7 +46,15 @@ const errorResponses = (e: EndpointDef) => {
  */
 const concurrencyResponses = (e: EndpointDef): Record<number, z.ZodType> => {
   if (!e.concurrency) return {};
-  if (e.concurrency === 'read') return { 304: z.null().describe('Not modified: the record is still at the version If-None-Match names (no body)') };
+  if (e.concurrency === 'read') {
+    return {
+      304: z
+        .null()
+        .describe(
+          "Not modified: the record is still at the version If-None-Match names (no body). The version covers the record's own fields; what is computed at read time or drawn from other records (unread counts, overdue flags, allowed transitions, a service's locations and contacts) can change without it.",
+        ),
+    };
+  }
   const stale = ProblemSchema.describe('stale_version (with currentVersion) when the version sent is not the current one; version_mismatch when If-Match and the body disagree');
   return e.concurrency === 'required' ? { 409: stale, 428: ProblemSchema.describe('precondition_required: send If-Match or `version`') } : { 409: stale };
 };

@@ -55,8 +55,8 @@ const concurrencyResponses = (e: EndpointDef): Record<number, z.ZodType> => {
         ),
     };
   }
-  const stale = ProblemSchema.describe('stale_version (with currentVersion) when the version sent is not the current one; version_mismatch when If-Match and the body disagree');
-  return e.concurrency === 'required' ? { 409: stale, 428: ProblemSchema.describe('precondition_required: send If-Match or `version`') } : { 409: stale };
+  // 409 stale_version (with currentVersion) or version_mismatch; 428 precondition_required.
+  return e.concurrency === 'required' ? { 409: ProblemSchema, 428: ProblemSchema } : { 409: ProblemSchema };
 };
 
 const versionOf = (result: unknown) => {

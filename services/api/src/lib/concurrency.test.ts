@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { api, type EndpointDef } from '@tandem/contract';
@@ -207,6 +208,13 @@ describe.each(Object.entries(WRITES))('%s', (op, route) => {
   it('runs with If-Match: * (any current version)', async () => {
     const target = await route.fresh();
     expect((await send(target, { ifMatch: '*' })).status).toBe(ok);
+  });
+
+  it('answers If-Match: * on a record that does not exist with 404', async () => {
+    const target = await route.fresh();
+    const url = target.url.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, randomUUID());
+    const res = await send({ ...target, url }, { ifMatch: '*' });
+    expect([res.status, res.body.code]).toEqual([404, 'not_found']);
   });
 
   it('refuses a malformed If-Match with 400 problem+json', async () => {

@@ -39,6 +39,7 @@ export const adminEndpoints = {
     method: 'GET',
     path: '/api/v1/organizations/{id}',
     operationId: 'getOrganization',
+    concurrency: 'read',
     summary: 'One organization',
     tags: ['Organizations'],
     security: [],
@@ -50,6 +51,7 @@ export const adminEndpoints = {
     method: 'POST',
     path: '/api/v1/organizations',
     operationId: 'createOrganization',
+    location: '/api/v1/organizations/{id}',
     summary: 'Add an organization to the network (network admins)',
     tags: ['Organizations'],
     security: ['session'],
@@ -83,6 +85,7 @@ export const adminEndpoints = {
     method: 'POST',
     path: '/api/v1/organizations/{id}/members',
     operationId: 'inviteMember',
+    location: '/api/v1/organizations/{params.id}/members/{member.userId}',
     summary: 'Invite a member; a new email gets an invitation link to set a password',
     description:
       'Org admins grant staff and org_admin in their own organization; only network admins grant collaboration_team, board_coordinator and network_admin, and only in the organization that runs the network (403 role_not_grantable). A person who already has an account becomes a member only when they accept (POST /api/v1/me/invitations/{id}/accept): until then the result has status invited and they are not listed as a member.',

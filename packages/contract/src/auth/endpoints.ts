@@ -77,6 +77,7 @@ export const authEndpoints = {
     method: 'POST',
     path: '/api/v1/organizations/{id}/api-keys',
     operationId: 'createApiKey',
+    location: '/api/v1/organizations/{params.id}/api-keys/{id}',
     summary: 'Create an API key with scopes; the secret is returned once',
     tags: ['API keys'],
     security: ['session'],

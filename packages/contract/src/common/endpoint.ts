@@ -26,7 +26,23 @@ export interface EndpointDef {
   responses: Readonly<Record<number, z.ZodType | null>>;
   /** Extra representations besides JSON (e.g. text/csv on reports). */
   produces?: readonly string[];
+  /**
+   * Optimistic concurrency, one rule on every route (route() applies it; see lib/concurrency.ts).
+   * A write on a versioned record: `required` (428 without a version) or `optional` (it may run
+   * without one; the description says why). The version comes as `If-Match: "<version>"` (`*` =
+   * whatever is current) or as `version` in the body; both and different → 409 version_mismatch;
+   * stale → 409 stale_version with currentVersion. `read`: a read of a versioned record, answered
+   * with `ETag: "<version>"` and 304 to a matching `If-None-Match`.
+   */
+  concurrency?: Concurrency;
+  /**
+   * For a 201: the created resource's path, filled from the response body's fields, then the
+   * request's path params (e.g. `/api/v1/referrals/{id}`); route() sends it as `Location`.
+   */
+  location?: string;
 }
+
+export type Concurrency = 'required' | 'optional' | 'read';
 
 export const defineEndpoint = <const E extends EndpointDef>(e: E): E => e;
 

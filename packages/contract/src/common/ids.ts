@@ -4,6 +4,16 @@ export const IdSchema = z.uuid().describe('UUID');
 export const IdParamsSchema = z.object({ id: IdSchema });
 export const TimestampSchema = z.iso.datetime({ offset: true }).describe('ISO 8601 timestamp');
 export const DateSchema = z.iso.date().describe('Calendar date YYYY-MM-DD');
+/** The largest version a row holds (an integer column); If-Match accepts the same range. */
+export const MAX_VERSION = 2147483647;
+/** On a write, the version the caller read; it may come as If-Match instead (route() checks both). */
+export const WriteVersionSchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_VERSION)
+  .optional()
+  .describe('The version you last read (or send it as If-Match)');
 
 // Text fields people type: trimmed, bounded, never empty once trimmed.
 export const text = (max = 200) => z.string().trim().min(1).max(max);

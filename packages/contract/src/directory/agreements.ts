@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../common/endpoint';
 import { AgreementKindSchema, AgreementStatusSchema } from '../common/enums';
-import { DateSchema, IdParamsSchema, IdSchema, TimestampSchema, UrlSchema } from '../common/ids';
+import { DateSchema, IdParamsSchema, IdSchema, TimestampSchema, UrlSchema, WriteVersionSchema } from '../common/ids';
 import { pageOf, PageQuerySchema } from '../common/pagination';
 import { ProblemSchema } from '../common/problem';
 
@@ -72,7 +72,7 @@ export const CreateAgreementBodySchema = z
 export type CreateAgreementBody = z.input<typeof CreateAgreementBodySchema>;
 
 export const UpdateAgreementBodySchema = z
-  .object({ ...agreementFields, version: z.number().int().optional().describe('Version you last read (or send If-Match)') })
+  .object({ ...agreementFields, version: WriteVersionSchema.describe('Version you last read (or send If-Match)') })
   .partial()
   .refine(datesInOrder, { message: 'startDate must not be after endDate', path: ['endDate'] })
   .meta({ id: 'UpdateAgreementBody', example: { status: 'active', endDate: '2027-06-30', version: 1 } });
@@ -91,7 +91,12 @@ export const AgreementListQuerySchema = PageQuerySchema.extend({
     .describe('Only agreements whose end date falls between today and today + N days (Los Angeles dates)'),
 });
 
-const IfMatchHeaders = z.object({ 'if-match': z.string().optional().describe('Version you last read, e.g. "3"') });
+/** Approving needs only the version approved, which may come as If-Match instead (then no body). */
+export const ApproveAgreementBodySchema = z
+  .object({ version: WriteVersionSchema.describe('The version whose terms you approve (or send it as If-Match)') })
+  .nullish()
+  .meta({ id: 'ApproveAgreementBody' });
+
 // Agreements are the network's internal record: never public. An API key with directory:read
 // reads those its organization is a party to; only people write them.
 const signedIn = { security: ['session'] } as const;
@@ -113,6 +118,7 @@ export const agreementEndpoints = {
     method: 'GET',
     path: '/api/v1/agreements/{id}',
     operationId: 'getAgreement',
+    concurrency: 'read',
     summary: 'One agreement with its parties',
     tags: ['Agreements'],
     ...readers,
@@ -123,6 +129,7 @@ export const agreementEndpoints = {
     method: 'POST',
     path: '/api/v1/agreements',
     operationId: 'createAgreement',
+    location: '/api/v1/agreements/{id}',
     summary: 'Record an agreement between two or more organizations (network admins, collaboration team)',
     tags: ['Agreements'],
     ...signedIn,
@@ -133,11 +140,11 @@ export const agreementEndpoints = {
     method: 'PATCH',
     path: '/api/v1/agreements/{id}',
     operationId: 'updateAgreement',
+    concurrency: 'required',
     summary: 'Edit an agreement; partyOrganizationIds replaces the parties (If-Match or version required)',
     tags: ['Agreements'],
     ...signedIn,
     params: IdParamsSchema,
-    headers: IfMatchHeaders,
     body: UpdateAgreementBodySchema,
     responses: { 200: AgreementSchema, 403: ProblemSchema, 409: ProblemSchema, 428: ProblemSchema },
   }),
@@ -145,13 +152,14 @@ export const agreementEndpoints = {
     method: 'POST',
     path: '/api/v1/agreements/{id}/approve',
     operationId: 'approveAgreement',
+    concurrency: 'required',
     summary: "Approve a BAA: for your organization (a party's org admin), or for the network (a network admin)",
     description:
       'A BAA stands in for client consent on referrals between its parties, so it turns active only when every party approved it through one of its org admins, or when a network admin approves it. Approvals are cleared when the parties, kind, title, dates or document change; send If-Match with the version you read (409 stale_version if it changed, 428 without). 409 invalid_transition unless the agreement is a BAA in draft or negotiating.',
     tags: ['Agreements'],
     ...signedIn,
     params: IdParamsSchema,
-    headers: z.object({ 'if-match': z.string().optional().describe('Version you read and approve, e.g. "3" (required)') }),
+    body: ApproveAgreementBodySchema,
     responses: { 200: AgreementSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 428: ProblemSchema },
   }),
 };

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineEndpoint } from '../common/endpoint';
 import { IdParamsSchema } from '../common/ids';
 import { PageQuerySchema } from '../common/pagination';
@@ -28,7 +27,6 @@ import {
   WeeklyScheduleSchema,
 } from './schemas';
 
-const IfMatchHeaders = z.object({ 'if-match': z.string().optional().describe('Version you last read, e.g. "3"') });
 const write = { security: ['session', 'apiKey'], scope: 'directory:write' } as const;
 const read = { security: [], scope: 'directory:read' } as const;
 
@@ -42,11 +40,11 @@ export const directoryEndpoints = {
     method: 'PATCH',
     path: '/api/v1/organizations/{id}',
     operationId: 'updateOrganization',
+    concurrency: 'required',
     summary: "Edit an organization's directory facts (stage, liaison and internal notes: network staff only)",
     tags: ['Organizations'],
     ...write,
     params: IdParamsSchema,
-    headers: IfMatchHeaders,
     body: UpdateOrganizationBodySchema,
     responses: { 200: OrganizationSchema, 409: ProblemSchema, 428: ProblemSchema },
   }),
@@ -76,6 +74,7 @@ export const directoryEndpoints = {
     method: 'GET',
     path: '/api/v1/services/{id}',
     operationId: 'getService',
+    concurrency: 'read',
     summary: 'One service with its organization, locations, weekly schedule, contacts and capacity',
     tags: ['Services'],
     ...read,
@@ -97,6 +96,7 @@ export const directoryEndpoints = {
     method: 'POST',
     path: '/api/v1/organizations/{id}/services',
     operationId: 'createService',
+    location: '/api/v1/services/{id}',
     summary: 'Add a service to an organization',
     tags: ['Services'],
     ...write,
@@ -108,11 +108,11 @@ export const directoryEndpoints = {
     method: 'PATCH',
     path: '/api/v1/services/{id}',
     operationId: 'updateService',
+    concurrency: 'required',
     summary: 'Edit a service (If-Match or version required)',
     tags: ['Services'],
     ...write,
     params: IdParamsSchema,
-    headers: IfMatchHeaders,
     body: UpdateServiceBodySchema,
     responses: { 200: ServiceSchema, 409: ProblemSchema, 428: ProblemSchema },
   }),
@@ -120,7 +120,10 @@ export const directoryEndpoints = {
     method: 'PUT',
     path: '/api/v1/services/{id}/schedule',
     operationId: 'replaceServiceSchedule',
+    concurrency: 'optional',
     summary: 'Replace the weekly hours and exceptions of a service in one step',
+    description:
+      "The version is optional: the body is the whole schedule, so a caller that means to overwrite whatever is there may leave it out. Send If-Match (or `version`) with the service's version to be told (409 stale_version) when someone changed the service since you read it.",
     tags: ['Services'],
     ...write,
     params: IdParamsSchema,
@@ -131,7 +134,10 @@ export const directoryEndpoints = {
     method: 'POST',
     path: '/api/v1/services/{id}/capacity',
     operationId: 'updateServiceCapacity',
+    concurrency: 'optional',
     summary: 'Confirm or change capacity in one click (records who and when)',
+    description:
+      'The version is optional: capacity is a one-click confirmation of how things stand now, which holds whatever else changed. Send If-Match (or `version`) to have it refused (409 stale_version) when the service changed since you read it.',
     tags: ['Services'],
     ...write,
     params: IdParamsSchema,
@@ -153,6 +159,7 @@ export const directoryEndpoints = {
     method: 'POST',
     path: '/api/v1/organizations/{id}/locations',
     operationId: 'createLocation',
+    location: '/api/v1/locations/{id}',
     summary: 'Add a location to an organization',
     tags: ['Locations'],
     ...write,
@@ -186,6 +193,7 @@ export const directoryEndpoints = {
     method: 'POST',
     path: '/api/v1/organizations/{id}/contacts',
     operationId: 'createContact',
+    location: '/api/v1/contacts/{id}',
     summary: 'Add a named contact',
     tags: ['Contacts'],
     ...write,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateSchema, EmailSchema, IdSchema, PhoneSchema, TimestampSchema, UrlSchema } from '../common/ids';
+import { DateSchema, EmailSchema, IdSchema, PhoneSchema, TimestampSchema, UrlSchema, WriteVersionSchema } from '../common/ids';
 import {
   CapacityStatusSchema,
   CommunitySupportSchema,
@@ -94,7 +94,7 @@ export const UpdateOrganizationBodySchema = z
     stageDates: StageDatesSchema.partial().describe('Network admins and the collaboration team only'),
     liaisonUserId: IdSchema.nullable().describe('Network admins and the collaboration team only'),
     internalNotes: z.string().trim().max(8000).nullable().describe('Network admins and the collaboration team only'),
-    version: z.number().int().optional().describe('Version you last read (or send If-Match)'),
+    version: WriteVersionSchema.describe('Version you last read (or send If-Match)'),
   })
   .partial()
   .meta({ id: 'UpdateOrganizationBody', example: { description: 'Food pantry and CalFresh help', partnershipStage: 'assessed', version: 2 } });
@@ -189,14 +189,18 @@ export const CreateServiceBodySchema = z
 export type CreateServiceBody = z.input<typeof CreateServiceBodySchema>;
 
 export const UpdateServiceBodySchema = z
-  .object({ ...serviceFields, version: z.number().int().optional().describe('Version you last read (or send If-Match)') })
+  .object({ ...serviceFields, version: WriteVersionSchema.describe('Version you last read (or send If-Match)') })
   .partial()
   .refine(agesInOrder, { message: 'minAge must not exceed maxAge', path: ['maxAge'] })
   .meta({ id: 'UpdateServiceBody', example: { description: 'Weekly groceries and hot meals', version: 1 } });
 export type UpdateServiceBody = z.input<typeof UpdateServiceBodySchema>;
 
 export const UpdateCapacityBodySchema = z
-  .object({ status: CapacityStatusSchema, note: z.string().trim().max(500).nullish() })
+  .object({
+    status: CapacityStatusSchema,
+    note: z.string().trim().max(500).nullish(),
+    version: WriteVersionSchema.describe('Version you last read (or send If-Match); without one the status is recorded whatever changed meanwhile'),
+  })
   .meta({ id: 'UpdateCapacityBody', example: { status: 'waitlist', note: 'About two weeks' } });
 
 export const LocationSchema = z
@@ -309,6 +313,7 @@ export const ReplaceScheduleBodySchema = z
   .object({
     intervals: z.array(ScheduleIntervalSchema).max(100),
     exceptions: z.array(ScheduleExceptionSchema).max(400).default([]),
+    version: WriteVersionSchema.describe("The service's version you last read (or send If-Match); without one the hours replace whatever is there"),
   })
   .superRefine((v, ctx) => {
     for (const p of scheduleProblems(v.intervals, v.exceptions)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });

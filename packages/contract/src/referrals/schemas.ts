@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateSchema, EmailSchema, IdSchema, optionalText, PhoneSchema, text, TimestampSchema, UrlSchema } from '../common/ids';
+import { DateSchema, EmailSchema, IdSchema, optionalText, PhoneSchema, text, TimestampSchema, UrlSchema, WriteVersionSchema } from '../common/ids';
 import { LanguageSchema, SdohCategorySchema } from '../common/enums';
 import { pageOf, PageQuerySchema, UpdatedSinceSchema } from '../common/pagination';
 import {
@@ -96,9 +96,8 @@ export const CreateClientBodySchema = z.object({ ...clientFields, phones: client
 export type CreateClientBody = z.input<typeof CreateClientBodySchema>;
 
 export const UpdateClientBodySchema = z
-  .object({ ...clientFields, version: VersionSchema })
+  .object({ ...clientFields, version: WriteVersionSchema })
   .partial()
-  .required({ version: true })
   .meta({ id: 'UpdateClientBody' });
 export type UpdateClientBody = z.input<typeof UpdateClientBodySchema>;
 
@@ -309,10 +308,9 @@ export const UpdateReferralBodySchema = z
     assigneeId: IdSchema.nullish().describe('Receiver only'),
     outcome: optionalText(4000).describe('Receiver only'),
     firstContactAt: TimestampSchema.nullish().describe('Receiver only: when the client was first reached'),
-    version: VersionSchema,
+    version: WriteVersionSchema,
   })
   .partial()
-  .required({ version: true })
   .meta({ id: 'UpdateReferralBody', description: 'Changes only the fields present. Which fields a side may change depends on status.' });
 export type UpdateReferralBody = z.input<typeof UpdateReferralBodySchema>;
 
@@ -321,7 +319,7 @@ export const TransitionBodySchema = z
     to: ReferralStatusSchema,
     reason: ClosureReasonSchema.nullish().describe('Required for declined, unable_to_complete and cancelled (except from draft)'),
     note: optionalText(2000).describe('Required when reason is other'),
-    version: VersionSchema,
+    version: WriteVersionSchema,
     confirmDuplicate: z.boolean().default(false).describe('Send even though the client has an open referral for the same need'),
   })
   .meta({
@@ -335,7 +333,7 @@ export const ForwardBodySchema = z
     receivingOrganizationId: IdSchema.describe('The partner to forward to (the same name as when creating a referral)'),
     receivingServiceId: IdSchema.nullish().describe('A service of that partner'),
     note: text(2000).describe('Why the new partner fits; shown to both sides'),
-    version: VersionSchema,
+    version: WriteVersionSchema,
   })
   .meta({
     id: 'ForwardReferralBody',
@@ -459,7 +457,7 @@ export const DuplicateReferralSchema = z
 
 export const SendReferralBodySchema = z
   .object({
-    version: VersionSchema.optional().describe('Or send If-Match'),
+    version: WriteVersionSchema,
     confirmDuplicate: z.boolean().default(false).describe('Send even though the client has an open referral for the same need'),
     duplicateReason: optionalText(1000).describe('Required with confirmDuplicate: why a second referral is needed'),
   })
@@ -486,7 +484,7 @@ export type DuplicateHolder = z.infer<typeof DuplicateHolderSchema>;
 export const AssignReferralBodySchema = z
   .object({
     assigneeId: IdSchema.nullable().describe('A member of the receiving organization (GET /api/v1/organizations/{id}/colleagues); null unassigns'),
-    version: VersionSchema.optional(),
+    version: WriteVersionSchema,
   })
   .meta({ id: 'AssignReferralBody' });
 
@@ -494,7 +492,7 @@ export const FirstContactBodySchema = z
   .object({
     firstContactAt: TimestampSchema.optional().describe('When the client was first reached; default now'),
     note: optionalText(2000),
-    version: VersionSchema.optional(),
+    version: WriteVersionSchema,
   })
   .meta({ id: 'FirstContactBody' });
 

@@ -1,24 +1,91 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { MAX_VERSION, type Concurrency } from '@tandem/contract';
 import { AppError } from './app-error';
 
-/** Reads the version the caller saw: `If-Match: "3"` (or W/"3"), else a `version` in the body. */
-export const expectedVersion = (req: FastifyRequest, bodyVersion?: number | null, required = true): number | undefined => {
+/*
+ * Optimistic concurrency, one rule on every route (ARCHITECTURE §5). route() applies it from the
+ * endpoint's `concurrency`; handlers receive `req.expectedVersion` and services call assertVersion.
+ */
+
+/**
+ * One entity tag: `"3"` (what ETag sends), `W/"3"` or a bare `3` (lenient: the version is the
+ * whole tag), or `*`. The same range as a body `version` (1 to MAX_VERSION), so a stale version
+ * answers the same however it came. A list of tags is refused: a write names the one version it
+ * was based on.
+ */
+const IF_MATCH = /^\s*(?:(\*)|(?:W\/)?"?([1-9]\d{0,9})"?)\s*$/;
+const ifMatchValid = (h: string) => {
+  const m = IF_MATCH.exec(h);
+  return !!m && (!!m[1] || Number(m[2]) <= MAX_VERSION);
+};
+
+const IfMatchSchema = z
+  .string()
+  .refine(ifMatchValid, 'Expected "<version>" (as ETag sent it) or *')
+  .optional()
+  .describe(
+    'The version you last read, as ETag sent it (e.g. "3"), or * for whatever version is current (the record must exist). May be sent as `version` in the body instead; both and different → 409 version_mismatch. Stale → 409 stale_version with currentVersion.',
+  );
+const IfNoneMatchSchema = z
+  .string()
+  .optional()
+  .describe('ETag(s) you hold, e.g. "3" (or *): when the version is still that one the answer is 304 with no body');
+
+/** Request headers route() adds to the endpoint's: validated (a malformed If-Match is a 400) and documented. */
+export const concurrencyHeaders = (c: Concurrency) => (c === 'read' ? { 'if-none-match': IfNoneMatchSchema } : { 'if-match': IfMatchSchema });
+
+/** The If-Match header: a version, `*`, or absent. Malformed values never get here (schema). */
+const ifMatchOf = (req: FastifyRequest): number | '*' | undefined => {
   const h = req.headers['if-match'];
-  if (typeof h === 'string' && h.trim()) {
-    const m = /^(?:W\/)?"?(\d+)"?$/.exec(h.trim());
-    if (!m) throw new AppError('validation_failed', 'If-Match must be the version number, e.g. "3".', { errors: [{ path: 'headers.if-match', message: 'Expected "<version>"' }] });
-    return Number(m[1]);
+  const m = typeof h === 'string' && ifMatchValid(h) ? IF_MATCH.exec(h) : null;
+  if (!m) return undefined;
+  return m[1] ? '*' : Number(m[2]);
+};
+
+/**
+ * The version the caller based a write on, from `If-Match` or the body's `version`.
+ * Undefined means "any current version" (`If-Match: *`, or none on an `optional` route); the
+ * service still answers 404 when the record does not exist, which is what `*` asks for.
+ */
+export const resolveExpectedVersion = (req: FastifyRequest, mode: 'required' | 'optional'): number | undefined => {
+  const header = ifMatchOf(req);
+  const v = (req.body as { version?: unknown } | null | undefined)?.version;
+  const body = typeof v === 'number' ? v : undefined;
+  if (typeof header === 'number' && body !== undefined && header !== body) {
+    throw new AppError('version_mismatch', `If-Match names version ${header} and the body version ${body}; send one, or the same in both.`, {
+      errors: [
+        { path: 'headers.if-match', message: `Version ${header}` },
+        { path: 'body.version', message: `Version ${body}` },
+      ],
+    });
   }
-  if (typeof bodyVersion === 'number') return bodyVersion;
-  if (required) throw new AppError('precondition_required', 'Send If-Match with the version you last read (or `version` in the body).');
-  return undefined;
+  // `*` with a body version: both must hold, and the body's is the narrower.
+  const expected = typeof header === 'number' ? header : body;
+  if (expected === undefined && header !== '*' && mode === 'required') {
+    throw new AppError('precondition_required', 'Send If-Match with the version you last read (or `version` in the body).');
+  }
+  return expected;
 };
 
 /** Pure check used by every optimistic-concurrency write. */
 export const assertVersion = (current: number, expected: number | undefined) => {
-  if (expected !== undefined && current !== expected) {
-    throw new AppError('stale_version', `The record is at version ${current}; you sent ${expected}. Reload and try again.`, { currentVersion: current });
-  }
+  if (expected !== undefined && current !== expected) throw staleVersion(current, expected);
 };
 
+export const staleVersion = (current: number, expected?: number) =>
+  new AppError('stale_version', `The record is at version ${current}${expected === undefined ? '' : `; you sent ${expected}`}. Reload and try again.`, {
+    currentVersion: current,
+  });
+
 export const setEtag = (reply: FastifyReply, version: number) => reply.header('etag', `"${version}"`);
+
+/** Whether `If-None-Match` names this version (weak comparison, RFC 9110 §13.1.2; `*` matches any). */
+export const noneMatchHits = (req: FastifyRequest, version: number) => {
+  const h = req.headers['if-none-match'];
+  if (typeof h !== 'string') return false;
+  return h.split(',').some((t) => {
+    const tag = t.trim().replace(/^W\//, '');
+    return tag === '*' || tag === `"${version}"`;
+  });
+};

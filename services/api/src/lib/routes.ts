@@ -4,12 +4,15 @@ import { ProblemSchema, toFastifyPath, type EndpointDef, type EndpointOutput } f
 import { AppError, forbidden } from './app-error';
 import type { Rule } from './authz';
 import { idempotencyPreHandler } from '../plugins/idempotency';
+import { concurrencyHeaders, noneMatchHits, resolveExpectedVersion, setEtag } from './concurrency';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 export type Req<E extends EndpointDef> = Omit<FastifyRequest, 'params' | 'query' | 'body'> & {
   params: Out<E['params']>;
   query: Out<E['query']>;
   body: Out<E['body']>;
+  /** On a `required`/`optional` concurrency route: the version the caller based the write on; undefined = any (see lib/concurrency.ts). */
+  expectedVersion: number | undefined;
 };
 type Handler<E extends EndpointDef> = (req: Req<E>, reply: FastifyReply) => Promise<EndpointOutput<E> | FastifyReply>;
 
@@ -35,6 +38,56 @@ const errorResponses = (e: EndpointDef) => {
   return out;
 };
 
+/*
+ * Concurrency and creation, the same on every route (endpoint.ts `concurrency`, `location`):
+ * the If-Match / If-None-Match headers and their answers are documented and checked here, a
+ * versioned answer carries its ETag, a read answers 304 to a matching If-None-Match, and a 201
+ * carries Location.
+ */
+const concurrencyResponses = (e: EndpointDef): Record<number, z.ZodType> => {
+  if (!e.concurrency) return {};
+  if (e.concurrency === 'read') {
+    return {
+      304: z
+        .null()
+        .describe(
+          "Not modified: the record is still at the version If-None-Match names (no body). The version covers the record's own fields; what is computed at read time or drawn from other records (unread counts, overdue flags, allowed transitions, a service's locations and contacts) can change without it.",
+        ),
+    };
+  }
+  // 409 stale_version (with currentVersion) or version_mismatch; 428 precondition_required.
+  return e.concurrency === 'required' ? { 409: ProblemSchema, 428: ProblemSchema } : { 409: ProblemSchema };
+};
+
+const versionOf = (result: unknown) => {
+  const v = result && typeof result === 'object' ? (result as { version?: unknown }).version : undefined;
+  return typeof v === 'number' ? v : undefined;
+};
+
+/** `/api/v1/referrals/{id}` filled from the answer's fields (`{client.id}` reaches in; `{params.id}` is the request's). */
+const locationOf = (template: string, result: unknown, params: unknown) =>
+  template.replace(/\{([\w.]+)\}/g, (_, key: string) => {
+    const [root, path] = key.startsWith('params.') ? [params, key.slice(7)] : [result, key];
+    const v = path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), root);
+    return encodeURIComponent(String(v));
+  });
+
+/** Before the handler: the version a write is based on (400/409/428 by the one rule). */
+const beforeHandler = (e: EndpointDef, req: FastifyRequest) => {
+  if (e.concurrency === 'required' || e.concurrency === 'optional') {
+    (req as FastifyRequest & { expectedVersion?: number }).expectedVersion = resolveExpectedVersion(req, e.concurrency);
+  }
+};
+
+/** After it: ETag, 304, Location. True when the answer is already sent (304). */
+const afterHandler = (e: EndpointDef, req: FastifyRequest, reply: FastifyReply, result: unknown, success: number) => {
+  const version = versionOf(result);
+  if (version !== undefined && !reply.hasHeader('etag')) setEtag(reply, version);
+  if (e.concurrency === 'read' && version !== undefined && noneMatchHits(req, version)) return true;
+  if (success === 201 && e.location) reply.header('location', locationOf(e.location, result, req.params));
+  return false;
+};
+
 /** Checks who may call: credentials the endpoint accepts, the key's scope, then the route's rule. */
 const authorize = (e: EndpointDef, rule: Rule) => async (req: FastifyRequest) => {
   const a = req.actor;
@@ -51,9 +104,14 @@ const authorize = (e: EndpointDef, rule: Rule) => async (req: FastifyRequest) =>
 
 /** Registers one contract endpoint: validation, serialization and OpenAPI come from the contract. */
 export const route = <E extends EndpointDef>(app: FastifyInstance, e: E, spec: RouteSpec<E>) => {
-  const responses: Record<number, z.ZodType> = { ...errorResponses(e) };
+  const responses: Record<number, z.ZodType> = { ...errorResponses(e), ...concurrencyResponses(e) };
   for (const [status, schema] of Object.entries(e.responses)) responses[Number(status)] = schema ?? z.null().describe('No content');
   const success = Object.keys(e.responses).map(Number).find((s) => s >= 200 && s < 300) ?? 200;
+  const headers = {
+    ...e.headers?.shape,
+    ...(e.method === 'POST' ? IdempotencyHeaders.shape : {}),
+    ...(e.concurrency ? concurrencyHeaders(e.concurrency) : {}),
+  };
   app.route({
     method: e.method,
     url: toFastifyPath(e.path),
@@ -66,13 +124,15 @@ export const route = <E extends EndpointDef>(app: FastifyInstance, e: E, spec: R
       ...(e.params ? { params: e.params } : {}),
       ...(e.query ? { querystring: e.query } : {}),
       ...(e.body ? { body: e.body } : {}),
-      ...(e.method === 'POST' ? { headers: IdempotencyHeaders } : {}),
+      ...(Object.keys(headers).length ? { headers: z.looseObject(headers) } : {}),
       response: responses,
     },
     preHandler: e.method === 'POST' ? [authorize(e, spec.rule), idempotencyPreHandler] : authorize(e, spec.rule),
     handler: async (req, reply) => {
+      beforeHandler(e, req);
       const result = await spec.handler(req as unknown as Req<E>, reply);
       if (result === reply || reply.sent) return reply;
+      if (afterHandler(e, req, reply, result, success)) return reply.code(304).send();
       if (success === 204) return reply.code(204).send();
       return reply.code(success).send(result);
     },

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '@tandem/contract';
 import { rules } from '../../lib/authz';
-import { expectedVersion, setEtag } from '../../lib/concurrency';
 import { route } from '../../lib/routes';
 import { referralLinks } from '../referrals/links';
 import { createClientsService } from './service';
@@ -16,22 +15,8 @@ export const clientsModule = async (app: FastifyInstance) => {
   const any = rules.authenticated;
   route(app, api.createClient, { rule: any, handler: async (req) => svc.create(req.ctx(), req.body) });
   route(app, api.findClientMatches, { rule: any, handler: async (req) => ({ data: await svc.matches(req.ctx(), req.query) }) });
-  route(app, api.getClient, {
-    rule: any,
-    handler: async (req, reply) => {
-      const c = await svc.get(req.ctx(), req.params.id);
-      setEtag(reply, c.version);
-      return c;
-    },
-  });
-  route(app, api.updateClient, {
-    rule: any,
-    handler: async (req, reply) => {
-      const c = await svc.update(req.ctx(), req.params.id, expectedVersion(req, req.body.version), req.body);
-      setEtag(reply, c.version);
-      return c;
-    },
-  });
+  route(app, api.getClient, { rule: any, handler: async (req) => svc.get(req.ctx(), req.params.id) });
+  route(app, api.updateClient, { rule: any, handler: async (req) => svc.update(req.ctx(), req.params.id, req.expectedVersion, req.body) });
   route(app, api.createConsent, { rule: any, handler: async (req) => svc.createConsent(req.ctx(), req.params.id, req.body) });
   route(app, api.listConsents, { rule: any, handler: async (req) => svc.listConsents(req.ctx(), req.params.id) });
   route(app, api.revokeConsent, { rule: any, handler: async (req) => svc.revokeConsent(req.ctx(), req.params.id, req.body.reason) });

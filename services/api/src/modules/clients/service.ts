@@ -188,9 +188,11 @@ export const createClientsService = ({ db, links }: { db: Db; links: ReferralLin
         const { row, orgId } = await visible(tx, ctx.actor, id);
         assertVersion(row.version, expected);
         const set = clientFields(input);
+        const changed = Object.keys(diffFields(row as unknown as Record<string, unknown>, set, Object.keys(set)));
+        // Nothing changes: no write, no new version, no audit row.
+        if (!changed.length) return toClient(row);
         const next = await clientsRepo.update(tx, id, row.version, set);
         if (!next) throw new AppError('stale_version', 'The client changed since you read it. Reload and try again.');
-        const changed = Object.keys(diffFields(row as unknown as Record<string, unknown>, set, Object.keys(set)));
         // Field names only: the audit trail must not become a second copy of the PHI.
         await recordAudit(tx, ctx, { action: 'client.update', entityType: 'client', entityId: id, organizationId: orgId, changes: Object.fromEntries(changed.map((f) => [f, { from: '[redacted]', to: '[redacted]' }])) });
         return toClient(next);

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { api } from '@tandem/contract';
 import type { Db } from '@tandem/db';
 import { rules } from '../../lib/authz';
-import { expectedVersion, setEtag } from '../../lib/concurrency';
 import { route } from '../../lib/routes';
 import { createAgreementsService } from './agreements.service';
 
@@ -15,30 +14,9 @@ export const registerAgreementRoutes = (app: FastifyInstance, { db }: { db: Db }
   const networkStaff = rules.anyRole('network_admin', 'collaboration_team');
 
   route(app, api.listAgreements, { rule: rules.authenticated, handler: async (req) => agreements.list(req.actor, req.query) });
-  route(app, api.getAgreement, {
-    rule: rules.authenticated,
-    handler: async (req, reply) => {
-      const a = await agreements.get(req.actor, req.params.id);
-      setEtag(reply, a.version);
-      return a;
-    },
-  });
+  route(app, api.getAgreement, { rule: rules.authenticated, handler: async (req) => agreements.get(req.actor, req.params.id) });
   route(app, api.createAgreement, { rule: networkStaff, handler: async (req) => agreements.create(req.ctx(), req.body) });
-  route(app, api.updateAgreement, {
-    rule: networkStaff,
-    handler: async (req, reply) => {
-      const a = await agreements.update(req.ctx(), req.params.id, expectedVersion(req, req.body.version), req.body);
-      setEtag(reply, a.version);
-      return a;
-    },
-  });
+  route(app, api.updateAgreement, { rule: networkStaff, handler: async (req) => agreements.update(req.ctx(), req.params.id, req.expectedVersion, req.body) });
   // Who approves (a party's org admin, or a network admin) is decided on the record.
-  route(app, api.approveAgreement, {
-    rule: rules.signedIn,
-    handler: async (req, reply) => {
-      const a = await agreements.approve(req.ctx(), req.params.id, expectedVersion(req)!);
-      setEtag(reply, a.version);
-      return a;
-    },
-  });
+  route(app, api.approveAgreement, { rule: rules.signedIn, handler: async (req) => agreements.approve(req.ctx(), req.params.id, req.expectedVersion) });
 };

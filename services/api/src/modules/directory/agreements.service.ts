@@ -140,6 +140,8 @@ export const createAgreementsService = ({ db }: { db: Db }) => {
           const after = [...partyOrganizationIds].sort();
           if (after.join() !== beforeParties.join()) changes.partyOrganizationIds = { from: beforeParties, to: after };
         }
+        // Nothing changes: no write, no new version, no audit row.
+        if (!Object.keys(changes).length) return;
         const termsChanged = Object.keys(changes).some((k) => k === 'partyOrganizationIds' || TERMS.includes(k));
         const activeBaa = (fields.kind ?? before.kind) === 'baa' && (fields.status ?? before.status) === 'active';
         const wasActiveBaa = before.kind === 'baa' && before.status === 'active';
@@ -157,7 +159,7 @@ export const createAgreementsService = ({ db }: { db: Db }) => {
      * party records that party's approval, and the last party's approval makes it active. The
      * version (If-Match) is required: an approval is of the terms the approver read.
      */
-    async approve(ctx: Ctx, id: string, expected: number) {
+    async approve(ctx: Ctx, id: string, expected: number | undefined) {
       const actor = ctx.actor;
       if (actor.kind !== 'user') throw forbidden();
       await db.transaction(async (tx) => {

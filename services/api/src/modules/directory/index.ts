@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '@tandem/contract';
 import { rules } from '../../lib/authz';
-import { expectedVersion, setEtag } from '../../lib/concurrency';
+import { setEtag } from '../../lib/concurrency';
 import { route } from '../../lib/routes';
 import { registerAgreementRoutes } from './agreements.routes';
 import { createContactsService } from './contacts';
@@ -26,37 +26,33 @@ export const directoryModule = async (app: FastifyInstance) => {
   route(app, api.listOrganizations, { rule: rules.public, handler: async (req) => orgs.list(req.query) });
   route(app, api.getOrganization, { rule: rules.public, handler: async (req) => orgs.get(req.actor, req.params.id) });
   route(app, api.createOrganization, { rule: rules.networkAdmin, handler: async (req) => orgs.create(req.ctx(), req.body) });
-  route(app, api.updateOrganization, {
-    rule: writer,
-    handler: async (req, reply) => {
-      const org = await orgs.update(req.ctx(), req.params.id, expectedVersion(req, req.body.version), req.body);
-      setEtag(reply, org.version);
-      return org;
-    },
-  });
+  route(app, api.updateOrganization, { rule: writer, handler: async (req) => orgs.update(req.ctx(), req.params.id, req.expectedVersion, req.body) });
   route(app, api.getOrganizationHistory, { rule: rules.signedIn, handler: async (req) => orgs.history(req.params.id, req.query.limit, req.query.cursor) });
 
   route(app, api.searchServices, { rule: rules.public, handler: async (req) => search.search(req.query) });
   route(app, api.getService, {
     rule: rules.public,
     handler: async (req, reply) => {
-      const svc = await services.get(req.actor, req.params.id);
-      setEtag(reply, svc.version);
-      return svc;
+      // Its ETag is the service's version, which does not move when a location, contact or the
+      // organization it shows changes: a browser must not revalidate a stored copy with it (a 304
+      // would keep the old address). Callers that send If-None-Match themselves still get 304.
+      reply.header('cache-control', 'no-store');
+      return services.get(req.actor, req.params.id);
     },
   });
   route(app, api.listOrganizationServices, { rule: rules.public, handler: async (req) => services.listByOrg(req.params.id, req.query.limit, req.query.cursor, req.query.updatedSince) });
   route(app, api.createService, { rule: writer, handler: async (req) => services.create(req.ctx(), req.params.id, req.body) });
-  route(app, api.updateService, {
+  route(app, api.updateService, { rule: writer, handler: async (req) => services.update(req.ctx(), req.params.id, req.expectedVersion, req.body) });
+  route(app, api.replaceServiceSchedule, {
     rule: writer,
     handler: async (req, reply) => {
-      const svc = await services.update(req.ctx(), req.params.id, expectedVersion(req, req.body.version), req.body);
-      setEtag(reply, svc.version);
-      return svc;
+      // The answer is the schedule alone; its ETag is the service's version it moved to.
+      const { schedule, version } = await services.replaceSchedule(req.ctx(), req.params.id, req.expectedVersion, req.body);
+      setEtag(reply, version);
+      return schedule;
     },
   });
-  route(app, api.replaceServiceSchedule, { rule: writer, handler: async (req) => services.replaceSchedule(req.ctx(), req.params.id, req.body) });
-  route(app, api.updateServiceCapacity, { rule: writer, handler: async (req) => services.updateCapacity(req.ctx(), req.params.id, req.body) });
+  route(app, api.updateServiceCapacity, { rule: writer, handler: async (req) => services.updateCapacity(req.ctx(), req.params.id, req.expectedVersion, req.body) });
 
   route(app, api.listOrganizationLocations, { rule: rules.public, handler: async (req) => locations.list(req.params.id, req.query.limit, req.query.cursor) });
   route(app, api.createLocation, { rule: writer, handler: async (req) => locations.create(req.ctx(), req.params.id, req.body) });

@@ -69,8 +69,10 @@ export const createOrganizationsService = ({ db }: { db: Db }) => ({
         stageDates[stage as keyof typeof stageDates] = today();
       }
       const after = { ...fields, stageDates };
-      const row = await organizationsRepo.update(tx, id, after);
       const changes = diffFields(before as Record<string, unknown>, after, [...ORG_FIELDS, ...NETWORK_FIELDS]);
+      // Nothing changes: no write, no new version, no audit row.
+      if (!Object.keys(changes).length) return { ...toOrganization(before), internalNotes: before.internalNotes };
+      const row = await organizationsRepo.update(tx, id, after);
       await recordAudit(tx, ctx, { action: 'organization.update', entityType: 'organization', entityId: id, organizationId: id, changes });
       return { ...toOrganization(row), internalNotes: row.internalNotes };
     });

@@ -111,17 +111,21 @@ export const createServicesService = ({ db }: { db: Db }) => ({
         await assertOwnLocations(tx, before.organizationId, locationIds, 'body.locationIds');
         const old = await servicesRepo.locationIds(tx, id);
         if (JSON.stringify([...old].sort()) !== JSON.stringify([...locationIds].sort())) changes.locationIds = { from: old, to: locationIds };
-        await servicesRepo.setLocations(tx, id, locationIds);
       }
+      // Nothing changes: no write, no new version, no audit row.
+      if (!Object.keys(changes).length) return toService(before);
+      if (changes.locationIds) await servicesRepo.setLocations(tx, id, locationIds!);
       const row = await servicesRepo.update(tx, id, fields);
       await recordAudit(tx, ctx, { action: 'service.update', entityType: 'service', entityId: id, organizationId: before.organizationId, changes });
       return toService(row);
     });
   },
 
-  async updateCapacity(ctx: Ctx, id: string, input: z.output<typeof UpdateCapacityBodySchema>) {
+  /** Confirms the capacity now (so it always writes: the confirmation time moves). */
+  async updateCapacity(ctx: Ctx, id: string, expected: number | undefined, input: z.output<typeof UpdateCapacityBodySchema>) {
     return db.transaction(async (tx) => {
       const before = await lockEditable(tx, ctx.actor, id);
+      assertVersion(before.version, expected);
       const after = {
         capacityStatus: input.status,
         capacityNote: input.note ?? null,
@@ -137,9 +141,10 @@ export const createServicesService = ({ db }: { db: Db }) => ({
   },
 
   /** Replaces weekly hours and exceptions together; the body was already checked for overlaps. */
-  async replaceSchedule(ctx: Ctx, id: string, input: z.output<typeof ReplaceScheduleBodySchema>) {
+  async replaceSchedule(ctx: Ctx, id: string, expected: number | undefined, input: z.output<typeof ReplaceScheduleBodySchema>) {
     return db.transaction(async (tx) => {
       const svc = await lockEditable(tx, ctx.actor, id);
+      assertVersion(svc.version, expected);
       await assertOwnLocations(tx, svc.organizationId, input.intervals.map((i) => i.locationId), 'body.intervals.locationId');
       const before = toSchedule(await servicesRepo.intervals(tx, id), await servicesRepo.exceptions(tx, id));
       await servicesRepo.replaceSchedule(
@@ -149,9 +154,12 @@ export const createServicesService = ({ db }: { db: Db }) => ({
         input.exceptions.map((e) => ({ serviceId: id, date: e.date, closed: e.closed, opensAt: e.closed ? null : (e.opensAt ?? null), closesAt: e.closed ? null : (e.closesAt ?? null), reason: e.reason ?? null })),
       );
       const after = toSchedule(await servicesRepo.intervals(tx, id), await servicesRepo.exceptions(tx, id));
-      await servicesRepo.update(tx, id, {});
-      await recordAudit(tx, ctx, { action: 'service.schedule', entityType: 'service', entityId: id, organizationId: svc.organizationId, changes: diffFields(before, after, ['intervals', 'exceptions']) });
-      return after;
+      const changes = diffFields(before, after, ['intervals', 'exceptions']);
+      // The same hours again: the rows were rewritten to the same values, but the version and the audit trail stay.
+      if (!Object.keys(changes).length) return { schedule: after, version: svc.version };
+      const row = await servicesRepo.update(tx, id, {});
+      await recordAudit(tx, ctx, { action: 'service.schedule', entityType: 'service', entityId: id, organizationId: svc.organizationId, changes });
+      return { schedule: after, version: row.version };
     });
   },
 });

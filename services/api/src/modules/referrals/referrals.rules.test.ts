@@ -74,8 +74,11 @@ describe('POST /api/v1/referrals/:id/transitions', () => {
     expect(first.status).toBe(200);
     const second = await w.chw.call('POST', `/api/v1/referrals/${r.id}/transitions`, { to: 'cancelled', reason: 'client_declined', version: r.version });
     expect([second.status, second.body.code]).toEqual([409, 'stale_version']);
-    const viaHeader = await w.chw.call('POST', `/api/v1/referrals/${r.id}/transitions`, { to: 'cancelled', reason: 'client_declined', version: first.body.version }, { 'if-match': `"${r.version}"` });
+    const viaHeader = await w.chw.call('POST', `/api/v1/referrals/${r.id}/transitions`, { to: 'cancelled', reason: 'client_declined' }, { 'if-match': `"${r.version}"` });
     expect([viaHeader.status, viaHeader.body.code]).toEqual([409, 'stale_version']);
+    // Header and body naming different versions: neither wins.
+    const both = await w.chw.call('POST', `/api/v1/referrals/${r.id}/transitions`, { to: 'cancelled', reason: 'client_declined', version: first.body.version }, { 'if-match': `"${r.version}"` });
+    expect([both.status, both.body.code]).toEqual([409, 'version_mismatch']);
     expect((await row(r.id)).status).toBe('accepted');
   });
 

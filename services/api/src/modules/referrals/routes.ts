@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '@tandem/contract';
 import { rules } from '../../lib/authz';
-import { expectedVersion, setEtag } from '../../lib/concurrency';
 import { route } from '../../lib/routes';
 import type { createConversationService } from './conversation';
 import type { createLifecycleService } from './lifecycle';
@@ -18,39 +17,17 @@ interface Services {
 const any = rules.authenticated;
 
 export const referralRoutes = (app: FastifyInstance, { referrals, lifecycle, conversation }: Services) => {
-  const withEtag = <T extends { version: number }>(reply: Parameters<typeof setEtag>[0], d: T) => {
-    setEtag(reply, d.version);
-    return d;
-  };
-  route(app, api.createReferral, { rule: any, handler: async (req, reply) => withEtag(reply, await referrals.create(req.ctx(), req.body)) });
+  route(app, api.createReferral, { rule: any, handler: async (req) => referrals.create(req.ctx(), req.body) });
   route(app, api.listReferrals, { rule: any, handler: async (req) => referrals.list(req.ctx(), req.query) });
   route(app, api.countReferrals, { rule: any, handler: async (req) => referrals.counts(req.actor, req.query.box) });
-  route(app, api.getReferral, { rule: any, handler: async (req, reply) => withEtag(reply, await referrals.get(req.ctx(), req.params.id)) });
-  route(app, api.updateReferral, {
-    rule: any,
-    handler: async (req, reply) => withEtag(reply, await referrals.update(req.ctx(), req.params.id, expectedVersion(req, req.body.version), req.body)),
-  });
-  route(app, api.sendReferral, {
-    rule: any,
-    handler: async (req, reply) =>
-      withEtag(reply, await lifecycle.send(req.ctx(), req.params.id, { ...req.body, expected: expectedVersion(req, req.body.version, false) })),
-  });
-  route(app, api.transitionReferral, {
-    rule: any,
-    handler: async (req, reply) => withEtag(reply, await lifecycle.transition(req.ctx(), req.params.id, expectedVersion(req, req.body.version), req.body)),
-  });
-  route(app, api.forwardReferral, {
-    rule: any,
-    handler: async (req, reply) => withEtag(reply, await lifecycle.forward(req.ctx(), req.params.id, expectedVersion(req, req.body.version), req.body)),
-  });
-  route(app, api.assignReferral, {
-    rule: any,
-    handler: async (req, reply) => withEtag(reply, await lifecycle.assign(req.ctx(), req.params.id, expectedVersion(req, req.body.version, false), req.body)),
-  });
-  route(app, api.recordFirstContact, {
-    rule: any,
-    handler: async (req, reply) => withEtag(reply, await lifecycle.firstContact(req.ctx(), req.params.id, expectedVersion(req, req.body.version, false), req.body)),
-  });
+  route(app, api.getReferral, { rule: any, handler: async (req) => referrals.get(req.ctx(), req.params.id) });
+  // The version each write is based on (If-Match or body) is parsed and checked by route(): req.expectedVersion.
+  route(app, api.updateReferral, { rule: any, handler: async (req) => referrals.update(req.ctx(), req.params.id, req.expectedVersion, req.body) });
+  route(app, api.sendReferral, { rule: any, handler: async (req) => lifecycle.send(req.ctx(), req.params.id, { ...req.body, expected: req.expectedVersion }) });
+  route(app, api.transitionReferral, { rule: any, handler: async (req) => lifecycle.transition(req.ctx(), req.params.id, req.expectedVersion, req.body) });
+  route(app, api.forwardReferral, { rule: any, handler: async (req) => lifecycle.forward(req.ctx(), req.params.id, req.expectedVersion, req.body) });
+  route(app, api.assignReferral, { rule: any, handler: async (req) => lifecycle.assign(req.ctx(), req.params.id, req.expectedVersion, req.body) });
+  route(app, api.recordFirstContact, { rule: any, handler: async (req) => lifecycle.firstContact(req.ctx(), req.params.id, req.expectedVersion, req.body) });
   route(app, api.listReferralMessages, { rule: any, handler: async (req) => conversation.messages(req.ctx(), req.params.id, req.query) });
   route(app, api.createReferralMessage, { rule: any, handler: async (req) => conversation.postMessage(req.ctx(), req.params.id, req.body.body) });
   route(app, api.markReferralRead, { rule: rules.signedIn, handler: async (req) => conversation.markRead(req.ctx(), req.params.id) });

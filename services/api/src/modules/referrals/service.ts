@@ -14,7 +14,7 @@ import {
 } from '@tandem/contract';
 import { AppError, notFound } from '../../lib/app-error';
 import { actingOrgIds, type Actor, type Ctx } from '../../lib/actor';
-import { auditInsert, recordAudit } from '../../lib/audit';
+import { auditInsert, diffFields, recordAudit } from '../../lib/audit';
 import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
 import { decodeCursor, decodeSyncCursor, toPage } from '../../lib/pagination';
@@ -199,6 +199,8 @@ export const createReferralsService = (deps: ReferralDeps) => {
         }
         assertVersion(a.row.version, expected);
         const set = draftFields(deps, ctx.actor, input, a.row.receivingOrgId, await draftContextOf(tx, ctx.actor, null, input));
+        // Nothing changes: no write, no new version, no event or audit row.
+        if (!Object.keys(diffFields(a.row as Record<string, unknown>, set, Object.keys(set))).length) return buildDetail(tx, ctx, a);
         const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, set);
         if (!row) throw new AppError('stale_version', 'The referral changed since you read it. Reload and try again.');
         await writeTogether(tx, [

@@ -1,0 +1,354 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { api, type EndpointDef } from '@tandem/contract';
+import { schema } from '@tandem/db';
+import { newOrg, newUser } from '@tandem/db/testing';
+import { newClient, newConsent } from '../../../../db/src/testing/referral-factories';
+import { newService } from '../modules/directory/testing';
+import { caller, member, world, type Call, type World } from '../modules/referrals/testing';
+import { signIn, testApp, type TestApp } from '../testing/app';
+
+// ARCHITECTURE §5: `If-Match`/version on state changes, the same rule on every route; `ETag` on
+// reads. One table lists every state-changing route on a versioned record, and the same seven
+// cases run over each. The table is checked against the contract, so a new route with a version
+// fails here until it is added.
+
+let t: TestApp;
+let w: World;
+let admin: Call; // a network admin: may edit any organization, service and agreement
+beforeAll(async () => {
+  t = await testApp();
+  w = await world(t);
+  const hq = await newOrg(t.db, { name: 'Health System', type: 'health_system' });
+  const u = await newUser(t.db, { org: hq, role: 'network_admin' });
+  admin = caller(t.app, await signIn(t.app, u.email));
+});
+afterAll(() => t.close());
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** A fresh record for one case: who calls, where, the body without a version, and the record's version now. */
+interface Target {
+  call: Call;
+  url: string;
+  body?: Record<string, unknown>;
+  version: number;
+}
+interface WriteRoute {
+  concurrency: 'required' | 'optional';
+  fresh: () => Promise<Target>;
+}
+
+const versionIn = async (table: typeof schema.referrals | typeof schema.clients | typeof schema.services | typeof schema.organizations | typeof schema.agreements, id: string) =>
+  (await t.db.select({ v: table.version }).from(table).where(eq(table.id, id)))[0]!.v;
+
+const newBaa = async () => {
+  const [row] = await t.db.insert(schema.agreements).values({ kind: 'baa', status: 'draft', title: 'BAA' }).returning();
+  await t.db.insert(schema.agreementParties).values([w.clinic.id, w.cbo.id].map((organizationId) => ({ agreementId: row!.id, organizationId })));
+  return row!;
+};
+/** A complete draft for a client of its own (one client's second open referral for a need is a duplicate). */
+const draft = async () => {
+  const client = await newClient(t.db, w.clinic);
+  await newConsent(t.db, client);
+  return w.draft({ clientId: client.id });
+};
+/** A sent referral, as the receiver would act on it (read from the table: a receiver's GET acknowledges it). */
+const sentToCbo = async () => {
+  const d = await draft();
+  const res = await w.chw.call('POST', `/api/v1/referrals/${d.id}/send`, { version: d.version });
+  expect(res.status).toBe(200);
+  return { id: d.id, version: await versionIn(schema.referrals, d.id) };
+};
+
+const WRITES: Record<string, WriteRoute> = {
+  updateOrganization: {
+    concurrency: 'required',
+    fresh: async () => ({ call: admin, url: `/api/v1/organizations/${(await newOrg(t.db)).id}`, body: { description: 'Groceries on Fridays' }, version: 1 }),
+  },
+  updateService: {
+    concurrency: 'required',
+    fresh: async () => ({ call: admin, url: `/api/v1/services/${(await newService(t.db, w.cbo.id)).id}`, body: { description: 'Hot meals' }, version: 1 }),
+  },
+  replaceServiceSchedule: {
+    concurrency: 'optional',
+    fresh: async () => ({
+      call: admin,
+      url: `/api/v1/services/${(await newService(t.db, w.cbo.id)).id}/schedule`,
+      body: { intervals: [{ weekday: 1, opensAt: '09:00', closesAt: '12:00' }] },
+      version: 1,
+    }),
+  },
+  updateServiceCapacity: {
+    concurrency: 'optional',
+    fresh: async () => ({ call: admin, url: `/api/v1/services/${(await newService(t.db, w.cbo.id)).id}/capacity`, body: { status: 'waitlist' }, version: 1 }),
+  },
+  updateAgreement: {
+    concurrency: 'required',
+    fresh: async () => ({ call: admin, url: `/api/v1/agreements/${(await newBaa()).id}`, body: { title: 'BAA, second draft' }, version: 1 }),
+  },
+  approveAgreement: {
+    concurrency: 'required',
+    fresh: async () => ({ call: admin, url: `/api/v1/agreements/${(await newBaa()).id}/approve`, version: 1 }),
+  },
+  updateClient: {
+    concurrency: 'required',
+    fresh: async () => ({ call: w.chw.call, url: `/api/v1/clients/${(await newClient(t.db, w.clinic)).id}`, body: { preferredName: 'Ro' }, version: 1 }),
+  },
+  updateReferral: {
+    concurrency: 'required',
+    fresh: async () => {
+      const d = await draft();
+      return { call: w.chw.call, url: `/api/v1/referrals/${d.id}`, body: { reason: 'Rent due; food runs out' }, version: d.version };
+    },
+  },
+  sendReferral: {
+    concurrency: 'optional',
+    fresh: async () => {
+      const d = await draft();
+      return { call: w.chw.call, url: `/api/v1/referrals/${d.id}/send`, body: {}, version: d.version };
+    },
+  },
+  transitionReferral: {
+    concurrency: 'required',
+    fresh: async () => {
+      const r = await sentToCbo();
+      return { call: w.cboStaff.call, url: `/api/v1/referrals/${r.id}/transitions`, body: { to: 'accepted' }, version: r.version };
+    },
+  },
+  forwardReferral: {
+    concurrency: 'required',
+    fresh: async () => {
+      const r = await sentToCbo();
+      return { call: w.cboStaff.call, url: `/api/v1/referrals/${r.id}/forward`, body: { toOrganizationId: w.other.id, note: 'They have evening hours' }, version: r.version };
+    },
+  },
+  assignReferral: {
+    concurrency: 'optional',
+    fresh: async () => {
+      const r = await sentToCbo();
+      return { call: w.cboStaff.call, url: `/api/v1/referrals/${r.id}/assign`, body: { assigneeUserId: w.cboStaff.user.id }, version: r.version };
+    },
+  },
+  recordFirstContact: {
+    concurrency: 'optional',
+    fresh: async () => {
+      const r = await sentToCbo();
+      return { call: w.cboStaff.call, url: `/api/v1/referrals/${r.id}/first-contact`, body: {}, version: r.version };
+    },
+  },
+};
+
+const endpoints = Object.values(api) as EndpointDef[];
+const byId = Object.fromEntries(endpoints.map((e) => [e.operationId, e]));
+
+/** The object schema inside optional/pipe wrappers, if any. */
+const shapeOf = (s: z.ZodType | undefined): Record<string, unknown> | undefined => {
+  let x = s as unknown as { shape?: Record<string, unknown>; unwrap?: () => unknown; def?: { in?: unknown } } | undefined;
+  for (let i = 0; x && !x.shape && i < 5; i++) x = (x.unwrap?.() ?? x.def?.in) as typeof x;
+  return x?.shape;
+};
+const successOf = (e: EndpointDef) => Object.keys(e.responses).map(Number).find((s) => s >= 200 && s < 300)!;
+
+describe('the contract and the table agree', () => {
+  it('lists every route that declares a write concurrency rule, with the same rule', () => {
+    const declared = Object.fromEntries(endpoints.filter((e) => e.concurrency === 'required' || e.concurrency === 'optional').map((e) => [e.operationId, e.concurrency]));
+    expect(Object.fromEntries(Object.entries(WRITES).map(([op, r]) => [op, r.concurrency]))).toEqual(declared);
+  });
+  it('has every write that takes a body version declare its rule (a new module must add its routes here)', () => {
+    const taking = endpoints.filter((e) => e.method !== 'GET' && shapeOf(e.body)?.version).map((e) => e.operationId);
+    expect(taking.sort()).toEqual(Object.keys(WRITES).sort());
+  });
+  it('has every read of one versioned record declare `read` (ETag, 304)', () => {
+    const versioned = endpoints.filter((e) => e.method === 'GET' && /\{id\}$/.test(e.path) && shapeOf(e.responses[200] ?? undefined)?.version && !e.path.startsWith('/hsds'));
+    expect(versioned.filter((e) => e.concurrency !== 'read').map((e) => e.operationId)).toEqual([]);
+    expect(Object.keys(READS).sort()).toEqual(endpoints.filter((e) => e.concurrency === 'read').map((e) => e.operationId).sort());
+  });
+  it('has every 201 name where the created resource lives (Location)', () => {
+    expect(endpoints.filter((e) => successOf(e) === 201 && !e.location).map((e) => e.operationId)).toEqual([]);
+  });
+});
+
+describe.each(Object.entries(WRITES))('%s', (op, route) => {
+  const e = byId[op]!;
+  const send = async (target: Target, opts: { ifMatch?: string; bodyVersion?: number } = {}) => {
+    const body = opts.bodyVersion === undefined ? target.body : { ...target.body, version: opts.bodyVersion };
+    return target.call(e.method as Method, target.url, body, opts.ifMatch === undefined ? {} : { 'if-match': opts.ifMatch });
+  };
+  const ok = successOf(e);
+
+  it(route.concurrency === 'required' ? 'without a version answers 428 precondition_required' : 'runs without a version', async () => {
+    const target = await route.fresh();
+    const res = await send(target);
+    if (route.concurrency === 'required') expect([res.status, res.body.code]).toEqual([428, 'precondition_required']);
+    else expect(res.status).toBe(ok);
+  });
+
+  it('runs with If-Match naming the current version, and answers the new ETag', async () => {
+    const target = await route.fresh();
+    const res = await send(target, { ifMatch: `"${target.version}"` });
+    expect(res.status).toBe(ok);
+    expect(res.headers.etag).toMatch(/^"\d+"$/);
+  });
+
+  it('answers a stale If-Match and a stale body version alike: 409 stale_version with currentVersion', async () => {
+    const target = await route.fresh();
+    const byHeader = await send(target, { ifMatch: `"${target.version + 7}"` });
+    const byBody = await send(target, { bodyVersion: target.version + 7 });
+    expect([byHeader.status, byHeader.body.code, byHeader.body.currentVersion]).toEqual([409, 'stale_version', target.version]);
+    expect([byBody.status, byBody.body.code, byBody.body.currentVersion]).toEqual([409, 'stale_version', target.version]);
+  });
+
+  it('refuses If-Match and a body version that differ with 409 version_mismatch (neither wins)', async () => {
+    const target = await route.fresh();
+    const res = await send(target, { ifMatch: `"${target.version}"`, bodyVersion: target.version + 1 });
+    expect([res.status, res.body.code]).toEqual([409, 'version_mismatch']);
+  });
+
+  it('runs with If-Match: * (any current version)', async () => {
+    const target = await route.fresh();
+    expect((await send(target, { ifMatch: '*' })).status).toBe(ok);
+  });
+
+  it('answers If-Match: * on a record that does not exist with 404', async () => {
+    const target = await route.fresh();
+    const url = target.url.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, randomUUID());
+    const res = await send({ ...target, url }, { ifMatch: '*' });
+    expect([res.status, res.body.code]).toEqual([404, 'not_found']);
+  });
+
+  it('refuses a malformed If-Match with 400 problem+json', async () => {
+    const target = await route.fresh();
+    for (const bad of ['three', '"3", "4"', '"0"', '"99999999999"']) {
+      const res = await send(target, { ifMatch: bad });
+      expect([res.status, res.headers['content-type'], res.body.code, res.body.errors?.[0]?.path]).toEqual([400, 'application/problem+json; charset=utf-8', 'validation_failed', 'headers.if-match']);
+    }
+  });
+});
+
+/** Reads of versioned records: ETag, and 304 to a matching If-None-Match. */
+const READS: Record<string, () => Promise<{ call: Call; url: string; version: number }>> = {
+  getOrganization: async () => ({ call: admin, url: `/api/v1/organizations/${w.cbo.id}`, version: await versionIn(schema.organizations, w.cbo.id) }),
+  getService: async () => {
+    const s = await newService(t.db, w.cbo.id);
+    return { call: admin, url: `/api/v1/services/${s.id}`, version: 1 };
+  },
+  getAgreement: async () => ({ call: admin, url: `/api/v1/agreements/${(await newBaa()).id}`, version: 1 }),
+  getClient: async () => ({ call: w.chw.call, url: `/api/v1/clients/${(await newClient(t.db, w.clinic)).id}`, version: 1 }),
+  getReferral: async () => {
+    const d = await draft();
+    return { call: w.chw.call, url: `/api/v1/referrals/${d.id}`, version: d.version };
+  },
+};
+
+describe.each(Object.entries(READS))('%s', (op, fresh) => {
+  it('sends ETag: "<version>" and answers 304 with no body to a matching If-None-Match', async () => {
+    const r = await fresh();
+    const first = await r.call('GET', r.url);
+    expect([first.status, first.headers.etag, first.body.version]).toEqual([200, `"${r.version}"`, r.version]);
+    for (const tag of [`"${r.version}"`, `W/"${r.version}"`, `"999", "${r.version}"`, '*']) {
+      const again = await r.call('GET', r.url, undefined, { 'if-none-match': tag });
+      expect([again.status, again.body, again.headers.etag]).toEqual([304, undefined, `"${r.version}"`]);
+    }
+    const other = await r.call('GET', r.url, undefined, { 'if-none-match': `"${r.version + 1}"` });
+    expect([other.status, other.body.version]).toEqual([200, r.version]);
+  });
+  if (op === 'getService') {
+    it('is not stored by browsers: its ETag does not cover the locations and contacts it shows', async () => {
+      const r = await fresh();
+      const anonymous = await t.app.inject({ method: 'GET', url: r.url });
+      expect([anonymous.statusCode, anonymous.headers['cache-control']]).toEqual([200, 'no-store']);
+    });
+  }
+});
+
+/** A write that changes nothing: the same values again. */
+const NO_OPS: Record<string, () => Promise<{ call: Call; method: Method; url: string; body: Record<string, unknown>; id: string; version: number }>> = {
+  updateOrganization: async () => {
+    const o = await newOrg(t.db);
+    return { call: admin, method: 'PATCH', url: `/api/v1/organizations/${o.id}`, body: { name: o.name, languages: o.languages }, id: o.id, version: 1 };
+  },
+  updateService: async () => {
+    const s = await newService(t.db, w.cbo.id);
+    return { call: admin, method: 'PATCH', url: `/api/v1/services/${s.id}`, body: { name: s.name, categories: s.categories, locationIds: [] }, id: s.id, version: 1 };
+  },
+  replaceServiceSchedule: async () => {
+    const s = await newService(t.db, w.cbo.id);
+    const body = { intervals: [{ weekday: 2, opensAt: '09:00', closesAt: '17:00' }] };
+    expect((await admin('PUT', `/api/v1/services/${s.id}/schedule`, { ...body, version: 1 })).status).toBe(200);
+    return { call: admin, method: 'PUT', url: `/api/v1/services/${s.id}/schedule`, body, id: s.id, version: 2 };
+  },
+  updateAgreement: async () => {
+    const a = await newBaa();
+    return { call: admin, method: 'PATCH', url: `/api/v1/agreements/${a.id}`, body: { title: a.title, partyOrganizationIds: [w.cbo.id, w.clinic.id] }, id: a.id, version: 1 };
+  },
+  updateClient: async () => {
+    const c = await newClient(t.db, w.clinic);
+    return { call: w.chw.call, method: 'PATCH', url: `/api/v1/clients/${c.id}`, body: { givenName: c.givenName, familyName: c.familyName }, id: c.id, version: 1 };
+  },
+  updateReferral: async () => {
+    const d = await draft();
+    return { call: w.chw.call, method: 'PATCH', url: `/api/v1/referrals/${d.id}`, body: { reason: 'Family of four; food runs out mid-month', needs: ['food-insecurity'] }, id: d.id, version: d.version };
+  },
+};
+
+describe.each(Object.entries(NO_OPS))('%s with the values it already has', (_op, fresh) => {
+  it('answers 200 at the same version, and writes no audit or event row', async () => {
+    const r = await fresh();
+    const audits = async () => (await t.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, r.id))).filter((a) => !a.action.endsWith('.read')).length;
+    const events = async () => (await t.db.select().from(schema.referralEvents).where(eq(schema.referralEvents.referralId, r.id))).length;
+    const [a0, e0] = [await audits(), await events()];
+    const res = await r.call(r.method, r.url, r.body, { 'if-match': `"${r.version}"` });
+    expect([res.status, res.headers.etag]).toEqual([200, `"${r.version}"`]);
+    if (res.body.version !== undefined) expect(res.body.version).toBe(r.version);
+    expect([await audits(), await events()]).toEqual([a0, e0]);
+  });
+});
+
+describe('201 Created', () => {
+  it('carries Location, the URL of what was created, on every create route', async () => {
+    const admins = await member(t, w.cbo, 'org_admin');
+    const s = await newService(t.db, w.cbo.id);
+    const created: [string, Call, string, Record<string, unknown>][] = [
+      ['createOrganization', admin, '/api/v1/organizations', { name: 'Echo Park Pantry', type: 'cbo' }],
+      ['createService', admins.call, `/api/v1/organizations/${w.cbo.id}/services`, { name: 'Diapers', categories: ['food-insecurity'] }],
+      ['createLocation', admins.call, `/api/v1/organizations/${w.cbo.id}/locations`, { name: 'Annex', address1: '2 Main St', city: 'Los Angeles', postalCode: '90033' }],
+      ['createContact', admins.call, `/api/v1/organizations/${w.cbo.id}/contacts`, { name: 'Intake desk', serviceId: s.id }],
+      ['createAgreement', admin, '/api/v1/agreements', { kind: 'mou', status: 'draft', title: 'MOU', partyOrganizationIds: [w.cbo.id, w.clinic.id] }],
+      ['createClient', w.chw.call, '/api/v1/clients', { givenName: 'Ana', familyName: 'Lopez', preferredLanguage: 'es', preferredContactMethod: 'phone', phones: ['(323) 555-0111'] }],
+      ['createConsent', w.chw.call, `/api/v1/clients/${w.client.id}/consents`, { scope: 'network', method: 'written', signedAt: new Date().toISOString() }],
+      ['createReferral', w.chw.call, '/api/v1/referrals', { receivingOrganizationId: w.cbo.id }],
+      ['createApiKey', admins.call, `/api/v1/organizations/${w.cbo.id}/api-keys`, { name: 'sync', scopes: ['directory:read'] }],
+      ['inviteMember', admins.call, `/api/v1/organizations/${w.cbo.id}/members`, { email: 'new.hire@test.example', name: 'New Hire', role: 'staff' }],
+    ];
+    const sent = await sentToCbo();
+    created.push(['createReferralMessage', w.cboStaff.call, `/api/v1/referrals/${sent.id}/messages`, { body: 'We will call tomorrow' }]);
+    const fwd = await sentToCbo();
+    created.push(['forwardReferral', w.cboStaff.call, `/api/v1/referrals/${fwd.id}/forward`, { toOrganizationId: w.other.id, note: 'Closer to home', version: fwd.version }]);
+    expect(created.map((c) => c[0]).sort()).toEqual(endpoints.filter((e) => successOf(e) === 201).map((e) => e.operationId).sort());
+
+    for (const [op, call, url, body] of created) {
+      const res = await call('POST', url, body);
+      expect([op, res.status]).toEqual([op, 201]);
+      const id = res.body.id ?? res.body.client?.id ?? res.body.member?.userId;
+      expect([op, res.headers.location]).toEqual([op, expect.stringMatching(new RegExp(`^/api/v1/[\\w/-]*${id}$`))]);
+      // Where the resource can be read, Location reads it.
+      const get = endpoints.find((e) => e.method === 'GET' && new RegExp(`^${e.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(String(res.headers.location)));
+      if (get) expect([op, (await call('GET', String(res.headers.location))).status]).toEqual([op, 200]);
+    }
+  });
+});
+
+describe('GET /openapi.json', () => {
+  it('documents If-Match and its answers on every write, If-None-Match and 304 on every versioned read', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the document is checked field by field
+    const doc: any = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    for (const e of endpoints.filter((x) => x.concurrency)) {
+      const op = doc.paths[e.path][e.method.toLowerCase()];
+      const headers = (op.parameters ?? []).filter((p: { in: string }) => p.in === 'header').map((p: { name: string }) => p.name);
+      const statuses = Object.keys(op.responses);
+      if (e.concurrency === 'read') expect([e.operationId, headers, statuses]).toEqual([e.operationId, expect.arrayContaining(['if-none-match']), expect.arrayContaining(['200', '304'])]);
+      else expect([e.operationId, headers, statuses]).toEqual([e.operationId, expect.arrayContaining(['if-match']), expect.arrayContaining(e.concurrency === 'required' ? ['400', '409', '428'] : ['400', '409'])]);
+    }
+  });
+});

@@ -120,14 +120,14 @@ const WRITES: Record<string, WriteRoute> = {
     concurrency: 'required',
     fresh: async () => {
       const r = await sentToCbo();
-      return { call: w.cboStaff.call, url: `/api/v1/referrals/${r.id}/forward`, body: { toOrganizationId: w.other.id, note: 'They have evening hours' }, version: r.version };
+      return { call: w.cboStaff.call, url: `/api/v1/referrals/${r.id}/forward`, body: { receivingOrganizationId: w.other.id, note: 'They have evening hours' }, version: r.version };
     },
   },
   assignReferral: {
     concurrency: 'optional',
     fresh: async () => {
       const r = await sentToCbo();
-      return { call: w.cboStaff.call, url: `/api/v1/referrals/${r.id}/assign`, body: { assigneeUserId: w.cboStaff.user.id }, version: r.version };
+      return { call: w.cboStaff.call, url: `/api/v1/referrals/${r.id}/assign`, body: { assigneeId: w.cboStaff.user.id }, version: r.version };
     },
   },
   recordFirstContact: {
@@ -324,7 +324,7 @@ describe('201 Created', () => {
     const sent = await sentToCbo();
     created.push(['createReferralMessage', w.cboStaff.call, `/api/v1/referrals/${sent.id}/messages`, { body: 'We will call tomorrow' }]);
     const fwd = await sentToCbo();
-    created.push(['forwardReferral', w.cboStaff.call, `/api/v1/referrals/${fwd.id}/forward`, { toOrganizationId: w.other.id, note: 'Closer to home', version: fwd.version }]);
+    created.push(['forwardReferral', w.cboStaff.call, `/api/v1/referrals/${fwd.id}/forward`, { receivingOrganizationId: w.other.id, note: 'Closer to home', version: fwd.version }]);
     expect(created.map((c) => c[0]).sort()).toEqual(endpoints.filter((e) => successOf(e) === 201).map((e) => e.operationId).sort());
 
     for (const [op, call, url, body] of created) {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ApiScope } from './enums';
+import type { ErrorCode } from './errors';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type SecurityScheme = 'session' | 'apiKey';
@@ -26,6 +27,12 @@ export interface EndpointDef {
   responses: Readonly<Record<number, z.ZodType | null>>;
   /** Extra representations besides JSON (e.g. text/csv on reports). */
   produces?: readonly string[];
+
+  // For the OpenAPI document (common/problem-responses.ts).
+  /** Problem codes of this operation's own rules, besides those its shape implies. */
+  problems?: readonly ErrorCode[];
+  /** Takes `If-Match` with the version the caller read (or `version` in the body). */
+  ifMatch?: 'required' | 'optional';
 }
 
 export const defineEndpoint = <const E extends EndpointDef>(e: E): E => e;

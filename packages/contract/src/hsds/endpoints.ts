@@ -27,7 +27,8 @@ const NDJSON = 'With `format=ndjson`: every matching item, one per line, as appl
 export const hsdsEndpoints = {
   getHsdsApiInfo: defineEndpoint({
     method: 'GET',
-    path: '/hsds/',
+    // HSDS's root is `/` under its base URL; `/hsds/` answers the same (services/api hsds module).
+    path: '/hsds',
     operationId: 'getHsdsApiInfo',
     summary: 'HSDS API meta information',
     tags,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ProblemSchema, toFastifyPath, type EndpointDef, type EndpointOutput } from '@tandem/contract';
+import { problemResponsesOf, toFastifyPath, type EndpointDef, type EndpointOutput } from '@tandem/contract';
 import { AppError, forbidden } from './app-error';
 import type { Rule } from './authz';
 import { idempotencyPreHandler } from '../plugins/idempotency';
@@ -28,11 +28,15 @@ const IdempotencyHeaders = z.looseObject({
     .describe('Retry-safe key: the same key and body return the first answer; another body gets 422'),
 });
 
-const errorResponses = (e: EndpointDef) => {
-  const out: Record<number, z.ZodType> = { 400: ProblemSchema, 404: ProblemSchema, 500: ProblemSchema, 503: ProblemSchema };
-  if (e.security.length) Object.assign(out, { 401: ProblemSchema, 403: ProblemSchema });
-  if (e.method === 'POST') Object.assign(out, { 409: ProblemSchema, 422: ProblemSchema });
-  return out;
+
+/** The operation's description, then who may call it (from its security, scope and rule). */
+const describe = (e: EndpointDef, rule: Rule) => {
+  const who = !e.security.length
+    ? 'anyone; no credentials needed'
+    : [e.security.includes('session') && 'a signed-in user', e.security.includes('apiKey') && `an organization API key${e.scope ? ` with the \`${e.scope}\` scope` : ''}`]
+        .filter(Boolean)
+        .join(' or ') + (['public', 'authenticated', 'signed-in user'].includes(rule.name) || rule.name.startsWith('user or key') ? '' : `, who must be: ${rule.name}`);
+  return `${e.description ?? e.summary}\n\n**Who may call:** ${who}.`;
 };
 
 /** Checks who may call: credentials the endpoint accepts, the key's scope, then the route's rule. */
@@ -51,8 +55,11 @@ const authorize = (e: EndpointDef, rule: Rule) => async (req: FastifyRequest) =>
 
 /** Registers one contract endpoint: validation, serialization and OpenAPI come from the contract. */
 export const route = <E extends EndpointDef>(app: FastifyInstance, e: E, spec: RouteSpec<E>) => {
-  const responses: Record<number, z.ZodType> = { ...errorResponses(e) };
-  for (const [status, schema] of Object.entries(e.responses)) responses[Number(status)] = schema ?? z.null().describe('No content');
+  // Problems: which statuses and codes the operation can answer, derived from its definition.
+  const responses: Record<number, z.ZodType> = problemResponsesOf(e);
+  for (const [status, schema] of Object.entries(e.responses)) {
+    if (Number(status) < 400) responses[Number(status)] = schema ?? z.null().describe('No content');
+  }
   const success = Object.keys(e.responses).map(Number).find((s) => s >= 200 && s < 300) ?? 200;
   app.route({
     method: e.method,
@@ -60,7 +67,7 @@ export const route = <E extends EndpointDef>(app: FastifyInstance, e: E, spec: R
     schema: {
       operationId: e.operationId,
       summary: e.summary,
-      description: e.description,
+      description: describe(e, spec.rule),
       tags: [...e.tags],
       security: e.security.map((s) => ({ [SECURITY_NAME[s]]: e.scope && s === 'apiKey' ? [e.scope] : [] })),
       ...(e.params ? { params: e.params } : {}),
@@ -74,6 +81,9 @@ export const route = <E extends EndpointDef>(app: FastifyInstance, e: E, spec: R
       const result = await spec.handler(req as unknown as Req<E>, reply);
       if (result === reply || reply.sent) return reply;
       if (success === 204) return reply.code(204).send();
+      // A record with a version answers it as its ETag (documented in plugins/openapi.ts).
+      const version = (result as { version?: unknown } | null)?.version;
+      if (typeof version === 'number' && !reply.hasHeader('etag')) reply.header('etag', `"${version}"`);
       return reply.code(success).send(result);
     },
   });

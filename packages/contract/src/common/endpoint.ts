@@ -14,7 +14,8 @@ export interface EndpointDef {
   path: string;
   operationId: string;
   summary: string;
-  description?: string;
+  /** What the operation changes (or that it changes nothing); the API adds who may call it. */
+  description: string;
   tags: readonly string[];
   /** Accepted credentials; empty means public. */
   security: readonly SecurityScheme[];

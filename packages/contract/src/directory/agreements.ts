@@ -22,7 +22,7 @@ export const AgreementSchema = z
     parties: z.array(AgreementPartySchema).describe('Organizations bound by the agreement, by name'),
     approvals: z
       .array(z.object({ organizationId: IdSchema, approvedAt: TimestampSchema }))
-      .describe("Parties whose org admin approved this BAA; a BAA turns active when every party approved it, or a network admin did"),
+      .describe('Parties whose org admin approved this BAA; a BAA turns active when every party approved it, or a network admin did'),
     createdBy: IdSchema.nullable(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
@@ -101,7 +101,7 @@ export const agreementEndpoints = {
     path: '/api/v1/agreements',
     operationId: 'listAgreements',
     summary: 'Agreements between partners (network staff see all; others those their organization is a party to)',
-    description: 'Sorted by end date (open-ended last), then id.',
+    description: 'Changes nothing. Sorted by end date (open-ended last), then id.',
     tags: ['Agreements'],
     ...signedIn,
     query: AgreementListQuerySchema,
@@ -112,6 +112,7 @@ export const agreementEndpoints = {
     path: '/api/v1/agreements/{id}',
     operationId: 'getAgreement',
     summary: 'One agreement with its parties',
+    description: 'The agreement, its parties and their approvals. Changes nothing.',
     tags: ['Agreements'],
     ...signedIn,
     params: IdParamsSchema,
@@ -122,6 +123,8 @@ export const agreementEndpoints = {
     path: '/api/v1/agreements',
     operationId: 'createAgreement',
     summary: 'Record an agreement between two or more organizations (network admins, collaboration team)',
+    description: 'Records the agreement and its parties. An active BAA needs approvals first (403 approval_required). Audited.',
+    problems: ['approval_required'],
     tags: ['Agreements'],
     ...signedIn,
     body: CreateAgreementBodySchema,
@@ -132,6 +135,10 @@ export const agreementEndpoints = {
     path: '/api/v1/agreements/{id}',
     operationId: 'updateAgreement',
     summary: 'Edit an agreement; partyOrganizationIds replaces the parties (If-Match or version required)',
+    description:
+      'Changes the fields given; changing the terms of an active BAA needs approval again (403 approval_required). Takes `If-Match`. Audited.',
+    ifMatch: 'required',
+    problems: ['approval_required'],
     tags: ['Agreements'],
     ...signedIn,
     params: IdParamsSchema,
@@ -144,7 +151,10 @@ export const agreementEndpoints = {
     path: '/api/v1/agreements/{id}/approve',
     operationId: 'approveAgreement',
     summary: "Approve a BAA: for your organization (a party's org admin), or for the network (a network admin)",
+    ifMatch: 'required',
+    problems: ['invalid_transition'],
     description:
+      'Records the approval; the BAA becomes active when every required approval is in. Takes `If-Match`. Audited. ' +
       'A BAA stands in for client consent on referrals between its parties, so it turns active only when every party approved it through one of its org admins, or when a network admin approves it. Approvals are cleared when the parties, kind, title, dates or document change; send If-Match with the version you read (409 stale_version if it changed, 428 without). 409 invalid_transition unless the agreement is a BAA in draft or negotiating.',
     tags: ['Agreements'],
     ...signedIn,

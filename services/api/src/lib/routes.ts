@@ -36,7 +36,7 @@ const describe = (e: EndpointDef, rule: Rule) => {
     : [e.security.includes('session') && 'a signed-in user', e.security.includes('apiKey') && `an organization API key${e.scope ? ` with the \`${e.scope}\` scope` : ''}`]
         .filter(Boolean)
         .join(' or ') + (['public', 'authenticated', 'signed-in user'].includes(rule.name) || rule.name.startsWith('user or key') ? '' : `, who must be: ${rule.name}`);
-  return `${e.description ?? e.summary}\n\n**Who may call:** ${who}.`;
+  return `${e.description}\n\n**Who may call:** ${who}.`;
 };
 
 /** Checks who may call: credentials the endpoint accepts, the key's scope, then the route's rule. */

@@ -9,7 +9,7 @@ type Response = { description?: string; content?: Record<string, { schema?: Json
 type Operation = { operationId?: string; description?: string; parameters?: Json[]; responses?: Record<string, Response> };
 type Doc = {
   paths?: Record<string, Record<string, Operation>>;
-  components?: { schemas?: Record<string, Json>; headers?: Record<string, Json> };
+  components?: { schemas?: Record<string, Json>; headers?: Record<string, Json>; requestBodies?: Record<string, Json> };
   tags?: { name: string; description: string }[];
 };
 
@@ -154,6 +154,23 @@ const tidySchemas = (doc: Doc) => {
       }
     }
   }
+  prune(doc);
+  for (const name of Object.keys(all)) {
+    const base = name.replace(/Input$/, '');
+    if (base !== name && !all[base]) {
+      all[base] = all[name]!;
+      delete all[name];
+      renameRefs(name, base);
+    }
+  }
+  toRequestBodies(doc);
+  prune(doc);
+  doc.components!.schemas = Object.fromEntries(Object.entries(all).sort(([a], [b]) => a.localeCompare(b)));
+};
+
+/** Drops every schema no operation reaches. */
+const prune = (doc: Doc) => {
+  const all = doc.components?.schemas ?? {};
   const used = new Set<string>();
   const mark = (node: unknown) =>
     walk(node, (o) => {
@@ -167,16 +184,44 @@ const tidySchemas = (doc: Doc) => {
       }
     });
   mark(doc.paths);
+  mark(doc.components?.requestBodies);
   for (const name of Object.keys(all)) if (!used.has(name)) delete all[name];
-  for (const name of Object.keys(all)) {
-    const base = name.replace(/Input$/, '');
-    if (base !== name && !all[base]) {
-      all[base] = all[name]!;
-      delete all[name];
-      renameRefs(name, base);
+};
+
+/**
+ * A schema only request bodies use becomes a named request body (components.requestBodies), with
+ * the input-only schemas under it inlined: generators (openapi-typescript) then make fields with a
+ * default optional, as the API treats them, instead of required as in a response.
+ */
+const toRequestBodies = (doc: Doc) => {
+  const all = doc.components?.schemas ?? {};
+  const bodyRefs = new Map<string, Json[]>();
+  for (const ops of Object.values(doc.paths ?? {})) {
+    for (const op of Object.values(ops) as (Operation & { requestBody?: Json })[]) {
+      const rb = op.requestBody as { content?: Record<string, { schema?: Json }> } | undefined;
+      const r = rb?.content?.['application/json']?.schema?.$ref;
+      if (typeof r === 'string' && Object.keys(rb!.content!).length === 1) bodyRefs.set(r.slice(SCHEMA_REF.length), [...(bodyRefs.get(r.slice(SCHEMA_REF.length)) ?? []), op as Json]);
     }
   }
-  doc.components!.schemas = Object.fromEntries(Object.entries(all).sort(([a], [b]) => a.localeCompare(b)));
+  const otherRefs = new Map<string, number>();
+  walk({ paths: doc.paths, schemas: all }, (o) => {
+    if (typeof o.$ref === 'string' && o.$ref.startsWith(SCHEMA_REF)) otherRefs.set(o.$ref.slice(SCHEMA_REF.length), (otherRefs.get(o.$ref.slice(SCHEMA_REF.length)) ?? 0) + 1);
+  });
+  const inlineInputs = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(inlineInputs);
+    if (!node || typeof node !== 'object') return node;
+    const r = (node as Json).$ref;
+    if (typeof r === 'string' && r.startsWith(SCHEMA_REF) && r.endsWith('Input')) return inlineInputs(all[r.slice(SCHEMA_REF.length)]);
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, inlineInputs(v)]));
+  };
+  const bodies: Record<string, Json> = {};
+  for (const [name, ops] of [...bodyRefs].sort(([a], [b]) => a.localeCompare(b))) {
+    if ((otherRefs.get(name) ?? 0) !== ops.length) continue;
+    bodies[name] = { required: true, content: { 'application/json': { schema: inlineInputs(all[name]) } } };
+    delete all[name];
+    for (const op of ops) op.requestBody = { $ref: `#/components/requestBodies/${name}` };
+  }
+  doc.components!.requestBodies = bodies;
 };
 
 const byOperationId = new Map<string, EndpointDef>(Object.values(api).map((e) => [e.operationId, e]));

@@ -31,7 +31,10 @@ const sh = (cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
 it('a program typed by openapi-typescript signs in with a key, searches, refers, sends, messages and changes status', async () => {
   const w = await world(t);
   const admin = await member(t, w.clinic, 'org_admin');
-  const key = await admin.call('POST', `/api/v1/organizations/${w.clinic.id}/api-keys`, { name: 'integration', scopes: ['directory:read', 'referrals:read', 'referrals:write'] });
+  const key = await admin.call('POST', `/api/v1/organizations/${w.clinic.id}/api-keys`, {
+    name: 'integration',
+    scopes: ['directory:read', 'referrals:read', 'referrals:write'],
+  });
   expect(key.status).toBe(201);
   writeFileSync(path.join(dir, 'openapi.json'), JSON.stringify(t.app.swagger()));
   const gen = sh('openapi-typescript', ['openapi.json', '-o', 'api.d.ts']);
@@ -41,7 +44,16 @@ it('a program typed by openapi-typescript signs in with a key, searches, refers,
   writeFileSync(
     path.join(dir, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { strict: true, noEmit: true, target: 'ES2022', lib: ['ES2023', 'DOM'], module: 'ESNext', moduleResolution: 'Bundler', types: [], noUncheckedIndexedAccess: true },
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: 'ES2022',
+        lib: ['ES2023', 'DOM'],
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        types: [],
+        noUncheckedIndexedAccess: true,
+      },
       files: ['program.ts', 'api.d.ts'],
     }),
   );

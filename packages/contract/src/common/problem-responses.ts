@@ -47,7 +47,14 @@ const hasKey = (s: z.ZodType | undefined, key: string) => !!s && s instanceof z.
 
 /** Every problem code an operation can answer, by HTTP status, in the order the table lists them. */
 export const problemCodesOf = (e: EndpointDef): Record<number, ErrorCode[]> => {
-  const codes = new Set<ErrorCode>(['validation_failed', 'bad_url', 'too_many_requests', 'internal_error', 'database_unavailable', 'timeout']);
+  const codes = new Set<ErrorCode>([
+    'validation_failed',
+    'bad_url',
+    'too_many_requests',
+    'internal_error',
+    'database_unavailable',
+    'timeout',
+  ]);
   const add = (...c: ErrorCode[]) => c.forEach((x) => codes.add(x));
   const write = e.method !== 'GET';
   if (e.query) add('invalid_value', 'invalid_characters');
@@ -62,7 +69,8 @@ export const problemCodesOf = (e: EndpointDef): Record<number, ErrorCode[]> => {
   if (e.ifMatch) add('stale_version');
   if (e.ifMatch === 'required') add('precondition_required');
   for (const status of Object.keys(e.responses).map(Number)) {
-    if (status >= 400 && !Object.values(ERROR_STATUS).some((s) => s === status)) throw new Error(`${e.operationId}: no error code answers ${status}`);
+    if (status >= 400 && !Object.values(ERROR_STATUS).some((s) => s === status))
+      throw new Error(`${e.operationId}: no error code answers ${status}`);
   }
   add(...(e.problems ?? []));
   const out: Record<number, ErrorCode[]> = {};
@@ -71,7 +79,8 @@ export const problemCodesOf = (e: EndpointDef): Record<number, ErrorCode[]> => {
   }
   // A status the contract declares without naming codes: every code of that status.
   for (const status of Object.keys(e.responses).map(Number)) {
-    if (status >= 400 && !out[status]) out[status] = (Object.entries(ERROR_STATUS) as [ErrorCode, number][]).filter(([, s]) => s === status).map(([c]) => c);
+    if (status >= 400 && !out[status])
+      out[status] = (Object.entries(ERROR_STATUS) as [ErrorCode, number][]).filter(([, s]) => s === status).map(([c]) => c);
   }
   return out;
 };

@@ -10,7 +10,13 @@ import { testApp, type TestApp } from '../testing/app';
 const root = path.resolve(__dirname, '../../../..');
 const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
 // The CLIs run offline: no telemetry, no update or notification checks.
-const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', REDOCLY_SUPPRESS_NOTIFICATIONS: 'true', NO_COLOR: '1' };
+const env = {
+  ...process.env,
+  REDOCLY_TELEMETRY: 'off',
+  REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+  REDOCLY_SUPPRESS_NOTIFICATIONS: 'true',
+  NO_COLOR: '1',
+};
 
 let t: TestApp;
 let dir: string;
@@ -35,7 +41,17 @@ const cli = (name: string, args: string[]) => {
 
 describe('OpenAPI lint', () => {
   it('Spectral (spectral:oas) finds no problem', () => {
-    const r = cli('spectral', ['lint', file, '--ruleset', path.join(root, '.spectral.yaml'), '--format', 'json', '--quiet', '--fail-severity', 'hint']);
+    const r = cli('spectral', [
+      'lint',
+      file,
+      '--ruleset',
+      path.join(root, '.spectral.yaml'),
+      '--format',
+      'json',
+      '--quiet',
+      '--fail-severity',
+      'hint',
+    ]);
     const problems = JSON.parse(r.stdout || '[]') as { code: string; message: string; path: string[] }[];
     expect(problems.map((p) => `${p.code}: ${p.message} at ${p.path.join('.')}`)).toEqual([]);
     expect(r.status).toBe(0);
@@ -43,7 +59,9 @@ describe('OpenAPI lint', () => {
 
   it('Redocly (recommended) finds no problem', () => {
     const r = cli('redocly', ['lint', file, '--config', path.join(root, 'redocly.yaml'), '--format', 'json']);
-    const out = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as { problems: { ruleId: string; message: string; location: { pointer: string }[] }[] };
+    const out = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as {
+      problems: { ruleId: string; message: string; location: { pointer: string }[] }[];
+    };
     expect(out.problems.map((p) => `${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`)).toEqual([]);
     expect(r.status).toBe(0);
   });

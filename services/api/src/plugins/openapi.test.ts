@@ -13,9 +13,9 @@ describe('OpenAPI', () => {
     const doc = res.json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.components.securitySchemes)).toEqual(['sessionCookie', 'apiKey']);
-    const ops = Object.entries(doc.paths as Record<string, Record<string, { operationId: string; responses: Record<string, { content?: object }> }>>).flatMap(([p, m]) =>
-      Object.entries(m).map(([method, op]) => ({ p, method, op })),
-    );
+    const ops = Object.entries(
+      doc.paths as Record<string, Record<string, { operationId: string; responses: Record<string, { content?: object }> }>>,
+    ).flatMap(([p, m]) => Object.entries(m).map(([method, op]) => ({ p, method, op })));
     const { api } = await import('@tandem/contract');
     for (const e of Object.values(api)) {
       const found = ops.find((o) => o.op.operationId === e.operationId);

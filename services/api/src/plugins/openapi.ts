@@ -35,15 +35,25 @@ export const TAGS: Record<string, string> = {
 
 // Response headers, declared once and referenced.
 const HEADERS: Record<string, Json> = {
-  ETag: { description: 'The version of the record, e.g. `"3"`: send it back as `If-Match` to change the record', schema: { type: 'string' } },
+  ETag: {
+    description: 'The version of the record, e.g. `"3"`: send it back as `If-Match` to change the record',
+    schema: { type: 'string' },
+  },
   Location: { description: 'Where to read the record the request wrote', schema: { type: 'string' } },
   RetryAfter: { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 0 } },
-  RateLimitLimit: { description: 'Requests allowed per caller (API key, user, or else IP address) per minute', schema: { type: 'integer' } },
+  RateLimitLimit: {
+    description: 'Requests allowed per caller (API key, user, or else IP address) per minute',
+    schema: { type: 'integer' },
+  },
   RateLimitRemaining: { description: 'Requests left in the current minute', schema: { type: 'integer' } },
   RateLimitReset: { description: 'Seconds until the minute resets', schema: { type: 'integer' } },
 };
 const ref = (name: string) => ({ $ref: `#/components/headers/${name}` });
-const RATE_HEADERS = { 'X-RateLimit-Limit': ref('RateLimitLimit'), 'X-RateLimit-Remaining': ref('RateLimitRemaining'), 'X-RateLimit-Reset': ref('RateLimitReset') };
+const RATE_HEADERS = {
+  'X-RateLimit-Limit': ref('RateLimitLimit'),
+  'X-RateLimit-Remaining': ref('RateLimitRemaining'),
+  'X-RateLimit-Reset': ref('RateLimitReset'),
+};
 
 const IF_MATCH = (required: boolean) => ({
   in: 'header',
@@ -51,7 +61,9 @@ const IF_MATCH = (required: boolean) => ({
   required: false,
   description:
     'The version you read (the `ETag`, e.g. `"3"`). A stale version answers 409 `stale_version` with `currentVersion`' +
-    (required ? '; without it (or `version` in the body) the answer is 428 `precondition_required`.' : '; without it the change applies to the current version.'),
+    (required
+      ? '; without it (or `version` in the body) the answer is 428 `precondition_required`.'
+      : '; without it the change applies to the current version.'),
   schema: { type: 'string', pattern: '^(W/)?"?\\d+"?$' },
   example: '"3"',
 });
@@ -82,10 +94,17 @@ const exampleProblem = (code: ErrorCode, path: string) => ({
   detail: ERROR_TITLES[code] + '.',
   instance: path.replace(/\{(\w+)\}/g, '0b9e2c4e-8f9a-4a63-9d4c-3f5f7f1c2a11'),
   code,
-  ...(code === 'validation_failed' ? { errors: [{ path: 'body.name', message: 'Too small: expected string to have >=2 characters', code: 'too_small' }] } : {}),
+  ...(code === 'validation_failed'
+    ? { errors: [{ path: 'body.name', message: 'Too small: expected string to have >=2 characters', code: 'too_small' }] }
+    : {}),
   ...(code === 'stale_version' ? { currentVersion: 4 } : {}),
   ...(code === 'invalid_transition' ? { allowed: ['accepted', 'declined'] } : {}),
-  ...(code === 'packet_incomplete' ? { missing: [{ field: 'needs', message: 'Name at least one need' }], errors: [{ path: 'needs', message: 'Name at least one need', code: 'missing' }] } : {}),
+  ...(code === 'packet_incomplete'
+    ? {
+        missing: [{ field: 'needs', message: 'Name at least one need' }],
+        errors: [{ path: 'needs', message: 'Name at least one need', code: 'missing' }],
+      }
+    : {}),
   ...(code === 'duplicate_referral' ? { duplicates: [] } : {}),
   requestId: '5f0c6d1e-2b7a-4c4e-9a51-0d2b8f3e6a77',
 });
@@ -105,7 +124,8 @@ const describeOperation = (op: Operation, e: EndpointDef | undefined) => {
       continue;
     }
     const codes = problemCodesOf(e)[s] ?? [];
-    if (s === 409 && codes.includes('idempotency_in_progress')) Object.assign(res.headers, { 'Retry-After': ref('RetryAfter'), Location: ref('Location') });
+    if (s === 409 && codes.includes('idempotency_in_progress'))
+      Object.assign(res.headers, { 'Retry-After': ref('RetryAfter'), Location: ref('Location') });
     res.description = `${STATUS_TEXT[s] ?? 'Problem'}. Codes: ${codes.map((c) => `\`${c}\``).join(', ')}`;
     const media = res.content?.['application/problem+json'];
     if (media && codes[0]) media.example = exampleProblem(codes[0], e.path);
@@ -143,7 +163,7 @@ const tidySchemas = (doc: Doc) => {
     walk(doc, (o) => {
       if (o.$ref === SCHEMA_REF + from) o.$ref = SCHEMA_REF + to;
     });
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const name of Object.keys(all)) {
       const base = name.replace(/Input$/, '');
@@ -200,12 +220,14 @@ const toRequestBodies = (doc: Doc) => {
     for (const op of Object.values(ops) as (Operation & { requestBody?: Json })[]) {
       const rb = op.requestBody as { content?: Record<string, { schema?: Json }> } | undefined;
       const r = rb?.content?.['application/json']?.schema?.$ref;
-      if (typeof r === 'string' && Object.keys(rb!.content!).length === 1) bodyRefs.set(r.slice(SCHEMA_REF.length), [...(bodyRefs.get(r.slice(SCHEMA_REF.length)) ?? []), op as Json]);
+      if (typeof r === 'string' && Object.keys(rb!.content!).length === 1)
+        bodyRefs.set(r.slice(SCHEMA_REF.length), [...(bodyRefs.get(r.slice(SCHEMA_REF.length)) ?? []), op as Json]);
     }
   }
   const otherRefs = new Map<string, number>();
   walk({ paths: doc.paths, schemas: all }, (o) => {
-    if (typeof o.$ref === 'string' && o.$ref.startsWith(SCHEMA_REF)) otherRefs.set(o.$ref.slice(SCHEMA_REF.length), (otherRefs.get(o.$ref.slice(SCHEMA_REF.length)) ?? 0) + 1);
+    if (typeof o.$ref === 'string' && o.$ref.startsWith(SCHEMA_REF))
+      otherRefs.set(o.$ref.slice(SCHEMA_REF.length), (otherRefs.get(o.$ref.slice(SCHEMA_REF.length)) ?? 0) + 1);
   });
   const inlineInputs = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(inlineInputs);
@@ -232,7 +254,9 @@ export const finishDocument = (doc: Doc) => {
     for (const op of Object.values(ops)) describeOperation(op, byOperationId.get(op.operationId ?? ''));
   }
   doc.components = { ...doc.components, headers: HEADERS };
-  const used = new Set(Object.values(doc.paths ?? {}).flatMap((ops) => Object.values(ops).flatMap((op) => (op as { tags?: string[] }).tags ?? [])));
+  const used = new Set(
+    Object.values(doc.paths ?? {}).flatMap((ops) => Object.values(ops).flatMap((op) => (op as { tags?: string[] }).tags ?? [])),
+  );
   doc.tags = Object.entries(TAGS)
     .filter(([name]) => used.has(name))
     .map(([name, description]) => ({ name, description }));
@@ -266,7 +290,11 @@ export const openapiPlugin = fp<OpenapiOptions>(
         components: {
           securitySchemes: {
             sessionCookie: { type: 'apiKey', in: 'cookie', name: 'tandem_session', description: 'Session from POST /api/v1/auth/login' },
-            apiKey: { type: 'http', scheme: 'bearer', description: 'Organization API key: `Authorization: Bearer tdm_...`. Scopes are listed per operation.' },
+            apiKey: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'Organization API key: `Authorization: Bearer tdm_...`. Scopes are listed per operation.',
+            },
           },
         },
       },

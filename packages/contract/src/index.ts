@@ -14,3 +14,4 @@ export * from './referrals/send-packet';
 export * from './referrals/sla';
 export * from './referrals/schemas';
 export * from './common/problem-responses';
+export * from './common/errors-es';

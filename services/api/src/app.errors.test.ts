@@ -121,3 +121,19 @@ describe('real database errors map to 4xx problems', () => {
     expect(toProblem(err).problem).toMatchObject({ status: 409, code: 'already_exists' });
   });
 });
+
+describe('problems in the caller language', () => {
+  it('Accept-Language: es answers the title and detail in Spanish with the same code and members', async () => {
+    const en = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 42 } });
+    const es = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 42 }, headers: { 'accept-language': 'es-MX,es;q=0.9,en;q=0.5' } });
+    const a = expectProblem(en, 400, 'validation_failed');
+    const b = expectProblem(es, 400, 'validation_failed');
+    expect(es.headers['content-language']).toBe('es');
+    expect(en.headers['content-language']).toBe('en');
+    expect(b).toMatchObject({ title: 'La solicitud no es válida', detail: 'Algunos campos necesitan atención.', errors: a.errors });
+    const gone = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: { 'accept-language': 'es' } });
+    expect(expectProblem(gone, 404, 'route_not_found')).toMatchObject({ title: 'No existe ese punto de acceso' });
+    const english = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: { 'accept-language': 'en-US,es;q=0.4' } });
+    expect(expectProblem(english, 404, 'route_not_found').title).toBe('No such endpoint');
+  });
+});

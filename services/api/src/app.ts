@@ -94,7 +94,7 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable; 
   await app.register(authPlugin, { sessionTtlHours: config.sessionTtlHours, cacheSeconds: config.authCacheSeconds });
   await app.register(securityPlugin, { webOrigin: config.webOrigin, rateLimitMax: config.rateLimitMax });
   await app.register(idempotencyPlugin, { leaseSeconds: config.idempotencyLeaseSeconds });
-  await app.register(openapiPlugin);
+  await app.register(openapiPlugin, { servers: [{ url: config.publicUrl, description: 'This deployment (PUBLIC_URL)' }] });
   await app.register(healthPlugin);
 
   await app.register(authModule, { sessionTtlHours: config.sessionTtlHours, loginMaxFailures: config.loginMaxFailures, cookieSecure: config.cookieSecure, now: deps.now });

@@ -13,6 +13,7 @@ const EnvSchema = z.object({
   TANDEM_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   TANDEM_PG_DATA: z.string().default('.pgdata'),
   WEB_ORIGIN: z.string().default('http://127.0.0.1:5173'),
+  PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   COOKIE_SECURE: bool,
@@ -34,6 +35,8 @@ export interface AppConfig {
   port: number;
   databaseUrl: string;
   webOrigin: string;
+  /** Where callers reach the API (the OpenAPI document's `servers`); default http://HOST:PORT. */
+  publicUrl: string;
   logLevel: string;
   sessionTtlHours: number;
   cookieSecure: boolean;
@@ -65,6 +68,7 @@ export const loadConfig = (databaseUrl: string, env: NodeJS.ProcessEnv = process
     port: e.PORT,
     databaseUrl,
     webOrigin: e.WEB_ORIGIN,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
@@ -87,6 +91,7 @@ export const testConfig = (databaseUrl: string, over: Partial<AppConfig> = {}): 
   port: 0,
   databaseUrl,
   webOrigin: 'http://127.0.0.1:5173',
+  publicUrl: 'http://127.0.0.1:3000',
   logLevel: 'silent',
   sessionTtlHours: 12,
   cookieSecure: false,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ApiScope } from './enums';
+import type { ErrorCode } from './errors';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type SecurityScheme = 'session' | 'apiKey';
@@ -13,7 +14,8 @@ export interface EndpointDef {
   path: string;
   operationId: string;
   summary: string;
-  description?: string;
+  /** What the operation changes (or that it changes nothing); the API adds who may call it. */
+  description: string;
   tags: readonly string[];
   /** Accepted credentials; empty means public. */
   security: readonly SecurityScheme[];
@@ -40,6 +42,10 @@ export interface EndpointDef {
    * request's path params (e.g. `/api/v1/referrals/{id}`); route() sends it as `Location`.
    */
   location?: string;
+
+  // For the OpenAPI document (common/problem-responses.ts).
+  /** Problem codes of this operation's own rules, besides those its shape implies. */
+  problems?: readonly ErrorCode[];
 }
 
 export type Concurrency = 'required' | 'optional' | 'read';

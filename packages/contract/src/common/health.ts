@@ -8,6 +8,7 @@ export const healthEndpoints = {
     path: '/healthz',
     operationId: 'healthz',
     summary: 'Liveness: the process answers',
+    description: 'For load balancers: answers while the process runs. Changes nothing.',
     tags: ['Health'],
     security: [],
     responses: { 200: z.object({ status: z.literal('ok') }) },
@@ -17,6 +18,7 @@ export const healthEndpoints = {
     path: '/readyz',
     operationId: 'readyz',
     summary: 'Readiness: the database answers and every migration is applied',
+    description: 'For load balancers: 503 until the database answers and every migration is applied. Changes nothing.',
     tags: ['Health'],
     security: [],
     responses: {

@@ -22,7 +22,7 @@ export const AgreementSchema = z
     parties: z.array(AgreementPartySchema).describe('Organizations bound by the agreement, by name'),
     approvals: z
       .array(z.object({ organizationId: IdSchema, approvedAt: TimestampSchema }))
-      .describe("Parties whose org admin approved this BAA; a BAA turns active when every party approved it, or a network admin did"),
+      .describe('Parties whose org admin approved this BAA; a BAA turns active when every party approved it, or a network admin did'),
     createdByUserId: IdSchema.nullable(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
@@ -108,7 +108,7 @@ export const agreementEndpoints = {
     path: '/api/v1/agreements',
     operationId: 'listAgreements',
     summary: 'Agreements between partners (network staff see all; others those their organization is a party to)',
-    description: 'Sorted by end date (open-ended last), then id. An API key sees the agreements its organization is a party to.',
+    description: 'Changes nothing. Sorted by end date (open-ended last), then id. An API key sees the agreements its organization is a party to.',
     tags: ['Agreements'],
     ...readers,
     query: AgreementListQuerySchema,
@@ -120,6 +120,7 @@ export const agreementEndpoints = {
     operationId: 'getAgreement',
     concurrency: 'read',
     summary: 'One agreement with its parties',
+    description: 'The agreement, its parties and their approvals. Changes nothing.',
     tags: ['Agreements'],
     ...readers,
     params: IdParamsSchema,
@@ -131,6 +132,8 @@ export const agreementEndpoints = {
     operationId: 'createAgreement',
     location: '/api/v1/agreements/{id}',
     summary: 'Record an agreement between two or more organizations (network admins, collaboration team)',
+    description: 'Records the agreement and its parties. An active BAA needs approvals first (403 approval_required). Audited.',
+    problems: ['approval_required'],
     tags: ['Agreements'],
     ...signedIn,
     body: CreateAgreementBodySchema,
@@ -142,6 +145,9 @@ export const agreementEndpoints = {
     operationId: 'updateAgreement',
     concurrency: 'required',
     summary: 'Edit an agreement; partyOrganizationIds replaces the parties (If-Match or version required)',
+    description:
+      'Changes the fields given; changing the terms of an active BAA needs approval again (403 approval_required). Takes `If-Match`. Audited.',
+    problems: ['approval_required'],
     tags: ['Agreements'],
     ...signedIn,
     params: IdParamsSchema,
@@ -154,7 +160,9 @@ export const agreementEndpoints = {
     operationId: 'approveAgreement',
     concurrency: 'required',
     summary: "Approve a BAA: for your organization (a party's org admin), or for the network (a network admin)",
+    problems: ['invalid_transition'],
     description:
+      'Records the approval; the BAA becomes active when every required approval is in. Takes `If-Match`. Audited. ' +
       'A BAA stands in for client consent on referrals between its parties, so it turns active only when every party approved it through one of its org admins, or when a network admin approves it. Approvals are cleared when the parties, kind, title, dates or document change; send If-Match with the version you read (409 stale_version if it changed, 428 without). 409 invalid_transition unless the agreement is a BAA in draft or negotiating.',
     tags: ['Agreements'],
     ...signedIn,

@@ -28,9 +28,11 @@ const NDJSON = 'With `format=ndjson`: every matching item, one per line, as appl
 export const hsdsEndpoints = {
   getHsdsApiInfo: defineEndpoint({
     method: 'GET',
-    path: '/hsds/',
+    // HSDS's root is `/` under its base URL; `/hsds/` answers the same (services/api hsds module).
+    path: '/hsds',
     operationId: 'getHsdsApiInfo',
     summary: 'HSDS API meta information',
+    description: 'The HSDS version and profile this API implements. Changes nothing.',
     tags,
     security: [],
     responses: { 200: HsdsApiInfoSchema },
@@ -40,7 +42,9 @@ export const hsdsEndpoints = {
     path: '/hsds/services',
     operationId: 'listHsdsServices',
     summary: 'Paginated HSDS services',
-    description: `Items have the one-to-one fields and the organization's; \`full=true\` nests everything, \`minimal=true\` keeps only id and last_modified. ${NDJSON}`,
+    description:
+      'Changes nothing. ' +
+      `Items have the one-to-one fields and the organization's; \`full=true\` nests everything, \`minimal=true\` keeps only id and last_modified. ${NDJSON}`,
     tags,
     security: [],
     query: HsdsServiceQuerySchema,
@@ -52,6 +56,7 @@ export const hsdsEndpoints = {
     path: '/hsds/services/{id}',
     operationId: 'getHsdsService',
     summary: 'One HSDS service, fully nested',
+    description: 'The service in HSDS 3.0 form with every related object. Changes nothing.',
     tags,
     security: [],
     params: HsdsIdParams,
@@ -62,7 +67,7 @@ export const hsdsEndpoints = {
     path: '/hsds/organizations',
     operationId: 'listHsdsOrganizations',
     summary: 'Paginated HSDS organizations',
-    description: `Items have the organization's one-to-one fields; \`full=true\` nests its phones, contacts, locations and services. ${NDJSON}`,
+    description: `Changes nothing. Items have the organization's one-to-one fields; \`full=true\` nests its phones, contacts, locations and services. ${NDJSON}`,
     tags,
     security: [],
     query: HsdsOrganizationQuerySchema,
@@ -74,6 +79,7 @@ export const hsdsEndpoints = {
     path: '/hsds/organizations/{id}',
     operationId: 'getHsdsOrganization',
     summary: 'One HSDS organization with its locations and services',
+    description: 'The organization in HSDS 3.0 form. Changes nothing.',
     tags,
     security: [],
     params: HsdsIdParams,
@@ -85,7 +91,9 @@ export const hsdsEndpoints = {
     path: '/hsds/service_at_locations',
     operationId: 'listHsdsServiceAtLocations',
     summary: 'Paginated HSDS service_at_locations',
-    description: `Items have the one-to-one fields of the location and of the service; \`full=true\` nests both fully, with the schedules that apply there. ${NDJSON}`,
+    description:
+      'Changes nothing. ' +
+      `Items have the one-to-one fields of the location and of the service; \`full=true\` nests both fully, with the schedules that apply there. ${NDJSON}`,
     tags,
     security: [],
     query: HsdsServiceAtLocationQuerySchema,
@@ -97,6 +105,7 @@ export const hsdsEndpoints = {
     path: '/hsds/service_at_locations/{id}',
     operationId: 'getHsdsServiceAtLocation',
     summary: 'One HSDS service_at_location with its service and location',
+    description: 'The service_at_location in HSDS 3.0 form. Changes nothing.',
     tags,
     security: [],
     params: HsdsIdParams,
@@ -107,7 +116,7 @@ export const hsdsEndpoints = {
     path: '/hsds/taxonomies',
     operationId: 'listHsdsTaxonomies',
     summary: 'HSDS taxonomies: Gravity Project SDOH categories, Medi-Cal Community Supports',
-    description: NDJSON,
+    description: 'Changes nothing. ' + NDJSON,
     tags,
     security: [],
     query: HsdsPageQuerySchema,
@@ -119,6 +128,7 @@ export const hsdsEndpoints = {
     path: '/hsds/taxonomies/{id}',
     operationId: 'getHsdsTaxonomy',
     summary: 'One HSDS taxonomy',
+    description: 'The taxonomy in HSDS 3.0 form. Changes nothing.',
     tags,
     security: [],
     params: HsdsIdParams,
@@ -129,7 +139,7 @@ export const hsdsEndpoints = {
     path: '/hsds/taxonomy_terms',
     operationId: 'listHsdsTaxonomyTerms',
     summary: 'HSDS taxonomy terms',
-    description: NDJSON,
+    description: 'Changes nothing. ' + NDJSON,
     tags,
     security: [],
     query: HsdsTaxonomyTermQuerySchema,
@@ -141,6 +151,7 @@ export const hsdsEndpoints = {
     path: '/hsds/taxonomy_terms/{id}',
     operationId: 'getHsdsTaxonomyTerm',
     summary: 'One HSDS taxonomy term (by id or code)',
+    description: 'The term in HSDS 3.0 form. Changes nothing.',
     tags,
     security: [],
     params: HsdsIdParams,
@@ -151,7 +162,9 @@ export const hsdsEndpoints = {
     path: '/api/v1/directory/imports',
     operationId: 'importHsdsDirectory',
     summary: 'Import an HSDS 3.0 tabular dataset (multipart upload of its CSV files)',
+    problems: ['malformed_multipart'],
     description:
+      'Creates or updates organizations, services and locations from the dataset. ' +
       'multipart/form-data with one part per CSV file, named by the file (organizations.csv, services.csv, ...). ' +
       'Rows match existing records on their HSDS id, so re-importing the same data changes nothing. Every row is checked first: ' +
       'if any is bad nothing is written and the answer is 422 with `report.errors[]` ({file,row,field,problem}).',
@@ -164,7 +177,9 @@ export const hsdsEndpoints = {
     path: '/api/v1/directory/export',
     operationId: 'exportHsdsDirectory',
     summary: 'Export the whole directory as an HSDS 3.0 tabular dataset (CSV texts in JSON)',
-    description: 'Write each entry of `files` to a folder to get a dataset that POST /api/v1/directory/imports re-imports with no changes.',
+    description:
+      'Changes nothing. ' +
+      'Write each entry of `files` to a folder to get a dataset that POST /api/v1/directory/imports re-imports with no changes.',
     tags,
     security: ['session'],
     responses: { 200: HsdsExportSchema },

@@ -9,6 +9,7 @@ import {
   ContactMethodSchema,
   ReferralDirectionSchema,
   ReferralEventTypeSchema,
+  REFERRAL_STATUSES,
   ReferralStatusSchema,
   UrgencySchema,
 } from './enums';
@@ -523,11 +524,13 @@ export const TimelineEntrySchema = z
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 export const TimelineSchema = z.object({ data: z.array(TimelineEntrySchema) }).meta({ id: 'ReferralTimeline' });
 
+const byStatusShape = Object.fromEntries(REFERRAL_STATUSES.map((s) => [s, z.number().int().min(0)])) as Record<(typeof REFERRAL_STATUSES)[number], z.ZodNumber>;
 export const ReferralCountsQuerySchema = z.strictObject({ box: ReferralDirectionSchema.default('received') });
 export const ReferralCountsSchema = z
   .object({
     box: ReferralDirectionSchema,
-    byStatus: z.record(ReferralStatusSchema, z.number().int().min(0)),
+    // An object with one property per status (not z.record): every status is listed in the document.
+    byStatus: z.object(byStatusShape),
     open: z.number().int().min(0),
     overdue: z.number().int().min(0),
     unreadMessages: z.number().int().min(0).describe('Unread messages for the caller across the box'),

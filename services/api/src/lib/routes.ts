@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ProblemSchema, toFastifyPath, type EndpointDef, type EndpointOutput } from '@tandem/contract';
+import { problemResponsesOf, toFastifyPath, type EndpointDef, type EndpointOutput } from '@tandem/contract';
 import { AppError, forbidden } from './app-error';
 import type { Rule } from './authz';
 import { idempotencyPreHandler } from '../plugins/idempotency';
@@ -31,11 +31,15 @@ const IdempotencyHeaders = z.looseObject({
     .describe('Retry-safe key: the same key and body return the first answer; another body gets 422'),
 });
 
-const errorResponses = (e: EndpointDef) => {
-  const out: Record<number, z.ZodType> = { 400: ProblemSchema, 404: ProblemSchema, 500: ProblemSchema, 503: ProblemSchema };
-  if (e.security.length) Object.assign(out, { 401: ProblemSchema, 403: ProblemSchema });
-  if (e.method === 'POST') Object.assign(out, { 409: ProblemSchema, 422: ProblemSchema });
-  return out;
+
+/** The operation's description, then who may call it (from its security, scope and rule). */
+const describe = (e: EndpointDef, rule: Rule) => {
+  const who = !e.security.length
+    ? 'anyone; no credentials needed'
+    : [e.security.includes('session') && 'a signed-in user', e.security.includes('apiKey') && `an organization API key${e.scope ? ` with the \`${e.scope}\` scope` : ''}`]
+        .filter(Boolean)
+        .join(' or ') + (['public', 'authenticated', 'signed-in user'].includes(rule.name) || rule.name.startsWith('user or key') ? '' : `, who must be: ${rule.name}`);
+  return `${e.description}\n\n**Who may call:** ${who}.`;
 };
 
 /*
@@ -44,20 +48,16 @@ const errorResponses = (e: EndpointDef) => {
  * versioned answer carries its ETag, a read answers 304 to a matching If-None-Match, and a 201
  * carries Location.
  */
-const concurrencyResponses = (e: EndpointDef): Record<number, z.ZodType> => {
-  if (!e.concurrency) return {};
-  if (e.concurrency === 'read') {
-    return {
-      304: z
-        .null()
-        .describe(
-          "Not modified: the record is still at the version If-None-Match names (no body). The version covers the record's own fields; what is computed at read time or drawn from other records (unread counts, overdue flags, allowed transitions, a service's locations and contacts) can change without it.",
-        ),
-    };
-  }
-  // 409 stale_version (with currentVersion) or version_mismatch; 428 precondition_required.
-  return e.concurrency === 'required' ? { 409: ProblemSchema, 428: ProblemSchema } : { 409: ProblemSchema };
-};
+const notModifiedResponse = (e: EndpointDef): Record<number, z.ZodType> =>
+  e.concurrency === 'read'
+    ? {
+        304: z
+          .null()
+          .describe(
+            "Not modified: the record is still at the version If-None-Match names (no body). The version covers the record's own fields; what is computed at read time or drawn from other records (unread counts, overdue flags, allowed transitions, a service's locations and contacts) can change without it.",
+          ),
+      }
+    : {};
 
 const versionOf = (result: unknown) => {
   const v = result && typeof result === 'object' ? (result as { version?: unknown }).version : undefined;
@@ -104,8 +104,12 @@ const authorize = (e: EndpointDef, rule: Rule) => async (req: FastifyRequest) =>
 
 /** Registers one contract endpoint: validation, serialization and OpenAPI come from the contract. */
 export const route = <E extends EndpointDef>(app: FastifyInstance, e: E, spec: RouteSpec<E>) => {
-  const responses: Record<number, z.ZodType> = { ...errorResponses(e), ...concurrencyResponses(e) };
-  for (const [status, schema] of Object.entries(e.responses)) responses[Number(status)] = schema ?? z.null().describe('No content');
+  // Problems: which statuses and codes the operation can answer, derived from its definition;
+  // a read of a versioned record also answers 304.
+  const responses: Record<number, z.ZodType> = { ...problemResponsesOf(e), ...notModifiedResponse(e) };
+  for (const [status, schema] of Object.entries(e.responses)) {
+    if (Number(status) < 400) responses[Number(status)] = schema ?? z.null().describe('No content');
+  }
   const success = Object.keys(e.responses).map(Number).find((s) => s >= 200 && s < 300) ?? 200;
   const headers = {
     ...e.headers?.shape,
@@ -118,7 +122,7 @@ export const route = <E extends EndpointDef>(app: FastifyInstance, e: E, spec: R
     schema: {
       operationId: e.operationId,
       summary: e.summary,
-      description: e.description,
+      description: describe(e, spec.rule),
       tags: [...e.tags],
       security: e.security.map((s) => ({ [SECURITY_NAME[s]]: e.scope && s === 'apiKey' ? [e.scope] : [] })),
       ...(e.params ? { params: e.params } : {}),
@@ -134,6 +138,9 @@ export const route = <E extends EndpointDef>(app: FastifyInstance, e: E, spec: R
       if (result === reply || reply.sent) return reply;
       if (afterHandler(e, req, reply, result, success)) return reply.code(304).send();
       if (success === 204) return reply.code(204).send();
+      // A record with a version answers it as its ETag (documented in plugins/openapi.ts).
+      const version = (result as { version?: unknown } | null)?.version;
+      if (typeof version === 'number' && !reply.hasHeader('etag')) reply.header('etag', `"${version}"`);
       return reply.code(success).send(result);
     },
   });

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { ERROR_TITLES, problemType, statusOf, type ErrorCode, type FieldError, type Problem } from '@tandem/contract';
+import { ERROR_DETAILS_ES, ERROR_TITLES, ERROR_TITLES_ES, problemLanguage, problemType, statusOf, type ErrorCode, type FieldError, type Problem } from '@tandem/contract';
 import { AppError } from '../lib/app-error';
 import { IDEMPOTENCY_CLAIM_LOST } from '../lib/audit';
 
@@ -121,7 +121,16 @@ export const safeErrorLog = (thrown: unknown) => {
   return { type: e?.name, code: e?.code, message: scrub(e?.message), query: outer !== e ? scrub(outer.message)?.split('\n')[0]?.slice(0, 300) : undefined, stack: scrub(e?.stack) };
 };
 
-export const sendProblem = (req: FastifyRequest, reply: FastifyReply, p: Problem) => {
+/** The problem in the caller's language (`Accept-Language: es`): title and detail; the code stays. */
+export const localize = (p: Problem, acceptLanguage: string | undefined): { problem: Problem; lang: 'en' | 'es' } => {
+  const lang = problemLanguage(acceptLanguage);
+  if (lang === 'en') return { problem: p, lang };
+  return { problem: { ...p, title: ERROR_TITLES_ES[p.code], detail: ERROR_DETAILS_ES[p.code] ?? ERROR_TITLES_ES[p.code] + '.' }, lang };
+};
+
+export const sendProblem = (req: FastifyRequest, reply: FastifyReply, original: Problem) => {
+  const { problem: p, lang } = localize(original, req.headers['accept-language']);
+  reply.header('content-language', lang).header('vary', 'Accept-Language');
   const body: Problem = { ...p, instance: req.url.split('?')[0], requestId: String(req.id) };
   if (p.status === 503) reply.header('retry-after', '5');
   // A string payload skips the route's response serializer: problems never fail to serialize.

@@ -172,6 +172,7 @@ describe('GET /hsds/*', () => {
     expect(tagged.contents.map((x: { id: string }) => x.id)).toContain(svc!.id);
     expect((await get('/hsds/services?taxonomy_term_id=nope')).total_items).toBe(0);
     const info = await get('/hsds/');
+    expect(await get('/hsds')).toEqual(info);
     expect(info.version).toBe('3.0');
   });
 

@@ -24,8 +24,8 @@ export const hsdsModule = async (app: FastifyInstance) => {
 
   const apiInfo = async () => ({ version: '3.0', profile: 'https://docs.openreferral.org/en/latest/hsds/', openapi_url: '/openapi.json' });
   route(app, api.getHsdsApiInfo, { rule: open, handler: apiInfo });
-  // The base URL without its slash answers the same (documented once, as /hsds/).
-  app.get('/hsds', { schema: { hide: true } }, apiInfo);
+  // HSDS clients ask for `/` under the base URL `/hsds/`: the same answer, not documented twice.
+  app.get('/hsds/', { schema: { hide: true } }, apiInfo);
   route(app, api.listHsdsServices, {
     rule: open,
     handler: async (req, reply) => pageOrStream(reply, req.query, svc.listServices, svc.streamServices),

@@ -1,0 +1,91 @@
+import type { ErrorCode } from './errors';
+
+// Problem titles and details in Spanish, for callers that send `Accept-Language: es` (the web app
+// sends its interface language). The `code` never changes. Every code has a title (the type and
+// errors-es.test.ts check it); the detail replaces the English one, which names specifics the
+// structured members (`errors`, `missing`, `allowed`, `currentVersion`, `duplicates`) also carry.
+export const ERROR_TITLES_ES: Record<ErrorCode, string> = {
+  validation_failed: 'La solicitud no es válida',
+  malformed_json: 'El cuerpo de la solicitud no es JSON válido',
+  invalid_characters: 'La solicitud contiene caracteres que no se pueden guardar',
+  invalid_cursor: 'El cursor de paginación no es válido',
+  invalid_value: 'Un valor está fuera de rango o no tiene la forma correcta',
+  malformed_url: 'La URL no está codificada correctamente',
+  malformed_request: 'La solicitud no es HTTP válido',
+  malformed_multipart: 'No se pudo leer el cuerpo multipart',
+  unauthenticated: 'Debe iniciar sesión',
+  invalid_credentials: 'El correo o la contraseña no son correctos',
+  forbidden: 'No tiene permiso para hacer esto',
+  role_not_grantable: 'No puede otorgar este rol en esta organización',
+  approval_required: 'Un BAA se activa solo cuando está aprobado',
+  foreign_origin: 'La solicitud vino de otro sitio',
+  not_found: 'No se encontró',
+  route_not_found: 'No existe ese punto de acceso',
+  method_not_allowed: 'Método no permitido',
+  not_acceptable: 'La representación pedida no está disponible',
+  conflict: 'Conflicto',
+  already_exists: 'Ya existe',
+  stale_version: 'El registro cambió desde que lo leyó',
+  version_mismatch: 'If-Match y el cuerpo indican versiones distintas',
+  invalid_transition: 'Ese cambio de estado no está permitido',
+  duplicate_referral: 'El cliente ya tiene una referencia abierta para esta necesidad',
+  idempotency_in_progress: 'Una solicitud con esta Idempotency-Key todavía se está procesando',
+  idempotency_key_committed: 'La solicitud con esta Idempotency-Key ya se aplicó; su respuesta no se guardó',
+  payload_too_large: 'El cuerpo de la solicitud es demasiado grande',
+  uri_too_long: 'La URL es demasiado larga',
+  unsupported_media_type: 'Tipo de contenido no admitido',
+  idempotency_key_reused: 'La Idempotency-Key se usó con otra solicitud',
+  packet_incomplete: 'El paquete de la referencia está incompleto',
+  reference_not_found: 'Un registro al que se hace referencia no existe',
+  constraint_violation: 'El cambio no cumple una regla de los datos',
+  precondition_required: 'Se requiere una versión (If-Match)',
+  too_many_requests: 'Demasiadas solicitudes',
+  headers_too_large: 'Los encabezados de la solicitud son demasiado grandes',
+  internal_error: 'Algo salió mal de nuestro lado',
+  database_unavailable: 'La base de datos no está disponible; inténtelo de nuevo en un momento',
+  timeout: 'La solicitud tardó demasiado',
+};
+
+/** Details for the problems the web app shows as they come (web/src/lib/errors.ts). */
+export const ERROR_DETAILS_ES: Partial<Record<ErrorCode, string>> = {
+  not_found: 'No existe ese registro o no tiene acceso a él.',
+  conflict: 'El registro está en un estado que no permite este cambio. Vuelva a cargarlo.',
+  already_exists: 'Ya existe un registro con estos datos.',
+  stale_version: 'Otra persona cambió este registro. Vuelva a cargarlo y repita el cambio.',
+  invalid_transition: 'Ese cambio de estado no está permitido ahora. Elija uno de los estados permitidos.',
+  duplicate_referral: 'Otra organización ya tiene una referencia abierta para esta necesidad. Confirme para enviarla de todos modos.',
+  packet_incomplete: 'Falta información antes de enviar. Complete los campos señalados.',
+  reference_not_found: 'Un registro elegido ya no existe. Vuelva a elegirlo.',
+  constraint_violation: 'Un valor no cumple una regla de los datos.',
+  role_not_grantable: 'No puede otorgar este rol en esta organización.',
+  approval_required: 'Un BAA se activa solo cuando todas las partes o un administrador de la red lo aprueban.',
+  precondition_required: 'Vuelva a cargar el registro y repita el cambio.',
+  idempotency_in_progress: 'La misma solicitud todavía se está procesando. Inténtelo de nuevo en unos segundos.',
+  idempotency_key_committed: 'Esta solicitud ya se aplicó. Vuelva a cargar para verla.',
+  idempotency_key_reused: 'Esta solicitud repetida no coincide con la primera.',
+  payload_too_large: 'El archivo o el texto es demasiado grande.',
+  unsupported_media_type: 'Ese tipo de archivo no se admite.',
+  invalid_value: 'Un valor está fuera de rango o no tiene la forma correcta.',
+  invalid_characters: 'El texto contiene caracteres que no se pueden guardar.',
+  malformed_multipart: 'No se pudo leer el archivo enviado.',
+  internal_error: 'Algo salió mal de nuestro lado. Inténtelo de nuevo.',
+  database_unavailable: 'Tandem no está disponible en este momento. Inténtelo de nuevo en un momento.',
+  timeout: 'La solicitud tardó demasiado. Inténtelo de nuevo.',
+  forbidden: 'No tiene permiso para hacer esto.',
+  unauthenticated: 'Su sesión terminó. Inicie sesión de nuevo.',
+  invalid_credentials: 'Ese correo y contraseña no coinciden con ninguna cuenta.',
+  too_many_requests: 'Demasiados intentos. Espere un momento e inténtelo de nuevo.',
+  validation_failed: 'Algunos campos necesitan atención.',
+};
+
+/** `es` when the caller's Accept-Language prefers Spanish over English, else `en`. */
+export const problemLanguage = (acceptLanguage: string | undefined): 'en' | 'es' => {
+  let best: { lang: 'en' | 'es'; q: number } = { lang: 'en', q: 0 };
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? 1);
+    const lang = tag === 'es' || tag.startsWith('es-') ? 'es' : tag === 'en' || tag.startsWith('en-') || tag === '*' ? 'en' : undefined;
+    if (lang && q > best.q) best = { lang, q };
+  }
+  return best.lang;
+};

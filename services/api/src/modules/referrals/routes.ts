@@ -51,6 +51,14 @@ export const referralRoutes = (app: FastifyInstance, { referrals, lifecycle, con
     rule: any,
     handler: async (req, reply) => withEtag(reply, await lifecycle.firstContact(req.ctx(), req.params.id, expectedVersion(req, req.body.version, false), req.body)),
   });
+  route(app, api.correctFirstContact, {
+    rule: any,
+    handler: async (req, reply) => withEtag(reply, await lifecycle.correctFirstContact(req.ctx(), req.params.id, expectedVersion(req, req.body.version), req.body)),
+  });
+  route(app, api.markLoopClosed, {
+    rule: any,
+    handler: async (req, reply) => withEtag(reply, await lifecycle.markLoopClosed(req.ctx(), req.params.id, expectedVersion(req, req.body.version, false), req.body)),
+  });
   route(app, api.listReferralMessages, { rule: any, handler: async (req) => conversation.messages(req.ctx(), req.params.id, req.query.limit, req.query.cursor) });
   route(app, api.createReferralMessage, { rule: any, handler: async (req) => conversation.postMessage(req.ctx(), req.params.id, req.body.body) });
   route(app, api.markReferralRead, { rule: rules.signedIn, handler: async (req) => conversation.markRead(req.ctx(), req.params.id) });

@@ -40,10 +40,11 @@ const withTwo = async (name: string, body: (a: Page, b: Page) => Promise<void>) 
 const statusCard = (page: Page) => page.locator('.card').filter({ has: page.getByRole('heading', { name: 'Status', exact: true }) });
 
 /** Picks a status move, then confirms it in the form that opens (with a reason when given). */
-const move = async (page: Page, action: string, opts: { reason?: string; note?: string } = {}) => {
+const move = async (page: Page, action: string, opts: { reason?: string; note?: string; outcome?: string } = {}) => {
   await page.getByRole('group', { name: 'Next steps' }).getByRole('button', { name: action, exact: true }).click();
   const form = page.getByRole('form', { name: action });
   if (opts.reason) await form.getByLabel('Reason').selectOption(opts.reason);
+  if (opts.outcome) await form.getByLabel('Outcome').selectOption(opts.outcome);
   if (opts.note) await form.getByLabel(/Note/).fill(opts.note);
   await form.getByRole('button', { name: action, exact: true }).click();
   await form.waitFor({ state: 'detached' });
@@ -98,7 +99,7 @@ describe('referrals', () => {
       await expectVisible(cboPage.getByRole('list', { name: 'Messages' }).getByText('Reached Rosa; intake Thursday 10am.'));
       await move(cboPage, 'Mark in progress');
       await expectVisible(statusCard(cboPage).getByText('In progress', { exact: true }));
-      await move(cboPage, 'Mark completed');
+      await move(cboPage, 'Mark completed', { outcome: 'services_received' });
       await expectVisible(statusCard(cboPage).getByText('Completed', { exact: true }));
       expect(await cboPage.getByRole('group', { name: 'Next steps' }).count()).toBe(0);
 

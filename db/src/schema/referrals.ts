@@ -5,7 +5,9 @@ import {
   CONSENT_METHODS,
   CONSENT_SCOPES,
   CONTACT_METHODS,
+  FIRST_CONTACT_METHODS,
   LANGUAGES,
+  LOOP_CLOSURE_REASONS,
   REFERRAL_EVENT_TYPES,
   REFERRAL_STATUSES,
   SDOH_CATEGORIES,
@@ -124,10 +126,17 @@ export const referrals = pgTable(
     acknowledgeDueAt: ts('acknowledge_due_at'),
     firstContactDueAt: ts('first_contact_due_at'),
     firstContactAt: ts('first_contact_at'),
+    firstContactMethod: text('first_contact_method'),
     // When the overdue sweep notified each side that the step was late (once per step).
     ackOverdueNotifiedAt: ts('ack_overdue_notified_at'),
     contactOverdueNotifiedAt: ts('contact_overdue_notified_at'),
     closedAt: ts('closed_at'),
+    // The receiver's outcome, recorded with completed / unable_to_complete (DHCS loop-closure reason).
+    outcome: text('outcome'),
+    // The sender marked the outcome seen ("loop closed"): when, and who (a person or an API key).
+    loopClosedAt: ts('loop_closed_at'),
+    loopClosedByUserId: uuid('loop_closed_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    loopClosedByApiKeyId: uuid('loop_closed_by_api_key_id').references(() => apiKeys.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
@@ -164,6 +173,10 @@ export const referrals = pgTable(
     check('referrals_status_check', inList(t.status, REFERRAL_STATUSES)),
     check('referrals_reason_check', sql`${t.statusReason} is null or ${inList(t.statusReason, CLOSURE_REASONS)}`),
     check('referrals_urgency_check', inList(t.urgency, URGENCIES)),
+    check('referrals_outcome_check', sql`${t.outcome} is null or ${inList(t.outcome, LOOP_CLOSURE_REASONS)}`),
+    check('referrals_first_contact_method_check', sql`${t.firstContactMethod} is null or ${inList(t.firstContactMethod, FIRST_CONTACT_METHODS)}`),
+    // Terminal states stay terminal: the loop closes only on a referral that recorded an outcome.
+    check('referrals_loop_closed_check', sql`${t.loopClosedAt} is null or ${t.status} in ('completed', 'unable_to_complete', 'entered_in_error')`),
     check('referrals_needs_check', arrayWithin(t.needs, SDOH_CATEGORIES)),
   ],
 );

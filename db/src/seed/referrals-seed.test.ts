@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { dropSeeded, SEED_TEST_NOW, seedFresh, type Seeded } from './testing';
 import type pg from 'pg';
-import { decideTransition, REFERRAL_STATUSES, TERMINAL_STATUSES, type ClosureReason, type ReferralStatus } from '@tandem/contract';
+import { decideTransition, REFERRAL_STATUSES, TERMINAL_STATUSES, type ClosureReason, type LoopClosureReason, type ReferralStatus } from '@tandem/contract';
 import { DEMO_ORGS } from './index';
 
 const NOW = SEED_TEST_NOW;
@@ -110,6 +110,7 @@ describe('demo seed: referrals', () => {
           side,
           reason: e.reason,
           note: e.note,
+          outcome: (e.data?.outcome as LoopClosureReason | undefined) ?? null,
           automatic: e.data?.automatic === true,
           isSenderOrgAdmin: side === 'sender' && e.sender_admin,
           isNetworkAdmin: false,

@@ -10,6 +10,7 @@ export * from './directory/schemas';
 export * from './api';
 export * from './referrals/enums';
 export * from './referrals/state-machine';
+export * from './referrals/loop';
 export * from './referrals/send-packet';
 export * from './referrals/sla';
 export * from './referrals/schemas';

@@ -1,4 +1,4 @@
-import { slaDueDates, type ClosureReason, type ReferralStatus, type Urgency } from '@tandem/contract';
+import { DEFAULT_CLOSURE_REASON_MAP, slaDueDates, type ClosureReason, type LoopClosureReason, type ReferralStatus, type Urgency } from '@tandem/contract';
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../client';
@@ -113,6 +113,8 @@ interface Plan extends Route {
   closedAt: Date | null;
   statusReason: ClosureReason | null;
   statusNote: string | null;
+  /** The receiver's outcome on completed / unable_to_complete (closing the loop). */
+  outcome: LoopClosureReason | null;
   statusChangedAt: Date;
   assignee: Person | null;
   /** Receiving staff who acted on it (first opener). */
@@ -286,6 +288,7 @@ export const seedReferrals = async (tx: Tx, ctx: SeedContext) => {
       closedAt: null,
       statusReason: null,
       statusNote: null,
+      outcome: null,
       statusChangedAt: s.createdAt,
       assignee: null,
       receiverActor: null,
@@ -299,6 +302,9 @@ export const seedReferrals = async (tx: Tx, ctx: SeedContext) => {
     const recvOrg = s.receivingOrgKey ? orgId(s.receivingOrgKey) : null;
     const ev = (at: Date, e: Omit<EventRow, 'referralId' | 'at' | 'id'>) => p.events.push({ id: uuid(), referralId: p.id, at, ...e });
     const move = (at: Date, to: ReferralStatus, side: Side, actor: Person, extra: { reason?: ClosureReason | null; note?: string | null; automatic?: boolean } = {}) => {
+      // Completing or being unable to complete records the outcome (no rng draw: the data stays as it was).
+      const outcome: LoopClosureReason | null =
+        to === 'completed' ? 'services_received' : to === 'unable_to_complete' ? DEFAULT_CLOSURE_REASON_MAP[extra.reason ?? 'other'] : null;
       ev(at, {
         kind: 'status_changed',
         actorUserId: actor.id,
@@ -307,8 +313,9 @@ export const seedReferrals = async (tx: Tx, ctx: SeedContext) => {
         toStatus: to,
         reason: extra.reason ?? null,
         note: extra.note ?? null,
-        data: extra.automatic ? { automatic: true } : null,
+        data: extra.automatic ? { automatic: true } : outcome ? { outcome } : null,
       });
+      if (outcome) p.outcome = outcome;
       if (side === 'receiver' && !p.acknowledgedAt) p.acknowledgedAt = at;
       p.status = to;
       p.statusReason = extra.reason ?? null;
@@ -821,6 +828,7 @@ export const seedReferrals = async (tx: Tx, ctx: SeedContext) => {
     status: p.status,
     statusReason: p.statusReason,
     statusNote: p.statusNote,
+    outcome: p.outcome,
     statusChangedAt: p.statusChangedAt,
     consentId: p.sentAt || rng.chance(0.5) ? (consentOf.get(p.client!.id) ?? null) : null,
     forwardedFromId: p.forwardedFromId,

@@ -72,6 +72,13 @@ describe('loopClosureReason (DHCS closed-loop referral)', () => {
     expect(loopClosureReason(status, reason)).toBe(expected);
   });
 
+  it('answers the outcome the receiver recorded on completed / unable_to_complete, and only there', () => {
+    expect(loopClosureReason('completed', null, undefined, 'other')).toBe('other');
+    expect(loopClosureReason('unable_to_complete', 'out_of_area', undefined, 'not_eligible')).toBe('not_eligible');
+    expect(loopClosureReason('cancelled', 'duplicate', undefined, 'services_received')).toBe('cancelled_by_referrer');
+    expect(loopClosureReason('in_progress', null, undefined, 'services_received')).toBeNull();
+  });
+
   it('always answers with a listed loop-closure reason', () => {
     for (const s of TERMINAL_STATUSES) {
       for (const r of [...CLOSURE_REASONS, null]) {

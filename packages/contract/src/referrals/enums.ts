@@ -81,7 +81,19 @@ export const ContactMethodSchema = z
   .meta({ id: 'ContactMethod' });
 export type ContactMethod = z.infer<typeof ContactMethodSchema>;
 
-export const REFERRAL_EVENT_TYPES = ['created', 'updated', 'status_changed', 'assigned', 'forwarded'] as const;
+/** How the receiver first reached the client (asked when recording first contact). */
+export const FIRST_CONTACT_METHODS = ['phone', 'text', 'in_person', 'video', 'email'] as const;
+export const FirstContactMethodSchema = z
+  .enum(FIRST_CONTACT_METHODS)
+  .describe('How the receiver first reached the client')
+  .meta({ id: 'FirstContactMethod' });
+export type FirstContactMethod = z.infer<typeof FirstContactMethodSchema>;
+
+/**
+ * Timeline entry kinds. first_contact: first contact recorded, or corrected (the event's data
+ * holds the previous when/how); loop_closed: the sender saw the outcome.
+ */
+export const REFERRAL_EVENT_TYPES = ['created', 'updated', 'status_changed', 'assigned', 'forwarded', 'first_contact', 'loop_closed'] as const;
 export const ReferralEventTypeSchema = z.enum(REFERRAL_EVENT_TYPES).describe('Kind of timeline entry').meta({ id: 'ReferralEventType' });
 export type ReferralEventType = z.infer<typeof ReferralEventTypeSchema>;
 
@@ -178,6 +190,22 @@ export const LoopClosureReasonSchema = z
 export type LoopClosureReason = z.infer<typeof LoopClosureReasonSchema>;
 
 /**
+ * The outcomes a receiver may record when closing its work (ARCHITECTURE §3 "completed and
+ * unable_to_complete record an outcome"): completed means the client received the service (or
+ * `other`, with a note); unable_to_complete names why not. `cancelled_by_referrer` is the
+ * sender's cancel, never a receiver's outcome. `other` needs a note.
+ */
+export const OUTCOMES_BY_STATUS = {
+  completed: ['services_received', 'other'],
+  unable_to_complete: ['client_declined', 'client_unreachable', 'not_eligible', 'no_capacity', 'referred_elsewhere', 'duplicate', 'other'],
+} as const satisfies Partial<Record<ReferralStatus, readonly LoopClosureReason[]>>;
+export type OutcomeStatus = keyof typeof OUTCOMES_BY_STATUS;
+
+/** The outcomes that go with moving to `to`; null when that status records no outcome. */
+export const outcomesFor = (to: ReferralStatus): readonly LoopClosureReason[] | null =>
+  to in OUTCOMES_BY_STATUS ? OUTCOMES_BY_STATUS[to as OutcomeStatus] : null;
+
+/**
  * Closure reasons reported as themselves; the rest (out_of_area, other) become `other`. DHCS's
  * exact code list is not in our reference, so callers may pass their own map.
  */
@@ -195,14 +223,18 @@ export const DEFAULT_CLOSURE_REASON_MAP: Readonly<Record<ClosureReason, LoopClos
 /**
  * The loop-closure reason for a referral in `status`, or null when the loop is not closed
  * (draft and open states) or the referral does not count (entered_in_error: it never existed).
- * completed → services_received; cancelled → cancelled_by_referrer whatever its reason;
- * declined / unable_to_complete → the mapped reason, `other` when none was recorded.
+ * The outcome the receiver recorded wins for completed / unable_to_complete; without one (rows
+ * from before outcomes were asked): completed → services_received; cancelled →
+ * cancelled_by_referrer whatever its reason; declined / unable_to_complete → the mapped reason,
+ * `other` when none was recorded.
  */
 export const loopClosureReason = (
   status: ReferralStatus,
   reason: ClosureReason | null | undefined,
   reasonMap: Readonly<Record<ClosureReason, LoopClosureReason>> = DEFAULT_CLOSURE_REASON_MAP,
+  outcome?: LoopClosureReason | null,
 ): LoopClosureReason | null => {
+  if (outcome && (status === 'completed' || status === 'unable_to_complete')) return outcome;
   switch (status) {
     case 'completed':
       return 'services_received';

@@ -5,6 +5,8 @@ import { pageOf, PageQuerySchema, UpdatedSinceSchema } from '../common/paginatio
 import {
   ClosureReasonSchema,
   ConsentMethodSchema,
+  FirstContactMethodSchema,
+  LoopClosureReasonSchema,
   ConsentScopeSchema,
   ContactMethodSchema,
   ReferralDirectionSchema,
@@ -194,6 +196,21 @@ export type RevokeConsentBody = z.input<typeof RevokeConsentBodySchema>;
 
 // ---- Referrals -------------------------------------------------------------------------------
 
+export const ACTOR_KINDS = ['user', 'api_key', 'system', 'unknown'] as const;
+export const ActorRefSchema = z
+  .object({
+    kind: z
+      .enum(ACTOR_KINDS)
+      .describe('user: a person; api_key: an organization’s integration; system: Tandem itself; unknown: the record of who acted is gone'),
+    id: IdSchema.nullable().describe('The user or API key; null for system and unknown, or when the user was deleted'),
+    name: z.string().nullable().describe('The person’s name, or the API key’s name'),
+    organizationId: IdSchema.nullable().describe('The organization the actor acted for'),
+    organizationName: z.string().nullable(),
+  })
+  .meta({ id: 'ActorRef', description: 'Who wrote or did something: a person, or an API key acting for its organization' });
+export type ActorRef = z.infer<typeof ActorRefSchema>;
+
+
 export const ReferralSchema = z
   .object({
     id: IdSchema,
@@ -213,17 +230,22 @@ export const ReferralSchema = z
       'Reason for the current status (declined, unable_to_complete, cancelled, on_hold)',
     ),
     statusNote: z.string().nullable(),
-    outcome: z.string().nullable().describe('What the client received, written by the receiver'),
+    outcome: LoopClosureReasonSchema.nullable().describe(
+      'The outcome the receiver recorded on completed / unable_to_complete (DHCS loop-closure reason); null before',
+    ),
     senderContactName: z.string().nullable(),
     senderContactPhone: z.string().nullable(),
     senderContactEmail: z.string().nullable(),
     sentAt: TimestampSchema.nullable(),
     acknowledgedAt: TimestampSchema.nullable(),
     firstContactAt: TimestampSchema.nullable().describe('When the receiver first reached the client'),
+    firstContactMethod: FirstContactMethodSchema.nullable().describe('How the receiver first reached the client'),
     closedAt: TimestampSchema.nullable().describe('When the referral reached a terminal status'),
     acknowledgeBy: TimestampSchema.nullable().describe('Acknowledgement due time (business hours from sentAt)'),
     firstContactBy: TimestampSchema.nullable().describe('First-contact due time (business hours from sentAt)'),
     forwardedFromId: nullableId('The referral this one was forwarded from'),
+    loopClosedAt: TimestampSchema.nullable().describe('When the sender marked the outcome seen (loop closed); the status stays as it was'),
+    loopClosedBy: ActorRefSchema.nullable().describe('Who at the sending organization marked the loop closed'),
     version: VersionSchema,
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
@@ -307,7 +329,7 @@ export const UpdateReferralBodySchema = z
   .object({
     ...referralFields,
     assigneeId: IdSchema.nullish().describe('Receiver only'),
-    outcome: optionalText(4000).describe('Receiver only'),
+    outcome: LoopClosureReasonSchema.nullish().describe('Not editable here: sent with the completed / unable_to_complete transition'),
     firstContactAt: TimestampSchema.nullish().describe('Receiver only: when the client was first reached'),
     version: WriteVersionSchema,
   })
@@ -319,7 +341,10 @@ export const TransitionBodySchema = z
   .object({
     to: ReferralStatusSchema,
     reason: ClosureReasonSchema.nullish().describe('Required for declined, unable_to_complete and cancelled (except from draft)'),
-    note: optionalText(2000).describe('Required when reason is other'),
+    note: optionalText(2000).describe('Required when reason or outcome is other'),
+    outcome: LoopClosureReasonSchema.nullish().describe(
+      'Required for completed (services_received, other) and unable_to_complete (client_declined, client_unreachable, not_eligible, no_capacity, referred_elsewhere, duplicate, other); refused on any other status',
+    ),
     version: WriteVersionSchema,
     confirmDuplicate: z.boolean().default(false).describe('Send even though the client has an open referral for the same need'),
   })
@@ -360,19 +385,6 @@ export const ReferralEventSchema = z
 export type ReferralEvent = z.infer<typeof ReferralEventSchema>;
 export const ReferralEventListSchema = z.object({ data: z.array(ReferralEventSchema) });
 
-export const ACTOR_KINDS = ['user', 'api_key', 'system', 'unknown'] as const;
-export const ActorRefSchema = z
-  .object({
-    kind: z
-      .enum(ACTOR_KINDS)
-      .describe('user: a person; api_key: an organization’s integration; system: Tandem itself; unknown: the record of who acted is gone'),
-    id: IdSchema.nullable().describe('The user or API key; null for system and unknown, or when the user was deleted'),
-    name: z.string().nullable().describe('The person’s name, or the API key’s name'),
-    organizationId: IdSchema.nullable().describe('The organization the actor acted for'),
-    organizationName: z.string().nullable(),
-  })
-  .meta({ id: 'ActorRef', description: 'Who wrote or did something: a person, or an API key acting for its organization' });
-export type ActorRef = z.infer<typeof ActorRefSchema>;
 
 export const MessageSchema = z
   .object({
@@ -492,10 +504,33 @@ export const AssignReferralBodySchema = z
 export const FirstContactBodySchema = z
   .object({
     firstContactAt: TimestampSchema.optional().describe('When the client was first reached; default now'),
+    method: FirstContactMethodSchema,
     note: optionalText(2000),
     version: WriteVersionSchema,
   })
-  .meta({ id: 'FirstContactBody' });
+  .meta({ id: 'FirstContactBody', example: { at: '2026-03-03T17:30:00.000Z', method: 'phone' } });
+export type FirstContactBody = z.input<typeof FirstContactBodySchema>;
+
+export const CorrectFirstContactBodySchema = z
+  .object({
+    firstContactAt: TimestampSchema.optional().describe('The corrected time; unchanged when left out'),
+    method: FirstContactMethodSchema.optional().describe('The corrected method; unchanged when left out'),
+    note: optionalText(2000).describe('Why it is corrected (shown on the timeline)'),
+    version: WriteVersionSchema,
+  })
+  .superRefine((b, ctx) => {
+    if (b.firstContactAt === undefined && b.method === undefined) ctx.addIssue({ code: 'custom', path: ['firstContactAt'], message: 'Give the corrected time, method, or both' });
+  })
+  .meta({ id: 'CorrectFirstContactBody', example: { method: 'in_person', version: 5 } });
+export type CorrectFirstContactBody = z.input<typeof CorrectFirstContactBodySchema>;
+
+export const LoopClosedBodySchema = z
+  .object({
+    note: optionalText(2000).describe('Shown on the timeline'),
+    version: WriteVersionSchema,
+  })
+  .meta({ id: 'LoopClosedBody', example: { version: 7 } });
+export type LoopClosedBody = z.input<typeof LoopClosedBodySchema>;
 
 export const ReadStateSchema = z
   .object({ referralId: IdSchema, lastReadAt: TimestampSchema, unreadMessages: z.number().int().min(0) })
@@ -519,6 +554,16 @@ export const TimelineEntrySchema = z
     note: z.string().nullable(),
     body: z.string().nullable().describe('For kind=message'),
     assigneeName: z.string().nullable().describe('For eventType=assigned: who it was assigned to (null: unassigned, or another event)'),
+    outcome: LoopClosureReasonSchema.nullable().describe('For a status change to completed / unable_to_complete: the outcome recorded'),
+    firstContact: z
+      .object({
+        at: TimestampSchema,
+        method: FirstContactMethodSchema.nullable(),
+        previousAt: TimestampSchema.nullable().describe('For a correction: the time it replaced'),
+        previousMethod: FirstContactMethodSchema.nullable().describe('For a correction: the method it replaced'),
+      })
+      .nullable()
+      .describe('For eventType=first_contact: what was recorded, and for a correction what it replaced'),
   })
   .meta({ id: 'TimelineEntry', description: 'One line of a referral timeline: a change, a message, or someone opening it' });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
@@ -534,6 +579,13 @@ export const ReferralCountsSchema = z
     open: z.number().int().min(0),
     overdue: z.number().int().min(0),
     unreadMessages: z.number().int().min(0).describe('Unread messages for the caller across the box'),
+    loopClosure: z
+      .object({
+        awaiting: z.number().int().min(0).describe('Completed / unable to complete, outcome not yet marked seen by the sender'),
+        closed: z.number().int().min(0).describe('Marked loop closed by the sender'),
+        byReason: z.record(LoopClosureReasonSchema, z.number().int().min(0)).describe('Closed referrals by DHCS loop-closure reason'),
+      })
+      .describe('Closed-loop referral counts for the box'),
   })
   .meta({ id: 'ReferralCounts', description: 'Counts per status and overdue, for the inbox tabs' });
 export type ReferralCounts = z.infer<typeof ReferralCountsSchema>;

@@ -1,4 +1,4 @@
-import { REFERRAL_STATUSES, type ClosureReason, type ReferralSide, type ReferralStatus } from './enums';
+import { LOOP_CLOSURE_REASONS, REFERRAL_STATUSES, type ClosureReason, type LoopClosureReason, type ReferralSide, type ReferralStatus } from './enums';
 import { allowedTransitions, decideTransition, isOpen, isTerminal, reasonRule } from './state-machine';
 
 // The expected table, written out by hand from ARCHITECTURE §3 (not derived from the code).
@@ -35,6 +35,9 @@ const mayTake = (who: Who, c: Caller): boolean => {
   return c.side === 'receiver'; // R, R!, R?, auto
 };
 const validReason = (who: Who): ClosureReason | null => (who.endsWith('!') ? 'no_capacity' : null);
+// ARCHITECTURE §3: "completed and unable_to_complete record an outcome".
+const validOutcome = (to: ReferralStatus): LoopClosureReason | null =>
+  to === 'completed' ? 'services_received' : to === 'unable_to_complete' ? 'no_capacity' : null;
 
 const cases = REFERRAL_STATUSES.flatMap((from) =>
   REFERRAL_STATUSES.flatMap((to) => CALLERS.map((c) => ({ from, to, caller: c, who: EXPECTED[from][to] }))),
@@ -50,7 +53,7 @@ describe('decideTransition over every from × to × caller', () => {
       return;
     }
     for (const automatic of who === 'auto' ? [true, false] : [false]) {
-      const decision = decideTransition({ ...base, reason: validReason(who), automatic });
+      const decision = decideTransition({ ...base, reason: validReason(who), outcome: validOutcome(to), automatic });
       if (mayTake(who, caller)) expect(decision).toEqual({ ok: true });
       else expect(decision).toMatchObject({ ok: false, code: 'forbidden' });
     }
@@ -102,7 +105,8 @@ describe('reasons', () => {
     for (const reason of [undefined, null]) {
       expect(decideTransition({ ...receiver, side, from, to, reason })).toMatchObject({ ok: false, code: 'validation_failed' });
     }
-    expect(decideTransition({ ...receiver, side, from, to, reason: 'client_unreachable' })).toEqual({ ok: true });
+    const outcome = to === 'unable_to_complete' ? 'client_unreachable' : null;
+    expect(decideTransition({ ...receiver, side, from, to, reason: 'client_unreachable', outcome })).toEqual({ ok: true });
   });
 
   it('lets a sender cancel a draft without a reason, or with one', () => {
@@ -122,7 +126,8 @@ describe('reasons', () => {
     ['in_progress', 'completed'],
     ['on_hold', 'in_progress'],
   ])('refuses a reason on %s → %s, where none applies', (from, to) => {
-    expect(decideTransition({ ...receiver, from, to, reason: 'no_capacity' })).toMatchObject({ ok: false, code: 'validation_failed' });
+    const outcome = to === 'completed' ? 'services_received' : null;
+    expect(decideTransition({ ...receiver, from, to, reason: 'no_capacity', outcome })).toMatchObject({ ok: false, code: 'validation_failed', field: 'reason' });
   });
 
   it.each([undefined, null, '', '   '])('refuses reason other with note %j', (note) => {
@@ -220,5 +225,53 @@ describe('isTerminal / isOpen', () => {
   ])('%s: terminal %s, open %s', (s, terminal, open) => {
     expect(isTerminal(s)).toBe(terminal);
     expect(isOpen(s)).toBe(open);
+  });
+});
+
+describe('outcomes (closing the loop)', () => {
+  const receiver = { side: 'receiver' as const, isSenderOrgAdmin: false, isNetworkAdmin: false };
+  // Written out by hand: which loop-closure reasons a receiver may record with each closing status.
+  const EXPECTED_OUTCOMES: Record<'completed' | 'unable_to_complete', LoopClosureReason[]> = {
+    completed: ['services_received', 'other'],
+    unable_to_complete: ['client_declined', 'client_unreachable', 'not_eligible', 'no_capacity', 'referred_elsewhere', 'duplicate', 'other'],
+  };
+  const closing = (['completed', 'unable_to_complete'] as const).flatMap((to) => LOOP_CLOSURE_REASONS.map((o) => [to, o] as const));
+
+  it.each(closing)('%s with outcome %s: allowed only when it goes with the status', (to, outcome) => {
+    const reason = to === 'unable_to_complete' ? 'client_unreachable' : null;
+    const d = decideTransition({ ...receiver, from: 'in_progress', to, reason, outcome, note: 'What happened' });
+    if (EXPECTED_OUTCOMES[to].includes(outcome)) expect(d).toEqual({ ok: true });
+    else expect(d).toMatchObject({ ok: false, code: 'validation_failed', field: 'outcome' });
+  });
+
+  it.each(['completed', 'unable_to_complete'] as const)('requires an outcome to move to %s', (to) => {
+    const reason = to === 'unable_to_complete' ? 'client_unreachable' : null;
+    for (const outcome of [undefined, null]) {
+      expect(decideTransition({ ...receiver, from: 'accepted', to, reason, outcome })).toMatchObject({ ok: false, code: 'validation_failed', field: 'outcome' });
+    }
+  });
+
+  it.each<[ReferralStatus, ReferralStatus, ReferralSide]>([
+    ['sent', 'accepted', 'receiver'],
+    ['sent', 'declined', 'receiver'],
+    ['accepted', 'on_hold', 'receiver'],
+    ['in_progress', 'cancelled', 'sender'],
+    ['draft', 'sent', 'sender'],
+  ])('refuses an outcome on %s → %s', (from, to, side) => {
+    const reason = to === 'declined' || to === 'cancelled' ? 'client_declined' : null;
+    expect(decideTransition({ ...receiver, side, from, to, reason, outcome: 'services_received' })).toMatchObject({
+      ok: false,
+      code: 'validation_failed',
+      field: 'outcome',
+    });
+  });
+
+  it('needs a note for outcome other', () => {
+    expect(decideTransition({ ...receiver, from: 'in_progress', to: 'completed', outcome: 'other' })).toMatchObject({ ok: false, code: 'validation_failed', field: 'note' });
+    expect(decideTransition({ ...receiver, from: 'in_progress', to: 'completed', outcome: 'other', note: 'Half the boxes' })).toEqual({ ok: true });
+  });
+
+  it('checks who before the outcome: the sender completing hears forbidden', () => {
+    expect(decideTransition({ ...receiver, side: 'sender', from: 'in_progress', to: 'completed' })).toMatchObject({ ok: false, code: 'forbidden' });
   });
 });

@@ -1,4 +1,4 @@
-import { REFERRAL_STATUSES, TERMINAL_STATUSES, type ClosureReason, type ReferralSide, type ReferralStatus } from './enums';
+import { outcomesFor, REFERRAL_STATUSES, TERMINAL_STATUSES, type ClosureReason, type LoopClosureReason, type ReferralSide, type ReferralStatus } from './enums';
 
 // The one place that decides whether a referral may change status (ARCHITECTURE §3,
 // CONVENTIONS 9). The API's service calls it inside the transaction, the web app calls
@@ -70,12 +70,22 @@ export interface TransitionInput extends TransitionFlags {
   side: ReferralSide;
   reason?: ClosureReason | null;
   note?: string | null;
+  /** The loop-closure outcome: required on completed / unable_to_complete (outcomesFor), refused elsewhere. */
+  outcome?: LoopClosureReason | null;
   /** Set by the system for the transitions it takes (sent → acknowledged on a person's first open). */
   automatic?: boolean;
 }
 
 export type TransitionDecision =
-  { ok: true } | { ok: false; code: 'invalid_transition' | 'forbidden' | 'validation_failed'; detail: string; allowed: ReferralStatus[] };
+  | { ok: true }
+  | {
+      ok: false;
+      code: 'invalid_transition' | 'forbidden' | 'validation_failed';
+      detail: string;
+      allowed: ReferralStatus[];
+      /** For validation_failed: the body field at fault. */
+      field?: 'reason' | 'note' | 'outcome';
+    };
 
 export const isTerminal = (status: ReferralStatus): boolean => (TERMINAL_STATUSES as readonly ReferralStatus[]).includes(status);
 /** Sent and not closed: counts for duplicates, SLAs and the open inbox. */
@@ -103,17 +113,20 @@ export const reasonRule = (from: ReferralStatus, to: ReferralStatus): ReasonRule
  *    system claiming a person's edge);
  * 2. forbidden — the edge exists but this caller's side/role may not take it;
  * 3. validation_failed — a required reason is missing, a reason was given where none applies,
- *    or the reason is `other` without a note.
+ *    or the reason is `other` without a note; then the outcome: missing on completed /
+ *    unable_to_complete, not one of outcomesFor(to), given where none applies, or `other`
+ *    without a note.
  * `allowed` always lists what this caller could choose instead.
  */
 export const decideTransition = (input: TransitionInput): TransitionDecision => {
-  const { from, to, side, reason, note } = input;
+  const { from, to, side, reason, note, outcome } = input;
   const flags = { isSenderOrgAdmin: input.isSenderOrgAdmin, isNetworkAdmin: input.isNetworkAdmin };
-  const fail = (code: 'invalid_transition' | 'forbidden' | 'validation_failed', detail: string): TransitionDecision => ({
+  const fail = (code: 'invalid_transition' | 'forbidden' | 'validation_failed', detail: string, field?: 'reason' | 'note' | 'outcome'): TransitionDecision => ({
     ok: false,
     code,
     detail,
     allowed: allowedTransitions(from, side, flags),
+    ...(field ? { field } : {}),
   });
 
   const edge = EDGES[from][to];
@@ -124,8 +137,13 @@ export const decideTransition = (input: TransitionInput): TransitionDecision => 
     const who = edge.by.includes('admin') ? 'an admin of the sending organization or a network admin' : `the ${edge.by.join(' or ')}`;
     return fail('forbidden', `Only ${who} may move a referral from ${from} to ${to}.`);
   }
-  if (edge.reason === 'required' && !reason) return fail('validation_failed', `A reason is required to move a referral to ${to}.`);
-  if (edge.reason === 'none' && reason) return fail('validation_failed', `A reason does not apply when moving a referral to ${to}.`);
-  if (reason === 'other' && !note?.trim()) return fail('validation_failed', 'Reason "other" needs a note saying what happened.');
+  if (edge.reason === 'required' && !reason) return fail('validation_failed', `A reason is required to move a referral to ${to}.`, 'reason');
+  if (edge.reason === 'none' && reason) return fail('validation_failed', `A reason does not apply when moving a referral to ${to}.`, 'reason');
+  if (reason === 'other' && !note?.trim()) return fail('validation_failed', 'Reason "other" needs a note saying what happened.', 'note');
+  const outcomes = outcomesFor(to);
+  if (outcomes && !outcome) return fail('validation_failed', `An outcome is required to move a referral to ${to}: one of ${outcomes.join(', ')}.`, 'outcome');
+  if (!outcomes && outcome) return fail('validation_failed', `An outcome is recorded only when completing or unable to complete, not on ${to}.`, 'outcome');
+  if (outcomes && outcome && !outcomes.includes(outcome)) return fail('validation_failed', `Outcome ${outcome} does not go with ${to}: use one of ${outcomes.join(', ')}.`, 'outcome');
+  if (outcome === 'other' && !note?.trim()) return fail('validation_failed', 'Outcome "other" needs a note saying what happened.', 'note');
   return { ok: true };
 };

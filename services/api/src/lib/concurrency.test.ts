@@ -134,7 +134,29 @@ const WRITES: Record<string, WriteRoute> = {
     concurrency: 'optional',
     fresh: async () => {
       const r = await sentToCbo();
-      return { call: w.cboStaff.call, url: `/api/v1/referrals/${r.id}/first-contact`, body: {}, version: r.version };
+      return { call: w.cboStaff.call, url: `/api/v1/referrals/${r.id}/first-contact`, body: { method: 'phone' }, version: r.version };
+    },
+  },
+  correctFirstContact: {
+    concurrency: 'required',
+    fresh: async () => {
+      const r = await sentToCbo();
+      const rec = await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/first-contact`, { method: 'phone', version: r.version });
+      if (rec.status !== 200) throw new Error(`first contact: ${rec.status} ${JSON.stringify(rec.body)}`);
+      return { call: w.cboStaff.call, url: `/api/v1/referrals/${r.id}/first-contact`, body: { method: 'in_person' }, version: rec.body.version };
+    },
+  },
+  markLoopClosed: {
+    concurrency: 'optional',
+    fresh: async () => {
+      const r = await sentToCbo();
+      let version = r.version;
+      for (const body of [{ to: 'accepted' }, { to: 'completed', outcome: 'services_received' }]) {
+        const res = await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/transitions`, { ...body, version });
+        if (res.status !== 200) throw new Error(`transition: ${res.status} ${JSON.stringify(res.body)}`);
+        version = res.body.version;
+      }
+      return { call: w.chw.call, url: `/api/v1/referrals/${r.id}/loop-closed`, body: {}, version };
     },
   },
 };

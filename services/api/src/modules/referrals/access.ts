@@ -4,6 +4,7 @@ import {
   DIRECTION_SIDE,
   referralDirections,
   type ClosureReason,
+  type LoopClosureReason,
   type ReferralSide,
   type ReferralStatus,
 } from '@tandem/contract';
@@ -81,7 +82,7 @@ const RANK = { invalid_transition: 0, forbidden: 1, validation_failed: 2 } as co
 export const assertTransition = (
   a: Access,
   to: ReferralStatus,
-  opts: { reason?: ClosureReason | null; note?: string | null; automatic?: boolean },
+  opts: { reason?: ClosureReason | null; note?: string | null; outcome?: LoopClosureReason | null; automatic?: boolean },
   side?: ReferralSide,
 ) => {
   const from = a.row.status as ReferralStatus;
@@ -96,6 +97,6 @@ export const assertTransition = (
     .sort((x, y) => RANK[y.code] - RANK[x.code])[0]!;
   throw new AppError(worst.code, worst.detail, {
     allowed,
-    ...(worst.code === 'validation_failed' ? { errors: [{ path: 'body.reason', message: worst.detail, code: 'invalid' }] } : {}),
+    ...(worst.code === 'validation_failed' ? { errors: [{ path: `body.${worst.field ?? 'reason'}`, message: worst.detail, code: 'invalid' }] } : {}),
   });
 };

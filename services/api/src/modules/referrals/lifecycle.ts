@@ -1,10 +1,15 @@
 import type { z } from 'zod';
 import type { DbOrTx } from '@tandem/db';
 import {
-  isOpen,
+  decideFirstContact,
+  decideLoopClosed,
   isTerminal,
   slaDueDates,
   type AssignReferralBodySchema,
+  type CorrectFirstContactBodySchema,
+  type FirstContactMethod,
+  type LoopClosedBodySchema,
+  type LoopDecision,
   type DuplicateHolder,
   type FirstContactBodySchema,
   type ForwardBodySchema,
@@ -32,6 +37,12 @@ export interface SendOptions {
 }
 
 const stale = () => new AppError('stale_version', 'The referral changed since you read it. Reload and try again.');
+
+/** A refusal from the contract's closing-the-loop rules, as the problem the API answers. */
+const assertLoop = (d: LoopDecision) => {
+  if (d.ok) return;
+  throw new AppError(d.code, d.detail, d.field ? { errors: [{ path: `body.${d.field}`, message: d.detail, code: 'invalid' }] } : undefined);
+};
 
 /**
  * Checks the packet and the duplicate guard for sending the draft read in `c`, and returns the
@@ -73,6 +84,44 @@ export const createLifecycleService = (deps: ReferralDeps) => {
   const { db } = deps;
 
   /**
+   * Records (mode record) or corrects (mode correct) first contact, checked by the contract's
+   * decideFirstContact: the row (version-checked), a first_contact timeline event holding what it
+   * replaced (from → to), and an audit row, in one transaction.
+   */
+  const writeFirstContact = (
+    ctx: Ctx,
+    id: string,
+    expected: number | undefined,
+    mode: 'record' | 'correct',
+    input: { at?: string; method?: FirstContactMethod; note?: string | null },
+  ) =>
+    db.transaction(async (tx) => {
+      const a = await loadReferral(tx, ctx.actor, id);
+      const r = a.row;
+      const recorded = r.firstContactAt ? { at: r.firstContactAt, method: r.firstContactMethod as FirstContactMethod | null } : null;
+      const now = new Date();
+      const at = input.at ? new Date(input.at) : mode === 'correct' && recorded ? recorded.at : now;
+      const method = input.method ?? (mode === 'correct' ? (recorded?.method ?? null) : null);
+      assertLoop(decideFirstContact({ mode, sides: a.sides, status: r.status as ReferralStatus, sentAt: r.sentAt, closedAt: r.closedAt, recorded, loopClosedAt: r.loopClosedAt, at, method, now }));
+      assertVersion(r.version, expected);
+      const row = await referralsRepo.updateVersioned(tx, id, expected ?? r.version, { firstContactAt: at, firstContactMethod: method });
+      if (!row) throw stale();
+      const change = { at: at.toISOString(), method, previousAt: recorded?.at.toISOString() ?? null, previousMethod: recorded?.method ?? null };
+      await writeTogether(tx, [
+        referralsRepo.eventInsert(tx, { referralId: id, kind: 'first_contact', actorUserId: actorUserId(ctx), actorApiKeyId: actorKeyId(ctx), actorOrgId: r.receivingOrgId, note: input.note ?? null, data: change }),
+        auditInsert(tx, ctx, {
+          action: mode === 'record' ? 'referral.first_contact' : 'referral.first_contact_corrected',
+          entityType: 'referral',
+          entityId: id,
+          organizationId: r.receivingOrgId,
+          changes: { firstContactAt: { from: change.previousAt, to: change.at }, firstContactMethod: { from: change.previousMethod, to: method } },
+        }),
+      ]);
+      a.row = row;
+      return buildDetail(tx, ctx, a);
+    });
+
+  /**
    * Sends a draft on the pool, or in the caller's transaction (forward): ONE read of everything the checks need
    * (sendContext), the status change (version-checked UPDATE, then its event, outbox,
    * notification and audit rows in one statement), and no re-read: the UPDATE returns the row,
@@ -103,7 +152,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
     async transition(ctx: Ctx, id: string, expected: number | undefined, input: TransitionInput) {
       if (input.to === 'sent') return send(db, ctx, id, { expected, confirmDuplicate: input.confirmDuplicate, duplicateReason: input.note });
       const a = await loadReferral(db, ctx.actor, id);
-      await changeStatus(db, ctx, a, { to: input.to, reason: input.reason, note: input.note, expected });
+      await changeStatus(db, ctx, a, { to: input.to, reason: input.reason, note: input.note, outcome: input.outcome, expected });
       return buildDetail(db, ctx, a);
     },
 
@@ -171,22 +220,31 @@ export const createLifecycleService = (deps: ReferralDeps) => {
       });
     },
 
+    /** The receiver records when and how it first reached the client (once: then it is corrected). */
     async firstContact(ctx: Ctx, id: string, expected: number | undefined, input: z.output<typeof FirstContactBodySchema>) {
+      return writeFirstContact(ctx, id, expected, 'record', { at: input.firstContactAt, method: input.method, note: input.note });
+    },
+
+    /** The receiver corrects when or how; the timeline event keeps what it replaced. */
+    async correctFirstContact(ctx: Ctx, id: string, expected: number | undefined, input: z.output<typeof CorrectFirstContactBodySchema>) {
+      return writeFirstContact(ctx, id, expected, 'correct', { at: input.firstContactAt, method: input.method, note: input.note });
+    },
+
+    /**
+     * The sender marks the outcome seen ("loop closed"): who and when, with a timeline event and
+     * an audit row, in one transaction. Not a status change: the status stays where it is.
+     */
+    async markLoopClosed(ctx: Ctx, id: string, expected: number | undefined, input: z.output<typeof LoopClosedBodySchema>) {
       return db.transaction(async (tx) => {
         const a = await loadReferral(tx, ctx.actor, id);
-        requireSide(a, 'receiver', 'record first contact');
-        if (!isOpen(a.row.status as ReferralStatus)) throw new AppError('conflict', 'First contact is recorded on an open referral.');
-        if (a.row.firstContactAt) throw new AppError('conflict', 'First contact is already recorded.');
-        const at = input.firstContactAt ? new Date(input.firstContactAt) : new Date();
-        if (at.getTime() > Date.now() + 60_000 || (a.row.sentAt && at < a.row.sentAt)) {
-          throw new AppError('validation_failed', 'First contact happens after sending and not in the future.', { errors: [{ path: 'body.firstContactAt', message: 'Out of range' }] });
-        }
+        assertLoop(decideLoopClosed({ sides: a.sides, status: a.row.status as ReferralStatus, loopClosedAt: a.row.loopClosedAt }));
         assertVersion(a.row.version, expected);
-        const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, { firstContactAt: at });
+        const now = new Date();
+        const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, { loopClosedAt: now, loopClosedByUserId: actorUserId(ctx), loopClosedByApiKeyId: actorKeyId(ctx) });
         if (!row) throw stale();
         await writeTogether(tx, [
-          referralsRepo.eventInsert(tx, { referralId: id, kind: 'updated', actorUserId: actorUserId(ctx), actorApiKeyId: actorKeyId(ctx), actorOrgId: a.orgId, note: input.note ?? 'First contact with the client', data: { firstContactAt: at.toISOString() } }),
-          auditInsert(tx, ctx, { action: 'referral.first_contact', entityType: 'referral', entityId: id, organizationId: a.orgId }),
+          referralsRepo.eventInsert(tx, { referralId: id, kind: 'loop_closed', actorUserId: actorUserId(ctx), actorApiKeyId: actorKeyId(ctx), actorOrgId: a.row.sendingOrgId, note: input.note ?? null, data: { outcome: a.row.outcome } }),
+          auditInsert(tx, ctx, { action: 'referral.loop_closed', entityType: 'referral', entityId: id, organizationId: a.row.sendingOrgId, changes: { loopClosedAt: { from: null, to: now.toISOString() } } }),
         ]);
         a.row = row;
         return buildDetail(tx, ctx, a);

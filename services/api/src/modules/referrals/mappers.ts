@@ -3,6 +3,8 @@ import {
   isOverdue,
   type ActorRef,
   type ClosureReason,
+  type FirstContactMethod,
+  type LoopClosureReason,
   type Message,
   type Notification,
   type Referral,
@@ -18,7 +20,16 @@ import type { ItemRow, ReferralRow } from './repo';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export const toReferral = (r: ReferralRow): Referral => ({
+/**
+ * Who marked the loop closed: a person or an API key of the sending organization (names from
+ * the item query; without them, ids only). Null until the loop is closed.
+ */
+const loopClosedByOf = (r: ReferralRow, names?: { by: string | null; org: string | null }): ActorRef | null =>
+  r.loopClosedAt
+    ? toActorRef({ userId: r.loopClosedByUserId, apiKeyId: r.loopClosedByApiKeyId, orgId: r.sendingOrgId, userName: names?.by ?? null, keyName: names?.by ?? null, orgName: names?.org ?? null })
+    : null;
+
+export const toReferral = (r: ReferralRow, names?: { by: string | null; org: string | null }): Referral => ({
   id: r.id,
   clientId: r.clientId,
   sendingOrganizationId: r.sendingOrgId,
@@ -34,17 +45,20 @@ export const toReferral = (r: ReferralRow): Referral => ({
   status: r.status as ReferralStatus,
   statusReason: r.statusReason as ClosureReason | null,
   statusNote: r.statusNote,
-  outcome: null,
+  outcome: r.outcome as LoopClosureReason | null,
   senderContactName: r.senderContactName,
   senderContactPhone: r.senderContactPhone,
   senderContactEmail: r.senderContactEmail,
   sentAt: iso(r.sentAt),
   acknowledgedAt: iso(r.acknowledgedAt),
   firstContactAt: iso(r.firstContactAt),
+  firstContactMethod: r.firstContactMethod as FirstContactMethod | null,
   closedAt: iso(r.closedAt),
   acknowledgeBy: iso(r.acknowledgeDueAt),
   firstContactBy: iso(r.firstContactDueAt),
   forwardedFromId: r.forwardedFromId,
+  loopClosedAt: iso(r.loopClosedAt),
+  loopClosedBy: loopClosedByOf(r, names),
   version: r.version,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
@@ -60,7 +74,7 @@ export const overdueFlags = (r: ReferralRow, now: Date) => ({
 });
 
 export const toItem = (x: ItemRow, now: Date): ReferralListItem => ({
-  ...toReferral(x.r),
+  ...toReferral(x.r, { by: x.loopClosedByName, org: x.sendingOrganizationName }),
   clientName: x.clientName,
   sendingOrganizationName: x.sendingOrganizationName,
   receivingOrganizationName: x.receivingOrganizationName,
@@ -138,4 +152,13 @@ export const toTimelineEntry = (t: TimelineRow): TimelineEntry => ({
   note: t.note,
   body: t.body,
   assigneeName: t.assignee_name,
+  outcome: t.outcome as LoopClosureReason | null,
+  firstContact: t.first_contact
+    ? {
+        at: new Date(t.first_contact.at).toISOString(),
+        method: t.first_contact.method as FirstContactMethod | null,
+        previousAt: t.first_contact.previousAt ? new Date(t.first_contact.previousAt).toISOString() : null,
+        previousMethod: t.first_contact.previousMethod as FirstContactMethod | null,
+      }
+    : null,
 });

@@ -35,7 +35,9 @@ describe('POST /api/v1/referrals/:id/transitions', () => {
     const w = await world(t);
     const r = await w.sent();
     let v = r.version;
-    for (const to of ['accepted', 'completed'] as const) v = (await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/transitions`, { to, version: v })).body.version;
+    for (const to of ['accepted', 'completed'] as const) {
+      v = (await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/transitions`, { to, version: v, ...(to === 'completed' ? { outcome: 'services_received' } : {}) })).body.version;
+    }
     const res = await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/transitions`, { to: 'in_progress', version: v });
     expect([res.status, res.body.code, res.body.allowed]).toEqual([409, 'invalid_transition', []]);
   });

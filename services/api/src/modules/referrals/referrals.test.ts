@@ -49,16 +49,16 @@ describe('a referral from a CHW to a CBO, end to end', () => {
     const thread = await w.cboStaff.call('GET', `/api/v1/referrals/${d.id}/messages`);
     expect(thread.body.data).toEqual([expect.objectContaining({ body: 'Intake Thursday 10am.', authorName: 'Pat Pantry', readAt: expect.any(String) })]);
 
-    const contact = await w.cboStaff.call('POST', `/api/v1/referrals/${d.id}/first-contact`, {});
-    expect([contact.status, typeof contact.body.firstContactAt]).toEqual([200, 'string']);
-    const done = await w.cboStaff.call('POST', `/api/v1/referrals/${d.id}/transitions`, { to: 'completed', version: contact.body.version });
-    expect([done.status, done.body.status, done.body.allowedTransitions]).toEqual([200, 'completed', []]);
+    const contact = await w.cboStaff.call('POST', `/api/v1/referrals/${d.id}/first-contact`, { method: 'phone' });
+    expect([contact.status, typeof contact.body.firstContactAt, contact.body.firstContactMethod]).toEqual([200, 'string', 'phone']);
+    const done = await w.cboStaff.call('POST', `/api/v1/referrals/${d.id}/transitions`, { to: 'completed', outcome: 'services_received', version: contact.body.version });
+    expect([done.status, done.body.status, done.body.allowedTransitions, done.body.outcome]).toEqual([200, 'completed', [], 'services_received']);
     expect(done.body.closedAt).toEqual(expect.any(String));
 
     const timeline = await w.chw.call('GET', `/api/v1/referrals/${d.id}/timeline`);
     expect(timeline.status).toBe(200);
     const steps = timeline.body.data.filter((e: { kind: string }) => e.kind === 'event').map((e: { toStatus: string | null; eventType: string }) => e.toStatus ?? e.eventType);
-    expect(steps).toEqual(['draft', 'sent', 'acknowledged', 'accepted', 'updated', 'completed']);
+    expect(steps).toEqual(['draft', 'sent', 'acknowledged', 'accepted', 'first_contact', 'completed']);
     expect(timeline.body.data).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'message', body: 'Intake Thursday 10am.', actorName: 'Pat Pantry', actorOrganizationName: 'Boyle Heights Pantry' }),

@@ -25,6 +25,9 @@ export type TimelineRow = {
   note: string | null;
   body: string | null;
   assignee_name: string | null;
+  outcome: string | null;
+  /** For first_contact events: { at, method, previousAt, previousMethod } as the event recorded it. */
+  first_contact: { at: string; method: string | null; previousAt: string | null; previousMethod: string | null } | null;
 };
 
 export type ReferralRow = typeof referrals.$inferSelect;
@@ -74,12 +77,14 @@ const itemCols = (userId: string | Placeholder | null) => ({
   receivingOrganizationName: sql<string | null>`(select o.name from ${organizations} o where o.id = ${outer(referrals.receivingOrgId)})`,
   receivingServiceName: sql<string | null>`(select s.name from ${services} s where s.id = ${outer(referrals.receivingServiceId)})`,
   assigneeName: sql<string | null>`(select u.name from ${users} u where u.id = ${outer(referrals.assigneeUserId)})`,
+  // Who marked the loop closed: the person, else the API key (null until then).
+  loopClosedByName: sql<string | null>`case when ${outer(referrals.loopClosedAt)} is not null then coalesce((select u.name from ${users} u where u.id = ${outer(referrals.loopClosedByUserId)}), (select k.name from ${apiKeys} k where k.id = ${outer(referrals.loopClosedByApiKeyId)})) end`,
   unreadMessages: unreadFor(userId),
   // Text keeps PostgreSQL's microseconds: a JS Date would round them and break the keyset.
   cursorAt: sql<string>`${referrals.createdAt}::text`,
   updatedKey: sql<string>`${referrals.updatedAt}::text`,
 });
-export type ItemRow = { r: ReferralRow; clientName: string | null; sendingOrganizationName: string; receivingOrganizationName: string | null; receivingServiceName: string | null; assigneeName: string | null; unreadMessages: number; cursorAt: string; updatedKey: string };
+export type ItemRow = { r: ReferralRow; clientName: string | null; sendingOrganizationName: string; receivingOrganizationName: string | null; receivingServiceName: string | null; assigneeName: string | null; loopClosedByName: string | null; unreadMessages: number; cursorAt: string; updatedKey: string };
 type ClientRow = typeof clients.$inferSelect;
 type ConsentRow = typeof consents.$inferSelect;
 /**
@@ -397,11 +402,19 @@ export const referralsRepo = {
    */
   counts: async (db: DbOrTx, box: ReferralDirection, orgIds: string[], userId: string | null) => {
     const [rows, unread] = await Promise.all([
+      // Per status, and within it per closure reason, outcome and loop closed, for the loop-closure rollup.
       db
-        .select({ status: referrals.status, n: sql<number>`count(*)::int`, overdue: sql<number>`(count(*) filter (where ${overdueNow}))::int` })
+        .select({
+          status: referrals.status,
+          statusReason: referrals.statusReason,
+          outcome: referrals.outcome,
+          loopClosed: sql<boolean>`(${referrals.loopClosedAt} is not null)`,
+          n: sql<number>`count(*)::int`,
+          overdue: sql<number>`(count(*) filter (where ${overdueNow}))::int`,
+        })
         .from(referrals)
         .where(boxFilter(box, orgIds))
-        .groupBy(referrals.status),
+        .groupBy(referrals.status, referrals.statusReason, referrals.outcome, sql`(${referrals.loopClosedAt} is not null)`),
       userId
         ? db.execute<{ n: number }>(sql`select count(*)::int as n from ${referralMessages} m
             join ${referrals} on ${referrals.id} = m.referral_id
@@ -487,13 +500,15 @@ export const referralsRepo = {
     const res = await db.execute<TimelineRow>(sql`
       select t.*, u.name as actor_name, k.name as actor_key_name, o.name as actor_org_name from (
         select 'event' as kind, e.id, e.at, e.actor_user_id, e.actor_api_key_id, e.actor_org_id, e.kind as event_type, e.from_status, e.to_status, e.reason, e.note, null::text as body,
-               case when e.kind = 'assigned' then (select a.name from ${users} a where a.id = (e.data->>'to')::uuid) end as assignee_name
+               case when e.kind = 'assigned' then (select a.name from ${users} a where a.id = (e.data->>'to')::uuid) end as assignee_name,
+               e.data->>'outcome' as outcome,
+               case when e.kind = 'first_contact' then e.data end as first_contact
           from ${referralEvents} e where e.referral_id = ${referralId}::uuid
         union all
-        select 'message', m.id, m.created_at, m.author_user_id, m.author_api_key_id, m.author_org_id, null, null, null, null, null, m.body, null
+        select 'message', m.id, m.created_at, m.author_user_id, m.author_api_key_id, m.author_org_id, null, null, null, null, null, m.body, null, null, null
           from ${referralMessages} m where m.referral_id = ${referralId}::uuid
         union all
-        select 'view', v.id, v.at, v.user_id, v.api_key_id, v.org_id, null, null, null, null, null, null, null
+        select 'view', v.id, v.at, v.user_id, v.api_key_id, v.org_id, null, null, null, null, null, null, null, null, null
           from ${referralViews} v where v.referral_id = ${referralId}::uuid
       ) t
       left join ${users} u on u.id = t.actor_user_id

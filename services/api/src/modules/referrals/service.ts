@@ -3,12 +3,15 @@ import { z } from 'zod';
 import type { Db, DbOrTx } from '@tandem/db';
 import {
   checkSendPacket,
+  loopClosureRollup,
   OPEN_STATUSES,
   REFERRAL_STATUSES,
   type CreateReferralBodySchema,
   type ReferralCounts,
   type ReferralDetail,
   type ReferralListQuerySchema,
+  type ClosureReason,
+  type LoopClosureReason,
   type ReferralStatus,
   type UpdateReferralBodySchema,
 } from '@tandem/contract';
@@ -248,11 +251,14 @@ export const createReferralsService = (deps: ReferralDeps) => {
       const byStatus = Object.fromEntries(REFERRAL_STATUSES.map((s) => [s, 0])) as Record<ReferralStatus, number>;
       let overdue = 0;
       for (const r of rows) {
-        byStatus[r.status as ReferralStatus] = r.n;
+        byStatus[r.status as ReferralStatus] += r.n;
         overdue += r.overdue;
       }
       const open = OPEN_STATUSES.reduce((n, s) => n + byStatus[s], 0);
-      return { box, byStatus, open, overdue, unreadMessages: unread };
+      const loopClosure = loopClosureRollup(
+        rows.map((r) => ({ status: r.status as ReferralStatus, statusReason: r.statusReason as ClosureReason | null, outcome: r.outcome as LoopClosureReason | null, loopClosed: r.loopClosed, n: r.n })),
+      );
+      return { box, byStatus, open, overdue, unreadMessages: unread, loopClosure };
     },
   };
 };

@@ -1,4 +1,4 @@
-import { isTerminal, type ClosureReason, type ReferralSide, type ReferralStatus } from '@tandem/contract';
+import { isTerminal, type ClosureReason, type LoopClosureReason, type ReferralSide, type ReferralStatus } from '@tandem/contract';
 import type { DbOrTx } from '@tandem/db';
 import { AppError } from '../../lib/app-error';
 import type { Ctx } from '../../lib/actor';
@@ -12,6 +12,8 @@ export interface StatusChange {
   to: ReferralStatus;
   reason?: ClosureReason | null;
   note?: string | null;
+  /** The receiver's outcome: required with completed / unable_to_complete (decideTransition). */
+  outcome?: LoopClosureReason | null;
   /** The version the caller read; the row's current version when the system acts. */
   expected?: number;
   automatic?: boolean;
@@ -34,7 +36,7 @@ export const actorKeyId = (ctx: Ctx) => (ctx.actor.kind === 'apiKey' ? ctx.actor
  */
 export async function changeStatus(tx: DbOrTx, ctx: Ctx, a: Access, c: StatusChange, tolerateStale = false): Promise<ReferralRow | null> {
   const from = a.row.status as ReferralStatus;
-  assertTransition(a, c.to, { reason: c.reason, note: c.note, automatic: c.automatic }, c.side);
+  assertTransition(a, c.to, { reason: c.reason, note: c.note, outcome: c.outcome, automatic: c.automatic }, c.side);
   assertVersion(a.row.version, c.expected);
   const now = new Date();
   const receiverActs = c.side === 'receiver' || (!c.side && a.sides.includes('receiver'));
@@ -46,6 +48,7 @@ export async function changeStatus(tx: DbOrTx, ctx: Ctx, a: Access, c: StatusCha
     // The receiver's first act on a sent referral also counts as acknowledging it.
     ...(receiverActs && !a.row.acknowledgedAt && from !== 'draft' ? { acknowledgedAt: now } : {}),
     ...(isTerminal(c.to) ? { closedAt: now } : {}),
+    ...(c.outcome ? { outcome: c.outcome } : {}),
     ...c.set,
   };
   const version = c.expected ?? a.row.version;
@@ -63,10 +66,10 @@ export async function changeStatus(tx: DbOrTx, ctx: Ctx, a: Access, c: StatusCha
   // The event, outbox row (ids only: webhook payloads leave the network, so no PHI), the
   // notifications and the audit record.
   const records = [
-    referralsRepo.eventInsert(tx, { referralId: id, kind: 'status_changed', actorUserId: userId, actorApiKeyId: actorKeyId(ctx), actorOrgId: orgId, fromStatus: from, toStatus: c.to, reason: c.reason ?? null, note: c.note ?? null, data: c.automatic ? { automatic: true } : null }),
+    referralsRepo.eventInsert(tx, { referralId: id, kind: 'status_changed', actorUserId: userId, actorApiKeyId: actorKeyId(ctx), actorOrgId: orgId, fromStatus: from, toStatus: c.to, reason: c.reason ?? null, note: c.note ?? null, data: c.automatic ? { automatic: true } : c.outcome ? { outcome: c.outcome } : null }),
     referralsRepo.outboxInsert(tx, 'referral.status_changed', parties, { referralId: id, from, to: c.to, version: version + 1, at: now.toISOString() }),
     notice,
-    auditInsert(tx, ctx, { action: 'referral.transition', entityType: 'referral', entityId: id, organizationId: orgId, changes: { status: { from, to: c.to } } }),
+    auditInsert(tx, ctx, { action: 'referral.transition', entityType: 'referral', entityId: id, organizationId: orgId, changes: { status: { from, to: c.to }, ...(c.outcome ? { outcome: { from: a.row.outcome, to: c.outcome } } : {}) } }),
   ];
   let row: ReferralRow | undefined;
   if (tolerateStale) {

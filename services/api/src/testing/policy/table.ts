@@ -241,7 +241,8 @@ const referralKind: KindDef<Ref> = {
     transitionAction('acknowledge', 'acknowledged'),
     transitionAction('cancel', 'cancelled', { reason: 'other', note: 'Matrix cancels' }),
     transitionAction('accept', 'accepted'),
-    transitionAction('complete', 'completed'),
+    // Completing records an outcome (ARCHITECTURE §3 closing the loop).
+    transitionAction('complete', 'completed', { outcome: 'services_received' }),
     transitionAction('mark entered in error', 'entered_in_error'),
     {
       name: 'forward',
@@ -268,12 +269,103 @@ const referralKind: KindDef<Ref> = {
       name: 'first contact',
       method: 'POST',
       path: refPath('/first-contact'),
-      body: () => ({}),
+      body: () => ({ method: 'phone' }),
       security: 'both',
       scope: 'referrals:write',
       expect: receiverWork(isOpenState),
       mutates: true,
     },
+    {
+      name: 'mark loop closed',
+      method: 'POST',
+      path: refPath('/loop-closed'),
+      body: (c) => ({ version: c.obj.version }),
+      security: 'both',
+      scope: 'referrals:write',
+      expect: loopClosed(false),
+      mutates: true,
+    },
+  ],
+};
+
+// ---- Closing the loop (issue 24) ---------------------------------------------------------------------
+/**
+ * "The sender marks the outcome seen ('loop closed', who and when) … Terminal states stay
+ * terminal" (§3): only the sending side (its staff, admins and keys; a network admin looking in
+ * is on neither side), only once there is an outcome (completed, unable_to_complete), once.
+ * The receiver asking is forbidden whatever the state: it is not the receiver's act.
+ */
+function loopClosed(alreadyClosed: boolean) {
+  return (a: ActorSpec, st: string): Outcome => {
+    const s = st as ReferralState;
+    if (!seesReferral(a, s)) return 'hidden';
+    if (!sidesOf(a, s).includes('sender')) return 'forbidden';
+    return (s === 'completed' || s === 'unable_to_complete') && !alreadyClosed ? 'allow' : 'conflict';
+  };
+}
+/** Correcting first contact: the receiver's, while open or closed with an outcome, until the loop is closed. */
+const correctFirstContact = (alreadyClosed: boolean) =>
+  receiverWork((s) => !alreadyClosed && (isOpenState(s) || s === 'completed' || s === 'unable_to_complete'));
+const correctAction = (alreadyClosed: boolean): ActionDef<Ref> => ({
+  name: 'correct first contact',
+  method: 'PATCH',
+  path: refPath('/first-contact'),
+  body: (c) => ({ method: 'in_person', version: c.obj.version }),
+  security: 'both',
+  scope: 'referrals:write',
+  expect: correctFirstContact(alreadyClosed),
+  mutates: true,
+});
+
+/** A referral whose first contact is on record (by phone, an hour after sending) when it was sent. */
+const makeContacted = async (w: World, s: ReferralState, loopClosed = false) => {
+  const r = await makeReferral(w, s);
+  if (!wasSent(s)) return r;
+  const sentAt = r.referral.sentAt!;
+  const [row] = await w.db
+    .update(schema.referrals)
+    .set({
+      firstContactAt: new Date(sentAt.getTime() + 3_600_000),
+      firstContactMethod: 'phone',
+      outcome: s === 'completed' ? 'services_received' : s === 'unable_to_complete' ? 'client_declined' : null,
+      ...(loopClosed ? { loopClosedAt: new Date(), loopClosedByUserId: w.users.get('staff@A')!.id } : {}),
+    })
+    .where(eq(schema.referrals.id, r.id))
+    .returning();
+  return { ...r, version: row!.version, referral: row! };
+};
+
+const contactedKind: KindDef<Ref> = {
+  kind: 'referral with first contact',
+  states: REFERRAL_STATES,
+  owner: 'A',
+  counterpart: 'B',
+  create: (w, s) => makeContacted(w, s as ReferralState),
+  id: (o) => o.id,
+  snapshot: (w, o) => referralSnapshot(w, o.id),
+  actions: [correctAction(false)],
+};
+
+/** Completed / unable to complete, and the sender already marked the loop closed: once, and sealed. */
+const loopClosedKind: KindDef<Ref> = {
+  kind: 'referral with the loop closed',
+  states: ['completed', 'unable_to_complete'],
+  owner: 'A',
+  counterpart: 'B',
+  create: (w, s) => makeContacted(w, s as ReferralState, true),
+  id: (o) => o.id,
+  snapshot: (w, o) => referralSnapshot(w, o.id),
+  actions: [
+    {
+      name: 'mark loop closed again',
+      method: 'POST',
+      path: refPath('/loop-closed'),
+      body: (c) => ({ version: c.obj.version }),
+      security: 'both',
+      scope: 'referrals:write',
+      expect: loopClosed(true),
+    },
+    correctAction(true),
   ],
 };
 
@@ -742,6 +834,8 @@ const inboxKind: KindDef<InboxObj> = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one list of kinds with different object types
 export const OBJECT_KINDS: KindDef<any>[] = [
   referralKind,
+  contactedKind,
+  loopClosedKind,
   messageKind,
   clientKind,
   consentKind,

@@ -1,12 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, type ForwardBody, type ReferralDetail, type TransitionBody } from '@tandem/contract';
+import { api, type CorrectFirstContactBody, type FirstContactBody, type ForwardBody, type ReferralDetail, type TransitionBody } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
 import { referralQueries } from './queries';
 
 type Change =
   | { kind: 'transition'; body: TransitionBody }
   | { kind: 'assign'; assigneeId: string | null; version: number }
-  | { kind: 'firstContact'; version: number; note?: string | null }
+  | { kind: 'firstContact'; body: FirstContactBody }
+  | { kind: 'correctFirstContact'; body: CorrectFirstContactBody }
+  | { kind: 'loopClosed'; version: number }
   | { kind: 'forward'; body: ForwardBody };
 
 const run = (id: string, change: Change): Promise<ReferralDetail> => {
@@ -16,14 +18,19 @@ const run = (id: string, change: Change): Promise<ReferralDetail> => {
     case 'assign':
       return apiCall(api.assignReferral, { params: { id }, body: { assigneeId: change.assigneeId, version: change.version } });
     case 'firstContact':
-      return apiCall(api.recordFirstContact, { params: { id }, body: { version: change.version, note: change.note ?? null } });
+      return apiCall(api.recordFirstContact, { params: { id }, body: change.body });
+    case 'correctFirstContact':
+      return apiCall(api.correctFirstContact, { params: { id }, body: change.body });
+    case 'loopClosed':
+      return apiCall(api.markLoopClosed, { params: { id }, body: { version: change.version } });
     case 'forward':
       return apiCall(api.forwardReferral, { params: { id }, body: change.body });
   }
 };
 
 /**
- * Every change to a sent referral (status, assignee, first contact, forward). Each carries the
+ * Every change to a sent referral (status, assignee, first contact and its correction, the
+ * sender's loop-closed mark, forward). Each carries the
  * version the caller saw, so a change made meanwhile by someone else answers 409 stale_version.
  */
 export const useChangeReferral = (id: string) => {

@@ -11,8 +11,10 @@ import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { referralQueries } from '../api/queries';
 import { StatusBadge } from './labels';
+import { LoopPanel } from './loop-panel';
 import { MessageThread } from './message-thread';
 import { PacketCard } from './packet-card';
+import { ProgressSteps } from './progress-steps';
 import { SendPanel, sendAttemptKey } from './send-panel';
 import { StatusActions } from './status-actions';
 import { Timeline } from './timeline';
@@ -57,6 +59,7 @@ export function ReferralPage({ id, viewer }: { id: string; viewer: Viewer }) {
                 <Link to={paths.referral.href(r.forwardedFromId)}>{t('ref.forwardedFrom')}</Link>
               </p>
             )}
+            <LoopPanel r={r} viewer={viewer} />
             <StatusActions r={r} />
             <WorkPanel r={r} viewer={viewer} />
           </Card>
@@ -72,6 +75,7 @@ export function ReferralPage({ id, viewer }: { id: string; viewer: Viewer }) {
             <MessageThread id={r.id} userId={viewer.userId} canWrite={onSide} />
           </Card>
           <Card title={t('ref.timeline')}>
+            <ProgressSteps r={r} />
             <Timeline id={r.id} />
           </Card>
         </div>

@@ -1,5 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { CLOSURE_REASONS, reasonRule, type ClosureReason, type ReferralDetail, type ReferralStatus } from '@tandem/contract';
+import {
+  CLOSURE_REASONS,
+  DEFAULT_CLOSURE_REASON_MAP,
+  outcomesFor,
+  reasonRule,
+  type ClosureReason,
+  type LoopClosureReason,
+  type ReferralDetail,
+  type ReferralStatus,
+} from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { SelectField } from '../../../components/ui/select-field';
@@ -18,7 +27,10 @@ export function StatusActions({ r }: { r: ReferralDetail }) {
   const [to, setTo] = useState<ReferralStatus | null>(null);
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
+  const [outcome, setOutcome] = useState('');
   const rule = to ? reasonRule(r.status, to) : null;
+  // Completing or being unable to complete records the outcome (the loop-closure reason).
+  const outcomes = to ? outcomesFor(to) : null;
   const errors = fieldErrorsOf(change.error);
   // Sending a draft happens on the new-referral page, with its packet checks.
   const moves = r.allowedTransitions.filter((s) => s !== 'sent');
@@ -29,7 +41,13 @@ export function StatusActions({ r }: { r: ReferralDetail }) {
     change.mutate(
       {
         kind: 'transition',
-        body: { to, version: r.version, reason: rule !== 'none' && reason ? (reason as ClosureReason) : null, note: note.trim() || null },
+        body: {
+          to,
+          version: r.version,
+          reason: rule !== 'none' && reason ? (reason as ClosureReason) : null,
+          note: note.trim() || null,
+          ...(outcomes ? { outcome: (outcome || null) as LoopClosureReason | null } : {}),
+        },
       },
       { onSuccess: () => setTo(null) },
     );
@@ -50,6 +68,7 @@ export function StatusActions({ r }: { r: ReferralDetail }) {
                 setTo(s);
                 setReason('');
                 setNote('');
+                setOutcome('');
               }}
             >
               {t(`refAction.${s}`)}
@@ -68,13 +87,29 @@ export function StatusActions({ r }: { r: ReferralDetail }) {
               value={reason}
               placeholder={t('ref.choose')}
               options={CLOSURE_REASONS.map((c) => ({ value: c, label: t(`closureReason.${c}`) }))}
-              onChange={(e) => setReason(e.target.value)}
+              onChange={(e) => {
+                setReason(e.target.value);
+                // The reason usually says the outcome too: fill it in, still open to change.
+                const mapped = e.target.value ? DEFAULT_CLOSURE_REASON_MAP[e.target.value as ClosureReason] : '';
+                if (outcomes && mapped && outcomes.includes(mapped)) setOutcome(mapped);
+              }}
               error={errors.reason}
+            />
+          )}
+          {outcomes && (
+            <SelectField
+              label={t('ref.outcome')}
+              required
+              value={outcome}
+              placeholder={t('ref.choose')}
+              options={outcomes.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
+              onChange={(e) => setOutcome(e.target.value)}
+              error={errors.outcome}
             />
           )}
           <TextAreaField
             label={t('ref.note')}
-            optionalLabel={reason === 'other' ? undefined : t('common.optional')}
+            optionalLabel={reason === 'other' || outcome === 'other' ? undefined : t('common.optional')}
             rows={2}
             value={note}
             onChange={(e) => setNote(e.target.value)}
@@ -85,7 +120,7 @@ export function StatusActions({ r }: { r: ReferralDetail }) {
               type="submit"
               variant={danger.has(to) ? 'danger' : 'primary'}
               loading={change.isPending}
-              disabled={rule === 'required' && !reason}
+              disabled={(rule === 'required' && !reason) || (!!outcomes && !outcome)}
             >
               {t(`refAction.${to}`)}
             </Button>

@@ -2,15 +2,27 @@ import { useQuery } from '@tanstack/react-query';
 import type { TimelineEntry } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Spinner } from '../../../components/ui/spinner';
+import type { Locale } from '@tandem/contract';
 import type { Translate } from '../../../i18n/i18n-provider';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { referralQueries } from '../api/queries';
 
-const describe = (e: TimelineEntry, t: Translate) => {
+/** `3 mar 2026, 10:30 · Llamada`: when and how of a first contact. */
+const contactWhat = (at: string, method: string | null, t: Translate, locale: Locale) =>
+  [formatDateTime(at, locale), method ? t(`firstContactMethod.${method as 'phone'}`) : null].filter(Boolean).join(' · ');
+
+const describe = (e: TimelineEntry, t: Translate, locale: Locale) => {
   if (e.kind === 'view') return t('ref.tl.viewed');
   if (e.kind === 'message') return t('ref.tl.message');
+  if (e.eventType === 'first_contact' && e.firstContact) {
+    const fc = e.firstContact;
+    const now = contactWhat(fc.at, fc.method, t, locale);
+    return fc.previousAt
+      ? t('ref.tl.firstContactCorrected', { from: contactWhat(fc.previousAt, fc.previousMethod, t, locale), to: now })
+      : t('ref.tl.firstContact', { what: now });
+  }
   if (e.eventType === 'status_changed' && e.toStatus) return t('ref.tl.status', { status: t(`refStatus.${e.toStatus}`) });
   if (e.eventType === 'assigned') return e.assigneeName ? t('ref.assignedTo', { name: e.assigneeName }) : t('ref.unassigned');
   return t(`ref.tl.${e.eventType ?? 'updated'}`);
@@ -34,8 +46,9 @@ export function Timeline({ id }: { id: string }) {
       {collapseViews(timeline.data.data).map((e) => (
         <li key={`${e.kind}-${e.id}`} className={`ref-tl-${e.kind}`}>
           <p>
-            <strong>{describe(e, t)}</strong>
+            <strong>{describe(e, t, locale)}</strong>
             {e.reason && ` · ${t(`closureReason.${e.reason}`)}`}
+            {e.outcome && ` · ${t('ref.outcomeLine', { outcome: t(`outcome.${e.outcome}`) })}`}
           </p>
           {(e.note || e.body) && <p className="ref-tl-note">{e.body ?? e.note}</p>}
           <p className="muted ref-tl-meta">

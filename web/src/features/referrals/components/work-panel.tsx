@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { isOpen, type ReferralDetail } from '@tandem/contract';
+import { isLoopClosable, isOpen, type ReferralDetail } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
@@ -13,6 +13,7 @@ import { formatDateTime } from '../../../lib/format';
 import { partnerQueries } from '../api/queries';
 import { useChangeReferral } from '../api/use-change-referral';
 import { PartnerSelect } from './draft-form';
+import { FirstContactForm } from './first-contact-form';
 import { StaleNotice, isStale } from './stale-notice';
 import { Fact } from '../../../components/ui/fact';
 
@@ -100,33 +101,50 @@ function ForwardForm({ r, onDone }: { r: ReferralDetail; onDone: () => void }) {
   );
 }
 
-/** SLA clocks for both sides; for the receiver also assignee, first contact and forwarding. */
+/**
+ * SLA clocks for both sides, and when and how the client was first reached; for the receiver also
+ * assignee, recording or correcting first contact (until the sender closes the loop), forwarding.
+ */
 export function WorkPanel({ r, viewer }: { r: ReferralDetail; viewer: Viewer }) {
   const { t, locale } = useI18n();
-  const change = useChangeReferral(r.id);
   const [forwarding, setForwarding] = useState(false);
+  const [contactForm, setContactForm] = useState<'record' | 'correct' | null>(null);
   const receiver = !!r.receivingOrganizationId && viewer.orgIds.includes(r.receivingOrganizationId);
   const open = isOpen(r.status);
+  const mayCorrect = receiver && !!r.firstContactAt && !r.loopClosedAt && (open || isLoopClosable(r.status));
   return (
     <div className="stack">
       <dl className="facts">
         <Due label={t('ref.slaAck')} at={r.acknowledgeBy} done={r.acknowledgedAt} late={r.overdue.acknowledge} />
         <Due label={t('ref.slaFirstContact')} at={r.firstContactBy} done={r.firstContactAt} late={r.overdue.firstContact} />
       </dl>
-      {r.firstContactAt && <p className="muted">{t('ref.firstContactAt', { when: formatDateTime(r.firstContactAt, locale) })}</p>}
+      {r.firstContactAt && (
+        <p className="muted">
+          {r.firstContactMethod
+            ? t('ref.firstContactWith', { when: formatDateTime(r.firstContactAt, locale), method: t(`firstContactMethod.${r.firstContactMethod}`) })
+            : t('ref.firstContactAt', { when: formatDateTime(r.firstContactAt, locale) })}
+        </p>
+      )}
+      {contactForm && <FirstContactForm r={r} mode={contactForm} onDone={() => setContactForm(null)} />}
+      {mayCorrect && !open && !contactForm && (
+        <div className="ref-actions">
+          <Button variant="secondary" onClick={() => setContactForm('correct')}>
+            {t('ref.correctFirstContact')}
+          </Button>
+        </div>
+      )}
       {receiver && open && (
         <>
           <AssigneeSelect r={r} viewer={viewer} />
-          {isStale(change.error) && <StaleNotice id={r.id} onReload={() => change.reset()} />}
-          {change.error && !isStale(change.error) && <Alert tone="danger">{errorMessage(change.error, t)}</Alert>}
           <div className="ref-actions">
-            {!r.firstContactAt && (
-              <Button
-                variant="secondary"
-                loading={change.isPending}
-                onClick={() => change.mutate({ kind: 'firstContact', version: r.version })}
-              >
+            {!r.firstContactAt && !contactForm && (
+              <Button variant="secondary" onClick={() => setContactForm('record')}>
                 {t('ref.recordFirstContact')}
+              </Button>
+            )}
+            {mayCorrect && !contactForm && (
+              <Button variant="secondary" onClick={() => setContactForm('correct')}>
+                {t('ref.correctFirstContact')}
               </Button>
             )}
             {!forwarding && r.allowedTransitions.includes('declined') && (

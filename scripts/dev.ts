@@ -7,11 +7,18 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '../db/src/embedded';
 import { commandLine, parentPid, pidAlive, stopProcess, stopWithOwner, workingDir } from '../db/src/processes';
 import { buildApp } from '../services/api/src/app';
 import { loadConfig, parseEnv } from '../services/api/src/config';
+import { ensureWebBuild, webDist } from './web-build';
 
 const root = path.resolve(__dirname, '..');
 
-/** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, API and web. */
+/**
+ * `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, and the API serving
+ * the production build of the web app on its own origin (built first when web/dist is older than
+ * its sources). `npm run dev` (`--vite`): the same, with the web app from Vite's dev server (hot
+ * reload) on WEB_PORT instead.
+ */
 const main = async () => {
+  const viteMode = process.argv.includes('--vite');
   const env = parseEnv();
   const dataDir = path.resolve(root, env.TANDEM_PG_DATA);
   const stateFile = startStateFile(env.DATABASE_URL ?? dataDir);
@@ -26,28 +33,33 @@ const main = async () => {
   console.log('==> Applying migrations');
   await runMigrations(url);
   await seedIfEmpty(url);
+  if (!viteMode) await ensureWebBuild();
 
-  const app = await buildApp(loadConfig(url));
+  const app = await buildApp({ ...loadConfig(url), ...(viteMode ? {} : { webDistDir: webDist }) });
   await app.listen({ host: env.HOST, port: env.PORT });
   const webPort = Number(process.env.WEB_PORT ?? 5173);
-  await stopOrphanedVite(webPort);
   const apiUrl = `http://${env.HOST}:${env.PORT}`;
-  const web = spawn(path.join(root, 'web/node_modules/.bin/vite'), ['--port', String(webPort), '--strictPort', '--host', '127.0.0.1'], {
-    cwd: path.join(root, 'web'),
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, API_URL: apiUrl },
-  });
-  // Vite dies with this process even after a kill -9; the next start finds what is left by the state file.
-  const unwatch = web.pid ? stopWithOwner(process.pid, [{ pid: web.pid, signal: 'SIGTERM', mustContain: String(webPort) }]) : () => undefined;
-  const state: StartState = { pid: process.pid, ppid: process.ppid, webPid: web.pid ?? null, webPort, apiUrl, dataDir: env.DATABASE_URL ? null : dataDir };
+  let web: ChildProcess | undefined;
+  let unwatch: () => void = () => undefined;
+  if (viteMode) {
+    await stopOrphanedVite(webPort);
+    web = spawn(path.join(root, 'web/node_modules/.bin/vite'), ['--port', String(webPort), '--strictPort', '--host', '127.0.0.1'], {
+      cwd: path.join(root, 'web'),
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, API_URL: apiUrl },
+    });
+    // Vite dies with this process even after a kill -9; the next start finds what is left by the state file.
+    if (web.pid) unwatch = stopWithOwner(process.pid, [{ pid: web.pid, signal: 'SIGTERM', mustContain: String(webPort) }]);
+  }
+  const state: StartState = { pid: process.pid, ppid: process.ppid, webPid: web?.pid ?? null, webPort, apiUrl, dataDir: env.DATABASE_URL ? null : dataDir };
   writeFileSync(stateFile, JSON.stringify(state, null, 2));
-  printWelcome(apiUrl, `http://127.0.0.1:${webPort}`);
+  printWelcome(apiUrl, viteMode ? `http://127.0.0.1:${webPort}` : null);
 
   let stopping = false;
   const stop = async (code = 0) => {
     if (stopping) return;
     stopping = true;
-    stopChild(web);
+    if (web) stopChild(web);
     await app.close();
     await embedded?.stop();
     unwatch();
@@ -58,7 +70,7 @@ const main = async () => {
   setInterval(() => {
     if (process.ppid !== state.ppid) void stop(1);
   }, 1000).unref();
-  web.on('exit', (code) => {
+  web?.on('exit', (code) => {
     if (!stopping) {
       console.error(`The web dev server stopped (exit ${code}).`);
       void stop(1);
@@ -148,10 +160,12 @@ const stopChild = (c: ChildProcess) => {
   if (c.exitCode === null) c.kill('SIGTERM');
 };
 
-const printWelcome = (apiUrl: string, webUrl: string) => {
+/** webUrl: Vite's dev server (`npm run dev`); null when the API serves the built app itself (`npm start`). */
+const printWelcome = (apiUrl: string, webUrl: string | null) => {
   console.log(`
   Tandem is running
-    Web app   ${webUrl}
+    Web app   ${webUrl ? `${webUrl}   (Vite dev server, hot reload)` : `${apiUrl}   (production build; \`npm run dev\` for hot reload)`}
+    Public    ${webUrl ?? apiUrl}/directory   (the directory, no sign-in)
     API       ${apiUrl}/api/v1
     API docs  ${apiUrl}/docs   (OpenAPI: ${apiUrl}/openapi.json)
 

@@ -5,8 +5,9 @@ import { freePort, tmpDataDir } from '../db/src/ports';
 import { commandLine, parentPid, pidAlive, waitForExit } from '../db/src/processes';
 
 /**
- * `npm start` (scripts/dev.ts: embedded PostgreSQL, migrations, demo data, API, Vite) is killed
- * with `kill -9` and started again with the same command, on its own data directory and ports.
+ * `npm start` (scripts/dev.ts: embedded PostgreSQL, migrations, demo data, the API serving the
+ * built web app) and `npm run dev` (the same with Vite, `--vite`) are killed with `kill -9` and
+ * started again with the same command, on their own data directory and ports.
  */
 const root = path.resolve(__dirname, '..');
 const dataDir = tmpDataDir('start');
@@ -18,25 +19,28 @@ const childrenOf = (ppid: number) =>
     .map(Number)
     .filter((pid) => pid && parentPid(pid) === ppid);
 
-/** Runs the start command; resolves with the API process (dev.ts under tsx) and its Vite once /readyz answers 200. */
-const start = async () => {
+/**
+ * Runs the start command; resolves with the API process (dev.ts under tsx) and, with --vite, its
+ * Vite once /readyz answers 200. Without --vite it may build the web app first (5-15 s).
+ */
+const start = async (args: string[] = []) => {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', OVERDUE_SWEEP_SECONDS: '0' };
   Object.assign(env, { PORT: String(ports.api), WEB_PORT: String(ports.web), TANDEM_PG_PORT: String(ports.pg), TANDEM_PG_DATA: dataDir });
-  const tsx = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/dev.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const tsx = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/dev.ts', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   started.push(tsx);
   let output = '';
   tsx.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   tsx.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const until = Date.now() + 45_000;
+  const until = Date.now() + 90_000;
   for (;;) {
     if (tsx.exitCode !== null) throw new Error(`The start command exited (${tsx.exitCode}):\n${output}`);
-    if (Date.now() > until) throw new Error(`Not ready after 45 s:\n${output}`);
+    if (Date.now() > until) throw new Error(`Not ready after 90 s:\n${output}`);
     const ready = await fetch(`http://127.0.0.1:${ports.api}/readyz`).then((r) => r.status === 200, () => false);
     if (ready) break;
     await new Promise((r) => setTimeout(r, 250));
   }
   const api = childrenOf(tsx.pid!).find((pid) => commandLine(pid)?.some((a) => a.endsWith('scripts/dev.ts')))!;
-  const web = childrenOf(api).find((pid) => commandLine(pid)?.some((a) => a.endsWith('vite.js')))!;
+  const web = childrenOf(api).find((pid) => commandLine(pid)?.some((a) => a.endsWith('vite.js')));
   const postgres = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return { api, web, postgres, output: () => output };
 };
@@ -91,27 +95,55 @@ afterAll(async () => {
 
 const linux = process.platform === 'linux' ? it : it.skip;
 
-describe('npm start after kill -9', () => {
+describe('npm start', () => {
+  linux(
+    'serves the built web app on the API origin (cached, compressed); after a kill -9 starts again, stopping the PostgreSQL left behind',
+    async () => {
+      const first = await start();
+      expect(first.web).toBeUndefined();
+      const page = await fetch(`http://127.0.0.1:${ports.api}/directory`);
+      const html = await page.text();
+      expect([page.status, page.headers.get('cache-control')]).toEqual([200, 'no-cache']);
+      const bundle = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+      const asset = await fetch(`http://127.0.0.1:${ports.api}${bundle}`, { headers: { 'accept-encoding': 'br' } });
+      expect([asset.status, asset.headers.get('cache-control'), asset.headers.get('content-encoding')]).toEqual([200, 'public, max-age=31536000, immutable', 'br']);
+      // Nothing listens on the web port: there is one origin.
+      expect(await fetch(`http://127.0.0.1:${ports.web}/`).then(() => 'answered', () => 'refused')).toBe('refused');
+
+      kill9(first.api, ...watchdogsOf(first.api));
+      await waitForExit(first.api, 5_000);
+      const second = await start();
+      expect(second.output()).toContain(`stopping PostgreSQL left running on ${dataDir} by a previous start (pid ${first.postgres})`);
+      expect(second.output()).toContain('Web app build is current');
+      expect(pidAlive(first.postgres)).toBe(false);
+      kill9(second.api);
+      expect(await waitForExit(second.postgres, 10_000)).toBe(true);
+    },
+    240_000,
+  );
+});
+
+describe('npm run dev after kill -9', () => {
   linux(
     'starts again with the same command, stopping the PostgreSQL and Vite the killed start left behind; and they die with their parent',
     async () => {
-      const first = await start();
+      const first = await start(['--vite']);
       // Killed with nothing left to clean up after it (its watchdogs too): PostgreSQL and Vite stay, orphaned.
       kill9(first.api, ...watchdogsOf(first.api));
       await waitForExit(first.api, 5_000);
       await new Promise((r) => setTimeout(r, 1_500));
-      expect([pidAlive(first.postgres), pidAlive(first.web)]).toEqual([true, true]);
+      expect([pidAlive(first.postgres), pidAlive(first.web!)]).toEqual([true, true]);
 
-      const second = await start();
+      const second = await start(['--vite']);
       expect(second.output()).toContain(`stopping PostgreSQL left running on ${dataDir} by a previous start (pid ${first.postgres})`);
-      expect([pidAlive(first.postgres), pidAlive(first.web)]).toEqual([false, false]);
+      expect([pidAlive(first.postgres), pidAlive(first.web!)]).toEqual([false, false]);
       expect(second.postgres).not.toBe(first.postgres);
       const res = await fetch(`http://127.0.0.1:${ports.api}/readyz`);
       expect(res.status).toBe(200);
 
       // kill -9 alone: its PostgreSQL and Vite stop within a few seconds, with no second start.
       kill9(second.api);
-      expect([await waitForExit(second.postgres, 10_000), await waitForExit(second.web, 10_000)]).toEqual([true, true]);
+      expect([await waitForExit(second.postgres, 10_000), await waitForExit(second.web!, 10_000)]).toEqual([true, true]);
     },
     90_000,
   );

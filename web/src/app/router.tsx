@@ -25,12 +25,15 @@ export function AppRouter() {
       <Routes>
         <Route path={paths.signIn.path} element={<SignInRoute />} />
         <Route path={paths.acceptInvitation.path} element={<AcceptInvitationRoute />} />
-        <Route element={<ProtectedLayout />}>
-          <Route index element={<HomeRoute />} />
+        {/* The public directory: anyone may search it and read a service or organization (the API's reads are public). */}
+        <Route element={<ProtectedLayout allowAnonymous />}>
           <Route path={paths.directory.path} element={<DirectorySearchRoute />} />
           <Route path={paths.directoryService.path} element={<DirectoryServiceRoute />} />
-          <Route path={paths.directoryServiceEdit.path} element={<DirectoryServiceEditRoute />} />
           <Route path={paths.directoryOrganization.path} element={<DirectoryOrganizationRoute />} />
+        </Route>
+        <Route element={<ProtectedLayout />}>
+          <Route index element={<HomeRoute />} />
+          <Route path={paths.directoryServiceEdit.path} element={<DirectoryServiceEditRoute />} />
           <Route
             path={paths.directoryAgreements.path}
             element={

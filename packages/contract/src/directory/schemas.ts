@@ -34,9 +34,9 @@ export const OrganizationSchema = z
     spas: z.array(SpaSchema),
     focusPopulations: z.array(FocusPopulationSchema),
     languages: z.array(LanguageSchema),
-    partnershipStage: PartnershipStageSchema,
-    stageDates: StageDatesSchema,
-    liaisonUserId: IdSchema.nullable(),
+    partnershipStage: PartnershipStageSchema.optional().describe("The network's partnership record; absent for anonymous callers (the public directory)"),
+    stageDates: StageDatesSchema.optional().describe('Absent for anonymous callers'),
+    liaisonUserId: IdSchema.nullable().optional().describe('Absent for anonymous callers'),
     internalNotes: z.string().nullable().optional().describe('Network-internal notes; only present for signed-in users'),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
@@ -106,9 +106,9 @@ export const LocalTimeSchema = z.string().regex(TIME, 'Use HH:MM (24-hour)').des
 export const CapacitySchema = z
   .object({
     status: CapacityStatusSchema,
-    note: z.string().nullable(),
+    note: z.string().nullable().optional().describe('Note for referrers; absent for anonymous callers (the public directory)'),
     confirmedAt: TimestampSchema.nullable(),
-    confirmedByUserId: IdSchema.nullable().describe('Who confirmed it; null when an API key did'),
+    confirmedByUserId: IdSchema.nullable().optional().describe('Who confirmed it; null when an API key did; absent for anonymous callers'),
     stale: z.boolean().describe('True when capacity was never confirmed or not in the last 90 days'),
   })
   .meta({ id: 'Capacity' });
@@ -411,7 +411,12 @@ export const ServiceSearchQuerySchema = PageQuerySchema.extend({
     .refine(isNearPoint, 'Latitude must be within -90..90 and longitude within -180..180')
     .optional()
     .describe('lat,lng: ranks by distance when no q is given and reports distanceKm'),
-  radiusKm: z.coerce.number().positive().max(500).optional().describe('With near: only services with a location within this distance'),
+  zip: z
+    .string()
+    .regex(/^\d{5}$/, 'Use a five-digit ZIP code')
+    .optional()
+    .describe('Five-digit US ZIP code, instead of near: its centroid is the point (ranks by distance, reports distanceKm, radiusKm applies). A ZIP code the API does not know is a 400 naming query.zip; near and zip together are a 400'),
+  radiusKm: z.coerce.number().positive().max(500).optional().describe('With near or zip: only services with a location within this distance'),
 });
 export type ServiceSearchQuery = z.input<typeof ServiceSearchQuerySchema>;
 

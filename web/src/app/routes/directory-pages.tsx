@@ -5,16 +5,19 @@ import { ServiceEditPage } from '../../features/directory/components/service-edi
 import { ServicePage } from '../../features/directory/components/service-page';
 import { canEditDirectory, isNetworkStaff } from '../nav';
 import { Forbidden } from './forbidden';
-import { useMe } from './protected-layout';
+import { useMaybeMe, useMe } from './protected-layout';
+
+// Search, service and organization pages are public: `me` is null for a visitor who is not signed in.
 
 export function DirectorySearchRoute() {
-  return <DirectorySearch />;
+  const me = useMaybeMe();
+  return <DirectorySearch signedIn={me !== null} />;
 }
 
 export function DirectoryServiceRoute() {
   const { id = '' } = useParams();
-  const me = useMe();
-  return <ServicePage key={id} id={id} canEdit={(orgId) => canEditDirectory(me, orgId)} currentUserId={me.user.id} />;
+  const me = useMaybeMe();
+  return <ServicePage key={id} id={id} canEdit={(orgId) => me !== null && canEditDirectory(me, orgId)} currentUserId={me?.user.id ?? null} />;
 }
 
 export function DirectoryServiceEditRoute() {
@@ -25,6 +28,8 @@ export function DirectoryServiceEditRoute() {
 
 export function DirectoryOrganizationRoute() {
   const { id = '' } = useParams();
-  const me = useMe();
-  return <OrganizationPage key={id} id={id} canEdit={(orgId) => canEditDirectory(me, orgId)} networkStaff={isNetworkStaff(me)} />;
+  const me = useMaybeMe();
+  return (
+    <OrganizationPage key={id} id={id} canEdit={(orgId) => me !== null && canEditDirectory(me, orgId)} networkStaff={me !== null && isNetworkStaff(me)} signedIn={me !== null} />
+  );
 }

@@ -11,11 +11,14 @@ import { SignOutButton } from '../../features/auth/components/sign-out-button';
 import { NotificationsBell } from '../../features/notifications/components/notifications-bell';
 import { useT } from '../../i18n/i18n-provider';
 import { AppShell } from '../../layouts/app-shell';
+import { PublicLayout } from '../../layouts/public-layout';
 import { errorMessage } from '../../lib/errors';
 import { buildNav } from '../nav';
 
 /** The signed-in user, for any page inside the shell. */
 export const useMe = () => useOutletContext<Me>();
+/** The signed-in user, or null for a visitor of a public page (`<ProtectedLayout allowAnonymous />`). */
+export const useMaybeMe = () => useOutletContext<Me | null>();
 
 function Account({ me }: { me: Me }) {
   const t = useT();
@@ -31,7 +34,11 @@ function Account({ me }: { me: Me }) {
   );
 }
 
-export function ProtectedLayout() {
+/**
+ * The signed-in shell. Pages under it need a session (visitors are sent to sign in), except under
+ * `allowAnonymous`: the public directory, which a visitor sees in the public frame instead.
+ */
+export function ProtectedLayout({ allowAnonymous = false }: { allowAnonymous?: boolean }) {
   const t = useT();
   const me = useQuery(authQueries.me());
   const location = useLocation();
@@ -51,6 +58,12 @@ export function ProtectedLayout() {
           {t('common.retry')}
         </Button>
       </div>
+    );
+  if (!me.data && allowAnonymous)
+    return (
+      <PublicLayout languageSwitch={<LanguageSwitch />}>
+        <Outlet context={null} />
+      </PublicLayout>
     );
   if (!me.data) return <Navigate to={paths.signIn.href(location.pathname + location.search)} replace />;
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { paths } from '../../config/paths';
 import { authQueries } from '../../features/auth/api/queries';
 import { LanguageSwitch } from '../../features/auth/components/language-switch';
@@ -23,7 +23,14 @@ export function SignInRoute() {
       title={t('signIn.title')}
       intro={t('signIn.intro')}
       languageSwitch={<LanguageSwitch tone="dark" />}
-      footer={t('signIn.help')}
+      footer={
+        <>
+          <p>{t('signIn.help')}</p>
+          <p>
+            <Link to={paths.directory.href()}>{t('public.findHelp')}</Link>
+          </p>
+        </>
+      }
     >
       <SignInForm onSignedIn={() => navigate(next, { replace: true })} />
     </AuthLayout>

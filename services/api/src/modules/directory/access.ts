@@ -8,6 +8,12 @@ export const isNetworkStaff = (a: Actor) => hasAnyRole(a, 'collaboration_team', 
 export const isSignedIn = (a: Actor) => a.kind === 'user';
 
 /**
+ * The public: anonymous callers of the open directory (the public web pages, anyone with curl).
+ * They get no internal notes, partnership records or capacity notes (see service.ts, services.service.ts).
+ */
+export const isAnonymous = (a: Actor) => a.kind === 'anonymous';
+
+/**
  * Who may change an organization's directory entry (its services, locations and contacts):
  * its org admins, network staff, or an API key of that organization (the route already
  * required the directory:write scope).

@@ -120,6 +120,50 @@ describe('directory writes allowed to the right callers', () => {
     }
   });
 
+  it('the public gets no internal notes, partnership record, capacity note or confirmer; signed-in users and API keys do', async () => {
+    const w = await world();
+    const staff = await newUser(t.db, { org: await newOrg(t.db), role: 'collaboration_team' });
+    const liaison = await newUser(t.db, { org: w.org, role: 'staff' });
+    await t.db
+      .update(schema.organizations)
+      .set({ internalNotes: 'Board dispute: do not refer after March', liaisonUserId: liaison.id, partnershipStage: 'partnered' })
+      .where(eq(schema.organizations.id, w.org.id));
+    const tag = `Publicview${w.svc.id.slice(0, 8)}`;
+    await t.db.update(schema.services).set({ name: tag }).where(eq(schema.services.id, w.svc.id));
+    const note = 'Intake lead out sick: call Ana directly';
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/services/${w.svc.id}/capacity`, headers: w.adminHeaders, payload: { status: 'waitlist', note } })).statusCode).toBe(200);
+    const reads = {
+      org: `/api/v1/organizations/${w.org.id}`,
+      orgs: `/api/v1/organizations?q=${encodeURIComponent((await t.db.select().from(schema.organizations).where(eq(schema.organizations.id, w.org.id)))[0]!.name)}`,
+      service: `/api/v1/services/${w.svc.id}`,
+      orgServices: `/api/v1/organizations/${w.org.id}/services`,
+      search: `/api/v1/services/search?q=${tag}`,
+    };
+    const read = async (headers: Record<string, string>) => {
+      const got: Record<string, string> = {};
+      for (const [k, url] of Object.entries(reads)) {
+        const res = await t.app.inject({ method: 'GET', url, headers });
+        expect([url, res.statusCode]).toEqual([url, 200]);
+        got[k] = res.body;
+      }
+      return got;
+    };
+    const internal = ['Board dispute', liaison.id, 'partnershipStage', 'stageDates', 'liaisonUserId', 'internalNotes', note, 'confirmedByUserId'];
+    const anonymous = await read({});
+    for (const [k, body] of Object.entries(anonymous)) for (const word of internal) expect([k, body.includes(word)]).toEqual([k, false]);
+    // What the public does see: the capacity status and when it was confirmed.
+    expect(JSON.parse(anonymous.service!).capacity).toEqual({ status: 'waitlist', confirmedAt: expect.any(String), stale: false });
+
+    const signedIn = await read(await signIn(t.app, staff.email));
+    expect(JSON.parse(signedIn.org!)).toMatchObject({ internalNotes: 'Board dispute: do not refer after March', liaisonUserId: liaison.id, partnershipStage: 'partnered' });
+    expect(JSON.parse(signedIn.service!).capacity).toMatchObject({ note, confirmedByUserId: expect.any(String) });
+    expect(JSON.parse(signedIn.search!).data[0].capacity.note).toBe(note);
+    const byKey = await read(await w.key(['directory:read']));
+    expect(JSON.parse(byKey.org!)).toMatchObject({ partnershipStage: 'partnered' });
+    expect(JSON.parse(byKey.org!).internalNotes).toBeUndefined();
+    expect(JSON.parse(byKey.orgServices!).data[0].capacity.note).toBe(note);
+  });
+
   it('the public reads services, locations, public contacts and search', async () => {
     const w = await world();
     for (const url of [`/api/v1/services/${w.svc.id}`, `/api/v1/organizations/${w.org.id}/services`, `/api/v1/organizations/${w.org.id}/locations`, `/api/v1/organizations/${w.org.id}/contacts`, '/api/v1/services/search?q=service']) {

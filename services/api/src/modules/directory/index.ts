@@ -12,7 +12,7 @@ import { createServicesService } from './services.service';
 
 /**
  * Partner directory. Reads are public (non-public contacts and internal notes only for signed-in
- * users); writes need a signed-in user or a directory:write key, then the per-organization check
+ * users; partnership records and capacity notes not for anonymous callers); writes need a signed-in user or a directory:write key, then the per-organization check
  * in the services (assertCanEditOrg: the org's admins, network admins, collaboration team).
  */
 export const directoryModule = async (app: FastifyInstance) => {
@@ -23,13 +23,13 @@ export const directoryModule = async (app: FastifyInstance) => {
   const search = createSearchService({ db: app.db });
   const writer = rules.authenticated;
 
-  route(app, api.listOrganizations, { rule: rules.public, handler: async (req) => orgs.list(req.query) });
+  route(app, api.listOrganizations, { rule: rules.public, handler: async (req) => orgs.list(req.actor, req.query) });
   route(app, api.getOrganization, { rule: rules.public, handler: async (req) => orgs.get(req.actor, req.params.id) });
   route(app, api.createOrganization, { rule: rules.networkAdmin, handler: async (req) => orgs.create(req.ctx(), req.body) });
   route(app, api.updateOrganization, { rule: writer, handler: async (req) => orgs.update(req.ctx(), req.params.id, req.expectedVersion, req.body) });
   route(app, api.getOrganizationHistory, { rule: rules.signedIn, handler: async (req) => orgs.history(req.params.id, req.query.limit, req.query.cursor) });
 
-  route(app, api.searchServices, { rule: rules.public, handler: async (req) => search.search(req.query) });
+  route(app, api.searchServices, { rule: rules.public, handler: async (req) => search.search(req.actor, req.query) });
   route(app, api.getService, {
     rule: rules.public,
     handler: async (req, reply) => {
@@ -40,7 +40,7 @@ export const directoryModule = async (app: FastifyInstance) => {
       return services.get(req.actor, req.params.id);
     },
   });
-  route(app, api.listOrganizationServices, { rule: rules.public, handler: async (req) => services.listByOrg(req.params.id, req.query.limit, req.query.cursor, req.query.updatedSince) });
+  route(app, api.listOrganizationServices, { rule: rules.public, handler: async (req) => services.listByOrg(req.actor, req.params.id, req.query.limit, req.query.cursor, req.query.updatedSince) });
   route(app, api.createService, { rule: writer, handler: async (req) => services.create(req.ctx(), req.params.id, req.body) });
   route(app, api.updateService, { rule: writer, handler: async (req) => services.update(req.ctx(), req.params.id, req.expectedVersion, req.body) });
   route(app, api.replaceServiceSchedule, {

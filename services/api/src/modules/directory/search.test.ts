@@ -330,6 +330,29 @@ describe('GET /api/v1/services/search', () => {
     expect([bad.statusCode, bad.json().code]).toEqual([400, 'invalid_cursor']);
   });
 
+  it('takes a ZIP code as the point: ranks by distance from its centroid, and radiusKm applies', async () => {
+    const org = await newOrg(t.db);
+    // ZIP 90011 (South LA) has its centroid near 34.008,-118.258; Palmdale is 45 km north.
+    const southLa = await newLocation(t.db, org.id, { postalCode: '90011', latitude: 34.0, longitude: -118.256 });
+    const palmdale = await newLocation(t.db, org.id, { postalCode: '93550', latitude: 34.58, longitude: -118.1 });
+    const near = await newService(t.db, org.id, { name: 'Zip Near Pantry', categories: ['medical-cost-burden'], locationIds: [southLa.id] });
+    const far = await newService(t.db, org.id, { name: 'Zip Far Pantry', categories: ['medical-cost-burden'], locationIds: [palmdale.id] });
+    const res = await search({ category: 'medical-cost-burden', zip: '90011' });
+    expect(ids(res)).toEqual([near.id, far.id]);
+    expect(res.data[0]!.location!.distanceKm).toBeLessThan(2);
+    expect(ids(await search({ category: 'medical-cost-burden', zip: '90011', radiusKm: '10' }))).toEqual([near.id]);
+    // The same order as the centroid given as near.
+    expect(ids(await search({ category: 'medical-cost-burden', zip: '93550' }))).toEqual([far.id, near.id]);
+  });
+
+  it('refuses an unknown or malformed ZIP code, and near with zip, with a problem naming zip', async () => {
+    for (const qs of ['zip=00000', 'zip=99999', 'zip=9001', 'zip=90011-1234', 'zip=abcde', 'zip=90011&near=34.05,-118.25']) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/services/search?${qs}` });
+      expect([qs, res.statusCode, res.headers['content-type']]).toEqual([qs, 400, 'application/problem+json; charset=utf-8']);
+      expect([qs, res.json().code, res.json().errors.map((e: { path: string }) => e.path)]).toEqual([qs, 'validation_failed', ['query.zip']]);
+    }
+  });
+
   it('refuses a point off the earth or not written lat,lng with a problem naming near', async () => {
     for (const near of ['34.05,-300', '95,-118.25', '-90.5,10', '34.05', 'here']) {
       const res = await t.app.inject({ method: 'GET', url: `/api/v1/services/search?near=${encodeURIComponent(near)}` });

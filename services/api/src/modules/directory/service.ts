@@ -6,7 +6,7 @@ import type { Actor, Ctx } from '../../lib/actor';
 import { diffFields, recordAudit } from '../../lib/audit';
 import { assertVersion } from '../../lib/concurrency';
 import { decodeCursor, decodeSyncCursor, toPage } from '../../lib/pagination';
-import { assertCanEditOrg, isNetworkStaff, isSignedIn } from './access';
+import { assertCanEditOrg, isAnonymous, isNetworkStaff, isSignedIn } from './access';
 import { NameCursor, TimeCursor } from './cursors';
 import { organizationsRepo, type OrganizationRow } from './repo';
 
@@ -34,24 +34,31 @@ export const toOrganization = (r: OrganizationRow): Organization => ({
   version: r.version,
 });
 
+/** What the public (anonymous callers) sees: no partnership record, which is the network's own. */
+const forActor = (actor: Actor, o: Organization): Organization => {
+  if (!isAnonymous(actor)) return o;
+  const { partnershipStage: _s, stageDates: _d, liaisonUserId: _l, ...open } = o;
+  return open;
+};
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 export const createOrganizationsService = ({ db }: { db: Db }) => ({
-  async list(f: { limit: number; cursor?: string; q?: string; type?: string; spa?: string; updatedSince?: string }) {
+  async list(actor: Actor, f: { limit: number; cursor?: string; q?: string; type?: string; spa?: string; updatedSince?: string }) {
     if (f.updatedSince) {
       const rows = await organizationsRepo.page(db, { ...f, since: f.updatedSince, after: decodeSyncCursor(f.cursor) });
       const page = toPage(rows, f.limit, (r) => ['u', r.updatedKey, r.id]);
-      return { data: page.data.map(toOrganization), nextCursor: page.nextCursor };
+      return { data: page.data.map((r) => forActor(actor, toOrganization(r))), nextCursor: page.nextCursor };
     }
     const rows = await organizationsRepo.page(db, { ...f, after: decodeCursor(f.cursor, NameCursor) });
     const page = toPage(rows, f.limit, (r) => [r.name.toLowerCase(), r.id]);
-    return { data: page.data.map(toOrganization), nextCursor: page.nextCursor };
+    return { data: page.data.map((r) => forActor(actor, toOrganization(r))), nextCursor: page.nextCursor };
   },
-  /** Internal notes are added for signed-in users only; the public and API keys never see them. */
+  /** Internal notes are added for signed-in users only; the public and API keys never see them, the public no partnership record either. */
   async get(actor: Actor, id: string) {
     const row = await organizationsRepo.one(db, id);
     if (!row) throw notFound('organization');
-    return isSignedIn(actor) ? { ...toOrganization(row), internalNotes: row.internalNotes } : toOrganization(row);
+    return isSignedIn(actor) ? { ...toOrganization(row), internalNotes: row.internalNotes } : forActor(actor, toOrganization(row));
   },
 
   async update(ctx: Ctx, id: string, expected: number | undefined, input: z.output<typeof UpdateOrganizationBodySchema>) {

@@ -4,6 +4,7 @@ import type {
   CreateServiceBodySchema,
   OrgType,
   ReplaceScheduleBodySchema,
+  Service,
   ServiceDetail,
   UpdateCapacityBodySchema,
   UpdateServiceBodySchema,
@@ -13,7 +14,7 @@ import type { Actor, Ctx } from '../../lib/actor';
 import { diffFields, recordAudit } from '../../lib/audit';
 import { assertVersion } from '../../lib/concurrency';
 import { decodeCursor, decodeSyncCursor, toPage } from '../../lib/pagination';
-import { assertCanEditOrg, isSignedIn } from './access';
+import { assertCanEditOrg, isAnonymous, isSignedIn } from './access';
 import { hhmm, toContact, toLocation, toService, type ServiceRow } from './mappers';
 import { organizationsRepo } from './repo';
 import { servicesRepo, type ExceptionRow, type ScheduleRow } from './services.repo';
@@ -42,6 +43,13 @@ const assertOwnLocations = async (db: DbOrTx, orgId: string, ids: readonly (stri
   }
 };
 
+/** What the public (anonymous callers) sees of a service: capacity without the note for referrers or who confirmed it. */
+const forActor = (actor: Actor, s: Service): Service => {
+  if (!isAnonymous(actor)) return s;
+  const { note: _n, confirmedByUserId: _b, ...capacity } = s.capacity;
+  return { ...s, capacity };
+};
+
 /** Loads and locks a service the actor may edit: 404 when missing, 403 when not theirs. */
 const lockEditable = async (tx: DbOrTx, actor: Actor, id: string) => {
   const row = await servicesRepo.lock(tx, id);
@@ -62,7 +70,7 @@ export const createServicesService = ({ db }: { db: Db }) => ({
       servicesRepo.contactsOf(db, row.organizationId, id, isSignedIn(actor)),
     ]);
     return {
-      ...toService(row),
+      ...forActor(actor, toService(row)),
       organization: { ...org!, type: org!.type as OrgType },
       locations: locs.map(toLocation),
       schedule: toSchedule(ivs, exs),
@@ -70,16 +78,16 @@ export const createServicesService = ({ db }: { db: Db }) => ({
     };
   },
 
-  async listByOrg(orgId: string, limit: number, cursor?: string, updatedSince?: string) {
+  async listByOrg(actor: Actor, orgId: string, limit: number, cursor?: string, updatedSince?: string) {
     if (!(await organizationsRepo.one(db, orgId))) throw notFound('organization');
     if (updatedSince) {
       const changed = await servicesRepo.changedByOrg(db, orgId, updatedSince, limit, decodeSyncCursor(cursor));
       const page = toPage(changed, limit, (r) => ['u', r.updatedKey, r.id]);
-      return { data: page.data.map((r) => toService(r)), nextCursor: page.nextCursor };
+      return { data: page.data.map((r) => forActor(actor, toService(r))), nextCursor: page.nextCursor };
     }
     const rows = await servicesRepo.pageByOrg(db, orgId, limit, decodeCursor(cursor, NameCursor));
     const page = toPage(rows, limit, (r) => [r.name.toLowerCase(), r.id]);
-    return { data: page.data.map((r) => toService(r)), nextCursor: page.nextCursor };
+    return { data: page.data.map((r) => forActor(actor, toService(r))), nextCursor: page.nextCursor };
   },
 
   async create(ctx: Ctx, orgId: string, input: CreateInput) {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
+import { ApiError } from '@tandem/contract/client';
 import { Alert } from '../../../components/ui/alert';
 import { ListFooter } from '../../../components/ui/list-footer';
 import { Button } from '../../../components/ui/button';
@@ -15,20 +16,29 @@ import { NearMeButton } from './near-me-button';
 import { SearchFilterPanel } from './search-filters';
 import { filtersFromParams } from './search-params';
 import { ServiceCard } from './service-card';
+import { ShareActions } from './share-actions';
+import { ZipField } from './zip-field';
 
-/** Directory search: every filter lives in the address bar, so a search can be shared and survives reload. */
-export function DirectorySearch() {
+/**
+ * Directory search: every filter lives in the address bar, so a search can be shared and survives
+ * reload. Public: a visitor who is not signed in (a resident, a 211 worker) searches the same way.
+ */
+export function DirectorySearch({ signedIn }: { signedIn: boolean }) {
   const t = useT();
+  const location = useLocation();
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
   const [q, setQ] = useState(params.get('q') ?? '');
   const debouncedQ = useDebouncedValue(q.trim());
 
   // From the address bar as it is now, not as of the last render: two quick changes must not drop one.
-  const setParam = (key: keyof SearchFilters, value: string | undefined) => {
+  const setParam = (key: keyof SearchFilters, value: string | undefined) => setParamsTo({ [key]: value });
+  const setParamsTo = (changes: Partial<Record<keyof SearchFilters, string | undefined>>) => {
     const p = new URLSearchParams(window.location.search);
-    if (value) p.set(key, value);
-    else p.delete(key);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) p.set(key, value);
+      else p.delete(key);
+    }
     setParams(p, { replace: true });
   };
 
@@ -40,10 +50,16 @@ export function DirectorySearch() {
   const nothingOpen = filters.openNow === 'true' && search.isSuccess && !search.isPlaceholderData && hits.length === 0;
   const closedToo = useInfiniteQuery({ ...serviceQueries.search({ ...query, openNow: undefined }), enabled: nothingOpen });
   const closedHits = closedToo.data?.pages[0]?.data.length ?? 0;
+  // A ZIP code the API does not know: said at the field, not as a failed search.
+  const unknownZip = search.error instanceof ApiError && search.error.fieldErrors().zip !== undefined;
 
   return (
     <>
-      <PageHeader title={t('dir.title')} description={t('dir.intro')} />
+      <PageHeader
+        title={signedIn ? t('dir.title') : t('public.title')}
+        description={signedIn ? t('dir.intro') : t('public.intro')}
+        actions={<ShareActions url={`${window.location.origin}${location.pathname}${location.search}`} />}
+      />
       <form className="dir-search" role="search" aria-label={t('dir.searchLabel')} onSubmit={(e) => e.preventDefault()}>
         <div className="dir-search-row">
           <TextFieldInline
@@ -55,13 +71,16 @@ export function DirectorySearch() {
               setParam('q', v.trim() || undefined);
             }}
           />
-          <NearMeButton near={filters.near} onNear={(v) => setParam('near', v)} />
+          <ZipField zip={filters.zip} unknown={unknownZip} onZip={(v) => setParamsTo({ zip: v, near: undefined })} />
+          <NearMeButton near={filters.near} onNear={(v) => setParamsTo({ near: v, zip: undefined })} />
         </div>
         <SearchFilterPanel filters={filters} onChange={setParam} onClear={() => setParams(q.trim() ? { q: q.trim() } : {}, { replace: true })} />
       </form>
       <section aria-label={t('dir.results')} aria-busy={search.isFetching || undefined}>
         {search.isPending ? (
           <Spinner label={t('dir.searching')} />
+        ) : unknownZip ? (
+          <EmptyState title={t('dir.zipUnknownTitle')}>{t('dir.zipUnknownHint')}</EmptyState>
         ) : search.isError ? (
           <Alert tone="danger">
             {errorMessage(search.error, t)}{' '}

@@ -19,9 +19,10 @@ import { OrganizationForm } from './organization-form';
 import { OrganizationContacts, OrganizationLocations, OrganizationServices } from './organization-sections';
 import { Fact } from '../../../components/ui/fact';
 
-type Props = { id: string; canEdit: (organizationId: string) => boolean; networkStaff: boolean };
+/** signedIn is false for a visitor of the public directory: no history, no partnership record (the API sends none). */
+type Props = { id: string; canEdit: (organizationId: string) => boolean; networkStaff: boolean; signedIn: boolean };
 
-export function OrganizationPage({ id, canEdit, networkStaff }: Props) {
+export function OrganizationPage({ id, canEdit, networkStaff, signedIn }: Props) {
   const { t, locale } = useI18n();
   const org = useQuery(organizationQueries.detail(id));
   const [tab, setTab] = useState<'overview' | 'history'>('overview');
@@ -38,7 +39,7 @@ export function OrganizationPage({ id, canEdit, networkStaff }: Props) {
   }
   const o = org.data;
   const editor = canEdit(o.id);
-  const stageDate = o.stageDates[o.partnershipStage];
+  const stageDate = o.partnershipStage && o.stageDates?.[o.partnershipStage];
 
   return (
     <>
@@ -50,10 +51,12 @@ export function OrganizationPage({ id, canEdit, networkStaff }: Props) {
           <h1 className="page-title">{o.name}</h1>
           <p className="service-status-line">
             <Badge tone="neutral">{t(`orgType.${o.type}`)}</Badge>
-            <Badge tone="info">
-              {t(`stage.${o.partnershipStage}`)}
-              {stageDate && ` · ${formatDate(`${stageDate}T12:00:00Z`, locale)}`}
-            </Badge>
+            {o.partnershipStage && (
+              <Badge tone="info">
+                {t(`stage.${o.partnershipStage}`)}
+                {stageDate && ` · ${formatDate(`${stageDate}T12:00:00Z`, locale)}`}
+              </Badge>
+            )}
           </p>
         </div>
         {editor && !editing && tab === 'overview' && (
@@ -64,6 +67,7 @@ export function OrganizationPage({ id, canEdit, networkStaff }: Props) {
           </div>
         )}
       </div>
+      {signedIn && (
       <div className="segmented tabs" role="group" aria-label={t('orgPage.views')}>
         <button type="button" aria-pressed={tab === 'overview'} onClick={() => setTab('overview')}>
           {t('orgPage.overview')}
@@ -72,7 +76,8 @@ export function OrganizationPage({ id, canEdit, networkStaff }: Props) {
           {t('orgPage.history')}
         </button>
       </div>
-      {tab === 'history' ? (
+      )}
+      {signedIn && tab === 'history' ? (
         <Card title={t('orgPage.history')}>
           <HistoryList organizationId={o.id} />
         </Card>

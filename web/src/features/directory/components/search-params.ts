@@ -17,7 +17,7 @@ const pick = <T extends string>(all: readonly T[], v: string | null) => ((all as
 /** The filters in the address bar: every value checked, so a hand-edited link cannot break the request. */
 export const filtersFromParams = (p: URLSearchParams): SearchFilters => {
   const age = Number(p.get('age'));
-  const near = p.get('near') ?? '';
+  const near = /^\d{5}$/.test(p.get('zip') ?? '') ? '' : (p.get('near') ?? '');
   return {
     q: p.get('q')?.trim() || undefined,
     category: pick<SdohCategory>(SDOH_CATEGORIES, p.get('category')),
@@ -29,6 +29,8 @@ export const filtersFromParams = (p: URLSearchParams): SearchFilters => {
     openNow: p.get('openNow') === 'true' ? 'true' : undefined,
     accepting: p.get('accepting') === 'true' ? 'true' : undefined,
     near: isNearPoint(near) ? near : undefined,
+    // One point: a ZIP code when both are in a hand-made link (the API refuses both at once).
+    zip: /^\d{5}$/.test(p.get('zip') ?? '') ? (p.get('zip') as string) : undefined,
   };
 };
 

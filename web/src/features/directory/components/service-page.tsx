@@ -20,8 +20,11 @@ import { HoursEditor } from './hours-editor';
 import { formatRange, todaysHours } from './hours';
 import { HoursTable } from './hours-table';
 import { ServiceFacts } from './service-facts';
+import { serviceMessage } from './service-message';
+import { ShareActions } from './share-actions';
 
-type Props = { id: string; canEdit: (organizationId: string) => boolean; currentUserId: string };
+/** currentUserId is null for a visitor of the public directory: no referral or edit actions then. */
+type Props = { id: string; canEdit: (organizationId: string) => boolean; currentUserId: string | null };
 
 export function ServicePage({ id, canEdit, currentUserId }: Props) {
   const { t, locale } = useI18n();
@@ -59,9 +62,11 @@ export function ServicePage({ id, canEdit, currentUserId }: Props) {
           </p>
         </div>
         <div className="page-actions">
-          <Link className="btn btn-primary" to={paths.referralsNew.href(s.id)}>
-            {t('dir.refer')}
-          </Link>
+          {currentUserId && (
+            <Link className="btn btn-primary" to={paths.referralsNew.href(s.id)}>
+              {t('dir.refer')}
+            </Link>
+          )}
           {editor && (
             <Link className="btn btn-secondary" to={paths.directoryServiceEdit.href(s.id)}>
               {t('dir.edit')}
@@ -73,6 +78,9 @@ export function ServicePage({ id, canEdit, currentUserId }: Props) {
         <div className="stack">
           <Card title={t('dir.about')}>
             <ServiceFacts service={s} />
+          </Card>
+          <Card title={t('share.title')} className="share-card">
+            <ShareActions url={`${window.location.origin}${paths.directoryService.href(s.id)}`} message={serviceMessage(s, t, locale)} />
           </Card>
           <Card
             title={t('dir.hoursTitle')}
@@ -100,7 +108,7 @@ export function ServicePage({ id, canEdit, currentUserId }: Props) {
             {capacity.note && <p className="capacity-note">{capacity.note}</p>}
             <p className="muted">
               {capacity.confirmedAt
-                ? capacity.confirmedByUserId === currentUserId
+                ? currentUserId && capacity.confirmedByUserId === currentUserId
                   ? t('dir.confirmedByYou', { date: formatDateTime(capacity.confirmedAt, locale) })
                   : t('dir.confirmedAt', { date: formatDateTime(capacity.confirmedAt, locale) })
                 : t('dir.neverConfirmed')}

@@ -9,7 +9,7 @@ import { spaLabel, spaShort } from './labels';
 // Scheme and trailing slash add width, not information.
 const displayUrl = (url: string) => url.replace(/^https?:\/\//, '').replace(/\/$/, '');
 
-const stageTone: Record<Organization['partnershipStage'], BadgeTone> = {
+const stageTone: Record<NonNullable<Organization['partnershipStage']>, BadgeTone> = {
   prospect: 'neutral',
   outreach: 'info',
   assessed: 'warning',
@@ -48,7 +48,8 @@ export function OrganizationsTable({ organizations, highlightId }: { organizatio
             </span>
           </td>
           <td data-label={t('orgs.colStage')}>
-            <Badge tone={stageTone[org.partnershipStage]}>{t(`stage.${org.partnershipStage}`)}</Badge>
+            {/* Always there for the network admins who see this table; only the public gets none. */}
+            {org.partnershipStage && <Badge tone={stageTone[org.partnershipStage]}>{t(`stage.${org.partnershipStage}`)}</Badge>}
           </td>
           <td data-label={t('common.actions')} className="cell-actions">
             <Link to={paths.orgMembers.href(org.id)} aria-label={`${t('nav.members')}: ${org.name}`}>

@@ -13,3 +13,5 @@ export * from './referrals/state-machine';
 export * from './referrals/send-packet';
 export * from './referrals/sla';
 export * from './referrals/schemas';
+export * from './clients/search';
+export * from './clients/schemas';

@@ -15,6 +15,8 @@ export const clientsModule = async (app: FastifyInstance) => {
   const svc = createClientsService({ db: app.db, links: referralLinks });
   const any = rules.authenticated;
   route(app, api.createClient, { rule: any, handler: async (req) => svc.create(req.ctx(), req.body) });
+  route(app, api.searchClients, { rule: any, handler: async (req) => svc.search(req.ctx(), req.query) });
+  route(app, api.listClientReferrals, { rule: any, handler: async (req) => svc.referrals(req.ctx(), req.params.id, req.query) });
   route(app, api.findClientMatches, { rule: any, handler: async (req) => ({ data: await svc.matches(req.ctx(), req.query) }) });
   route(app, api.getClient, {
     rule: any,

@@ -54,6 +54,11 @@ export const clients = pgTable(
     // (clients_dob_idx) and score the few rows left with unaccented similarity: unaccent() is
     // not IMMUTABLE, so it cannot sit in an index expression.
     index('clients_name_trgm_idx').using('gin', sql`lower(${t.givenName} || ' ' || ${t.familyName}) gin_trgm_ops`),
+    // Client search (GET /clients?q=): word prefixes of the folded name and digits of the phones,
+    // through the IMMUTABLE key functions of migration 0022 (clients/repo.ts uses the very same
+    // expressions, so the planner matches them to these indexes).
+    index('clients_name_key_idx').using('gin', sql`tandem_name_key(${t.givenName} || ' ' || coalesce(${t.middleName}, '') || ' ' || ${t.familyName} || ' ' || coalesce(${t.preferredName}, '')) gin_trgm_ops`),
+    index('clients_phone_key_idx').using('gin', sql`tandem_phone_key(${t.phones}) gin_trgm_ops`),
     index('clients_dob_idx').on(t.dateOfBirth),
     index('clients_org_idx').on(t.createdByOrgId),
     check('clients_language_check', sql`${t.preferredLanguage} is null or ${inList(t.preferredLanguage, LANGUAGES)}`),

@@ -16,3 +16,5 @@ export * from './referrals/sla';
 export * from './referrals/schemas';
 export * from './common/problem-responses';
 export * from './common/errors-es';
+export * from './clients/search';
+export * from './clients/schemas';

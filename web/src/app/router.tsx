@@ -8,6 +8,7 @@ import { canSeeAdvisory, canSeeAgreements, canSeeEngagement, isNetworkAdmin } fr
 import { AcceptInvitationRoute } from './routes/accept-invitation';
 import { DirectoryOrganizationRoute, DirectorySearchRoute, DirectoryServiceEditRoute, DirectoryServiceRoute } from './routes/directory-pages';
 import { NotFoundRoute } from './routes/forbidden';
+import { ClientRoute, ClientSearchRoute } from './routes/client-pages';
 import { HomeRoute } from './routes/home';
 import { OrganizationApiKeysRoute, OrganizationMembersRoute } from './routes/organization-pages';
 import { PlaceholderRoute } from './routes/placeholder';
@@ -45,6 +46,8 @@ export function AppRouter() {
           <Route path={paths.referrals.path} element={<ReferralInboxRoute />} />
           <Route path={paths.referralsNew.path} element={<ReferralNewRoute />} />
           <Route path={paths.referral.path} element={<ReferralDetailRoute />} />
+          <Route path={paths.clients.path} element={<ClientSearchRoute />} />
+          <Route path={paths.client.path} element={<ClientRoute />} />
           <Route path={paths.notifications.path} element={<NotificationsPage />} />
           <Route
             path={paths.engagement.path}

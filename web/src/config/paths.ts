@@ -14,6 +14,8 @@ export const paths = {
   referrals: { path: '/referrals', href: () => '/referrals' },
   referralsNew: { path: '/referrals/new', href: (serviceId?: string) => (serviceId ? `/referrals/new?serviceId=${encodeURIComponent(serviceId)}` : '/referrals/new') },
   referral: { path: '/referrals/:id', href: (id: string) => `/referrals/${id}` },
+  clients: { path: '/clients', href: (q?: string) => (q ? `/clients?q=${encodeURIComponent(q)}` : '/clients') },
+  client: { path: '/clients/:id', href: (id: string) => `/clients/${id}` },
   notifications: { path: '/notifications', href: () => '/notifications' },
   engagement: { path: '/engagement', href: () => '/engagement' },
   advisoryBoards: { path: '/advisory-boards', href: () => '/advisory-boards' },

@@ -14,6 +14,8 @@ export const clientsModule = async (app: FastifyInstance) => {
   const svc = createClientsService({ db: app.db, links: referralLinks });
   const any = rules.authenticated;
   route(app, api.createClient, { rule: any, handler: async (req) => svc.create(req.ctx(), req.body) });
+  route(app, api.searchClients, { rule: any, handler: async (req) => svc.search(req.ctx(), req.query) });
+  route(app, api.listClientReferrals, { rule: any, handler: async (req) => svc.referrals(req.ctx(), req.params.id, req.query) });
   route(app, api.findClientMatches, { rule: any, handler: async (req) => ({ data: await svc.matches(req.ctx(), req.query) }) });
   route(app, api.getClient, { rule: any, handler: async (req) => svc.get(req.ctx(), req.params.id) });
   route(app, api.updateClient, { rule: any, handler: async (req) => svc.update(req.ctx(), req.params.id, req.expectedVersion, req.body) });

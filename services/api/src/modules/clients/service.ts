@@ -1,8 +1,11 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Db, DbOrTx } from '@tandem/db';
 import {
   consentStatus,
+  parseClientSearch,
   type Client,
+  type ClientReferral,
+  type ClientSearchResult,
   type ClientMatch,
   type Consent,
   type ConsentMethod,
@@ -10,6 +13,8 @@ import {
   type ContactMethod,
   type CreateClientBodySchema,
   type CreateConsentBodySchema,
+  type ReferralStatus,
+  type SdohCategory,
   type SendPacket,
   type UpdateClientBodySchema,
 } from '@tandem/contract';
@@ -18,7 +23,11 @@ import { actingOrgIds, isNetworkAdmin, type Actor, type Ctx } from '../../lib/ac
 import { auditInsert, diffFields, recordAudit } from '../../lib/audit';
 import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
-import { clientsRepo, type ClientRow, type ConsentRow, type ReferralLinks } from './repo';
+import { decodeCursor, toPage } from '../../lib/pagination';
+import { clientsRepo, type ClientReferralRow, type ClientRow, type ConsentRow, type ReferralLinks } from './repo';
+
+const SearchCursor = z.tuple([z.string(), z.uuid()]);
+const ReferralCursor = z.tuple([z.string(), z.uuid()]);
 
 type CreateInput = z.output<typeof CreateClientBodySchema>;
 type UpdateInput = z.output<typeof UpdateClientBodySchema>;
@@ -101,6 +110,20 @@ export const toConsent = (r: ConsentRow, now = new Date()): Consent => ({
   createdAt: r.createdAt.toISOString(),
 });
 
+const toClientReferral = (r: ClientReferralRow): ClientReferral => ({
+  id: r.id,
+  status: r.status as ReferralStatus,
+  needs: r.needs as SdohCategory[],
+  sendingOrganizationId: r.sendingOrgId,
+  sendingOrganizationName: r.sendingOrganizationName,
+  receivingOrganizationId: r.receivingOrgId,
+  receivingOrganizationName: r.receivingOrganizationName,
+  receivingServiceName: r.receivingServiceName,
+  createdAt: r.createdAt.toISOString(),
+  sentAt: iso(r.sentAt),
+  closedAt: iso(r.closedAt),
+});
+
 const covers = (c: ConsentRow, orgId: string) => c.scope === 'network' || c.organizationIds.includes(orgId);
 const userId = (a: Actor) => (a.kind === 'user' ? a.userId : null);
 
@@ -162,6 +185,46 @@ export const createClientsService = ({ db, links }: { db: Db; links: ReferralLin
 
   return {
     matches: (ctx: Ctx, q: { name: string; dateOfBirth?: string }) => db.transaction((tx) => matches(tx, ctx, q.name, q.dateOfBirth)),
+
+    /**
+     * Client search (partial name, date of birth, phone) among the clients the caller may already
+     * read — the rule of GET /clients/{id}, applied again to each row with reachOf — each result
+     * audited as a `client.search` read for the organization it was reached through.
+     */
+    async search(ctx: Ctx, q: { q: string; limit: number; cursor?: string | undefined }): Promise<{ data: ClientSearchResult[]; nextCursor: string | null }> {
+      const terms = parseClientSearch(q.q);
+      if (!terms) return { data: [], nextCursor: null }; // the query schema refuses this first
+      const after = decodeCursor(q.cursor, SearchCursor);
+      const { actor } = ctx;
+      return db.transaction(async (tx) => {
+        const rows = await clientsRepo.search(tx, { terms, orgIds: actingOrgIds(actor), everywhere: isNetworkAdmin(actor), links, limit: q.limit, after });
+        const page = toPage(rows, q.limit, (r) => [r.sortKey, r.id]);
+        const shown = page.data.flatMap((r) => {
+          const reach = reachOf(actor, r, r.orgIdsOnClient);
+          return reach.ok ? [{ r, orgId: reach.orgId }] : [];
+        });
+        await writeTogether(
+          tx,
+          shown.map(({ r, orgId }) => auditInsert(tx, ctx, { action: 'client.search', entityType: 'client', entityId: r.id, organizationId: orgId, read: true })),
+        );
+        return {
+          data: shown.map(({ r }) => ({ id: r.id, givenName: r.givenName, familyName: r.familyName, preferredName: r.preferredName, dateOfBirth: r.dateOfBirth, phones: r.phones })),
+          nextCursor: page.nextCursor,
+        };
+      });
+    },
+
+    /** The client's referrals the caller may open (ReferralLinks decides which), one audited read. */
+    async referrals(ctx: Ctx, id: string, q: { limit: number; cursor?: string | undefined }) {
+      const after = decodeCursor(q.cursor, ReferralCursor);
+      return db.transaction(async (tx) => {
+        const { orgId } = await visible(tx, ctx.actor, id);
+        const rows = await links.referralsOfClient(tx, { clientId: id, orgIds: actingOrgIds(ctx.actor), everywhere: isNetworkAdmin(ctx.actor), limit: q.limit, after });
+        await recordAudit(tx, ctx, { action: 'client.referrals.read', entityType: 'client', entityId: id, organizationId: orgId });
+        const page = toPage(rows, q.limit, (r) => [r.cursorAt, r.id]);
+        return { data: page.data.map(toClientReferral), nextCursor: page.nextCursor };
+      });
+    },
 
     async create(ctx: Ctx, input: CreateInput) {
       const org = homeOrg(ctx.actor);

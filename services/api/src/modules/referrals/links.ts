@@ -6,4 +6,5 @@ export const referralLinks: ReferralLinks = {
   clientIdsOfOrgs: referralsRepo.clientIdsOfOrgs,
   orgIdsOnClient: referralsRepo.orgIdsOnClient,
   orgIdsOnClientSql: referralsRepo.orgIdsOnClientSql,
+  referralsOfClient: referralsRepo.referralsOfClient,
 };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, sql, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, or, sql, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { type PgTable, type SelectedFields } from 'drizzle-orm/pg-core';
 import { reuse, schema, type DbOrTx } from '@tandem/db';
 import { OPEN_STATUSES, type ReferralDirection, type ReferralStatus } from '@tandem/contract';
@@ -431,6 +431,43 @@ export const referralsRepo = {
   orgIdsOnClientSql: (clientId: SQLWrapper): SQL<string[]> => orgIdsOnClientOf(clientId),
   clientIdsOfOrgs: (orgIds: string[]): SQL =>
     sql`(select ${referrals.clientId} from ${referrals} where ${referrals.clientId} is not null and ${wasSentSql} and (${inArray(referrals.sendingOrgId, orgIds)} or ${inArray(referrals.receivingOrgId, orgIds)}))`,
+  /**
+   * The client record's referral list (ReferralLinks.referralsOfClient): what each viewer may open,
+   * as GET /referrals/{id} decides — the sender (drafts too), the receiver once sent, a network
+   * admin once sent. Served by referrals_client_idx.
+   */
+  referralsOfClient: async (db: DbOrTx, q: { clientId: string; orgIds: string[]; everywhere: boolean; limit: number; after?: [string, string] }) => {
+    const sees = or(
+      q.orgIds.length ? inArray(referrals.sendingOrgId, q.orgIds) : undefined,
+      q.orgIds.length ? and(inArray(referrals.receivingOrgId, q.orgIds), wasSentSql) : undefined,
+      q.everywhere ? wasSentSql : undefined,
+    );
+    return db
+      .select({
+        id: referrals.id,
+        status: referrals.status,
+        needs: referrals.needs,
+        sendingOrgId: referrals.sendingOrgId,
+        receivingOrgId: referrals.receivingOrgId,
+        sendingOrganizationName: sql<string>`(select o.name from ${organizations} o where o.id = ${outer(referrals.sendingOrgId)})`,
+        receivingOrganizationName: sql<string | null>`(select o.name from ${organizations} o where o.id = ${outer(referrals.receivingOrgId)})`,
+        receivingServiceName: sql<string | null>`(select s.name from ${services} s where s.id = ${outer(referrals.receivingServiceId)})`,
+        createdAt: referrals.createdAt,
+        sentAt: referrals.sentAt,
+        closedAt: referrals.closedAt,
+        cursorAt: sql<string>`${referrals.createdAt}::text`,
+      })
+      .from(referrals)
+      .where(
+        and(
+          eq(referrals.clientId, q.clientId),
+          sees ?? sql`false`,
+          q.after ? sql`(${referrals.createdAt}, ${referrals.id}) < (${q.after[0]}::timestamptz, ${q.after[1]}::uuid)` : undefined,
+        ),
+      )
+      .orderBy(desc(referrals.createdAt), desc(referrals.id))
+      .limit(q.limit + 1);
+  },
 
   /** Every referral linked to this one by forwarding, oldest first. */
   async chain(db: DbOrTx, id: string): Promise<{ id: string; forwardedFromId: string | null }[]> {

@@ -470,6 +470,35 @@ const clientKind: KindDef<ClientObj> = {
       mutates: true,
     },
     {
+      // Search: only clients the caller may already read, and this one (by family name) if they may.
+      name: 'search',
+      method: 'GET',
+      path: (c) => `/api/v1/clients?q=${encodeURIComponent(c.obj.familyName)}`,
+      security: 'both',
+      scope: 'referrals:read',
+      expect: () => 'allow',
+      row: async (c, r) => ((await clientReadableBy(c.w, c.actor, String(r.id))) ? null : `client ${String(r.id)} is not readable by the caller`),
+      verify: async (c, body) => {
+        const found = ((body as { data: { id: string }[] }).data ?? []).some((m) => m.id === c.obj.id);
+        return !found && (await clientReadableBy(c.w, c.actor, c.obj.id)) ? 'a client the caller may read is missing from its search' : null;
+      },
+    },
+    {
+      // The client's referrals: the client's readers only, and among its referrals only those the
+      // caller may open (a draft is the sender's alone, network admins too).
+      name: 'list referrals',
+      method: 'GET',
+      path: (c) => `/api/v1/clients/${c.obj.id}/referrals`,
+      security: 'both',
+      scope: 'referrals:read',
+      expect: clientRead,
+      row: (c, r) => (r.id === c.obj.referralId && seesReferral(c.actor, c.state as ReferralState) ? null : `referral ${String(r.id)} is not one the caller may open`),
+      verify: async (c, body) => {
+        const listed = ((body as { data: { id: string }[] }).data ?? []).some((r) => r.id === c.obj.referralId);
+        return !listed && seesReferral(c.actor, c.state as ReferralState) ? 'a referral the caller may open is missing' : null;
+      },
+    },
+    {
       // Likely matches: only clients the caller may already read, and this one if they may.
       name: 'matches',
       method: 'GET',

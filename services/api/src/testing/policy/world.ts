@@ -144,7 +144,7 @@ export type ReferralObject = Awaited<ReturnType<typeof makeReferral>>;
 /** A client registered by A whose only referral to B is in `state` (sent, draft or cancelled draft). */
 export const makeClient = async (w: World, state: 'sent' | 'draft' | 'cancelled_draft') => {
   const r = await makeReferral(w, state);
-  return { id: r.client.id, version: r.client.version, name: `${r.client.givenName} ${r.client.familyName}`, dateOfBirth: r.client.dateOfBirth, consentId: r.consent.id, referralId: r.id };
+  return { id: r.client.id, version: r.client.version, name: `${r.client.givenName} ${r.client.familyName}`, familyName: r.client.familyName, dateOfBirth: r.client.dateOfBirth, consentId: r.consent.id, referralId: r.id };
 };
 
 export const makeMember = async (w: World, slot: Slot, role: Role = 'staff') => newUser(w.db, { org: w.orgs[slot], role, name: `Matrix member ${w.uniq()}` });

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { api, type ReferralDirection, type ReferralStatus, type SdohCategory } from '@tandem/contract';
+import { api, parseClientSearch, type ReferralDirection, type ReferralStatus, type SdohCategory } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
 
 export interface ReferralFilters {
@@ -60,9 +60,18 @@ export const referralQueries = {
     }),
 };
 
-// Clients and their consents (PHI): their own prefix, read only while building a referral.
+// Clients and their consents (PHI): their own prefix, read only while building a referral. The
+// client record (features/clients) uses the same ['clients'] keys for detail and consents on
+// purpose, so a change made on either page refreshes the other.
 export const clientQueries = {
   all: ['clients'] as const,
+  /** The picker's first page of a search (the client record's search pages on under the same prefix). */
+  search: (q: string) =>
+    queryOptions({
+      queryKey: [...clientQueries.all, 'search', q, 'picker'] as const,
+      queryFn: () => apiCall(api.searchClients, { query: { q, limit: 10 } }),
+      enabled: parseClientSearch(q) !== null,
+    }),
   matches: (name: string, dateOfBirth?: string) =>
     queryOptions({
       queryKey: [...clientQueries.all, 'matches', name, dateOfBirth ?? null] as const,

@@ -1,6 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { CONTACT_METHODS, LANGUAGES, type Client, type ClientMatch, type ContactMethod } from '@tandem/contract';
+import {
+  CONTACT_METHODS,
+  LANGUAGES,
+  parseClientSearch,
+  type Client,
+  type ClientMatch,
+  type ClientSearchResult,
+  type ContactMethod,
+} from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { SelectField } from '../../../components/ui/select-field';
@@ -31,20 +39,67 @@ function MatchList({ matches, onUse, label }: { matches: ClientMatch[]; onUse: (
   );
 }
 
+function SearchResults({ found, onUse, label }: { found: ClientSearchResult[]; onUse: (id: string) => void; label: string }) {
+  const t = useT();
+  return (
+    <ul className="ref-matches" aria-label={label}>
+      {found.map((c) => {
+        const name = `${c.preferredName || c.givenName} ${c.familyName}`;
+        return (
+          <li key={c.id}>
+            <span>
+              <strong>{name}</strong>
+              {c.dateOfBirth && <span className="muted"> · {t('ref.born', { date: c.dateOfBirth })}</span>}
+              {c.phones[0] && <span className="muted"> · {c.phones[0]}</span>}
+            </span>
+            <Button size="sm" variant="secondary" onClick={() => onUse(c.id)} aria-label={`${t('ref.useClient')}: ${name}`}>
+              {t('ref.useClient')}
+            </Button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 const empty = { givenName: '', familyName: '', dateOfBirth: '', phone: '', email: '', preferredLanguage: '', preferredContactMethod: '' };
+
+/**
+ * What a search typed so far says about the new client: its words as first and last name
+ * ("Rosa Garc" → Rosa / Garc, "Garc" → last name), a date of birth, a phone.
+ */
+const fromSearch = (q: string) => {
+  const terms = parseClientSearch(q);
+  const [first, ...rest] = terms?.names ?? [];
+  return {
+    givenName: rest.length ? (first ?? '') : '',
+    familyName: rest.length ? rest.join(' ') : (first ?? ''),
+    dateOfBirth: terms?.dateOfBirth ?? '',
+    phone: terms?.phoneDigits ?? '',
+  };
+};
 
 /** Find the client among existing records, or register them; a new record lists likely duplicates. */
 export function ClientPicker({ onPicked }: { onPicked: (clientId: string) => void }) {
   const t = useT();
   const [search, setSearch] = useState('');
   const term = useDebouncedValue(search.trim());
-  const matches = useQuery(clientQueries.matches(term));
+  const found = useQuery(clientQueries.search(term));
   const create = useCreateClient();
   const formRef = useFocusFirstError(create.error);
   const [d, setD] = useState(empty);
+  // Until the person edits the new-client form, what they typed in search carries into it.
+  const [edited, setEdited] = useState(false);
   const [created, setCreated] = useState<{ client: Client; matches: ClientMatch[] } | null>(null);
   const errors = fieldErrorsOf(create.error);
-  const set = (k: keyof typeof empty, v: string) => setD((x) => ({ ...x, [k]: v }));
+  const set = (k: keyof typeof empty, v: string) => {
+    setEdited(true);
+    setD((x) => ({ ...x, [k]: v }));
+  };
+  const onSearch = (v: string) => {
+    setSearch(v);
+    if (!edited) setD({ ...empty, ...fromSearch(v) });
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -80,13 +135,12 @@ export function ClientPicker({ onPicked }: { onPicked: (clientId: string) => voi
         hint={t('ref.findClientHint')}
         type="search"
         value={search}
-        onChange={(e) => setSearch(e.target.value)}
+        onChange={(e) => onSearch(e.target.value)}
         autoComplete="off"
       />
-      {matches.data &&
-        term.length >= 2 &&
-        (matches.data.data.length ? (
-          <MatchList matches={matches.data.data} onUse={onPicked} label={t('ref.searchResults')} />
+      {found.data &&
+        (found.data.data.length ? (
+          <SearchResults found={found.data.data} onUse={onPicked} label={t('ref.searchResults')} />
         ) : (
           <p className="muted">{t('ref.noMatches')}</p>
         ))}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import type { ReferralDetail } from '@tandem/contract';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
@@ -26,9 +26,12 @@ function ChosenClient({ clientId, onChange }: { clientId: string; onChange: () =
         {c?.dateOfBirth && <span className="muted"> · {t('ref.born', { date: c.dateOfBirth })}</span>}
         {c?.preferredLanguage && <span className="muted"> · {t(`language.${c.preferredLanguage}`)}</span>}
       </p>
-      <Button variant="secondary" size="sm" onClick={onChange}>
-        {t('ref.changeClient')}
-      </Button>
+      <span className="ref-chosen-actions">
+        <Link to={paths.client.href(clientId)}>{t('client.openRecord')}</Link>
+        <Button variant="secondary" size="sm" onClick={onChange}>
+          {t('ref.changeClient')}
+        </Button>
+      </span>
     </div>
   );
 }
@@ -36,26 +39,35 @@ function ChosenClient({ clientId, onChange }: { clientId: string; onChange: () =
 /** One page, four steps: client, consent, referral details (saved as a draft), then check and send. */
 export function NewReferralPage({ sender }: { sender: Sender }) {
   const t = useT();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const serviceId = params.get('serviceId') ?? '';
+  // Once saved, the draft's id is in the address (?draft=), so a reload or a link reopens it.
+  const draftId = params.get('draft');
   // From a directory service page: wait for the service so the form starts prefilled.
   const service = useQuery(partnerQueries.service(serviceId));
   const preset = service.data
     ? { organizationId: service.data.organizationId, serviceId: service.data.id, needs: service.data.categories.slice(0, 3) }
     : null;
-  const [clientId, setClientId] = useState<string | null>(null);
-  const [draftId, setDraftId] = useState<string | null>(null);
   // Read through the cache: recording a consent re-reads the draft, so its checklist follows.
-  const draft = useQuery({ ...referralQueries.detail(draftId ?? ''), enabled: !!draftId }).data ?? null;
+  const draftQuery = useQuery({ ...referralQueries.detail(draftId ?? ''), enabled: !!draftId });
+  const draft = draftQuery.data ?? null;
+  // undefined: not chosen on this page yet, so a reopened draft's client stands.
+  const [picked, setPicked] = useState<string | null | undefined>(undefined);
+  const clientId = picked === undefined ? (draft?.clientId ?? null) : picked;
+  const onSaved = (d: ReferralDetail) => {
+    if (d.id !== draftId) setParams({ draft: d.id }, { replace: true });
+  };
 
   // Sent (here or in another tab): the referral's own page takes over.
   if (draft && draft.status !== 'draft') return <Navigate to={paths.referral.href(draft.id)} replace />;
+  if (draftId && draftQuery.isPending) return <Spinner label={t('app.loading')} />;
+  if (draftId && draftQuery.isError) return <Navigate to={paths.referral.href(draftId)} replace />;
 
   return (
     <>
       <PageHeader title={t('ref.newTitle')} description={t('ref.newIntro')} />
       <Card title={`1. ${t('ref.clientStep')}`}>
-        {clientId ? <ChosenClient clientId={clientId} onChange={() => setClientId(null)} /> : <ClientPicker onPicked={setClientId} />}
+        {clientId ? <ChosenClient clientId={clientId} onChange={() => setPicked(null)} /> : <ClientPicker onPicked={setPicked} />}
       </Card>
       <Card title={`2. ${t('ref.consentStep')}`}>
         {clientId ? <ConsentPanel clientId={clientId} /> : <p className="muted">{t('ref.chooseClientFirst')}</p>}
@@ -64,7 +76,7 @@ export function NewReferralPage({ sender }: { sender: Sender }) {
         {serviceId && service.isPending ? (
           <Spinner label={t('app.loading')} />
         ) : (
-          <DraftForm clientId={clientId} draft={draft} preset={preset} sender={sender} onSaved={(d: ReferralDetail) => setDraftId(d.id)} />
+          <DraftForm clientId={clientId} draft={draft} preset={preset} sender={sender} onSaved={onSaved} />
         )}
       </Card>
       <Card title={`4. ${t('ref.sendStep')}`}>

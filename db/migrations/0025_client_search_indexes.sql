@@ -1,0 +1,2 @@
+CREATE INDEX "clients_name_key_idx" ON "clients" USING gin (tandem_name_key("given_name" || ' ' || coalesce("middle_name", '') || ' ' || "family_name" || ' ' || coalesce("preferred_name", '')) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "clients_phone_key_idx" ON "clients" USING gin (tandem_phone_key("phones") gin_trgm_ops);

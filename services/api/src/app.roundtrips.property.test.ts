@@ -17,6 +17,7 @@ import {
   FirstContactBodySchema,
   InviteMemberBodySchema,
   isNetworkRole,
+  outcomesFor,
   reasonRule,
   ReplaceScheduleBodySchema,
   ScheduleExceptionSchema,
@@ -619,8 +620,17 @@ describe('referrals', () => {
             const to = allowed[s.pick % allowed.length]!;
             const rule = reasonRule(cur.status, to);
             const reason = rule === 'required' || (rule === 'optional' && s.withOptionalReason) ? s.reason : null;
-            const note = reason === 'other' || !s.noteAbsent ? s.note : undefined;
-            const body = { to, version: cur.version, ...(reason ? { reason } : rule === 'none' && s.withOptionalReason ? {} : { reason: null }), ...(note !== undefined ? { note } : {}) };
+            // Completing (or unable to complete) carries an outcome from its own list; `other` needs a note.
+            const outcomes = outcomesFor(to);
+            const outcome = outcomes ? outcomes[s.pick % outcomes.length]! : undefined;
+            const note = reason === 'other' || outcome === 'other' || !s.noteAbsent ? s.note : undefined;
+            const body = {
+              to,
+              version: cur.version,
+              ...(reason ? { reason } : rule === 'none' && s.withOptionalReason ? {} : { reason: null }),
+              ...(outcome ? { outcome } : {}),
+              ...(note !== undefined ? { note } : {}),
+            };
             ok(api.transitionReferral, await call(who, api.transitionReferral, { params: { id: d.id }, body }), `${cur.status} → ${to}`);
           }
           for (const reader of [w.clinicStaff, w.cboKey, w.netAdmin]) await read(reader, api.getReferral, { params: { id: d.id } });

@@ -6,6 +6,7 @@ import {
   ClosureReasonSchema,
   ConsentMethodSchema,
   FirstContactMethodSchema,
+  LOOP_CLOSURE_REASONS,
   LoopClosureReasonSchema,
   ConsentScopeSchema,
   ContactMethodSchema,
@@ -508,7 +509,7 @@ export const FirstContactBodySchema = z
     note: optionalText(2000),
     version: WriteVersionSchema,
   })
-  .meta({ id: 'FirstContactBody', example: { at: '2026-03-03T17:30:00.000Z', method: 'phone' } });
+  .meta({ id: 'FirstContactBody', example: { firstContactAt: '2026-03-03T17:30:00.000Z', method: 'phone' } });
 export type FirstContactBody = z.input<typeof FirstContactBodySchema>;
 
 export const CorrectFirstContactBodySchema = z
@@ -569,6 +570,7 @@ export const TimelineEntrySchema = z
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 export const TimelineSchema = z.object({ data: z.array(TimelineEntrySchema) }).meta({ id: 'ReferralTimeline' });
 
+const byReasonShape = Object.fromEntries(LOOP_CLOSURE_REASONS.map((r) => [r, z.number().int().min(0)])) as Record<(typeof LOOP_CLOSURE_REASONS)[number], z.ZodNumber>;
 const byStatusShape = Object.fromEntries(REFERRAL_STATUSES.map((s) => [s, z.number().int().min(0)])) as Record<(typeof REFERRAL_STATUSES)[number], z.ZodNumber>;
 export const ReferralCountsQuerySchema = z.strictObject({ box: ReferralDirectionSchema.default('received') });
 export const ReferralCountsSchema = z
@@ -583,7 +585,7 @@ export const ReferralCountsSchema = z
       .object({
         awaiting: z.number().int().min(0).describe('Completed / unable to complete, outcome not yet marked seen by the sender'),
         closed: z.number().int().min(0).describe('Marked loop closed by the sender'),
-        byReason: z.record(LoopClosureReasonSchema, z.number().int().min(0)).describe('Closed referrals by DHCS loop-closure reason'),
+        byReason: z.object(byReasonShape).describe('Closed referrals by DHCS loop-closure reason'),
       })
       .describe('Closed-loop referral counts for the box'),
   })

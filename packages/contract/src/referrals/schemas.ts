@@ -560,11 +560,15 @@ export const AuditEntrySchema = z
     at: TimestampSchema,
     actorUserId: IdSchema.nullable(),
     actorApiKeyId: IdSchema.nullable(),
+    actorName: z.string().nullable().describe("The person's name, or the API key's; null for Tandem itself or a deleted record"),
     actorOrganizationId: IdSchema.nullable(),
+    actorOrganizationName: z.string().nullable(),
     action: z.string(),
+    read: z.boolean().describe('The row records a read (someone saw records), not a change'),
     entityType: z.string(),
     entityId: z.string().nullable(),
     organizationId: IdSchema.nullable(),
+    organizationName: z.string().nullable().describe('The organization the record belongs to'),
     requestId: z.string().nullable(),
   })
   .meta({ id: 'AuditEntry', description: 'One row of the append-only audit trail' });

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, like, lt, or, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@tandem/db';
 
-const { auditLog, referrals, consents } = schema;
+const { auditLog, referrals, consents, users, apiKeys, organizations } = schema;
 
 export interface AuditFilter {
   orgIds: string[] | null;
@@ -17,6 +17,9 @@ export interface AuditFilter {
   limit: number;
   after?: [string, string];
 }
+
+/** A column of the outer audit row, qualified (drizzle leaves them bare in a one-table select). */
+const outer = (column: string) => sql.raw(`"audit_log"."${column}"`);
 
 /** Rows about a client: the client itself, its consents and its referrals (audit_entity_idx each). */
 const aboutClient = (clientId: string) =>
@@ -35,7 +38,14 @@ export const auditRepo = {
    */
   page: async (db: DbOrTx, f: AuditFilter) =>
     db
-      .select({ a: auditLog, cursorAt: sql<string>`${auditLog.at}::text` })
+      .select({
+        a: auditLog,
+        cursorAt: sql<string>`${auditLog.at}::text`,
+        // Names by primary key, for the page's rows only (scalar subqueries run after the limit).
+        actorName: sql<string | null>`coalesce((select u.name from ${users} u where u.id = ${outer('actor_user_id')}), (select k.name from ${apiKeys} k where k.id = ${outer('actor_api_key_id')}))`,
+        actorOrganizationName: sql<string | null>`(select o.name from ${organizations} o where o.id = ${outer('actor_org_id')})`,
+        organizationName: sql<string | null>`(select o.name from ${organizations} o where o.id = ${outer('organization_id')})`,
+      })
       .from(auditLog)
       .where(
         and(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '@tandem/db';
-import type { AuditListQuerySchema, AuditLogEntry } from '@tandem/contract';
+import { isReadAction, type AuditListQuerySchema, type AuditLogEntry } from '@tandem/contract';
 import { forbidden } from '../../lib/app-error';
 import { isNetworkAdmin, type Actor } from '../../lib/actor';
 import { decodeCursor, toPage } from '../../lib/pagination';
@@ -17,16 +17,20 @@ export const createAuditService = ({ db }: { db: Db }) => ({
     const rows = await auditRepo.page(db, { ...filters, orgIds: isNetworkAdmin(actor) ? null : adminOf, after: decodeCursor(cursor, KeyCursor) });
     const page = toPage(rows, q.limit, (r) => [r.cursorAt, r.a.id]);
     return {
-      data: page.data.map(({ a }): AuditLogEntry => ({
+      data: page.data.map(({ a, actorName, actorOrganizationName, organizationName }): AuditLogEntry => ({
         id: a.id,
         at: a.at.toISOString(),
         actorUserId: a.actorUserId,
         actorApiKeyId: a.actorApiKeyId,
+        actorName,
         actorOrganizationId: a.actorOrgId,
+        actorOrganizationName,
         action: a.action,
+        read: isReadAction(a.action),
         entityType: a.entityType,
         entityId: a.entityId,
         organizationId: a.organizationId,
+        organizationName,
         requestId: a.requestId,
       })),
       nextCursor: page.nextCursor,

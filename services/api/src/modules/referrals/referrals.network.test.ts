@@ -128,5 +128,6 @@ describe('GET /api/v1/referrals?box=network', () => {
       ['referral.read', r.id],
       ['referral.network.list', null],
     ]);
+    expect(trail.body.data[0]).toMatchObject({ actorName: 'Nina Network', actorOrganizationName: 'County Health System', read: true, organizationName: null });
   });
 });

@@ -13,10 +13,13 @@ export const paths = {
   directoryAgreements: { path: '/directory/agreements', href: () => '/directory/agreements' },
   referrals: { path: '/referrals', href: () => '/referrals' },
   referralsNew: { path: '/referrals/new', href: (serviceId?: string) => (serviceId ? `/referrals/new?serviceId=${encodeURIComponent(serviceId)}` : '/referrals/new') },
+  // Not under /referrals: the nav would mark "Referrals" current too.
+  referralsNetwork: { path: '/network/referrals', href: () => '/network/referrals' },
   referral: { path: '/referrals/:id', href: (id: string) => `/referrals/${id}` },
   notifications: { path: '/notifications', href: () => '/notifications' },
   engagement: { path: '/engagement', href: () => '/engagement' },
   advisoryBoards: { path: '/advisory-boards', href: () => '/advisory-boards' },
+  audit: { path: '/audit', href: (q?: Record<string, string>) => (q ? `/audit?${new URLSearchParams(q).toString()}` : '/audit') },
   adminOrganizations: { path: '/admin/organizations', href: () => '/admin/organizations' },
   adminUsers: { path: '/admin/users', href: () => '/admin/users' },
   orgMembers: { path: '/organizations/:id/members', href: (id: string) => `/organizations/${id}/members` },

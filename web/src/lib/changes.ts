@@ -80,7 +80,8 @@ const SPA_NAMES: Record<string, string> = {
   spa7: 'East',
   spa8: 'South Bay',
 };
-const spaName = (code: string) => (SPA_NAMES[code] ? `SPA ${code.slice(3)} · ${SPA_NAMES[code]}` : code);
+/** "SPA 4 · Metro": proper names, the same in every language. */
+export const spaName = (code: string) => (SPA_NAMES[code] ? `SPA ${code.slice(3)} · ${SPA_NAMES[code]}` : code);
 
 const enumLabel = (prefix: string, v: string, t: Translate) => {
   const k = `${prefix}.${v}`;

@@ -191,7 +191,7 @@ describe('directory', () => {
       await form.getByRole('button', { name: 'Save changes' }).click();
       await expectVisible(page.getByRole('link', { name: '(323) 555-0199' }));
       await page.getByRole('button', { name: 'Change history' }).click();
-      await expectVisible(page.getByRole('listitem').filter({ hasText: /phone: .*→ \(323\) 555-0199/ }));
+      await expectVisible(page.getByRole('listitem').filter({ hasText: /Phone: .*→ \(323\) 555-0199/ }));
     }));
 
   it('lets an org admin add a service and remove a contact from the organization page on a phone', () =>

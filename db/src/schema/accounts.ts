@@ -116,7 +116,7 @@ export const loginThrottles = pgTable('login_throttles', {
 });
 
 /**
- * Range-partitioned by month on `at` (migration 0016, docs/decisions/0005-audit-log-partitions.md):
+ * Range-partitioned by month on `at` (migration 0021, docs/decisions/0005-audit-log-partitions.md):
  * drizzle cannot declare partitioning, so the migration creates the table, its DEFAULT partition
  * and `tandem_audit_partitions(months_ahead)`, which the API calls on start and daily. A
  * partitioned table's primary key must hold the partition key, hence (id, at).
@@ -143,6 +143,13 @@ export const auditLog = pgTable(
     index('audit_entity_idx').on(t.entityType, t.entityId, t.at),
     index('audit_org_at_idx').on(t.organizationId, t.at),
     index('audit_actor_at_idx').on(t.actorUserId, t.at),
+    // The audit page's filters (who: an API key; what: an action) and change history (an
+    // organization's directory changes, without the reads filed under it), within each month.
+    index('audit_key_at_idx').on(t.actorApiKeyId, t.at).where(sql`${t.actorApiKeyId} is not null`),
+    index('audit_action_at_idx').on(t.action, t.at),
+    index('audit_org_changes_idx')
+      .on(t.organizationId, t.at)
+      .where(sql`${t.entityType} in ('organization', 'service', 'location', 'contact', 'agreement')`),
   ],
 );
 

@@ -160,6 +160,10 @@ export const referrals = pgTable(
     index('referrals_receiving_updated_idx').on(t.receivingOrgId, t.updatedAt, t.id),
     index('referrals_sending_updated_idx').on(t.sendingOrgId, t.updatedAt, t.id),
     index('referrals_assignee_idx').on(t.assigneeUserId, t.status),
+    // The network box (network admins, collaboration team): every referral that was sent, newest
+    // first, all statuses or one. Partial on the "was sent" test the box's query repeats.
+    index('referrals_network_recent_idx').on(t.createdAt, t.id).where(sql`${t.status} <> 'draft' and ${t.sentAt} is not null`),
+    index('referrals_network_status_idx').on(t.status, t.createdAt, t.id).where(sql`${t.status} <> 'draft' and ${t.sentAt} is not null`),
     // A client's referrals: the duplicate guard (open ones, status filtered on the few rows of one
     // client) and who sees a client through its referrals. A partial index on open statuses left
     // the second to scan all referrals.

@@ -23,6 +23,10 @@ export const canEditDirectory = (me: Me, organizationId: string) =>
 /** Network staff (network admins, the collaboration team) look after the whole directory and its agreements. */
 export const isNetworkStaff = (me: Me) => isNetworkAdmin(me) || hasRole(me, 'collaboration_team');
 export const canSeeAgreements = isNetworkStaff;
+/** The network box: network admins (with client details) and the collaboration team (without). */
+export const canSeeNetworkReferrals = isNetworkStaff;
+/** The audit trail: network admins (all of it) and org admins (their organizations' rows). */
+export const canSeeAudit = (me: Me) => isNetworkAdmin(me) || hasRole(me, 'org_admin');
 
 /**
  * The navigation a person sees follows their roles. It only hides what they cannot use; the API
@@ -36,6 +40,7 @@ export const buildNav = (me: Me, t: Translate): NavSection[] => {
       { to: paths.referrals.href(), label: t('nav.referrals') },
     ],
   };
+  if (canSeeNetworkReferrals(me)) main.items.push({ to: paths.referralsNetwork.href(), label: t('nav.network') });
   if (canSeeAgreements(me)) main.items.push({ to: paths.directoryAgreements.href(), label: t('nav.agreements') });
   if (canSeeEngagement(me)) main.items.push({ to: paths.engagement.href(), label: t('nav.engagement') });
   if (canSeeAdvisory(me)) main.items.push({ to: paths.advisoryBoards.href(), label: t('nav.advisoryBoards') });
@@ -46,6 +51,7 @@ export const buildNav = (me: Me, t: Translate): NavSection[] => {
     items: [
       { to: paths.orgMembers.href(m.organizationId), label: t('nav.members') },
       { to: paths.orgApiKeys.href(m.organizationId), label: t('nav.apiKeys') },
+      ...(isNetworkAdmin(me) ? [] : [{ to: paths.audit.href(), label: t('nav.audit') }]),
     ],
   }));
 
@@ -56,6 +62,7 @@ export const buildNav = (me: Me, t: Translate): NavSection[] => {
           items: [
             { to: paths.adminOrganizations.href(), label: t('nav.organizations') },
             { to: paths.adminUsers.href(), label: t('nav.users') },
+            { to: paths.audit.href(), label: t('nav.audit') },
           ],
         },
       ]

@@ -4,7 +4,7 @@ import { OrganizationsAdmin } from '../features/organizations/components/organiz
 import { UsersAdmin } from '../features/members/components/users-admin';
 import { AgreementsPage } from '../features/agreements/components/agreements-page';
 import { NotificationsPage } from '../features/notifications/components/notifications-page';
-import { canSeeAdvisory, canSeeAgreements, canSeeEngagement, isNetworkAdmin } from './nav';
+import { canSeeAdvisory, canSeeAgreements, canSeeAudit, canSeeEngagement, canSeeNetworkReferrals, isNetworkAdmin } from './nav';
 import { AcceptInvitationRoute } from './routes/accept-invitation';
 import { DirectoryOrganizationRoute, DirectorySearchRoute, DirectoryServiceEditRoute, DirectoryServiceRoute } from './routes/directory-pages';
 import { NotFoundRoute } from './routes/forbidden';
@@ -13,7 +13,8 @@ import { HomeRoute } from './routes/home';
 import { OrganizationApiKeysRoute, OrganizationMembersRoute } from './routes/organization-pages';
 import { PlaceholderRoute } from './routes/placeholder';
 import { ProtectedLayout } from './routes/protected-layout';
-import { ReferralDetailRoute, ReferralInboxRoute, ReferralNewRoute } from './routes/referral-pages';
+import { AuditRoute } from './routes/audit-pages';
+import { NetworkReferralsRoute, ReferralDetailRoute, ReferralInboxRoute, ReferralNewRoute } from './routes/referral-pages';
 import { Require } from './routes/require';
 import { SignInRoute } from './routes/sign-in';
 
@@ -45,6 +46,22 @@ export function AppRouter() {
           />
           <Route path={paths.referrals.path} element={<ReferralInboxRoute />} />
           <Route path={paths.referralsNew.path} element={<ReferralNewRoute />} />
+          <Route
+            path={paths.referralsNetwork.path}
+            element={
+              <Require allow={canSeeNetworkReferrals}>
+                <NetworkReferralsRoute />
+              </Require>
+            }
+          />
+          <Route
+            path={paths.audit.path}
+            element={
+              <Require allow={canSeeAudit}>
+                <AuditRoute />
+              </Require>
+            }
+          />
           <Route path={paths.referral.path} element={<ReferralDetailRoute />} />
           <Route path={paths.clients.path} element={<ClientSearchRoute />} />
           <Route path={paths.client.path} element={<ClientRoute />} />

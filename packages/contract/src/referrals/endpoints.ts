@@ -48,6 +48,16 @@ const READ = { security: BOTH, scope: 'referrals:read' } as const;
 const WRITE = { security: BOTH, scope: 'referrals:write' } as const;
 const ConsentListSchema = z.object({ data: z.array(ConsentSchema) }).meta({ id: 'ConsentList' });
 
+const NETWORK_BOX =
+  '`box=network` lists every referral that was sent, anywhere in the network (never a draft, nor a draft cancelled before sending), ' +
+  'for network admins and the collaboration team only: anyone else, API keys included, gets 403. It is read-only (a referral is ' +
+  'changed only by its two organizations, and a network admin only marks one entered in error) and each page read is audited. ' +
+  'Filters: organizationId (either side), spa, need, status, overdue; q (client name) is for network admins only. ' +
+  'The collaboration team sees what was referred where and when (organizations, service, needs, status, dates, overdue) but no ' +
+  'client details: clientId, clientName, reason, statusNote, outcome and consentId are null for them, and opening the referral ' +
+  'answers 404 unless their organization is on it (ARCHITECTURE §4; docs/decisions/0009-network-referral-box.md). ' +
+  'organizationId and spa apply to box=network only.';
+
 export const clientEndpoints = {
   createClient: defineEndpoint({
     method: 'POST',
@@ -161,11 +171,11 @@ export const referralEndpoints = {
     path: ref(''),
     operationId: 'listReferrals',
     summary: "The caller's organization inbox: received or sent, newest first",
-    description: "Referrals sent by or to the caller's organization, with names for the inbox row. Changes nothing.",
+    description: `Referrals sent by or to the caller's organization, with names for the inbox row; changes nothing. ${NETWORK_BOX}`,
     tags: ['Referrals'],
     ...READ,
     query: ReferralListQuerySchema,
-    responses: { 200: ReferralPageSchema },
+    responses: { 200: ReferralPageSchema, 403: ProblemSchema },
   }),
   countReferrals: defineEndpoint({
     method: 'GET',
@@ -398,7 +408,10 @@ export const auditEndpoints = {
     path: '/api/v1/audit',
     operationId: 'listAudit',
     summary: "Audit trail: org admins see their organization's rows, network admins all",
-    description: 'Who read or changed which record, newest first. Changes nothing.',
+    description:
+      'Who read or changed which record, newest first; changes nothing. Filters: who (actorUserId or actorApiKeyId), what (action, or a prefix such as `referral.`), when (from/to), ' +
+      'which record (entityType, entityId) and which client (clientId: the client, its consents and its referrals). ' +
+      'Give from/to whenever you can: the log is partitioned by month and only the months in range are read.',
     tags: ['Audit'],
     security: ['session'],
     query: AuditListQuerySchema,

@@ -109,6 +109,21 @@ export const ReferralDirectionSchema = z
   .meta({ id: 'ReferralDirection' });
 export type ReferralDirection = z.infer<typeof ReferralDirectionSchema>;
 
+/**
+ * What `GET /api/v1/referrals` lists: an organization's two boxes, or `network`: every referral
+ * that was sent, anywhere in the network, for network admins and the collaboration team only
+ * (read-only; docs/decisions/0009-network-referral-box.md).
+ */
+export const REFERRAL_BOXES = [...REFERRAL_DIRECTIONS, 'network'] as const;
+export const ReferralBoxSchema = z
+  .enum(REFERRAL_BOXES)
+  .describe(
+    'received: referrals sent to your organization; sent: referrals your organization sent; network: every referral sent in the network ' +
+      '(network admins and the collaboration team only; the collaboration team sees no client details)',
+  )
+  .meta({ id: 'ReferralBox' });
+export type ReferralBox = z.infer<typeof ReferralBoxSchema>;
+
 export const DIRECTION_SIDE = { sent: 'sender', received: 'receiver' } as const satisfies Record<ReferralDirection, ReferralSide>;
 
 /**

@@ -6,7 +6,7 @@ import { testApp, type TestApp } from '../testing/app';
 
 // The OpenAPI document as served, linted by Spectral (spectral:oas) and Redocly (recommended)
 // with the repository's rulesets (.spectral.yaml, redocly.yaml). Any problem fails: a rule is
-// turned off only in those files, with the reason in docs/decisions/0005-openapi-lint.md.
+// turned off only in those files, with the reason in docs/decisions/0008-openapi-lint.md.
 const root = path.resolve(__dirname, '../../../..');
 const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
 // The CLIs run offline: no telemetry, no update or notification checks.

@@ -1,7 +1,9 @@
 import { useParams } from 'react-router';
 import { InboxPage } from '../../features/referrals/components/inbox-page';
+import { NetworkReferralsPage } from '../../features/referrals/components/network-page';
 import { NewReferralPage } from '../../features/referrals/components/new-referral-page';
 import { ReferralPage } from '../../features/referrals/components/referral-page';
+import { isNetworkAdmin } from '../nav';
 import { useMe } from './protected-layout';
 
 export function ReferralInboxRoute() {
@@ -25,4 +27,9 @@ export function ReferralDetailRoute() {
     adminOf: me.memberships.filter((m) => m.role === 'org_admin').map((m) => m.organizationId),
   };
   return <ReferralPage key={id} id={id} viewer={viewer} />;
+}
+
+export function NetworkReferralsRoute() {
+  const me = useMe();
+  return <NetworkReferralsPage fullSight={isNetworkAdmin(me)} myOrgIds={me.memberships.map((m) => m.organizationId)} />;
 }

@@ -3,7 +3,7 @@ import { testApp, type TestApp } from '../../testing/app';
 import { AUDIT_MONTHS_AHEAD } from './index';
 import { auditRepo } from './repo';
 
-// The audit log is range-partitioned by month (migration 0016, docs/decisions/0004): the next
+// The audit log is range-partitioned by month (migration 0021, docs/decisions/0005): the next
 // months' partitions exist once the API is ready, a row no partition covers lands in DEFAULT, and
 // creating its month's partition later moves it there without losing it.
 let t: TestApp;

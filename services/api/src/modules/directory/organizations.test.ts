@@ -3,6 +3,7 @@ import { schema } from '@tandem/db';
 import { newOrg, newUser } from '@tandem/db/testing';
 import type { Role } from '@tandem/contract';
 import { signIn, testApp, type TestApp } from '../../testing/app';
+import { member, world } from '../referrals/testing';
 import { newService } from './testing';
 
 let t: TestApp;
@@ -75,6 +76,21 @@ describe('GET /api/v1/organizations/:id/history', () => {
     expect(page2.data[0].changes).toEqual({ phone: { from: null, to: '213-555-0100' } });
     const anon = await t.app.inject({ method: 'GET', url: `/api/v1/organizations/${org.id}/history` });
     expect(anon.statusCode).toBe(401);
+  });
+});
+
+describe('change history leaves out reads and referral work', () => {
+  it('shows the receiving organization’s directory changes, not the referral reads and client reads filed under it', async () => {
+    const w = await world(t);
+    const admin = await member(t, w.cbo, 'org_admin');
+    await admin.call('PATCH', `/api/v1/organizations/${w.cbo.id}`, { phone: '213-555-0101' }, { 'if-match': '1' });
+    const r = await w.sent();
+    await w.cboStaff.call('GET', `/api/v1/referrals/${r.id}`);
+    await w.cboStaff.call('GET', '/api/v1/referrals?box=received');
+    await w.cboStaff.call('GET', `/api/v1/referrals/${r.id}/timeline`);
+    const history = await admin.call('GET', `/api/v1/organizations/${w.cbo.id}/history`);
+    expect(history.status).toBe(200);
+    expect(history.body.data.map((e: { action: string }) => e.action)).toEqual(['organization.update']);
   });
 });
 

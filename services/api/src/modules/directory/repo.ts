@@ -2,6 +2,9 @@ import { and, asc, desc, eq, getTableColumns, ilike, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@tandem/db';
 
 const { organizations, auditLog, users } = schema;
+
+/** The entity types of an organization's change history (audit_org_changes_idx's predicate, verbatim). */
+const CHANGE_HISTORY = sql`${auditLog.entityType} in ('organization', 'service', 'location', 'contact', 'agreement')`;
 export type OrganizationRow = typeof organizations.$inferSelect;
 
 export const organizationsRepo = {
@@ -32,7 +35,11 @@ export const organizationsRepo = {
   /** Writes the change and bumps the version (optimistic concurrency). */
   update: async (db: DbOrTx, id: string, set: Partial<typeof organizations.$inferInsert>) =>
     (await db.update(organizations).set({ ...set, updatedAt: sql`now()`, version: sql`${organizations.version} + 1` }).where(eq(organizations.id, id)).returning())[0]!,
-  /** Audit rows of the organization and everything filed under it, newest first (audit_org_at_idx). */
+  /**
+   * Changes to the organization and its directory records (services, locations, contacts,
+   * agreements), newest first (audit_org_changes_idx, whose predicate this repeats). Not the reads
+   * and referral work also filed under the organization: change history shows changes.
+   */
   history: async (db: DbOrTx, orgId: string, limit: number, before?: [string, string]) =>
     db
       .select({
@@ -50,7 +57,7 @@ export const organizationsRepo = {
       })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorUserId))
-      .where(and(eq(auditLog.organizationId, orgId), before ? sql`(${auditLog.at}, ${auditLog.id}) < (${before[0]}::timestamptz, ${before[1]}::uuid)` : undefined))
+      .where(and(eq(auditLog.organizationId, orgId), CHANGE_HISTORY, before ? sql`(${auditLog.at}, ${auditLog.id}) < (${before[0]}::timestamptz, ${before[1]}::uuid)` : undefined))
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(limit + 1),
 };

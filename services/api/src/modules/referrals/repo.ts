@@ -47,7 +47,7 @@ const OPEN = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(', '));
  * sending — is the sender's alone, so it is in no received box and gives no one else sight of its
  * client. Sending sets sent_at, and nothing clears it.
  */
-const wasSentSql = sql`(${referrals.status} <> 'draft' and ${referrals.sentAt} is not null)`;
+export const wasSentSql = sql`(${referrals.status} <> 'draft' and ${referrals.sentAt} is not null)`;
 
 /** Still waiting on a step whose due time has passed (what the "overdue" tab and count show). */
 export const overdueNow = sql`(${referrals.status} in (${OPEN}) and ((${referrals.acknowledgedAt} is null and now() > ${referrals.acknowledgeDueAt}) or (${referrals.firstContactAt} is null and now() > ${referrals.firstContactDueAt})))`;
@@ -70,7 +70,7 @@ const unreadFor = (userId: string | Placeholder | null) =>
  * subqueries by primary key rather than joins: each plans on its own in microseconds, where five
  * outer joins made PostgreSQL weigh every join order (~3.5 ms of planning for ~0.5 ms of work).
  */
-const itemCols = (userId: string | Placeholder | null) => ({
+export const itemCols = (userId: string | Placeholder | null) => ({
   r: referrals,
   clientName: sql<string | null>`(select c.given_name || ' ' || c.family_name from ${clients} c where c.id = ${outer(referrals.clientId)})`,
   sendingOrganizationName: sql<string>`(select o.name from ${organizations} o where o.id = ${outer(referrals.sendingOrgId)})`,

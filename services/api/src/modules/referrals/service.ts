@@ -24,6 +24,7 @@ import { decodeCursor, decodeSyncCursor, toPage } from '../../lib/pagination';
 import { consentSummaryOf, packetOf, toClient, type ClientsService } from '../clients/service';
 import { accessOf, allowedFor, loadReferral, requireSide, type Access } from './access';
 import { toItem } from './mappers';
+import { createNetworkBox } from './network';
 import { referralsRepo, type DetailRow, type DraftContext, type ReferralInsert, type ReferralRow } from './repo';
 import { actorKeyId, actorUserId, changeStatus } from './status';
 
@@ -136,6 +137,7 @@ const draftFields = (deps: ReferralDeps, actor: Actor, input: Partial<CreateInpu
 
 export const createReferralsService = (deps: ReferralDeps) => {
   const { db } = deps;
+  const network = createNetworkBox({ db });
   return {
     /**
      * One read (author, client, service), one write, one read of the detail. The write is the
@@ -217,6 +219,11 @@ export const createReferralsService = (deps: ReferralDeps) => {
 
     /** A page carries client names (PHI), so each page read is audited once. */
     async list(ctx: Ctx, q: ListInput) {
+      if (q.box === 'network') return network.list(ctx, q);
+      const networkOnly = (['organizationId', 'spa'] as const).filter((k) => q[k] !== undefined);
+      if (networkOnly.length) {
+        throw new AppError('validation_failed', 'These filters are for box=network.', { errors: networkOnly.map((k) => ({ path: `query.${k}`, message: 'Only with box=network' })) });
+      }
       const { actor } = ctx;
       const userId = actor.kind === 'user' ? actor.userId : null;
       if (q.assigneeId === 'me' && !userId) throw new AppError('validation_failed', 'An API key has no "me".', { errors: [{ path: 'query.assigneeId', message: 'Use a user id or none' }] });

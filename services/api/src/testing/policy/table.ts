@@ -749,7 +749,7 @@ const agreementKind: KindDef<AgreementObj> = {
 };
 
 // ---- Audit trail: org admins their organization's rows, network admins all ---------------------------
-type AuditObj = { referralId: string };
+type AuditObj = { referralId: string; clientId: string };
 const auditRow = (c: CellCtx<AuditObj>, r: Record<string, unknown>) => {
   if (netAdmin(c.actor)) return null;
   const s = slotOfActor(c.actor);
@@ -763,7 +763,7 @@ const auditKind: KindDef<AuditObj> = {
     const r = await makeReferral(w, 'accepted');
     // A read by A's staff and one by B's staff: audit rows of both organizations about one entity.
     for (const who of ['staff@A', 'staff@B']) await w.app.inject({ method: 'GET', url: `/api/v1/referrals/${r.id}`, headers: w.headers.get(who)! });
-    return { referralId: r.id };
+    return { referralId: r.id, clientId: r.client.id };
   },
   id: (o) => o.referralId,
   snapshot: async () => null,
@@ -773,6 +773,14 @@ const auditKind: KindDef<AuditObj> = {
       name: 'list for one referral',
       method: 'GET',
       path: (c) => `/api/v1/audit?limit=100&entityId=${c.obj.referralId}`,
+      security: 'session',
+      expect: (a) => (hasRole(a, 'org_admin') || netAdmin(a) ? 'allow' : 'forbidden'),
+      row: auditRow,
+    },
+    {
+      name: 'list for one client, who and when',
+      method: 'GET',
+      path: (c) => `/api/v1/audit?limit=100&clientId=${c.obj.clientId}&action=referral.&from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z`,
       security: 'session',
       expect: (a) => (hasRole(a, 'org_admin') || netAdmin(a) ? 'allow' : 'forbidden'),
       row: auditRow,
@@ -844,6 +852,30 @@ const box = (name: string, b: 'received' | 'sent', query = ''): ActionDef<InboxO
   expect: () => 'allow',
   row: inboxRow(b),
 });
+/**
+ * The network box (issue 24): network admins and the collaboration team see every referral that
+ * was sent; a draft, even cancelled, stays the sender's alone (§4). The collaboration team is not
+ * among those §4 lets see a client: its rows carry none.
+ */
+const networkRow = async (c: CellCtx<InboxObj>, item: Record<string, unknown>) => {
+  const [r] = await c.w.db.select().from(schema.referrals).where(eq(schema.referrals.id, String(item.id)));
+  if (!r) return `unknown referral ${String(item.id)}`;
+  if (!r.sentAt) return `network box shows a ${r.status} referral that was never sent`;
+  if (!netAdmin(c.actor)) {
+    const shown = (['clientId', 'clientName', 'reason', 'statusNote', 'outcome', 'consentId'] as const).filter((k) => item[k] != null);
+    if (shown.length) return `network box shows ${shown.join(', ')} to ${c.actor.name}`;
+  }
+  return null;
+};
+const networkBox = (name: string, query = ''): ActionDef<InboxObj> => ({
+  name,
+  method: 'GET',
+  path: (c) => `/api/v1/referrals?box=network&limit=100&organizationId=${c.w.orgs.A.id}${query}`,
+  security: 'both',
+  scope: 'referrals:read',
+  expect: (a) => (networkStaff(a) ? 'allow' : 'forbidden'),
+  row: networkRow,
+});
 const inboxKind: KindDef<InboxObj> = {
   kind: 'inbox',
   states: ['A→B in every state'],
@@ -857,6 +889,9 @@ const inboxKind: KindDef<InboxObj> = {
     box('received box, cancelled', 'received', '&status=cancelled'),
     box('received box, drafts', 'received', '&status=draft'),
     box('sent box', 'sent'),
+    networkBox('network box'),
+    networkBox('network box, cancelled', '&status=cancelled'),
+    networkBox('network box, drafts', '&status=draft'),
   ],
 };
 

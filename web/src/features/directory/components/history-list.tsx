@@ -4,10 +4,9 @@ import { Button } from '../../../components/ui/button';
 import { Spinner } from '../../../components/ui/spinner';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
+import { actionLabel, describeChanges } from '../../../lib/changes';
 import { formatDateTime } from '../../../lib/format';
 import { organizationQueries } from '../api/queries';
-
-const show = (v: unknown) => (v == null || v === '' ? '—' : Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /** Who changed what and when, newest first (the API's audit trail for the organization and its parts). */
 export function HistoryList({ organizationId }: { organizationId: string }) {
@@ -23,14 +22,16 @@ export function HistoryList({ organizationId }: { organizationId: string }) {
         {entries.map((e) => (
           <li key={e.id}>
             <p>
-              <strong>{e.actorName ?? (e.actorApiKeyId ? t('history.apiKey') : t('history.system'))}</strong> · {e.action} · {e.entityType}
+              <strong>{e.actorName ?? (e.actorApiKeyId ? t('history.apiKey') : t('history.system'))}</strong> · {actionLabel(e.action, t)}
             </p>
-            <p className="muted">{formatDateTime(e.at, locale)}</p>
-            {e.changes && (
-              <ul className="history-changes">
-                {Object.entries(e.changes).map(([field, c]) => (
-                  <li key={field}>
-                    <code>{field}</code>: {show(c.from)} → {show(c.to)}
+            <p className="muted">
+              <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time>
+            </p>
+            {e.changes && Object.keys(e.changes).length > 0 && (
+              <ul className="history-changes" aria-label={t('history.changesLabel')}>
+                {describeChanges(e.changes, { t, locale }, e.entityType).map((c) => (
+                  <li key={c.field}>
+                    <span className="history-field">{c.label}</span>: {c.from} → {c.to}
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { api, parseClientSearch, type ReferralDirection, type ReferralStatus, type SdohCategory } from '@tandem/contract';
+import { api, parseClientSearch, type ReferralDirection, type ReferralStatus, type SdohCategory, type Spa } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
 
 export interface ReferralFilters {
@@ -8,6 +8,15 @@ export interface ReferralFilters {
   need?: SdohCategory | undefined;
   overdue?: boolean | undefined;
   assigneeId?: 'me' | 'none' | undefined;
+  q?: string | undefined;
+}
+
+export interface NetworkFilters {
+  organizationId?: string | undefined;
+  spa?: Spa | undefined;
+  status?: ReferralStatus | undefined;
+  need?: SdohCategory | undefined;
+  overdue?: boolean | undefined;
   q?: string | undefined;
 }
 
@@ -29,6 +38,27 @@ export const referralQueries = {
             need: filters.need,
             overdue: filters.overdue ? 'true' : undefined,
             assigneeId: filters.assigneeId,
+            q: filters.q,
+            limit: PAGE_SIZE,
+            cursor: pageParam,
+          },
+        }),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
+  /** The network box (network admins, collaboration team): every sent referral, read-only. */
+  network: (filters: NetworkFilters) =>
+    infiniteQueryOptions({
+      queryKey: [...referralQueries.lists(), 'network', filters] as const,
+      queryFn: ({ pageParam }) =>
+        apiCall(api.listReferrals, {
+          query: {
+            box: 'network',
+            organizationId: filters.organizationId,
+            spa: filters.spa,
+            status: filters.status,
+            need: filters.need,
+            overdue: filters.overdue ? 'true' : undefined,
             q: filters.q,
             limit: PAGE_SIZE,
             cursor: pageParam,

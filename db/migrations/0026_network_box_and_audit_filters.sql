@@ -1,0 +1,5 @@
+CREATE INDEX "audit_key_at_idx" ON "audit_log" USING btree ("actor_api_key_id","at") WHERE "audit_log"."actor_api_key_id" is not null;--> statement-breakpoint
+CREATE INDEX "audit_action_at_idx" ON "audit_log" USING btree ("action","at");--> statement-breakpoint
+CREATE INDEX "audit_org_changes_idx" ON "audit_log" USING btree ("organization_id","at") WHERE "audit_log"."entity_type" in ('organization', 'service', 'location', 'contact', 'agreement');--> statement-breakpoint
+CREATE INDEX "referrals_network_recent_idx" ON "referrals" USING btree ("created_at","id") WHERE "referrals"."status" <> 'draft' and "referrals"."sent_at" is not null;--> statement-breakpoint
+CREATE INDEX "referrals_network_status_idx" ON "referrals" USING btree ("status","created_at","id") WHERE "referrals"."status" <> 'draft' and "referrals"."sent_at" is not null;

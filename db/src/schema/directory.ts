@@ -330,6 +330,21 @@ export const searchWords = pgTable('search_words', { word: text('word').primaryK
   index('search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
 ]);
 
+/**
+ * Spanish (and other) words a search box understands besides the words of service texts
+ * (issue 24, "Search in Spanish"): each row says that `word` (lower case, without accents,
+ * singular) also means `expandsTo`, an English word or phrase (stemmed like service text) or a
+ * filter value lexeme of the search document (`category:food-insecurity`, `focus:substance_use`,
+ * `community_support:sobering_centers`). An empty `expandsTo` marks a word that carries no need
+ * ("ayuda", "necesito"): it is left out of a Spanish query. Read by tandem_search_query;
+ * seeded by migration (search_synonyms).
+ */
+export const searchSynonyms = pgTable(
+  'search_synonyms',
+  { word: text('word').notNull(), expandsTo: text('expands_to').notNull() },
+  (t) => [primaryKey({ columns: [t.word, t.expandsTo] })],
+);
+
 /** Named people: an organization's contacts, optionally for one service. */
 export const contacts = pgTable(
   'contacts',

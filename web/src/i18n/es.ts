@@ -292,7 +292,7 @@ export const es: Messages = {
   'dir.title': "Directorio",
   'dir.intro': "Encuentre servicios para su cliente por necesidad, idioma, área y horario. Los resultados muestran quién acepta referidos ahora.",
   'dir.searchLabel': "Buscar servicios",
-  'dir.searchPlaceholder': "En inglés: food pantry, shelter, doula…",
+  'dir.searchPlaceholder': "Comida, vivienda, refugio, doula…",
   'dir.searching': "Buscando…",
   'dir.results': "Resultados de búsqueda",
   'dir.filters': "Filtros",
@@ -322,8 +322,7 @@ export const es: Messages = {
   'dir.zipUnknownTitle': 'Código postal desconocido',
   'dir.zipUnknownHint': 'Revise los cinco dígitos del código postal o bórrelo para buscar en todas partes.',
   'dir.emptyTitle': "Ningún servicio coincide",
-  // Service texts are in English: a Spanish word ("comida") finds nothing, the Need filter does.
-  'dir.emptyHint': "Pruebe con menos filtros: quite \"Abierto ahora\" o el área, o elija la necesidad en \"Filtros\" (las descripciones de los servicios están en inglés).",
+  'dir.emptyHint': "Pruebe con menos filtros: quite \"Abierto ahora\" o el área, o busque una palabra más amplia como \"comida\" o \"vivienda\".",
   'dir.nothingOpenTitle': "Nada abierto en este momento",
   'dir.closedMatch': "Servicios cerrados en este momento que coinciden con la búsqueda: {count}. Revise su horario antes de referir.",
   'dir.showClosedToo': "Mostrar también los cerrados",

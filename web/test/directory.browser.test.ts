@@ -170,7 +170,7 @@ describe('directory', () => {
       await expectVisible(page.getByRole('alert').filter({ hasText: 'Someone else changed this' }));
       await page.getByRole('button', { name: 'Reload' }).click();
       await page.getByRole('alert').filter({ hasText: 'Someone else changed this' }).waitFor({ state: 'detached' });
-      expect(await form.getByLabel('Description').inputValue()).toBe('Changed by a colleague');
+      expect(await form.locator('textarea[name="description"]').inputValue()).toBe('Changed by a colleague');
       await form.getByLabel('Fees').fill('Free');
       await form.getByRole('button', { name: 'Save service' }).click();
       await page.waitForURL(new RegExp(`/directory/services/${service.id}$`));

@@ -61,6 +61,35 @@ describe('directory', () => {
       expect(await page.getByRole('group', { name: 'Filters' }).getByLabel('Service Planning Area').inputValue()).toBe('spa6');
     }));
 
+  it('lets a CHW in Spanish find food help with "comida", and shows a service\'s Spanish texts (issue 24)', () =>
+    withPage(suite.browser, suite.stack.baseUrl, 'directory-comida', async (page) => {
+      const tag = `Zzyzx${uniq()}`;
+      // English texts only: found through the translation of "comida" and its food category.
+      const { service: english } = await cboWithService({ name: `${tag} Weekend Groceries`, description: 'Bags of groceries on Saturdays' });
+      const { service: spanish } = await cboWithService({
+        name: `${tag} Hot Meals`,
+        nameEs: `${tag} Comidas Calientes`,
+        descriptionEs: 'Comidas calientes de lunes a viernes',
+        eligibilityEs: 'Familias del Sur de Los Ángeles',
+      });
+      const user = await chw();
+      await signIn(page, user.email, user.password);
+      await page.getByRole('button', { name: 'Español' }).click();
+      await page.goto('/directory');
+      const box = page.getByRole('searchbox', { name: 'Buscar servicios' });
+      expect(await box.getAttribute('placeholder')).not.toMatch(/inglés/i);
+      await box.fill(`comida ${tag}`);
+      await box.press('Enter');
+      await expectVisible(card(page, english.name));
+      await expectVisible(card(page, `${tag} Comidas Calientes`));
+      expect(await card(page, spanish.name).count()).toBe(0);
+
+      await card(page, `${tag} Comidas Calientes`).getByRole('link').click();
+      await expectVisible(page.getByRole('heading', { level: 1, name: `${tag} Comidas Calientes` }));
+      await expectVisible(page.getByText('Comidas calientes de lunes a viernes'));
+      await expectVisible(page.getByText('Familias del Sur de Los Ángeles'));
+    }));
+
   it('tells a CHW when nothing is open right now, and shows the closed matches in one click', () =>
     withPage(suite.browser, suite.stack.baseUrl, 'directory-nothing-open', async (page) => {
       // No hours at all: never open, whatever the day and time the test runs.
@@ -170,7 +199,7 @@ describe('directory', () => {
       await expectVisible(page.getByRole('alert').filter({ hasText: 'Someone else changed this' }));
       await page.getByRole('button', { name: 'Reload' }).click();
       await page.getByRole('alert').filter({ hasText: 'Someone else changed this' }).waitFor({ state: 'detached' });
-      expect(await form.getByLabel('Description').inputValue()).toBe('Changed by a colleague');
+      expect(await form.locator('textarea[name="description"]').inputValue()).toBe('Changed by a colleague');
       await form.getByLabel('Fees').fill('Free');
       await form.getByRole('button', { name: 'Save service' }).click();
       await page.waitForURL(new RegExp(`/directory/services/${service.id}$`));

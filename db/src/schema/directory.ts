@@ -43,7 +43,9 @@ const int4multirange = customType<{ data: string }>({ dataType: () => 'int4multi
 // ("spa:spa6", "language:es": tandem_service_facets, migration 0009), so one
 // GIN scan answers text and filters together. Typos are mapped to known words (search_words).
 const SERVICE_FACETS = sql`tandem_service_facets("categories", "languages", "spas", "focus_populations", "community_support")`;
-const SERVICE_SEARCH_DOCUMENT = sql`setweight(to_tsvector('english', coalesce("name", '')), 'A') || setweight(to_tsvector('english', coalesce("description", '')), 'B') || setweight(to_tsvector('english', coalesce("eligibility", '')), 'C') || ${SERVICE_FACETS}`;
+// The Spanish texts (issue 24) are weighted like the English ones and parsed with the same
+// configuration as the query (tandem_search_query), so a Spanish word matches them as typed.
+const SERVICE_SEARCH_DOCUMENT = sql`setweight(to_tsvector('english', coalesce("name", '') || ' ' || coalesce("name_es", '')), 'A') || setweight(to_tsvector('english', coalesce("description", '') || ' ' || coalesce("description_es", '')), 'B') || setweight(to_tsvector('english', coalesce("eligibility", '') || ' ' || coalesce("eligibility_es", '')), 'C') || ${SERVICE_FACETS}`;
 
 export type StageDates = { prospect: string | null; outreach: string | null; assessed: string | null; partnered: string | null };
 
@@ -102,6 +104,11 @@ export const services = pgTable(
     categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
     communitySupport: text('community_support'),
     eligibility: text('eligibility'),
+    // Spanish name, description and eligibility (issue 24), edited beside the English ones, shown
+    // to Spanish users when present, and words of the search document.
+    nameEs: text('name_es'),
+    descriptionEs: text('description_es'),
+    eligibilityEs: text('eligibility_es'),
     minAge: smallint('min_age'),
     maxAge: smallint('max_age'),
     focusPopulations: text('focus_populations').array().notNull().default(sql`'{}'::text[]`),
@@ -282,6 +289,8 @@ export const serviceCards = pgTable('service_cards', {
   // Copies of the service row's shown columns (capacity_confirmed_at as ISO 8601 UTC text).
   name: text('name').notNull(),
   description: text('description'),
+  nameEs: text('name_es'),
+  descriptionEs: text('description_es'),
   status: text('status').notNull(),
   organizationId: uuid('organization_id').notNull(),
   languages: text('languages').array().notNull(),
@@ -329,6 +338,21 @@ export const serviceFacetNames = pgTable(
 export const searchWords = pgTable('search_words', { word: text('word').primaryKey() }, (t) => [
   index('search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
 ]);
+
+/**
+ * Spanish (and other) words a search box understands besides the words of service texts
+ * (issue 24, "Search in Spanish"): each row says that `word` (lower case, without accents,
+ * singular) also means `expandsTo`, an English word or phrase (stemmed like service text) or a
+ * filter value lexeme of the search document (`category:food-insecurity`, `focus:substance_use`,
+ * `community_support:sobering_centers`). An empty `expandsTo` marks a word that carries no need
+ * ("ayuda", "necesito"): it is left out of a Spanish query. Read by tandem_search_query;
+ * seeded by migration (search_synonyms).
+ */
+export const searchSynonyms = pgTable(
+  'search_synonyms',
+  { word: text('word').notNull(), expandsTo: text('expands_to').notNull() },
+  (t) => [primaryKey({ columns: [t.word, t.expandsTo] })],
+);
 
 /** Named people: an organization's contacts, optionally for one service. */
 export const contacts = pgTable(

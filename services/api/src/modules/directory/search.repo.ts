@@ -29,6 +29,8 @@ export type SearchRow = {
   id: string;
   name: string;
   description: string | null;
+  name_es: string | null;
+  description_es: string | null;
   status: string;
   organization_id: string;
   organization_name: string;
@@ -379,7 +381,7 @@ const pageSql = (s: Shape): SQL => {
           or (p.chord is not null and (st.n < ${knnLimit} or st.edge > p.chord)) as ok
       from knn_stats st, p
     )`)}
-    select c.service_id as id, c.name, c.description, c.status, c.organization_id, c.organization_name,
+    select c.service_id as id, c.name, c.description, c.name_es, c.description_es, c.status, c.organization_id, c.organization_name,
            c.languages, c.categories, c.spas, c.capacity_status, c.capacity_note, c.capacity_confirmed_at,
            to_char(lt.local, 'YYYY-MM-DD') as local_date,
            coalesce(c.exceptions -> to_char(lt.local, 'YYYY-MM-DD'), c.week -> (extract(isodow from lt.local)::int - 1)) as today,

@@ -16,6 +16,8 @@ const toHit = (r: SearchRow, now: Date, near: { lat: number; lng: number } | und
   id: r.id,
   name: r.name,
   description: r.description,
+  nameEs: r.name_es,
+  descriptionEs: r.description_es,
   status: r.status as ServiceSearchHit['status'],
   organization: { id: r.organization_id, name: r.organization_name },
   location: (Array.isArray(r.locations) ? hitLocation(r.locations, near) : r.locations && { ...r.locations, distanceKm: null }) as ServiceSearchHit['location'],

@@ -61,6 +61,41 @@ describe('GET /api/v1/services/search', () => {
     expect(ids(await search({ q: 'groceries' }))).toContain(svc.id);
   });
 
+  it('finds services by Spanish need words, singular or plural, with or without accents (issue 24)', async () => {
+    const org = await newOrg(t.db);
+    const food = await newService(t.db, org.id, { name: 'Eastside Community Pantry', description: 'Weekly groceries', categories: ['food-insecurity'] });
+    // Found by its category alone: no word of its text is a translation of the query.
+    const foodByCategory = await newService(t.db, org.id, { name: 'Harvest Table', description: 'Open to all', categories: ['food-insecurity'] });
+    const housing = await newService(t.db, org.id, { name: 'Rapid Rehousing Program', description: 'Move-in help', categories: ['housing-instability'] });
+    const reentry = await newService(t.db, org.id, { name: 'Second Chance Hub', description: 'Support after release', categories: ['sdoh-category-unspecified'], focusPopulations: ['justice_involvement'] });
+    const accented = await newService(t.db, org.id, { name: 'Programa de Alimentación Familiar', categories: ['sdoh-category-unspecified'] });
+    const found = async (q: string) => ids(await search({ q, limit: '200' }));
+
+    for (const q of ['comida', 'Comida', 'alimentos', 'despensa', 'ayuda con comida']) {
+      const r = await found(q);
+      expect(r).toEqual(expect.arrayContaining([food.id, foodByCategory.id]));
+      expect(r).not.toContain(housing.id);
+    }
+    for (const q of ['vivienda', 'alojamiento']) {
+      const r = await found(q);
+      expect(r).toContain(housing.id);
+      expect(r).not.toContain(food.id);
+    }
+    expect(await found('cárcel')).toContain(reentry.id);
+    expect(await found('carcel')).toContain(reentry.id);
+    // Accents either way: the accented service text matches an accented word, and the
+    // translation matches the word without its accent.
+    expect(await found('alimentación')).toEqual(expect.arrayContaining([accented.id, food.id]));
+    expect(await found('alimentacion')).toEqual(expect.arrayContaining([food.id, foodByCategory.id]));
+    // English words still work, and still in websearch syntax; a nonsense word finds nothing.
+    expect(await found('groceries')).toContain(food.id);
+    expect(await found('rehousing -pantry')).toContain(housing.id);
+    expect(await found('"community pantry"')).toContain(food.id);
+    expect(await found('"pantry community"')).not.toContain(food.id);
+    expect(await found('zxqvw')).toEqual([]);
+    expect(await found('comida zxqvw')).toEqual([]);
+  });
+
   it('orders by distance from near, reports distanceKm, and limits by radiusKm', async () => {
     const org = await newOrg(t.db);
     // Around downtown LA (34.05, -118.25).

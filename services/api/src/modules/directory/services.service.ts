@@ -24,7 +24,7 @@ type CreateInput = z.output<typeof CreateServiceBodySchema>;
 type UpdateInput = z.output<typeof UpdateServiceBodySchema>;
 
 const EDITABLE = [
-  'name', 'description', 'categories', 'communitySupport', 'eligibility', 'minAge', 'maxAge', 'focusPopulations', 'languages', 'fees',
+  'name', 'description', 'nameEs', 'descriptionEs', 'eligibilityEs', 'categories', 'communitySupport', 'eligibility', 'minAge', 'maxAge', 'focusPopulations', 'languages', 'fees',
   'applicationProcess', 'spas', 'url', 'email', 'phone', 'status', 'ackSlaHours', 'firstContactSlaHours',
 ] as const satisfies readonly (keyof ServiceRow)[];
 

@@ -96,6 +96,32 @@ describe('PATCH /api/v1/services/:id', () => {
     expect(audit!.changes).toEqual({ name: { from: 'Old Name', to: 'New Name' }, fees: { from: null, to: 'Free' } });
   });
 
+  it('keeps a Spanish name, description and eligibility beside the English ones: shown on the service and its search hit, and searched (issue 24)', async () => {
+    const { org, headers } = await orgAdmin();
+    const svc = await newService(t.db, org.id, { name: 'Harbor Family Table', description: 'Hot meals on weekdays', categories: ['sdoh-category-unspecified'] });
+    const hit = async (q: string) => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/services/search?${new URLSearchParams({ q, limit: '200' })}` });
+      return (res.json() as { data: { id: string; nameEs: string | null; descriptionEs: string | null }[] }).data.find((h) => h.id === svc.id);
+    };
+    expect(await hit('tamales')).toBeUndefined();
+    const spanish = { nameEs: 'Mesa Familiar del Puerto', descriptionEs: 'Tamales y comidas calientes entre semana', eligibilityEs: 'Familias con niños' };
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/services/${svc.id}`, headers: { ...headers, 'if-match': '"1"' }, payload: spanish });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ ...spanish, name: 'Harbor Family Table', version: 2 });
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/services/${svc.id}` })).json()).toMatchObject(spanish);
+    const [audit] = await auditOf(svc.id);
+    expect(audit!.changes).toMatchObject({ nameEs: { from: null, to: spanish.nameEs } });
+    // The hit carries the Spanish texts; their words are searched, typos corrected.
+    expect(await hit('tamales')).toMatchObject({ nameEs: spanish.nameEs, descriptionEs: spanish.descriptionEs });
+    expect(await hit('mesa puerto')).toBeDefined();
+    expect(await hit('tamalles')).toBeDefined();
+    expect(await hit('niños')).toBeDefined();
+    // Cleared: the hit and the search forget them.
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/services/${svc.id}`, headers: { ...headers, 'if-match': '"2"' }, payload: { nameEs: null, descriptionEs: null, eligibilityEs: null } });
+    expect(await hit('tamales')).toBeUndefined();
+    expect(await hit('Hot meals')).toMatchObject({ nameEs: null, descriptionEs: null });
+  });
+
   it('refuses a stale version with 409 and a missing one with 428, changing nothing', async () => {
     const { org, headers } = await orgAdmin();
     const svc = await newService(t.db, org.id, { name: 'Stable' });

@@ -22,5 +22,9 @@ export { CAPACITY_STATUSES };
 /** Blank optional text is "not given", not an empty string the API would reject as a bad URL/email. */
 export const orNull = (v: string) => (v.trim() ? v.trim() : null);
 
+/** A service's text as a user of `locale` reads it: the Spanish one for Spanish users when the service has it. */
+export const inLocale = <T extends string | null>(locale: string, english: T, spanish: string | null | undefined): T | string =>
+  locale === 'es' && spanish ? spanish : english;
+
 /** Scheme and trailing slash add width, not information. */
 export const displayUrl = (url: string) => url.replace(/^https?:\/\//, '').replace(/\/$/, '');

@@ -5,7 +5,7 @@ import { paths } from '../../../config/paths';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { CapacityBadge } from './capacity-badge';
 import { formatRange } from './hours';
-import { spaShort } from './labels';
+import { inLocale, spaShort } from './labels';
 
 const KM_PER_MILE = 1.609344;
 
@@ -17,7 +17,7 @@ export function ServiceCard({ hit }: { hit: ServiceSearchHit }) {
     <li className="service-card">
       <div className="service-card-head">
         <h2 className="service-card-title">
-          <Link to={paths.directoryService.href(hit.id)}>{hit.name}</Link>
+          <Link to={paths.directoryService.href(hit.id)}>{inLocale(locale, hit.name, hit.nameEs)}</Link>
         </h2>
         <CapacityBadge capacity={hit.capacity} />
       </div>

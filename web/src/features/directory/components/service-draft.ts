@@ -2,7 +2,7 @@ import type { Organization, ServiceDetail } from '@tandem/contract';
 import type { ServiceBody } from '../api/use-save-service';
 import { orNull } from './labels';
 
-export const textFields = ['name', 'description', 'eligibility', 'fees', 'applicationProcess', 'url', 'email', 'phone', 'minAge', 'maxAge'] as const;
+export const textFields = ['name', 'description', 'eligibility', 'nameEs', 'descriptionEs', 'eligibilityEs', 'fees', 'applicationProcess', 'url', 'email', 'phone', 'minAge', 'maxAge'] as const;
 export type ServiceDraft = Record<(typeof textFields)[number], string> &
   Pick<ServiceDetail, 'categories' | 'focusPopulations' | 'languages' | 'spas' | 'status'> & { communitySupport: string };
 
@@ -39,6 +39,9 @@ export const toBody = (d: ServiceDraft, version?: number): ServiceBody => ({
   name: d.name,
   description: orNull(d.description),
   eligibility: orNull(d.eligibility),
+  nameEs: orNull(d.nameEs),
+  descriptionEs: orNull(d.descriptionEs),
+  eligibilityEs: orNull(d.eligibilityEs),
   fees: orNull(d.fees),
   applicationProcess: orNull(d.applicationProcess),
   url: orNull(d.url),

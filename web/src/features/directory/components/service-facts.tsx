@@ -1,10 +1,12 @@
 import type { ServiceDetail } from '@tandem/contract';
-import { useT } from '../../../i18n/i18n-provider';
-import { displayUrl, spaLabel } from './labels';
+import { useI18n } from '../../../i18n/i18n-provider';
+import { displayUrl, inLocale, spaLabel } from './labels';
 import { Fact } from '../../../components/ui/fact';
 
 export function ServiceFacts({ service: s }: { service: ServiceDetail }) {
-  const t = useT();
+  const { t, locale } = useI18n();
+  const description = inLocale(locale, s.description, s.descriptionEs);
+  const eligibility = inLocale(locale, s.eligibility, s.eligibilityEs);
   const ages =
     s.minAge == null && s.maxAge == null
       ? t('dir.allAges')
@@ -15,9 +17,9 @@ export function ServiceFacts({ service: s }: { service: ServiceDetail }) {
           : t('dir.agesRange', { min: s.minAge, max: s.maxAge });
   return (
     <>
-      {s.description && <p className="service-description">{s.description}</p>}
+      {description && <p className="service-description">{description}</p>}
       <dl className="facts">
-        <Fact label={t('dir.eligibility')}>{s.eligibility ?? t('dir.notGiven')}</Fact>
+        <Fact label={t('dir.eligibility')}>{eligibility ?? t('dir.notGiven')}</Fact>
         <Fact label={t('dir.ages')}>{ages}</Fact>
         <Fact label={t('dir.fees')}>{s.fees ?? t('dir.notGiven')}</Fact>
         <Fact label={t('dir.howToApply')}>{s.applicationProcess ?? t('dir.notGiven')}</Fact>

@@ -63,6 +63,9 @@ export function ServiceForm(props: Props) {
       </div>
       <TextAreaField label={t('svcForm.description')} optionalLabel={opt} {...field('description')} />
       <TextAreaField label={t('dir.eligibility')} optionalLabel={opt} {...field('eligibility')} />
+      <TextField label={t('svcForm.nameEs')} optionalLabel={opt} lang="es" {...field('nameEs')} />
+      <TextAreaField label={t('svcForm.descriptionEs')} optionalLabel={opt} lang="es" {...field('descriptionEs')} />
+      <TextAreaField label={t('svcForm.eligibilityEs')} optionalLabel={opt} lang="es" {...field('eligibilityEs')} />
       <div className="form-grid">
         <TextField label={t('svcForm.minAge')} optionalLabel={opt} type="number" inputMode="numeric" min={0} max={120} {...field('minAge')} />
         <TextField label={t('svcForm.maxAge')} optionalLabel={opt} type="number" inputMode="numeric" min={0} max={120} {...field('maxAge')} />

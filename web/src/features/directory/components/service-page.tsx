@@ -9,6 +9,7 @@ import { Card } from '../../../components/ui/card';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Spinner } from '../../../components/ui/spinner';
 import { paths } from '../../../config/paths';
+import { inLocale } from './labels';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
@@ -50,7 +51,7 @@ export function ServicePage({ id, canEdit, currentUserId }: Props) {
       </p>
       <div className="page-header">
         <div>
-          <h1 className="page-title">{s.name}</h1>
+          <h1 className="page-title">{inLocale(locale, s.name, s.nameEs)}</h1>
           <p className="page-description">
             <Link to={paths.directoryOrganization.href(s.organization.id)}>{s.organization.name}</Link>
           </p>

@@ -69,7 +69,7 @@ it('a program typed by openapi-typescript signs in with a key, searches, refers,
     env: { ...process.env, TANDEM_URL: url, TANDEM_KEY: key.body.secret, TANDEM_CLIENT_ID: w.client.id },
   });
   const result = JSON.parse(run.stdout.trim().split('\n').pop()!);
-  expect(result).toMatchObject({ searched: w.service.id, sent: 'sent', status: 'cancelled', etag: expect.stringMatching(/^"\d+"$/) });
+  expect(result).toMatchObject({ searched: w.service.id, sent: 'sent', status: 'cancelled', etag: expect.stringMatching(/^"\d+"$/), synced: 'cancelled' });
   const saved = await admin.call('GET', `/api/v1/referrals/${result.referral}`);
   expect(saved.body).toMatchObject({ status: 'cancelled', receivingOrganizationId: w.cbo.id });
 });

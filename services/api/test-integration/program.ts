@@ -84,10 +84,8 @@ const main = async () => {
     messageBody,
   );
 
-  // 5. Change its status with If-Match: the sender cancels. (TransitionReferralBody still requires
-  // `version` too in this branch; the If-Match header is what the API reads first.)
-  const version = Number(sent.etag!.replace(/"/g, ''));
-  const cancelBody: Body<'/api/v1/referrals/{id}/transitions', 'post'> = { to: 'cancelled', reason: 'client_declined', version };
+  // 5. Change its status with If-Match: the sender cancels (the version goes in the header only).
+  const cancelBody: Body<'/api/v1/referrals/{id}/transitions', 'post'> = { to: 'cancelled', reason: 'client_declined' };
   const cancelled = await call<Ok<'/api/v1/referrals/{id}/transitions', 'post', 200>>(
     'POST',
     `/api/v1/referrals/${draft.data.id}/transitions`,
@@ -97,10 +95,12 @@ const main = async () => {
     },
   );
 
-  // 6. Sync by updatedSince.
-  // TODO(lead, after merging wip/sync): the document has no `updatedSince` query on lists in this
-  // branch. Enable this step then: GET /api/v1/referrals?box=sent&updatedSince=<start> must list
-  // draft.data.id with status cancelled, typed as Ok<'/api/v1/referrals', 'get', 200>.
+  // 6. Sync by updatedSince: what changed since the draft was made, oldest change first.
+  const since: NonNullable<paths['/api/v1/referrals']['get']['parameters']['query']> = { box: 'sent', updatedSince: draft.data.createdAt, limit: 100 };
+  const sqs = new URLSearchParams(Object.entries(since).map(([k, v]) => [k, String(v)]));
+  const changed = await call<Ok<'/api/v1/referrals', 'get', 200>>('GET', `/api/v1/referrals?${sqs}`);
+  const synced = changed.data.data.find((r) => r.id === draft.data.id);
+  if (!synced) throw new Error('the sync did not list the referral');
 
   console.log(
     JSON.stringify({
@@ -111,6 +111,7 @@ const main = async () => {
       message: message.data.id,
       status: cancelled.data.status,
       etag: cancelled.etag,
+      synced: synced.status,
     }),
   );
 };

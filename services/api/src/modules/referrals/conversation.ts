@@ -3,7 +3,6 @@ import type { Db } from '@tandem/db';
 import { AppError, notFound } from '../../lib/app-error';
 import type { Ctx } from '../../lib/actor';
 import { auditInsert, markIdempotencyKey, recordAudit } from '../../lib/audit';
-import { writeTogether } from '../../lib/batch';
 import { decodeCursor, toPage } from '../../lib/pagination';
 import { loadReferral, wasSent, type Access } from './access';
 import { toMessage, toNotification, toTimelineEntry } from './mappers';
@@ -33,21 +32,23 @@ export const createConversationService = ({ db }: { db: Db }) => ({
     return { data: page.data.map(toMessage), nextCursor: page.nextCursor };
   },
 
+  // The referral, then the message with its notifications and audit row (and Idempotency-Key
+  // mark) in one atomic statement beside the author's names: 3 statements instead of 6, no
+  // BEGIN/COMMIT.
   async postMessage(ctx: Ctx, id: string, body: string) {
-    return db.transaction(async (tx) => {
-      const a = await loadReferral(tx, ctx.actor, id);
-      requireParty(a);
-      const userId = actorUserId(ctx);
-      const apiKeyId = actorKeyId(ctx);
-      const m = await referralsRepo.insertMessage(tx, { referralId: id, authorUserId: userId, authorApiKeyId: apiKeyId, authorOrgId: a.orgId!, body });
-      const parties = [a.row.sendingOrgId, ...(a.row.receivingOrgId && wasSent(a.row) ? [a.row.receivingOrgId] : [])];
-      await writeTogether(tx, [
+    const a = await loadReferral(db, ctx.actor, id);
+    requireParty(a);
+    const userId = actorUserId(ctx);
+    const apiKeyId = actorKeyId(ctx);
+    const parties = [a.row.sendingOrgId, ...(a.row.receivingOrgId && wasSent(a.row) ? [a.row.receivingOrgId] : [])];
+    const [m, names] = await Promise.all([
+      referralsRepo.insertMessageWith(db, { referralId: id, authorUserId: userId, authorApiKeyId: apiKeyId, authorOrgId: a.orgId!, body }, [
         referralsRepo.notifyInsert(parties, userId, { kind: 'referral.message', referralId: id, title: 'New message on a referral' }),
-        auditInsert(tx, ctx, { action: 'referral.message', entityType: 'referral', entityId: id, organizationId: a.orgId }),
-      ]);
-      const names = await referralsRepo.actorNames(tx, { userId, apiKeyId, orgId: m.authorOrgId });
-      return toMessage({ m, userName: names.user_name, keyName: names.key_name, orgName: names.org_name, readAt: null });
-    });
+        auditInsert(db, ctx, { action: 'referral.message', entityType: 'referral', entityId: id, organizationId: a.orgId }),
+      ]),
+      referralsRepo.actorNames(db, { userId, apiKeyId, orgId: a.orgId! }),
+    ]);
+    return toMessage({ m, userName: names.user_name, keyName: names.key_name, orgName: names.org_name, readAt: null });
   },
 
   async markRead(ctx: Ctx, id: string) {

@@ -223,30 +223,44 @@ const lowLoad = async (state: MixedState, progress: { freshOffset: number }, tar
 
 /**
  * Steps the rate up from KNEE.from by KNEE.factor until p99 passes 4× the low-load step's p99 (or
- * errors, drops, or the rate is not served). A step past the knee is run once more before the
- * search stops, so one noisy step on a shared machine does not end it.
+ * errors, drops, or the rate is not served), for several targets at once: at each rate every
+ * target still within its knee runs its step, in an order that alternates from one rate to the
+ * next, so a target and the one it is compared with meet the same machine minutes apart, not one
+ * whole search apart (on a shared machine, other jobs come and go within a search). A step past
+ * the knee is run once more before that target's search stops, so one noisy step does not end it.
  */
-const kneeSearch = async (state: MixedState, progress: { freshOffset: number }, target: Running, name: string, stepSec: number, log: (l: string) => void, only?: OpName[]): Promise<Knee> => {
-  const low = await lowLoad(state, progress, target, stepSec, only);
-  const steps = [low];
-  const rssMb = [memoryOf(target.pid).rssMb];
-  log(stepLine(name, low));
-  let knee: MixedReport | undefined = within(low, low.p99Ms) ? low : undefined;
-  for (let rate = KNEE.from * KNEE.factor; knee && rate <= KNEE.max; rate *= KNEE.factor) {
-    let r = await runStep(state, progress, target.url, Math.round(rate), stepSec, only);
-    rssMb.push(memoryOf(target.pid).rssMb);
-    log(stepLine(name, r));
-    if (!within(r, low.p99Ms)) {
-      steps.push(r);
-      r = await runStep(state, progress, target.url, Math.round(rate), stepSec, only);
-      rssMb.push(memoryOf(target.pid).rssMb);
-      log(`${stepLine(name, r)} (again)`);
-    }
-    steps.push(r);
-    if (!within(r, low.p99Ms)) break;
-    knee = r;
+const kneeSearches = async (
+  state: MixedState,
+  progress: { freshOffset: number },
+  targets: { name: string; target: Running }[],
+  stepSec: number,
+  log: (l: string) => void,
+  only?: OpName[],
+): Promise<Knee[]> => {
+  const searches = [];
+  for (const { name, target } of targets) {
+    const low = await lowLoad(state, progress, target, stepSec, only);
+    log(stepLine(name, low));
+    searches.push({ name, target, steps: [low], rssMb: [memoryOf(target.pid).rssMb], lowP99: low.p99Ms, knee: within(low, low.p99Ms) ? low : undefined, done: !within(low, low.p99Ms) });
   }
-  return { steps, knee, lowP99: low.p99Ms, rssMb };
+  for (let rate = KNEE.from * KNEE.factor, turn = 0; rate <= KNEE.max && searches.some((x) => !x.done); rate *= KNEE.factor, turn++) {
+    for (const x of turn % 2 ? [...searches].reverse() : searches) {
+      if (x.done) continue;
+      let r = await runStep(state, progress, x.target.url, Math.round(rate), stepSec, only);
+      x.rssMb.push(memoryOf(x.target.pid).rssMb);
+      log(stepLine(x.name, r));
+      if (!within(r, x.lowP99)) {
+        x.steps.push(r);
+        r = await runStep(state, progress, x.target.url, Math.round(rate), stepSec, only);
+        x.rssMb.push(memoryOf(x.target.pid).rssMb);
+        log(`${stepLine(x.name, r)} (again)`);
+      }
+      x.steps.push(r);
+      if (within(r, x.lowP99)) x.knee = r;
+      else x.done = true;
+    }
+  }
+  return searches.map(({ steps, knee, lowP99, rssMb }) => ({ steps, knee, lowP99, rssMb }));
 };
 
 // ---- The group -----------------------------------------------------------------------------------
@@ -279,23 +293,22 @@ const measure = async ({ databaseUrl, log, options }: MeasureContext): Promise<F
     state = await stateOf(pool);
     progress.freshOffset = fresh;
     writeFileSync(stateFile, JSON.stringify(state));
+    // Both targets up at once, each in its own process (its own RSS); one loaded at a time.
     api = await serve('api', url, stateFile);
     let apiKnee: Knee;
-    let apiPeak: number;
-    try {
-      apiKnee = await kneeSearch(state, progress, api, 'API', options.stepSec, log, options.ops);
-      apiPeak = memoryOf(api.pid).peakMb;
-    } finally {
-      await api.stop();
-    }
-    const baseline = await serve('baseline', url, stateFile);
     let baseKnee: Knee;
+    let apiPeak: number;
     let basePeak: number;
     try {
-      baseKnee = await kneeSearch(state, progress, baseline, 'baseline', options.stepSec, log, options.ops);
-      basePeak = memoryOf(baseline.pid).peakMb;
+      const baseline = await serve('baseline', url, stateFile);
+      try {
+        [apiKnee, baseKnee] = (await kneeSearches(state, progress, [{ name: 'API', target: api }, { name: 'baseline', target: baseline }], options.stepSec, log, options.ops)) as [Knee, Knee];
+        [apiPeak, basePeak] = [memoryOf(api.pid).peakMb, memoryOf(baseline.pid).peakMb];
+      } finally {
+        await baseline.stop();
+      }
     } finally {
-      await baseline.stop();
+      await api.stop();
     }
     // RSS up to the knee (the steps it served); the peak includes the overloaded steps past it.
     const upToKnee = apiKnee.steps.map((s, i) => [s, apiKnee.rssMb[i]!] as const).filter(([s]) => !apiKnee.knee || s.rate <= apiKnee.knee.rate);

@@ -11,7 +11,7 @@ import type { TargetName } from './types';
 /**
  * What each operation of the mixed workload costs, API against baseline: `tsx bench/mixed-ops.ts
  * [--scale=0.01] [--rate=40] [--duration=5] [--rounds=3] [--ops=inbox,search] [--targets=api]
- * [--profile=<dir>]`. For each operation
+ * [--profile=<dir>] [--fresh]`. For each operation
  * alone, at a fixed low rate (well under either knee), in rounds that alternate the targets, it
  * measures the target process's CPU per operation, the CPU of the PostgreSQL processes per
  * operation, the statements the target sent per operation, and p50. CPU time per operation moves
@@ -80,7 +80,8 @@ const main = async () => {
     embedded = await startEmbeddedPostgres({ dataDir: tmpDataDir('bench-ops'), port: await freePort(), ephemeral: true });
     url = embedded.url;
   }
-  const mixedUrl = await groupDatabase(url, 'mixed');
+  // Its own database: create+send uses up the clients without an open referral, so a rerun makes it again with --fresh.
+  const mixedUrl = await groupDatabase(url, 'mixed_ops', { fresh: args.has('fresh') });
   const pool = new pg.Pool({ connectionString: mixedUrl, max: 3 });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-ops-'));
   try {
@@ -113,7 +114,7 @@ const main = async () => {
             const r = await runStep(state, progress, t.url, rate, durationSec, [op]);
             const [app1, db1, st1] = [cpuOf(t.pid), serverCpu(postmaster), await statementsOf(t.pid)];
             const n = r.ops[op]!.n + r.ops[op]!.errors;
-            const c: Cost = { app: (app1 - app0) / n, db: serverDelta(db0, db1) / n, statements: (st1 - st0) / n, p50: r.ops[op]!.p50Ms, errors: r.errors };
+            const c: Cost = { app: (app1 - app0) / n, db: serverDelta(db0, db1) / n, statements: (st1 - st0) / n, p50: r.ops[op]!.p50Ms ?? Number.NaN, errors: r.errors };
             ((costs[op] ??= { api: [], baseline: [] })[target]).push(c);
             if (rows0) {
               const rows1 = await rowCounts(pool);

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { MIX, type OpName } from './mix';
 
 /**
  * Open-loop load of the mixed workload at a fixed rate, in a child process (bench/mixed.ts starts
@@ -10,17 +11,7 @@ import { performance } from 'node:perf_hooks';
  * writes the state it advanced (referral versions, fresh clients used) to argv[3], and prints one
  * JSON MixedReport on stdout.
  */
-export const MIX = {
-  inbox: 35,
-  'referral read': 15,
-  search: 15,
-  'client lookup': 10,
-  'status change': 8,
-  'create+send': 5,
-  messages: 7,
-  notifications: 5,
-} as const;
-export type OpName = keyof typeof MIX;
+export { MIX, type OpName };
 
 export interface MixedJob {
   baseUrl: string;
@@ -40,6 +31,8 @@ export interface MixedJob {
   /** Operations done by earlier steps: the sequence of fresh clients (and needs) continues. */
   freshOffset: number;
   items: { id: string; version: number; status: string }[];
+  /** Only these operations, in their mix's proportions among themselves (`--ops`); all when absent. */
+  only?: OpName[];
 }
 
 export interface OpStats {
@@ -157,7 +150,7 @@ const pick = (d: Record<string, unknown>) => ({ version: d.version as number, st
 /** 100 slots in the mix's proportions, in a fixed shuffled order (a small LCG). */
 const slots = (() => {
   const out: OpName[] = [];
-  for (const [op, w] of Object.entries(MIX) as [OpName, number][]) for (let i = 0; i < w; i++) out.push(op);
+  for (const [op, w] of Object.entries(MIX) as [OpName, number][]) if (!job.only?.length || job.only.includes(op)) for (let i = 0; i < w; i++) out.push(op);
   let x = 12345;
   for (let i = out.length - 1; i > 0; i--) {
     x = (x * 1103515245 + 12345) % 2147483648;

@@ -23,7 +23,7 @@ const TARGETS = { kneeRatio: 0.6, growth: 1.5, rssMb: 300, kneeP99Factor: 4 };
 const KNEE = { from: 20, factor: 1.4, max: 5_000, maxInFlight: 400 };
 
 type Size = typeof MIXED_FULL;
-const sized = (scale: number): Size => ({
+export const sized = (scale: number): Size => ({
   organizations: Math.max(40, Math.round(MIXED_FULL.organizations * scale)),
   services: Math.max(200, Math.round(MIXED_FULL.services * scale)),
   clients: Math.max(2_000, Math.round(MIXED_FULL.clients * scale)),
@@ -61,7 +61,7 @@ const inTransaction = async <T>(pool: pg.Pool, f: (c: pg.PoolClient) => Promise<
  * events) and audit rows up to the size's counts, each step with a seed of its own so the rows
  * added to a smaller database are new ones. Then VACUUM ANALYZE, as autovacuum would have by then.
  */
-const grow = async (pool: pg.Pool, size: Size, log: (l: string) => void, phase: string) => {
+export const grow = async (pool: pg.Pool, size: Size, log: (l: string) => void, phase: string) => {
   const count = async (t: string) => Number((await pool.query<{ n: string }>(`select count(*) as n from ${t}`)).rows[0]!.n);
   if ((await count('services')) === 0) {
     const t = Date.now();
@@ -91,7 +91,7 @@ const grow = async (pool: pg.Pool, size: Size, log: (l: string) => void, phase: 
 };
 
 /** The bench users (a CHW of the sending hub, staff of the receiving hub) and the ids the load works on. */
-const stateOf = async (pool: pg.Pool): Promise<MixedState> => {
+export const stateOf = async (pool: pg.Pool): Promise<MixedState> => {
   const hubs = await hubsOf(pool);
   const chw = await signedInUser(pool, 'bench-chw@tandem.bench', 'Bench CHW', hubs.sendingOrgId);
   const staff = await signedInUser(pool, 'bench-staff@tandem.bench', 'Bench CBO Staff', hubs.receivingOrgId);
@@ -130,9 +130,9 @@ interface Running {
 }
 
 /** Starts `mixed-serve.ts` (node --import tsx, so the pid is the server's own) and waits for its port. */
-const serve = (target: TargetName, dbUrl: string, stateFile: string) =>
+export const serve = (target: TargetName, dbUrl: string, stateFile: string, env: NodeJS.ProcessEnv = process.env, nodeArgs: string[] = []) =>
   new Promise<Running>((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SERVE, target, dbUrl, stateFile], { stdio: ['ignore', 'pipe', 'pipe'], cwd: path.resolve(__dirname, '..') });
+    const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', SERVE, target, dbUrl, stateFile], { stdio: ['ignore', 'pipe', 'pipe'], cwd: path.resolve(__dirname, '..'), env });
     let out = '';
     let err = '';
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
@@ -156,7 +156,7 @@ const serve = (target: TargetName, dbUrl: string, stateFile: string) =>
   });
 
 /** Peak and current resident memory of a process, MB (Linux /proc). */
-const memoryOf = (pid: number) => {
+export const memoryOf = (pid: number) => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
   return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
@@ -169,7 +169,7 @@ const LOAD = path.resolve(__dirname, 'mixed-load.ts');
 const SEARCH_PATHS = directoryScenarios.map((s) => s.path);
 
 /** One open-loop step at `rate` ops/s; the state it advanced (versions, fresh clients) carries over. */
-const runStep = async (state: MixedState, progress: { freshOffset: number }, baseUrl: string, rate: number, durationSec: number) => {
+export const runStep = async (state: MixedState, progress: { freshOffset: number }, baseUrl: string, rate: number, durationSec: number, only?: OpName[]) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-mixed-'));
   const [jobFile, outFile] = [path.join(dir, 'job.json'), path.join(dir, 'out.json')];
   const job: MixedJob = {
@@ -188,6 +188,7 @@ const runStep = async (state: MixedState, progress: { freshOffset: number }, bas
     freshClientIds: state.freshClientIds,
     freshOffset: progress.freshOffset,
     items: state.items,
+    ...(only?.length ? { only } : {}),
   };
   writeFileSync(jobFile, JSON.stringify(job));
   const r = await runJson<MixedReport>(TSX, [LOAD, jobFile, outFile], 'mixed load');
@@ -215,37 +216,51 @@ const stepLine = (name: string, r: MixedReport) =>
  * The low-load step: one step at KNEE.from to warm the target up (JIT, plans, caches; not
  * counted), then one twice as long (more samples for its p99) that is.
  */
-const lowLoad = async (state: MixedState, progress: { freshOffset: number }, target: Running, stepSec: number) => {
-  await runStep(state, progress, target.url, KNEE.from, stepSec);
-  return runStep(state, progress, target.url, KNEE.from, stepSec * 2);
+const lowLoad = async (state: MixedState, progress: { freshOffset: number }, target: Running, stepSec: number, only?: OpName[]) => {
+  await runStep(state, progress, target.url, KNEE.from, stepSec, only);
+  return runStep(state, progress, target.url, KNEE.from, stepSec * 2, only);
 };
 
 /**
  * Steps the rate up from KNEE.from by KNEE.factor until p99 passes 4× the low-load step's p99 (or
- * errors, drops, or the rate is not served). A step past the knee is run once more before the
- * search stops, so one noisy step on a shared machine does not end it.
+ * errors, drops, or the rate is not served), for several targets at once: at each rate every
+ * target still within its knee runs its step, in an order that alternates from one rate to the
+ * next, so a target and the one it is compared with meet the same machine minutes apart, not one
+ * whole search apart (on a shared machine, other jobs come and go within a search). A step past
+ * the knee is run once more before that target's search stops, so one noisy step does not end it.
  */
-const kneeSearch = async (state: MixedState, progress: { freshOffset: number }, target: Running, name: string, stepSec: number, log: (l: string) => void): Promise<Knee> => {
-  const low = await lowLoad(state, progress, target, stepSec);
-  const steps = [low];
-  const rssMb = [memoryOf(target.pid).rssMb];
-  log(stepLine(name, low));
-  let knee: MixedReport | undefined = within(low, low.p99Ms) ? low : undefined;
-  for (let rate = KNEE.from * KNEE.factor; knee && rate <= KNEE.max; rate *= KNEE.factor) {
-    let r = await runStep(state, progress, target.url, Math.round(rate), stepSec);
-    rssMb.push(memoryOf(target.pid).rssMb);
-    log(stepLine(name, r));
-    if (!within(r, low.p99Ms)) {
-      steps.push(r);
-      r = await runStep(state, progress, target.url, Math.round(rate), stepSec);
-      rssMb.push(memoryOf(target.pid).rssMb);
-      log(`${stepLine(name, r)} (again)`);
-    }
-    steps.push(r);
-    if (!within(r, low.p99Ms)) break;
-    knee = r;
+const kneeSearches = async (
+  state: MixedState,
+  progress: { freshOffset: number },
+  targets: { name: string; target: Running }[],
+  stepSec: number,
+  log: (l: string) => void,
+  only?: OpName[],
+): Promise<Knee[]> => {
+  const searches = [];
+  for (const { name, target } of targets) {
+    const low = await lowLoad(state, progress, target, stepSec, only);
+    log(stepLine(name, low));
+    searches.push({ name, target, steps: [low], rssMb: [memoryOf(target.pid).rssMb], lowP99: low.p99Ms, knee: within(low, low.p99Ms) ? low : undefined, done: !within(low, low.p99Ms) });
   }
-  return { steps, knee, lowP99: low.p99Ms, rssMb };
+  for (let rate = KNEE.from * KNEE.factor, turn = 0; rate <= KNEE.max && searches.some((x) => !x.done); rate *= KNEE.factor, turn++) {
+    for (const x of turn % 2 ? [...searches].reverse() : searches) {
+      if (x.done) continue;
+      let r = await runStep(state, progress, x.target.url, Math.round(rate), stepSec, only);
+      x.rssMb.push(memoryOf(x.target.pid).rssMb);
+      log(stepLine(x.name, r));
+      if (!within(r, x.lowP99)) {
+        x.steps.push(r);
+        r = await runStep(state, progress, x.target.url, Math.round(rate), stepSec, only);
+        x.rssMb.push(memoryOf(x.target.pid).rssMb);
+        log(`${stepLine(x.name, r)} (again)`);
+      }
+      x.steps.push(r);
+      if (within(r, x.lowP99)) x.knee = r;
+      else x.done = true;
+    }
+  }
+  return searches.map(({ steps, knee, lowP99, rssMb }) => ({ steps, knee, lowP99, rssMb }));
 };
 
 // ---- The group -----------------------------------------------------------------------------------
@@ -253,6 +268,7 @@ const kneeSearch = async (state: MixedState, progress: { freshOffset: number }, 
 const measure = async ({ databaseUrl, log, options }: MeasureContext): Promise<Figure[]> => {
   const full = sized(options.scale);
   const small = sized(options.scale * GROWTH_FROM);
+  if (options.ops?.length) log(`mixed: only ${options.ops.join(', ')} (--ops), in the mix's proportions among themselves`);
   log(`mixed: full size ${JSON.stringify(full)}; growth from ${JSON.stringify({ referrals: small.referrals, clients: small.clients, auditRows: small.auditRows })}`);
   // A fresh database every run: the growth figures need the small size first.
   const url = await groupDatabase(databaseUrl, 'mixed', { fresh: true });
@@ -266,8 +282,9 @@ const measure = async ({ databaseUrl, log, options }: MeasureContext): Promise<F
     await grow(pool, { ...full, referrals: small.referrals, clients: small.clients, auditRows: small.auditRows }, log, 'small');
     let state = await stateOf(pool);
     let api = await serve('api', url, stateFile);
-    const before = await lowLoad(state, progress, api, options.stepSec);
-    log(`mixed: API at ${small.referrals} referrals, ${KNEE.from}/s: ${GROWTH_OPS.map((op) => `${op} p50 ${before.ops[op]!.p50Ms.toFixed(1)} ms`).join(', ')}${before.firstError ? `; first error: ${before.firstError}` : ''}`);
+    const before = await lowLoad(state, progress, api, options.stepSec, options.ops);
+    const growthOps = GROWTH_OPS.filter((op) => !options.ops?.length || options.ops.includes(op));
+    log(`mixed: API at ${small.referrals} referrals, ${KNEE.from}/s: ${growthOps.map((op) => `${op} p50 ${before.ops[op]!.p50Ms.toFixed(1)} ms`).join(', ')}${before.firstError ? `; first error: ${before.firstError}` : ''}`);
     await api.stop();
 
     // 2. Full: grow, then the knee of the API and of the baseline, each in a process of its own.
@@ -276,23 +293,22 @@ const measure = async ({ databaseUrl, log, options }: MeasureContext): Promise<F
     state = await stateOf(pool);
     progress.freshOffset = fresh;
     writeFileSync(stateFile, JSON.stringify(state));
+    // Both targets up at once, each in its own process (its own RSS); one loaded at a time.
     api = await serve('api', url, stateFile);
     let apiKnee: Knee;
-    let apiPeak: number;
-    try {
-      apiKnee = await kneeSearch(state, progress, api, 'API', options.stepSec, log);
-      apiPeak = memoryOf(api.pid).peakMb;
-    } finally {
-      await api.stop();
-    }
-    const baseline = await serve('baseline', url, stateFile);
     let baseKnee: Knee;
+    let apiPeak: number;
     let basePeak: number;
     try {
-      baseKnee = await kneeSearch(state, progress, baseline, 'baseline', options.stepSec, log);
-      basePeak = memoryOf(baseline.pid).peakMb;
+      const baseline = await serve('baseline', url, stateFile);
+      try {
+        [apiKnee, baseKnee] = (await kneeSearches(state, progress, [{ name: 'API', target: api }, { name: 'baseline', target: baseline }], options.stepSec, log, options.ops)) as [Knee, Knee];
+        [apiPeak, basePeak] = [memoryOf(api.pid).peakMb, memoryOf(baseline.pid).peakMb];
+      } finally {
+        await baseline.stop();
+      }
     } finally {
-      await baseline.stop();
+      await api.stop();
     }
     // RSS up to the knee (the steps it served); the peak includes the overloaded steps past it.
     const upToKnee = apiKnee.steps.map((s, i) => [s, apiKnee.rssMb[i]!] as const).filter(([s]) => !apiKnee.knee || s.rate <= apiKnee.knee.rate);
@@ -310,7 +326,7 @@ const measure = async ({ databaseUrl, log, options }: MeasureContext): Promise<F
       { group: 'mixed', name: 'API RSS up to its knee', value: apiRss, unit: 'MB', target: { max: TARGETS.rssMb }, detail: `largest after a step; peak ${apiPeak.toFixed(0)} MB (past the knee included); baseline peak ${basePeak.toFixed(0)} MB` },
     );
     const after = apiKnee.steps[0]!;
-    for (const op of GROWTH_OPS) {
+    for (const op of growthOps) {
       const [a, b] = [before.ops[op]!.p50Ms, after.ops[op]!.p50Ms];
       figures.push({ group: 'mixed', name: `growth: ${op} p50`, value: b / a, unit: '×', target: { max: TARGETS.growth }, detail: `${a.toFixed(1)} ms at ${small.referrals.toLocaleString('en-US')} referrals → ${b.toFixed(1)} ms at ${full.referrals.toLocaleString('en-US')}` });
     }

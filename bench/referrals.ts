@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { captureQueries, generateReferrals, OPEN_REFERRAL_STATUSES, REFERRAL_NEEDS } from '../db/src/bulk/referrals';
 import { encodeCursor } from '../services/api/src/lib/pagination';
@@ -259,15 +259,26 @@ export const registerReferralBaseline = (app: FastifyInstance, pool: pg.Pool, mu
   let itemSql: Promise<{ text: string; values: unknown[]; sample: string }> | undefined;
   const asJson = (rows: unknown[][]) => rows.map((r) => ({ id: r[0], row: r }));
 
+  // The audit row of a read of PHI, as the API writes it (lib/audit.ts).
+  const audit = (req: FastifyRequest, userId: string, orgId: string, action: string, entityType: string, entityId: string | null) =>
+    pool.query({
+      name: 'bench_audit',
+      text: `insert into audit_log (actor_user_id, actor_org_id, action, entity_type, entity_id, organization_id, request_id, ip) values ($1, $2, $3, $4, $5, $2, $6, $7)`,
+      values: [userId, orgId, action, entityType, entityId, req.id, req.ip],
+    });
+
   // Same inbox page statements as the API (referralsRepo.page: pick the page's ids, then widen
-  // them), rows as arrays.
-  app.get('/api/v1/referrals', async (_req, reply) => {
+  // them), rows as arrays; the list's audit row at the same time, as the API writes it.
+  app.get('/api/v1/referrals', async (req, reply) => {
     const s = must();
     inboxSql ??= captureQueries(pool, (db) => referralsRepo.page(db, { box: 'received', orgIds: [s.receivingOrgId], limit: 25 }, s.staff.id));
     const [pick, widen] = await inboxSql;
-    const ids = (await pool.query<unknown[]>({ text: pick!.text, values: pick!.values, rowMode: 'array' })).rows.map((r) => r[0]);
-    const values = widen!.values.map((v) => (Array.isArray(v) ? ids : v));
-    const { rows } = await pool.query<unknown[]>({ text: widen!.text, values, rowMode: 'array' });
+    const page = (async () => {
+      const ids = (await pool.query<unknown[]>({ text: pick!.text, values: pick!.values, rowMode: 'array' })).rows.map((r) => r[0]);
+      const values = widen!.values.map((v) => (Array.isArray(v) ? ids : v));
+      return pool.query<unknown[]>({ text: widen!.text, values, rowMode: 'array' });
+    })();
+    const [{ rows }] = await Promise.all([page, audit(req, s.staff.id, s.receivingOrgId, 'referral.list', 'referral', null)]);
     return reply.type('application/json').send(JSON.stringify({ data: asJson(rows.slice(0, 25)), nextCursor: rows.length > 25 ? 'more' : null }));
   });
 
@@ -324,6 +335,18 @@ export const registerReferralBaseline = (app: FastifyInstance, pool: pg.Pool, mu
     const values = q.values.map((v) => (v === q.sample ? req.params.id : v));
     const { rows } = await pool.query<unknown[]>({ text: q.text, values, rowMode: 'array' });
     if (!rows[0]) return reply.code(404).send({ title: 'Not found' });
+    // What the API records of a read (service.ts readRecords): the view (once per window) and
+    // the audit rows of the referral and of its client, one statement.
+    await pool.query({
+      name: 'bench_detail_records',
+      text: `with v as (insert into referral_views (referral_id, user_id, org_id) select $1::uuid, $2::uuid, $3::uuid
+               where not exists (select 1 from referral_views v where v.referral_id = $1::uuid and v.user_id = $2::uuid and v.org_id = $3::uuid and v.at > now() - interval '15 minutes')),
+             a as (insert into audit_log (actor_user_id, actor_org_id, action, entity_type, entity_id, organization_id, request_id, ip)
+               select $2::uuid, $3::uuid, 'referral.read', 'referral', $1::uuid::text, $3::uuid, $4::text, $5::inet
+               union all select $2::uuid, $3::uuid, 'client.read', 'client', client_id::text, $3::uuid, $4::text, $5::inet from referrals where id = $1::uuid and client_id is not null)
+             select 1`,
+      values: [req.params.id, s.staff.id, s.receivingOrgId, req.id, req.ip],
+    });
     return reply.type('application/json').send(JSON.stringify(asJson(rows)[0]));
   });
 
@@ -337,9 +360,10 @@ export const registerReferralBaseline = (app: FastifyInstance, pool: pg.Pool, mu
         `with r as (
            insert into referrals (client_id, sending_org_id, sending_user_id, sender_contact_name, sender_contact_email, sender_contact_phone, receiving_org_id, receiving_service_id, needs, reason, status)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft') returning *
-         ), e as (insert into referral_events (referral_id, kind, actor_user_id, actor_org_id, to_status) select id, 'created', $3, $2, 'draft' from r)
+         ), e as (insert into referral_events (referral_id, kind, actor_user_id, actor_org_id, to_status) select id, 'created', $3, $2, 'draft' from r),
+         a as (insert into audit_log (actor_user_id, actor_org_id, action, entity_type, entity_id, organization_id, request_id, ip) select $3, $2, 'referral.create', 'referral', id::text, $2, $11, $12 from r)
          select * from r`,
-        [b.clientId, s.sendingOrgId, s.chw.id, s.chw.name, s.chw.email, b.senderContactPhone, b.receivingOrganizationId, b.receivingServiceId ?? null, b.needs, b.reason],
+        [b.clientId, s.sendingOrgId, s.chw.id, s.chw.name, s.chw.email, b.senderContactPhone, b.receivingOrganizationId, b.receivingServiceId ?? null, b.needs, b.reason, req.id, req.ip],
       );
       return reply.code(201).type('application/json').send(JSON.stringify(rows[0]));
     },
@@ -353,9 +377,12 @@ export const registerReferralBaseline = (app: FastifyInstance, pool: pg.Pool, mu
          update referrals set status = 'sent', sent_at = now(), status_changed_at = now(), acknowledge_due_at = now() + interval '72 hours',
            first_contact_due_at = now() + interval '7 days', version = version + 1, updated_at = now()
          where id = $1 and version = $2 and status = 'draft' returning *
-       ), e as (insert into referral_events (referral_id, kind, actor_user_id, actor_org_id, from_status, to_status) select id, 'status_changed', $3, sending_org_id, 'draft', 'sent' from r)
+       ), e as (insert into referral_events (referral_id, kind, actor_user_id, actor_org_id, from_status, to_status) select id, 'status_changed', $3, sending_org_id, 'draft', 'sent' from r),
+       o as (insert into outbox (event, organization_ids, payload) select 'referral.status_changed', array[sending_org_id, receiving_org_id], json_build_object('referralId', id, 'from', 'draft', 'to', 'sent') from r),
+       n as (insert into notifications (user_id, kind, referral_id, title) select distinct m.user_id, 'referral.received', r.id, 'New referral' from r join memberships m on m.organization_id = r.receiving_org_id where m.user_id <> $3),
+       a as (insert into audit_log (actor_user_id, actor_org_id, action, entity_type, entity_id, organization_id, request_id, ip) select $3, sending_org_id, 'referral.transition', 'referral', id::text, sending_org_id, $4, $5 from r)
        select * from r`,
-      [req.params.id, req.body.version, s.chw.id],
+      [req.params.id, req.body.version, s.chw.id, req.id, req.ip],
     );
     if (!rows[0]) return reply.code(409).send({ title: 'stale_version' });
     return reply.type('application/json').send(JSON.stringify(rows[0]));

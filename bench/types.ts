@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
+import type { OpName } from './mix';
 
 /** One measured request shape, sent to the real API and to the plain baseline alike. */
 export interface Scenario {
@@ -60,6 +61,8 @@ export interface BenchOptions {
   auditRows: number;
   /** Seconds per rate step of a knee search. */
   stepSec: number;
+  /** The mixed group's operations to run (`--ops`, names as in its table); all when absent. */
+  ops?: OpName[];
 }
 
 export interface MeasureContext extends BenchContext {

@@ -10,6 +10,7 @@ import { formatFigures, formatTable, machineLine, verdicts } from '../bench/repo
 import { selectGroups } from '../bench/scenarios';
 import type { BenchOptions, Figure, LoadResult, Scenario } from '../bench/types';
 import { step } from './run';
+import { MIX, type OpName } from '../bench/mix';
 
 /**
  * `pnpm bench [--scenarios=directory] [--duration=8] [--connections=20] [--explain]
@@ -37,6 +38,13 @@ const measureOptions: BenchOptions = {
   stepSec: Number(args.get('step') ?? 6),
 };
 for (const [k, v] of Object.entries(measureOptions)) if (!(v > 0)) throw new Error(`--${k}: a positive number, not ${String(v)}`);
+// --ops=inbox,search: the mixed group runs only these operations (names as in bench/README.md's table).
+const ops = args.get('ops')?.split(',').filter(Boolean);
+if (ops) {
+  const unknown = ops.filter((op) => !(op in MIX));
+  if (unknown.length) throw new Error(`--ops: unknown ${unknown.join(', ')}; one of ${Object.keys(MIX).join(', ')}`);
+  measureOptions.ops = ops as OpName[];
+}
 
 const log = (line: string) => console.log(`    ${line}`);
 

@@ -3,7 +3,6 @@ import type { Db } from '@tandem/db';
 import { AppError, notFound } from '../../lib/app-error';
 import type { Ctx } from '../../lib/actor';
 import { auditInsert, markIdempotencyKey, recordAudit } from '../../lib/audit';
-import { writeTogether } from '../../lib/batch';
 import { decodeCursor, toPage } from '../../lib/pagination';
 import { loadReferral, wasSent, type Access } from './access';
 import { toMessage, toNotification, toTimelineEntry } from './mappers';
@@ -19,34 +18,40 @@ const requireParty = (a: Access) => {
 
 /** The message thread, read state, timeline and the caller's notifications. */
 export const createConversationService = ({ db }: { db: Db }) => ({
-  /** Oldest first; `updatedSince` keeps those written at or after it (messages are never edited). */
+  // Oldest first; `updatedSince` keeps those written at or after it (messages are never edited).
+  // No BEGIN/COMMIT (two of five round trips): once the referral is found readable, the page and
+  // its audit row go at once on two pool connections, as the inbox's do; the page is answered only
+  // once its audit row is written.
   async messages(ctx: Ctx, id: string, q: { limit: number; cursor?: string; updatedSince?: string }) {
     const { limit } = q;
-    return db.transaction(async (tx) => {
-      const a = await loadReferral(tx, ctx.actor, id);
-      const rows = await referralsRepo.messages(tx, id, limit, decodeCursor(q.cursor, KeyCursor), q.updatedSince);
-      await recordAudit(tx, ctx, { action: 'referral.messages.read', entityType: 'referral', entityId: id, organizationId: a.orgId });
-      const page = toPage(rows, limit, (r) => [r.cursorAt, r.m.id]);
-      return { data: page.data.map(toMessage), nextCursor: page.nextCursor };
-    });
+    const after = decodeCursor(q.cursor, KeyCursor);
+    const a = await loadReferral(db, ctx.actor, id);
+    const [rows] = await Promise.all([
+      referralsRepo.messages(db, id, limit, after, q.updatedSince),
+      recordAudit(db, ctx, { action: 'referral.messages.read', entityType: 'referral', entityId: id, organizationId: a.orgId }),
+    ]);
+    const page = toPage(rows, limit, (r) => [r.cursorAt, r.m.id]);
+    return { data: page.data.map(toMessage), nextCursor: page.nextCursor };
   },
 
+  // The referral, then the message with its notifications and audit row (and Idempotency-Key
+  // mark) in one atomic statement beside the author's names: 3 statements instead of 6, no
+  // BEGIN/COMMIT.
   async postMessage(ctx: Ctx, id: string, body: string) {
-    return db.transaction(async (tx) => {
-      const a = await loadReferral(tx, ctx.actor, id);
-      requireParty(a);
-      const userId = actorUserId(ctx);
-      const apiKeyId = actorKeyId(ctx);
-      const m = await referralsRepo.insertMessage(tx, { referralId: id, authorUserId: userId, authorApiKeyId: apiKeyId, authorOrgId: a.orgId!, body });
-      const parties = [a.row.sendingOrgId, ...(a.row.receivingOrgId && wasSent(a.row) ? [a.row.receivingOrgId] : [])];
-      await writeTogether(tx, [
+    const a = await loadReferral(db, ctx.actor, id);
+    requireParty(a);
+    const userId = actorUserId(ctx);
+    const apiKeyId = actorKeyId(ctx);
+    const parties = [a.row.sendingOrgId, ...(a.row.receivingOrgId && wasSent(a.row) ? [a.row.receivingOrgId] : [])];
+    const [m, names] = await Promise.all([
+      referralsRepo.insertMessageWith(db, { referralId: id, authorUserId: userId, authorApiKeyId: apiKeyId, authorOrgId: a.orgId!, body }, [
         referralsRepo.touch(id),
         referralsRepo.notifyInsert(parties, userId, { kind: 'referral.message', referralId: id, title: 'New message on a referral' }),
-        auditInsert(tx, ctx, { action: 'referral.message', entityType: 'referral', entityId: id, organizationId: a.orgId }),
-      ]);
-      const names = await referralsRepo.actorNames(tx, { userId, apiKeyId, orgId: m.authorOrgId });
-      return toMessage({ m, userName: names.user_name, keyName: names.key_name, orgName: names.org_name, readAt: null });
-    });
+        auditInsert(db, ctx, { action: 'referral.message', entityType: 'referral', entityId: id, organizationId: a.orgId }),
+      ]),
+      referralsRepo.actorNames(db, { userId, apiKeyId, orgId: a.orgId! }),
+    ]);
+    return toMessage({ m, userName: names.user_name, keyName: names.key_name, orgName: names.org_name, readAt: null });
   },
 
   async markRead(ctx: Ctx, id: string) {

@@ -80,6 +80,45 @@ describe('round trips to PostgreSQL', () => {
     expect([res.status, res.body.status]).toEqual([200, 'accepted']);
     expectAtMost(sql, 3);
   });
+
+  // Audited reads of the mixed workload: the read, then its audit row (no BEGIN/COMMIT: the rows
+  // are answered only once the audit row is written, a transaction adds nothing to a read).
+  it('reads a client with its audit row in 2 statements', async () => {
+    const w = await world(t);
+    const reads = async () => (await t.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, w.client.id))).filter((a) => a.action === 'client.read').length;
+    const before = await reads();
+    const { result: res, sql } = await statementsOf(() => w.chw.call('GET', `/api/v1/clients/${w.client.id}`));
+    expect([res.status, res.body.id]).toEqual([200, w.client.id]);
+    expectAtMost(sql, 2);
+    expect(await reads()).toBe(before + 1);
+  });
+
+  it('reads a message page with its audit row in 3 statements', async () => {
+    const w = await world(t);
+    const r = await w.sent();
+    await w.chw.call('POST', `/api/v1/referrals/${r.id}/messages`, { body: 'Called the client.' });
+    const { result: res, sql } = await statementsOf(() => w.cboStaff.call('GET', `/api/v1/referrals/${r.id}/messages?limit=25`));
+    expect([res.status, (res.body.data as { body: string }[]).map((m) => m.body)]).toEqual([200, ['Called the client.']]);
+    expectAtMost(sql, 3);
+    const audit = await t.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, r.id));
+    expect(audit.filter((a) => a.action === 'referral.messages.read')).toHaveLength(1);
+  });
+
+  // The referral, then the message with its notifications and audit row in one statement beside
+  // the author's names.
+  it('posts a message (with notifications and audit row) in 3 statements', async () => {
+    const w = await world(t);
+    const r = await w.sent();
+    const { result: res, sql } = await statementsOf(() => w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/messages`, { body: 'Called the client.' }));
+    expect([res.status, res.body.body, res.body.author]).toEqual([201, 'Called the client.', expect.objectContaining({ kind: 'user', organizationName: 'Boyle Heights Pantry' })]);
+    expectAtMost(sql, 3);
+    expect((await t.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, r.id))).filter((a) => a.action === 'referral.message')).toHaveLength(1);
+    const notified = await t.db.select().from(schema.notifications).where(eq(schema.notifications.referralId, r.id));
+    expect(notified.filter((n) => n.kind === 'referral.message').map((n) => n.userId)).toEqual([w.chw.user.id]);
+    // What a later page shows of it is what the post answered.
+    const page = await w.cboStaff.call('GET', `/api/v1/referrals/${r.id}/messages?limit=25`);
+    expect((page.body.data as unknown[]).at(-1)).toEqual(res.body);
+  });
 });
 
 // The reads above fold several checks into one statement each; these pin down that the answers

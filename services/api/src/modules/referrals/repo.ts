@@ -491,6 +491,16 @@ export const referralsRepo = {
    * version does not, so the other side's If-Match on a status change still holds.
    */
   touch: (referralId: string) => sql`update ${referrals} set updated_at = now() where id = ${referralId}::uuid`,
+  /**
+   * insertMessage and the rows that record it (`writes`: notifications, audit) in ONE statement,
+   * atomic without a transaction (as updateVersionedWith). The writes must not need the message row.
+   */
+  insertMessageWith: async (db: DbOrTx, row: typeof referralMessages.$inferInsert, writes: WritePart[]) => {
+    const insert = db.insert(referralMessages).values(row).returning();
+    const more = writes.some(Boolean) ? sql`, ${withParts(writes)}` : sql``;
+    const res = await db.execute<{ row: Record<string, unknown> }>(sql`with m as (${insert.getSQL()})${more} select row_to_json(m) as row from m`);
+    return fromJsonRow(referralMessages, res.rows[0]!.row);
+  },
   /** The names a message or timeline entry shows for who acted: the person or the API key, and the organization. */
   actorNames: async (db: DbOrTx, who: { userId: string | null; apiKeyId: string | null; orgId: string | null }) =>
     (

@@ -92,6 +92,10 @@ describe('home worklist', () => {
       expect(await toAck.getAttribute('href')).toBe('/referrals?status=sent');
       await expectVisible(home.getByRole('link', { name: 'Assigned to me: 0' }));
       await screenshot(page, 'worklist-cbo-home');
+      // The same in Spanish.
+      await page.getByRole('button', { name: 'Español' }).click();
+      await expectVisible(page.getByRole('link', { name: 'Por confirmar recibo: 1' }));
+      await page.getByRole('button', { name: 'English' }).click();
       await toAck.click();
       await page.waitForURL(/\/referrals\?status=sent/);
       const link = page.getByRole('list', { name: 'Received' }).getByRole('link', { name: `Rosa ${w.client.familyName}` });
@@ -103,6 +107,30 @@ describe('home worklist', () => {
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.goto('/');
       await expectVisible(worklist(page).getByRole('link', { name: 'To acknowledge: 0' }));
+
+      // A referral declined a day after its acknowledgement was due: closed, so not in the default
+      // list, and shown without "Overdue" when asked for (the flag keeps "was late" for reports).
+      const late = await newClient(suite.stack.db, w.dhs, { givenName: 'Ana', familyName: `Late-${uniq()}` });
+      const dayAgo = new Date(Date.now() - 86_400_000);
+      await newReferral(suite.stack.db, {
+        from: w.dhs,
+        to: w.cbo,
+        client: late,
+        status: 'declined',
+        statusReason: 'no_capacity',
+        sentAt: new Date(Date.now() - 3 * 86_400_000),
+        acknowledgeDueAt: new Date(Date.now() - 2 * 86_400_000),
+        firstContactDueAt: dayAgo,
+        closedAt: dayAgo,
+      });
+      await page.goto('/referrals');
+      const received = page.getByRole('list', { name: 'Received' });
+      await expectVisible(received.getByRole('link', { name: `Rosa ${w.client.familyName}` }));
+      expect(await received.getByText(`Ana ${late.familyName}`).count()).toBe(0);
+      await page.getByLabel('Show').selectOption('all');
+      const row = received.getByRole('listitem').filter({ hasText: `Ana ${late.familyName}` });
+      await expectVisible(row.getByText('Declined', { exact: true }));
+      expect(await row.getByText('Overdue', { exact: true }).count()).toBe(0);
     }));
 
   it('on a phone, the inbox folds its filters away and the first result is above the fold', () =>

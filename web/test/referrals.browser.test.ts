@@ -118,7 +118,7 @@ describe('referrals', () => {
       const { dhs, chw, cbo, staff } = await world();
       const client = await newClient(suite.stack.db, dhs, { familyName: `Nguyen-${uniq()}` });
       await newConsent(suite.stack.db, client);
-      const referral = await newReferral(suite.stack.db, { from: dhs, to: cbo, client, status: 'sent', sentAt: new Date() });
+      const referral = await newReferral(suite.stack.db, { from: dhs, to: cbo, client, status: 'sent', sentAt: new Date(), sendingUserId: chw.id });
 
       await signIn(cboPage, staff.email, staff.password);
       await cboPage.goto(`/referrals/${referral.id}`);
@@ -126,8 +126,11 @@ describe('referrals', () => {
       await move(cboPage, 'Decline', { reason: 'not_eligible', note: 'Serves families in SPA 6 only.' });
       await expectVisible(statusCard(cboPage).getByText('Declined', { exact: true }));
 
+      // The sent box opens on open referrals: the declined one comes back on her home worklist.
       await signIn(chwPage, chw.email, chw.password);
-      await chwPage.goto('/referrals?box=sent');
+      await chwPage.goto('/');
+      await chwPage.getByRole('link', { name: 'Declined or returned: 1' }).click();
+      await chwPage.waitForURL(/returned=true/);
       const row = chwPage.getByRole('list', { name: 'Sent' }).getByRole('listitem').filter({ hasText: client.familyName });
       await expectVisible(row.getByText('Declined'));
       await row.getByRole('link').click();

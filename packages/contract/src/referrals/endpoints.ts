@@ -29,6 +29,7 @@ import {
   ReadStateSchema,
   ReferralCountsQuerySchema,
   ReferralCountsSchema,
+  ReferralWorklistSchema,
   ReferralDetailSchema,
   ReferralListQuerySchema,
   ReferralPageSchema,
@@ -187,6 +188,17 @@ export const referralEndpoints = {
     ...READ,
     query: ReferralCountsQuerySchema,
     responses: { 200: ReferralCountsSchema },
+  }),
+  getReferralWorklist: defineEndpoint({
+    method: 'GET',
+    path: ref('/worklist'),
+    operationId: 'getReferralWorklist',
+    summary: 'What needs the signed-in user: my drafts, returned, overdue and unread; to acknowledge, assigned to me',
+    description:
+      'One number per home worklist bucket; WORKLIST_FILTERS in the contract names the inbox query each number counts. Signed-in users only (it is about "me"). Changes nothing.',
+    tags: ['Referrals'],
+    security: ['session'],
+    responses: { 200: ReferralWorklistSchema },
   }),
   getReferral: defineEndpoint({
     method: 'GET',

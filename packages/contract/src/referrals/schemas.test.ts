@@ -9,6 +9,8 @@ import {
   CreateReferralBodySchema,
   ForwardBodySchema,
   InboxCountsSchema,
+  ReferralWorklistSchema,
+  WORKLIST_FILTERS,
   MessageSchema,
   ReferralDetailSchema,
   ReferralEventSchema,
@@ -109,8 +111,8 @@ describe('request bodies', () => {
 });
 
 describe('ReferralListQuery', () => {
-  it('defaults to the received box and page size', () => {
-    expect(ReferralListQuerySchema.parse({})).toEqual({ box: 'received', limit: 25 });
+  it('defaults to the received box, page size and newest first', () => {
+    expect(ReferralListQuerySchema.parse({})).toEqual({ box: 'received', limit: 25, sort: 'newest' });
   });
   it.each<[Record<string, string>, boolean]>([
     [{ box: 'sent', status: 'on_hold', need: 'housing-instability', limit: '50' }, true],
@@ -131,6 +133,23 @@ describe('ReferralListQuery', () => {
   });
 });
 
+describe('WORKLIST_FILTERS', () => {
+  it.each(Object.entries(WORKLIST_FILTERS).flatMap(([side, buckets]) => Object.entries(buckets).map(([b, f]) => [`${side}.${b}`, f] as const)))(
+    '%s is a valid inbox query',
+    (_name, filter) => {
+      expect(ReferralListQuerySchema.safeParse(filter).success).toBe(true);
+    },
+  );
+  it('names a filter for every bucket of the worklist', () => {
+    const zero = ReferralWorklistSchema.parse({
+      sent: { drafts: 0, returned: 0, overdue: 0, unreadMessages: 0 },
+      received: { toAcknowledge: 0, assignedToMe: 0, overdue: 0, unreadMessages: 0 },
+    });
+    expect(Object.keys(WORKLIST_FILTERS.sent).sort()).toEqual(Object.keys(zero.sent).sort());
+    expect(Object.keys(WORKLIST_FILTERS.received).sort()).toEqual(Object.keys(zero.received).sort());
+  });
+});
+
 describe('OpenAPI', () => {
   const responses = {
     ReferralSchema,
@@ -141,6 +160,7 @@ describe('OpenAPI', () => {
     ClientMatchSchema,
     ConsentSchema,
     InboxCountsSchema,
+    ReferralWorklistSchema,
   };
   const requests = {
     CreateReferralBodySchema,

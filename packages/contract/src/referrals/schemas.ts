@@ -430,7 +430,29 @@ export const ReferralListQuerySchema = PageQuerySchema.extend({
   assigneeId: z
     .union([IdSchema, z.enum(['me', 'none'])])
     .optional()
-    .describe('A user id, me, or none (unassigned)'),
+    .describe('The receiving staff member working it, in either box: a user id, me, or none (unassigned). For "the ones I sent" use sentBy=me'),
+  sentBy: z.enum(['me']).optional().describe('me: only referrals the caller started (their drafts and what they sent); signed-in users only'),
+  closed: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('false: only referrals not closed (drafts and open ones); true: only closed ones (a terminal status)'),
+  returned: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe(
+      'true: came back to the caller: declined or unable to complete, the loop not marked closed, and the caller has not opened its thread since it closed (signed-in users only; false is refused)',
+    ),
+  unread: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: only referrals with messages the caller has not read (signed-in users only; false is refused)'),
+  sort: z
+    .enum(['newest', 'urgency'])
+    .default('newest')
+    .describe('newest: newest first; urgency: emergent, then urgent, then routine, newest first within each. Not with updatedSince'),
   q: z.string().trim().min(1).max(200).optional().describe('Client name or reason contains'),
   updatedSince: UpdatedSinceSchema.describe(
     'Sync: only referrals changed at or after this instant, oldest change first (by updatedAt, then id). A status change, an edit, ' +
@@ -594,6 +616,48 @@ export const ReferralCountsSchema = z
   })
   .meta({ id: 'ReferralCounts', description: 'Counts per status and overdue, for the inbox tabs' });
 export type ReferralCounts = z.infer<typeof ReferralCountsSchema>;
+
+/**
+ * The home worklist: what needs the signed-in user, one number per bucket. Each bucket is the
+ * count of the inbox list WORKLIST_FILTERS names, so a number links to exactly its rows.
+ */
+export const ReferralWorklistSchema = z
+  .object({
+    sent: z
+      .object({
+        drafts: z.number().int().min(0).describe('My drafts, not yet sent'),
+        returned: z.number().int().min(0).describe('Mine, declined or unable to complete, loop not marked closed, not opened by me since'),
+        overdue: z.number().int().min(0).describe('Mine, open and past a step due at the partner'),
+        unreadMessages: z.number().int().min(0).describe('Mine with messages I have not read'),
+      })
+      .describe('Referrals the caller started (sentBy=me)'),
+    received: z
+      .object({
+        toAcknowledge: z.number().int().min(0).describe('Sent to my organizations and not yet acknowledged'),
+        assignedToMe: z.number().int().min(0).describe('Not closed and assigned to me'),
+        overdue: z.number().int().min(0).describe('Open and past a step due'),
+        unreadMessages: z.number().int().min(0).describe('With messages I have not read'),
+      })
+      .describe("Referrals sent to the caller's organizations"),
+  })
+  .meta({ id: 'ReferralWorklist', description: 'What needs the signed-in user: counts per worklist bucket' });
+export type ReferralWorklist = z.infer<typeof ReferralWorklistSchema>;
+
+/** The inbox query (GET /api/v1/referrals, string values as in a URL) behind each worklist number. */
+export const WORKLIST_FILTERS = {
+  sent: {
+    drafts: { box: 'sent', sentBy: 'me', status: 'draft' },
+    returned: { box: 'sent', sentBy: 'me', returned: 'true' },
+    overdue: { box: 'sent', sentBy: 'me', overdue: 'true' },
+    unreadMessages: { box: 'sent', sentBy: 'me', unread: 'true' },
+  },
+  received: {
+    toAcknowledge: { box: 'received', status: 'sent' },
+    assignedToMe: { box: 'received', assigneeId: 'me', closed: 'false' },
+    overdue: { box: 'received', overdue: 'true' },
+    unreadMessages: { box: 'received', unread: 'true' },
+  },
+} as const satisfies { [B in keyof ReferralWorklist]: { [K in keyof ReferralWorklist[B]]: Record<string, string> } };
 
 // ---- Notifications and audit ---------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ import { Card } from '../../components/ui/card';
 import { PageHeader } from '../../components/ui/page-header';
 import { Table } from '../../components/ui/table';
 import { MyInvitations } from '../../features/auth/components/my-invitations';
+import { Worklist } from '../../features/referrals/components/worklist';
 import { useT } from '../../i18n/i18n-provider';
 import { buildNav, isNetworkAdmin } from '../nav';
 import { useMe } from './protected-layout';
@@ -18,6 +19,12 @@ export function HomeRoute() {
     <>
       <PageHeader title={t('home.title', { name: me.user.name })} description={t('home.intro')} />
       <MyInvitations />
+      {me.memberships.length > 0 && (
+        <Worklist
+          sends={me.memberships.some((m) => m.organizationType !== 'cbo')}
+          receives={me.memberships.some((m) => m.organizationType === 'cbo')}
+        />
+      )}
       <div className="grid-2">
         <Card title={t('home.yourOrgs')}>
           {isNetworkAdmin(me) && <p className="note">{t('home.networkAdmin')}</p>}

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, or, sql, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { type PgTable, type SelectedFields } from 'drizzle-orm/pg-core';
 import { reuse, schema, type DbOrTx } from '@tandem/db';
-import { OPEN_STATUSES, type ReferralDirection, type ReferralStatus } from '@tandem/contract';
+import { OPEN_STATUSES, TERMINAL_STATUSES, type ReferralDirection, type ReferralStatus } from '@tandem/contract';
 import { activeBaaBetween } from '../directory/agreements.repo';
 import { withParts, type WritePart } from '../../lib/batch';
 
@@ -51,6 +51,20 @@ export const wasSentSql = sql`(${referrals.status} <> 'draft' and ${referrals.se
 
 /** Still waiting on a step whose due time has passed (what the "overdue" tab and count show). */
 export const overdueNow = sql`(${referrals.status} in (${OPEN}) and ((${referrals.acknowledgedAt} is null and now() > ${referrals.acknowledgeDueAt}) or (${referrals.firstContactAt} is null and now() > ${referrals.firstContactDueAt})))`;
+
+const TERMINAL = sql.raw(TERMINAL_STATUSES.map((s) => `'${s}'`).join(', '));
+
+/**
+ * Came back to the sender without the service (declined, unable to complete), the loop not marked
+ * closed, and this user has not opened its thread since it closed (referral_reads, as unread
+ * messages): opening it, or marking the loop closed, takes it off the worklist.
+ */
+const returnedFor = (userId: string | Placeholder) =>
+  sql`(${referrals.status} in ('declined', 'unable_to_complete') and ${referrals.loopClosedAt} is null and not exists (select 1 from ${referralReads} rr where rr.referral_id = ${outer(referrals.id)} and rr.user_id = ${userId}::uuid and rr.last_read_at >= ${outer(referrals.closedAt)}))`;
+
+/** sort=urgency: emergent 2, urgent 1, routine 0 (urgencyRank is the same in JS, for the cursor). */
+const urgencyRankSql = sql`(case ${referrals.urgency} when 'emergent' then 2 when 'urgent' then 1 else 0 end)`;
+export const urgencyRank = (u: string) => (u === 'emergent' ? 2 : u === 'urgent' ? 1 : 0);
 
 /**
  * A column of the outer `referrals` row, always qualified. Drizzle leaves columns unqualified in a
@@ -184,11 +198,20 @@ export interface ListFilter {
   need?: string;
   overdue?: boolean;
   assignee?: string | 'none';
+  /** Only referrals this user started (sending_user_id). */
+  sentBy?: string;
+  closed?: boolean;
+  /** Only referrals that came back to this user (see returnedFor). */
+  returnedTo?: string;
+  /** Only referrals with messages this user has not read. */
+  unreadBy?: string;
   q?: string;
   limit: number;
   /** Sync: changed at or after this instant, in (updated_at, id) order; `after` is then that keyset. */
   since?: string;
-  after?: [string, string];
+  /** urgency: by urgencyRank desc, then newest; `after` is then [rank, created_at, id]. */
+  sort?: 'newest' | 'urgency';
+  after?: [string, string] | [number, string, string];
 }
 
 export const referralsRepo = {
@@ -340,7 +363,13 @@ export const referralsRepo = {
       f.q ? 'q' : '',
       f.after ? 'a' : '',
       f.since ? 'since' : '',
+      f.sentBy ? 'by' : '',
+      String(f.closed),
+      f.returnedTo ? 'returned' : '',
+      f.unreadBy ? 'unread' : '',
+      f.sort === 'urgency' ? 'urgency' : '',
     ].join(':');
+    const byUrgency = f.sort === 'urgency' && !f.since;
     const pick = reuse(db, `referrals.page:${shape}`, () => {
       const p = sql.placeholder;
       let ids = db.select({ id: referrals.id }).from(referrals).$dynamic();
@@ -361,12 +390,25 @@ export const referralsRepo = {
                 ? eq(referrals.assigneeUserId, p('assignee'))
                 : undefined,
             f.q ? sql`lower(${clients.givenName} || ' ' || ${clients.familyName}) like ${p('q')}` : undefined,
+            f.sentBy ? eq(referrals.sendingUserId, p('sender')) : undefined,
+            f.closed === true ? sql`${referrals.status} in (${TERMINAL})` : f.closed === false ? sql`${referrals.status} not in (${TERMINAL})` : undefined,
+            f.returnedTo ? returnedFor(p('returnedTo')) : undefined,
+            f.unreadBy ? sql`${unreadFor(p('reader'))} > 0` : undefined,
             f.since ? sql`${referrals.updatedAt} >= ${p('since')}::timestamptz` : undefined,
             f.after && f.since ? sql`(${referrals.updatedAt}, ${referrals.id}) > (${p('afterAt')}::timestamptz, ${p('afterId')}::uuid)` : undefined,
-            f.after && !f.since ? sql`(${referrals.createdAt}, ${referrals.id}) < (${p('afterAt')}::timestamptz, ${p('afterId')}::uuid)` : undefined,
+            f.after && !f.since && !byUrgency ? sql`(${referrals.createdAt}, ${referrals.id}) < (${p('afterAt')}::timestamptz, ${p('afterId')}::uuid)` : undefined,
+            f.after && byUrgency
+              ? sql`(${urgencyRankSql}, ${referrals.createdAt}, ${referrals.id}) < (${p('afterRank')}::int, ${p('afterAt')}::timestamptz, ${p('afterId')}::uuid)`
+              : undefined,
           ),
         )
-        .orderBy(...(f.since ? [asc(referrals.updatedAt), asc(referrals.id)] : [desc(referrals.createdAt), desc(referrals.id)]))
+        .orderBy(
+          ...(f.since
+            ? [asc(referrals.updatedAt), asc(referrals.id)]
+            : byUrgency
+              ? [sql`${urgencyRankSql} desc`, desc(referrals.createdAt), desc(referrals.id)]
+              : [desc(referrals.createdAt), desc(referrals.id)]),
+        )
         .limit(p('limit'))
         .prepare('');
     });
@@ -374,8 +416,10 @@ export const referralsRepo = {
       status: f.status,
       need: f.need,
       assignee: f.assignee,
-      afterAt: f.after?.[0],
-      afterId: f.after?.[1],
+      sender: f.sentBy,
+      reader: f.unreadBy,
+      returnedTo: f.returnedTo,
+      ...(f.after?.length === 3 ? { afterRank: f.after[0], afterAt: f.after[1], afterId: f.after[2] } : { afterAt: f.after?.[0], afterId: f.after?.[1] }),
       since: f.since,
       limit: f.limit + 1,
     };
@@ -423,6 +467,31 @@ export const referralsRepo = {
         : Promise.resolve({ rows: [{ n: 0 }] }),
     ]);
     return { rows, unread: unread.rows[0]?.n ?? 0 };
+  },
+
+  /**
+   * The home worklist of one user in one aggregate (ReferralWorklist): each count is the filter
+   * page() applies for the inbox query WORKLIST_FILTERS names, so the numbers and lists agree.
+   */
+  worklist: async (db: DbOrTx, orgIds: string[], userId: string) => {
+    const mine = and(inArray(referrals.sendingOrgId, orgIds), eq(referrals.sendingUserId, userId))!;
+    const ours = boxFilter('received', orgIds)!;
+    const unread = sql`${unreadFor(userId)} > 0`;
+    const n = (inBox: SQL, where: SQL) => sql<number>`(count(*) filter (where ${inBox} and ${where}))::int`;
+    const [row] = await db
+      .select({
+        drafts: n(mine, sql`${referrals.status} = 'draft'`),
+        returned: n(mine, returnedFor(userId)),
+        sentOverdue: n(mine, overdueNow),
+        sentUnread: n(mine, unread),
+        toAcknowledge: n(ours, sql`${referrals.status} = 'sent'`),
+        assignedToMe: n(ours, sql`${referrals.assigneeUserId} = ${userId}::uuid and ${referrals.status} not in (${TERMINAL})`),
+        receivedOverdue: n(ours, overdueNow),
+        receivedUnread: n(ours, unread),
+      })
+      .from(referrals)
+      .where(or(mine, ours));
+    return row!;
   },
 
   /** Organizations that see a client through its referrals (see orgIdsOnClientOf: only sent ones count). */

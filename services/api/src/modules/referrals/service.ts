@@ -8,6 +8,7 @@ import {
   REFERRAL_STATUSES,
   type CreateReferralBodySchema,
   type ReferralCounts,
+  type ReferralWorklist,
   type ReferralDetail,
   type ReferralListQuerySchema,
   type ClosureReason,
@@ -25,7 +26,7 @@ import { consentSummaryOf, packetOf, toClient, type ClientsService } from '../cl
 import { accessOf, allowedFor, loadReferral, requireSide, type Access } from './access';
 import { toItem } from './mappers';
 import { createNetworkBox } from './network';
-import { referralsRepo, type DetailRow, type DraftContext, type ReferralInsert, type ReferralRow } from './repo';
+import { referralsRepo, urgencyRank, type DetailRow, type DraftContext, type ReferralInsert, type ReferralRow } from './repo';
 import { actorKeyId, actorUserId, changeStatus } from './status';
 
 /** What the referrals module needs from the directory, supplied at wiring time. */
@@ -47,6 +48,7 @@ type CreateInput = z.output<typeof CreateReferralBodySchema>;
 type UpdateInput = z.output<typeof UpdateReferralBodySchema>;
 type ListInput = z.output<typeof ReferralListQuerySchema>;
 const KeyCursor = z.tuple([z.string(), z.uuid()]);
+const UrgencyCursor = z.tuple([z.number().int().min(0).max(2), z.string(), z.uuid()]);
 
 /** Only a referral that came from a forward, or was forwarded on, has a chain to walk. */
 const inForwardChain = (r: ReferralRow) => r.forwardedFromId !== null || r.statusReason === 'referred_elsewhere';
@@ -227,7 +229,15 @@ export const createReferralsService = (deps: ReferralDeps) => {
       const { actor } = ctx;
       const userId = actor.kind === 'user' ? actor.userId : null;
       if (q.assigneeId === 'me' && !userId) throw new AppError('validation_failed', 'An API key has no "me".', { errors: [{ path: 'query.assigneeId', message: 'Use a user id or none' }] });
+      if (q.sentBy && !userId) throw new AppError('validation_failed', 'An API key has no "me".', { errors: [{ path: 'query.sentBy', message: 'Only a signed-in user has referrals of their own' }] });
+      if (q.unread !== undefined && !userId) throw new AppError('validation_failed', 'An API key reads no messages.', { errors: [{ path: 'query.unread', message: 'Only for signed-in users' }] });
+      if (q.sort === 'urgency' && q.updatedSince) throw new AppError('validation_failed', 'A sync is ordered by change.', { errors: [{ path: 'query.sort', message: 'sort=urgency does not go with updatedSince' }] });
+      if (q.returned !== undefined && !userId) throw new AppError('validation_failed', 'An API key has no "me".', { errors: [{ path: 'query.returned', message: 'Only for signed-in users' }] });
+      for (const k of ['unread', 'returned'] as const) {
+        if (q[k] === false) throw new AppError('validation_failed', `${k}=false is not a filter.`, { errors: [{ path: `query.${k}`, message: `Use ${k}=true or leave it out` }] });
+      }
       const assignee = q.assigneeId === 'me' ? userId! : q.assigneeId;
+      const byUrgency = q.sort === 'urgency';
       // The page and its audit record at once, on two pool connections: neither waits for the other.
       const [rows] = await Promise.all([
         referralsRepo.page(
@@ -239,18 +249,32 @@ export const createReferralsService = (deps: ReferralDeps) => {
             need: q.need,
             overdue: q.overdue,
             assignee,
+            ...(q.sentBy ? { sentBy: userId! } : {}),
+            closed: q.closed,
+            ...(q.returned ? { returnedTo: userId! } : {}),
+            ...(q.unread ? { unreadBy: userId! } : {}),
             q: q.q,
             limit: q.limit,
             since: q.updatedSince,
-            after: q.updatedSince ? decodeSyncCursor(q.cursor) : decodeCursor(q.cursor, KeyCursor),
+            sort: q.sort,
+            after: q.updatedSince ? decodeSyncCursor(q.cursor) : byUrgency ? decodeCursor(q.cursor, UrgencyCursor) : decodeCursor(q.cursor, KeyCursor),
           },
           userId,
         ),
         recordAudit(db, ctx, { action: 'referral.list', entityType: 'referral', entityId: null, organizationId: actingOrgIds(actor)[0] ?? null }),
       ]);
       const now = new Date();
-      const page = toPage(rows, q.limit, (r) => (q.updatedSince ? ['u', r.updatedKey, r.r.id] : [r.cursorAt, r.r.id]));
+      const page = toPage(rows, q.limit, (r) => (q.updatedSince ? ['u', r.updatedKey, r.r.id] : byUrgency ? [urgencyRank(r.r.urgency), r.cursorAt, r.r.id] : [r.cursorAt, r.r.id]));
       return { data: page.data.map((r) => toItem(r, now)), nextCursor: page.nextCursor };
+    },
+
+    /** The signed-in user's home worklist (route rule: signed in). */
+    async worklist(actor: Actor, userId: string): Promise<ReferralWorklist> {
+      const c = await referralsRepo.worklist(db, actingOrgIds(actor), userId);
+      return {
+        sent: { drafts: c.drafts, returned: c.returned, overdue: c.sentOverdue, unreadMessages: c.sentUnread },
+        received: { toAcknowledge: c.toAcknowledge, assignedToMe: c.assignedToMe, overdue: c.receivedOverdue, unreadMessages: c.receivedUnread },
+      };
     },
 
     async counts(actor: Actor, box: 'received' | 'sent'): Promise<ReferralCounts> {

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { count, eq, sql } from 'drizzle-orm';
 import type { ApiScope, Role } from '@tandem/contract';
 import { schema } from '@tandem/db';
@@ -892,6 +893,34 @@ const inboxKind: KindDef<InboxObj> = {
     networkBox('network box'),
     networkBox('network box, cancelled', '&status=cancelled'),
     networkBox('network box, drafts', '&status=draft'),
+    box('sent box, by urgency', 'sent', '&sort=urgency'),
+    box('received box, not closed', 'received', '&closed=false'),
+    {
+      // The home worklist counts only the caller's own organizations' referrals (session only: it is about "me").
+      name: 'worklist',
+      method: 'GET',
+      path: () => '/api/v1/referrals/worklist',
+      security: 'session',
+      expect: () => 'allow',
+      // After every other cell, so that no cell changes the referrals between the call and the check.
+      runLast: () => true,
+      verify: async (c, body) => {
+        const b = body as { sent: { drafts: number }; received: { toAcknowledge: number } };
+        const s = slotOfActor(c.actor);
+        const user = c.w.users.get(c.actor.name);
+        if (!s || !user) return 'no organization or user for the caller';
+        const org = c.w.orgs[s].id;
+        const [row] = await c.w.db
+          .select({
+            drafts: sql<number>`(count(*) filter (where ${schema.referrals.sendingOrgId} = ${org}::uuid and ${schema.referrals.sendingUserId} = ${user.id}::uuid and ${schema.referrals.status} = 'draft'))::int`,
+            toAcknowledge: sql<number>`(count(*) filter (where ${schema.referrals.receivingOrgId} = ${org}::uuid and ${schema.referrals.status} = 'sent' and ${schema.referrals.sentAt} is not null))::int`,
+          })
+          .from(schema.referrals);
+        const want = { drafts: row!.drafts, toAcknowledge: row!.toAcknowledge };
+        const got = { drafts: b.sent.drafts, toAcknowledge: b.received.toAcknowledge };
+        return isDeepStrictEqual(got, want) ? null : `worklist ${JSON.stringify(got)}, the caller's own referrals say ${JSON.stringify(want)}`;
+      },
+    },
   ],
 };
 

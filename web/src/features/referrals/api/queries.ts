@@ -8,6 +8,12 @@ export interface ReferralFilters {
   need?: SdohCategory | undefined;
   overdue?: boolean | undefined;
   assigneeId?: 'me' | 'none' | undefined;
+  sentBy?: 'me' | undefined;
+  /** false: drafts and open ones; true: closed ones; undefined: all. */
+  closed?: boolean | undefined;
+  returned?: boolean | undefined;
+  unread?: boolean | undefined;
+  sort?: 'newest' | 'urgency' | undefined;
   q?: string | undefined;
 }
 
@@ -38,6 +44,11 @@ export const referralQueries = {
             need: filters.need,
             overdue: filters.overdue ? 'true' : undefined,
             assigneeId: filters.assigneeId,
+            sentBy: filters.sentBy,
+            closed: filters.closed === undefined ? undefined : filters.closed ? 'true' : 'false',
+            returned: filters.returned ? 'true' : undefined,
+            unread: filters.unread ? 'true' : undefined,
+            sort: filters.sort,
             q: filters.q,
             limit: PAGE_SIZE,
             cursor: pageParam,
@@ -71,6 +82,12 @@ export const referralQueries = {
     queryOptions({
       queryKey: [...referralQueries.lists(), 'counts', box] as const,
       queryFn: () => apiCall(api.countReferrals, { query: { box } }),
+    }),
+  /** The home worklist: under lists(), so whatever refreshes the inbox refreshes it. */
+  worklist: () =>
+    queryOptions({
+      queryKey: [...referralQueries.lists(), 'worklist'] as const,
+      queryFn: () => apiCall(api.getReferralWorklist),
     }),
   details: () => [...referralQueries.all, 'detail'] as const,
   detail: (id: string) =>

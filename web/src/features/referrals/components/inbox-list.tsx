@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { ReferralDirection, ReferralListItem } from '@tandem/contract';
+import { OPEN_STATUSES, type ReferralDirection, type ReferralListItem } from '@tandem/contract';
 import { Badge } from '../../../components/ui/badge';
 import { paths } from '../../../config/paths';
 import { useI18n } from '../../../i18n/i18n-provider';
@@ -20,7 +20,8 @@ export function InboxList({ rows, box }: { rows: ReferralListItem[]; box: Referr
       {rows.map((r) => {
         const other = box === 'sent' ? (r.receivingOrganizationName ?? t('ref.noPartner')) : r.sendingOrganizationName;
         const due = dueOf(r);
-        const late = r.overdue.acknowledge || r.overdue.firstContact;
+        // The flags keep "was late" for reports; a closed referral is no longer overdue.
+        const late = (OPEN_STATUSES as readonly string[]).includes(r.status) && (r.overdue.acknowledge || r.overdue.firstContact);
         return (
           <li key={r.id} className="ref-row">
             <div className="ref-row-main">
@@ -35,6 +36,7 @@ export function InboxList({ rows, box }: { rows: ReferralListItem[]; box: Referr
             </div>
             <div className="ref-row-side">
               <StatusBadge status={r.status} />
+              {r.urgency !== 'routine' && <Badge tone={r.urgency === 'emergent' ? 'danger' : 'warning'}>{t(`urgency.${r.urgency}`)}</Badge>}
               {late && <Badge tone="danger">{t('ref.overdue')}</Badge>}
               {r.unreadMessages > 0 && <Badge tone="info">{t('ref.unread', { count: r.unreadMessages })}</Badge>}
               {due && <span className="muted ref-row-due">{t('ref.due', { when: formatDateTime(due, locale) })}</span>}

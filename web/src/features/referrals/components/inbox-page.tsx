@@ -66,7 +66,17 @@ export function InboxPage() {
   const status = pick<ReferralStatus>(REFERRAL_STATUSES, params.get('status'));
   const need = pick<SdohCategory>(SDOH_CATEGORIES, params.get('need'));
   const overdue = params.get('overdue') === 'true';
-  const assigneeId = pick(['me', 'none'] as const, params.get('assignee'));
+  // assigneeId is the receiving staff member: on the sent box "mine" means sentBy=me instead.
+  const assigneeId = box === 'received' ? pick(['me', 'none'] as const, params.get('assignee')) : undefined;
+  const sentBy = box === 'sent' ? pick(['me'] as const, params.get('sentBy')) : undefined;
+  const returned = box === 'sent' && params.get('returned') === 'true';
+  const unread = params.get('unread') === 'true';
+  const sort = params.get('sort') === 'urgency' ? 'urgency' : undefined;
+  // Open referrals (and drafts) unless asked otherwise; a status tab or "came back" decides for itself.
+  const show = pick(['closed', 'all'] as const, params.get('show')) ?? 'open';
+  const closed = status || returned ? undefined : show === 'all' ? undefined : show === 'closed';
+  const [filtersOpen, setFiltersOpen] = useState(() => typeof window === 'undefined' || !window.matchMedia?.('(max-width: 640px)').matches);
+  const activeFilters = [need, assigneeId, sentBy, overdue || undefined, unread || undefined, returned || undefined, sort, show !== 'open' ? show : undefined].filter(Boolean).length;
   const [q, setQ] = useState(params.get('q') ?? '');
   const debouncedQ = useDebouncedValue(q.trim());
 
@@ -83,7 +93,7 @@ export function InboxPage() {
     );
 
   const list = useInfiniteQuery({
-    ...referralQueries.list({ box, status, need, overdue, assigneeId, q: debouncedQ || undefined }),
+    ...referralQueries.list({ box, status, need, overdue, assigneeId, sentBy, closed, returned, unread, sort, q: debouncedQ || undefined }),
     placeholderData: keepPreviousData,
   });
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
@@ -105,7 +115,7 @@ export function InboxPage() {
             key={b}
             type="button"
             aria-pressed={box === b}
-            onClick={() => set({ box: b === 'sent' ? 'sent' : undefined, status: undefined })}
+            onClick={() => set({ box: b === 'sent' ? 'sent' : undefined, status: undefined, assignee: undefined, sentBy: undefined, returned: undefined })}
           >
             {t(`ref.box.${b}`)}
           </button>
@@ -113,42 +123,93 @@ export function InboxPage() {
       </nav>
       <Card>
         <StatusTabs box={box} status={status} overdue={overdue} onChange={set} />
-        <form className="filters ref-filters" role="search" aria-label={t('ref.filters')} onSubmit={(e) => e.preventDefault()}>
-          <TextField
-            label={t('ref.searchClient')}
-            type="search"
-            name="q"
-            value={q}
-            autoComplete="off"
-            onChange={(e) => {
-              setQ(e.target.value);
-              set({ q: e.target.value.trim() || undefined });
-            }}
-          />
-          <SelectField
-            label={t('ref.need')}
-            name="need"
-            value={need ?? ''}
-            placeholder={t('ref.anyNeed')}
-            options={SDOH_CATEGORIES.map((c) => ({ value: c, label: t(`sdoh.${c}`) }))}
-            onChange={(e) => set({ need: e.target.value || undefined })}
-          />
-          <SelectField
-            label={t('ref.assignee')}
-            name="assignee"
-            value={assigneeId ?? ''}
-            placeholder={t('ref.anyone')}
-            options={[
-              { value: 'me', label: t('ref.assignedToMe') },
-              { value: 'none', label: t('ref.unassigned') },
-            ]}
-            onChange={(e) => set({ assignee: e.target.value || undefined })}
-          />
-          <label className="checkbox ref-overdue-filter">
-            <input type="checkbox" checked={overdue} onChange={(e) => set({ overdue: e.target.checked ? 'true' : undefined })} />
-            <span className="checkbox-label">{t('ref.onlyOverdue')}</span>
-          </label>
-        </form>
+        <details
+          className="ref-filters-fold"
+          open={filtersOpen}
+          onToggle={(e) => setFiltersOpen((e.currentTarget as HTMLDetailsElement).open)}
+        >
+          <summary>{activeFilters > 0 ? t('ref.filtersActive', { count: activeFilters }) : t('ref.filtersShow')}</summary>
+          <form className="filters ref-filters" role="search" aria-label={t('ref.filters')} onSubmit={(e) => e.preventDefault()}>
+            <TextField
+              label={t('ref.searchClient')}
+              type="search"
+              name="q"
+              value={q}
+              autoComplete="off"
+              onChange={(e) => {
+                setQ(e.target.value);
+                set({ q: e.target.value.trim() || undefined });
+              }}
+            />
+            <SelectField
+              label={t('ref.need')}
+              name="need"
+              value={need ?? ''}
+              placeholder={t('ref.anyNeed')}
+              options={SDOH_CATEGORIES.map((c) => ({ value: c, label: t(`sdoh.${c}`) }))}
+              onChange={(e) => set({ need: e.target.value || undefined })}
+            />
+            {box === 'received' ? (
+              <SelectField
+                label={t('ref.assignee')}
+                name="assignee"
+                value={assigneeId ?? ''}
+                placeholder={t('ref.anyone')}
+                options={[
+                  { value: 'me', label: t('ref.assignedToMe') },
+                  { value: 'none', label: t('ref.unassigned') },
+                ]}
+                onChange={(e) => set({ assignee: e.target.value || undefined })}
+              />
+            ) : (
+              <SelectField
+                label={t('ref.sentBy')}
+                name="sentBy"
+                value={sentBy ?? ''}
+                placeholder={t('ref.anyone')}
+                options={[{ value: 'me', label: t('ref.sentByMe') }]}
+                onChange={(e) => set({ sentBy: e.target.value || undefined })}
+              />
+            )}
+            <SelectField
+              label={t('ref.show')}
+              name="show"
+              value={show}
+              options={[
+                { value: 'open', label: t('ref.showOpen') },
+                { value: 'closed', label: t('ref.showClosed') },
+                { value: 'all', label: t('ref.showAll') },
+              ]}
+              onChange={(e) => set({ show: e.target.value === 'open' ? undefined : e.target.value })}
+            />
+            <SelectField
+              label={t('ref.sort')}
+              name="sort"
+              value={sort ?? 'newest'}
+              options={[
+                { value: 'newest', label: t('ref.sortNewest') },
+                { value: 'urgency', label: t('ref.sortUrgency') },
+              ]}
+              onChange={(e) => set({ sort: e.target.value === 'urgency' ? 'urgency' : undefined })}
+            />
+            <div className="ref-filter-checks">
+              <label className="checkbox ref-overdue-filter">
+                <input type="checkbox" checked={overdue} onChange={(e) => set({ overdue: e.target.checked ? 'true' : undefined })} />
+                <span className="checkbox-label">{t('ref.onlyOverdue')}</span>
+              </label>
+              <label className="checkbox">
+                <input type="checkbox" checked={unread} onChange={(e) => set({ unread: e.target.checked ? 'true' : undefined })} />
+                <span className="checkbox-label">{t('ref.onlyUnread')}</span>
+              </label>
+              {box === 'sent' && (
+                <label className="checkbox">
+                  <input type="checkbox" checked={returned} onChange={(e) => set({ returned: e.target.checked ? 'true' : undefined })} />
+                  <span className="checkbox-label">{t('ref.onlyReturned')}</span>
+                </label>
+              )}
+            </div>
+          </form>
+        </details>
         {list.isPending ? (
           <Spinner label={t('app.loading')} />
         ) : list.isError ? (

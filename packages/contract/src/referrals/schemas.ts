@@ -15,7 +15,7 @@ import {
   ReferralStatusSchema,
   UrgencySchema,
 } from './enums';
-import { PACKET_FIELDS } from './send-packet';
+import { PACKET_CHECK_CODES, PACKET_FIELDS } from './send-packet';
 
 // API shapes for referrals, clients and consents (ARCHITECTURE §2-3). Field names are the
 // database columns in camelCase; response schemas have no transforms so OpenAPI can render them.
@@ -163,7 +163,7 @@ export const CreateConsentBodySchema = z
     scope: ConsentScopeSchema,
     organizationIds: z.array(IdSchema).max(200).default([]),
     method: ConsentMethodSchema,
-    language: LanguageSchema.default('en'),
+    language: LanguageSchema.optional().describe('Language the consent was explained and signed in; when left out, the client’s preferred language (else en)'),
     signedAt: TimestampSchema,
     expiresAt: TimestampSchema.nullish(),
     witnessName: optionalText(120),
@@ -171,16 +171,16 @@ export const CreateConsentBodySchema = z
   })
   .superRefine((c, ctx) => {
     if (c.scope === 'listed_orgs' && c.organizationIds.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['organizationIds'], message: 'List at least one organization' });
+      ctx.addIssue({ code: 'custom', path: ['organizationIds'], message: 'List at least one organization', params: { code: 'consent.organizations_required' } });
     }
     if (c.scope === 'network' && c.organizationIds.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['organizationIds'], message: 'A network consent lists no organizations' });
+      ctx.addIssue({ code: 'custom', path: ['organizationIds'], message: 'A network consent lists no organizations', params: { code: 'consent.organizations_not_allowed' } });
     }
     if (c.method === 'verbal_witnessed' && !c.witnessName) {
-      ctx.addIssue({ code: 'custom', path: ['witnessName'], message: 'Name the witness of a verbal consent' });
+      ctx.addIssue({ code: 'custom', path: ['witnessName'], message: 'Name the witness of a verbal consent', params: { code: 'consent.witness_required' } });
     }
     if (c.expiresAt && Date.parse(c.expiresAt) <= Date.parse(c.signedAt)) {
-      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'Expiry must be after signing' });
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'Expiry must be after signing', params: { code: 'consent.expiry_before_signing' } });
     }
   })
   .meta({
@@ -266,7 +266,11 @@ export type ReferralListItem = z.infer<typeof ReferralListItemSchema>;
 export const ReferralPageSchema = pageOf(ReferralListItemSchema);
 
 export const PacketMissingSchema = z
-  .object({ field: z.enum(PACKET_FIELDS), message: z.string() })
+  .object({
+    field: z.enum(PACKET_FIELDS),
+    code: z.enum(PACKET_CHECK_CODES).describe('Stable code of the item: translate by it; message is the English fallback'),
+    message: z.string(),
+  })
   .meta({ id: 'PacketMissing', description: 'One item the referral packet still lacks before it can be sent' });
 
 export const ReferralConsentSchema = z
@@ -476,7 +480,7 @@ export const SendReferralBodySchema = z
   })
   .superRefine((b, ctx) => {
     if (b.confirmDuplicate && !b.duplicateReason) {
-      ctx.addIssue({ code: 'custom', path: ['duplicateReason'], message: 'Say why a second open referral is needed' });
+      ctx.addIssue({ code: 'custom', path: ['duplicateReason'], message: 'Say why a second open referral is needed', params: { code: 'referral.duplicate_reason_required' } });
     }
   })
   .meta({ id: 'SendReferralBody', example: { version: 2 } });
@@ -519,7 +523,7 @@ export const CorrectFirstContactBodySchema = z
     version: WriteVersionSchema,
   })
   .superRefine((b, ctx) => {
-    if (b.firstContactAt === undefined && b.method === undefined) ctx.addIssue({ code: 'custom', path: ['firstContactAt'], message: 'Give the corrected time, method, or both' });
+    if (b.firstContactAt === undefined && b.method === undefined) ctx.addIssue({ code: 'custom', path: ['firstContactAt'], message: 'Give the corrected time, method, or both', params: { code: 'referral.correction_empty' } });
   })
   .meta({ id: 'CorrectFirstContactBody', example: { method: 'in_person', version: 5 } });
 export type CorrectFirstContactBody = z.input<typeof CorrectFirstContactBodySchema>;

@@ -11,6 +11,7 @@ import {
   ContactMethodSchema,
   ReferralDirectionSchema,
   ReferralEventTypeSchema,
+  REFERRAL_SIDES,
   REFERRAL_STATUSES,
   ReferralStatusSchema,
   UrgencySchema,
@@ -597,12 +598,28 @@ export type ReferralCounts = z.infer<typeof ReferralCountsSchema>;
 // ---- Notifications and audit ---------------------------------------------------------------------
 
 export const NOTIFICATION_KINDS = ['referral.received', 'referral.status_changed', 'referral.message', 'referral.overdue'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+/** The overdue steps a referral.overdue notification names. */
+export const OVERDUE_STEPS = ['acknowledge', 'first_contact'] as const;
+export const NotificationDataSchema = z
+  .object({
+    status: ReferralStatusSchema.optional().describe('referral.status_changed: the status the referral moved to'),
+    step: z.enum(OVERDUE_STEPS).optional().describe('referral.overdue: the step that is late'),
+    side: z
+      .enum(REFERRAL_SIDES)
+      .optional()
+      .describe('referral.overdue: receiver — your organization received it (organizationName sent it); sender — your organization sent it (organizationName has it)'),
+    organizationName: z.string().optional().describe('referral.overdue: the organization at the other end'),
+  })
+  .meta({ id: 'NotificationData', description: 'What a notification is about, as data: word it from kind + data in the reader’s language' });
+export type NotificationData = z.infer<typeof NotificationDataSchema>;
 export const NotificationSchema = z
   .object({
     id: IdSchema,
     kind: z.enum(NOTIFICATION_KINDS),
     referralId: IdSchema.nullable(),
-    title: z.string().describe('Short text without client details'),
+    title: z.string().describe('Short English text without client details; clients should word it from kind + data, this is the fallback'),
+    data: NotificationDataSchema,
     createdAt: TimestampSchema,
     readAt: TimestampSchema.nullable(),
   })

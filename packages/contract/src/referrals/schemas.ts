@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DateSchema, EmailSchema, IdSchema, optionalText, PhoneSchema, text, TimestampSchema, UrlSchema, WriteVersionSchema } from '../common/ids';
-import { LanguageSchema, SdohCategorySchema } from '../common/enums';
+import { LANGUAGES, LanguageSchema, SdohCategorySchema } from '../common/enums';
 import { pageOf, PageQuerySchema, UpdatedSinceSchema } from '../common/pagination';
 import {
   ClosureReasonSchema,
@@ -189,6 +189,10 @@ export const CreateConsentBodySchema = z
     example: { scope: 'network', method: 'written', language: 'es', signedAt: '2026-03-02T17:30:00Z', expiresAt: '2027-03-02T17:30:00Z' },
   });
 export type CreateConsentBody = z.input<typeof CreateConsentBodySchema>;
+
+/** The language a consent is explained in unless someone says otherwise: the client's preferred one, else English. */
+export const consentLanguageFor = (preferredLanguage: string | null | undefined): (typeof LANGUAGES)[number] =>
+  (LANGUAGES as readonly string[]).includes(preferredLanguage ?? '') ? (preferredLanguage as (typeof LANGUAGES)[number]) : 'en';
 
 export const RevokeConsentBodySchema = z
   .object({ reason: optionalText(500).describe('Why the client withdrew consent, if they said') })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db, DbOrTx } from '@tandem/db';
 import {
+  consentLanguageFor,
   consentStatus,
   parseClientSearch,
   type Client,
@@ -271,7 +272,7 @@ export const createClientsService = ({ db, links }: { db: Db; links: ReferralLin
           organizationIds: input.organizationIds,
           method: input.method,
           // Consent is explained in the client's language unless the caller says otherwise.
-          language: input.language ?? (client.preferredLanguage as Language | null) ?? 'en',
+          language: input.language ?? consentLanguageFor(client.preferredLanguage),
           witnessName: input.witnessName ?? null,
           signedAt: new Date(input.signedAt),
           expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,

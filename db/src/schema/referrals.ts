@@ -272,6 +272,8 @@ export const notifications = pgTable(
     kind: text('kind').notNull(),
     referralId: uuid('referral_id').references(() => referrals.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
+    /** What the title says, as data (status, overdue step, other organization): clients word it in their language. */
+    data: jsonb('data').$type<Record<string, string>>().notNull().default({}),
     createdAt: createdAt(),
     readAt: ts('read_at'),
   },

@@ -1,6 +1,7 @@
 export * from './common/enums';
 export * from './common/errors';
 export * from './common/problem';
+export * from './common/field-errors';
 export * from './common/ids';
 export * from './common/pagination';
 export * from './common/endpoint';
@@ -16,5 +17,6 @@ export * from './referrals/sla';
 export * from './referrals/schemas';
 export * from './common/problem-responses';
 export * from './common/errors-es';
+export * from './common/field-errors-es';
 export * from './clients/search';
 export * from './clients/schemas';

@@ -130,7 +130,11 @@ describe('problems in the caller language', () => {
     const b = expectProblem(es, 400, 'validation_failed');
     expect(es.headers['content-language']).toBe('es');
     expect(en.headers['content-language']).toBe('en');
-    expect(b).toMatchObject({ title: 'La solicitud no es válida', detail: 'Algunos campos necesitan atención.', errors: a.errors });
+    expect(b).toMatchObject({ title: 'La solicitud no es válida', detail: 'Algunos campos necesitan atención.' });
+    // The same fields and codes; the messages in Spanish, by code (issue 24).
+    const strip = (errors: unknown) => (errors as { message: string }[]).map(({ message: _m, ...rest }) => rest);
+    expect(strip(b.errors)).toEqual(strip(a.errors));
+    expect((b.errors as { message: string }[]).map((e) => e.message)).toEqual(['Tipo de valor incorrecto', 'Obligatorio']);
     const gone = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: { 'accept-language': 'es' } });
     expect(expectProblem(gone, 404, 'route_not_found')).toMatchObject({ title: 'No existe ese punto de acceso' });
     const english = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: { 'accept-language': 'en-US,es;q=0.4' } });

@@ -1,4 +1,5 @@
 import { ApiError } from '@tandem/contract/client';
+import { documentTranslator, fieldErrorText } from '../i18n/codes';
 import type { MessageKey } from '../i18n/en';
 import type { Translate } from '../i18n/i18n-provider';
 
@@ -15,13 +16,18 @@ export const errorMessage = (error: unknown, t: Translate): string => {
   return t('errors.generic');
 };
 
-/** Field messages keyed by field name (`email`, `spas`, …) from the problem's `errors[]`. */
-export const fieldErrorsOf = (error: unknown): Record<string, string> => {
+/**
+ * Field messages keyed by field name (`email`, `spas`, …) from the problem's `errors[]`, worded by
+ * each error's stable code in the interface language (issue 24); `t` defaults to the catalog of the
+ * page's language.
+ */
+export const fieldErrorsOf = (error: unknown, t: Translate = documentTranslator()): Record<string, string> => {
   if (!(error instanceof ApiError)) return {};
   const out: Record<string, string> = {};
-  for (const [path, message] of Object.entries(error.fieldErrors())) {
+  for (const e of error.problem.errors ?? []) {
+    const path = e.path.replace(/^(body|query|params)\./, '');
     // `spas.0` belongs under the SPAs checkbox group: key by the top-level field.
-    out[path.split('.')[0] ?? path] ??= message;
+    out[path.split('.')[0] ?? path] ??= fieldErrorText(e, t);
   }
   return out;
 };

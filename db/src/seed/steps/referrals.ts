@@ -896,7 +896,7 @@ export const seedReferrals = async (tx: Tx, ctx: SeedContext) => {
   const demoUsers = NAMED_ACCOUNTS.filter((a) => demoOrgs.includes(a.org) && (a.role === 'staff' || a.role === 'org_admin')).map((a) => people.find((x) => x.email === a.email)!);
   const notificationRows: (typeof notifications.$inferInsert)[] = [];
   const since = nowMs - 21 * DAY;
-  const notify = (orgKeys: (string | null)[], except: string | null | undefined, n: { kind: string; referralId: string; title: string; at: Date }) => {
+  const notify = (orgKeys: (string | null)[], except: string | null | undefined, n: { kind: string; referralId: string; title: string; at: Date; data?: Record<string, string> }) => {
     if (n.at.getTime() < since) return;
     for (const u of demoUsers) {
       if (!orgKeys.includes(u.orgKey) || u.id === except) continue;
@@ -908,6 +908,7 @@ export const seedReferrals = async (tx: Tx, ctx: SeedContext) => {
         kind: n.kind,
         referralId: n.referralId,
         title: n.title,
+        data: n.data ?? {},
         createdAt: n.at,
         readAt: unread ? null : new Date(Math.min(cap, n.at.getTime() + rng.int(10, 24 * 60) * 60_000)),
       });
@@ -917,7 +918,7 @@ export const seedReferrals = async (tx: Tx, ctx: SeedContext) => {
     for (const e of p.events) {
       if (e.kind !== 'status_changed') continue;
       if (e.toStatus === 'sent') notify([p.receivingOrgKey], e.actorUserId, { kind: 'referral.received', referralId: p.id, title: 'New referral received', at: e.at! });
-      else notify([p.sendingOrgKey, p.receivingOrgKey], e.actorUserId, { kind: 'referral.status_changed', referralId: p.id, title: `Referral ${e.toStatus!.replace(/_/g, ' ')}`, at: e.at! });
+      else notify([p.sendingOrgKey, p.receivingOrgKey], e.actorUserId, { kind: 'referral.status_changed', referralId: p.id, title: `Referral ${e.toStatus!.replace(/_/g, ' ')}`, at: e.at!, data: { status: e.toStatus! } });
     }
     for (const m of messagesOf.get(p.id) ?? []) notify([p.sendingOrgKey, p.receivingOrgKey], m.author.id, { kind: 'referral.message', referralId: p.id, title: 'New message on a referral', at: m.at });
   }

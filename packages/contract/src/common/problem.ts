@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from './errors';
+import { FIELD_ERROR_CODES } from './field-errors';
 
 export const FieldErrorSchema = z
   .object({
     path: z.string().describe('Dotted path of the field, e.g. body.email or query.limit'),
     message: z.string(),
-    code: z.string().optional().describe('Machine code of the field problem (e.g. too_small, missing)'),
+    code: z
+      .enum(FIELD_ERROR_CODES)
+      .describe('Stable code of the field problem (required, too_short, invalid_format, …): translate by it, with params; message is the English fallback'),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .optional()
+      .describe('Values the message names: min, max, format, values, name'),
   })
   .meta({ id: 'FieldError' });
 export type FieldError = z.infer<typeof FieldErrorSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   ClientMatchSchema,
+  consentLanguageFor,
   ClientSchema,
   ConsentSchema,
   CreateClientBodySchema,
@@ -187,4 +188,10 @@ describe('OpenAPI', () => {
       expect(z.globalRegistry.get(schema)?.id).toEqual(expect.any(String));
     },
   );
+});
+
+describe('consentLanguageFor (issue 24)', () => {
+  it('is the client’s preferred language, else English', () => {
+    expect([consentLanguageFor('es'), consentLanguageFor('vi'), consentLanguageFor(null), consentLanguageFor(undefined), consentLanguageFor('xx')]).toEqual(['es', 'vi', 'en', 'en', 'en']);
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DateSchema, EmailSchema, IdSchema, optionalText, PhoneSchema, text, TimestampSchema, UrlSchema, WriteVersionSchema } from '../common/ids';
-import { LanguageSchema, SdohCategorySchema, SpaSchema } from '../common/enums';
+import { LANGUAGES, LanguageSchema, SdohCategorySchema, SpaSchema } from '../common/enums';
 import { pageOf, PageQuerySchema, UpdatedSinceSchema } from '../common/pagination';
 import {
   ClosureReasonSchema,
@@ -13,11 +13,12 @@ import {
   ReferralBoxSchema,
   ReferralDirectionSchema,
   ReferralEventTypeSchema,
+  REFERRAL_SIDES,
   REFERRAL_STATUSES,
   ReferralStatusSchema,
   UrgencySchema,
 } from './enums';
-import { PACKET_FIELDS } from './send-packet';
+import { PACKET_CHECK_CODES, PACKET_FIELDS } from './send-packet';
 
 // API shapes for referrals, clients and consents (ARCHITECTURE §2-3). Field names are the
 // database columns in camelCase; response schemas have no transforms so OpenAPI can render them.
@@ -165,7 +166,7 @@ export const CreateConsentBodySchema = z
     scope: ConsentScopeSchema,
     organizationIds: z.array(IdSchema).max(200).default([]),
     method: ConsentMethodSchema,
-    language: LanguageSchema.default('en'),
+    language: LanguageSchema.optional().describe('Language the consent was explained and signed in; when left out, the client’s preferred language (else en)'),
     signedAt: TimestampSchema,
     expiresAt: TimestampSchema.nullish(),
     witnessName: optionalText(120),
@@ -173,16 +174,16 @@ export const CreateConsentBodySchema = z
   })
   .superRefine((c, ctx) => {
     if (c.scope === 'listed_orgs' && c.organizationIds.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['organizationIds'], message: 'List at least one organization' });
+      ctx.addIssue({ code: 'custom', path: ['organizationIds'], message: 'List at least one organization', params: { code: 'consent.organizations_required' } });
     }
     if (c.scope === 'network' && c.organizationIds.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['organizationIds'], message: 'A network consent lists no organizations' });
+      ctx.addIssue({ code: 'custom', path: ['organizationIds'], message: 'A network consent lists no organizations', params: { code: 'consent.organizations_not_allowed' } });
     }
     if (c.method === 'verbal_witnessed' && !c.witnessName) {
-      ctx.addIssue({ code: 'custom', path: ['witnessName'], message: 'Name the witness of a verbal consent' });
+      ctx.addIssue({ code: 'custom', path: ['witnessName'], message: 'Name the witness of a verbal consent', params: { code: 'consent.witness_required' } });
     }
     if (c.expiresAt && Date.parse(c.expiresAt) <= Date.parse(c.signedAt)) {
-      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'Expiry must be after signing' });
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'Expiry must be after signing', params: { code: 'consent.expiry_before_signing' } });
     }
   })
   .meta({
@@ -190,6 +191,10 @@ export const CreateConsentBodySchema = z
     example: { scope: 'network', method: 'written', language: 'es', signedAt: '2026-03-02T17:30:00Z', expiresAt: '2027-03-02T17:30:00Z' },
   });
 export type CreateConsentBody = z.input<typeof CreateConsentBodySchema>;
+
+/** The language a consent is explained in unless someone says otherwise: the client's preferred one, else English. */
+export const consentLanguageFor = (preferredLanguage: string | null | undefined): (typeof LANGUAGES)[number] =>
+  (LANGUAGES as readonly string[]).includes(preferredLanguage ?? '') ? (preferredLanguage as (typeof LANGUAGES)[number]) : 'en';
 
 export const RevokeConsentBodySchema = z
   .object({ reason: optionalText(500).describe('Why the client withdrew consent, if they said') })
@@ -268,7 +273,11 @@ export type ReferralListItem = z.infer<typeof ReferralListItemSchema>;
 export const ReferralPageSchema = pageOf(ReferralListItemSchema);
 
 export const PacketMissingSchema = z
-  .object({ field: z.enum(PACKET_FIELDS), message: z.string() })
+  .object({
+    field: z.enum(PACKET_FIELDS),
+    code: z.enum(PACKET_CHECK_CODES).describe('Stable code of the item: translate by it; message is the English fallback'),
+    message: z.string(),
+  })
   .meta({ id: 'PacketMissing', description: 'One item the referral packet still lacks before it can be sent' });
 
 export const ReferralConsentSchema = z
@@ -502,7 +511,7 @@ export const SendReferralBodySchema = z
   })
   .superRefine((b, ctx) => {
     if (b.confirmDuplicate && !b.duplicateReason) {
-      ctx.addIssue({ code: 'custom', path: ['duplicateReason'], message: 'Say why a second open referral is needed' });
+      ctx.addIssue({ code: 'custom', path: ['duplicateReason'], message: 'Say why a second open referral is needed', params: { code: 'referral.duplicate_reason_required' } });
     }
   })
   .meta({ id: 'SendReferralBody', example: { version: 2 } });
@@ -545,7 +554,7 @@ export const CorrectFirstContactBodySchema = z
     version: WriteVersionSchema,
   })
   .superRefine((b, ctx) => {
-    if (b.firstContactAt === undefined && b.method === undefined) ctx.addIssue({ code: 'custom', path: ['firstContactAt'], message: 'Give the corrected time, method, or both' });
+    if (b.firstContactAt === undefined && b.method === undefined) ctx.addIssue({ code: 'custom', path: ['firstContactAt'], message: 'Give the corrected time, method, or both', params: { code: 'referral.correction_empty' } });
   })
   .meta({ id: 'CorrectFirstContactBody', example: { method: 'in_person', version: 5 } });
 export type CorrectFirstContactBody = z.input<typeof CorrectFirstContactBodySchema>;
@@ -662,12 +671,28 @@ export const WORKLIST_FILTERS = {
 // ---- Notifications and audit ---------------------------------------------------------------------
 
 export const NOTIFICATION_KINDS = ['referral.received', 'referral.status_changed', 'referral.message', 'referral.overdue'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+/** The overdue steps a referral.overdue notification names. */
+export const OVERDUE_STEPS = ['acknowledge', 'first_contact'] as const;
+export const NotificationDataSchema = z
+  .object({
+    status: ReferralStatusSchema.optional().describe('referral.status_changed: the status the referral moved to'),
+    step: z.enum(OVERDUE_STEPS).optional().describe('referral.overdue: the step that is late'),
+    side: z
+      .enum(REFERRAL_SIDES)
+      .optional()
+      .describe('referral.overdue: receiver — your organization received it (organizationName sent it); sender — your organization sent it (organizationName has it)'),
+    organizationName: z.string().optional().describe('referral.overdue: the organization at the other end'),
+  })
+  .meta({ id: 'NotificationData', description: 'What a notification is about, as data: word it from kind + data in the reader’s language' });
+export type NotificationData = z.infer<typeof NotificationDataSchema>;
 export const NotificationSchema = z
   .object({
     id: IdSchema,
     kind: z.enum(NOTIFICATION_KINDS),
     referralId: IdSchema.nullable(),
-    title: z.string().describe('Short text without client details'),
+    title: z.string().describe('Short English text without client details; clients should word it from kind + data, this is the fallback'),
+    data: NotificationDataSchema,
     createdAt: TimestampSchema,
     readAt: TimestampSchema.nullable(),
   })

@@ -63,6 +63,7 @@ describe('checkSendPacket', () => {
     const result = checkSendPacket(p);
     expect(result.missing.map((m) => m.field)).toEqual(['client.contact', 'senderContact']);
     expect(result.missing[0]!.message).toMatch(/through the sender/);
+    expect(result.missing.map((m) => m.code)).toEqual(['packet.sender_contact_for_client', 'packet.sender_contact']);
   });
 
   it('tells an expired consent from a revoked one', () => {
@@ -70,6 +71,8 @@ describe('checkSendPacket', () => {
     const revoked = checkSendPacket({ ...complete(), consent: { coversReceiver: true, revokedAt: '2026-01-01T00:00:00Z' } });
     expect(expired.missing[0]!.message).toMatch(/expired/);
     expect(revoked.missing[0]!.message).toMatch(/revoked/);
+    // Clients tell them apart by a stable code, not by the English wording.
+    expect([expired.missing[0]!.code, revoked.missing[0]!.code]).toEqual(['packet.consent_expired', 'packet.consent_revoked']);
   });
 
   it.each<[string, Edit]>([

@@ -18,6 +18,27 @@ export const PACKET_FIELDS = [
 ] as const;
 export type PacketField = (typeof PACKET_FIELDS)[number];
 
+/**
+ * Stable codes of the checklist items, one per way an item can be missing: clients show the
+ * item in their own language by code (the message is the English fallback).
+ */
+export const PACKET_CHECK_CODES = [
+  'packet.receiving_organization',
+  'packet.client',
+  'packet.client_name',
+  'packet.contact',
+  'packet.sender_contact_for_client',
+  'packet.language',
+  'packet.needs',
+  'packet.reason',
+  'packet.sender_contact',
+  'packet.consent',
+  'packet.consent_revoked',
+  'packet.consent_not_covering',
+  'packet.consent_expired',
+] as const;
+export type PacketCheckCode = (typeof PACKET_CHECK_CODES)[number];
+
 export interface SendPacket {
   /** The organization the referral goes to (a draft may not have chosen it yet). */
   receivingOrganizationId: string | null;
@@ -40,21 +61,21 @@ export interface SendPacket {
 
 export interface PacketCheck {
   complete: boolean;
-  missing: { field: PacketField; message: string }[];
+  missing: { field: PacketField; code: PacketCheckCode; message: string }[];
 }
 
 const filled = (s: string | null | undefined): s is string => typeof s === 'string' && s.trim() !== '';
 
 /** Why the consent does not allow sending, or null when it does. */
-const consentProblem = (consent: SendPacket['consent'], now: Date): string | null => {
-  if (!consent) return 'Record the client’s consent to share with the receiving organization';
+const consentProblem = (consent: SendPacket['consent'], now: Date): [PacketCheckCode, string] | null => {
+  if (!consent) return ['packet.consent', 'Record the client’s consent to share with the receiving organization'];
   // Revocation wins over everything else: a revoked consent is never used again.
-  if (filled(consent.revokedAt)) return 'The client revoked this consent; record a new one';
-  if (!consent.coversReceiver) return 'The client’s consent does not cover the receiving organization';
+  if (filled(consent.revokedAt)) return ['packet.consent_revoked', 'The client revoked this consent; record a new one'];
+  if (!consent.coversReceiver) return ['packet.consent_not_covering', 'The client’s consent does not cover the receiving organization'];
   if (filled(consent.expiresAt)) {
     const expires = new Date(consent.expiresAt).getTime();
     // An unreadable date counts as expired: fail closed when PHI is at stake.
-    if (!(expires > now.getTime())) return 'The client’s consent has expired; record a new one';
+    if (!(expires > now.getTime())) return ['packet.consent_expired', 'The client’s consent has expired; record a new one'];
   }
   return null;
 };
@@ -66,36 +87,33 @@ const consentProblem = (consent: SendPacket['consent'], now: Date): string | nul
  */
 export const checkSendPacket = (p: SendPacket): PacketCheck => {
   const missing: PacketCheck['missing'] = [];
-  const add = (field: PacketField, message: string) => missing.push({ field, message });
+  const add = (field: PacketField, code: PacketCheckCode, message: string) => missing.push({ field, code, message });
   const sender = p.senderContact;
   const senderReachable = !!sender && (filled(sender.phone) || filled(sender.email));
 
-  if (!filled(p.receivingOrganizationId)) add('receivingOrganization', 'Choose the organization to refer to');
-  if (!p.client) add('client', 'Choose or create the client');
+  if (!filled(p.receivingOrganizationId)) add('receivingOrganization', 'packet.receiving_organization', 'Choose the organization to refer to');
+  if (!p.client) add('client', 'packet.client', 'Choose or create the client');
   else {
     const c = p.client;
-    if (!filled(c.name)) add('client.name', 'Add the client’s name');
+    if (!filled(c.name)) add('client.name', 'packet.client_name', 'Add the client’s name');
     const direct = c.phones.some(filled) || filled(c.email);
     const throughSender = c.preferredContactMethod === 'through_sender' && senderReachable;
     if (!direct && !throughSender) {
-      add(
-        'client.contact',
-        c.preferredContactMethod === 'through_sender'
-          ? 'The client is reached through the sender: add a phone or email for the sender’s contact'
-          : 'Add a phone or email for the client, or choose to reach them through the sender',
-      );
+      if (c.preferredContactMethod === 'through_sender') {
+        add('client.contact', 'packet.sender_contact_for_client', 'The client is reached through the sender: add a phone or email for the sender’s contact');
+      } else add('client.contact', 'packet.contact', 'Add a phone or email for the client, or choose to reach them through the sender');
     }
-    if (!filled(c.preferredLanguage)) add('client.preferredLanguage', 'Add the client’s preferred language');
+    if (!filled(c.preferredLanguage)) add('client.preferredLanguage', 'packet.language', 'Add the client’s preferred language');
   }
-  if (!p.needs.some(filled)) add('needs', 'Choose at least one need');
-  if (!filled(p.reason)) add('reason', 'Say why you are referring the client');
+  if (!p.needs.some(filled)) add('needs', 'packet.needs', 'Choose at least one need');
+  if (!filled(p.reason)) add('reason', 'packet.reason', 'Say why you are referring the client');
   if (!sender || !filled(sender.name) || !senderReachable) {
-    add('senderContact', 'Name the sending contact, with a phone or email the receiver can use');
+    add('senderContact', 'packet.sender_contact', 'Name the sending contact, with a phone or email the receiver can use');
   }
   // Consent is judged against the receiver: until one is chosen there is nothing to check it against.
   if (filled(p.receivingOrganizationId) && !p.hasActiveBaa) {
     const problem = consentProblem(p.consent, p.now);
-    if (problem) add('consent', problem);
+    if (problem) add('consent', ...problem);
   }
   return { complete: missing.length === 0, missing };
 };

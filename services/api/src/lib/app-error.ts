@@ -1,11 +1,14 @@
 import { ERROR_TITLES, statusOf, type ErrorCode, type FieldError } from '@tandem/contract';
 
+/** A field error as services write it: without a code it answers `invalid_value` (see the errors plugin). */
+export type FieldErrorInput = Omit<FieldError, 'code'> & { code?: FieldError['code'] };
+
 /** The one error type services throw; the errors plugin turns it into problem+json. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     detail?: string,
-    readonly extra: { errors?: FieldError[]; [k: string]: unknown } = {},
+    readonly extra: { errors?: FieldErrorInput[]; [k: string]: unknown } = {},
   ) {
     super(detail ?? ERROR_TITLES[code]);
     this.name = 'AppError';

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { ERROR_DETAILS_ES, ERROR_TITLES, ERROR_TITLES_ES, problemLanguage, problemType, statusOf, type ErrorCode, type FieldError, type Problem } from '@tandem/contract';
+import { ERROR_DETAILS_ES, FIELD_ERROR_MESSAGES_ES, PACKET_CHECK_MESSAGES_ES, fillParams, type PacketCheckCode, fieldErrorOfIssue, type IssueLike, ERROR_TITLES, ERROR_TITLES_ES, problemLanguage, problemType, statusOf, type ErrorCode, type FieldError, type Problem } from '@tandem/contract';
 import { AppError } from '../lib/app-error';
 import { IDEMPOTENCY_CLAIM_LOST } from '../lib/audit';
 
@@ -58,23 +58,33 @@ export const problem = (code: ErrorCode, detail?: string, extra: Record<string, 
 const validationErrors = (err: FastifyError): FieldError[] => {
   const part = PART[err.validationContext ?? 'body'] ?? 'body';
   return (err.validation ?? []).flatMap((v) => {
-    const issue = (v.params as { issue?: { code?: string; path?: PropertyKey[]; keys?: string[] } } | undefined)?.issue;
-    const sub = issue?.path?.length ? issue.path.map(String).join('.') : v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    // fastify-type-provider-zod puts the zod issue's code in `keyword` and its other fields in `params`.
+    const raw = (v.params ?? {}) as IssueLike & { issue?: IssueLike & { path?: PropertyKey[] } };
+    const issue: IssueLike = { ...(raw.issue ?? raw), code: raw.issue?.code ?? v.keyword, message: v.message };
+    const sub = raw.issue?.path?.length ? raw.issue.path.map(String).join('.') : v.instancePath.replace(/^\//, '').replace(/\//g, '.');
     const at = (p: string) => (p ? `${part}.${p}` : part);
     // A strict schema refusing parameters it does not know: one error per parameter, at its own path.
-    // (fastify-type-provider-zod puts the issue's code in `keyword` and its other fields in `params`.)
-    const keys = issue?.keys ?? (v.params as { keys?: unknown } | undefined)?.keys;
-    if ((issue?.code ?? v.keyword) === 'unrecognized_keys' && Array.isArray(keys) && keys.length) {
-      return (keys as string[]).map((k) => ({ path: at(sub ? `${sub}.${k}` : k), message: `Unknown ${part === 'query' ? 'parameter' : 'field'} "${k}"`, code: 'unrecognized_keys' }));
+    if (issue.code === 'unrecognized_keys' && Array.isArray(issue.keys) && issue.keys.length) {
+      return issue.keys.map((k) => ({
+        path: at(sub ? `${sub}.${k}` : k),
+        message: `Unknown ${part === 'query' ? 'parameter' : 'field'} "${k}"`,
+        code: 'unknown_parameter' as const,
+        params: { name: k },
+      }));
     }
-    return [{ path: at(sub), message: v.message ?? 'Invalid value', ...(issue?.code ? { code: issue.code } : {}) }];
+    const { code, params } = fieldErrorOfIssue(issue);
+    return [{ path: at(sub), message: v.message ?? 'Invalid value', code, ...(params ? { params } : {}) }];
   });
 };
 
 /** Classifies any thrown value as a problem; pure, so each branch is tested on its own. */
 export const toProblem = (thrown: unknown): { problem: Problem; log: 'none' | 'warn' | 'error' } => {
   const err = unwrapDbError(thrown);
-  if (err instanceof AppError) return { problem: problem(err.code, err.message, err.extra), log: 'none' };
+  if (err instanceof AppError) {
+    // Every errors[] item answers a stable code; a service that named none gets the generic one.
+    const errors = err.extra.errors?.map((x): FieldError => ({ ...x, code: x.code ?? 'invalid_value' }));
+    return { problem: problem(err.code, err.message, errors ? { ...err.extra, errors } : err.extra), log: 'none' };
+  }
   const e = err as FastifyError & { code?: string; statusCode?: number };
   if (hasZodFastifySchemaValidationErrors(e) || (e.validation && e.validationContext)) {
     const errors = validationErrors(e);
@@ -125,7 +135,16 @@ export const safeErrorLog = (thrown: unknown) => {
 export const localize = (p: Problem, acceptLanguage: string | undefined): { problem: Problem; lang: 'en' | 'es' } => {
   const lang = problemLanguage(acceptLanguage);
   if (lang === 'en') return { problem: p, lang };
-  return { problem: { ...p, title: ERROR_TITLES_ES[p.code], detail: ERROR_DETAILS_ES[p.code] ?? ERROR_TITLES_ES[p.code] + '.' }, lang };
+  const out: Problem = { ...p, title: ERROR_TITLES_ES[p.code], detail: ERROR_DETAILS_ES[p.code] ?? ERROR_TITLES_ES[p.code] + '.' };
+  // Field messages and checklist items by their stable codes (a code without a text keeps its English).
+  if (p.errors) out.errors = p.errors.map((e) => ({ ...e, message: FIELD_ERROR_MESSAGES_ES[e.code] ? fillParams(FIELD_ERROR_MESSAGES_ES[e.code], e.params) : e.message }));
+  if (Array.isArray(p.missing)) {
+    const esMissing = (p.missing as { code?: PacketCheckCode; message: string }[]).map((m) => ({ ...m, message: (m.code && PACKET_CHECK_MESSAGES_ES[m.code]) || m.message }));
+    out.missing = esMissing;
+    // packet_incomplete repeats the checklist as errors[]: same Spanish there.
+    if (out.errors && p.code === 'packet_incomplete') out.errors = out.errors.map((e, i) => ({ ...e, message: esMissing[i]?.message ?? e.message }));
+  }
+  return { problem: out, lang };
 };
 
 export const sendProblem = (req: FastifyRequest, reply: FastifyReply, original: Problem) => {

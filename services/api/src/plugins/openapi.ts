@@ -83,14 +83,14 @@ const exampleProblem = (code: ErrorCode, path: string) => ({
   instance: path.replace(/\{(\w+)\}/g, '0b9e2c4e-8f9a-4a63-9d4c-3f5f7f1c2a11'),
   code,
   ...(code === 'validation_failed'
-    ? { errors: [{ path: 'body.name', message: 'Too small: expected string to have >=2 characters', code: 'too_small' }] }
+    ? { errors: [{ path: 'body.name', message: 'Too small: expected string to have >=2 characters', code: 'too_short', params: { min: 2 } }] }
     : {}),
   ...(code === 'stale_version' ? { currentVersion: 4 } : {}),
   ...(code === 'invalid_transition' ? { allowed: ['accepted', 'declined'] } : {}),
   ...(code === 'packet_incomplete'
     ? {
-        missing: [{ field: 'needs', message: 'Name at least one need' }],
-        errors: [{ path: 'needs', message: 'Name at least one need', code: 'missing' }],
+        missing: [{ field: 'needs', code: 'packet.needs', message: 'Choose at least one need' }],
+        errors: [{ path: 'needs', message: 'Choose at least one need', code: 'missing' }],
       }
     : {}),
   ...(code === 'duplicate_referral' ? { duplicates: [] } : {}),

@@ -81,6 +81,16 @@ describe('consents', () => {
     const list = await w.chw.call('GET', `/api/v1/clients/${w.client.id}/consents`);
     expect(list.body.data.map((c: { status: string }) => c.status).sort()).toEqual(['active', 'revoked']);
   });
+
+  it('records the consent in the client’s preferred language when the caller names none (issue 24)', async () => {
+    const w = await world(t);
+    const english = await newClient(t.db, w.clinic, { preferredLanguage: 'en' });
+    const body = { scope: 'network', method: 'written', signedAt: new Date(Date.now() - 60_000).toISOString() };
+    const spanish = await w.chw.call('POST', `/api/v1/clients/${w.client.id}/consents`, body);
+    const said = await w.chw.call('POST', `/api/v1/clients/${w.client.id}/consents`, { ...body, language: 'en' });
+    const other = await w.chw.call('POST', `/api/v1/clients/${english.id}/consents`, body);
+    expect([spanish.status, spanish.body.language, said.body.language, other.body.language]).toEqual([201, 'es', 'en', 'en']);
+  });
 });
 
 describe('client matches: only clients the caller may already read, each audited', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db, DbOrTx } from '@tandem/db';
 import {
+  consentLanguageFor,
   consentStatus,
   parseClientSearch,
   type Client,
@@ -264,13 +265,14 @@ export const createClientsService = ({ db, links }: { db: Db; links: ReferralLin
 
     async createConsent(ctx: Ctx, clientId: string, input: ConsentInput) {
       return db.transaction(async (tx) => {
-        const { orgId } = await visible(tx, ctx.actor, clientId);
+        const { row: client, orgId } = await visible(tx, ctx.actor, clientId);
         const row = await clientsRepo.insertConsent(tx, {
           clientId,
           scope: input.scope,
           organizationIds: input.organizationIds,
           method: input.method,
-          language: input.language,
+          // Consent is explained in the client's language unless the caller says otherwise.
+          language: input.language ?? consentLanguageFor(client.preferredLanguage),
           witnessName: input.witnessName ?? null,
           signedAt: new Date(input.signedAt),
           expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,

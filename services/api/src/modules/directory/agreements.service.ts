@@ -56,7 +56,7 @@ const assertOrgsExist = async (db: DbOrTx, ids: string[]) => {
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length) {
     throw new AppError('reference_not_found', `No organization with id ${missing.join(', ')}.`, {
-      errors: missing.map((id) => ({ path: `body.partyOrganizationIds.${ids.indexOf(id)}`, message: 'No such organization', code: 'reference_not_found' })),
+      errors: missing.map((id) => ({ path: `body.partyOrganizationIds.${ids.indexOf(id)}`, message: 'No such organization', code: 'unknown_reference' as const })),
     });
   }
 };

@@ -97,6 +97,6 @@ export const assertTransition = (
     .sort((x, y) => RANK[y.code] - RANK[x.code])[0]!;
   throw new AppError(worst.code, worst.detail, {
     allowed,
-    ...(worst.code === 'validation_failed' ? { errors: [{ path: `body.${worst.field ?? 'reason'}`, message: worst.detail, code: 'invalid' }] } : {}),
+    ...(worst.code === 'validation_failed' ? { errors: [{ path: `body.${worst.field ?? 'reason'}`, message: worst.detail, code: /required|needs a note/.test(worst.detail) ? ('required' as const) : ('invalid_value' as const) }] } : {}),
   });
 };

@@ -41,7 +41,7 @@ const stale = () => new AppError('stale_version', 'The referral changed since yo
 /** A refusal from the contract's closing-the-loop rules, as the problem the API answers. */
 const assertLoop = (d: LoopDecision) => {
   if (d.ok) return;
-  throw new AppError(d.code, d.detail, d.field ? { errors: [{ path: `body.${d.field}`, message: d.detail, code: 'invalid' }] } : undefined);
+  throw new AppError(d.code, d.detail, d.field ? { errors: [{ path: `body.${d.field}`, message: d.detail, code: 'invalid_value' as const }] } : undefined);
 };
 
 /**
@@ -55,7 +55,7 @@ const prepareSend = (c: SendContext, opts: SendOptions, now: Date) => {
   if (missing.length) {
     throw new AppError('packet_incomplete', `Missing before sending: ${missing.map((m) => m.field).join(', ')}.`, {
       missing,
-      errors: missing.map((m) => ({ path: m.field, message: m.message, code: 'missing' })),
+      errors: missing.map((m) => ({ path: m.field, message: m.message, code: 'missing' as const })),
     });
   }
   const dups = c.duplicates;

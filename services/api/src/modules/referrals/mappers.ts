@@ -132,6 +132,7 @@ export const toNotification = (n: typeof schema.notifications.$inferSelect): Not
   kind: n.kind as Notification['kind'],
   referralId: n.referralId,
   title: n.title,
+  data: (n.data ?? {}) as Notification['data'],
   createdAt: n.createdAt.toISOString(),
   readAt: iso(n.readAt),
 });

@@ -183,7 +183,7 @@ describe('POST /api/v1/referrals (create) and /send', () => {
     expect(shown.body.consent).toMatchObject({ id: w.consent.id, status: 'revoked', revokedReason: 'Client asked us to stop sharing' });
     const d = await w.draft({ needs: ['housing-instability'] });
     const send = await w.chw.call('POST', `/api/v1/referrals/${d.id}/send`, { version: d.version });
-    expect([send.status, send.body.code, send.body.missing]).toEqual([422, 'packet_incomplete', [{ field: 'consent', message: expect.stringContaining('revoked') }]]);
+    expect([send.status, send.body.code, send.body.missing]).toEqual([422, 'packet_incomplete', [{ field: 'consent', code: 'packet.consent_revoked', message: expect.stringContaining('revoked') }]]);
     expect((await w.chw.call('POST', `/api/v1/consents/${w.consent.id}/revoke`, {})).status).toBe(409);
   });
 
@@ -192,7 +192,7 @@ describe('POST /api/v1/referrals (create) and /send', () => {
     await t.db.update(schema.consents).set({ signedAt: new Date(Date.now() - 400 * 86_400_000), expiresAt: new Date(Date.now() - 86_400_000) }).where(eq(schema.consents.id, w.consent.id));
     const d = await w.draft();
     const send = await w.chw.call('POST', `/api/v1/referrals/${d.id}/send`, { version: d.version });
-    expect([send.status, send.body.missing]).toEqual([422, [{ field: 'consent', message: expect.stringContaining('expired') }]]);
+    expect([send.status, send.body.missing]).toEqual([422, [{ field: 'consent', code: 'packet.consent_expired', message: expect.stringContaining('expired') }]]);
     // A fresh consent listing the receiver fixes it.
     await newConsent(t.db, w.client, { scope: 'listed_orgs', organizationIds: [w.cbo.id] });
     expect((await w.chw.call('POST', `/api/v1/referrals/${d.id}/send`, { version: d.version })).status).toBe(200);

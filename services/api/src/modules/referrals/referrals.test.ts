@@ -83,7 +83,7 @@ describe('a referral from a CHW to a CBO, end to end', () => {
     expect(notes.body.data).toEqual([expect.objectContaining({ kind: 'referral.received', referralId: r.id, readAt: null })]);
     await w.cboStaff.call('GET', `/api/v1/referrals/${r.id}`);
     const senderNotes = await w.chw.call('GET', '/api/v1/notifications');
-    expect(senderNotes.body.data[0]).toMatchObject({ kind: 'referral.status_changed', title: 'Referral acknowledged' });
+    expect(senderNotes.body.data[0]).toMatchObject({ kind: 'referral.status_changed', title: 'Referral acknowledged', data: { status: 'acknowledged' } });
     const read = await w.cboStaff.call('POST', `/api/v1/notifications/${notes.body.data[0].id}/read`);
     expect(read.body.readAt).toEqual(expect.any(String));
     // Someone else's notification is a 404.
@@ -208,6 +208,10 @@ describe('the overdue sweep', () => {
     // The receiver sees it in their notifications.
     const mine = await w.cboStaff.call('GET', '/api/v1/notifications?unread=true');
     expect(mine.body.data).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'referral.overdue', referralId: late.id, title: `First contact overdue · from ${w.clinic.name}` })]));
+    // The same as data, for clients to word in the reader's language (issue 24).
+    const theirs = await w.chw.call('GET', '/api/v1/notifications?unread=true');
+    expect(mine.body.data.find((n: { title: string }) => n.title.startsWith('First contact')).data).toEqual({ step: 'first_contact', side: 'receiver', organizationName: w.clinic.name });
+    expect(theirs.body.data.find((n: { title: string }) => n.title.startsWith('First contact')).data).toEqual({ step: 'first_contact', side: 'sender', organizationName: w.cbo.name });
   });
 
   it('notifies the assignee rather than every member of the receiving organization', async () => {

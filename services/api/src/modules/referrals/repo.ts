@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, or, sql, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { type PgTable, type SelectedFields } from 'drizzle-orm/pg-core';
 import { reuse, schema, type DbOrTx } from '@tandem/db';
-import { OPEN_STATUSES, TERMINAL_STATUSES, type ReferralDirection, type ReferralStatus } from '@tandem/contract';
+import { OPEN_STATUSES, TERMINAL_STATUSES, type NotificationData, type NotificationKind, type ReferralDirection, type ReferralStatus } from '@tandem/contract';
 import { activeBaaBetween } from '../directory/agreements.repo';
 import { withParts, type WritePart } from '../../lib/batch';
 
@@ -324,10 +324,10 @@ export const referralsRepo = {
   outboxInsert: (db: DbOrTx, event: string, organizationIds: string[], payload: Record<string, unknown>) => db.insert(outbox).values({ event, organizationIds, payload }),
 
   /** One in-app notification per member of these organizations, except the person acting. */
-  notifyInsert: (orgIds: string[], exceptUserId: string | null, n: { kind: string; referralId: string; title: string }) =>
+  notifyInsert: (orgIds: string[], exceptUserId: string | null, n: { kind: NotificationKind; referralId: string; title: string; data?: NotificationData }) =>
     orgIds.length
-      ? sql`insert into ${notifications} (user_id, kind, referral_id, title)
-      select distinct m.user_id, ${n.kind}, ${n.referralId}::uuid, ${n.title} from ${memberships} m
+      ? sql`insert into ${notifications} (user_id, kind, referral_id, title, data)
+      select distinct m.user_id, ${n.kind}, ${n.referralId}::uuid, ${n.title}, ${JSON.stringify(n.data ?? {})}::jsonb from ${memberships} m
       where m.organization_id in (${sql.join(orgIds.map((o) => sql`${o}::uuid`), sql`, `)}) and m.user_id is distinct from ${exceptUserId}::uuid`
       : null,
 
@@ -662,23 +662,26 @@ export const referralsRepo = {
         returning u.id, u.sending_org_id, u.sending_user_id, u.receiving_org_id, u.assignee_user_id, pick.ack_late, pick.contact_late
       ),
       steps as (
-        select id, sending_org_id, sending_user_id, receiving_org_id, assignee_user_id, 'Acknowledgement overdue' as title from due where ack_late
+        select id, sending_org_id, sending_user_id, receiving_org_id, assignee_user_id, 'Acknowledgement overdue' as title, 'acknowledge' as step from due where ack_late
         union all
-        select id, sending_org_id, sending_user_id, receiving_org_id, assignee_user_id, 'First contact overdue' from due where contact_late
+        select id, sending_org_id, sending_user_id, receiving_org_id, assignee_user_id, 'First contact overdue', 'first_contact' from due where contact_late
       ),
-      -- Titles carry no client detail: the step and the organization at the other end.
+      -- Titles carry no client detail: the step and the organization at the other end (also as
+      -- data, so clients word it in the reader's language).
       recipients as (
-        select s.id, s.title || ' · from ' || o.name as title, coalesce(s.assignee_user_id, m.user_id) as user_id
+        select s.id, s.title || ' · from ' || o.name as title, coalesce(s.assignee_user_id, m.user_id) as user_id,
+               jsonb_build_object('step', s.step, 'side', 'receiver', 'organizationName', o.name) as data
           from steps s join ${organizations} o on o.id = s.sending_org_id
           left join ${memberships} m on s.assignee_user_id is null and m.organization_id = s.receiving_org_id
         union
-        select s.id, s.title || ' · at ' || o.name, coalesce(s.sending_user_id, m.user_id)
+        select s.id, s.title || ' · at ' || o.name, coalesce(s.sending_user_id, m.user_id),
+               jsonb_build_object('step', s.step, 'side', 'sender', 'organizationName', o.name)
           from steps s join ${organizations} o on o.id = s.receiving_org_id
           left join ${memberships} m on s.sending_user_id is null and m.organization_id = s.sending_org_id
       ),
       ins as (
-        insert into ${notifications} (user_id, kind, referral_id, title)
-        select user_id, 'referral.overdue', id, title from recipients where user_id is not null
+        insert into ${notifications} (user_id, kind, referral_id, title, data)
+        select user_id, 'referral.overdue', id, title, data from recipients where user_id is not null
         returning 1
       )
       select (select count(*)::int from due) as referrals, (select count(*)::int from ins) as notifications`);

@@ -106,7 +106,7 @@ const sendingOrgOf = (actor: Actor, requested?: string) => {
   }
   if (mine.length !== 1) {
     throw new AppError('validation_failed', 'You belong to several organizations: say which one sends this referral.', {
-      errors: [{ path: 'body.sendingOrganizationId', message: 'Required for members of several organizations', code: 'missing' }],
+      errors: [{ path: 'body.sendingOrganizationId', message: 'Required for members of several organizations', code: 'required' as const }],
     });
   }
   return mine[0]!;

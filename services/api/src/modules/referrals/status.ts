@@ -62,7 +62,7 @@ export async function changeStatus(tx: DbOrTx, ctx: Ctx, a: Access, c: StatusCha
   const notice =
     c.to === 'sent'
       ? referralsRepo.notifyInsert(receivingOrgId ? [receivingOrgId] : [], userId, { kind: 'referral.received', referralId: id, title: 'New referral received' })
-      : referralsRepo.notifyInsert(parties, userId, { kind: 'referral.status_changed', referralId: id, title: `Referral ${c.to.replace(/_/g, ' ')}` });
+      : referralsRepo.notifyInsert(parties, userId, { kind: 'referral.status_changed', referralId: id, title: `Referral ${c.to.replace(/_/g, ' ')}`, data: { status: c.to } });
   // The event, outbox row (ids only: webhook payloads leave the network, so no PHI), the
   // notifications and the audit record.
   const records = [

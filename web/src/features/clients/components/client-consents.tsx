@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { CONSENT_METHODS, LANGUAGES, type Consent, type ConsentMethod, type ConsentStatus } from '@tandem/contract';
+import { CONSENT_METHODS, consentLanguageFor, LANGUAGES, type Consent, type ConsentMethod, type ConsentStatus } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Badge, type BadgeTone } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
@@ -27,7 +27,10 @@ function AddConsentForm({ clientId, onDone }: { clientId: string; onDone: () => 
   const { t } = useI18n();
   const add = useAddConsent(clientId);
   const formRef = useFocusFirstError(add.error);
-  const [d, setD] = useState({ method: 'written' as ConsentMethod, witness: '', language: 'es' as Language, signed: today(), expires: '' });
+  // The language defaults to the client's preferred one until someone picks another (issue 24).
+  const client = useQuery(clientQueries.detail(clientId));
+  const [d, setD] = useState({ method: 'written' as ConsentMethod, witness: '', language: null as Language | null, signed: today(), expires: '' });
+  const language = d.language ?? consentLanguageFor(client.data?.preferredLanguage);
   const errors = fieldErrorsOf(add.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -36,7 +39,7 @@ function AddConsentForm({ clientId, onDone }: { clientId: string; onDone: () => 
         scope: 'network',
         method: d.method,
         witnessName: d.method === 'verbal_witnessed' ? d.witness : null,
-        language: d.language,
+        language,
         signedAt: d.signed ? noonIso(d.signed) : '',
         expiresAt: d.expires ? noonIso(d.expires) : null,
       },
@@ -66,7 +69,7 @@ function AddConsentForm({ clientId, onDone }: { clientId: string; onDone: () => 
         )}
         <SelectField
           label={t('ref.consentLanguage')}
-          value={d.language}
+          value={language}
           options={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
           onChange={(e) => setD({ ...d, language: e.target.value as Language })}
           error={errors.language}

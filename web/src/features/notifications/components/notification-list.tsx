@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Notification } from '@tandem/contract';
 import { paths } from '../../../config/paths';
+import { notificationTitle } from '../../../i18n/codes';
 import type { MessageKey } from '../../../i18n/en';
 import { useT } from '../../../i18n/i18n-provider';
 import { useMarkNotificationRead } from '../api/use-mark-notification-read';
@@ -37,10 +38,8 @@ export function NotificationList({ items, label, onFollow }: Props) {
               {unread && <span className="visually-hidden">{t('notifications.unread')}: </span>}
               {t(kindLabel[n.kind])}
             </span>
-            {/* Titles are written by the API in English. */}
-            <span className="notif-title" lang="en">
-              {n.title}
-            </span>
+            {/* Worded from kind + data in the reader's language; the API's English title is the fallback. */}
+            <span className="notif-title">{notificationTitle(n, t)}</span>
             <span className="notif-time">
               <RelativeTime iso={n.createdAt} now={now} />
             </span>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { CONSENT_METHODS, LANGUAGES, type ConsentMethod, type ConsentStatus } from '@tandem/contract';
+import { CONSENT_METHODS, consentLanguageFor, LANGUAGES, type ConsentMethod, type ConsentStatus } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Badge, type BadgeTone } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
@@ -24,7 +24,10 @@ function ConsentForm({ clientId, onDone }: { clientId: string; onDone: () => voi
   const formRef = useFocusFirstError(create.error);
   const [method, setMethod] = useState<ConsentMethod>('written');
   const [witness, setWitness] = useState('');
-  const [language, setLanguage] = useState('en');
+  // The client's preferred language until someone picks another (issue 24).
+  const client = useQuery(clientQueries.detail(clientId));
+  const [picked, setLanguage] = useState<(typeof LANGUAGES)[number] | null>(null);
+  const language = picked ?? consentLanguageFor(client.data?.preferredLanguage);
   const [signed, setSigned] = useState(todayInput());
   const [expires, setExpires] = useState('');
   const errors = fieldErrorsOf(create.error);
@@ -37,7 +40,7 @@ function ConsentForm({ clientId, onDone }: { clientId: string; onDone: () => voi
         scope: 'network',
         method,
         witnessName: method === 'verbal_witnessed' ? witness : null,
-        language: language as (typeof LANGUAGES)[number],
+        language,
         signedAt: signed ? dateInputToIso(signed) : '',
         expiresAt: expires ? dateInputToIso(expires) : null,
       },
@@ -70,7 +73,7 @@ function ConsentForm({ clientId, onDone }: { clientId: string; onDone: () => voi
           label={t('ref.consentLanguage')}
           value={language}
           options={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
-          onChange={(e) => setLanguage(e.target.value)}
+          onChange={(e) => setLanguage(e.target.value as (typeof LANGUAGES)[number])}
           error={errors.language}
         />
         <TextField

@@ -4,12 +4,13 @@ import type { DuplicateHolder, ReferralDetail } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { TextAreaField } from '../../../components/ui/text-field';
+import { packetCheckText } from '../../../i18n/codes';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
 import { useSendReferral } from '../api/use-send-referral';
 
-type Missing = { field: string; message: string };
+type Missing = { field: string; code?: string; message: string };
 
 const problemList = <T,>(error: unknown, code: string, key: string): T[] | null =>
   error instanceof ApiError && error.code === code && Array.isArray(error.problem[key]) ? (error.problem[key] as T[]) : null;
@@ -22,7 +23,7 @@ function Checklist({ missing }: { missing: Missing[] }) {
       <p className="field-label">{t('ref.packetMissing')}</p>
       <ul>
         {missing.map((m) => (
-          <li key={m.field}>{m.message}</li>
+          <li key={m.field}>{packetCheckText(m, t)}</li>
         ))}
       </ul>
     </div>

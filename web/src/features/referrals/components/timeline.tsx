@@ -4,6 +4,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Spinner } from '../../../components/ui/spinner';
 import type { Locale } from '@tandem/contract';
 import type { Translate } from '../../../i18n/i18n-provider';
+import { TIMELINE_KIND_KEYS, timelineEventKey } from '../../../i18n/codes';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
@@ -14,8 +15,7 @@ const contactWhat = (at: string, method: string | null, t: Translate, locale: Lo
   [formatDateTime(at, locale), method ? t(`firstContactMethod.${method as 'phone'}`) : null].filter(Boolean).join(' · ');
 
 const describe = (e: TimelineEntry, t: Translate, locale: Locale) => {
-  if (e.kind === 'view') return t('ref.tl.viewed');
-  if (e.kind === 'message') return t('ref.tl.message');
+  if (e.kind !== 'event') return t(TIMELINE_KIND_KEYS[e.kind]);
   if (e.eventType === 'first_contact' && e.firstContact) {
     const fc = e.firstContact;
     const now = contactWhat(fc.at, fc.method, t, locale);
@@ -25,7 +25,7 @@ const describe = (e: TimelineEntry, t: Translate, locale: Locale) => {
   }
   if (e.eventType === 'status_changed' && e.toStatus) return t('ref.tl.status', { status: t(`refStatus.${e.toStatus}`) });
   if (e.eventType === 'assigned') return e.assigneeName ? t('ref.assignedTo', { name: e.assigneeName }) : t('ref.unassigned');
-  return t(`ref.tl.${e.eventType ?? 'updated'}`);
+  return t(timelineEventKey(e.eventType ?? 'updated'));
 };
 
 /** Someone reopening a referral again and again says nothing new: keep the last of each run of views by one person. */

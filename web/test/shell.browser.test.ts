@@ -104,12 +104,13 @@ describe('web app shell', () => {
       await form.getByRole('button', { name: 'Create organization' }).click();
       const res = await answer;
       expect(res.status()).toBe(400);
-      const problem = (await res.json()) as { errors?: { path: string; message: string }[] };
+      const problem = (await res.json()) as { errors?: { path: string; message: string; code?: string; params?: Record<string, unknown> }[] };
       const websiteError = problem.errors?.find((e) => e.path === 'body.website');
-      expect(websiteError).toBeDefined();
+      expect(websiteError).toMatchObject({ code: 'invalid_format', params: { format: 'url' } });
       const website = form.getByLabel(/Website/);
       expect(await website.getAttribute('aria-invalid')).toBe('true');
-      await expectVisible(form.getByText(websiteError!.message));
+      // Shown by its code, in the page's language (web/src/i18n/codes.ts), not the API's English sentence.
+      await expectVisible(form.getByText('Enter a full web address, such as https://example.org'));
       await expectVisible(page.getByRole('alert').filter({ hasText: 'Some fields need attention' }));
     }));
 

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { freePort, tmpDataDir } from '@tandem/db/ports';
@@ -26,11 +27,31 @@ const startPg = (dataDir: string, port: number) =>
     });
     child.on('exit', (code) => reject(new Error(`pg-server exited ${code}`)));
   });
-const stopPg = (child: ChildProcess) => new Promise<void>((resolve) => {
-  child.removeAllListeners('exit');
-  child.once('exit', () => resolve());
-  child.kill('SIGTERM');
-});
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+/** Resolves once nothing accepts connections on the port: the server process may exit before its postmaster is gone. */
+const portClosed = async (port: number) => {
+  for (const end = Date.now() + 30_000; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    const open = await new Promise<boolean>((resolve) => {
+      const s = net.connect(port, '127.0.0.1');
+      s.once('connect', () => {
+        s.destroy();
+        resolve(true);
+      });
+      s.once('error', () => resolve(false));
+    });
+    if (!open) return;
+  }
+  throw new Error(`PostgreSQL still accepts connections on ${port}`);
+};
+const stopPg = async (child: ChildProcess, port: number) => {
+  await exited(child);
+  await portClosed(port);
+};
 
 describe('database outage', () => {
   let pg: { child: ChildProcess; url: string };
@@ -47,12 +68,12 @@ describe('database outage', () => {
   }, 120_000);
   afterAll(async () => {
     await app?.close();
-    if (pg?.child.exitCode === null) await stopPg(pg.child);
+    if (pg?.child.exitCode === null) await stopPg(pg.child, port);
   });
 
   it('answers 503 problem+json while PostgreSQL is down and recovers when it is back', async () => {
     expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
-    await stopPg(pg.child);
+    await stopPg(pg.child, port);
 
     for (const url of ['/readyz', '/api/v1/organizations']) {
       const res = await app.inject({ method: 'GET', url });
@@ -92,10 +113,21 @@ describe('database outage', () => {
         const started = Date.now();
         // With an Idempotency-Key, as an integrator retrying would send: a write in flight when
         // PostgreSQL stops must still answer 503, not the 500 the key's bookkeeping once caused.
-        const res = await app.inject({ method: 'POST', url: '/api/v1/organizations', headers: { ...who, 'idempotency-key': name }, payload: { name, type: 'cbo' } });
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/v1/organizations',
+          headers: { ...who, 'idempotency-key': name },
+          payload: { name, type: 'cbo' },
+        });
         slowest = Math.max(slowest, Date.now() - started);
         if (res.statusCode === 201) acked.push({ id: res.json().id, name });
-        else if (res.statusCode === 503 && /problem\+json/.test(String(res.headers['content-type'])) && res.json().code === 'database_unavailable' && Number(res.headers['retry-after']) > 0) refused.push(res.statusCode);
+        else if (
+          res.statusCode === 503 &&
+          /problem\+json/.test(String(res.headers['content-type'])) &&
+          res.json().code === 'database_unavailable' &&
+          Number(res.headers['retry-after']) > 0
+        )
+          refused.push(res.statusCode);
         else unexpected.push(`${res.statusCode} ${String(res.headers['retry-after'])} ${res.body}`);
         await sleep(10);
       }
@@ -103,7 +135,7 @@ describe('database outage', () => {
     const loops = [1, 2, 3].map(writer);
     try {
       await until('writes before the outage', () => acked.length >= 5);
-      await stopPg(pg.child);
+      await stopPg(pg.child, port);
       const beforeRestart = acked.length;
       await until('refused writes', () => refused.length >= 10);
       pg = await startPg(dataDir, port);
@@ -114,7 +146,15 @@ describe('database outage', () => {
     }
     expect(unexpected).toEqual([]);
     expect(slowest).toBeLessThan(6_000);
-    const kept = await app.db.select({ id: schema.organizations.id, name: schema.organizations.name }).from(schema.organizations).where(inArray(schema.organizations.id, acked.map((a) => a.id)));
+    const kept = await app.db
+      .select({ id: schema.organizations.id, name: schema.organizations.name })
+      .from(schema.organizations)
+      .where(
+        inArray(
+          schema.organizations.id,
+          acked.map((a) => a.id),
+        ),
+      );
     expect(new Map(kept.map((k) => [k.id, k.name]))).toEqual(new Map(acked.map((a) => [a.id, a.name])));
   }, 120_000);
 });
@@ -131,21 +171,34 @@ describe('50 concurrent status changes of one referral', () => {
 
   it.each([
     ['50 accepts', (): Record<string, string> => ({ to: 'accepted' })],
-    ['accepts against declines', (i: number): Record<string, string> => (i % 2 ? { to: 'accepted' } : { to: 'declined', reason: 'no_capacity' })],
-  ])('%s: one 200, 49 × 409, one timeline event', async (_name, body) => {
-    const w = await world(t);
-    const r = await w.sent();
-    const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/transitions`, { ...body(i), version: r.version })),
-    );
-    const codes = answers.map((a) => (a.status === 200 ? 200 : `${a.status} ${a.body?.code as string}`));
-    expect(codes.filter((c) => c === 200)).toHaveLength(1);
-    expect(codes.filter((c) => c !== 200 && c !== '409 stale_version' && c !== '409 invalid_transition')).toEqual([]);
-    const winner = answers.find((a) => a.status === 200)!.body as { status: string; version: number };
-    expect(winner.version).toBe(r.version + 1);
-    const timeline = (await w.chw.call('GET', `/api/v1/referrals/${r.id}/timeline`)).body as { data: { kind: string; fromStatus: string | null; toStatus: string | null }[] };
-    expect(timeline.data.filter((e) => e.kind === 'event' && e.fromStatus === 'sent')).toEqual([expect.objectContaining({ toStatus: winner.status })]);
-  }, 60_000);
+    [
+      'accepts against declines',
+      (i: number): Record<string, string> => (i % 2 ? { to: 'accepted' } : { to: 'declined', reason: 'no_capacity' }),
+    ],
+  ])(
+    '%s: one 200, 49 × 409, one timeline event',
+    async (_name, body) => {
+      const w = await world(t);
+      const r = await w.sent();
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/transitions`, { ...body(i), version: r.version }),
+        ),
+      );
+      const codes = answers.map((a) => (a.status === 200 ? 200 : `${a.status} ${a.body?.code as string}`));
+      expect(codes.filter((c) => c === 200)).toHaveLength(1);
+      expect(codes.filter((c) => c !== 200 && c !== '409 stale_version' && c !== '409 invalid_transition')).toEqual([]);
+      const winner = answers.find((a) => a.status === 200)!.body as { status: string; version: number };
+      expect(winner.version).toBe(r.version + 1);
+      const timeline = (await w.chw.call('GET', `/api/v1/referrals/${r.id}/timeline`)).body as {
+        data: { kind: string; fromStatus: string | null; toStatus: string | null }[];
+      };
+      expect(timeline.data.filter((e) => e.kind === 'event' && e.fromStatus === 'sent')).toEqual([
+        expect.objectContaining({ toStatus: winner.status }),
+      ]);
+    },
+    60_000,
+  );
 });
 
 describe('logs', () => {
@@ -169,7 +222,11 @@ describe('logs', () => {
     const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: u.password } });
     const cookie = login.headers['set-cookie'] as string;
     await app.inject({ method: 'GET', url: '/api/v1/organizations?q=Maria%20Lopez%201990-04-12', headers: { cookie } });
-    await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'maria.lopez@patient.example', password: 'secret-password-1' } });
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'maria.lopez@patient.example', password: 'secret-password-1' },
+    });
     const parsed = lines.map((l) => JSON.parse(l) as { reqId?: string });
     expect(parsed.length).toBeGreaterThan(3);
     expect(parsed.filter((l) => 'req' in l || 'res' in l).every((l) => typeof l.reqId === 'string')).toBe(true);

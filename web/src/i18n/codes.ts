@@ -46,6 +46,9 @@ const GENERIC = new Set<FieldErrorCode>(['invalid_value', 'unknown_reference', '
 export const fieldErrorText = (e: { code?: string; message: string; params?: Record<string, string | number> }, t: Translate): string => {
   const code = e.code as FieldErrorCode | undefined;
   if (!code || GENERIC.has(code)) return e.message;
+  // A wrong form names the form when this build has words for it ("a web address"), else the code's.
+  const byFormat = code === 'invalid_format' && e.params?.format ? `${fieldErrorKey(code)}.${e.params.format}` : null;
+  if (byFormat && byFormat in en) return t(byFormat as MessageKey, e.params);
   const key = fieldErrorKey(code);
   // A code newer than this build (no text for it): the API's message.
   return key in en ? t(key, e.params) : e.message;

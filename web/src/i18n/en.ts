@@ -979,6 +979,8 @@ export const en = {
   'fieldError.too_long': 'Too long (at most {max})',
   'fieldError.out_of_range': 'Out of the allowed range',
   'fieldError.invalid_format': 'Not in the expected format',
+  'fieldError.invalid_format.url': 'Enter a full web address, such as https://example.org',
+  'fieldError.invalid_format.email': 'Enter an email address, such as name@example.org',
   'fieldError.invalid_type': 'Wrong kind of value',
   'fieldError.invalid_enum': 'Choose one of the options',
   'fieldError.unknown_parameter': 'Unknown field "{name}"',

@@ -983,6 +983,8 @@ export const es: Messages = {
   'fieldError.too_long': 'Demasiado largo (máximo {max})',
   'fieldError.out_of_range': 'Fuera del rango permitido',
   'fieldError.invalid_format': 'No tiene el formato esperado',
+  'fieldError.invalid_format.url': 'Escriba una dirección web completa, como https://example.org',
+  'fieldError.invalid_format.email': 'Escriba un correo electrónico, como nombre@example.org',
   'fieldError.invalid_type': 'Tipo de valor incorrecto',
   'fieldError.invalid_enum': 'Elija una de las opciones',
   'fieldError.unknown_parameter': 'Campo desconocido "{name}"',

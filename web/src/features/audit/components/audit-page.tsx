@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useUrlFilters } from '../../../lib/use-url-filters';
 import type { AuditLogEntry } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
@@ -74,18 +75,7 @@ function Record({ e, t }: { e: AuditLogEntry; t: Translate }) {
  */
 export function AuditPage({ myUserId }: { myUserId: string }) {
   const { t, locale } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const set = (changes: Record<string, string | undefined>) =>
-    setParams(
-      (p) => {
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) p.set(k, v);
-          else p.delete(k);
-        }
-        return p;
-      },
-      { replace: true },
-    );
+  const [params, set] = useUrlFilters();
   const who = UUID.test(params.get('who') ?? '') ? params.get('who')! : undefined;
   const action = params.get('action') ?? undefined;
   // "When" defaults to the last 30 days: a range keeps the read to those months' partitions.
@@ -150,7 +140,7 @@ export function AuditPage({ myUserId }: { myUserId: string }) {
             onChange={(e) => set({ client: e.target.value.trim() || undefined })}
           />
           <div className="filters-actions">
-            <Button variant="secondary" type="button" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+            <Button variant="secondary" type="button" onClick={() => set(Object.fromEntries([...params.keys()].map((k) => [k, undefined])))}>
               {t('audit.clear')}
             </Button>
           </div>

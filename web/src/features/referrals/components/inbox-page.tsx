@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useUrlFilters } from '../../../lib/use-url-filters';
 import { REFERRAL_STATUSES, SDOH_CATEGORIES, type ReferralDirection, type ReferralStatus, type SdohCategory } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { ListFooter } from '../../../components/ui/list-footer';
@@ -61,7 +62,7 @@ function StatusTabs({ box, status, overdue, onChange: set }: TabsProps) {
 /** Received / Sent boxes with status tabs and filters; all of it lives in the URL. */
 export function InboxPage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlFilters();
   const box: ReferralDirection = params.get('box') === 'sent' ? 'sent' : 'received';
   const status = pick<ReferralStatus>(REFERRAL_STATUSES, params.get('status'));
   const need = pick<SdohCategory>(SDOH_CATEGORIES, params.get('need'));
@@ -80,17 +81,6 @@ export function InboxPage() {
   const [q, setQ] = useState(params.get('q') ?? '');
   const debouncedQ = useDebouncedValue(q.trim());
 
-  const set = (changes: Record<string, string | undefined>) =>
-    setParams(
-      (p) => {
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) p.set(k, v);
-          else p.delete(k);
-        }
-        return p;
-      },
-      { replace: true },
-    );
 
   const list = useInfiniteQuery({
     ...referralQueries.list({ box, status, need, overdue, assigneeId, sentBy, closed, returned, unread, sort, q: debouncedQ || undefined }),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useUrlFilters } from '../../../lib/use-url-filters';
 import { REFERRAL_STATUSES, SDOH_CATEGORIES, SPA_CODES, type ReferralListItem, type ReferralStatus, type SdohCategory, type Spa } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
@@ -31,7 +32,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function NetworkReferralsPage({ fullSight, myOrgIds }: { fullSight: boolean; myOrgIds: readonly string[] }) {
   const { t, locale } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlFilters();
   const organizationId = UUID.test(params.get('org') ?? '') ? params.get('org')! : undefined;
   const spa = pick<Spa>(SPA_CODES, params.get('spa'));
   const status = pick<ReferralStatus>(REFERRAL_STATUSES.filter((s) => s !== 'draft'), params.get('status'));
@@ -39,17 +40,6 @@ export function NetworkReferralsPage({ fullSight, myOrgIds }: { fullSight: boole
   const overdue = params.get('overdue') === 'true';
   const [q, setQ] = useState(params.get('q') ?? '');
   const debouncedQ = useDebouncedValue(q.trim());
-  const set = (changes: Record<string, string | undefined>) =>
-    setParams(
-      (p) => {
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) p.set(k, v);
-          else p.delete(k);
-        }
-        return p;
-      },
-      { replace: true },
-    );
 
   const orgs = useQuery(partnerQueries.organizations());
   const list = useInfiniteQuery({

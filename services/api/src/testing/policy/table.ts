@@ -733,6 +733,23 @@ const agreementKind: KindDef<AgreementObj> = {
       mutates: true,
     },
     {
+      // Approving a BAA (issue 22 defect 2): a network admin or an org admin of a party may; the
+      // matrix's agreements are already active (and an MOU needs no approval), so they get 409;
+      // the parties' other members and the collaboration team 403; everyone else the 404 of a random id.
+      name: 'approve',
+      method: 'POST',
+      path: (c) => `/api/v1/agreements/${c.obj.id}/approve`,
+      body: (c) => ({ version: c.obj.version }),
+      security: 'session',
+      expect: (a) =>
+        netAdmin(a) || hasRole(a, 'org_admin', 'A') || hasRole(a, 'org_admin', 'B')
+          ? 'conflict'
+          : inOrg(a, 'A') || inOrg(a, 'B') || networkStaff(a)
+            ? 'forbidden'
+            : 'hidden',
+      mutates: true,
+    },
+    {
       name: 'list',
       method: 'GET',
       path: (c) => `/api/v1/agreements?limit=100&kind=${c.state}`,

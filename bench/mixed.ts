@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { generateAuditRows, generateDirectory } from '../db/src/bulk';
 import { generateReferrals, OPEN_REFERRAL_STATUSES, REFERRAL_NEEDS } from '../db/src/bulk/referrals';
+import { API_DIST, bundle } from '../scripts/api-build';
 import { groupDatabase, seconds } from './databases';
 import { directoryScenarios } from './directory';
 import { runJson } from './load';
@@ -122,6 +123,17 @@ export const stateOf = async (pool: pg.Pool): Promise<MixedState> => {
 // ---- Targets in processes of their own ----------------------------------------------------------
 
 const SERVE = path.resolve(__dirname, 'mixed-serve.ts');
+/** Where the bench's bundle of mixed-serve.ts goes: beside the API's, so that its packages resolve as the API's do. */
+const SERVE_DIST = path.join(API_DIST, 'bench');
+
+/**
+ * Compiles mixed-serve.ts (the API's app and the baseline) the way `npm start` compiles the API
+ * (scripts/api-build.ts: one CommonJS bundle, run by plain node, no TypeScript loader in the
+ * process), so each target's memory is what it would be deployed. Once per bench run.
+ */
+let served: Promise<string> | undefined;
+const serveBundle = () =>
+  (served ??= bundle({ 'mixed-serve': SERVE }, SERVE_DIST).then(() => path.join(SERVE_DIST, 'mixed-serve.js')));
 
 interface Running {
   url: string;
@@ -129,10 +141,11 @@ interface Running {
   stop: () => Promise<void>;
 }
 
-/** Starts `mixed-serve.ts` (node --import tsx, so the pid is the server's own) and waits for its port. */
-export const serve = (target: TargetName, dbUrl: string, stateFile: string, env: NodeJS.ProcessEnv = process.env, nodeArgs: string[] = []) =>
-  new Promise<Running>((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', SERVE, target, dbUrl, stateFile], { stdio: ['ignore', 'pipe', 'pipe'], cwd: path.resolve(__dirname, '..'), env });
+/** Starts `mixed-serve.ts`'s bundle (plain node, so the pid is the server's own) and waits for its port. */
+export const serve = async (target: TargetName, dbUrl: string, stateFile: string, env: NodeJS.ProcessEnv = process.env, nodeArgs: string[] = []) => {
+  const script = await serveBundle();
+  return new Promise<Running>((resolve, reject) => {
+    const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script, target, dbUrl, stateFile], { stdio: ['ignore', 'pipe', 'pipe'], cwd: path.resolve(__dirname, '..'), env });
     let out = '';
     let err = '';
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
@@ -154,6 +167,7 @@ export const serve = (target: TargetName, dbUrl: string, stateFile: string, env:
       });
     });
   });
+};
 
 /** Peak and current resident memory of a process, MB (Linux /proc). */
 export const memoryOf = (pid: number) => {

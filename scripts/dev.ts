@@ -8,8 +8,9 @@ import { commandLine, parentPid, pidAlive, stopProcess, stopWithOwner, workingDi
 import { buildApp } from '../services/api/src/app';
 import { loadConfig, parseEnv } from '../services/api/src/config';
 import { ensureWebBuild, webDist } from './web-build';
+import { repoRoot } from '../db/src/paths';
 
-const root = path.resolve(__dirname, '..');
+const root = repoRoot;
 
 /**
  * `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, and the API serving
@@ -66,7 +67,7 @@ const main = async () => {
     rmSync(stateFile, { force: true });
     process.exit(code);
   };
-  // The wrapper that started this process (tsx, npm) was killed: stop with it rather than run on as an orphan.
+  // The wrapper that started this process (npm, or tsx) was killed: stop with it rather than run on as an orphan.
   setInterval(() => {
     if (process.ppid !== state.ppid) void stop(1);
   }, 1000).unref();
@@ -99,14 +100,14 @@ const startStateFile = (database: string) => {
 
 /**
  * What a previous start of this database left running when it was killed: the API process
- * (`scripts/dev.ts`, when only its tsx or npm wrapper died) and Vite. Each is recognised by its
+ * (this file, bundled or under tsx, when only its npm wrapper died) and Vite. Each is recognised by its
  * command line and working directory before it is signalled; a previous start that still runs
  * under its wrapper is another Tandem: refused. Its embedded PostgreSQL is db/src/embedded.ts's.
  */
 const stopPreviousStart = async (file: string) => {
   if (!existsSync(file)) return;
   const prev = JSON.parse(readFileSync(file, 'utf8')) as StartState;
-  const isApi = (pid: number) => workingDir(pid) === root && (commandLine(pid) ?? []).some((a) => a.endsWith('scripts/dev.ts'));
+  const isApi = (pid: number) => workingDir(pid) === root && isStartCommand(commandLine(pid));
   if (prev.pid !== process.pid && pidAlive(prev.pid) && isApi(prev.pid)) {
     if (parentPid(prev.pid) === prev.ppid && pidAlive(prev.ppid)) {
       throw new Error(`Tandem is already running for this database (pid ${prev.pid}, API ${prev.apiUrl}). Stop it first (Ctrl+C in its terminal, or kill ${prev.pid}).`);
@@ -121,12 +122,15 @@ const stopPreviousStart = async (file: string) => {
   rmSync(file, { force: true });
 };
 
+/** A process running this file: the API's bundle (`node services/api/dist/start.js`, what `npm start` runs) or its sources under tsx. */
+const isStartCommand = (args: string[] | null) => (args ?? []).some((a) => a.endsWith('services/api/dist/start.js') || a.endsWith('scripts/dev.ts'));
+
 /** Vite of this checkout on this port whose starter (scripts/dev.ts) is gone. */
 const isOrphanedVite = (pid: number, port: number) => {
   const args = commandLine(pid) ?? [];
   if (workingDir(pid) !== path.join(root, 'web') || !args.some((a) => a.endsWith('vite.js')) || !args.includes(String(port))) return false;
   const parent = parentPid(pid);
-  return !(parent && pidAlive(parent) && (commandLine(parent) ?? []).some((a) => a.endsWith('scripts/dev.ts')));
+  return !(parent && pidAlive(parent) && isStartCommand(commandLine(parent)));
 };
 
 /** A Vite left on the web port by a start that recorded no state (killed before it could, or an older version). */

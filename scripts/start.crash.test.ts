@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createDb, createPool, schema } from '../db/src';
 import { freePort } from '../db/src/ports';
-import { commandLine, parentPid, waitForExit } from '../db/src/processes';
+import { commandLine, pidAlive, waitForExit } from '../db/src/processes';
 import { createTestDatabase, newOrg, newUser, type TestDatabase } from '../db/src/testing';
 import { newClient, newConsent } from '../db/src/testing/referral-factories';
 import { sha256 } from '../services/api/src/lib/crypto';
@@ -41,17 +41,13 @@ interface Write {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const childrenOf = (ppid: number) =>
-  readdirSync('/proc')
-    .map(Number)
-    .filter((pid) => pid && parentPid(pid) === ppid);
 
 let tdb: TestDatabase;
 let ports: { api: number; web: number };
 const started: ChildProcess[] = [];
 let output = '';
 
-/** The start command (what `npm start` execs: tsx scripts/dev.ts); resolves with the API's pid once /readyz answers 200. */
+/** The start command (`npm start` runs scripts/start.sh, which builds the API and execs it: the process is the API); resolves with the API's pid once /readyz answers 200. */
 const start = async () => {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -65,20 +61,20 @@ const start = async () => {
     RATE_LIMIT_MAX: '1000000',
     IDEMPOTENCY_LEASE_SECONDS: String(LEASE_SECONDS),
   };
-  const tsx = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/dev.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  started.push(tsx);
-  tsx.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  tsx.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const cmd = spawn('bash', ['scripts/start.sh'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(cmd);
+  cmd.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  cmd.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const until = Date.now() + 45_000;
   for (;;) {
-    if (tsx.exitCode !== null) throw new Error(`The start command exited (${tsx.exitCode}):\n${output}`);
+    if (cmd.exitCode !== null) throw new Error(`The start command exited (${cmd.exitCode}):\n${output}`);
     if (Date.now() > until) throw new Error(`Not ready after 45 s:\n${output}`);
     const ready = await fetch(`http://127.0.0.1:${ports.api}/readyz`).then((r) => r.status === 200, () => false);
     if (ready) break;
     await sleep(100);
   }
-  const api = childrenOf(tsx.pid!).find((pid) => commandLine(pid)?.some((a) => a.endsWith('scripts/dev.ts')));
-  if (!api) throw new Error('No API process under the start command');
+  const api = cmd.pid!;
+  if (!commandLine(api)?.some((a) => a.endsWith('services/api/dist/start.js'))) throw new Error(`The start command is not running the API's build: ${commandLine(api)?.join(' ')}`);
   return api;
 };
 
@@ -89,10 +85,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // A clean stop of the last start (SIGTERM: the API closes and stops its Vite), then the database.
-  for (const tsx of started) {
-    for (const api of tsx.pid ? childrenOf(tsx.pid) : []) process.kill(api, 'SIGTERM');
-  }
-  for (const tsx of started) if (tsx.exitCode === null && tsx.pid) await waitForExit(tsx.pid, 20_000);
+  for (const cmd of started) if (cmd.exitCode === null && cmd.pid && pidAlive(cmd.pid)) cmd.kill('SIGTERM');
+  for (const cmd of started) if (cmd.exitCode === null && cmd.pid) await waitForExit(cmd.pid, 20_000);
   await tdb?.drop();
   // The start's state file in .tmp/ (one per database), if the stop left it.
   for (const f of readdirSync(path.join(root, '.tmp')).filter((n) => /^start-.*\.json$/.test(n))) {

@@ -5,8 +5,8 @@ import { freePort, tmpDataDir } from '../db/src/ports';
 import { commandLine, parentPid, pidAlive, waitForExit } from '../db/src/processes';
 
 /**
- * `npm start` (scripts/dev.ts: embedded PostgreSQL, migrations, demo data, the API serving the
- * built web app) and `npm run dev` (the same with Vite, `--vite`) are killed with `kill -9` and
+ * `npm start` (scripts/start.sh: builds the API, then execs its bundle of scripts/dev.ts: embedded
+ * PostgreSQL, migrations, demo data, the API serving the built web app) and `npm run dev` (the same with Vite, `--vite`) are killed with `kill -9` and
  * started again with the same command, on their own data directory and ports.
  */
 const root = path.resolve(__dirname, '..');
@@ -20,26 +20,27 @@ const childrenOf = (ppid: number) =>
     .filter((pid) => pid && parentPid(pid) === ppid);
 
 /**
- * Runs the start command; resolves with the API process (dev.ts under tsx) and, with --vite, its
+ * Runs the start command; resolves with the API process (the command's own, after its exec) and, with --vite, its
  * Vite once /readyz answers 200. Without --vite it may build the web app first (5-15 s).
  */
 const start = async (args: string[] = []) => {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', OVERDUE_SWEEP_SECONDS: '0' };
   Object.assign(env, { PORT: String(ports.api), WEB_PORT: String(ports.web), TANDEM_PG_PORT: String(ports.pg), TANDEM_PG_DATA: dataDir });
-  const tsx = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/dev.ts', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  started.push(tsx);
+  const cmd = spawn('bash', ['scripts/start.sh', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(cmd);
   let output = '';
-  tsx.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  tsx.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  cmd.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  cmd.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const until = Date.now() + 90_000;
   for (;;) {
-    if (tsx.exitCode !== null) throw new Error(`The start command exited (${tsx.exitCode}):\n${output}`);
+    if (cmd.exitCode !== null) throw new Error(`The start command exited (${cmd.exitCode}):\n${output}`);
     if (Date.now() > until) throw new Error(`Not ready after 90 s:\n${output}`);
     const ready = await fetch(`http://127.0.0.1:${ports.api}/readyz`).then((r) => r.status === 200, () => false);
     if (ready) break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  const api = childrenOf(tsx.pid!).find((pid) => commandLine(pid)?.some((a) => a.endsWith('scripts/dev.ts')))!;
+  const api = cmd.pid!;
+  expect(commandLine(api)).toEqual(expect.arrayContaining([expect.stringMatching(/services\/api\/dist\/start\.js$/)]));
   const web = childrenOf(api).find((pid) => commandLine(pid)?.some((a) => a.endsWith('vite.js')));
   const postgres = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return { api, web, postgres, output: () => output };
@@ -70,10 +71,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Stop whatever is still running (a clean stop: SIGTERM to the API stops Vite and PostgreSQL).
-  for (const tsx of started) {
-    for (const api of tsx.pid ? childrenOf(tsx.pid) : []) process.kill(api, 'SIGTERM');
-  }
-  for (const tsx of started) if (tsx.exitCode === null && tsx.pid) await waitForExit(tsx.pid, 20_000);
+  for (const cmd of started) if (cmd.exitCode === null && cmd.pid && pidAlive(cmd.pid)) cmd.kill('SIGTERM');
+  for (const cmd of started) if (cmd.exitCode === null && cmd.pid) await waitForExit(cmd.pid, 20_000);
   const pgPid = (() => {
     try {
       return Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);

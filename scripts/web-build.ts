@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { run } from './run';
+import { repoRoot } from '../db/src/paths';
 
-const root = path.resolve(__dirname, '..');
+const root = repoRoot;
 export const webDist = path.join(root, 'web/dist');
 
 // What the web build is made from: its own sources and config, the contract it imports, the lockfile.

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { createDb } from './client';
+import { repoRoot } from './paths';
 
-export const MIGRATIONS_DIR = path.resolve(__dirname, '../migrations');
+export const MIGRATIONS_DIR = path.join(repoRoot, 'db/migrations');
 
 /** Extensions the schema relies on; created before drizzle's migrations run. */
 const EXTENSIONS = ['pg_trgm', 'unaccent', 'cube', 'earthdistance', 'btree_gin'];

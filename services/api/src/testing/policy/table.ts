@@ -6,6 +6,7 @@ import {
   makeAgreement,
   makeApiKey,
   makeClient,
+  makeInvitation,
   makeMember,
   makeNotification,
   makeReferral,
@@ -850,6 +851,43 @@ const notificationKind: KindDef<NoteObj> = {
   ],
 };
 
+// ---- Invitations: an existing account's, to accept or not; nobody else's ---------------------------------
+type InvitationObj = Awaited<ReturnType<typeof makeInvitation>>;
+const INVITEE = 'staff@B';
+const invitationSnapshot = async (w: World, o: InvitationObj) => ({
+  invitation: (await w.db.select().from(schema.invitations).where(eq(schema.invitations.id, o.id)))[0],
+  memberships: (await membershipOf(w.db, o.userId)).map((m) => m.organizationId).sort(),
+});
+const invitationKind: KindDef<InvitationObj> = {
+  kind: 'invitation',
+  states: [`open, from A to ${INVITEE}`],
+  owner: 'A',
+  create: (w) => makeInvitation(w, INVITEE),
+  id: (o) => o.id,
+  snapshot: invitationSnapshot,
+  actions: [
+    {
+      name: 'list mine',
+      method: 'GET',
+      path: () => '/api/v1/me/invitations',
+      security: 'session',
+      expect: () => 'allow',
+      row: (c, i) => (c.actor.name === INVITEE ? null : `invitation ${String(i.id)} addressed to ${INVITEE}`),
+    },
+    {
+      // Accepting makes the invitee a member of A: after every other cell, which count on their memberships.
+      name: 'accept',
+      method: 'POST',
+      path: (c) => `/api/v1/me/invitations/${c.obj.id}/accept`,
+      security: 'session',
+      expect: (a) => (a.name === INVITEE ? 'allow' : 'hidden'),
+      mutates: true,
+      runLast: (a) => a.name === INVITEE,
+      verify: async (c) => ((await membershipOf(c.w.db, c.obj.userId)).some((m) => m.organizationId === c.w.orgs.A.id) ? null : 'accepted, but no membership of A'),
+    },
+  ],
+};
+
 // ---- Inbox boxes: row by row ----------------------------------------------------------------------------
 type InboxObj = { ids: string[] };
 const inboxRow = (box: 'received' | 'sent') => async (c: CellCtx<InboxObj>, item: Record<string, unknown>) => {
@@ -956,6 +994,7 @@ export const OBJECT_KINDS: KindDef<any>[] = [
   agreementKind,
   auditKind,
   notificationKind,
+  invitationKind,
   inboxKind,
 ];
 

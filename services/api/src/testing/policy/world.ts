@@ -169,4 +169,14 @@ export const makeNotification = async (w: World, userName: string) => {
   return n!;
 };
 
+/** An open invitation from A, as staff, to `userName` (an actor who has an account: it is theirs to accept). */
+export const makeInvitation = async (w: World, userName: string) => {
+  const u = w.users.get(userName)!;
+  const [i] = await w.db
+    .insert(schema.invitations)
+    .values({ userId: u.id, organizationId: w.orgs.A.id, role: 'staff', tokenHash: sha256(`invitation-${w.uniq()}-${randomBytes(16).toString('hex')}`), expiresAt: new Date(Date.now() + 7 * 86_400_000) })
+    .returning();
+  return i!;
+};
+
 export const membershipOf = async (db: Db, userId: string) => db.select().from(schema.memberships).where(eq(schema.memberships.userId, userId));

@@ -45,7 +45,9 @@ const int4multirange = customType<{ data: string }>({ dataType: () => 'int4multi
 const SERVICE_FACETS = sql`tandem_service_facets("categories", "languages", "spas", "focus_populations", "community_support")`;
 // The Spanish texts (issue 24) are weighted like the English ones and parsed with the same
 // configuration as the query (tandem_search_query), so a Spanish word matches them as typed.
-const SERVICE_SEARCH_DOCUMENT = sql`setweight(to_tsvector('english', coalesce("name", '') || ' ' || coalesce("name_es", '')), 'A') || setweight(to_tsvector('english', coalesce("description", '') || ' ' || coalesce("description_es", '')), 'B') || setweight(to_tsvector('english', coalesce("eligibility", '') || ' ' || coalesce("eligibility_es", '')), 'C') || ${SERVICE_FACETS}`;
+// Words are indexed without accents (tandem_unaccent), as tandem_search_query reads the query's, so
+// "atencion medica" typed on a phone finds "Atención médica" and the accented query finds it too.
+const SERVICE_SEARCH_DOCUMENT = sql`setweight(to_tsvector('english', tandem_unaccent(coalesce("name", '') || ' ' || coalesce("name_es", ''))), 'A') || setweight(to_tsvector('english', tandem_unaccent(coalesce("description", '') || ' ' || coalesce("description_es", ''))), 'B') || setweight(to_tsvector('english', tandem_unaccent(coalesce("eligibility", '') || ' ' || coalesce("eligibility_es", ''))), 'C') || ${SERVICE_FACETS}`;
 
 export type StageDates = { prospect: string | null; outreach: string | null; assessed: string | null; partnered: string | null };
 

@@ -86,7 +86,12 @@ describe('GET /api/v1/services/search', () => {
     // Accents either way: the accented service text matches an accented word, and the
     // translation matches the word without its accent.
     expect(await found('alimentación')).toEqual(expect.arrayContaining([accented.id, food.id]));
-    expect(await found('alimentacion')).toEqual(expect.arrayContaining([food.id, foodByCategory.id]));
+    expect(await found('alimentacion')).toEqual(expect.arrayContaining([food.id, foodByCategory.id, accented.id]));
+    // Words no synonym knows, typed without accents (as on a phone) or with them, in any case;
+    // and a misspelled one, corrected to a word of the services' text.
+    const clinic = await newService(t.db, org.id, { name: 'Eastside Pediatrics', descriptionEs: 'Atención médica para niños y adolescentes', categories: ['sdoh-category-unspecified'] });
+    for (const q of ['atencion medica', 'atención médica', 'ATENCIÓN MÉDICA', 'ninos', 'niños', 'adolescentes medica']) expect([q, await found(q)]).toEqual([q, expect.arrayContaining([clinic.id])]);
+    expect(await found('adolesentes')).toContain(clinic.id);
     // English words still work, and still in websearch syntax; a nonsense word finds nothing.
     expect(await found('groceries')).toContain(food.id);
     expect(await found('rehousing -pantry')).toContain(housing.id);

@@ -36,6 +36,11 @@ export const FIELD_ERROR_CODES = [
   'consent.expiry_before_signing',
   'referral.duplicate_reason_required',
   'referral.correction_empty',
+  // Closing-the-loop rules (referrals/loop.ts decideFirstContact).
+  'referral.first_contact_in_future',
+  'referral.first_contact_before_sent',
+  'referral.first_contact_after_closed',
+  'referral.correction_unchanged',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -1,5 +1,5 @@
 import { REFERRAL_STATUSES, type ReferralSide, type ReferralStatus } from './enums';
-import { decideFirstContact, decideLoopClosed, loopClosureRollup, type FirstContactInput } from './loop';
+import { decideFirstContact, decideLoopClosed, firstContactTimeOf, loopClosureRollup, type FirstContactInput } from './loop';
 
 const now = new Date('2026-03-10T18:00:00Z');
 const sentAt = new Date('2026-03-02T17:00:00Z');
@@ -41,6 +41,19 @@ describe('decideFirstContact', () => {
     else expect(d).toMatchObject({ ok: false, code: 'conflict' });
   });
 
+  it('takes a time given to the minute in the minute of sending, recorded as the sending time', () => {
+    // Sent at 17:00:40; the worker reached the client at once and the time field says 17:00.
+    const sentLate = new Date('2026-03-02T17:00:40Z');
+    const minute = new Date('2026-03-02T17:00:00Z');
+    expect(decideFirstContact({ ...base, sentAt: sentLate, at: minute })).toEqual({ ok: true });
+    expect(firstContactTimeOf(minute, sentLate)).toEqual(sentLate);
+    expect(firstContactTimeOf(new Date('2026-03-02T17:05:00Z'), sentLate)).toEqual(new Date('2026-03-02T17:05:00Z'));
+    expect(decideFirstContact({ ...base, sentAt: sentLate, at: new Date('2026-03-02T16:59:59Z') })).toMatchObject({ ok: false, fieldCode: 'referral.first_contact_before_sent' });
+    // A correction to the minute of a first contact recorded at the sending time changes nothing.
+    const recordedAtSending = { at: sentLate, method: 'phone' as const };
+    expect(decideFirstContact({ ...base, mode: 'correct', sentAt: sentLate, recorded: recordedAtSending, at: minute, method: 'phone' })).toMatchObject({ ok: false, fieldCode: 'referral.correction_unchanged' });
+  });
+
   it.each<[string, Partial<FirstContactInput>, string, string | undefined]>([
     ['the sender records', { sides: ['sender'] }, 'forbidden', undefined],
     ['a network admin records', { sides: [] }, 'forbidden', undefined],
@@ -48,14 +61,14 @@ describe('decideFirstContact', () => {
     ['a second record', { recorded }, 'conflict', undefined],
     ['a correction with nothing recorded', { mode: 'correct' }, 'conflict', undefined],
     ['a correction after the loop closed', { mode: 'correct', status: 'completed', recorded, loopClosedAt: now, method: 'text' }, 'conflict', undefined],
-    ['a time in the future', { at: new Date(now.getTime() + 5 * 60_000) }, 'validation_failed', 'firstContactAt'],
-    ['a time before sending', { at: new Date(sentAt.getTime() - 1) }, 'validation_failed', 'firstContactAt'],
-    ['a time after closing', { mode: 'correct', status: 'completed', recorded, closedAt: new Date('2026-03-05T00:00:00Z'), at: new Date('2026-03-06T00:00:00Z') }, 'validation_failed', 'firstContactAt'],
-    ['a correction that changes nothing', { mode: 'correct', recorded }, 'validation_failed', 'firstContactAt'],
-  ])('refuses %s', (_name, over, code, field) => {
+    ['a time in the future', { at: new Date(now.getTime() + 5 * 60_000) }, 'validation_failed', 'referral.first_contact_in_future'],
+    ['a time before sending', { at: new Date(sentAt.getTime() - 1) }, 'validation_failed', 'referral.first_contact_before_sent'],
+    ['a time after closing', { mode: 'correct', status: 'completed', recorded, closedAt: new Date('2026-03-05T00:00:00Z'), at: new Date('2026-03-06T00:00:00Z') }, 'validation_failed', 'referral.first_contact_after_closed'],
+    ['a correction that changes nothing', { mode: 'correct', recorded }, 'validation_failed', 'referral.correction_unchanged'],
+  ])('refuses %s', (_name, over, code, fieldCode) => {
     const d = decideFirstContact({ ...base, ...over });
     expect(d).toMatchObject({ ok: false, code });
-    if (field) expect(d).toMatchObject({ field });
+    if (fieldCode) expect(d).toMatchObject({ field: 'firstContactAt', fieldCode });
   });
 
   it('allows a minute of clock skew, and a self-referral on both sides', () => {

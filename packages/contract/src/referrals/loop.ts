@@ -9,6 +9,7 @@ import {
   type ReferralSide,
   type ReferralStatus,
 } from './enums';
+import type { FieldErrorCode } from '../common/field-errors';
 import { isOpen } from './state-machine';
 
 // Closing the loop (ARCHITECTURE §3): first contact (when and how, correctable by the receiver),
@@ -16,11 +17,22 @@ import { isOpen } from './state-machine';
 // sender's "loop closed" mark, which is not a status change: terminal states stay terminal.
 // Pure: every clock reading is an argument.
 
-export type LoopRefusal = { ok: false; code: 'forbidden' | 'conflict' | 'validation_failed'; detail: string; field?: 'firstContactAt' | 'method' };
+export type LoopRefusal = { ok: false; code: 'forbidden' | 'conflict' | 'validation_failed'; detail: string; field?: 'firstContactAt' | 'method'; fieldCode?: FieldErrorCode };
 export type LoopDecision = { ok: true } | LoopRefusal;
 
 /** A first contact may be up to this far in the future (clocks differ a little). */
 export const FIRST_CONTACT_CLOCK_SKEW_MS = 60_000;
+
+const MINUTE_MS = 60_000;
+/** The start of `d`'s minute: people give times to the minute (a time field has no seconds). */
+const minuteOf = (d: Date) => new Date(Math.floor(d.getTime() / MINUTE_MS) * MINUTE_MS);
+
+/**
+ * The first-contact time to record for `at`, given to the minute: a time in the minute the
+ * referral was sent (a worker who reached the client at once) is recorded as the sending time,
+ * never before it, so time-to-first-contact is never negative.
+ */
+export const firstContactTimeOf = (at: Date, sentAt: Date | null): Date => (sentAt && at < sentAt ? sentAt : at);
 
 export interface FirstContactInput {
   /** record: the first time; correct: change when or how of the one recorded. */
@@ -46,11 +58,12 @@ export interface FirstContactInput {
  *    record is refused: correct it instead). correct: a first contact must be on record, the
  *    referral open or closed with an outcome (completed / unable_to_complete), and the loop not
  *    yet marked closed by the sender (that mark seals the record);
- * 3. validation_failed — when is before sending, after closing or in the future; a correction
- *    that changes nothing.
+ * 3. validation_failed — when is before the minute of sending, after closing or in the future; a
+ *    correction that changes nothing. (Times are given to the minute: a time in the minute of
+ *    sending is accepted and recorded as the sending time, firstContactTimeOf.)
  */
 export const decideFirstContact = (x: FirstContactInput): LoopDecision => {
-  const refuse = (code: LoopRefusal['code'], detail: string, field?: LoopRefusal['field']): LoopRefusal => ({ ok: false, code, detail, ...(field ? { field } : {}) });
+  const refuse = (code: LoopRefusal['code'], detail: string, field?: LoopRefusal['field'], fieldCode?: FieldErrorCode): LoopRefusal => ({ ok: false, code, detail, ...(field ? { field } : {}), ...(fieldCode ? { fieldCode } : {}) });
   const what = x.mode === 'record' ? 'record' : 'correct';
   if (!x.sides.includes('receiver')) return refuse('forbidden', `Only the receiving organization may ${what} first contact.`);
   if (x.mode === 'record') {
@@ -61,11 +74,11 @@ export const decideFirstContact = (x: FirstContactInput): LoopDecision => {
     if (!isOpen(x.status) && !outcomesFor(x.status)) return refuse('conflict', `First contact cannot be corrected on a ${x.status} referral.`);
     if (x.loopClosedAt) return refuse('conflict', 'The sender has marked the loop closed: first contact can no longer be corrected.');
   }
-  if (x.at.getTime() > x.now.getTime() + FIRST_CONTACT_CLOCK_SKEW_MS) return refuse('validation_failed', 'First contact cannot be in the future.', 'firstContactAt');
-  if (x.sentAt && x.at < x.sentAt) return refuse('validation_failed', 'First contact happens after the referral was sent.', 'firstContactAt');
-  if (x.closedAt && x.at > x.closedAt) return refuse('validation_failed', 'First contact happens before the referral was closed.', 'firstContactAt');
-  if (x.mode === 'correct' && x.recorded && x.recorded.at.getTime() === x.at.getTime() && x.recorded.method === x.method) {
-    return refuse('validation_failed', 'The correction changes nothing: give a different time or method.', 'firstContactAt');
+  if (x.at.getTime() > x.now.getTime() + FIRST_CONTACT_CLOCK_SKEW_MS) return refuse('validation_failed', 'First contact cannot be in the future.', 'firstContactAt', 'referral.first_contact_in_future');
+  if (x.sentAt && x.at < minuteOf(x.sentAt)) return refuse('validation_failed', 'First contact happens after the referral was sent.', 'firstContactAt', 'referral.first_contact_before_sent');
+  if (x.closedAt && x.at > x.closedAt) return refuse('validation_failed', 'First contact happens before the referral was closed.', 'firstContactAt', 'referral.first_contact_after_closed');
+  if (x.mode === 'correct' && x.recorded && x.recorded.at.getTime() === firstContactTimeOf(x.at, x.sentAt).getTime() && x.recorded.method === x.method) {
+    return refuse('validation_failed', 'The correction changes nothing: give a different time or method.', 'firstContactAt', 'referral.correction_unchanged');
   }
   return { ok: true };
 };

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { DbOrTx } from '@tandem/db';
 import {
   decideFirstContact,
+  firstContactTimeOf,
   decideLoopClosed,
   isTerminal,
   slaDueDates,
@@ -41,7 +42,7 @@ const stale = () => new AppError('stale_version', 'The referral changed since yo
 /** A refusal from the contract's closing-the-loop rules, as the problem the API answers. */
 const assertLoop = (d: LoopDecision) => {
   if (d.ok) return;
-  throw new AppError(d.code, d.detail, d.field ? { errors: [{ path: `body.${d.field}`, message: d.detail, code: 'invalid_value' as const }] } : undefined);
+  throw new AppError(d.code, d.detail, d.field ? { errors: [{ path: `body.${d.field}`, message: d.detail, code: d.fieldCode ?? ('invalid_value' as const) }] } : undefined);
 };
 
 /**
@@ -100,9 +101,10 @@ export const createLifecycleService = (deps: ReferralDeps) => {
       const r = a.row;
       const recorded = r.firstContactAt ? { at: r.firstContactAt, method: r.firstContactMethod as FirstContactMethod | null } : null;
       const now = new Date();
-      const at = input.at ? new Date(input.at) : mode === 'correct' && recorded ? recorded.at : now;
+      const given = input.at ? new Date(input.at) : mode === 'correct' && recorded ? recorded.at : now;
       const method = input.method ?? (mode === 'correct' ? (recorded?.method ?? null) : null);
-      assertLoop(decideFirstContact({ mode, sides: a.sides, status: r.status as ReferralStatus, sentAt: r.sentAt, closedAt: r.closedAt, recorded, loopClosedAt: r.loopClosedAt, at, method, now }));
+      assertLoop(decideFirstContact({ mode, sides: a.sides, status: r.status as ReferralStatus, sentAt: r.sentAt, closedAt: r.closedAt, recorded, loopClosedAt: r.loopClosedAt, at: given, method, now }));
+      const at = firstContactTimeOf(given, r.sentAt);
       assertVersion(r.version, expected);
       const row = await referralsRepo.updateVersioned(tx, id, expected ?? r.version, { firstContactAt: at, firstContactMethod: method });
       if (!row) throw stale();

@@ -359,10 +359,16 @@ export const referralEndpoints = {
     method: 'POST',
     path: ref('/{id}/read'),
     operationId: 'markReferralRead',
-    summary: 'Mark the thread read for the signed-in user',
-    description: 'Marks every message in the thread read for the caller; changes nothing else.',
+    summary: 'Mark the thread read: for the signed-in user, or for an API key its organization',
+    description:
+      'Marks every message in the thread read, and changes nothing else. A signed-in user marks it read for themselves: their own unread counts. ' +
+      "An API key marks it read on behalf of its organization: the organization's read marker, which is what its API keys see as unread " +
+      '(`unreadMessages` on the referral, the inbox and the counts, and `unread=true`: messages from the other organization after the marker) ' +
+      "and what sets a message's `readAt` for the other side. A key's mark never changes a person's read state, nor a person's the organization's marker: " +
+      "each person's unread counts still show what they have not read. Only the organizations on the referral: anyone else gets the 404 of an unknown id.",
     tags: ['Referrals'],
-    security: ['session'],
+    security: ['session', 'apiKey'],
+    scope: 'referrals:write',
     params: IdParamsSchema,
     responses: { 200: ReadStateSchema, 404: ProblemSchema },
   }),

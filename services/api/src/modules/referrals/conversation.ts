@@ -54,12 +54,19 @@ export const createConversationService = ({ db }: { db: Db }) => ({
     return toMessage({ m, userName: names.user_name, keyName: names.key_name, orgName: names.org_name, readAt: null });
   },
 
+  /**
+   * A person marks the thread read for themselves (referral_reads); an API key marks it read for
+   * its organization (referral_org_reads), which is what the organization's keys count as unread
+   * and what a message's readAt shows the other side. Neither changes the other's read state: a
+   * person's unread counts are theirs alone. A key is on the referral through its organization's
+   * side; outsiders' keys get the same 404 as a random id (loadReferral).
+   */
   async markRead(ctx: Ctx, id: string) {
-    const userId = actorUserId(ctx);
-    if (!userId) throw new AppError('forbidden', 'Read state belongs to a signed-in user.');
+    const { actor } = ctx;
+    if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in or send an API key.');
     return db.transaction(async (tx) => {
-      await loadReferral(tx, ctx.actor, id);
-      const r = await referralsRepo.markRead(tx, id, userId);
+      await loadReferral(tx, actor, id);
+      const r = actor.kind === 'user' ? await referralsRepo.markRead(tx, id, actor.userId) : await referralsRepo.markOrgRead(tx, id, actor.organizationId, actor.keyId);
       await markIdempotencyKey(tx, ctx, { entityType: 'referral', entityId: id });
       return { referralId: id, lastReadAt: r.lastReadAt.toISOString(), unreadMessages: 0 };
     });

@@ -404,8 +404,9 @@ const messageKind: KindDef<Ref> = {
       expect: (a, st) => (!seesReferral(a, st as ReferralState) ? 'hidden' : sidesOf(a, st as ReferralState).length ? 'allow' : 'forbidden'),
       mutates: true,
     },
-    // Read state belongs to a signed-in user (keys: the gate).
-    { name: 'mark read', method: 'POST', path: refPath('/read'), security: 'session', expect: readReferral },
+    // A person marks it read for themselves; a key for its organization (issue 23): both only on a
+    // referral they see, outsiders' keys the 404 of a random id.
+    { name: 'mark read', method: 'POST', path: refPath('/read'), security: 'both', scope: 'referrals:write', expect: readReferral },
   ],
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../common/endpoint';
 import { IdParamsSchema, IdSchema } from '../common/ids';
+import { NoQuerySchema } from '../common/pagination';
 import { ProblemSchema } from '../common/problem';
 import {
   AssignReferralBodySchema,
@@ -135,6 +136,19 @@ export const clientEndpoints = {
     ...READ,
     params: IdParamsSchema,
     responses: { 200: ConsentListSchema, 404: ProblemSchema },
+  }),
+  getConsent: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/consents/{id}',
+    operationId: 'getConsent',
+    summary: 'One consent, with its current status',
+    description:
+      "A consent as listConsents shows it, where createConsent says it lives. Only for those who may read the client (404 like an unknown id otherwise). Records the read in the audit trail; changes nothing else.",
+    tags: ['Consents'],
+    ...READ,
+    params: IdParamsSchema,
+    query: NoQuerySchema,
+    responses: { 200: ConsentSchema, 404: ProblemSchema },
   }),
   revokeConsent: defineEndpoint({
     method: 'POST',
@@ -341,6 +355,19 @@ export const referralEndpoints = {
     params: IdParamsSchema,
     query: MessageListQuerySchema,
     responses: { 200: MessagePageSchema, 404: ProblemSchema },
+  }),
+  getReferralMessage: defineEndpoint({
+    method: 'GET',
+    path: ref('/{id}/messages/{messageId}'),
+    operationId: 'getReferralMessage',
+    summary: 'One message of the thread',
+    description:
+      "A message as the thread shows it, where createReferralMessage says it lives. Only for those who see the referral (404 like an unknown id otherwise; a message of another referral is 404 too). Records the read in the audit trail; changes nothing else.",
+    tags: ['Referrals'],
+    ...READ,
+    params: z.object({ id: IdSchema, messageId: IdSchema }),
+    query: NoQuerySchema,
+    responses: { 200: MessageSchema, 404: ProblemSchema },
   }),
   createReferralMessage: defineEndpoint({
     method: 'POST',

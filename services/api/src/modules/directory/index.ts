@@ -49,12 +49,14 @@ export const directoryModule = async (app: FastifyInstance) => {
 
   route(app, api.listOrganizationLocations, { rule: rules.public, handler: async (req) => locations.list(req.params.id, req.query.limit, req.query.cursor) });
   route(app, api.createLocation, { rule: writer, handler: async (req) => locations.create(req.ctx(), req.params.id, req.body) });
+  route(app, api.getLocation, { rule: rules.public, handler: async (req) => locations.get(req.params.id) });
   route(app, api.updateLocation, { rule: writer, handler: async (req) => locations.update(req.ctx(), req.params.id, req.body) });
 
   registerAgreementRoutes(app, { db: app.db });
 
   route(app, api.listOrganizationContacts, { rule: rules.public, handler: async (req) => contacts.list(req.actor, req.params.id, req.query.limit, req.query.cursor) });
   route(app, api.createContact, { rule: writer, handler: async (req) => contacts.create(req.ctx(), req.params.id, req.body) });
+  route(app, api.getContact, { rule: rules.public, handler: async (req) => contacts.get(req.actor, req.params.id) });
   route(app, api.updateContact, { rule: writer, handler: async (req) => contacts.update(req.ctx(), req.params.id, req.body) });
   route(app, api.deleteContact, {
     rule: writer,

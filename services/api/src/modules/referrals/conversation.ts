@@ -34,6 +34,17 @@ export const createConversationService = ({ db }: { db: Db }) => ({
     return { data: page.data.map(toMessage), nextCursor: page.nextCursor };
   },
 
+  /** One message, to whoever sees the referral (404 like a random id otherwise); audited as a thread read. */
+  async message(ctx: Ctx, id: string, messageId: string) {
+    const a = await loadReferral(db, ctx.actor, id);
+    const [row] = await Promise.all([
+      referralsRepo.message(db, id, messageId),
+      recordAudit(db, ctx, { action: 'referral.messages.read', entityType: 'referral', entityId: id, organizationId: a.orgId }),
+    ]);
+    if (!row) throw notFound('message');
+    return toMessage(row);
+  },
+
   // The referral, then the message with its notifications and audit row (and Idempotency-Key
   // mark) in one atomic statement beside the author's names: 3 statements instead of 6, no
   // BEGIN/COMMIT.

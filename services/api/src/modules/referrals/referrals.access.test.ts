@@ -186,6 +186,17 @@ describe('referral privacy', () => {
     expect([hidden.status, { ...hidden.body, instance: undefined, requestId: undefined }]).toEqual([404, { ...random.body, instance: undefined, requestId: undefined }]);
   });
 
+  it("GET one message: a message of another referral is the 404 of an unknown message id", async () => {
+    const w = await world(t);
+    const r = await w.sent();
+    const other = await w.sent({ needs: ['housing-instability'] });
+    const m = (await w.cboStaff.call('POST', `/api/v1/referrals/${other.id}/messages`, { body: 'Elsewhere' })).body;
+    expect((await w.chw.call('GET', `/api/v1/referrals/${other.id}/messages/${m.id}`)).body).toMatchObject({ id: m.id, body: 'Elsewhere' });
+    const crossed = await w.chw.call('GET', `/api/v1/referrals/${r.id}/messages/${m.id}`);
+    const random = await w.chw.call('GET', `/api/v1/referrals/${r.id}/messages/00000000-0000-4000-8000-000000000000`);
+    expect([crossed.status, { ...crossed.body, instance: undefined, requestId: undefined }]).toEqual([404, { ...random.body, instance: undefined, requestId: undefined }]);
+  });
+
   it('network admins see any referral but may only mark it entered_in_error', async () => {
     const w = await world(t);
     const r = await w.sent();

@@ -229,6 +229,28 @@ export interface ListFilter {
   after?: [string, string] | [number, string, string];
 }
 
+/**
+ * Messages as the thread shows them; readAt is the first time a reader other than the author
+ * caught up past it: a person, or an organization other than the author's through its API key's
+ * marker.
+ */
+const selectMessages = (db: DbOrTx) =>
+  db
+    .select({
+      m: referralMessages,
+      userName: users.name,
+      keyName: apiKeys.name,
+      orgName: organizations.name,
+      readAt: sql<Date | null>`least(
+        (select min(r.last_read_at) from ${referralReads} r where r.referral_id = ${referralMessages.referralId} and r.user_id is distinct from ${referralMessages.authorUserId} and r.last_read_at >= ${referralMessages.createdAt}),
+        (select min(o.last_read_at) from ${referralOrgReads} o where o.referral_id = ${referralMessages.referralId} and o.organization_id <> ${referralMessages.authorOrgId} and o.last_read_at >= ${referralMessages.createdAt}))`,
+      cursorAt: sql<string>`${referralMessages.createdAt}::text`,
+    })
+    .from(referralMessages)
+    .leftJoin(users, eq(users.id, referralMessages.authorUserId))
+    .leftJoin(apiKeys, eq(apiKeys.id, referralMessages.authorApiKeyId))
+    .leftJoin(organizations, eq(organizations.id, referralMessages.authorOrgId));
+
 export const referralsRepo = {
   one: async (db: DbOrTx, id: string): Promise<ReferralRow | undefined> =>
     (await reuse(db, 'referrals.one', () => db.select().from(referrals).where(eq(referrals.id, sql.placeholder('id'))).prepare('referrals_one')).execute({ id }))[0],
@@ -598,26 +620,9 @@ export const referralsRepo = {
         (select name from ${apiKeys} where id = ${who.apiKeyId}::uuid) as key_name,
         (select name from ${organizations} where id = ${who.orgId}::uuid) as org_name`)
     ).rows[0]!,
-  /**
-   * Oldest first; readAt is the first time a reader other than the author caught up past it: a
-   * person, or an organization other than the author's through its API key's marker.
-   */
+  /** Oldest first (selectMessages). */
   messages: async (db: DbOrTx, referralId: string, limit: number, after?: [string, string], since?: string) =>
-    db
-      .select({
-        m: referralMessages,
-        userName: users.name,
-        keyName: apiKeys.name,
-        orgName: organizations.name,
-        readAt: sql<Date | null>`least(
-          (select min(r.last_read_at) from ${referralReads} r where r.referral_id = ${referralMessages.referralId} and r.user_id is distinct from ${referralMessages.authorUserId} and r.last_read_at >= ${referralMessages.createdAt}),
-          (select min(o.last_read_at) from ${referralOrgReads} o where o.referral_id = ${referralMessages.referralId} and o.organization_id <> ${referralMessages.authorOrgId} and o.last_read_at >= ${referralMessages.createdAt}))`,
-        cursorAt: sql<string>`${referralMessages.createdAt}::text`,
-      })
-      .from(referralMessages)
-      .leftJoin(users, eq(users.id, referralMessages.authorUserId))
-      .leftJoin(apiKeys, eq(apiKeys.id, referralMessages.authorApiKeyId))
-      .leftJoin(organizations, eq(organizations.id, referralMessages.authorOrgId))
+    selectMessages(db)
       .where(
         and(
           eq(referralMessages.referralId, referralId),
@@ -627,6 +632,9 @@ export const referralsRepo = {
       )
       .orderBy(asc(referralMessages.createdAt), asc(referralMessages.id))
       .limit(limit + 1),
+  /** One message of this referral, as the thread shows it (undefined: none, or one of another referral). */
+  message: async (db: DbOrTx, referralId: string, id: string) =>
+    (await selectMessages(db).where(and(eq(referralMessages.referralId, referralId), eq(referralMessages.id, id))))[0],
   markRead: async (db: DbOrTx, referralId: string, userId: string) =>
     (
       await db

@@ -245,6 +245,28 @@ export const referralReads = pgTable(
   (t) => [primaryKey({ columns: [t.referralId, t.userId] })],
 );
 
+/**
+ * Read state per organization and referral, set by the organization's API keys ("mark the thread
+ * read on behalf of the organization"): what its keys see as unread are the other side's messages
+ * after last_read_at. Apart from referral_reads on purpose: a key marking read never changes a
+ * person's read state, nor a person's marking the organization's.
+ */
+export const referralOrgReads = pgTable(
+  'referral_org_reads',
+  {
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    lastReadAt: ts('last_read_at').notNull().defaultNow(),
+    // The key that marked it last (null once that key is deleted).
+    apiKeyId: uuid('api_key_id').references(() => apiKeys.id, { onDelete: 'set null' }),
+  },
+  (t) => [primaryKey({ columns: [t.referralId, t.organizationId] })],
+);
+
 /** Who opened a referral, when: proof of delivery. */
 export const referralViews = pgTable(
   'referral_views',

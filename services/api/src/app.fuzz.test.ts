@@ -251,6 +251,7 @@ beforeAll(async () => {
   await newConsent(t.db, noLanguage);
   const draft = await newReferral(t.db, { from: clinic, to: cbo, client });
   const sentReferral = await newReferral(t.db, { from: clinic, to: cbo, client: noLanguage, receivingServiceId: service.id, status: 'sent', sentAt: new Date() });
+  const [message] = await t.db.insert(schema.referralMessages).values({ referralId: sentReferral.id, authorOrgId: clinic.id, body: 'Fuzz message' }).returning();
   // Referrals in more states, so transitions, forwards and first contact run their rules.
   const more = [];
   for (const status of ['acknowledged', 'accepted', 'in_progress', 'on_hold', 'completed'] as const) {
@@ -283,6 +284,7 @@ beforeAll(async () => {
     referrals: [draft.id, sentReferral.id, ...more.map((r) => r.id)],
     'api-keys/keyId': [spareKey.id],
     'members/userId': [staff.id, orgAdmin.id],
+    'messages/messageId': [message!.id],
   });
   // HSDS ids of rows without a table of their own here (service at location, taxonomy, term).
   for (const kind of ['service_at_locations', 'taxonomies', 'taxonomy_terms']) {

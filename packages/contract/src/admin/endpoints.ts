@@ -21,7 +21,7 @@ import {
   UserListQuerySchema,
   UserPageSchema,
 } from './schemas';
-import { PageQuerySchema } from '../common/pagination';
+import { NoQuerySchema, PageQuerySchema } from '../common/pagination';
 
 export const adminEndpoints = {
   listOrganizations: defineEndpoint({
@@ -101,6 +101,19 @@ export const adminEndpoints = {
     params: IdParamsSchema,
     body: InviteMemberBodySchema,
     responses: { 201: InvitationResultSchema, 403: ProblemSchema, 409: ProblemSchema },
+  }),
+  getMember: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/organizations/{id}/members/{userId}',
+    operationId: 'getMember',
+    summary: 'One member of an organization, or a person with an open invitation to it',
+    description:
+      'The member as listMembers shows them, where inviteMember says they live: a member, or a person invited who has not accepted yet (status invited, the role they were invited to). Anyone else is the 404 of an unknown id. Changes nothing.',
+    tags: ['Members'],
+    security: ['session'],
+    params: MemberParamsSchema,
+    query: NoQuerySchema,
+    responses: { 200: MemberSchema, 403: ProblemSchema, 404: ProblemSchema },
   }),
   updateMember: defineEndpoint({
     method: 'PATCH',

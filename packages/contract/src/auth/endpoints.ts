@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../common/endpoint';
 import { IdSchema } from '../common/ids';
+import { NoQuerySchema } from '../common/pagination';
 import { ProblemSchema } from '../common/problem';
 import {
   AcceptInvitationBodySchema,
@@ -94,6 +95,19 @@ export const authEndpoints = {
     params: z.object({ id: IdSchema }),
     body: CreateApiKeyBodySchema,
     responses: { 201: CreatedApiKeySchema },
+  }),
+  getApiKey: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/organizations/{id}/api-keys/{keyId}',
+    operationId: 'getApiKey',
+    summary: 'One API key of the organization (org admins)',
+    description:
+      "A key as listApiKeys shows it, where createApiKey says it lives; never the secret. Another organization's key is the 404 of an unknown id. Changes nothing.",
+    tags: ['API keys'],
+    security: ['session'],
+    params: z.object({ id: IdSchema, keyId: IdSchema }),
+    query: NoQuerySchema,
+    responses: { 200: ApiKeySchema, 404: ProblemSchema },
   }),
   revokeApiKey: defineEndpoint({
     method: 'DELETE',

@@ -34,7 +34,7 @@ export interface EndpointDef {
    * without one; the description says why). The version comes as `If-Match: "<version>"` (`*` =
    * whatever is current) or as `version` in the body; both and different → 409 version_mismatch;
    * stale → 409 stale_version with currentVersion. `read`: a read of a versioned record, answered
-   * with `ETag: "<version>"` and 304 to a matching `If-None-Match`.
+   * with `ETag: "<version>-<digest of the answer>"` and 304 to a matching `If-None-Match`.
    */
   concurrency?: Concurrency;
   /**

@@ -9,6 +9,8 @@ export const CursorSchema = z.string().max(500).optional().describe('Opaque curs
  */
 export const PageQuerySchema = z.strictObject({ limit: LimitSchema, cursor: CursorSchema });
 export type PageQuery = z.infer<typeof PageQuerySchema>;
+/** The query of a read that takes no parameters: any parameter is refused (400), as above. */
+export const NoQuerySchema = z.strictObject({});
 
 /**
  * Sync (docs/sync.md): with `updatedSince` a list holds only rows whose `updatedAt` is at or after

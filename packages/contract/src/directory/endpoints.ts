@@ -1,6 +1,6 @@
 import { defineEndpoint } from '../common/endpoint';
 import { IdParamsSchema } from '../common/ids';
-import { PageQuerySchema } from '../common/pagination';
+import { NoQuerySchema, PageQuerySchema } from '../common/pagination';
 import { ProblemSchema } from '../common/problem';
 import {
   ContactPageSchema,
@@ -179,6 +179,18 @@ export const directoryEndpoints = {
     body: CreateLocationBodySchema,
     responses: { 201: LocationSchema },
   }),
+  getLocation: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/locations/{id}',
+    operationId: 'getLocation',
+    summary: 'One location',
+    description: 'A location of an organization (public directory facts), where createLocation says it lives. Changes nothing.',
+    tags: ['Locations'],
+    ...read,
+    params: IdParamsSchema,
+    query: NoQuerySchema,
+    responses: { 200: LocationSchema, 404: ProblemSchema },
+  }),
   updateLocation: defineEndpoint({
     method: 'PATCH',
     path: '/api/v1/locations/{id}',
@@ -215,6 +227,19 @@ export const directoryEndpoints = {
     params: IdParamsSchema,
     body: CreateContactBodySchema,
     responses: { 201: ContactSchema },
+  }),
+  getContact: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/contacts/{id}',
+    operationId: 'getContact',
+    summary: 'One named contact (a non-public one for signed-in users only)',
+    description:
+      'A contact of an organization, where createContact says it lives. A non-public contact is shown only to signed-in users (as in listOrganizationContacts); to anyone else it is the 404 of an unknown id. Changes nothing.',
+    tags: ['Contacts'],
+    ...read,
+    params: IdParamsSchema,
+    query: NoQuerySchema,
+    responses: { 200: ContactSchema, 404: ProblemSchema },
   }),
   updateContact: defineEndpoint({
     method: 'PATCH',

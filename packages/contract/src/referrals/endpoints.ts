@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../common/endpoint';
 import { IdParamsSchema, IdSchema } from '../common/ids';
+import { NoQuerySchema } from '../common/pagination';
 import { ProblemSchema } from '../common/problem';
 import {
   AssignReferralBodySchema,
@@ -135,6 +136,19 @@ export const clientEndpoints = {
     ...READ,
     params: IdParamsSchema,
     responses: { 200: ConsentListSchema, 404: ProblemSchema },
+  }),
+  getConsent: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/consents/{id}',
+    operationId: 'getConsent',
+    summary: 'One consent, with its current status',
+    description:
+      "A consent as listConsents shows it, where createConsent says it lives. Only for those who may read the client (404 like an unknown id otherwise). Records the read in the audit trail; changes nothing else.",
+    tags: ['Consents'],
+    ...READ,
+    params: IdParamsSchema,
+    query: NoQuerySchema,
+    responses: { 200: ConsentSchema, 404: ProblemSchema },
   }),
   revokeConsent: defineEndpoint({
     method: 'POST',
@@ -342,6 +356,19 @@ export const referralEndpoints = {
     query: MessageListQuerySchema,
     responses: { 200: MessagePageSchema, 404: ProblemSchema },
   }),
+  getReferralMessage: defineEndpoint({
+    method: 'GET',
+    path: ref('/{id}/messages/{messageId}'),
+    operationId: 'getReferralMessage',
+    summary: 'One message of the thread',
+    description:
+      "A message as the thread shows it, where createReferralMessage says it lives. Only for those who see the referral (404 like an unknown id otherwise; a message of another referral is 404 too). Records the read in the audit trail; changes nothing else.",
+    tags: ['Referrals'],
+    ...READ,
+    params: z.object({ id: IdSchema, messageId: IdSchema }),
+    query: NoQuerySchema,
+    responses: { 200: MessageSchema, 404: ProblemSchema },
+  }),
   createReferralMessage: defineEndpoint({
     method: 'POST',
     path: ref('/{id}/messages'),
@@ -359,10 +386,16 @@ export const referralEndpoints = {
     method: 'POST',
     path: ref('/{id}/read'),
     operationId: 'markReferralRead',
-    summary: 'Mark the thread read for the signed-in user',
-    description: 'Marks every message in the thread read for the caller; changes nothing else.',
+    summary: 'Mark the thread read: for the signed-in user, or for an API key its organization',
+    description:
+      'Marks every message in the thread read, and changes nothing else. A signed-in user marks it read for themselves: their own unread counts. ' +
+      "An API key marks it read on behalf of its organization: the organization's read marker, which is what its API keys see as unread " +
+      '(`unreadMessages` on the referral, the inbox and the counts, and `unread=true`: messages from the other organization after the marker) ' +
+      "and what sets a message's `readAt` for the other side. A key's mark never changes a person's read state, nor a person's the organization's marker: " +
+      "each person's unread counts still show what they have not read. Only the organizations on the referral: anyone else gets the 404 of an unknown id.",
     tags: ['Referrals'],
-    security: ['session'],
+    security: ['session', 'apiKey'],
+    scope: 'referrals:write',
     params: IdParamsSchema,
     responses: { 200: ReadStateSchema, 404: ProblemSchema },
   }),

@@ -267,7 +267,11 @@ export const ReferralListItemSchema = ReferralSchema.extend({
   receivingServiceName: z.string().nullable(),
   assigneeName: z.string().nullable(),
   overdue: z.object({ acknowledge: z.boolean(), firstContact: z.boolean() }).describe('Whether each SLA was missed'),
-  unreadMessages: z.number().int().min(0),
+  unreadMessages: z
+    .number()
+    .int()
+    .min(0)
+    .describe("Messages the caller has not read: a person's own; for an API key, the other organization's messages after its organization's read marker (markReferralRead)"),
 }).meta({ id: 'ReferralListItem', description: 'A referral with the names an inbox row shows' });
 export type ReferralListItem = z.infer<typeof ReferralListItemSchema>;
 export const ReferralPageSchema = pageOf(ReferralListItemSchema);

@@ -5,7 +5,7 @@ import { api, type EndpointDef } from '@tandem/contract';
 import { schema } from '@tandem/db';
 import { newOrg, newUser } from '@tandem/db/testing';
 import { newClient, newConsent } from '../../../../db/src/testing/referral-factories';
-import { newService } from '../modules/directory/testing';
+import { newLocation, newService } from '../modules/directory/testing';
 import { caller, member, world, type Call, type World } from '../modules/referrals/testing';
 import { signIn, testApp, type TestApp } from '../testing/app';
 
@@ -263,25 +263,57 @@ const READS: Record<string, () => Promise<{ call: Call; url: string; version: nu
   },
 };
 
-describe.each(Object.entries(READS))('%s', (op, fresh) => {
-  it('sends ETag: "<version>" and answers 304 with no body to a matching If-None-Match', async () => {
+describe.each(Object.entries(READS))('%s', (_op, fresh) => {
+  it('sends ETag: "<version>-<digest>" and answers 304 with no body to a matching If-None-Match', async () => {
     const r = await fresh();
     const first = await r.call('GET', r.url);
-    expect([first.status, first.headers.etag, first.body.version]).toEqual([200, `"${r.version}"`, r.version]);
-    for (const tag of [`"${r.version}"`, `W/"${r.version}"`, `"999", "${r.version}"`, '*']) {
-      const again = await r.call('GET', r.url, undefined, { 'if-none-match': tag });
-      expect([again.status, again.body, again.headers.etag]).toEqual([304, undefined, `"${r.version}"`]);
+    const tag = String(first.headers.etag);
+    expect([first.status, tag, first.body.version]).toEqual([200, expect.stringMatching(new RegExp(`^"${r.version}-[0-9a-f]{16}"$`)), r.version]);
+    for (const sent of [tag, `W/${tag}`, `"999", ${tag}`, '*']) {
+      const again = await r.call('GET', r.url, undefined, { 'if-none-match': sent });
+      expect([again.status, again.body, again.headers.etag]).toEqual([304, undefined, tag]);
     }
-    const other = await r.call('GET', r.url, undefined, { 'if-none-match': `"${r.version + 1}"` });
-    expect([other.status, other.body.version]).toEqual([200, r.version]);
+    // The bare version (what a write answers) does not vouch for what the read draws from elsewhere.
+    for (const sent of [`"${r.version}"`, `"${r.version}-0000000000000000"`]) {
+      const other = await r.call('GET', r.url, undefined, { 'if-none-match': sent });
+      expect([other.status, other.body.version]).toEqual([200, r.version]);
+    }
   });
-  if (op === 'getService') {
-    it('is not stored by browsers: its ETag does not cover the locations and contacts it shows', async () => {
-      const r = await fresh();
-      const anonymous = await t.app.inject({ method: 'GET', url: r.url });
-      expect([anonymous.statusCode, anonymous.headers['cache-control']]).toEqual([200, 'no-store']);
-    });
-  }
+});
+
+/** A read's ETag moves with its representation, also where the record's version does not (ADR 0007). */
+describe("a read's ETag follows what it shows", () => {
+  it('GET /services/{id}: after its location is edited, the old ETag answers 200 with the new address', async () => {
+    const loc = await newLocation(t.db, w.cbo.id, { address1: '1 Main St' });
+    const s = await newService(t.db, w.cbo.id, { locationIds: [loc.id] });
+    const first = await admin('GET', `/api/v1/services/${s.id}`);
+    expect(first.status).toBe(200);
+    expect((await admin('PATCH', `/api/v1/locations/${loc.id}`, { address1: '99 New Ave' })).status).toBe(200);
+    const again = await admin('GET', `/api/v1/services/${s.id}`, undefined, { 'if-none-match': String(first.headers.etag) });
+    expect([again.status, again.body.version, JSON.stringify(again.body.locations)]).toEqual([200, 1, expect.stringContaining('99 New Ave')]);
+    expect(again.headers.etag).not.toBe(first.headers.etag);
+    // A browser may store the anonymous answer again: revalidating it can no longer keep the old address.
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/services/${s.id}` })).headers['cache-control']).toBeUndefined();
+  });
+
+  it("GET /services/{id}: the read's ETag is accepted as If-Match on the service's writes (only its version counts)", async () => {
+    const s = await newService(t.db, w.cbo.id);
+    const tag = String((await admin('GET', `/api/v1/services/${s.id}`)).headers.etag);
+    const res = await admin('PATCH', `/api/v1/services/${s.id}`, { description: 'Hot meals' }, { 'if-match': tag });
+    expect([res.status, res.headers.etag]).toEqual([200, '"2"']);
+    const stale = await admin('PATCH', `/api/v1/services/${s.id}`, { description: 'Cold meals' }, { 'if-match': tag });
+    expect([stale.status, stale.body.code, stale.body.currentVersion]).toEqual([409, 'stale_version', 2]);
+  });
+
+  it('GET /referrals/{id}: after a message is posted, the old ETag answers 200 (the version did not move)', async () => {
+    const r = await sentToCbo();
+    const first = await w.chw.call('GET', `/api/v1/referrals/${r.id}`);
+    expect((await w.chw.call('GET', `/api/v1/referrals/${r.id}`, undefined, { 'if-none-match': String(first.headers.etag) })).status).toBe(304);
+    expect((await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/messages`, { body: 'We will call tomorrow' })).status).toBe(201);
+    const again = await w.chw.call('GET', `/api/v1/referrals/${r.id}`, undefined, { 'if-none-match': String(first.headers.etag) });
+    expect([again.status, again.body.version, again.body.unreadMessages]).toEqual([200, first.body.version, 1]);
+    expect(again.headers.etag).not.toBe(first.headers.etag);
+  });
 });
 
 /** A write that changes nothing: the same values again. */
@@ -347,16 +379,27 @@ describe('201 Created', () => {
     created.push(['createReferralMessage', w.cboStaff.call, `/api/v1/referrals/${sent.id}/messages`, { body: 'We will call tomorrow' }]);
     const fwd = await sentToCbo();
     created.push(['forwardReferral', w.cboStaff.call, `/api/v1/referrals/${fwd.id}/forward`, { receivingOrganizationId: w.other.id, note: 'Closer to home', version: fwd.version }]);
-    expect(created.map((c) => c[0]).sort()).toEqual(endpoints.filter((e) => successOf(e) === 201).map((e) => e.operationId).sort());
+    // Every 201 the OpenAPI document lists is in the table.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the document is walked field by field
+    const doc: any = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const documented = Object.values(doc.paths).flatMap((ops) => Object.values(ops as Record<string, { operationId: string; responses: Record<string, unknown> }>).filter((o) => o.responses?.['201']).map((o) => o.operationId));
+    expect(created.map((c) => c[0]).sort()).toEqual(documented.sort());
+    // An invitation of someone who already has an account is not a membership yet: Location still reads it.
+    const elsewhere = await member(t, w.other, 'staff');
+    created.push(['inviteMember', admins.call, `/api/v1/organizations/${w.cbo.id}/members`, { email: elsewhere.user.email, name: elsewhere.user.name, role: 'staff' }]);
 
     for (const [op, call, url, body] of created) {
       const res = await call('POST', url, body);
       expect([op, res.status]).toEqual([op, 201]);
       const id = res.body.id ?? res.body.client?.id ?? res.body.member?.userId;
-      expect([op, res.headers.location]).toEqual([op, expect.stringMatching(new RegExp(`^/api/v1/[\\w/-]*${id}$`))]);
-      // Where the resource can be read, Location reads it.
-      const get = endpoints.find((e) => e.method === 'GET' && new RegExp(`^${e.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(String(res.headers.location)));
-      if (get) expect([op, (await call('GET', String(res.headers.location))).status]).toEqual([op, 200]);
+      const location = String(res.headers.location);
+      expect([op, location]).toEqual([op, expect.stringMatching(new RegExp(`^/api/v1/[\\w/-]*${id}$`))]);
+      // Location reads what was created (issue 23): a GET of the contract matches it and answers 200.
+      const get = endpoints.find((e) => e.method === 'GET' && new RegExp(`^${e.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(location));
+      expect([op, get?.method]).toEqual([op, 'GET']);
+      const read = await call('GET', location);
+      expect([op, read.status, read.body.id ?? read.body.client?.id ?? read.body.userId]).toEqual([op, 200, id]);
+      if (op === 'inviteMember') expect(read.body.status).toBe('invited');
     }
   });
 });

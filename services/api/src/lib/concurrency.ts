@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { MAX_VERSION, type Concurrency } from '@tandem/contract';
@@ -9,12 +10,14 @@ import { AppError } from './app-error';
  */
 
 /**
- * One entity tag: `"3"` (what ETag sends), `W/"3"` or a bare `3` (lenient: the version is the
- * whole tag), or `*`. The same range as a body `version` (1 to MAX_VERSION), so a stale version
- * answers the same however it came. A list of tags is refused: a write names the one version it
- * was based on.
+ * One entity tag: `"3"` (what a write's ETag sends), `"3-9f2c…"` (what a read's ETag sends: the
+ * version, then a digest of the representation; see representationTag), `W/"3"` or a bare `3`
+ * (lenient), or `*`. Only the version counts for a write: the digest covers what other records
+ * and the clock add to a read, which a write on this record does not depend on. The same range
+ * as a body `version` (1 to MAX_VERSION), so a stale version answers the same however it came. A
+ * list of tags is refused: a write names the one version it was based on.
  */
-const IF_MATCH = /^\s*(?:(\*)|(?:W\/)?"?([1-9]\d{0,9})"?)\s*$/;
+const IF_MATCH = /^\s*(?:(\*)|(?:W\/)?"?([1-9]\d{0,9})(?:-[0-9a-f]{1,64})?"?)\s*$/;
 const ifMatchValid = (h: string) => {
   const m = IF_MATCH.exec(h);
   return !!m && (!!m[1] || Number(m[2]) <= MAX_VERSION);
@@ -22,15 +25,15 @@ const ifMatchValid = (h: string) => {
 
 const IfMatchSchema = z
   .string()
-  .refine(ifMatchValid, 'Expected "<version>" (as ETag sent it) or *')
+  .refine(ifMatchValid, 'Expected "<version>" (or the ETag a read sent) or *')
   .optional()
   .describe(
-    'The version you last read, as ETag sent it (e.g. "3"), or * for whatever version is current (the record must exist). May be sent as `version` in the body instead; both and different → 409 version_mismatch. Stale → 409 stale_version with currentVersion.',
+    'The version you last read, as ETag sent it (e.g. "3", or a read\'s "3-9f2c4e1a0b7d6c55": only its version counts), or * for whatever version is current (the record must exist). May be sent as `version` in the body instead; both and different → 409 version_mismatch. Stale → 409 stale_version with currentVersion.',
   );
 const IfNoneMatchSchema = z
   .string()
   .optional()
-  .describe('ETag(s) you hold, e.g. "3" (or *): when the version is still that one the answer is 304 with no body');
+  .describe('ETag(s) a read sent you, e.g. "3-9f2c4e1a0b7d6c55" (or *): when the answer would be that same representation it is 304 with no body');
 
 /** Request headers route() adds to the endpoint's: validated (a malformed If-Match is a 400) and documented. */
 export const concurrencyHeaders = (c: Concurrency) => (c === 'read' ? { 'if-none-match': IfNoneMatchSchema } : { 'if-match': IfMatchSchema });
@@ -80,12 +83,22 @@ export const staleVersion = (current: number, expected?: number) =>
 
 export const setEtag = (reply: FastifyReply, version: number) => reply.header('etag', `"${version}"`);
 
-/** Whether `If-None-Match` names this version (weak comparison, RFC 9110 §13.1.2; `*` matches any). */
-export const noneMatchHits = (req: FastifyRequest, version: number) => {
+/**
+ * A read's ETag: `"<version>-<digest>"`, the digest of the whole answer (JSON). What a read shows
+ * from other records or the clock (a service's locations and contacts, a referral's unread count
+ * and overdue flags, names of organizations) changes without the record's version, so the version
+ * alone would let a 304 hide a change; the digest never does. The version in front keeps the tag
+ * usable as If-Match (resolveExpectedVersion reads only the version).
+ */
+export const representationTag = (version: number, body: unknown) =>
+  `"${version}-${createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16)}"`;
+
+/** Whether `If-None-Match` names this entity tag (weak comparison, RFC 9110 §13.1.2; `*` matches any). */
+export const noneMatchHits = (req: FastifyRequest, etag: string) => {
   const h = req.headers['if-none-match'];
   if (typeof h !== 'string') return false;
   return h.split(',').some((t) => {
     const tag = t.trim().replace(/^W\//, '');
-    return tag === '*' || tag === `"${version}"`;
+    return tag === '*' || tag === etag;
   });
 };

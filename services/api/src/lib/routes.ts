@@ -4,7 +4,7 @@ import { problemResponsesOf, toFastifyPath, type EndpointDef, type EndpointOutpu
 import { AppError, forbidden } from './app-error';
 import type { Rule } from './authz';
 import { idempotencyPreHandler } from '../plugins/idempotency';
-import { concurrencyHeaders, noneMatchHits, resolveExpectedVersion, setEtag } from './concurrency';
+import { concurrencyHeaders, noneMatchHits, representationTag, resolveExpectedVersion, setEtag } from './concurrency';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 export type Req<E extends EndpointDef> = Omit<FastifyRequest, 'params' | 'query' | 'body'> & {
@@ -54,7 +54,7 @@ const notModifiedResponse = (e: EndpointDef): Record<number, z.ZodType> =>
         304: z
           .null()
           .describe(
-            "Not modified: the record is still at the version If-None-Match names (no body). The version covers the record's own fields; what is computed at read time or drawn from other records (unread counts, overdue flags, allowed transitions, a service's locations and contacts) can change without it.",
+            "Not modified: the answer would be the very representation If-None-Match names (no body). The ETag is the version, then a digest of the answer, so it also moves with what is computed at read time or drawn from other records (unread counts, overdue flags, allowed transitions, a service's locations and contacts). As If-Match on a write, only its version counts.",
           ),
       }
     : {};
@@ -79,11 +79,18 @@ const beforeHandler = (e: EndpointDef, req: FastifyRequest) => {
   }
 };
 
-/** After it: ETag, 304, Location. True when the answer is already sent (304). */
+/**
+ * After it: ETag, 304, Location. True when the answer is already sent (304). A read's ETag is its
+ * representation's (representationTag), so a 304 never hides a change the version does not see.
+ */
 const afterHandler = (e: EndpointDef, req: FastifyRequest, reply: FastifyReply, result: unknown, success: number) => {
   const version = versionOf(result);
+  if (e.concurrency === 'read' && version !== undefined) {
+    const tag = representationTag(version, result);
+    reply.header('etag', tag);
+    if (noneMatchHits(req, tag)) return true;
+  }
   if (version !== undefined && !reply.hasHeader('etag')) setEtag(reply, version);
-  if (e.concurrency === 'read' && version !== undefined && noneMatchHits(req, version)) return true;
   if (success === 201 && e.location) reply.header('location', locationOf(e.location, result, req.params));
   return false;
 };

@@ -36,7 +36,8 @@ export const TAGS: Record<string, string> = {
 // Response headers, declared once and referenced.
 const HEADERS: Record<string, Json> = {
   ETag: {
-    description: 'The version of the record, e.g. `"3"`: send it back as `If-Match` to change the record',
+    description:
+      'A write answers the version of the record, e.g. `"3"`; a read answers the version and a digest of the representation, e.g. `"3-9f2c4e1a0b7d6c55"`, so that `If-None-Match` never hides a change drawn from other records. Send either back as `If-Match` to change the record: only its version counts.',
     schema: { type: 'string' },
   },
   Location: { description: 'Where to read the record the request wrote', schema: { type: 'string' } },

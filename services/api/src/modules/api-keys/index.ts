@@ -17,5 +17,6 @@ export const apiKeysModule = async (app: FastifyInstance) => {
       return svc.create(req.ctx(), req.params.id, req.body);
     },
   });
+  route(app, api.getApiKey, { rule: orgAdmin, handler: async (req) => svc.get(req.params.id, req.params.keyId) });
   route(app, api.revokeApiKey, { rule: orgAdmin, handler: async (req) => svc.revoke(req.ctx(), req.params.id, req.params.keyId) });
 };

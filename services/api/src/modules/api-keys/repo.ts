@@ -14,6 +14,7 @@ const cols = {
 };
 
 export const apiKeysRepo = {
+  one: async (db: DbOrTx, orgId: string, id: string) => (await db.select(cols).from(apiKeys).where(and(eq(apiKeys.id, id), eq(apiKeys.organizationId, orgId))))[0],
   list: (db: DbOrTx, orgId: string) => db.select(cols).from(apiKeys).where(eq(apiKeys.organizationId, orgId)).orderBy(desc(apiKeys.createdAt)),
   insert: async (db: DbOrTx, row: typeof apiKeys.$inferInsert) => (await db.insert(apiKeys).values(row).returning(cols))[0]!,
   revoke: async (db: DbOrTx, orgId: string, id: string) => {

@@ -19,6 +19,12 @@ export const createApiKeysService = ({ db }: { db: Db }) => ({
   async list(orgId: string) {
     return { data: (await apiKeysRepo.list(db, orgId)).map(toApiKey) };
   },
+  /** Another organization's key, through this organization's path, is as unknown as a random id. */
+  async get(orgId: string, keyId: string) {
+    const r = await apiKeysRepo.one(db, orgId, keyId);
+    if (!r) throw notFound('API key');
+    return toApiKey(r);
+  },
   async create(ctx: Ctx, orgId: string, input: { name: string; scopes: ApiScope[] }) {
     const prefix = randomToken(6).replace(/[-_]/g, 'x').slice(0, 8);
     const secret = `tdm_${prefix}_${randomToken(32)}`;

@@ -21,5 +21,6 @@ export const clientsModule = async (app: FastifyInstance) => {
   route(app, api.updateClient, { rule: any, handler: async (req) => svc.update(req.ctx(), req.params.id, req.expectedVersion, req.body) });
   route(app, api.createConsent, { rule: any, handler: async (req) => svc.createConsent(req.ctx(), req.params.id, req.body) });
   route(app, api.listConsents, { rule: any, handler: async (req) => svc.listConsents(req.ctx(), req.params.id) });
+  route(app, api.getConsent, { rule: any, handler: async (req) => svc.getConsent(req.ctx(), req.params.id) });
   route(app, api.revokeConsent, { rule: any, handler: async (req) => svc.revokeConsent(req.ctx(), req.params.id, req.body.reason) });
 };

@@ -293,6 +293,19 @@ export const createClientsService = ({ db, links }: { db: Db; links: ReferralLin
       });
     },
 
+    /** One consent, to whoever may read its client (the 404 of an unknown id otherwise); audited as a read. */
+    async getConsent(ctx: Ctx, consentId: string) {
+      return db.transaction(async (tx) => {
+        const consent = await clientsRepo.consent(tx, consentId);
+        if (!consent) throw notFound('consent');
+        const { orgId } = await visible(tx, ctx.actor, consent.clientId).catch(() => {
+          throw notFound('consent');
+        });
+        await recordAudit(tx, ctx, { action: 'consent.read', entityType: 'consent', entityId: consentId, organizationId: orgId });
+        return toConsent(consent);
+      });
+    },
+
     async revokeConsent(ctx: Ctx, consentId: string, reason: string | null | undefined) {
       return db.transaction(async (tx) => {
         const consent = await clientsRepo.consent(tx, consentId);

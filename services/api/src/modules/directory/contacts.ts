@@ -28,6 +28,7 @@ export const contactsRepo = {
       )
       .orderBy(sql`lower(${contacts.name})`, asc(contacts.id))
       .limit(limit + 1),
+  one: async (db: DbOrTx, id: string) => (await db.select().from(contacts).where(eq(contacts.id, id)))[0],
   lock: async (db: DbOrTx, id: string) => (await db.select().from(contacts).where(eq(contacts.id, id)).for('update'))[0],
   insert: async (db: DbOrTx, row: typeof contacts.$inferInsert) => (await db.insert(contacts).values(row).returning())[0]!,
   update: async (db: DbOrTx, id: string, set: Partial<typeof contacts.$inferInsert>) =>
@@ -59,6 +60,12 @@ const lockEditable = async (tx: DbOrTx, actor: Actor, id: string) => {
  * signed-in users. A non-public contact is still 404 to the public when fetched by id.
  */
 export const createContactsService = ({ db }: { db: Db }) => ({
+  /** As list shows it: a non-public contact only to signed-in users, else the 404 of an unknown id. */
+  async get(actor: Actor, id: string) {
+    const row = await contactsRepo.one(db, id);
+    if (!row || (!row.isPublic && !isSignedIn(actor))) throw notFound('contact');
+    return toContact(row);
+  },
   async list(actor: Actor, orgId: string, limit: number, cursor?: string) {
     if (!(await organizationsRepo.one(db, orgId))) throw notFound('organization');
     const rows = await contactsRepo.page(db, orgId, isSignedIn(actor), limit, decodeCursor(cursor, NameCursor));

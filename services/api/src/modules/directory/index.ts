@@ -30,16 +30,9 @@ export const directoryModule = async (app: FastifyInstance) => {
   route(app, api.getOrganizationHistory, { rule: rules.signedIn, handler: async (req) => orgs.history(req.params.id, req.query.limit, req.query.cursor) });
 
   route(app, api.searchServices, { rule: rules.public, handler: async (req) => search.search(req.actor, req.query) });
-  route(app, api.getService, {
-    rule: rules.public,
-    handler: async (req, reply) => {
-      // Its ETag is the service's version, which does not move when a location, contact or the
-      // organization it shows changes: a browser must not revalidate a stored copy with it (a 304
-      // would keep the old address). Callers that send If-None-Match themselves still get 304.
-      reply.header('cache-control', 'no-store');
-      return services.get(req.actor, req.params.id);
-    },
-  });
+  // Its ETag digests the whole answer (route(), ADR 0007): editing a location, contact or the
+  // organization it shows moves the tag though not the service's version.
+  route(app, api.getService, { rule: rules.public, handler: async (req) => services.get(req.actor, req.params.id) });
   route(app, api.listOrganizationServices, { rule: rules.public, handler: async (req) => services.listByOrg(req.actor, req.params.id, req.query.limit, req.query.cursor, req.query.updatedSince) });
   route(app, api.createService, { rule: writer, handler: async (req) => services.create(req.ctx(), req.params.id, req.body) });
   route(app, api.updateService, { rule: writer, handler: async (req) => services.update(req.ctx(), req.params.id, req.expectedVersion, req.body) });
@@ -56,12 +49,14 @@ export const directoryModule = async (app: FastifyInstance) => {
 
   route(app, api.listOrganizationLocations, { rule: rules.public, handler: async (req) => locations.list(req.params.id, req.query.limit, req.query.cursor) });
   route(app, api.createLocation, { rule: writer, handler: async (req) => locations.create(req.ctx(), req.params.id, req.body) });
+  route(app, api.getLocation, { rule: rules.public, handler: async (req) => locations.get(req.params.id) });
   route(app, api.updateLocation, { rule: writer, handler: async (req) => locations.update(req.ctx(), req.params.id, req.body) });
 
   registerAgreementRoutes(app, { db: app.db });
 
   route(app, api.listOrganizationContacts, { rule: rules.public, handler: async (req) => contacts.list(req.actor, req.params.id, req.query.limit, req.query.cursor) });
   route(app, api.createContact, { rule: writer, handler: async (req) => contacts.create(req.ctx(), req.params.id, req.body) });
+  route(app, api.getContact, { rule: rules.public, handler: async (req) => contacts.get(req.actor, req.params.id) });
   route(app, api.updateContact, { rule: writer, handler: async (req) => contacts.update(req.ctx(), req.params.id, req.body) });
   route(app, api.deleteContact, {
     rule: writer,

@@ -22,6 +22,7 @@ export const locationsRepo = {
       .where(and(eq(locations.organizationId, orgId), after ? sql`(lower(${locations.name}), ${locations.id}) > (${after[0]}, ${after[1]}::uuid)` : undefined))
       .orderBy(sql`lower(${locations.name})`, asc(locations.id))
       .limit(limit + 1),
+  one: async (db: DbOrTx, id: string) => (await db.select().from(locations).where(eq(locations.id, id)))[0],
   lock: async (db: DbOrTx, id: string) => (await db.select().from(locations).where(eq(locations.id, id)).for('update'))[0],
   insert: async (db: DbOrTx, row: typeof locations.$inferInsert) => (await db.insert(locations).values(row).returning())[0]!,
   update: async (db: DbOrTx, id: string, set: Partial<typeof locations.$inferInsert>) =>
@@ -29,6 +30,12 @@ export const locationsRepo = {
 };
 
 export const createLocationsService = ({ db }: { db: Db }) => ({
+  /** Locations are public directory facts, as in list. */
+  async get(id: string) {
+    const row = await locationsRepo.one(db, id);
+    if (!row) throw notFound('location');
+    return toLocation(row);
+  },
   async list(orgId: string, limit: number, cursor?: string) {
     if (!(await organizationsRepo.one(db, orgId))) throw notFound('organization');
     const rows = await locationsRepo.page(db, orgId, limit, decodeCursor(cursor, NameCursor));

@@ -17,6 +17,7 @@ export const membersModule = async (app: FastifyInstance) => {
     handler: async (req) => svc.colleagues(req.params.id, req.query.limit, req.query.cursor),
   });
   route(app, api.inviteMember, { rule: orgAdmin, handler: async (req) => svc.invite(req.ctx(), req.params.id, req.body) });
+  route(app, api.getMember, { rule: orgAdmin, handler: async (req) => svc.get(req.params.id, req.params.userId) });
   route(app, api.updateMember, { rule: orgAdmin, handler: async (req) => svc.updateRole(req.ctx(), req.params.id, req.params.userId, req.body.role) });
   route(app, api.removeMember, {
     rule: orgAdmin,

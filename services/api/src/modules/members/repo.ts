@@ -40,6 +40,17 @@ export const membersRepo = {
       .where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, userId)));
     return row;
   },
+  /** A person with an open invitation to the organization (not yet a member), as a member row would show them. */
+  async invited(db: DbOrTx, orgId: string, userId: string) {
+    const [row] = await db
+      .select({ userId: users.id, organizationId: invitations.organizationId, email: users.email, name: users.name, role: invitations.role, createdAt: invitations.createdAt })
+      .from(invitations)
+      .innerJoin(users, eq(users.id, invitations.userId))
+      .where(and(eq(invitations.organizationId, orgId), eq(invitations.userId, userId), isNull(invitations.acceptedAt), gt(invitations.expiresAt, sql`now()`)))
+      .orderBy(sql`${invitations.createdAt} desc`)
+      .limit(1);
+    return row;
+  },
   /** Whether the organization runs the network (undefined: no such organization). */
   runsNetwork: async (db: DbOrTx, orgId: string) =>
     (await db.select({ runsNetwork: organizations.runsNetwork }).from(organizations).where(eq(organizations.id, orgId)))[0]?.runsNetwork,

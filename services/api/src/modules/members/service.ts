@@ -48,6 +48,18 @@ export const createMembersService = ({ db }: { db: Db }) => ({
     return { data: page.data.map(toMember), nextCursor: page.nextCursor };
   },
 
+  /**
+   * Where inviteMember's Location points: the member, or the person invited who has not accepted
+   * yet (status invited). Anyone else is the 404 of an unknown id.
+   */
+  async get(orgId: string, userId: string): Promise<Member> {
+    const m = await membersRepo.one(db, orgId, userId);
+    if (m) return toMember(m);
+    const inv = await membersRepo.invited(db, orgId, userId);
+    if (!inv?.role) throw notFound('member');
+    return { ...inv, role: inv.role as Role, status: 'invited', createdAt: inv.createdAt.toISOString() };
+  },
+
   /** Colleagues: the active members by name and role, for the organization's own members. */
   async colleagues(orgId: string, limit: number, cursor?: string) {
     if (!(await membersRepo.orgExists(db, orgId))) throw notFound('organization');

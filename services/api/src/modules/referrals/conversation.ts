@@ -34,6 +34,17 @@ export const createConversationService = ({ db }: { db: Db }) => ({
     return { data: page.data.map(toMessage), nextCursor: page.nextCursor };
   },
 
+  /** One message, to whoever sees the referral (404 like a random id otherwise); audited as a thread read. */
+  async message(ctx: Ctx, id: string, messageId: string) {
+    const a = await loadReferral(db, ctx.actor, id);
+    const [row] = await Promise.all([
+      referralsRepo.message(db, id, messageId),
+      recordAudit(db, ctx, { action: 'referral.messages.read', entityType: 'referral', entityId: id, organizationId: a.orgId }),
+    ]);
+    if (!row) throw notFound('message');
+    return toMessage(row);
+  },
+
   // The referral, then the message with its notifications and audit row (and Idempotency-Key
   // mark) in one atomic statement beside the author's names: 3 statements instead of 6, no
   // BEGIN/COMMIT.
@@ -54,12 +65,19 @@ export const createConversationService = ({ db }: { db: Db }) => ({
     return toMessage({ m, userName: names.user_name, keyName: names.key_name, orgName: names.org_name, readAt: null });
   },
 
+  /**
+   * A person marks the thread read for themselves (referral_reads); an API key marks it read for
+   * its organization (referral_org_reads), which is what the organization's keys count as unread
+   * and what a message's readAt shows the other side. Neither changes the other's read state: a
+   * person's unread counts are theirs alone. A key is on the referral through its organization's
+   * side; outsiders' keys get the same 404 as a random id (loadReferral).
+   */
   async markRead(ctx: Ctx, id: string) {
-    const userId = actorUserId(ctx);
-    if (!userId) throw new AppError('forbidden', 'Read state belongs to a signed-in user.');
+    const { actor } = ctx;
+    if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in or send an API key.');
     return db.transaction(async (tx) => {
-      await loadReferral(tx, ctx.actor, id);
-      const r = await referralsRepo.markRead(tx, id, userId);
+      await loadReferral(tx, actor, id);
+      const r = actor.kind === 'user' ? await referralsRepo.markRead(tx, id, actor.userId) : await referralsRepo.markOrgRead(tx, id, actor.organizationId, actor.keyId);
       await markIdempotencyKey(tx, ctx, { entityType: 'referral', entityId: id });
       return { referralId: id, lastReadAt: r.lastReadAt.toISOString(), unreadMessages: 0 };
     });

@@ -27,7 +27,7 @@ import { assertVersion } from '../../lib/concurrency';
 import { accessOf, assertTransition, loadReferral, requireSide } from './access';
 import { referralsRepo, type SendContext } from './repo';
 import { buildDetail, detailView, packetCheckOf, type ReferralDeps } from './service';
-import { actorKeyId, actorUserId, changeStatus } from './status';
+import { actorKeyId, actorUserId, changeStatus, readerOf } from './status';
 
 type TransitionInput = z.output<typeof TransitionBodySchema>;
 type ForwardInput = z.output<typeof ForwardBodySchema>;
@@ -131,7 +131,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
    * what a re-read would show.
    */
   const send = async (tx: DbOrTx, ctx: Ctx, id: string, opts: SendOptions): Promise<ReferralDetail> => {
-    const c = await referralsRepo.sendContext(tx, id, actorUserId(ctx));
+    const c = await referralsRepo.sendContext(tx, id, readerOf(ctx.actor));
     const a = c ? accessOf(c.r, ctx.actor) : null;
     // Anyone not on it gets the same 404 as a random id (as loadReferral).
     if (!c || !a) throw notFound('referral');

@@ -24,6 +24,7 @@ const routes = (w: World, r: { id: string; version: number }) =>
     ['POST', `/api/v1/referrals/${r.id}/loop-closed`, { version: r.version }],
     ['GET', `/api/v1/referrals/${r.id}/messages`, undefined],
     ['POST', `/api/v1/referrals/${r.id}/messages`, { body: 'hello?' }],
+    ['POST', `/api/v1/referrals/${r.id}/read`, undefined],
     ['GET', `/api/v1/referrals/${r.id}/timeline`, undefined],
     ['GET', `/api/v1/clients/${w.client.id}`, undefined],
     ['PATCH', `/api/v1/clients/${w.client.id}`, { givenName: 'Hacked', version: 1 }],
@@ -37,6 +38,8 @@ const snapshot = async (w: World, id: string) => ({
   events: (await t.db.select().from(schema.referralEvents).where(eq(schema.referralEvents.referralId, id))).length,
   messages: (await t.db.select().from(schema.referralMessages).where(eq(schema.referralMessages.referralId, id))).length,
   views: (await t.db.select().from(schema.referralViews).where(eq(schema.referralViews.referralId, id))).length,
+  reads: await t.db.select().from(schema.referralReads).where(eq(schema.referralReads.referralId, id)),
+  orgReads: await t.db.select().from(schema.referralOrgReads).where(eq(schema.referralOrgReads.referralId, id)),
   client: (await t.db.select().from(schema.clients).where(eq(schema.clients.id, w.client.id)))[0],
   consents: await t.db.select().from(schema.consents).where(eq(schema.consents.clientId, w.client.id)),
 });
@@ -140,6 +143,58 @@ describe('referral privacy', () => {
       const thread = await call('GET', `/api/v1/referrals/${r.id}/messages`);
       expect([thread.status, thread.body.data.map((m: { body: string }) => m.body)]).toEqual([200, ['From the integration']]);
     }
+  });
+
+  // Issue 23: a key marks the thread read on behalf of its organization, never for a person.
+  it("an API key marks the thread read for its organization: its keys' unread goes to 0, each person's stays their own", async () => {
+    const w = await world(t);
+    const r = await w.sent();
+    const key = await apiKey(t, w.cbo, ['referrals:read', 'referrals:write']);
+    const otherKey = await apiKey(t, w.cbo, ['referrals:read']);
+    expect((await w.chw.call('POST', `/api/v1/referrals/${r.id}/messages`, { body: 'Any news?' })).status).toBe(201);
+    // The receiving side's own message is not unread for it.
+    expect((await key('POST', `/api/v1/referrals/${r.id}/messages`, { body: 'Calling today' })).status).toBe(201);
+    const unreadOf = async (call: Call) => ({
+      detail: (await call('GET', `/api/v1/referrals/${r.id}`)).body.unreadMessages,
+      inbox: (await call('GET', '/api/v1/referrals?box=received')).body.data.find((x: { id: string }) => x.id === r.id)?.unreadMessages,
+      filtered: (await call('GET', '/api/v1/referrals?box=received&unread=true')).body.data.map((x: { id: string }) => x.id),
+      counts: (await call('GET', '/api/v1/referrals/counts?box=received')).body.unreadMessages,
+    });
+    expect(await unreadOf(otherKey)).toEqual({ detail: 1, inbox: 1, filtered: [r.id], counts: 1 });
+    expect(await unreadOf(w.cboStaff.call)).toEqual({ detail: 2, inbox: 2, filtered: [r.id], counts: 2 });
+
+    const marked = await key('POST', `/api/v1/referrals/${r.id}/read`);
+    expect([marked.status, marked.body.referralId, marked.body.unreadMessages]).toEqual([200, r.id, 0]);
+    // Every key of the organization now sees it read; the person still has not read it.
+    expect(await unreadOf(otherKey)).toEqual({ detail: 0, inbox: 0, filtered: [], counts: 0 });
+    expect(await unreadOf(w.cboStaff.call)).toEqual({ detail: 2, inbox: 2, filtered: [r.id], counts: 2 });
+    expect(await t.db.select().from(schema.referralReads).where(eq(schema.referralReads.referralId, r.id))).toEqual([]);
+    // The sender sees its message read by the receiving organization.
+    const thread = (await w.chw.call('GET', `/api/v1/referrals/${r.id}/messages`)).body.data;
+    expect(thread.map((m: { body: string; readAt: string | null }) => [m.body, m.readAt === null])).toEqual([['Any news?', false], ['Calling today', true]]);
+
+    // A person marking read changes only their own state, not the organization's marker.
+    expect((await w.chw.call('POST', `/api/v1/referrals/${r.id}/messages`, { body: 'Thanks' })).status).toBe(201);
+    expect((await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/read`)).body.unreadMessages).toBe(0);
+    expect((await unreadOf(w.cboStaff.call)).detail).toBe(0);
+    expect((await unreadOf(otherKey)).detail).toBe(1);
+    // A read-only key may not mark; another organization's key gets the 404 of a random id.
+    expect((await otherKey('POST', `/api/v1/referrals/${r.id}/read`)).status).toBe(403);
+    const stranger = await apiKey(t, w.other, ['referrals:read', 'referrals:write']);
+    const hidden = await stranger('POST', `/api/v1/referrals/${r.id}/read`);
+    const random = await stranger('POST', '/api/v1/referrals/00000000-0000-4000-8000-000000000000/read');
+    expect([hidden.status, { ...hidden.body, instance: undefined, requestId: undefined }]).toEqual([404, { ...random.body, instance: undefined, requestId: undefined }]);
+  });
+
+  it("GET one message: a message of another referral is the 404 of an unknown message id", async () => {
+    const w = await world(t);
+    const r = await w.sent();
+    const other = await w.sent({ needs: ['housing-instability'] });
+    const m = (await w.cboStaff.call('POST', `/api/v1/referrals/${other.id}/messages`, { body: 'Elsewhere' })).body;
+    expect((await w.chw.call('GET', `/api/v1/referrals/${other.id}/messages/${m.id}`)).body).toMatchObject({ id: m.id, body: 'Elsewhere' });
+    const crossed = await w.chw.call('GET', `/api/v1/referrals/${r.id}/messages/${m.id}`);
+    const random = await w.chw.call('GET', `/api/v1/referrals/${r.id}/messages/00000000-0000-4000-8000-000000000000`);
+    expect([crossed.status, { ...crossed.body, instance: undefined, requestId: undefined }]).toEqual([404, { ...random.body, instance: undefined, requestId: undefined }]);
   });
 
   it('network admins see any referral but may only mark it entered_in_error', async () => {

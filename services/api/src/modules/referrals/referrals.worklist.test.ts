@@ -144,7 +144,8 @@ describe('GET /api/v1/referrals/worklist and the filters behind it', () => {
   it('refuses "me" filters and the worklist to an API key, and unknown filters to anyone', async () => {
     const w = await world(t);
     const key = await apiKey(t, w.clinic, ['referrals:read']);
-    for (const q of ['sentBy=me', 'unread=true']) {
+    // unread=true is the organization's read state for a key (referrals.access.test.ts), not a "me" filter.
+    for (const q of ['sentBy=me', 'returned=true']) {
       const res = await key('GET', `/api/v1/referrals?box=sent&${q}`);
       expect([q, res.status, res.body.code]).toEqual([q, 400, 'validation_failed']);
     }

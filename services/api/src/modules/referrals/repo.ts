@@ -5,7 +5,7 @@ import { OPEN_STATUSES, TERMINAL_STATUSES, type NotificationData, type Notificat
 import { activeBaaBetween } from '../directory/agreements.repo';
 import { withParts, type WritePart } from '../../lib/batch';
 
-const { referrals, referralEvents, referralMessages, referralReads, referralViews, notifications, outbox, clients, consents, organizations, services, users, memberships, contacts, apiKeys } = schema;
+const { referrals, referralEvents, referralMessages, referralReads, referralOrgReads, referralViews, notifications, outbox, clients, consents, organizations, services, users, memberships, contacts, apiKeys } = schema;
 
 /** One entry of a referral's timeline as the timeline query returns it. */
 export type TimelineRow = {
@@ -73,18 +73,33 @@ export const urgencyRank = (u: string) => (u === 'emergent' ? 2 : u === 'urgent'
  */
 const outer = (column: { name: string }) => sql.raw(`"referrals"."${column.name}"`);
 
-/** Messages from others after the user's last read; 0 for API keys (no user). */
-const unreadFor = (userId: string | Placeholder | null) =>
-  userId
-    ? sql<number>`(select count(*)::int from ${referralMessages} m where m.referral_id = ${outer(referrals.id)} and m.author_user_id is distinct from ${userId}::uuid and m.created_at > coalesce((select r.last_read_at from ${referralReads} r where r.referral_id = ${outer(referrals.id)} and r.user_id = ${userId}::uuid), '-infinity'))`
-    : sql<number>`0`;
+/**
+ * Whose read state a read counts unread messages against: a signed-in person's own
+ * (referral_reads), or for an API key its organization's marker (referral_org_reads), which only
+ * keys set. Null: nobody's (the network box; unread counts 0).
+ */
+export type Reader = { kind: 'user' | 'org'; id: string } | null;
+type ReaderSql = { kind: 'user' | 'org'; id: string | Placeholder } | null;
+/** The same reader as a placeholder named `reader` (prepared statements: one per kind). */
+const readerParam = (r: Reader): ReaderSql => (r ? { kind: r.kind, id: sql.placeholder('reader') } : null);
+
+/**
+ * A person: messages from others after their last read. An organization (its keys): messages
+ * from the other side (another organization) after the organization's marker.
+ */
+const unreadFor = (reader: ReaderSql) =>
+  reader?.kind === 'user'
+    ? sql<number>`(select count(*)::int from ${referralMessages} m where m.referral_id = ${outer(referrals.id)} and m.author_user_id is distinct from ${reader.id}::uuid and m.created_at > coalesce((select r.last_read_at from ${referralReads} r where r.referral_id = ${outer(referrals.id)} and r.user_id = ${reader.id}::uuid), '-infinity'))`
+    : reader?.kind === 'org'
+      ? sql<number>`(select count(*)::int from ${referralMessages} m where m.referral_id = ${outer(referrals.id)} and m.author_org_id is distinct from ${reader.id}::uuid and m.created_at > coalesce((select r.last_read_at from ${referralOrgReads} r where r.referral_id = ${outer(referrals.id)} and r.organization_id = ${reader.id}::uuid), '-infinity'))`
+      : sql<number>`0`;
 
 /**
  * A referral with the names an inbox row shows, in one query (no N+1). The names are scalar
  * subqueries by primary key rather than joins: each plans on its own in microseconds, where five
  * outer joins made PostgreSQL weigh every join order (~3.5 ms of planning for ~0.5 ms of work).
  */
-export const itemCols = (userId: string | Placeholder | null) => ({
+export const itemCols = (reader: ReaderSql) => ({
   r: referrals,
   clientName: sql<string | null>`(select c.given_name || ' ' || c.family_name from ${clients} c where c.id = ${outer(referrals.clientId)})`,
   sendingOrganizationName: sql<string>`(select o.name from ${organizations} o where o.id = ${outer(referrals.sendingOrgId)})`,
@@ -93,7 +108,7 @@ export const itemCols = (userId: string | Placeholder | null) => ({
   assigneeName: sql<string | null>`(select u.name from ${users} u where u.id = ${outer(referrals.assigneeUserId)})`,
   // Who marked the loop closed: the person, else the API key (null until then).
   loopClosedByName: sql<string | null>`case when ${outer(referrals.loopClosedAt)} is not null then coalesce((select u.name from ${users} u where u.id = ${outer(referrals.loopClosedByUserId)}), (select k.name from ${apiKeys} k where k.id = ${outer(referrals.loopClosedByApiKeyId)})) end`,
-  unreadMessages: unreadFor(userId),
+  unreadMessages: unreadFor(reader),
   // Text keeps PostgreSQL's microseconds: a JS Date would round them and break the keyset.
   cursorAt: sql<string>`${referrals.createdAt}::text`,
   updatedKey: sql<string>`${referrals.updatedAt}::text`,
@@ -138,8 +153,8 @@ const isStaleAssertion = (e: unknown): boolean => {
 /** Only a draft with a receiver has a packet to check (a draft without one is missing the receiver first). */
 const packetNeeded = sql`${referrals.status} = 'draft' and ${referrals.receivingOrgId} is not null`;
 
-const detailCols = (userId: string | Placeholder | null) => ({
-  ...itemCols(userId),
+const detailCols = (reader: ReaderSql) => ({
+  ...itemCols(reader),
   client: clients,
   consent: consents,
   clientConsents: sql<Record<string, unknown>[] | null>`case when ${packetNeeded} then (
@@ -203,8 +218,8 @@ export interface ListFilter {
   closed?: boolean;
   /** Only referrals that came back to this user (see returnedFor). */
   returnedTo?: string;
-  /** Only referrals with messages this user has not read. */
-  unreadBy?: string;
+  /** Only referrals with messages this reader has not read. */
+  unreadBy?: NonNullable<Reader>;
   q?: string;
   limit: number;
   /** Sync: changed at or after this instant, in (updated_at, id) order; `after` is then that keyset. */
@@ -214,6 +229,28 @@ export interface ListFilter {
   after?: [string, string] | [number, string, string];
 }
 
+/**
+ * Messages as the thread shows them; readAt is the first time a reader other than the author
+ * caught up past it: a person, or an organization other than the author's through its API key's
+ * marker.
+ */
+const selectMessages = (db: DbOrTx) =>
+  db
+    .select({
+      m: referralMessages,
+      userName: users.name,
+      keyName: apiKeys.name,
+      orgName: organizations.name,
+      readAt: sql<Date | null>`least(
+        (select min(r.last_read_at) from ${referralReads} r where r.referral_id = ${referralMessages.referralId} and r.user_id is distinct from ${referralMessages.authorUserId} and r.last_read_at >= ${referralMessages.createdAt}),
+        (select min(o.last_read_at) from ${referralOrgReads} o where o.referral_id = ${referralMessages.referralId} and o.organization_id <> ${referralMessages.authorOrgId} and o.last_read_at >= ${referralMessages.createdAt}))`,
+      cursorAt: sql<string>`${referralMessages.createdAt}::text`,
+    })
+    .from(referralMessages)
+    .leftJoin(users, eq(users.id, referralMessages.authorUserId))
+    .leftJoin(apiKeys, eq(apiKeys.id, referralMessages.authorApiKeyId))
+    .leftJoin(organizations, eq(organizations.id, referralMessages.authorOrgId));
+
 export const referralsRepo = {
   one: async (db: DbOrTx, id: string): Promise<ReferralRow | undefined> =>
     (await reuse(db, 'referrals.one', () => db.select().from(referrals).where(eq(referrals.id, sql.placeholder('id'))).prepare('referrals_one')).execute({ id }))[0],
@@ -221,21 +258,20 @@ export const referralsRepo = {
    * Everything the detail view reads, in one statement: the item, its client and its consent,
    * and for a draft its packet-check inputs.
    */
-  detail: async (db: DbOrTx, id: string, userId: string | null): Promise<DetailRow | undefined> => {
-    const query = reuse(db, `referrals.detail:${userId ? 'user' : 'key'}`, () =>
-      selectDetail(db, sql.placeholder('id'), detailCols(userId ? sql.placeholder('user') : null)).prepare(`referrals_detail_${userId ? 'user' : 'key'}`),
-    );
-    const [row] = (await query.execute({ id, user: userId })) as (Omit<DetailRow, 'clientConsents'> & RawConsents)[];
+  detail: async (db: DbOrTx, id: string, reader: Reader): Promise<DetailRow | undefined> => {
+    const kind = reader?.kind ?? 'none';
+    const query = reuse(db, `referrals.detail:${kind}`, () => selectDetail(db, sql.placeholder('id'), detailCols(readerParam(reader))).prepare(`referrals_detail_${kind}`));
+    const [row] = (await query.execute({ id, reader: reader?.id })) as (Omit<DetailRow, 'clientConsents'> & RawConsents)[];
     return row && withConsents(row);
   },
   /** Everything sending checks, with the detail it answers with, in one statement (see SendContext). */
-  sendContext: async (db: DbOrTx, id: string, userId: string | null): Promise<SendContext | undefined> => {
-    const query = reuse(db, `referrals.sendContext:${userId ? 'user' : 'key'}`, () => {
-      const user = userId ? sql.placeholder('user') : null;
-      const fields = { ...detailCols(user), duplicates: duplicatesOfDraft, ackSlaHours: services.ackSlaHours, firstContactSlaHours: services.firstContactSlaHours };
-      return selectDetail(db, sql.placeholder('id'), fields).prepare(`referrals_send_context_${userId ? 'user' : 'key'}`);
+  sendContext: async (db: DbOrTx, id: string, reader: Reader): Promise<SendContext | undefined> => {
+    const kind = reader?.kind ?? 'none';
+    const query = reuse(db, `referrals.sendContext:${kind}`, () => {
+      const fields = { ...detailCols(readerParam(reader)), duplicates: duplicatesOfDraft, ackSlaHours: services.ackSlaHours, firstContactSlaHours: services.firstContactSlaHours };
+      return selectDetail(db, sql.placeholder('id'), fields).prepare(`referrals_send_context_${kind}`);
     });
-    const [row] = (await query.execute({ id, user: userId })) as (Omit<SendContext, 'clientConsents'> & RawConsents)[];
+    const [row] = (await query.execute({ id, reader: reader?.id })) as (Omit<SendContext, 'clientConsents'> & RawConsents)[];
     return row && withConsents(row);
   },
   /**
@@ -350,7 +386,7 @@ export const referralsRepo = {
    *   sort a whole inbox; planning the joined statement with the values (~1.4 ms to parse, ~2.3 ms
    *   to plan, ~0.7 ms to run) was most of what a page cost PostgreSQL.
    */
-  page: async (db: DbOrTx, f: ListFilter, userId: string | null): Promise<ItemRow[]> => {
+  page: async (db: DbOrTx, f: ListFilter, reader: Reader): Promise<ItemRow[]> => {
     const assignee = f.assignee === 'none' ? 'none' : f.assignee ? 'id' : '';
     // One statement per shape of filter, built once (reuse).
     const shape = [
@@ -366,7 +402,7 @@ export const referralsRepo = {
       f.sentBy ? 'by' : '',
       String(f.closed),
       f.returnedTo ? 'returned' : '',
-      f.unreadBy ? 'unread' : '',
+      f.unreadBy ? `unread-${f.unreadBy.kind}` : '',
       f.sort === 'urgency' ? 'urgency' : '',
     ].join(':');
     const byUrgency = f.sort === 'urgency' && !f.since;
@@ -393,7 +429,7 @@ export const referralsRepo = {
             f.sentBy ? eq(referrals.sendingUserId, p('sender')) : undefined,
             f.closed === true ? sql`${referrals.status} in (${TERMINAL})` : f.closed === false ? sql`${referrals.status} not in (${TERMINAL})` : undefined,
             f.returnedTo ? returnedFor(p('returnedTo')) : undefined,
-            f.unreadBy ? sql`${unreadFor(p('reader'))} > 0` : undefined,
+            f.unreadBy ? sql`${unreadFor({ kind: f.unreadBy.kind, id: p('unreadBy') })} > 0` : undefined,
             f.since ? sql`${referrals.updatedAt} >= ${p('since')}::timestamptz` : undefined,
             f.after && f.since ? sql`(${referrals.updatedAt}, ${referrals.id}) > (${p('afterAt')}::timestamptz, ${p('afterId')}::uuid)` : undefined,
             f.after && !f.since && !byUrgency ? sql`(${referrals.createdAt}, ${referrals.id}) < (${p('afterAt')}::timestamptz, ${p('afterId')}::uuid)` : undefined,
@@ -417,7 +453,7 @@ export const referralsRepo = {
       need: f.need,
       assignee: f.assignee,
       sender: f.sentBy,
-      reader: f.unreadBy,
+      unreadBy: f.unreadBy?.id,
       returnedTo: f.returnedTo,
       ...(f.after?.length === 3 ? { afterRank: f.after[0], afterAt: f.after[1], afterId: f.after[2] } : { afterAt: f.after?.[0], afterId: f.after?.[1] }),
       since: f.since,
@@ -427,16 +463,17 @@ export const referralsRepo = {
     f.orgIds.forEach((o, i) => (values[`o${i}`] = o));
     const ids = ((await pick.execute(values)) as { id: string }[]).map((r) => r.id);
     if (ids.length === 0) return [];
-    const items = reuse(db, `referrals.items:${userId ? 'u' : ''}`, () =>
+    const kind = reader?.kind ?? 'none';
+    const items = reuse(db, `referrals.items:${kind}`, () =>
       db
-        .select(itemCols(userId ? sql.placeholder('user') : null))
+        .select(itemCols(readerParam(reader)))
         .from(referrals)
         .where(sql`${referrals.id} = any(${sql.placeholder('ids')}::uuid[])`)
         .orderBy(desc(referrals.createdAt), desc(referrals.id))
-        .prepare(userId ? 'referrals_items_u' : 'referrals_items'),
+        .prepare(`referrals_items_${kind}`),
     );
     // In the pick's order (newest first, or oldest change first for a sync).
-    const byId = new Map(((await items.execute({ ids, user: userId })) as unknown as ItemRow[]).map((r) => [r.r.id, r]));
+    const byId = new Map(((await items.execute({ ids, reader: reader?.id })) as unknown as ItemRow[]).map((r) => [r.r.id, r]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   },
 
@@ -444,7 +481,7 @@ export const referralsRepo = {
    * Per-status counts of a box in one aggregate over the inbox index, and the unread messages
    * counted from the messages side (far fewer rows than the box) instead of a subquery per referral.
    */
-  counts: async (db: DbOrTx, box: ReferralDirection, orgIds: string[], userId: string | null) => {
+  counts: async (db: DbOrTx, box: ReferralDirection, orgIds: string[], reader: Reader) => {
     const [rows, unread] = await Promise.all([
       // Per status, and within it per closure reason, outcome and loop closed, for the loop-closure rollup.
       db
@@ -459,12 +496,17 @@ export const referralsRepo = {
         .from(referrals)
         .where(boxFilter(box, orgIds))
         .groupBy(referrals.status, referrals.statusReason, referrals.outcome, sql`(${referrals.loopClosedAt} is not null)`),
-      userId
+      reader?.kind === 'user'
         ? db.execute<{ n: number }>(sql`select count(*)::int as n from ${referralMessages} m
             join ${referrals} on ${referrals.id} = m.referral_id
-            left join ${referralReads} rd on rd.referral_id = m.referral_id and rd.user_id = ${userId}::uuid
-            where ${boxFilter(box, orgIds)} and m.author_user_id is distinct from ${userId}::uuid and m.created_at > coalesce(rd.last_read_at, '-infinity')`)
-        : Promise.resolve({ rows: [{ n: 0 }] }),
+            left join ${referralReads} rd on rd.referral_id = m.referral_id and rd.user_id = ${reader.id}::uuid
+            where ${boxFilter(box, orgIds)} and m.author_user_id is distinct from ${reader.id}::uuid and m.created_at > coalesce(rd.last_read_at, '-infinity')`)
+        : reader?.kind === 'org'
+          ? db.execute<{ n: number }>(sql`select count(*)::int as n from ${referralMessages} m
+            join ${referrals} on ${referrals.id} = m.referral_id
+            left join ${referralOrgReads} rd on rd.referral_id = m.referral_id and rd.organization_id = ${reader.id}::uuid
+            where ${boxFilter(box, orgIds)} and m.author_org_id is distinct from ${reader.id}::uuid and m.created_at > coalesce(rd.last_read_at, '-infinity')`)
+          : Promise.resolve({ rows: [{ n: 0 }] }),
     ]);
     return { rows, unread: unread.rows[0]?.n ?? 0 };
   },
@@ -476,7 +518,7 @@ export const referralsRepo = {
   worklist: async (db: DbOrTx, orgIds: string[], userId: string) => {
     const mine = and(inArray(referrals.sendingOrgId, orgIds), eq(referrals.sendingUserId, userId))!;
     const ours = boxFilter('received', orgIds)!;
-    const unread = sql`${unreadFor(userId)} > 0`;
+    const unread = sql`${unreadFor({ kind: 'user', id: userId })} > 0`;
     const n = (inBox: SQL, where: SQL) => sql<number>`(count(*) filter (where ${inBox} and ${where}))::int`;
     const [row] = await db
       .select({
@@ -578,21 +620,9 @@ export const referralsRepo = {
         (select name from ${apiKeys} where id = ${who.apiKeyId}::uuid) as key_name,
         (select name from ${organizations} where id = ${who.orgId}::uuid) as org_name`)
     ).rows[0]!,
-  /** Oldest first; readAt is the first time a reader other than the author caught up past it. */
+  /** Oldest first (selectMessages). */
   messages: async (db: DbOrTx, referralId: string, limit: number, after?: [string, string], since?: string) =>
-    db
-      .select({
-        m: referralMessages,
-        userName: users.name,
-        keyName: apiKeys.name,
-        orgName: organizations.name,
-        readAt: sql<Date | null>`(select min(r.last_read_at) from ${referralReads} r where r.referral_id = ${referralMessages.referralId} and r.user_id is distinct from ${referralMessages.authorUserId} and r.last_read_at >= ${referralMessages.createdAt})`,
-        cursorAt: sql<string>`${referralMessages.createdAt}::text`,
-      })
-      .from(referralMessages)
-      .leftJoin(users, eq(users.id, referralMessages.authorUserId))
-      .leftJoin(apiKeys, eq(apiKeys.id, referralMessages.authorApiKeyId))
-      .leftJoin(organizations, eq(organizations.id, referralMessages.authorOrgId))
+    selectMessages(db)
       .where(
         and(
           eq(referralMessages.referralId, referralId),
@@ -602,12 +632,24 @@ export const referralsRepo = {
       )
       .orderBy(asc(referralMessages.createdAt), asc(referralMessages.id))
       .limit(limit + 1),
+  /** One message of this referral, as the thread shows it (undefined: none, or one of another referral). */
+  message: async (db: DbOrTx, referralId: string, id: string) =>
+    (await selectMessages(db).where(and(eq(referralMessages.referralId, referralId), eq(referralMessages.id, id))))[0],
   markRead: async (db: DbOrTx, referralId: string, userId: string) =>
     (
       await db
         .insert(referralReads)
         .values({ referralId, userId })
         .onConflictDoUpdate({ target: [referralReads.referralId, referralReads.userId], set: { lastReadAt: sql`now()` } })
+        .returning()
+    )[0]!,
+  /** The organization's marker (an API key marked the thread read for it); a person's read state is untouched. */
+  markOrgRead: async (db: DbOrTx, referralId: string, organizationId: string, apiKeyId: string) =>
+    (
+      await db
+        .insert(referralOrgReads)
+        .values({ referralId, organizationId, apiKeyId })
+        .onConflictDoUpdate({ target: [referralOrgReads.referralId, referralOrgReads.organizationId], set: { lastReadAt: sql`now()`, apiKeyId } })
         .returning()
     )[0]!,
 

@@ -31,8 +31,9 @@ export const referralRoutes = (app: FastifyInstance, { referrals, lifecycle, con
   route(app, api.correctFirstContact, { rule: any, handler: async (req) => lifecycle.correctFirstContact(req.ctx(), req.params.id, req.expectedVersion, req.body) });
   route(app, api.markLoopClosed, { rule: any, handler: async (req) => lifecycle.markLoopClosed(req.ctx(), req.params.id, req.expectedVersion, req.body) });
   route(app, api.listReferralMessages, { rule: any, handler: async (req) => conversation.messages(req.ctx(), req.params.id, req.query) });
+  route(app, api.getReferralMessage, { rule: any, handler: async (req) => conversation.message(req.ctx(), req.params.id, req.params.messageId) });
   route(app, api.createReferralMessage, { rule: any, handler: async (req) => conversation.postMessage(req.ctx(), req.params.id, req.body.body) });
-  route(app, api.markReferralRead, { rule: rules.signedIn, handler: async (req) => conversation.markRead(req.ctx(), req.params.id) });
+  route(app, api.markReferralRead, { rule: any, handler: async (req) => conversation.markRead(req.ctx(), req.params.id) });
   route(app, api.getReferralTimeline, { rule: any, handler: async (req) => conversation.timeline(req.ctx(), req.params.id) });
 
   const userId = (req: { actor: { kind: string; userId?: string } }) => req.actor.userId!;

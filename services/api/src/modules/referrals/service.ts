@@ -27,7 +27,7 @@ import { accessOf, allowedFor, loadReferral, requireSide, type Access } from './
 import { toItem } from './mappers';
 import { createNetworkBox } from './network';
 import { referralsRepo, urgencyRank, type DetailRow, type DraftContext, type ReferralInsert, type ReferralRow } from './repo';
-import { actorKeyId, actorUserId, changeStatus } from './status';
+import { actorKeyId, actorUserId, changeStatus, readerOf } from './status';
 
 /** What the referrals module needs from the directory, supplied at wiring time. */
 export interface DirectoryLookup {
@@ -88,7 +88,7 @@ export const detailView = async (db: DbOrTx, a: Access, d: DetailRow): Promise<R
 
 /** The detail view every endpoint returning a referral answers with: one query for the row, names, client and consent. */
 export const buildDetail = async (db: DbOrTx, ctx: Ctx, a: Access): Promise<ReferralDetail> =>
-  detailView(db, a, (await referralsRepo.detail(db, a.row.id, actorUserId(ctx)))!);
+  detailView(db, a, (await referralsRepo.detail(db, a.row.id, readerOf(ctx.actor)))!);
 
 /** What opening a referral records: the view on its timeline, the referral read and the client read (PHI) in the audit trail. */
 const readRecords = (db: DbOrTx, ctx: Ctx, a: Access) => [
@@ -167,7 +167,7 @@ export const createReferralsService = (deps: ReferralDeps) => {
         referralsRepo.eventInsert(db, { referralId: id, kind: 'created', actorUserId: userId, actorApiKeyId: actorKeyId(ctx), actorOrgId: sendingOrgId, toStatus: 'draft' }),
         auditInsert(db, ctx, { action: 'referral.create', entityType: 'referral', entityId: id, organizationId: sendingOrgId }),
       ]);
-      const d = (await referralsRepo.detail(db, id, userId))!;
+      const d = (await referralsRepo.detail(db, id, readerOf(ctx.actor)))!;
       return detailView(db, accessOf(d.r, ctx.actor)!, d);
     },
 
@@ -180,7 +180,7 @@ export const createReferralsService = (deps: ReferralDeps) => {
      * Anyone not on the referral gets the same 404 as a random id, and nothing is written.
      */
     async get(ctx: Ctx, id: string) {
-      const d = await referralsRepo.detail(db, id, actorUserId(ctx));
+      const d = await referralsRepo.detail(db, id, readerOf(ctx.actor));
       const a = d ? accessOf(d.r, ctx.actor) : null;
       if (!d || !a) throw notFound('referral');
       if (a.row.status === 'sent' && a.sides.includes('receiver') && ctx.actor.kind === 'user') {
@@ -230,7 +230,6 @@ export const createReferralsService = (deps: ReferralDeps) => {
       const userId = actor.kind === 'user' ? actor.userId : null;
       if (q.assigneeId === 'me' && !userId) throw new AppError('validation_failed', 'An API key has no "me".', { errors: [{ path: 'query.assigneeId', message: 'Use a user id or none' }] });
       if (q.sentBy && !userId) throw new AppError('validation_failed', 'An API key has no "me".', { errors: [{ path: 'query.sentBy', message: 'Only a signed-in user has referrals of their own' }] });
-      if (q.unread !== undefined && !userId) throw new AppError('validation_failed', 'An API key reads no messages.', { errors: [{ path: 'query.unread', message: 'Only for signed-in users' }] });
       if (q.sort === 'urgency' && q.updatedSince) throw new AppError('validation_failed', 'A sync is ordered by change.', { errors: [{ path: 'query.sort', message: 'sort=urgency does not go with updatedSince' }] });
       if (q.returned !== undefined && !userId) throw new AppError('validation_failed', 'An API key has no "me".', { errors: [{ path: 'query.returned', message: 'Only for signed-in users' }] });
       for (const k of ['unread', 'returned'] as const) {
@@ -252,14 +251,14 @@ export const createReferralsService = (deps: ReferralDeps) => {
             ...(q.sentBy ? { sentBy: userId! } : {}),
             closed: q.closed,
             ...(q.returned ? { returnedTo: userId! } : {}),
-            ...(q.unread ? { unreadBy: userId! } : {}),
+            ...(q.unread ? { unreadBy: readerOf(actor)! } : {}),
             q: q.q,
             limit: q.limit,
             since: q.updatedSince,
             sort: q.sort,
             after: q.updatedSince ? decodeSyncCursor(q.cursor) : byUrgency ? decodeCursor(q.cursor, UrgencyCursor) : decodeCursor(q.cursor, KeyCursor),
           },
-          userId,
+          readerOf(actor),
         ),
         recordAudit(db, ctx, { action: 'referral.list', entityType: 'referral', entityId: null, organizationId: actingOrgIds(actor)[0] ?? null }),
       ]);
@@ -278,7 +277,7 @@ export const createReferralsService = (deps: ReferralDeps) => {
     },
 
     async counts(actor: Actor, box: 'received' | 'sent'): Promise<ReferralCounts> {
-      const { rows, unread } = await referralsRepo.counts(db, box, actingOrgIds(actor), actor.kind === 'user' ? actor.userId : null);
+      const { rows, unread } = await referralsRepo.counts(db, box, actingOrgIds(actor), readerOf(actor));
       const byStatus = Object.fromEntries(REFERRAL_STATUSES.map((s) => [s, 0])) as Record<ReferralStatus, number>;
       let overdue = 0;
       for (const r of rows) {

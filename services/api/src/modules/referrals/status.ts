@@ -1,12 +1,12 @@
 import { isTerminal, type ClosureReason, type LoopClosureReason, type ReferralSide, type ReferralStatus } from '@tandem/contract';
 import type { DbOrTx } from '@tandem/db';
 import { AppError } from '../../lib/app-error';
-import type { Ctx } from '../../lib/actor';
+import type { Actor, Ctx } from '../../lib/actor';
 import { auditInsert } from '../../lib/audit';
 import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
 import { assertTransition, wasSent, type Access } from './access';
-import { referralsRepo, type ReferralInsert, type ReferralRow } from './repo';
+import { referralsRepo, type Reader, type ReferralInsert, type ReferralRow } from './repo';
 
 export interface StatusChange {
   to: ReferralStatus;
@@ -24,6 +24,9 @@ export interface StatusChange {
 }
 
 export const actorUserId = (ctx: Ctx) => (ctx.actor.kind === 'user' ? ctx.actor.userId : null);
+/** Whose read state the caller's unread counts use: a person's own, an API key's organization's (repo Reader). */
+export const readerOf = (actor: Actor): Reader =>
+  actor.kind === 'user' ? { kind: 'user', id: actor.userId } : actor.kind === 'apiKey' ? { kind: 'org', id: actor.organizationId } : null;
 /** The API key acting, if any: recorded beside a null user so the timeline and thread can name it. */
 export const actorKeyId = (ctx: Ctx) => (ctx.actor.kind === 'apiKey' ? ctx.actor.keyId : null);
 

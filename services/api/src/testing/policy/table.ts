@@ -6,7 +6,9 @@ import {
   makeAgreement,
   makeApiKey,
   makeClient,
+  makeContact,
   makeInvitation,
+  makeLocation,
   makeMember,
   makeNotification,
   makeReferral,
@@ -55,8 +57,8 @@ export interface ActionDef<O> {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
   path: (c: CellCtx<O>) => string;
   body?: (c: CellCtx<O>) => unknown;
-  /** Which credentials the endpoint takes, and the key scope it needs (route-level gate). */
-  security: 'both' | 'session';
+  /** Which credentials the endpoint takes, and the key scope it needs (route-level gate); public: none needed, any accepted. */
+  security: 'both' | 'session' | 'public';
   scope?: ApiScope;
   /** The spec's answer once the gate is passed. */
   expect: (a: ActorSpec, state: string) => Outcome;
@@ -96,7 +98,8 @@ const networkStaff = (a: ActorSpec) => netAdmin(a) || hasRole(a, 'collaboration_
 const slotOfActor = (a: ActorSpec): Slot | null => (a.kind === 'anonymous' ? null : a.org);
 
 /** Route-level gate: credentials and key scope, decided before any object is looked at. */
-export const gate = (a: ActorSpec, act: { security: 'both' | 'session'; scope?: ApiScope }): Outcome | null => {
+export const gate = (a: ActorSpec, act: { security: 'both' | 'session' | 'public'; scope?: ApiScope }): Outcome | null => {
+  if (act.security === 'public') return null;
   if (a.kind === 'anonymous') return 'unauth';
   if (a.kind === 'key' && act.security === 'session') return 'forbidden';
   if (a.kind === 'key' && act.scope && !a.scopes.includes(act.scope)) return 'forbidden';
@@ -372,15 +375,15 @@ const loopClosedKind: KindDef<Ref> = {
 };
 
 // ---- Messages on a referral ------------------------------------------------------------------------
-const messageKind: KindDef<Ref> = {
+const messageKind: KindDef<Ref & { messageId: string }> = {
   kind: 'message',
   states: ['draft', 'cancelled_draft', 'sent', 'completed'],
   owner: 'A',
   counterpart: 'B',
   create: async (w, s) => {
     const r = await makeReferral(w, s as ReferralState);
-    await w.db.insert(schema.referralMessages).values({ referralId: r.id, authorOrgId: w.orgs.A.id, body: 'Matrix message' });
-    return r;
+    const [m] = await w.db.insert(schema.referralMessages).values({ referralId: r.id, authorOrgId: w.orgs.A.id, body: 'Matrix message' }).returning();
+    return { ...r, messageId: m!.id };
   },
   id: (o) => o.id,
   snapshot: (w, o) => referralSnapshot(w, o.id),
@@ -394,6 +397,8 @@ const messageKind: KindDef<Ref> = {
       expect: readReferral,
       row: (c, m) => (m.referralId === c.obj.id ? null : `message of another referral ${String(m.referralId)}`),
     },
+    // Where createReferralMessage's Location points (issue 23): the thread's readers only.
+    { name: 'get one', method: 'GET', path: (c) => `/api/v1/referrals/${c.obj.id}/messages/${c.obj.messageId}`, security: 'both', scope: 'referrals:read', expect: readReferral },
     {
       name: 'post',
       method: 'POST',
@@ -405,8 +410,9 @@ const messageKind: KindDef<Ref> = {
       expect: (a, st) => (!seesReferral(a, st as ReferralState) ? 'hidden' : sidesOf(a, st as ReferralState).length ? 'allow' : 'forbidden'),
       mutates: true,
     },
-    // Read state belongs to a signed-in user (keys: the gate).
-    { name: 'mark read', method: 'POST', path: refPath('/read'), security: 'session', expect: readReferral },
+    // A person marks it read for themselves; a key for its organization (issue 23): both only on a
+    // referral they see, outsiders' keys the 404 of a random id.
+    { name: 'mark read', method: 'POST', path: refPath('/read'), security: 'both', scope: 'referrals:write', expect: readReferral },
   ],
 };
 
@@ -526,6 +532,8 @@ const consentKind: KindDef<ClientObj> = {
   id: (o) => o.consentId,
   snapshot: (w, o) => clientSnapshot(w, o.id),
   actions: [
+    // Where createConsent's Location points (issue 23): the client's readers only.
+    { name: 'get', method: 'GET', path: (c) => `/api/v1/consents/${c.obj.consentId}`, security: 'both', scope: 'referrals:read', expect: clientRead },
     {
       name: 'revoke',
       method: 'POST',
@@ -595,6 +603,16 @@ const memberKind: KindDef<MemberObj> = {
       snapshot: (c) => memberSnapshot(c.w, c.obj.id),
       verify: async (c) =>
         (await membershipOf(c.w.db, c.obj.id)).some((m) => m.organizationId === c.w.orgs.A.id) ? 'a membership was created at once instead of an invitation' : null,
+    },
+    // Where inviteMember's Location points (issue 23): the organization's admins, network admins.
+    { name: 'get', method: 'GET', path: (c) => `/api/v1/organizations/${c.w.orgs.A.id}/members/${c.obj.id}`, security: 'session', expect: adminOf('A') },
+    {
+      // Through the caller's own organization's path: A's member is as unknown there as a random id.
+      name: 'get through own org path',
+      method: 'GET',
+      path: (c) => `/api/v1/organizations/${c.w.orgs[slotOfActor(c.actor) ?? 'A'].id}/members/${c.obj.id}`,
+      security: 'session',
+      expect: (a) => (hasRole(a, 'org_admin', 'A') ? 'allow' : hasRole(a, 'org_admin') || netAdmin(a) ? 'hidden' : 'forbidden'),
     },
     {
       name: 'change role to org_admin',
@@ -688,6 +706,15 @@ const apiKeyKind: KindDef<KeyObj> = {
       expect: adminOf('A'),
       snapshot: async (c) => (await c.w.db.select({ n: count() }).from(schema.apiKeys).where(eq(schema.apiKeys.name, `matrix ${c.tag}`)))[0]!.n,
     },
+    // Where createApiKey's Location points (issue 23).
+    { name: 'get', method: 'GET', path: (c) => `/api/v1/organizations/${c.w.orgs.A.id}/api-keys/${c.obj.id}`, security: 'session', expect: adminOf('A') },
+    {
+      name: 'get through own org path',
+      method: 'GET',
+      path: (c) => `/api/v1/organizations/${c.w.orgs[slotOfActor(c.actor) ?? 'A'].id}/api-keys/${c.obj.id}`,
+      security: 'session',
+      expect: (a) => (hasRole(a, 'org_admin', 'A') ? 'allow' : hasRole(a, 'org_admin') || netAdmin(a) ? 'hidden' : 'forbidden'),
+    },
     { name: 'revoke', method: 'DELETE', path: (c) => `/api/v1/organizations/${c.w.orgs.A.id}/api-keys/${c.obj.id}`, security: 'session', expect: adminOf('A'), mutates: true },
     {
       // Through the caller's own organization's path: another org's key is as unknown as a random id.
@@ -763,6 +790,41 @@ const agreementKind: KindDef<AgreementObj> = {
         const parties = (r.parties as { id: string }[]).map((p) => p.id);
         return s && parties.includes(c.w.orgs[s].id) ? null : `agreement ${String(r.id)} between ${parties.join(', ')}`;
       },
+    },
+  ],
+};
+
+// ---- Directory locations and contacts (issue 23: where their creates' Location points) ---------------
+/**
+ * Public directory facts: anyone reads a location and a public contact, with or without
+ * credentials. A non-public contact is for signed-in users only (ARCHITECTURE §4 "the directory
+ * (no PHI) is public"; non-public contacts as in the organization's contact list): anonymous
+ * callers and API keys get the 404 of a random id.
+ */
+type DirObj = { id: string };
+const locationKind: KindDef<DirObj> = {
+  kind: 'location',
+  states: ['of A'],
+  owner: 'A',
+  create: (w) => makeLocation(w, 'A'),
+  id: (o) => o.id,
+  snapshot: async () => null,
+  actions: [{ name: 'get', method: 'GET', path: (c) => `/api/v1/locations/${c.obj.id}`, security: 'public', expect: () => 'allow' }],
+};
+const contactKind: KindDef<DirObj> = {
+  kind: 'contact',
+  states: ['public', 'non-public'],
+  owner: 'A',
+  create: (w, s) => makeContact(w, 'A', s === 'public'),
+  id: (o) => o.id,
+  snapshot: async () => null,
+  actions: [
+    {
+      name: 'get',
+      method: 'GET',
+      path: (c) => `/api/v1/contacts/${c.obj.id}`,
+      security: 'public',
+      expect: (a, s) => (s === 'public' || isUser(a) ? 'allow' : 'hidden'),
     },
   ],
 };
@@ -992,6 +1054,8 @@ export const OBJECT_KINDS: KindDef<any>[] = [
   grantKind,
   apiKeyKind,
   agreementKind,
+  locationKind,
+  contactKind,
   auditKind,
   notificationKind,
   invitationKind,

@@ -157,6 +157,12 @@ export const makeApiKey = async (w: World, slot: Slot) => {
   return k!;
 };
 
+export const makeLocation = async (w: World, slot: Slot) =>
+  (await w.db.insert(schema.locations).values({ organizationId: w.orgs[slot].id, name: `Matrix site ${w.uniq()}`, address1: '1 Main St', city: 'Los Angeles', postalCode: '90001' }).returning())[0]!;
+
+export const makeContact = async (w: World, slot: Slot, isPublic: boolean) =>
+  (await w.db.insert(schema.contacts).values({ organizationId: w.orgs[slot].id, name: `Matrix contact ${w.uniq()}`, isPublic }).returning())[0]!;
+
 export const makeAgreement = async (w: World, kind: 'mou' | 'baa') => {
   const [a] = await w.db.insert(schema.agreements).values({ kind, status: 'active', title: `Matrix ${kind} ${w.uniq()}`, startDate: '2026-01-01', endDate: '2027-12-31' }).returning();
   await w.db.insert(schema.agreementParties).values([{ agreementId: a!.id, organizationId: w.orgs.A.id }, { agreementId: a!.id, organizationId: w.orgs.B.id }]);

@@ -271,7 +271,7 @@ export const registerReferralBaseline = (app: FastifyInstance, pool: pg.Pool, mu
   // them), rows as arrays; the list's audit row at the same time, as the API writes it.
   app.get('/api/v1/referrals', async (req, reply) => {
     const s = must();
-    inboxSql ??= captureQueries(pool, (db) => referralsRepo.page(db, { box: 'received', orgIds: [s.receivingOrgId], limit: 25 }, s.staff.id));
+    inboxSql ??= captureQueries(pool, (db) => referralsRepo.page(db, { box: 'received', orgIds: [s.receivingOrgId], limit: 25 }, { kind: 'user', id: s.staff.id }));
     const [pick, widen] = await inboxSql;
     const page = (async () => {
       const ids = (await pool.query<unknown[]>({ text: pick!.text, values: pick!.values, rowMode: 'array' })).rows.map((r) => r[0]);
@@ -329,7 +329,7 @@ export const registerReferralBaseline = (app: FastifyInstance, pool: pg.Pool, mu
     const s = must();
     itemSql ??= (async () => {
       const sample = s.detailIds[0]!;
-      return { ...(await captureQueries(pool, (db) => referralsRepo.detail(db, sample, s.staff.id))).at(-1)!, sample };
+      return { ...(await captureQueries(pool, (db) => referralsRepo.detail(db, sample, { kind: 'user', id: s.staff.id }))).at(-1)!, sample };
     })();
     const q = await itemSql;
     const values = q.values.map((v) => (v === q.sample ? req.params.id : v));

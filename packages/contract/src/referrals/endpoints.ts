@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../common/endpoint';
-import { IdParamsSchema, IdSchema } from '../common/ids';
+import { IdParamsSchema } from '../common/ids';
 import { ProblemSchema } from '../common/problem';
 import {
   AssignReferralBodySchema,

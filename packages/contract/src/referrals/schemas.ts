@@ -13,7 +13,6 @@ import {
   ReferralBoxSchema,
   ReferralDirectionSchema,
   ReferralEventTypeSchema,
-  REFERRAL_SIDES,
   REFERRAL_STATUSES,
   ReferralStatusSchema,
   UrgencySchema,

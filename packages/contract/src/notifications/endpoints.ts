@@ -50,6 +50,7 @@ export const notificationEndpoints = {
     method: 'GET',
     path: '/api/v1/me/notification-settings',
     operationId: 'getNotificationSettings',
+    concurrency: 'read',
     summary: 'Which kinds of notification you get',
     description: "The caller's notification settings (every kind on until turned off), with their version as ETag. Changes nothing.",
     tags,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IdSchema, TimestampSchema, WriteVersionSchema } from '../common/ids';
 import { pageOf, PageQuerySchema } from '../common/pagination';
 import { REFERRAL_SIDES, ReferralStatusSchema } from '../referrals/enums';
-import { NOTIFICATION_KINDS, NotificationEntityTypeSchema, NotificationKindSchema, OVERDUE_STEPS } from './enums';
+import { NOTIFICATION_KINDS, NotificationEntityTypeSchema, NotificationKindSchema, OVERDUE_STEPS, type NotificationKind } from './enums';
 
 export const NotificationDataSchema = z
   .object({
@@ -47,18 +47,18 @@ export const NotificationListQuerySchema = PageQuerySchema.extend({
     .optional(),
 });
 
-/** Each kind on (true) or off (false). */
-const enabledKinds = z.record(NotificationKindSchema, z.boolean());
+/** One flag per kind, as named properties (a record keyed by an enum renders without them in OpenAPI). */
+const flagPerKind = <T extends z.ZodType>(flag: T) => Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, flag])) as { [K in NotificationKind]: T };
 export const NotificationSettingsSchema = z
   .object({
-    enabled: enabledKinds.describe('Every kind, true when you get it'),
+    enabled: z.object(flagPerKind(z.boolean())).describe('Every kind, true when you get it'),
     version: z.number().int().min(1).describe('Row version for optimistic concurrency; send it back as If-Match'),
   })
   .meta({ id: 'NotificationSettings', description: 'Which kinds of notification you get; a kind turned off is not created for you' });
 export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
 export const UpdateNotificationSettingsBodySchema = z
   .object({
-    enabled: z.partialRecord(NotificationKindSchema, z.boolean()).describe('The kinds to turn on (true) or off (false); kinds not named stay as they are'),
+    enabled: z.strictObject(flagPerKind(z.boolean().optional())).describe('The kinds to turn on (true) or off (false); kinds not named stay as they are'),
     version: WriteVersionSchema,
   })
   .meta({ id: 'UpdateNotificationSettingsBody' });

@@ -6,6 +6,7 @@ import { captureQueries } from '../db/src/bulk/referrals';
 import { buildApp } from '../services/api/src/app';
 import { loadConfig } from '../services/api/src/config';
 import { referralsRepo } from '../services/api/src/modules/referrals/repo';
+import { notificationsRepo } from '../services/api/src/modules/notifications/repo';
 import { directoryGroup } from './directory';
 import { registerReferralBaseline } from './referrals';
 import type { MixedState } from './mixed';
@@ -141,7 +142,7 @@ const baseline = (state: MixedState) => {
   // Notifications: the API's page statement.
   let notificationsSql: Promise<{ text: string; values: unknown[] }> | undefined;
   app.get('/api/v1/notifications', async (_req, reply) => {
-    notificationsSql ??= captureQueries(pool, (db) => referralsRepo.notifications(db, state.staff.id, 25)).then((q) => q.at(-1)!);
+    notificationsSql ??= captureQueries(pool, (db) => notificationsRepo.page(db, state.staff.id, 25)).then((q) => q.at(-1)!);
     const q = await notificationsSql;
     const { rows } = await pool.query({ text: q.text, values: q.values, rowMode: 'array' });
     return reply.type('application/json').send(JSON.stringify({ data: rows.slice(0, 25), nextCursor: rows.length > 25 ? 'more' : null }));

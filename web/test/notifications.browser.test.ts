@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { notifications } from '../../db/src/schema';
 import { newOrg, newUser } from '../../db/src/testing/factories';
 import { newClient, newConsent, newReferral } from '../../db/src/testing/referral-factories';
 import { browserSuite, newPage, signIn, uniq, withPage } from './browser';
@@ -106,6 +107,51 @@ describe('notifications', () => {
 
       await page.reload();
       await expectVisible(bell(page, 0));
+    }));
+
+  it('groups notifications about one referral into one row with a count (issue 24)', () =>
+    withPage(suite.browser, suite.stack.baseUrl, 'notifications-grouped', async (page) => {
+      const { referral, staff } = await receivedReferral();
+      // A second notification about the same referral, as a message from the sender would make.
+      await suite.stack.db
+        .insert(notifications)
+        .values({ userId: staff.id, kind: 'referral.message', entityType: 'referral', entityId: referral.id, referralId: referral.id, title: 'New message on a referral', data: { clientInitials: 'A. N.' } });
+      await signIn(page, staff.email, staff.password);
+      await bell(page, 2).click();
+      const rows = panel(page).getByRole('list', { name: 'Latest notifications' }).getByRole('link');
+      await expectVisible(rows);
+      expect(await rows.count()).toBe(1);
+      const text = await rows.first().textContent();
+      expect(text).toContain('New message on a referral · client A. N.');
+      expect(text).toContain('+1 more about it');
+      expect(text).toContain('2 unread');
+      // Opening the row marks both read.
+      await rows.first().click();
+      await page.waitForURL(`**/referrals/${referral.id}`);
+      await expectVisible(bell(page, 0));
+    }));
+
+  it('turns a kind off in the settings panel, in English and in Spanish (issue 24)', () =>
+    withPage(suite.browser, suite.stack.baseUrl, 'notifications-settings', async (page) => {
+      const org = await newOrg(suite.stack.db);
+      const staff = await newUser(suite.stack.db, { org, role: 'staff' });
+      await signIn(page, staff.email, staff.password);
+      await page.goto(`${suite.stack.baseUrl}/notifications`);
+      const settings = page.getByRole('group', { name: 'What you are notified of' });
+      await expectVisible(settings);
+      const message = settings.getByRole('checkbox', { name: 'New message' });
+      expect(await message.isChecked()).toBe(true);
+      await message.uncheck();
+      const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/notification-settings') && r.request().method() === 'PUT');
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      expect((await saved).status()).toBe(200);
+      await expectVisible(page.getByText('Settings saved.'));
+
+      await page.getByRole('button', { name: 'Español' }).click();
+      const ajustes = page.getByRole('group', { name: 'De qué le notificamos' });
+      await expectVisible(ajustes);
+      expect(await ajustes.getByRole('checkbox', { name: 'Mensaje nuevo' }).isChecked()).toBe(false);
+      expect(await ajustes.getByRole('checkbox', { name: 'Asignado a usted' }).isChecked()).toBe(true);
     }));
 
   it('says so when there is nothing to show', () =>

@@ -1,3 +1,4 @@
 export * from './accounts';
 export * from './directory';
 export * from './referrals';
+export * from './notifications';

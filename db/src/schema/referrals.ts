@@ -267,6 +267,24 @@ export const referralOrgReads = pgTable(
   (t) => [primaryKey({ columns: [t.referralId, t.organizationId] })],
 );
 
+/**
+ * Who follows a referral (issue 24): besides its sender, holder and assignee, they are notified of
+ * its changes. Only someone who may read the referral can follow it (referrals service).
+ */
+export const referralFollows = pgTable(
+  'referral_follows',
+  {
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.referralId, t.userId] }), index('referral_follows_user_idx').on(t.userId)],
+);
+
 /** Who opened a referral, when: proof of delivery. */
 export const referralViews = pgTable(
   'referral_views',
@@ -282,24 +300,6 @@ export const referralViews = pgTable(
     at: ts('at').notNull().defaultNow(),
   },
   (t) => [index('referral_views_referral_idx').on(t.referralId, t.at)],
-);
-
-export const notifications = pgTable(
-  'notifications',
-  {
-    id: id(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
-    referralId: uuid('referral_id').references(() => referrals.id, { onDelete: 'cascade' }),
-    title: text('title').notNull(),
-    /** What the title says, as data (status, overdue step, other organization): clients word it in their language. */
-    data: jsonb('data').$type<Record<string, string>>().notNull().default({}),
-    createdAt: createdAt(),
-    readAt: ts('read_at'),
-  },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt, t.id)],
 );
 
 /** Transactional outbox: events written with the change, delivered after commit by the worker. */

@@ -6,6 +6,7 @@ import { agreementEndpoints } from './directory/agreements';
 import { hsdsEndpoints } from './hsds/endpoints';
 import { referralApi } from './referrals/endpoints';
 import { clientRecordEndpoints } from './clients/endpoints';
+import { notificationEndpoints } from './notifications/endpoints';
 
 /** The whole REST surface at a glance: every endpoint the API serves and the client calls. */
 export const api = {
@@ -16,6 +17,7 @@ export const api = {
   ...hsdsEndpoints,
   ...clientRecordEndpoints,
   ...referralApi,
+  ...notificationEndpoints,
   ...healthEndpoints,
 };
 export type Api = typeof api;

@@ -15,6 +15,8 @@ export * from './referrals/loop';
 export * from './referrals/send-packet';
 export * from './referrals/sla';
 export * from './referrals/schemas';
+export * from './notifications/enums';
+export * from './notifications/schemas';
 export * from './common/problem-responses';
 export * from './common/errors-es';
 export * from './common/field-errors-es';

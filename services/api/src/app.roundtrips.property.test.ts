@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import type { z } from 'zod';
 import {
+  allKindsEnabled,
   api,
   CLOSURE_REASONS,
   CreateApiKeyBodySchema,
@@ -17,6 +18,7 @@ import {
   FirstContactBodySchema,
   InviteMemberBodySchema,
   isNetworkRole,
+  NOTIFICATION_KINDS,
   outcomesFor,
   reasonRule,
   ReplaceScheduleBodySchema,
@@ -428,6 +430,25 @@ describe('members, me and API keys', () => {
         ok(api.updateMe, await call(me, api.updateMe, { body }));
         await read(me, api.getMe, {});
       }),
+    ), 60_000);
+
+  // Issue 24: notification settings, written twice with the version read, then read back as written.
+  it('notification settings', () =>
+    run(
+      fc.asyncProperty(
+        fc.array(bodyOf(api.updateNotificationSettings.body, { enabled: fc.record(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, fc.boolean()])), { requiredKeys: [] }) }, ['version']), { minLength: 1, maxLength: 3 }),
+        async (bodies) => {
+          const u = await newUser(t.db, { org: w.other });
+          const me = await signIn(t.app, u.email);
+          const want: Record<string, boolean> = allKindsEnabled();
+          let s = await read(me, api.getNotificationSettings, {});
+          for (const body of bodies) {
+            s = ok(api.updateNotificationSettings, await call(me, api.updateNotificationSettings, { body, headers: ifMatch(s.version) }));
+            Object.assign(want, body.enabled);
+          }
+          expect((await read(me, api.getNotificationSettings, {})).enabled).toEqual(want);
+        },
+      ),
     ), 60_000);
 
   it('api keys', () =>

@@ -21,6 +21,7 @@ import { membersModule } from './modules/members';
 import { directoryModule } from './modules/directory';
 import { clientsModule } from './modules/clients';
 import { referralsModule } from './modules/referrals';
+import { notificationsModule } from './modules/notifications';
 import { auditModule } from './modules/audit';
 import { hsdsModule } from './modules/hsds';
 
@@ -103,6 +104,7 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable; 
   await app.register(directoryModule);
   await app.register(clientsModule);
   await app.register(referralsModule, { overdueSweepSeconds: config.overdueSweepSeconds });
+  await app.register(notificationsModule);
   await app.register(auditModule);
   await app.register(hsdsModule);
 

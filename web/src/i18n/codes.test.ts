@@ -4,6 +4,7 @@ import { problemType } from '@tandem/contract';
 import { fieldErrorsOf } from '../lib/errors';
 import {
   fieldErrorKey,
+  NOTIFICATION_KIND_KEYS,
   NOTIFICATION_TITLE_KEYS,
   notificationTitle,
   notificationTitleKey,
@@ -40,6 +41,10 @@ describe('every contract code has an English and a Spanish text', () => {
       ...OVERDUE_STEPS.flatMap((step) => REFERRAL_SIDES.map((side) => notificationTitleKey(kind, { step, side, organizationName: 'X' }))),
     ]);
     expect(untranslated([...new Set([...used, ...NOTIFICATION_TITLE_KEYS])])).toEqual([]);
+  });
+
+  it('notification kind labels (the list and the settings panel)', () => {
+    expect(untranslated(NOTIFICATION_KINDS.map((k) => NOTIFICATION_KIND_KEYS[k]))).toEqual([]);
   });
 
   it('timeline kinds and event types', () => {
@@ -97,5 +102,8 @@ describe('the web words what the API sends by code', () => {
       notificationTitle({ kind: 'referral.overdue', data: { step: 'first_contact', side: 'receiver', organizationName: 'Eastside Clinic' }, title: 'First contact overdue · from Eastside Clinic' }, t),
     ).toBe('Primer contacto atrasado · de Eastside Clinic');
     expect(notificationTitle({ kind: 'referral.overdue', data: {}, title: 'First contact overdue · from Eastside Clinic' }, t)).toBe('First contact overdue · from Eastside Clinic');
+    // Which referral: the client's initials, worded in the reader's language.
+    expect(notificationTitle({ kind: 'referral.message', data: { clientInitials: 'A. L.' }, title: 'New message on a referral' }, t)).toBe('Mensaje nuevo en un referido · cliente A. L.');
+    expect(notificationTitle({ kind: 'referral.assigned', data: { clientInitials: 'A. L.' }, title: 'Referral assigned to you' }, translator(en))).toBe('Referral assigned to you · client A. L.');
   });
 });

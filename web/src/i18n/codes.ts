@@ -19,8 +19,18 @@ export const notificationTitleKey = (kind: NotificationKind, data: NotificationD
   if (kind === 'referral.status_changed' && !data.status) return 'notifTitle.statusChangedAny';
   return `notifTitle.${kind}`;
 };
+/** Notification kind → the key of its short label (the list's tag, the settings' checkbox). */
+export const NOTIFICATION_KIND_KEYS: Record<NotificationKind, MessageKey> = {
+  'referral.received': 'notifications.kind.received',
+  'referral.status_changed': 'notifications.kind.statusChanged',
+  'referral.message': 'notifications.kind.message',
+  'referral.overdue': 'notifications.kind.overdue',
+  'referral.assigned': 'notifications.kind.assigned',
+};
 /** Every title key a notification may use, for the coverage test. */
 export const NOTIFICATION_TITLE_KEYS: MessageKey[] = [
+  'notifTitle.withClient',
+  'notifTitle.referral.assigned',
   'notifTitle.referral.received',
   'notifTitle.referral.status_changed',
   'notifTitle.statusChangedAny',
@@ -66,7 +76,9 @@ export const notificationTitle = (n: { kind: NotificationKind; data?: Notificati
   const data = n.data ?? {};
   if (n.kind === 'referral.overdue' && (!data.step || !data.side || !data.organizationName)) return n.title;
   const status = data.status ? t(`refStatus.${data.status}`) : '';
-  return t(notificationTitleKey(n.kind, data), { status, org: data.organizationName ?? '' });
+  const title = t(notificationTitleKey(n.kind, data), { status, org: data.organizationName ?? '' });
+  // Which referral, without a name in the inbox: the client's initials when the API sent them.
+  return data.clientInitials ? t('notifTitle.withClient', { title, initials: data.clientInitials }) : title;
 };
 
 /** The interface language's catalog, read as the API client reads it (the html lang), for code outside React. */

@@ -45,6 +45,14 @@ export const en = {
   'notifications.kind.statusChanged': 'Status changed',
   'notifications.kind.message': 'New message',
   'notifications.kind.overdue': 'Overdue',
+  'notifications.kind.assigned': 'Assigned to you',
+  'notifications.more': '+{count} more about it',
+  'notifications.groupUnread': '{count} unread',
+  'notifications.settings.title': 'What you are notified of',
+  'notifications.settings.intro': 'Turn off what you do not need. You are notified only about referrals you sent, hold, are assigned or follow.',
+  'notifications.settings.save': 'Save settings',
+  'notifications.settings.saved': 'Settings saved.',
+  'notifications.settings.stale': 'Your settings changed in another window. They are reloaded: check them and save again.',
 
   'common.loadMore': 'Load more',
   'common.cancel': 'Cancel',
@@ -1021,6 +1029,8 @@ export const en = {
   'notifTitle.overdue.acknowledge.sender': 'Acknowledgement overdue · at {org}',
   'notifTitle.overdue.first_contact.receiver': 'First contact overdue · from {org}',
   'notifTitle.overdue.first_contact.sender': 'First contact overdue · at {org}',
+  'notifTitle.referral.assigned': 'Referral assigned to you',
+  'notifTitle.withClient': '{title} · client {initials}',
   // ---- end of issue 24 block ----
 };
 

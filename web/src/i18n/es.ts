@@ -47,6 +47,14 @@ export const es: Messages = {
   'notifications.kind.statusChanged': 'Cambio de estado',
   'notifications.kind.message': 'Mensaje nuevo',
   'notifications.kind.overdue': 'Atrasado',
+  'notifications.kind.assigned': 'Asignado a usted',
+  'notifications.more': '+{count} más sobre este',
+  'notifications.groupUnread': '{count} sin leer',
+  'notifications.settings.title': 'De qué le notificamos',
+  'notifications.settings.intro': 'Desactive lo que no necesita. Solo recibe notificaciones de los referidos que envió, tiene a cargo, le asignaron o sigue.',
+  'notifications.settings.save': 'Guardar configuración',
+  'notifications.settings.saved': 'Configuración guardada.',
+  'notifications.settings.stale': 'Su configuración cambió en otra ventana. Se volvió a cargar: revísela y guarde de nuevo.',
 
   'common.loadMore': 'Cargar más',
   'common.cancel': 'Cancelar',
@@ -1025,5 +1033,7 @@ export const es: Messages = {
   'notifTitle.overdue.acknowledge.sender': 'Marcar como visto: atrasado · en {org}',
   'notifTitle.overdue.first_contact.receiver': 'Primer contacto atrasado · de {org}',
   'notifTitle.overdue.first_contact.sender': 'Primer contacto atrasado · en {org}',
+  'notifTitle.referral.assigned': 'Referido asignado a usted',
+  'notifTitle.withClient': '{title} · cliente {initials}',
   // ---- end of issue 24 block ----
 };

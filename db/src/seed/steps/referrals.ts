@@ -906,6 +906,8 @@ export const seedReferrals = async (tx: Tx, ctx: SeedContext) => {
         id: uuid(),
         userId: u.id,
         kind: n.kind,
+        entityType: 'referral',
+        entityId: n.referralId,
         referralId: n.referralId,
         title: n.title,
         data: n.data ?? {},

@@ -18,15 +18,12 @@ import {
   CreateMessageBodySchema,
   CreateReferralBodySchema,
   FirstContactBodySchema,
+  FollowStateSchema,
   ForwardBodySchema,
   MessageListQuerySchema,
   LoopClosedBodySchema,
   MessagePageSchema,
   MessageSchema,
-  NotificationListQuerySchema,
-  NotificationPageSchema,
-  NotificationSchema,
-  NotificationsMarkedSchema,
   ReadStateSchema,
   ReferralCountsQuerySchema,
   ReferralCountsSchema,
@@ -399,6 +396,29 @@ export const referralEndpoints = {
     params: IdParamsSchema,
     responses: { 200: ReadStateSchema, 404: ProblemSchema },
   }),
+  followReferral: defineEndpoint({
+    method: 'POST',
+    path: ref('/{id}/follow'),
+    operationId: 'followReferral',
+    summary: "Follow a referral: be notified of its changes",
+    description:
+      "The caller is notified of the referral's status changes and messages from now on, as its sender and holder are. Following twice is following. Changes nothing else.",
+    tags: ['Referrals'],
+    security: ['session'],
+    params: IdParamsSchema,
+    responses: { 200: FollowStateSchema, 404: ProblemSchema },
+  }),
+  unfollowReferral: defineEndpoint({
+    method: 'DELETE',
+    path: ref('/{id}/follow'),
+    operationId: 'unfollowReferral',
+    summary: 'Stop following a referral',
+    description: 'The caller is no longer notified as a follower (still as its sender, holder or assignee). Changes nothing else.',
+    tags: ['Referrals'],
+    security: ['session'],
+    params: IdParamsSchema,
+    responses: { 200: FollowStateSchema, 404: ProblemSchema },
+  }),
   getReferralTimeline: defineEndpoint({
     method: 'GET',
     path: ref('/{id}/timeline'),
@@ -409,41 +429,6 @@ export const referralEndpoints = {
     ...READ,
     params: IdParamsSchema,
     responses: { 200: TimelineSchema, 404: ProblemSchema },
-  }),
-};
-
-export const notificationEndpoints = {
-  listNotifications: defineEndpoint({
-    method: 'GET',
-    path: '/api/v1/notifications',
-    operationId: 'listNotifications',
-    summary: "The signed-in user's notifications, newest first",
-    description: "The caller's notifications. Changes nothing.",
-    tags: ['Notifications'],
-    security: ['session'],
-    query: NotificationListQuerySchema,
-    responses: { 200: NotificationPageSchema },
-  }),
-  markNotificationRead: defineEndpoint({
-    method: 'POST',
-    path: '/api/v1/notifications/{id}/read',
-    operationId: 'markNotificationRead',
-    summary: 'Mark one of your notifications read',
-    description: "Marks one of the caller's notifications read.",
-    tags: ['Notifications'],
-    security: ['session'],
-    params: z.object({ id: IdSchema }),
-    responses: { 200: NotificationSchema, 404: ProblemSchema },
-  }),
-  markAllNotificationsRead: defineEndpoint({
-    method: 'POST',
-    path: '/api/v1/notifications/read-all',
-    operationId: 'markAllNotificationsRead',
-    summary: 'Mark every one of your unread notifications read',
-    description: "Marks all of the caller's unread notifications read.",
-    tags: ['Notifications'],
-    security: ['session'],
-    responses: { 200: NotificationsMarkedSchema },
   }),
 };
 
@@ -465,4 +450,4 @@ export const auditEndpoints = {
 };
 
 /** Every endpoint of this folder, spread into `api`. */
-export const referralApi = { ...clientEndpoints, ...referralEndpoints, ...notificationEndpoints, ...auditEndpoints };
+export const referralApi = { ...clientEndpoints, ...referralEndpoints, ...auditEndpoints };

@@ -13,7 +13,6 @@ import {
   ReferralBoxSchema,
   ReferralDirectionSchema,
   ReferralEventTypeSchema,
-  REFERRAL_SIDES,
   REFERRAL_STATUSES,
   ReferralStatusSchema,
   UrgencySchema,
@@ -575,6 +574,13 @@ export const ReadStateSchema = z
   .object({ referralId: IdSchema, lastReadAt: TimestampSchema, unreadMessages: z.number().int().min(0) })
   .meta({ id: 'ReferralReadState' });
 
+export const FollowStateSchema = z
+  .object({
+    referralId: IdSchema,
+    following: z.boolean().describe('Whether you are notified of this referral\'s changes as a follower'),
+  })
+  .meta({ id: 'ReferralFollowState' });
+
 export const TIMELINE_KINDS = ['event', 'message', 'view'] as const;
 export const TimelineEntrySchema = z
   .object({
@@ -672,46 +678,7 @@ export const WORKLIST_FILTERS = {
   },
 } as const satisfies { [B in keyof ReferralWorklist]: { [K in keyof ReferralWorklist[B]]: Record<string, string> } };
 
-// ---- Notifications and audit ---------------------------------------------------------------------
-
-export const NOTIFICATION_KINDS = ['referral.received', 'referral.status_changed', 'referral.message', 'referral.overdue'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-/** The overdue steps a referral.overdue notification names. */
-export const OVERDUE_STEPS = ['acknowledge', 'first_contact'] as const;
-export const NotificationDataSchema = z
-  .object({
-    status: ReferralStatusSchema.optional().describe('referral.status_changed: the status the referral moved to'),
-    step: z.enum(OVERDUE_STEPS).optional().describe('referral.overdue: the step that is late'),
-    side: z
-      .enum(REFERRAL_SIDES)
-      .optional()
-      .describe('referral.overdue: receiver — your organization received it (organizationName sent it); sender — your organization sent it (organizationName has it)'),
-    organizationName: z.string().optional().describe('referral.overdue: the organization at the other end'),
-  })
-  .meta({ id: 'NotificationData', description: 'What a notification is about, as data: word it from kind + data in the reader’s language' });
-export type NotificationData = z.infer<typeof NotificationDataSchema>;
-export const NotificationSchema = z
-  .object({
-    id: IdSchema,
-    kind: z.enum(NOTIFICATION_KINDS),
-    referralId: IdSchema.nullable(),
-    title: z.string().describe('Short English text without client details; clients should word it from kind + data, this is the fallback'),
-    data: NotificationDataSchema,
-    createdAt: TimestampSchema,
-    readAt: TimestampSchema.nullable(),
-  })
-  .meta({ id: 'Notification' });
-export type Notification = z.infer<typeof NotificationSchema>;
-export const NotificationPageSchema = pageOf(NotificationSchema);
-export const NotificationsMarkedSchema = z
-  .object({ marked: z.number().int().min(0).describe('How many of your notifications were unread and are now read') })
-  .meta({ id: 'NotificationsMarked' });
-export const NotificationListQuerySchema = PageQuerySchema.extend({
-  unread: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
-});
+// ---- Audit ---------------------------------------------------------------------
 
 export const AuditEntrySchema = z
   .object({

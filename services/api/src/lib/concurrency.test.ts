@@ -37,6 +37,8 @@ interface Target {
 interface WriteRoute {
   concurrency: 'required' | 'optional';
   fresh: () => Promise<Target>;
+  /** The record always exists (a user's own settings: defaults until written), so no 404 case. */
+  alwaysExists?: true;
 }
 
 const versionIn = async (table: typeof schema.referrals | typeof schema.clients | typeof schema.services | typeof schema.organizations | typeof schema.agreements, id: string) =>
@@ -146,6 +148,11 @@ const WRITES: Record<string, WriteRoute> = {
       return { call: w.cboStaff.call, url: `/api/v1/referrals/${r.id}/first-contact`, body: { method: 'in_person' }, version: rec.body.version };
     },
   },
+  updateNotificationSettings: {
+    concurrency: 'required',
+    alwaysExists: true,
+    fresh: async () => ({ call: (await member(t, w.other, 'staff')).call, url: '/api/v1/me/notification-settings', body: { enabled: { 'referral.message': false } }, version: 1 }),
+  },
   markLoopClosed: {
     concurrency: 'optional',
     fresh: async () => {
@@ -232,7 +239,7 @@ describe.each(Object.entries(WRITES))('%s', (op, route) => {
     expect((await send(target, { ifMatch: '*' })).status).toBe(ok);
   });
 
-  it('answers If-Match: * on a record that does not exist with 404', async () => {
+  if (!route.alwaysExists) it('answers If-Match: * on a record that does not exist with 404', async () => {
     const target = await route.fresh();
     const url = target.url.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, randomUUID());
     const res = await send({ ...target, url }, { ifMatch: '*' });
@@ -257,6 +264,7 @@ const READS: Record<string, () => Promise<{ call: Call; url: string; version: nu
   },
   getAgreement: async () => ({ call: admin, url: `/api/v1/agreements/${(await newBaa()).id}`, version: 1 }),
   getClient: async () => ({ call: w.chw.call, url: `/api/v1/clients/${(await newClient(t.db, w.clinic)).id}`, version: 1 }),
+  getNotificationSettings: async () => ({ call: (await member(t, w.other, 'staff')).call, url: '/api/v1/me/notification-settings', version: 1 }),
   getReferral: async () => {
     const d = await draft();
     return { call: w.chw.call, url: `/api/v1/referrals/${d.id}`, version: d.version };
@@ -339,6 +347,10 @@ const NO_OPS: Record<string, () => Promise<{ call: Call; method: Method; url: st
   updateClient: async () => {
     const c = await newClient(t.db, w.clinic);
     return { call: w.chw.call, method: 'PATCH', url: `/api/v1/clients/${c.id}`, body: { givenName: c.givenName, familyName: c.familyName }, id: c.id, version: 1 };
+  },
+  updateNotificationSettings: async () => {
+    const m = await member(t, w.other, 'staff');
+    return { call: m.call, method: 'PUT', url: '/api/v1/me/notification-settings', body: { enabled: { 'referral.message': true } }, id: m.user.id, version: 1 };
   },
   updateReferral: async () => {
     const d = await draft();

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { Db } from '@tandem/db';
+import type { ReferralSide } from '@tandem/contract';
 import { AppError, notFound } from '../../lib/app-error';
 import type { Ctx } from '../../lib/actor';
 import { auditInsert, markIdempotencyKey, recordAudit } from '../../lib/audit';
 import { decodeCursor, toPage } from '../../lib/pagination';
+import type { Notifier } from '../notifications';
 import { loadReferral, wasSent, type Access } from './access';
-import { toMessage, toNotification, toTimelineEntry } from './mappers';
+import { toMessage, toTimelineEntry } from './mappers';
 import { referralsRepo } from './repo';
 import { actorKeyId, actorUserId } from './status';
 
@@ -16,8 +18,8 @@ const requireParty = (a: Access) => {
   if (!a.sides.length) throw new AppError('forbidden', 'Only the organizations on the referral write messages.');
 };
 
-/** The message thread, read state, timeline and the caller's notifications. */
-export const createConversationService = ({ db }: { db: Db }) => ({
+/** The message thread, read state, timeline and who follows the referral. */
+export const createConversationService = ({ db, notifier }: { db: Db; notifier: Notifier }) => ({
   // Oldest first; `updatedSince` keeps those written at or after it (messages are never edited).
   // No BEGIN/COMMIT (two of five round trips): once the referral is found readable, the page and
   // its audit row go at once on two pool connections, as the inbox's do; the page is answered only
@@ -53,11 +55,11 @@ export const createConversationService = ({ db }: { db: Db }) => ({
     requireParty(a);
     const userId = actorUserId(ctx);
     const apiKeyId = actorKeyId(ctx);
-    const parties = [a.row.sendingOrgId, ...(a.row.receivingOrgId && wasSent(a.row) ? [a.row.receivingOrgId] : [])];
+    const sides: ReferralSide[] = a.row.receivingOrgId && wasSent(a.row) ? ['sender', 'receiver'] : ['sender'];
     const [m, names] = await Promise.all([
       referralsRepo.insertMessageWith(db, { referralId: id, authorUserId: userId, authorApiKeyId: apiKeyId, authorOrgId: a.orgId!, body }, [
         referralsRepo.touch(id),
-        referralsRepo.notifyInsert(parties, userId, { kind: 'referral.message', referralId: id, title: 'New message on a referral' }),
+        notifier.insert('referral.message', 'referral', referralsRepo.notifyRows(a.row, { sides, followers: true, actorUserId: userId, title: 'New message on a referral' })),
         auditInsert(db, ctx, { action: 'referral.message', entityType: 'referral', entityId: id, organizationId: a.orgId }),
       ]),
       referralsRepo.actorNames(db, { userId, apiKeyId, orgId: a.orgId! }),
@@ -92,26 +94,18 @@ export const createConversationService = ({ db }: { db: Db }) => ({
     });
   },
 
-  async notifications(userId: string, q: { limit: number; cursor?: string; unread?: boolean }) {
-    const rows = await referralsRepo.notifications(db, userId, q.limit, q.unread, decodeCursor(q.cursor, KeyCursor));
-    const page = toPage(rows, q.limit, (r) => [r.cursorAt, r.n.id]);
-    return { data: page.data.map((r) => toNotification(r.n)), nextCursor: page.nextCursor };
-  },
-
-  /** Someone else's notification is as unknown as a random id. */
-  async readNotification(userId: string, id: string) {
-    const n = await referralsRepo.readNotification(db, id, userId);
-    if (!n) throw notFound('notification');
-    return toNotification(n);
-  },
-
-  /** With an Idempotency-Key, the key is marked with the update: a retry does not mark read what came since. */
-  async readAllNotifications(ctx: Ctx, userId: string) {
-    if (!ctx.idempotency) return { marked: await referralsRepo.readAllNotifications(db, userId) };
+  /**
+   * Following: whoever may read the referral may follow it, and is then notified of its changes
+   * and messages (README "Who is notified"). Anyone else gets the 404 a random id gets.
+   */
+  async follow(ctx: Ctx, id: string, on: boolean) {
+    const userId = actorUserId(ctx);
+    if (!userId) throw new AppError('forbidden', 'Following belongs to a signed-in user.');
     return db.transaction(async (tx) => {
-      const marked = await referralsRepo.readAllNotifications(tx, userId);
-      await markIdempotencyKey(tx, ctx, { entityType: 'notification' });
-      return { marked };
+      await loadReferral(tx, ctx.actor, id);
+      await (on ? referralsRepo.follow(tx, id, userId) : referralsRepo.unfollow(tx, id, userId));
+      await markIdempotencyKey(tx, ctx, { entityType: 'referral', entityId: id });
+      return { referralId: id, following: on };
     });
   },
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createClientsService } from '../clients/service';
 import { servicesRepo } from '../directory/services.repo';
+import { notifier } from '../notifications';
 import { createConversationService } from './conversation';
 import { createLifecycleService } from './lifecycle';
 import { referralLinks } from './links';
@@ -9,20 +10,21 @@ import { referralRoutes } from './routes';
 import { createReferralsService, type DirectoryLookup } from './service';
 
 /**
- * Referrals between organizations, their messages and timeline, and in-app notifications. It
- * reaches clients/consents through the clients service and the directory through its service.
+ * Referrals between organizations, their messages, timeline and followers. It reaches
+ * clients/consents through the clients service, the directory through its service, and notifies
+ * people through the notifications module's Notifier (it never touches that module's tables).
  */
 export const referralsModule = async (app: FastifyInstance, opts: { overdueSweepSeconds?: number } = {}) => {
   const clients = createClientsService({ db: app.db, links: referralLinks });
   const directory: DirectoryLookup = {
     serviceInfo: (tx, id) => servicesRepo.slaInfo(tx, id),
   };
-  const deps = { db: app.db, clients, directory };
+  const deps = { db: app.db, clients, directory, notifier };
   if (opts.overdueSweepSeconds) startOverdueSweep(app, opts.overdueSweepSeconds);
   referralRoutes(app, {
     referrals: createReferralsService(deps),
     lifecycle: createLifecycleService(deps),
-    conversation: createConversationService({ db: app.db }),
+    conversation: createConversationService({ db: app.db, notifier }),
   });
 };
 
@@ -38,7 +40,7 @@ const startOverdueSweep = (app: FastifyInstance, seconds: number) => {
     try {
       // A full batch means more are waiting: keep going until the backlog is worked off.
       for (let done = SWEEP_BATCH; done >= SWEEP_BATCH; ) {
-        const r = await referralsRepo.sweepOverdue(app.db);
+        const r = await referralsRepo.sweepOverdue(app.db, notifier);
         if (r.notifications > 0) app.log.info(r, 'overdue referrals notified');
         done = r.referrals;
       }

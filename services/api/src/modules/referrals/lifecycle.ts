@@ -139,7 +139,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
     assertTransition(a, 'sent', {});
     assertVersion(a.row.version, opts.expected);
     const set = prepareSend(c, opts, new Date());
-    await changeStatus(tx, ctx, a, { to: 'sent', expected: opts.expected, set });
+    await changeStatus(deps.notifier, tx, ctx, a, { to: 'sent', expected: opts.expected, set });
     return detailView(tx, a, { ...c, r: a.row, consent: c.clientConsents?.find((x) => x.id === set.consentId) ?? null });
   };
 
@@ -154,7 +154,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
     async transition(ctx: Ctx, id: string, expected: number | undefined, input: TransitionInput) {
       if (input.to === 'sent') return send(db, ctx, id, { expected, confirmDuplicate: input.confirmDuplicate, duplicateReason: input.note });
       const a = await loadReferral(db, ctx.actor, id);
-      await changeStatus(db, ctx, a, { to: input.to, reason: input.reason, note: input.note, outcome: input.outcome, expected });
+      await changeStatus(deps.notifier, db, ctx, a, { to: input.to, reason: input.reason, note: input.note, outcome: input.outcome, expected });
       return buildDetail(db, ctx, a);
     },
 
@@ -174,7 +174,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
           const svc = await deps.directory.serviceInfo(tx, input.receivingServiceId);
           if (svc?.organizationId !== input.receivingOrganizationId) throw new AppError('reference_not_found', 'The service is not one of that organization’s.', { errors: [{ path: 'body.receivingServiceId', message: 'Unknown service' }] });
         }
-        await changeStatus(tx, ctx, a, { to: 'declined', reason: 'referred_elsewhere', note: input.note, expected, side: 'receiver' });
+        await changeStatus(deps.notifier, tx, ctx, a, { to: 'declined', reason: 'referred_elsewhere', note: input.note, expected, side: 'receiver' });
         const userId = actorUserId(ctx);
         const me = userId ? await referralsRepo.userContact(tx, userId) : undefined;
         const draft = await referralsRepo.insert(tx, {
@@ -216,6 +216,10 @@ export const createLifecycleService = (deps: ReferralDeps) => {
         await writeTogether(tx, [
           referralsRepo.eventInsert(tx, { referralId: id, kind: 'assigned', actorUserId: actorUserId(ctx), actorApiKeyId: actorKeyId(ctx), actorOrgId: a.orgId, data: { from: a.row.assigneeUserId, to: input.assigneeId } }),
           auditInsert(tx, ctx, { action: 'referral.assign', entityType: 'referral', entityId: id, organizationId: a.orgId, changes: { assigneeId: { from: a.row.assigneeUserId, to: input.assigneeId } } }),
+          // The new assignee hears that it is theirs now (not when they took it themselves).
+          !!input.assigneeId &&
+            input.assigneeId !== a.row.assigneeUserId &&
+            deps.notifier.insert('referral.assigned', 'referral', referralsRepo.notifyRows(a.row, { sides: [], followers: false, also: [input.assigneeId], actorUserId: actorUserId(ctx), title: 'Referral assigned to you' })),
         ]);
         a.row = row;
         return buildDetail(tx, ctx, a);

@@ -6,7 +6,6 @@ import {
   type FirstContactMethod,
   type LoopClosureReason,
   type Message,
-  type Notification,
   type Referral,
   type ReferralEventType,
   type ReferralListItem,
@@ -126,16 +125,6 @@ export const toMessage = (x: MessageRow): Message => {
     readAt: x.readAt ? new Date(x.readAt).toISOString() : null,
   };
 };
-
-export const toNotification = (n: typeof schema.notifications.$inferSelect): Notification => ({
-  id: n.id,
-  kind: n.kind as Notification['kind'],
-  referralId: n.referralId,
-  title: n.title,
-  data: (n.data ?? {}) as Notification['data'],
-  createdAt: n.createdAt.toISOString(),
-  readAt: iso(n.readAt),
-});
 
 export const toTimelineEntry = (t: TimelineRow): TimelineEntry => ({
   kind: t.kind,

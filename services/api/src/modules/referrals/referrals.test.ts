@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { schema } from '@tandem/db';
 import { testApp, type TestApp } from '../../testing/app';
+import { notifier } from '../notifications';
 import { referralsRepo } from './repo';
 import { apiKey, world } from './testing';
 
@@ -193,25 +194,26 @@ describe('the overdue sweep', () => {
     await w.chw.call('POST', `/api/v1/referrals/${cancelled.id}/transitions`, { to: 'cancelled', reason: 'client_declined', version: cancelled.version });
     for (const r of [late, acknowledged, cancelled]) await due(r.id, { acknowledgeDueAt: past() });
 
-    await referralsRepo.sweepOverdue(t.db);
+    await referralsRepo.sweepOverdue(t.db, notifier);
     const ack = [`${w.cboStaff.user.id} Acknowledgement overdue · from ${w.clinic.name}`, `${w.chw.user.id} Acknowledgement overdue · at ${w.cbo.name}`].sort();
     expect(await overdueNotes(late.id)).toEqual(ack);
     expect(await overdueNotes(acknowledged.id)).toEqual([]);
     expect(await overdueNotes(cancelled.id)).toEqual([]);
 
     // Once per step: a second sweep adds nothing; a later late step adds its own.
-    await referralsRepo.sweepOverdue(t.db);
+    await referralsRepo.sweepOverdue(t.db, notifier);
     expect(await overdueNotes(late.id)).toEqual(ack);
     await due(late.id, { firstContactDueAt: past() });
-    await referralsRepo.sweepOverdue(t.db);
+    await referralsRepo.sweepOverdue(t.db, notifier);
     expect(await overdueNotes(late.id)).toEqual([...ack, `${w.cboStaff.user.id} First contact overdue · from ${w.clinic.name}`, `${w.chw.user.id} First contact overdue · at ${w.cbo.name}`].sort());
     // The receiver sees it in their notifications.
     const mine = await w.cboStaff.call('GET', '/api/v1/notifications?unread=true');
     expect(mine.body.data).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'referral.overdue', referralId: late.id, title: `First contact overdue · from ${w.clinic.name}` })]));
-    // The same as data, for clients to word in the reader's language (issue 24).
+    // The same as data, with the client's initials, for clients to word in the reader's language (issue 24).
     const theirs = await w.chw.call('GET', '/api/v1/notifications?unread=true');
-    expect(mine.body.data.find((n: { title: string }) => n.title.startsWith('First contact')).data).toEqual({ step: 'first_contact', side: 'receiver', organizationName: w.clinic.name });
-    expect(theirs.body.data.find((n: { title: string }) => n.title.startsWith('First contact')).data).toEqual({ step: 'first_contact', side: 'sender', organizationName: w.cbo.name });
+    const clientInitials = `${w.client.givenName[0]!.toUpperCase()}. ${w.client.familyName[0]!.toUpperCase()}.`;
+    expect(mine.body.data.find((n: { title: string }) => n.title.startsWith('First contact')).data).toEqual({ step: 'first_contact', side: 'receiver', organizationName: w.clinic.name, clientInitials });
+    expect(theirs.body.data.find((n: { title: string }) => n.title.startsWith('First contact')).data).toEqual({ step: 'first_contact', side: 'sender', organizationName: w.cbo.name, clientInitials });
   });
 
   it('notifies the assignee rather than every member of the receiving organization', async () => {
@@ -220,7 +222,7 @@ describe('the overdue sweep', () => {
     const opened = await w.cboStaff.call('GET', `/api/v1/referrals/${r.id}`);
     await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/assign`, { assigneeId: w.cboStaff.user.id, version: opened.body.version });
     await due(r.id, { firstContactDueAt: past() });
-    await referralsRepo.sweepOverdue(t.db);
+    await referralsRepo.sweepOverdue(t.db, notifier);
     expect(await overdueNotes(r.id)).toEqual([`${w.cboStaff.user.id} First contact overdue · from ${w.clinic.name}`, `${w.chw.user.id} First contact overdue · at ${w.cbo.name}`].sort());
   });
 });

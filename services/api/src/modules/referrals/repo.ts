@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, getTableColumns, inArray, or, sql, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { type PgTable, type SelectedFields } from 'drizzle-orm/pg-core';
 import { reuse, schema, type DbOrTx } from '@tandem/db';
-import { OPEN_STATUSES, TERMINAL_STATUSES, type NotificationData, type NotificationKind, type ReferralDirection, type ReferralStatus } from '@tandem/contract';
+import { OPEN_STATUSES, TERMINAL_STATUSES, type NotificationData, type ReferralDirection, type ReferralSide, type ReferralStatus } from '@tandem/contract';
 import { activeBaaBetween } from '../directory/agreements.repo';
 import { withParts, type WritePart } from '../../lib/batch';
+import type { Notifier } from '../notifications';
 
-const { referrals, referralEvents, referralMessages, referralReads, referralOrgReads, referralViews, notifications, outbox, clients, consents, organizations, services, users, memberships, contacts, apiKeys } = schema;
+const { referrals, referralEvents, referralFollows, referralMessages, referralReads, referralOrgReads, referralViews, outbox, clients, consents, organizations, services, users, memberships, contacts, apiKeys } = schema;
 
 /** One entry of a referral's timeline as the timeline query returns it. */
 export type TimelineRow = {
@@ -33,6 +34,13 @@ export type TimelineRow = {
 export type ReferralRow = typeof referrals.$inferSelect;
 export type ReferralInsert = typeof referrals.$inferInsert;
 export type EventInsert = typeof referralEvents.$inferInsert;
+
+/** What notifyRows needs of a referral: the row as the caller read it. */
+export type NotifyTarget = Pick<ReferralRow, 'id' | 'clientId' | 'sendingOrgId' | 'sendingUserId' | 'receivingOrgId' | 'assigneeUserId'>;
+
+/** "A. L.": the client's initials (null without a client), what a notification names them by. */
+const initialsOf = (clientId: SQL) =>
+  sql`(select upper(left(c.given_name, 1)) || '. ' || upper(left(c.family_name, 1)) || '.' from ${clients} c where c.id = ${clientId})`;
 
 /** Referrals one overdue sweep marks at most (a backlog is worked off over several sweeps). */
 export const SWEEP_BATCH = 500;
@@ -359,13 +367,38 @@ export const referralsRepo = {
         and v.api_key_id is not distinct from ${apiKeyId}::uuid and v.org_id is not distinct from ${orgId}::uuid and v.at > now() - ${VIEW_WINDOW}::interval)`,
   outboxInsert: (db: DbOrTx, event: string, organizationIds: string[], payload: Record<string, unknown>) => db.insert(outbox).values({ event, organizationIds, payload }),
 
-  /** One in-app notification per member of these organizations, except the person acting. */
-  notifyInsert: (orgIds: string[], exceptUserId: string | null, n: { kind: NotificationKind; referralId: string; title: string; data?: NotificationData }) =>
-    orgIds.length
-      ? sql`insert into ${notifications} (user_id, kind, referral_id, title, data)
-      select distinct m.user_id, ${n.kind}, ${n.referralId}::uuid, ${n.title}, ${JSON.stringify(n.data ?? {})}::jsonb from ${memberships} m
-      where m.organization_id in (${sql.join(orgIds.map((o) => sql`${o}::uuid`), sql`, `)}) and m.user_id is distinct from ${exceptUserId}::uuid`
-      : null,
+  /**
+   * Who hears of a change to referral `r`, as rows (user_id, entity_id, title, data) for the
+   * notifications module's Notifier (README "Who is notified"): on each side in `sides`, the
+   * person holding it there — the sender (the sending user, else every member of the sending
+   * organization when a key sent it) and the receiver (the assignee, else every member of the
+   * receiving organization) — plus its followers who may still read it (members of an
+   * organization on it, network admins), plus `also`; never the person acting. `data` gets the
+   * client's initials, so the reader knows which referral without a name in the inbox.
+   */
+  notifyRows: (r: NotifyTarget, n: { sides: ReferralSide[]; followers: boolean; also?: string[]; actorUserId: string | null; title: string; data?: NotificationData }): SQL => {
+    const members = (orgId: string) => sql`select m.user_id from ${memberships} m where m.organization_id = ${orgId}::uuid`;
+    const one = (userId: string) => sql`select ${userId}::uuid as user_id`;
+    const parties = [r.sendingOrgId, ...(n.sides.includes('receiver') && r.receivingOrgId ? [r.receivingOrgId] : [])];
+    const who: SQL[] = [
+      ...(n.sides.includes('sender') ? [r.sendingUserId ? one(r.sendingUserId) : members(r.sendingOrgId)] : []),
+      ...(n.sides.includes('receiver') && r.receivingOrgId ? [r.assigneeUserId ? one(r.assigneeUserId) : members(r.receivingOrgId)] : []),
+      ...(n.followers
+        ? [
+            sql`select f.user_id from ${referralFollows} f where f.referral_id = ${r.id}::uuid and exists (select 1 from ${memberships} fm where fm.user_id = f.user_id
+              and (fm.organization_id in (${sql.join(parties.map((o) => sql`${o}::uuid`), sql`, `)}) or fm.role = 'network_admin'))`,
+          ]
+        : []),
+      ...(n.also ?? []).map(one),
+    ];
+    if (!who.length) return sql`select null::uuid as user_id, null::uuid as entity_id, null::text as title, null::jsonb as data where false`;
+    return sql`select distinct u.user_id, ${r.id}::uuid as entity_id, ${n.title}::text as title,
+        jsonb_strip_nulls(jsonb_build_object('clientInitials', ${initialsOf(sql`${r.clientId}::uuid`)})) || ${JSON.stringify(n.data ?? {})}::jsonb as data
+      from (${sql.join(who, sql` union `)}) u where u.user_id is distinct from ${n.actorUserId}::uuid`;
+  },
+
+  follow: (db: DbOrTx, referralId: string, userId: string) => db.insert(referralFollows).values({ referralId, userId }).onConflictDoNothing(),
+  unfollow: (db: DbOrTx, referralId: string, userId: string) => db.delete(referralFollows).where(and(eq(referralFollows.referralId, referralId), eq(referralFollows.userId, userId))),
 
   userContact: async (db: DbOrTx, userId: string) => (await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId)))[0],
   isMember: async (db: DbOrTx, orgId: string, userId: string) =>
@@ -686,7 +719,7 @@ export const referralsRepo = {
    * sent it, else every member. `for update skip locked`: sweeps in several API processes share
    * the work and never notify twice. Returns how many referrals it marked (SWEEP_BATCH: call again).
    */
-  async sweepOverdue(db: DbOrTx): Promise<{ referrals: number; notifications: number }> {
+  async sweepOverdue(db: DbOrTx, notifier: Notifier): Promise<{ referrals: number; notifications: number }> {
     const late = (done: string, due: string, marker: string) => sql.raw(`(r.${done} is null and r.${marker} is null and r.${due} < now())`);
     const ackLate = late('acknowledged_at', 'acknowledge_due_at', 'ack_overdue_notified_at');
     const contactLate = late('first_contact_at', 'first_contact_due_at', 'contact_overdue_notified_at');
@@ -701,63 +734,31 @@ export const referralsRepo = {
           ack_overdue_notified_at = case when pick.ack_late then now() else u.ack_overdue_notified_at end,
           contact_overdue_notified_at = case when pick.contact_late then now() else u.contact_overdue_notified_at end
         from pick where u.id = pick.id
-        returning u.id, u.sending_org_id, u.sending_user_id, u.receiving_org_id, u.assignee_user_id, pick.ack_late, pick.contact_late
+        returning u.id, u.client_id, u.sending_org_id, u.sending_user_id, u.receiving_org_id, u.assignee_user_id, pick.ack_late, pick.contact_late
       ),
       steps as (
-        select id, sending_org_id, sending_user_id, receiving_org_id, assignee_user_id, 'Acknowledgement overdue' as title, 'acknowledge' as step from due where ack_late
+        select id, client_id, sending_org_id, sending_user_id, receiving_org_id, assignee_user_id, 'Acknowledgement overdue' as title, 'acknowledge' as step from due where ack_late
         union all
-        select id, sending_org_id, sending_user_id, receiving_org_id, assignee_user_id, 'First contact overdue', 'first_contact' from due where contact_late
+        select id, client_id, sending_org_id, sending_user_id, receiving_org_id, assignee_user_id, 'First contact overdue', 'first_contact' from due where contact_late
       ),
       -- Titles carry no client detail: the step and the organization at the other end (also as
-      -- data, so clients word it in the reader's language).
+      -- data with the client's initials, so clients word it in the reader's language).
       recipients as (
         select s.id, s.title || ' · from ' || o.name as title, coalesce(s.assignee_user_id, m.user_id) as user_id,
-               jsonb_build_object('step', s.step, 'side', 'receiver', 'organizationName', o.name) as data
+               jsonb_strip_nulls(jsonb_build_object('step', s.step, 'side', 'receiver', 'organizationName', o.name, 'clientInitials', ${initialsOf(sql`s.client_id`)})) as data
           from steps s join ${organizations} o on o.id = s.sending_org_id
           left join ${memberships} m on s.assignee_user_id is null and m.organization_id = s.receiving_org_id
         union
         select s.id, s.title || ' · at ' || o.name, coalesce(s.sending_user_id, m.user_id),
-               jsonb_build_object('step', s.step, 'side', 'sender', 'organizationName', o.name)
+               jsonb_strip_nulls(jsonb_build_object('step', s.step, 'side', 'sender', 'organizationName', o.name, 'clientInitials', ${initialsOf(sql`s.client_id`)}))
           from steps s join ${organizations} o on o.id = s.receiving_org_id
           left join ${memberships} m on s.sending_user_id is null and m.organization_id = s.sending_org_id
       ),
       ins as (
-        insert into ${notifications} (user_id, kind, referral_id, title, data)
-        select user_id, 'referral.overdue', id, title, data from recipients where user_id is not null
+        ${notifier.insert('referral.overdue', 'referral', sql`select user_id, id as entity_id, title, data from recipients`)}
         returning 1
       )
       select (select count(*)::int from due) as referrals, (select count(*)::int from ins) as notifications`);
     return res.rows[0] ?? { referrals: 0, notifications: 0 };
   },
-
-
-  /** notifications_user_idx (user_id, created_at desc, id desc) serves the page and its keyset. */
-  notifications: async (db: DbOrTx, userId: string, limit: number, unread?: boolean, after?: [string, string]) =>
-    db
-      .select({ n: notifications, cursorAt: sql<string>`${notifications.createdAt}::text` })
-      .from(notifications)
-      .where(
-        and(
-          eq(notifications.userId, userId),
-          unread === true ? sql`${notifications.readAt} is null` : unread === false ? sql`${notifications.readAt} is not null` : undefined,
-          after ? sql`(${notifications.createdAt}, ${notifications.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined,
-        ),
-      )
-      .orderBy(desc(notifications.createdAt), desc(notifications.id))
-      .limit(limit + 1),
-  readNotification: async (db: DbOrTx, id: string, userId: string) =>
-    (
-      await db
-        .update(notifications)
-        .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
-        .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
-        .returning()
-    )[0],
-  /** Every unread notification of the user, read now; how many there were. */
-  readAllNotifications: async (db: DbOrTx, userId: string) =>
-    (
-      await db.execute<{ n: number }>(sql`with r as (
-        update ${notifications} set read_at = now() where user_id = ${userId}::uuid and read_at is null returning 1
-      ) select count(*)::int as n from r`)
-    ).rows[0]!.n,
 };

@@ -34,11 +34,10 @@ export const referralRoutes = (app: FastifyInstance, { referrals, lifecycle, con
   route(app, api.getReferralMessage, { rule: any, handler: async (req) => conversation.message(req.ctx(), req.params.id, req.params.messageId) });
   route(app, api.createReferralMessage, { rule: any, handler: async (req) => conversation.postMessage(req.ctx(), req.params.id, req.body.body) });
   route(app, api.markReferralRead, { rule: any, handler: async (req) => conversation.markRead(req.ctx(), req.params.id) });
+  route(app, api.followReferral, { rule: rules.signedIn, handler: async (req) => conversation.follow(req.ctx(), req.params.id, true) });
+  route(app, api.unfollowReferral, { rule: rules.signedIn, handler: async (req) => conversation.follow(req.ctx(), req.params.id, false) });
   route(app, api.getReferralTimeline, { rule: any, handler: async (req) => conversation.timeline(req.ctx(), req.params.id) });
 
   const userId = (req: { actor: { kind: string; userId?: string } }) => req.actor.userId!;
   route(app, api.getReferralWorklist, { rule: rules.signedIn, handler: async (req) => referrals.worklist(req.actor, userId(req)) });
-  route(app, api.listNotifications, { rule: rules.signedIn, handler: async (req) => conversation.notifications(userId(req), req.query) });
-  route(app, api.markNotificationRead, { rule: rules.signedIn, handler: async (req) => conversation.readNotification(userId(req), req.params.id) });
-  route(app, api.markAllNotificationsRead, { rule: rules.signedIn, handler: async (req) => conversation.readAllNotifications(req.ctx(), userId(req)) });
 };

@@ -23,6 +23,7 @@ import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
 import { decodeCursor, decodeSyncCursor, toPage } from '../../lib/pagination';
 import { consentSummaryOf, packetOf, toClient, type ClientsService } from '../clients/service';
+import type { Notifier } from '../notifications';
 import { accessOf, allowedFor, loadReferral, requireSide, type Access } from './access';
 import { toItem } from './mappers';
 import { createNetworkBox } from './network';
@@ -42,6 +43,8 @@ export interface ReferralDeps {
   db: Db;
   clients: ClientsService;
   directory: DirectoryLookup;
+  /** How referrals notify people (the notifications module's, given at wiring: referrals never touch its tables). */
+  notifier: Notifier;
 }
 
 type CreateInput = z.output<typeof CreateReferralBodySchema>;
@@ -186,7 +189,7 @@ export const createReferralsService = (deps: ReferralDeps) => {
       if (a.row.status === 'sent' && a.sides.includes('receiver') && ctx.actor.kind === 'user') {
         return db.transaction(async (tx) => {
           // Losing a race with another opener is fine: someone acknowledged it; the detail shows what they wrote.
-          await changeStatus(tx, ctx, a, { to: 'acknowledged', automatic: true, side: 'receiver' }, true);
+          await changeStatus(deps.notifier, tx, ctx, a, { to: 'acknowledged', automatic: true, side: 'receiver' }, true);
           await writeTogether(tx, readRecords(tx, ctx, a));
           return buildDetail(tx, ctx, a);
         });

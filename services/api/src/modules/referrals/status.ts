@@ -6,6 +6,7 @@ import { auditInsert } from '../../lib/audit';
 import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
 import { assertTransition, wasSent, type Access } from './access';
+import type { Notifier } from '../notifications';
 import { referralsRepo, type Reader, type ReferralInsert, type ReferralRow } from './repo';
 
 export interface StatusChange {
@@ -37,7 +38,7 @@ export const actorKeyId = (ctx: Ctx) => (ctx.actor.kind === 'apiKey' ? ctx.actor
  * commit together or not at all, with or without a surrounding transaction.
  * Returns null only for `tolerateStale` (the automatic acknowledgement losing a race).
  */
-export async function changeStatus(tx: DbOrTx, ctx: Ctx, a: Access, c: StatusChange, tolerateStale = false): Promise<ReferralRow | null> {
+export async function changeStatus(notifier: Notifier, tx: DbOrTx, ctx: Ctx, a: Access, c: StatusChange, tolerateStale = false): Promise<ReferralRow | null> {
   const from = a.row.status as ReferralStatus;
   assertTransition(a, c.to, { reason: c.reason, note: c.note, outcome: c.outcome, automatic: c.automatic }, c.side);
   assertVersion(a.row.version, c.expected);
@@ -62,10 +63,16 @@ export async function changeStatus(tx: DbOrTx, ctx: Ctx, a: Access, c: StatusCha
   const orgId = c.side === 'sender' ? sendingOrgId : c.side === 'receiver' ? receivingOrgId : a.orgId;
   // The receiver hears of a referral only from its sending on: cancelling a draft tells no one but the sender.
   const parties = [sendingOrgId, ...(receivingOrgId && (wasSent(a.row) || c.to === 'sent') ? [receivingOrgId] : [])];
+  // Who is notified (README): the receiver hears of it when it is sent; after that both sides'
+  // holders and its followers hear of each change.
   const notice =
     c.to === 'sent'
-      ? referralsRepo.notifyInsert(receivingOrgId ? [receivingOrgId] : [], userId, { kind: 'referral.received', referralId: id, title: 'New referral received' })
-      : referralsRepo.notifyInsert(parties, userId, { kind: 'referral.status_changed', referralId: id, title: `Referral ${c.to.replace(/_/g, ' ')}`, data: { status: c.to } });
+      ? notifier.insert('referral.received', 'referral', referralsRepo.notifyRows(a.row, { sides: ['receiver'], followers: false, actorUserId: userId, title: 'New referral received' }))
+      : notifier.insert(
+          'referral.status_changed',
+          'referral',
+          referralsRepo.notifyRows(a.row, { sides: parties.length > 1 ? ['sender', 'receiver'] : ['sender'], followers: true, actorUserId: userId, title: `Referral ${c.to.replace(/_/g, ' ')}`, data: { status: c.to } }),
+        );
   // The event, outbox row (ids only: webhook payloads leave the network, so no PHI), the
   // notifications and the audit record.
   const records = [

@@ -177,7 +177,8 @@ const referralSnapshot = async (w: World, id: string) => {
   const r = await w.db.execute(sql`select to_jsonb(r) - 'updated_at' as row,
       (select count(*) from ${schema.referralEvents} e where e.referral_id = r.id)::int as events,
       (select count(*) from ${schema.referralMessages} m where m.referral_id = r.id)::int as messages,
-      (select count(*) from ${schema.referrals} f where f.forwarded_from_id = r.id)::int as forwards
+      (select count(*) from ${schema.referrals} f where f.forwarded_from_id = r.id)::int as forwards,
+      (select count(*) from ${schema.referralFollows} fl where fl.referral_id = r.id)::int as follows
     from ${schema.referrals} r where r.id = ${id}::uuid`);
   return r.rows[0];
 };
@@ -413,6 +414,10 @@ const messageKind: KindDef<Ref & { messageId: string }> = {
     // A person marks it read for themselves; a key for its organization (issue 23): both only on a
     // referral they see, outsiders' keys the 404 of a random id.
     { name: 'mark read', method: 'POST', path: refPath('/read'), security: 'both', scope: 'referrals:write', expect: readReferral },
+    // Issue 24: whoever may read a referral may follow it (a person: keys get the gate), and is
+    // notified of its changes; anyone else gets the random id's 404.
+    { name: 'follow', method: 'POST', path: refPath('/follow'), security: 'session', expect: readReferral, mutates: true },
+    { name: 'unfollow', method: 'DELETE', path: refPath('/follow'), security: 'session', expect: readReferral, mutates: true },
   ],
 };
 
@@ -950,6 +955,42 @@ const invitationKind: KindDef<InvitationObj> = {
   ],
 };
 
+// ---- Notification settings: each user's own (issue 24) ---------------------------------------------------
+// The path names no one: every signed-in user reads and writes only their own settings. The write
+// turns on a kind that is on by default, so every cell answers at version 1 and changes nothing.
+const settingsOf = async (w: World, name: string) => {
+  const id = w.users.get(name)?.id;
+  return id ? (await w.db.select().from(schema.notificationSettings).where(eq(schema.notificationSettings.userId, id)))[0] : undefined;
+};
+const settingsKind: KindDef<{ owner: string }> = {
+  kind: 'notification settings',
+  states: [`of ${OWNER}`],
+  owner: 'A',
+  create: async () => ({ owner: OWNER }),
+  id: () => OWNER,
+  snapshot: (w, o) => settingsOf(w, o.owner),
+  actions: [
+    {
+      name: 'get',
+      method: 'GET',
+      path: () => '/api/v1/me/notification-settings',
+      security: 'session',
+      expect: () => 'allow',
+      verify: async (_c, body) => ((body as { version?: number }).version === 1 ? null : `settings at version ${String((body as { version?: number }).version)}`),
+    },
+    {
+      name: 'turn a kind on',
+      method: 'PUT',
+      path: () => '/api/v1/me/notification-settings',
+      body: () => ({ enabled: { 'referral.message': true }, version: 1 }),
+      security: 'session',
+      expect: () => 'allow',
+      // The row written (at its defaults) is the caller's, never the owner's on their behalf.
+      verify: async (c) => ((await settingsOf(c.w, c.actor.name)) ? null : `no settings row of ${c.actor.name}`),
+    },
+  ],
+};
+
 // ---- Inbox boxes: row by row ----------------------------------------------------------------------------
 type InboxObj = { ids: string[] };
 const inboxRow = (box: 'received' | 'sent') => async (c: CellCtx<InboxObj>, item: Record<string, unknown>) => {
@@ -1059,6 +1100,7 @@ export const OBJECT_KINDS: KindDef<any>[] = [
   auditKind,
   notificationKind,
   invitationKind,
+  settingsKind,
   inboxKind,
 ];
 

@@ -31,6 +31,12 @@ export const notificationQueries = {
       queryFn: () => apiCall(api.listNotifications, { query: { limit: PANEL_SIZE } }),
       staleTime: 0,
     }),
+  /** The signed-in user's settings (which kinds they get), with the version a save names. */
+  settings: () =>
+    queryOptions({
+      queryKey: [...notificationQueries.all, 'settings'] as const,
+      queryFn: () => apiCall(api.getNotificationSettings),
+    }),
   lists: () => [...notificationQueries.all, 'list'] as const,
   list: (filters: NotificationFilters) =>
     infiniteQueryOptions({

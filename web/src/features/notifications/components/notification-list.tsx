@@ -1,20 +1,13 @@
 import { Link } from 'react-router';
 import type { Notification } from '@tandem/contract';
 import { paths } from '../../../config/paths';
-import { notificationTitle } from '../../../i18n/codes';
-import type { MessageKey } from '../../../i18n/en';
+import { NOTIFICATION_KIND_KEYS, notificationTitle } from '../../../i18n/codes';
 import { useT } from '../../../i18n/i18n-provider';
 import { useMarkNotificationRead } from '../api/use-mark-notification-read';
+import { groupByEntity } from '../group';
 import { RelativeTime } from './relative-time';
 import { useNow } from './use-now';
 import './notifications.css';
-
-const kindLabel: Record<Notification['kind'], MessageKey> = {
-  'referral.received': 'notifications.kind.received',
-  'referral.status_changed': 'notifications.kind.statusChanged',
-  'referral.message': 'notifications.kind.message',
-  'referral.overdue': 'notifications.kind.overdue',
-};
 
 type Props = {
   items: Notification[];
@@ -23,36 +16,47 @@ type Props = {
   onFollow?: () => void;
 };
 
-/** Notifications, newest first; unread ones stand out, and following one marks it read. */
+/**
+ * Notifications, newest first, grouped by the record they are about (issue 24): one row per
+ * referral with its newest notification and how many more there are. Unread rows stand out, and
+ * following one marks every unread notification of its group read.
+ */
 export function NotificationList({ items, label, onFollow }: Props) {
   const t = useT();
   const now = useNow();
   const markRead = useMarkNotificationRead();
   return (
     <ul className="notif-list" aria-label={label}>
-      {items.map((n) => {
-        const unread = !n.readAt;
+      {groupByEntity(items).map(({ key, latest: n, items: group, unread: unreadCount }) => {
+        const unread = unreadCount > 0;
+        const markGroup = () => group.filter((x) => !x.readAt).forEach((x) => markRead.mutate(x.id));
         const body = (
           <>
             <span className="notif-kind">
               {unread && <span className="visually-hidden">{t('notifications.unread')}: </span>}
-              {t(kindLabel[n.kind])}
+              {t(NOTIFICATION_KIND_KEYS[n.kind])}
             </span>
             {/* Worded from kind + data in the reader's language; the API's English title is the fallback. */}
             <span className="notif-title">{notificationTitle(n, t)}</span>
+            {group.length > 1 && (
+              <span className="notif-more">
+                {t('notifications.more', { count: group.length - 1 })}
+                {unreadCount > 1 && <span className="notif-group-unread">{t('notifications.groupUnread', { count: unreadCount })}</span>}
+              </span>
+            )}
             <span className="notif-time">
               <RelativeTime iso={n.createdAt} now={now} />
             </span>
           </>
         );
         return (
-          <li key={n.id} className={`notif-item${unread ? ' is-unread' : ''}`}>
+          <li key={key} className={`notif-item${unread ? ' is-unread' : ''}`}>
             {n.referralId ? (
               <Link
                 className="notif-body"
                 to={paths.referral.href(n.referralId)}
                 onClick={() => {
-                  if (unread) markRead.mutate(n.id);
+                  markGroup();
                   onFollow?.();
                 }}
               >
@@ -63,7 +67,7 @@ export function NotificationList({ items, label, onFollow }: Props) {
               <div className="notif-body">
                 {body}
                 {unread && (
-                  <button type="button" className="link-button notif-mark" onClick={() => markRead.mutate(n.id)}>
+                  <button type="button" className="link-button notif-mark" onClick={markGroup}>
                     {t('notifications.markRead')}
                   </button>
                 )}

@@ -11,6 +11,7 @@ import { errorMessage } from '../../../lib/errors';
 import { notificationQueries } from '../api/queries';
 import { MarkAllReadButton } from './mark-all-read-button';
 import { NotificationList } from './notification-list';
+import { NotificationSettingsPanel } from './notification-settings';
 
 /** Every notification of the signed-in user, newest first, a page at a time; the filter is in the URL. */
 export function NotificationsPage() {
@@ -56,6 +57,7 @@ export function NotificationsPage() {
     <>
       <PageHeader title={t('notifications.title')} description={t('notifications.pageIntro')} actions={actions} />
       {content}
+      <NotificationSettingsPanel />
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { Role } from '@tandem/contract';
 import { schema } from '@tandem/db';
 import { newOrg, newUser } from '@tandem/db/testing';
 import { signIn, testApp, type TestApp } from '../../testing/app';
+import { member, world } from '../referrals/testing';
 
 let t: TestApp;
 let network: { id: string };
@@ -151,5 +152,24 @@ describe('POST /api/v1/users/:id/deactivate and /reactivate', () => {
     expect([res.statusCode, res.json().code]).toEqual([403, 'account_deactivated']);
     const [u] = await t.db.select().from(schema.users).where(eq(schema.users.id, member.userId));
     expect(u!.passwordHash).toBeNull();
+  });
+});
+
+describe('a deactivated person and the referrals they worked on', () => {
+  it('keeps their name on past messages and timeline, and refuses them as a new assignee', async () => {
+    const w = await world(t);
+    const cboAdmin = await member(t, w.cbo, 'org_admin');
+    const r = await w.sent();
+    expect((await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/assign`, { assigneeId: w.cboStaff.user.id })).status).toBe(200);
+    expect((await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/messages`, { body: 'Called the family; intake on Thursday.' })).status).toBe(201);
+    expect((await cboAdmin.call('POST', `/api/v1/users/${w.cboStaff.user.id}/deactivate`)).status).toBe(200);
+
+    const messages = await w.chw.call('GET', `/api/v1/referrals/${r.id}/messages`);
+    expect(messages.body.data.map((m: { authorName: string }) => m.authorName)).toContain('Pat Pantry');
+    const timeline = await w.chw.call('GET', `/api/v1/referrals/${r.id}/timeline`);
+    expect(timeline.body.data.map((e: { actorName: string | null }) => e.actorName)).toContain('Pat Pantry');
+
+    const assign = await cboAdmin.call('POST', `/api/v1/referrals/${r.id}/assign`, { assigneeId: w.cboStaff.user.id });
+    expect([assign.status, assign.body.code, assign.body.errors?.[0]?.path]).toEqual([400, 'validation_failed', 'body.assigneeId']);
   });
 });

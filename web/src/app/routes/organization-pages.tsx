@@ -51,7 +51,7 @@ function OrgAdminPage({ page }: { page: OrgPage }) {
     <>
       <OrgTabs id={id} />
       <PageHeader title={t(`${page}.titleOf`, { org: name })} description={t(`${page}.intro`)} />
-      {page === 'members' ? <MembersPanel organizationId={id} roles={grantable(me, id)} /> : <ApiKeysPanel organizationId={id} />}
+      {page === 'members' ? <MembersPanel organizationId={id} roles={grantable(me, id)} selfId={me.user.id} /> : <ApiKeysPanel organizationId={id} />}
     </>
   );
 }

@@ -153,5 +153,13 @@ describe('agreements and accounts (issue 24)', () => {
       await page.reload();
       await expectVisible(page.getByRole('list', { name: 'Approvals' }).getByText(new RegExp(`Approved by ${w.clinicAdmin.name}`)));
       expect(await page.getByRole('button', { name: 'Approve for the network' }).count()).toBe(0);
+
+      // A network admin deactivates from the users page too.
+      await page.goto('/admin/users');
+      await page.getByRole('searchbox', { name: 'Search by name or email' }).fill(w.pantryStaff.name);
+      const userRow = page.getByRole('row').filter({ hasText: w.pantryStaff.email });
+      await userRow.getByRole('button', { name: 'Deactivate' }).click();
+      await userRow.getByRole('button', { name: 'Yes, deactivate' }).click();
+      await expectVisible(userRow.getByText('Deactivated'));
     }));
 });

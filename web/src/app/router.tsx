@@ -1,7 +1,6 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { paths } from '../config/paths';
 import { OrganizationsAdmin } from '../features/organizations/components/organizations-admin';
-import { UsersAdmin } from '../features/members/components/users-admin';
 import { NotificationsPage } from '../features/notifications/components/notifications-page';
 import { canSeeAdvisory, canSeeAgreements, canSeeAudit, canSeeEngagement, canSeeNetworkReferrals, isNetworkAdmin, isNetworkStaff } from './nav';
 import { AcceptInvitationRoute } from './routes/accept-invitation';
@@ -10,7 +9,7 @@ import { DirectoryOrganizationRoute, DirectorySearchRoute, DirectoryServiceEditR
 import { NotFoundRoute } from './routes/forbidden';
 import { ClientRoute, ClientSearchRoute } from './routes/client-pages';
 import { HomeRoute } from './routes/home';
-import { OrganizationApiKeysRoute, OrganizationMembersRoute } from './routes/organization-pages';
+import { OrganizationApiKeysRoute, OrganizationMembersRoute, UsersAdminRoute } from './routes/organization-pages';
 import { PlaceholderRoute } from './routes/placeholder';
 import { ProtectedLayout } from './routes/protected-layout';
 import { AuditRoute } from './routes/audit-pages';
@@ -103,7 +102,7 @@ export function AppRouter() {
             path={paths.adminUsers.path}
             element={
               <Require allow={isNetworkAdmin}>
-                <UsersAdmin />
+                <UsersAdminRoute />
               </Require>
             }
           />

@@ -22,7 +22,8 @@ export const canEditDirectory = (me: Me, organizationId: string) =>
   me.memberships.some((m) => m.organizationId === organizationId && m.role === 'org_admin');
 /** Network staff (network admins, the collaboration team) look after the whole directory and its agreements. */
 export const isNetworkStaff = (me: Me) => isNetworkAdmin(me) || hasRole(me, 'collaboration_team');
-export const canSeeAgreements = isNetworkStaff;
+/** Agreements: network staff see and write all; org admins read their organization's (and approve its BAAs). */
+export const canSeeAgreements = (me: Me) => isNetworkStaff(me) || hasRole(me, 'org_admin');
 /** The network box: network admins (with client details) and the collaboration team (without). */
 export const canSeeNetworkReferrals = isNetworkStaff;
 /** The audit trail: network admins (all of it) and org admins (their organizations' rows). */

@@ -1,16 +1,15 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { paths } from '../config/paths';
 import { OrganizationsAdmin } from '../features/organizations/components/organizations-admin';
-import { UsersAdmin } from '../features/members/components/users-admin';
-import { AgreementsPage } from '../features/agreements/components/agreements-page';
 import { NotificationsPage } from '../features/notifications/components/notifications-page';
-import { canSeeAdvisory, canSeeAgreements, canSeeAudit, canSeeEngagement, canSeeNetworkReferrals, isNetworkAdmin } from './nav';
+import { canSeeAdvisory, canSeeAgreements, canSeeAudit, canSeeEngagement, canSeeNetworkReferrals, isNetworkAdmin, isNetworkStaff } from './nav';
 import { AcceptInvitationRoute } from './routes/accept-invitation';
+import { AgreementNewRoute, AgreementRoute, AgreementsRoute } from './routes/agreement-pages';
 import { DirectoryOrganizationRoute, DirectorySearchRoute, DirectoryServiceEditRoute, DirectoryServiceRoute } from './routes/directory-pages';
 import { NotFoundRoute } from './routes/forbidden';
 import { ClientRoute, ClientSearchRoute } from './routes/client-pages';
 import { HomeRoute } from './routes/home';
-import { OrganizationApiKeysRoute, OrganizationMembersRoute } from './routes/organization-pages';
+import { OrganizationApiKeysRoute, OrganizationMembersRoute, UsersAdminRoute } from './routes/organization-pages';
 import { PlaceholderRoute } from './routes/placeholder';
 import { ProtectedLayout } from './routes/protected-layout';
 import { AuditRoute } from './routes/audit-pages';
@@ -40,10 +39,19 @@ export function AppRouter() {
             path={paths.directoryAgreements.path}
             element={
               <Require allow={canSeeAgreements}>
-                <AgreementsPage />
+                <AgreementsRoute />
               </Require>
             }
           />
+          <Route
+            path={paths.directoryAgreementNew.path}
+            element={
+              <Require allow={isNetworkStaff}>
+                <AgreementNewRoute />
+              </Require>
+            }
+          />
+          <Route path={paths.directoryAgreement.path} element={<AgreementRoute />} />
           <Route path={paths.referrals.path} element={<ReferralInboxRoute />} />
           <Route path={paths.referralsNew.path} element={<ReferralNewRoute />} />
           <Route
@@ -94,7 +102,7 @@ export function AppRouter() {
             path={paths.adminUsers.path}
             element={
               <Require allow={isNetworkAdmin}>
-                <UsersAdmin />
+                <UsersAdminRoute />
               </Require>
             }
           />

@@ -11,6 +11,8 @@ export const paths = {
   directoryServiceEdit: { path: '/directory/services/:id/edit', href: (id: string) => `/directory/services/${id}/edit` },
   directoryOrganization: { path: '/directory/organizations/:id', href: (id: string) => `/directory/organizations/${id}` },
   directoryAgreements: { path: '/directory/agreements', href: () => '/directory/agreements' },
+  directoryAgreementNew: { path: '/directory/agreements/new', href: () => '/directory/agreements/new' },
+  directoryAgreement: { path: '/directory/agreements/:id', href: (id: string) => `/directory/agreements/${id}` },
   referrals: { path: '/referrals', href: () => '/referrals' },
   referralsNew: { path: '/referrals/new', href: (serviceId?: string) => (serviceId ? `/referrals/new?serviceId=${encodeURIComponent(serviceId)}` : '/referrals/new') },
   // Not under /referrals: the nav would mark "Referrals" current too.

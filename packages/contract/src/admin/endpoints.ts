@@ -20,6 +20,8 @@ import {
   UpdateMemberBodySchema,
   UserListQuerySchema,
   UserPageSchema,
+  UserParamsSchema,
+  UserWithMembershipsSchema,
 } from './schemas';
 import { NoQuerySchema, PageQuerySchema } from '../common/pagination';
 
@@ -174,5 +176,36 @@ export const adminEndpoints = {
     security: ['session'],
     query: UserListQuerySchema,
     responses: { 200: UserPageSchema },
+  }),
+  deactivateUser: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/users/{id}/deactivate',
+    operationId: 'deactivateUser',
+    summary: "Deactivate a person's account: they cannot sign in, and their sessions end now",
+    description:
+      'Deactivates the account (not one membership): sign-in is refused (403 account_deactivated), every session is revoked at once, ' +
+      'and the person leaves assignee pickers (GET /api/v1/organizations/{id}/colleagues); their past work keeps their name. ' +
+      "An org admin deactivates a person whose memberships are all in organizations they administer (someone who also works elsewhere is removed from the organization instead, or deactivated by a network admin); " +
+      'a network admin deactivates anyone. Nobody deactivates their own account (409 own_account), nor the last active org admin of an organization (409 last_org_admin). ' +
+      'Only a network admin deactivates someone holding a network-wide role (403). A person you do not administer is 404. ' +
+      'Accounts carry no version: deactivating twice leaves the account as it is and answers 200 (audited once). API keys belong to organizations, not people, and stay as they are. Audited.',
+    problems: ['own_account', 'last_org_admin'],
+    tags: ['Members'],
+    security: ['session'],
+    params: UserParamsSchema,
+    responses: { 200: UserWithMembershipsSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema },
+  }),
+  reactivateUser: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/users/{id}/reactivate',
+    operationId: 'reactivateUser',
+    summary: 'Reactivate a deactivated account: the person can sign in again',
+    description:
+      'Restores sign-in (with the password the person had; sessions ended by deactivation stay ended). The same people who may deactivate the account may reactivate it; ' +
+      'a person you do not administer is 404. Reactivating an active account changes nothing and answers 200. Audited.',
+    tags: ['Members'],
+    security: ['session'],
+    params: UserParamsSchema,
+    responses: { 200: UserWithMembershipsSchema, 403: ProblemSchema, 404: ProblemSchema },
   }),
 };

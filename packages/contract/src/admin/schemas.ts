@@ -10,7 +10,9 @@ export const MemberSchema = z
     email: z.string(),
     name: z.string(),
     role: RoleSchema,
-    status: z.enum(['active', 'invited']).describe('invited: the person has not accepted the invitation (or set a password) yet'),
+    status: z
+      .enum(['active', 'invited', 'deactivated'])
+      .describe('invited: the person has not accepted the invitation (or set a password) yet; deactivated: the account cannot sign in (POST /api/v1/users/{id}/reactivate restores it)'),
     createdAt: TimestampSchema,
   })
   .meta({ id: 'Member' });
@@ -60,9 +62,12 @@ export const UserWithMembershipsSchema = z
     email: z.string(),
     name: z.string(),
     locale: LocaleSchema,
-    active: z.boolean(),
+    active: z.boolean().describe('The person can sign in: the account is not deactivated and has a password'),
+    deactivated: z.boolean().describe('Deactivated by an administrator: cannot sign in until reactivated'),
     createdAt: TimestampSchema,
     memberships: z.array(z.object({ organizationId: IdSchema, organizationName: z.string(), role: RoleSchema })),
   })
   .meta({ id: 'UserWithMemberships' });
 export const UserPageSchema = pageOf(UserWithMembershipsSchema);
+
+export const UserParamsSchema = z.object({ id: IdSchema.describe("The user's id") });

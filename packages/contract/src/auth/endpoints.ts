@@ -22,12 +22,12 @@ export const authEndpoints = {
     operationId: 'login',
     summary: 'Sign in with email and password; sets the session cookie',
     description:
-      'Checks the password and starts a session: sets the httpOnly `tandem_session` cookie. Failed attempts are throttled per account and address (429 with `Retry-After`). Changes only the session and the throttle counters.',
-    problems: ['invalid_credentials'],
+      'Checks the password and starts a session: sets the httpOnly `tandem_session` cookie. Failed attempts are throttled per account and address (429 with `Retry-After`). Changes only the session and the throttle counters. A deactivated account with the right password is 403 account_deactivated (a wrong password is 401 as for anyone).',
+    problems: ['invalid_credentials', 'account_deactivated'],
     tags,
     security: [],
     body: LoginBodySchema,
-    responses: { 200: MeResponseSchema, 401: ProblemSchema, 429: ProblemSchema },
+    responses: { 200: MeResponseSchema, 401: ProblemSchema, 403: ProblemSchema, 429: ProblemSchema },
   }),
   logout: defineEndpoint({
     method: 'POST',
@@ -45,11 +45,12 @@ export const authEndpoints = {
     operationId: 'acceptInvitation',
     summary: 'Set a password for an invited account and sign in',
     description:
-      'For someone invited by email who has no account yet: sets their password from the invitation token, makes them a member, and signs them in (sets the session cookie).',
+      'For someone invited by email who has no account yet: sets their password from the invitation token, makes them a member, and signs them in (sets the session cookie). A deactivated account is 403 account_deactivated.',
+    problems: ['account_deactivated'],
     tags,
     security: [],
     body: AcceptInvitationBodySchema,
-    responses: { 200: MeResponseSchema, 404: ProblemSchema },
+    responses: { 200: MeResponseSchema, 403: ProblemSchema, 404: ProblemSchema },
   }),
   getMe: defineEndpoint({
     method: 'GET',

@@ -21,7 +21,13 @@ export const AgreementSchema = z
     notes: z.string().nullable(),
     parties: z.array(AgreementPartySchema).describe('Organizations bound by the agreement, by name'),
     approvals: z
-      .array(z.object({ organizationId: IdSchema, approvedAt: TimestampSchema }))
+      .array(
+        z.object({
+          organizationId: IdSchema,
+          approvedAt: TimestampSchema,
+          approvedByName: z.string().nullable().describe('Who approved for the party (null if that account was deleted)'),
+        }),
+      )
       .describe('Parties whose org admin approved this BAA; a BAA turns active when every party approved it, or a network admin did'),
     createdByUserId: IdSchema.nullable(),
     createdAt: TimestampSchema,

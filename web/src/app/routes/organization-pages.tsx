@@ -5,6 +5,7 @@ import { PageHeader } from '../../components/ui/page-header';
 import { paths } from '../../config/paths';
 import { ApiKeysPanel } from '../../features/api-keys/components/api-keys-panel';
 import { MembersPanel } from '../../features/members/components/members-panel';
+import { UsersAdmin } from '../../features/members/components/users-admin';
 import { orgQueries } from '../../features/organizations/api/queries';
 import { useT } from '../../i18n/i18n-provider';
 import { canManageOrg, isNetworkAdmin } from '../nav';
@@ -51,10 +52,13 @@ function OrgAdminPage({ page }: { page: OrgPage }) {
     <>
       <OrgTabs id={id} />
       <PageHeader title={t(`${page}.titleOf`, { org: name })} description={t(`${page}.intro`)} />
-      {page === 'members' ? <MembersPanel organizationId={id} roles={grantable(me, id)} /> : <ApiKeysPanel organizationId={id} />}
+      {page === 'members' ? <MembersPanel organizationId={id} roles={grantable(me, id)} selfId={me.user.id} /> : <ApiKeysPanel organizationId={id} />}
     </>
   );
 }
 
 export const OrganizationMembersRoute = () => <OrgAdminPage page="members" />;
 export const OrganizationApiKeysRoute = () => <OrgAdminPage page="apiKeys" />;
+
+/** Every account in the network, for network admins (the router checks the role). */
+export const UsersAdminRoute = () => <UsersAdmin selfId={useMe().user.id} />;

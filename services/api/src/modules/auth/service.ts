@@ -54,9 +54,11 @@ export const createAuthService = ({ db, sessionTtlHours, loginMaxFailures, now =
         throw new AppError('too_many_requests', `Too many failed sign-ins. Try again in ${wait} second${wait === 1 ? '' : 's'}.`, { retryAfterSeconds: wait });
       }
       const user = await authRepo.findUserByEmail(db, email);
-      const ok = user?.passwordHash && user.active ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await (dummyHash ??= hashPassword('not-a-real-password')), password), false);
+      const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await (dummyHash ??= hashPassword('not-a-real-password')), password), false);
       if (!user || !ok) throw new AppError('invalid_credentials', 'Email or password is wrong.');
       await throttle.succeeded(gate.ticket);
+      // Said only to someone who knows the password: a wrong one gets invalid_credentials as for anyone.
+      if (!user.active) throw new AppError('account_deactivated', 'This account is deactivated. Ask an administrator of your organization to reactivate it.');
       const session = await startSession(user.id, ip, userAgent);
       return { session, me: await getMe(user.id) };
     },
@@ -79,6 +81,8 @@ export const createAuthService = ({ db, sessionTtlHours, loginMaxFailures, now =
       // accepts signed in (acceptMyInvitation), and a token never resets their password.
       const invitee = inv && (await authRepo.findUserById(db, inv.userId));
       if (!inv || !invitee || invitee.passwordHash) throw notFound('invitation (it may have expired or been used)');
+      // A deactivated account does not get a password (and a session) through an old invitation link.
+      if (!invitee.active) throw new AppError('account_deactivated', 'This account is deactivated. Ask an administrator of your organization to reactivate it.');
       const passwordHash = await hashPassword(password);
       await db.transaction(async (tx) => {
         await authRepo.updateUser(tx, inv.userId, { passwordHash, ...(name ? { name } : {}) });

@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, inArray, sql, type SQLWrapper } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@tandem/db';
 
-const { agreements, agreementParties, agreementApprovals, organizations } = schema;
+const { agreements, agreementParties, agreementApprovals, organizations, users } = schema;
 export type AgreementRow = typeof agreements.$inferSelect;
 export type AgreementWithParties = AgreementRow & { parties: { id: string; name: string }[] };
 
@@ -92,14 +92,15 @@ export const agreementsRepo = {
 
   /** Party approvals of several agreements in one query. */
   async approvals(db: DbOrTx, agreementIds: string[]) {
-    const out = new Map<string, { organizationId: string; approvedAt: Date }[]>();
+    const out = new Map<string, { organizationId: string; approvedAt: Date; approvedByName: string | null }[]>();
     if (!agreementIds.length) return out;
     const rows = await db
-      .select({ agreementId: agreementApprovals.agreementId, organizationId: agreementApprovals.organizationId, approvedAt: agreementApprovals.approvedAt })
+      .select({ agreementId: agreementApprovals.agreementId, organizationId: agreementApprovals.organizationId, approvedAt: agreementApprovals.approvedAt, approvedByName: users.name })
       .from(agreementApprovals)
+      .leftJoin(users, eq(users.id, agreementApprovals.approvedBy))
       .where(inArray(agreementApprovals.agreementId, agreementIds))
       .orderBy(agreementApprovals.approvedAt, agreementApprovals.organizationId);
-    for (const r of rows) out.set(r.agreementId, [...(out.get(r.agreementId) ?? []), { organizationId: r.organizationId, approvedAt: r.approvedAt }]);
+    for (const r of rows) out.set(r.agreementId, [...(out.get(r.agreementId) ?? []), { organizationId: r.organizationId, approvedAt: r.approvedAt, approvedByName: r.approvedByName }]);
     return out;
   },
   async approve(db: DbOrTx, agreementId: string, orgIds: string[], approvedBy: string) {

@@ -33,7 +33,7 @@ export const laDateWindow = (days: number, now = new Date()): [string, string] =
   return [today, end.toISOString().slice(0, 10)];
 };
 
-const toAgreement = (r: AgreementRow, parties: { id: string; name: string }[], approvals: { organizationId: string; approvedAt: Date }[]): Agreement => ({
+const toAgreement = (r: AgreementRow, parties: { id: string; name: string }[], approvals: { organizationId: string; approvedAt: Date; approvedByName: string | null }[]): Agreement => ({
   id: r.id,
   kind: r.kind as Agreement['kind'],
   status: r.status as Agreement['status'],
@@ -44,7 +44,7 @@ const toAgreement = (r: AgreementRow, parties: { id: string; name: string }[], a
   documentUrl: r.documentUrl,
   notes: r.notes,
   parties,
-  approvals: approvals.map((a) => ({ organizationId: a.organizationId, approvedAt: a.approvedAt.toISOString() })),
+  approvals: approvals.map((a) => ({ organizationId: a.organizationId, approvedAt: a.approvedAt.toISOString(), approvedByName: a.approvedByName })),
   createdByUserId: r.createdBy,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),

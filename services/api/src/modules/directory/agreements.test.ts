@@ -236,7 +236,7 @@ describe('BAA approval (a BAA stands in for consent: it turns active only by app
 
     const first = await approve(adminA.headers, id, 1);
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ status: 'negotiating', version: 2, approvals: [{ organizationId: a.id }] });
+    expect(first.json()).toMatchObject({ status: 'negotiating', version: 2, approvals: [{ organizationId: a.id, approvedByName: adminA.user.name }] });
     const stale = await approve(adminB.headers, id, 1);
     expect([stale.statusCode, stale.json().code]).toEqual([409, 'stale_version']);
     const second = await approve(adminB.headers, id, 2);

@@ -26,5 +26,8 @@ export const membersModule = async (app: FastifyInstance) => {
       return undefined;
     },
   });
+  // Who may is decided on the account's memberships (service): outsiders get a random id's 404.
+  route(app, api.deactivateUser, { rule: rules.anyRole('org_admin'), handler: async (req) => svc.setActive(req.ctx(), req.params.id, false) });
+  route(app, api.reactivateUser, { rule: rules.anyRole('org_admin'), handler: async (req) => svc.setActive(req.ctx(), req.params.id, true) });
   route(app, api.listUsers, { rule: rules.anyRole('org_admin'), handler: async (req) => svc.users(req.actor, req.query) });
 };

@@ -11,9 +11,10 @@ const memberCols = {
   name: users.name,
   role: memberships.role,
   hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+  active: users.active,
   createdAt: memberships.createdAt,
 };
-export type MemberRow = { userId: string; organizationId: string; email: string; name: string; role: string; hasPassword: boolean; createdAt: Date };
+export type MemberRow = { userId: string; organizationId: string; email: string; name: string; role: string; hasPassword: boolean; active: boolean; createdAt: Date };
 
 export const membersRepo = {
   /** Members by name; `activeOnly`: people who can sign in (password set, account active). */
@@ -64,8 +65,28 @@ export const membersRepo = {
     db.update(memberships).set({ role }).where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, userId))),
   remove: async (db: DbOrTx, orgId: string, userId: string) =>
     (await db.delete(memberships).where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, userId))).returning()).length > 0,
+  /** Org admins who can act: a deactivated admin administers nothing, so does not count. */
   countAdmins: async (db: DbOrTx, orgId: string) =>
-    (await db.select({ n: sql<number>`count(*)::int` }).from(memberships).where(and(eq(memberships.organizationId, orgId), eq(memberships.role, 'org_admin'))))[0]!.n,
+    (
+      await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.organizationId, orgId), eq(memberships.role, 'org_admin'), eq(users.active, true)))
+    )[0]!.n,
+  /**
+   * Locks the organizations (in id order, so two callers cannot deadlock): two admins
+   * deactivating each other at once must not both pass the "last admin" check.
+   */
+  lockOrgs: async (db: DbOrTx, orgIds: string[]) => {
+    if (orgIds.length) await db.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, orgIds)).orderBy(organizations.id).for('update');
+  },
+  lockUser: async (db: DbOrTx, id: string) => (await db.select({ id: users.id, active: users.active }).from(users).where(eq(users.id, id)).for('update'))[0],
+  membershipsOf: async (db: DbOrTx, userId: string) =>
+    db.select({ organizationId: memberships.organizationId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId)),
+  setActive: async (db: DbOrTx, id: string, active: boolean) => db.update(users).set({ active, updatedAt: sql`now()` }).where(eq(users.id, id)),
+  /** Ends every session of the user (deactivation): the next request with one is 401. */
+  deleteSessions: async (db: DbOrTx, userId: string) => db.delete(schema.sessions).where(eq(schema.sessions.userId, userId)),
   createInvitation: async (db: DbOrTx, row: typeof invitations.$inferInsert) => (await db.insert(invitations).values(row).returning())[0]!,
   hasOpenInvitation: async (db: DbOrTx, userId: string, orgId: string) =>
     (
@@ -76,7 +97,7 @@ export const membersRepo = {
     ).length > 0,
 
   /** Users with their memberships; `orgIds` limits to members of those organizations. */
-  async users(db: DbOrTx, opts: { limit: number; after?: [string, string]; q?: string; orgIds?: string[] }) {
+  async users(db: DbOrTx, opts: { limit: number; after?: [string, string]; q?: string; orgIds?: string[]; id?: string }) {
     const scope = opts.orgIds
       ? inArray(users.id, db.select({ id: memberships.userId }).from(memberships).where(inArray(memberships.organizationId, opts.orgIds)))
       : undefined;
@@ -90,11 +111,12 @@ export const membersRepo = {
         locale: users.locale,
         // An invited user cannot sign in until they set a password.
         active: sql<boolean>`${users.active} and ${users.passwordHash} is not null`,
+        deactivated: sql<boolean>`not ${users.active}`,
         createdAt: users.createdAt,
         memberships: sql<{ organizationId: string; organizationName: string; role: Role }[]>`coalesce((select json_agg(json_build_object('organizationId', m.organization_id, 'organizationName', o.name, 'role', m.role) order by o.name) from memberships m join organizations o on o.id = m.organization_id where m.user_id = "users"."id"), '[]'::json)`,
       })
       .from(users)
-      .where(and(scope, q, after))
+      .where(and(scope, q, after, opts.id ? eq(users.id, opts.id) : undefined))
       .orderBy(sql`lower(${users.name})`, asc(users.id))
       .limit(opts.limit + 1);
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db, DbOrTx } from '@tandem/db';
-import { isNetworkRole, type Member, type Role } from '@tandem/contract';
+import { isNetworkRole, type api, type EndpointOutput, type Member, type Role } from '@tandem/contract';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { isNetworkAdmin, type Actor, type Ctx } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
@@ -18,7 +18,7 @@ const toMember = (r: MemberRow): Member => ({
   email: r.email,
   name: r.name,
   role: r.role as Role,
-  status: r.hasPassword ? 'active' : 'invited',
+  status: !r.active ? 'deactivated' : r.hasPassword ? 'active' : 'invited',
   createdAt: r.createdAt.toISOString(),
 });
 
@@ -38,6 +38,28 @@ const assertMayGrant = async (db: DbOrTx, actor: Actor, orgId: string, role: Rol
 /** Only network admins change or remove someone holding a network-wide role. */
 const assertMayManage = (actor: Actor, current: string) => {
   if (isNetworkRole(current as Role) && !isNetworkAdmin(actor)) throw forbidden(`Only network admins change or remove a member with the ${current} role.`);
+};
+
+type UserOut = EndpointOutput<typeof api.deactivateUser>;
+const toUser = (u: Awaited<ReturnType<typeof membersRepo.users>>[number]): UserOut => ({ ...u, locale: u.locale as 'en' | 'es', createdAt: u.createdAt.toISOString() });
+
+/**
+ * May the actor deactivate or reactivate this account? The account is shared by every
+ * organization the person works for, so an org admin decides it only when they administer all of
+ * them; otherwise they remove the membership instead, and a network admin decides. A person the
+ * actor administers in none of their organizations gets the 404 of a random id (as in GET /users).
+ */
+const assertMayDeactivate = (actor: Actor, targetId: string, ms: { organizationId: string; role: string }[]) => {
+  if (actor.kind !== 'user') throw forbidden();
+  const network = isNetworkAdmin(actor);
+  const administers = (orgId: string) => actor.memberships.some((m) => m.organizationId === orgId && m.role === 'org_admin');
+  if (!network && !ms.some((m) => administers(m.organizationId))) throw notFound('user');
+  if (targetId === actor.userId) throw new AppError('own_account', 'You cannot deactivate your own account: ask another admin.');
+  if (network) return;
+  for (const m of ms) assertMayManage(actor, m.role);
+  if (!ms.every((m) => administers(m.organizationId))) {
+    throw forbidden('This person also works for an organization you do not administer: remove them from yours instead, or ask a network admin.');
+  }
 };
 
 export const createMembersService = ({ db }: { db: Db }) => ({
@@ -111,7 +133,8 @@ export const createMembersService = ({ db }: { db: Db }) => ({
       if (!before) throw notFound('member');
       assertMayManage(ctx.actor, before.role);
       await assertMayGrant(tx, ctx.actor, orgId, role);
-      if (before.role === 'org_admin' && role !== 'org_admin' && (await membersRepo.countAdmins(tx, orgId)) <= 1) {
+      // A deactivated admin is not counted, so demoting one never leaves the org without an admin.
+      if (before.role === 'org_admin' && before.active && role !== 'org_admin' && (await membersRepo.countAdmins(tx, orgId)) <= 1) {
         throw new AppError('conflict', 'An organization needs at least one org admin: make someone else admin first.');
       }
       await membersRepo.setRole(tx, orgId, userId, role);
@@ -125,12 +148,44 @@ export const createMembersService = ({ db }: { db: Db }) => ({
       const before = await membersRepo.one(tx, orgId, userId);
       if (!before) throw notFound('member');
       assertMayManage(ctx.actor, before.role);
-      if (before.role === 'org_admin' && (await membersRepo.countAdmins(tx, orgId)) <= 1) {
+      if (before.role === 'org_admin' && before.active && (await membersRepo.countAdmins(tx, orgId)) <= 1) {
         throw new AppError('conflict', 'An organization needs at least one org admin.');
       }
       await membersRepo.remove(tx, orgId, userId);
       await recordAudit(tx, ctx, { action: 'member.remove', entityType: 'membership', entityId: userId, organizationId: orgId, changes: { role: { from: before.role, to: null } } });
     }));
+  },
+
+  /**
+   * Deactivate or reactivate an account. Deactivating ends every session in the same
+   * transaction and empties the auth caches after commit (changingAuth), so the next request
+   * with an old cookie is 401; sign-in answers 403 account_deactivated. Nothing else changes:
+   * memberships stay (reactivation restores them as they were), and past messages and timeline
+   * entries keep the person's name. No change (already so): no write, no audit row.
+   */
+  async setActive(ctx: Ctx, userId: string, active: boolean) {
+    await changingAuth(() => db.transaction(async (tx) => {
+      const user = await membersRepo.lockUser(tx, userId);
+      const ms = user ? await membersRepo.membershipsOf(tx, userId) : [];
+      if (!user) throw notFound('user');
+      assertMayDeactivate(ctx.actor, userId, ms);
+      if (user.active === active) return;
+      if (!active) {
+        const adminOrgs = ms.filter((m) => m.role === 'org_admin').map((m) => m.organizationId);
+        await membersRepo.lockOrgs(tx, adminOrgs);
+        for (const orgId of adminOrgs) {
+          if ((await membersRepo.countAdmins(tx, orgId)) <= 1) throw new AppError('last_org_admin', 'This person is the last active org admin of an organization: make someone else admin first.');
+        }
+        await membersRepo.deleteSessions(tx, userId);
+      }
+      await membersRepo.setActive(tx, userId, active);
+      // One row per organization, so each organization's audit trail shows it.
+      for (const m of ms) {
+        await recordAudit(tx, ctx, { action: active ? 'user.reactivate' : 'user.deactivate', entityType: 'user', entityId: userId, organizationId: m.organizationId, changes: { active: { from: !active, to: active } } });
+      }
+    }));
+    const [row] = await membersRepo.users(db, { limit: 1, id: userId });
+    return toUser(row!);
   },
 
   async users(actor: Actor, opts: { limit: number; cursor?: string; q?: string }) {
@@ -139,7 +194,7 @@ export const createMembersService = ({ db }: { db: Db }) => ({
     const rows = await membersRepo.users(db, { limit: opts.limit, q: opts.q, orgIds, after: decodeCursor(opts.cursor, NameCursor) });
     const page = toPage(rows, opts.limit, (r) => [r.name.toLowerCase(), r.id]);
     return {
-      data: page.data.map((u) => ({ ...u, locale: u.locale as 'en' | 'es', createdAt: u.createdAt.toISOString() })),
+      data: page.data.map(toUser),
       nextCursor: page.nextCursor,
     };
   },

@@ -208,7 +208,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
         requireSide(a, 'receiver', 'assign this referral');
         if (isTerminal(a.row.status as ReferralStatus)) throw new AppError('conflict', 'A closed referral cannot be reassigned.');
         if (input.assigneeId && !(await referralsRepo.isMember(tx, a.row.receivingOrgId!, input.assigneeId))) {
-          throw new AppError('validation_failed', 'The assignee must be staff of the receiving organization.', { errors: [{ path: 'body.assigneeId', message: 'Not a member of the receiving organization' }] });
+          throw new AppError('validation_failed', 'The assignee must be active staff of the receiving organization.', { errors: [{ path: 'body.assigneeId', message: 'Not an active member of the receiving organization' }] });
         }
         assertVersion(a.row.version, expected);
         const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, { assigneeUserId: input.assigneeId });

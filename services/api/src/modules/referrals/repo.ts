@@ -401,8 +401,15 @@ export const referralsRepo = {
   unfollow: (db: DbOrTx, referralId: string, userId: string) => db.delete(referralFollows).where(and(eq(referralFollows.referralId, referralId), eq(referralFollows.userId, userId))),
 
   userContact: async (db: DbOrTx, userId: string) => (await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId)))[0],
+  /** A member who can work a referral: a deactivated account is no assignee (issue 24). */
   isMember: async (db: DbOrTx, orgId: string, userId: string) =>
-    (await db.select({ u: memberships.userId }).from(memberships).where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, userId)))).length > 0,
+    (
+      await db
+        .select({ u: memberships.userId })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, userId), eq(users.active, true)))
+    ).length > 0,
 
   /**
    * One inbox page, in two statements so the plan cannot go wrong at any inbox size:

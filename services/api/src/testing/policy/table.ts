@@ -684,6 +684,34 @@ const grantKind: KindDef<MemberObj & { slot: Slot }> = {
   ]),
 };
 
+/**
+ * Deactivating an account (issue 24): an org admin of every organization the person works for, or
+ * a network admin. Anyone else holding org_admin somewhere gets the 404 of a random id (the
+ * person is not among the users they administer); everyone else the route's 403.
+ */
+const accountKind: KindDef<MemberObj> = {
+  kind: 'account',
+  states: ['active staff of A', 'deactivated staff of A'],
+  owner: 'A',
+  create: async (w, st) => {
+    const m = await makeMember(w, 'A');
+    if (st.startsWith('deactivated')) await w.db.update(schema.users).set({ active: false }).where(eq(schema.users.id, m.id));
+    return m;
+  },
+  id: (o) => o.id,
+  snapshot: async (w, o) => (await w.db.select({ active: schema.users.active }).from(schema.users).where(eq(schema.users.id, o.id)))[0],
+  actions: (['deactivate', 'reactivate'] as const).map(
+    (verb): ActionDef<MemberObj> => ({
+      name: verb,
+      method: 'POST',
+      path: (c) => `/api/v1/users/${c.obj.id}/${verb}`,
+      security: 'session',
+      expect: (a) => (hasRole(a, 'org_admin', 'A') || netAdmin(a) ? 'allow' : hasRole(a, 'org_admin') ? 'hidden' : 'forbidden'),
+      mutates: true,
+    }),
+  ),
+};
+
 type KeyObj = Awaited<ReturnType<typeof makeApiKey>>;
 const keySnapshot = async (w: World, id: string) => (await w.db.select().from(schema.apiKeys).where(eq(schema.apiKeys.id, id)))[0];
 const apiKeyKind: KindDef<KeyObj> = {
@@ -1093,6 +1121,7 @@ export const OBJECT_KINDS: KindDef<any>[] = [
   memberKind,
   memberOfB,
   grantKind,
+  accountKind,
   apiKeyKind,
   agreementKind,
   locationKind,

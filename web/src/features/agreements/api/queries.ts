@@ -1,9 +1,14 @@
-import { infiniteQueryOptions } from '@tanstack/react-query';
-import { api, type EndpointInput } from '@tandem/contract';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { api, type EndpointInput, type EndpointOutput } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
 
+export type Agreement = EndpointOutput<typeof api.getAgreement>;
+export type CreateAgreementBody = EndpointInput<typeof api.createAgreement>['body'];
+export type UpdateAgreementBody = NonNullable<EndpointInput<typeof api.updateAgreement>['body']>;
 export type AgreementFilters = Omit<NonNullable<EndpointInput<typeof api.listAgreements>['query']>, 'limit' | 'cursor'>;
 
+// Lists and details share the `agreements` prefix: a write invalidates `all` and every cached
+// page and detail refetches.
 export const agreementQueries = {
   all: ['agreements'] as const,
   lists: () => [...agreementQueries.all, 'list'] as const,
@@ -13,5 +18,18 @@ export const agreementQueries = {
       queryFn: ({ pageParam }) => apiCall(api.listAgreements, { query: { ...filters, limit: 50, cursor: pageParam } }),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
+  details: () => [...agreementQueries.all, 'detail'] as const,
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...agreementQueries.details(), id] as const,
+      queryFn: () => apiCall(api.getAgreement, { params: { id } }),
+    }),
+  /** Organizations to name as parties, by name (the public directory list). */
+  partyOptions: (q: string) =>
+    queryOptions({
+      queryKey: [...agreementQueries.all, 'party-options', q] as const,
+      queryFn: () => apiCall(api.listOrganizations, { query: { q: q || undefined, limit: 8 } }),
+      staleTime: 60_000,
     }),
 };

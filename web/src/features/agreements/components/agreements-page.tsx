@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { ListFooter } from '../../../components/ui/list-footer';
-import { Badge, type BadgeTone } from '../../../components/ui/badge';
+import { Badge } from '../../../components/ui/badge';
 import { Card } from '../../../components/ui/card';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -13,23 +13,21 @@ import { Table } from '../../../components/ui/table';
 import { paths } from '../../../config/paths';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
-import { formatDate } from '../../../lib/format';
 import { agreementQueries, type AgreementFilters } from '../api/queries';
+import { day, statusTone } from './labels';
+import './agreements.css';
 
-const WINDOWS = [30, 60, 90, 180] as const;
+const WINDOWS = [30, 60, 90, 180, 365] as const;
 const pick = <T extends string>(all: readonly T[], v: string | null) =>
   (all as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
-const statusTone: Record<(typeof AGREEMENT_STATUSES)[number], BadgeTone> = {
-  draft: 'neutral',
-  negotiating: 'info',
-  active: 'success',
-  expired: 'danger',
-  terminated: 'neutral',
-};
-const day = (d: string | null, locale: 'en' | 'es') => (d ? formatDate(`${d}T12:00:00Z`, locale) : '—');
+/** The renewals-due view: agreements ending within this many days. */
+export const RENEWAL_WINDOW = 90;
 
-/** Agreements between partners (MOUs, contracts, data sharing), with the ones about to end first. */
-export function AgreementsPage() {
+/**
+ * Agreements between partners (MOUs, contracts, data sharing), with the ones about to end first.
+ * `canCreate`: network staff record new ones (the API refuses others).
+ */
+export function AgreementsPage({ canCreate }: { canCreate: boolean }) {
   const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
   const within = Number(params.get('expiringWithinDays'));
@@ -49,7 +47,22 @@ export function AgreementsPage() {
 
   return (
     <>
-      <PageHeader title={t('agreements.title')} description={t('agreements.intro')} />
+      <PageHeader
+        title={t('agreements.title')}
+        description={t('agreements.intro')}
+        actions={
+          <>
+            <Link className="btn btn-secondary" to={`${paths.directoryAgreements.href()}?expiringWithinDays=${RENEWAL_WINDOW}`}>
+              {t('agreements.renewalsDue')}
+            </Link>
+            {canCreate && (
+              <Link className="btn btn-primary" to={paths.directoryAgreementNew.href()}>
+                {t('agreements.new')}
+              </Link>
+            )}
+          </>
+        }
+      />
       <Card>
         <form className="filters" role="search" aria-label={t('agreements.filters')} onSubmit={(e) => e.preventDefault()}>
           <SelectField
@@ -85,6 +98,11 @@ export function AgreementsPage() {
           <EmptyState title={t('agreements.emptyTitle')}>{t('agreements.empty')}</EmptyState>
         ) : (
           <>
+            {(WINDOWS as readonly number[]).includes(within) && (
+              <p className="agreements-window" role="status">
+                {t('agreements.endingWithin', { days: within })}
+              </p>
+            )}
             <Table
               label={t('agreements.listLabel')}
               head={
@@ -100,7 +118,9 @@ export function AgreementsPage() {
               {rows.map((a) => (
                 <tr key={a.id}>
                   <th scope="row">
-                    <span className="cell-title">{a.title}</span>
+                    <Link className="cell-title" to={paths.directoryAgreement.href(a.id)}>
+                      {a.title}
+                    </Link>
                     <span className="cell-sub">{t(`agreementKind.${a.kind}`)}</span>
                   </th>
                   <td data-label={t('agreements.colParties')}>

@@ -10,7 +10,7 @@ import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
 import { useFocusFirstError } from '../../../lib/use-focus-first-error';
 import { useUpdateOrganization } from '../api/use-update-organization';
 import { orNull, spaLabel } from './labels';
-import { isStaleVersion, StaleVersionAlert } from './stale-version';
+import { isStaleVersion, StaleVersionAlert } from '../../../components/ui/stale-version-alert';
 
 type Props = { organization: Organization; networkStaff: boolean; onDone: () => void; onReload: () => void };
 

@@ -21,7 +21,7 @@ import { useFocusFirstError } from '../../../lib/use-focus-first-error';
 import { useSaveService } from '../api/use-save-service';
 import { spaLabel } from './labels';
 import { newDraft, toBody, toDraft, type ServiceDraft as Draft, type textFields } from './service-draft';
-import { isStaleVersion, StaleVersionAlert } from './stale-version';
+import { isStaleVersion, StaleVersionAlert } from '../../../components/ui/stale-version-alert';
 
 type Props = { onSaved: (saved: Service) => void; onCancel: () => void } & (
   | { service: ServiceDetail; onReload: () => void; organization?: never }

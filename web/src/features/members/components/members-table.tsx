@@ -10,8 +10,9 @@ import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { memberQueries } from '../api/queries';
 import { MemberRow } from './member-row';
+import './members.css';
 
-export function MembersTable({ organizationId, roles }: { organizationId: string; roles: readonly Role[] }) {
+export function MembersTable({ organizationId, roles, selfId }: { organizationId: string; roles: readonly Role[]; selfId: string }) {
   const t = useT();
   const list = useInfiniteQuery(memberQueries.list(organizationId));
   const [notice, setNotice] = useState<string | null>(null);
@@ -40,7 +41,7 @@ export function MembersTable({ organizationId, roles }: { organizationId: string
         }
       >
         {members.map((m) => (
-          <MemberRow key={m.userId} member={m} roles={roles} onNotice={setNotice} />
+          <MemberRow key={m.userId} member={m} roles={roles} selfId={selfId} onNotice={setNotice} />
         ))}
       </Table>
       <ListFooter pages={list} moreLabel={t('common.loadMore')} />

@@ -13,7 +13,8 @@ import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { memberQueries } from '../api/queries';
 import { UsersTable } from './users-table';
 
-export function UsersAdmin() {
+/** Every account, for network admins; `selfId`: the signed-in admin (who cannot deactivate themselves). */
+export function UsersAdmin({ selfId }: { selfId: string }) {
   const t = useT();
   const [q, setQ] = useState('');
   const debouncedQ = useDebouncedValue(q.trim());
@@ -35,7 +36,7 @@ export function UsersAdmin() {
           <EmptyState title={t('users.empty')} />
         ) : (
           <>
-            <UsersTable users={users} />
+            <UsersTable users={users} selfId={selfId} />
             <ListFooter pages={list} summary={t('common.showing', { count: users.length })} moreLabel={t('common.loadMore')} />
           </>
         )}

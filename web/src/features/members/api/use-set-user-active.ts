@@ -1,0 +1,14 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@tandem/contract';
+import { apiCall } from '../../../lib/api-client';
+import { memberQueries } from './queries';
+
+/** Deactivate (sign-in refused, sessions ended) or reactivate a person's account; members and users lists refresh. */
+export const useSetUserActive = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, active }: { userId: string; active: boolean }) =>
+      apiCall(active ? api.reactivateUser : api.deactivateUser, { params: { id: userId } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: memberQueries.all }),
+  });
+};

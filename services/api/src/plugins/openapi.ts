@@ -47,7 +47,10 @@ const HEADERS: Record<string, Json> = {
   },
   RateLimitRemaining: { description: 'Requests left in the current minute', schema: { type: 'integer' } },
   RateLimitReset: { description: 'Seconds until the minute resets', schema: { type: 'integer' } },
+  ContentDisposition: { description: 'A download: `attachment; filename="..."`', schema: { type: 'string' } },
 };
+/** Representations that are files, not JSON: a success answers them alone, as a download. */
+const FILE_TYPES = ['application/zip'];
 const ref = (name: string) => ({ $ref: `#/components/headers/${name}` });
 const RATE_HEADERS = {
   'X-RateLimit-Limit': ref('RateLimitLimit'),
@@ -107,6 +110,12 @@ const describeOperation = (op: Operation, e: EndpointDef | undefined) => {
     res.headers = { ...res.headers, ...RATE_HEADERS };
     if (s < 300 && e && schemaHas(res.content?.['application/json']?.schema, 'version')) res.headers.ETag = ref('ETag');
     if (s === 429 || s === 503) res.headers['Retry-After'] = ref('RetryAfter');
+    const file = e?.produces?.find((t) => FILE_TYPES.includes(t));
+    if (s < 300 && file && res.content) {
+      const description = res.content['application/json']?.schema?.description;
+      res.content = { [file]: { schema: { type: 'string', contentMediaType: file, ...(description ? { description } : {}) } } };
+      res.headers['Content-Disposition'] = ref('ContentDisposition');
+    }
     if (!e || s < 400) {
       if (res.description === 'Default Response') res.description = s === 204 ? 'Done; no content' : 'Success';
       continue;

@@ -33,7 +33,11 @@ describe('directory data as HSDS (issue 23)', () => {
       const files = page.getByLabel('Package or CSV files');
 
       // A package with a nameless organization: the dry run lists the row, and nothing can be imported.
-      await files.setInputFiles({ name: 'broken.zip', mimeType: 'application/zip', buffer: packageWith([harbor, { id: randomUUID(), name: '' }]) });
+      await files.setInputFiles({
+        name: 'broken.zip',
+        mimeType: 'application/zip',
+        buffer: packageWith([harbor, { id: randomUUID(), name: '' }]),
+      });
       await page.getByRole('button', { name: 'Check files (dry run)' }).click();
       const report = page.getByRole('region', { name: 'Import report' });
       await report.getByText('1 problem(s) found. Nothing can be imported yet.').waitFor();
@@ -61,10 +65,15 @@ describe('directory data as HSDS (issue 23)', () => {
       expect(await named(page, harbor.name)).toHaveLength(1);
 
       // The download is the package, with the organization just imported under its HSDS id.
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download HSDS package (.zip)' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Download HSDS package (.zip)' }).click(),
+      ]);
       expect(download.suggestedFilename()).toMatch(/^tandem-hsds-\d{4}-\d{2}-\d{2}\.zip$/);
       const zip = readFileSync((await download.path())!);
-      const entries = Object.fromEntries(unzipUpload({ name: 'x.zip', data: zip }).map((e) => [e.name.slice('x.zip/'.length), Buffer.from(e.data).toString('utf8')]));
+      const entries = Object.fromEntries(
+        unzipUpload({ name: 'x.zip', data: zip }).map((e) => [e.name.slice('x.zip/'.length), Buffer.from(e.data).toString('utf8')]),
+      );
       expect(Object.keys(entries)).toEqual(expect.arrayContaining(['datapackage.json', 'organizations.csv', 'services.csv']));
       expect(entries['organizations.csv']).toContain(`${harbor.id},${harbor.name}`);
     }));

@@ -37,7 +37,10 @@ beforeAll(async () => {
         fs
           .readFileSync(path.join(EXAMPLE, f), 'utf8')
           .replace(',100,101,', ',34.05,-118.24,')
-          .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => ids.get(id) ?? ids.set(id, randomUUID()).get(id)!),
+          .replace(
+            /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
+            (id) => ids.get(id) ?? ids.set(id, randomUUID()).get(id)!,
+          ),
       ]),
   );
   const res = await upload(t.app, csvParts(files));
@@ -58,7 +61,9 @@ const upload = (app: FastifyInstance, parts: Part[], { cookie = admin.cookie, qu
   const boundary = `----hsds-package-${randomUUID()}`;
   const payload = Buffer.concat([
     ...parts.flatMap((p) => [
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.name}"\r\nContent-Type: ${p.type ?? 'text/csv'}\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.name}"\r\nContent-Type: ${p.type ?? 'text/csv'}\r\n\r\n`,
+      ),
       Buffer.from(p.data),
       Buffer.from('\r\n'),
     ]),
@@ -75,7 +80,10 @@ const download = async (app: FastifyInstance, cookie = admin.cookie) => {
   const res = await app.inject({ method: 'GET', url: '/api/v1/directory/export/package', headers: { cookie } });
   expect([res.statusCode, res.headers['content-type']]).toEqual([200, 'application/zip']);
   expect(res.headers['content-disposition']).toMatch(/^attachment; filename="tandem-hsds-\d{4}-\d{2}-\d{2}\.zip"$/);
-  return { raw: res.rawPayload, entries: Object.fromEntries(Object.entries(unzipSync(new Uint8Array(res.rawPayload))).map(([k, v]) => [k, strFromU8(v)])) };
+  return {
+    raw: res.rawPayload,
+    entries: Object.fromEntries(Object.entries(unzipSync(new Uint8Array(res.rawPayload))).map(([k, v]) => [k, strFromU8(v)])),
+  };
 };
 const csvsOf = (entries: Record<string, string>) => Object.fromEntries(Object.entries(entries).filter(([k]) => k.endsWith('.csv')));
 const counts = async (db: TestApp['db']) => ({
@@ -103,7 +111,14 @@ describe('GET /api/v1/directory/export/package', () => {
     for (const r of pkg.resources) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const ref = refOf.get(r.path) as any;
-      expect([r.path, r.name, r.format, r.mediatype, r.profile, r.schema.primaryKey]).toEqual([r.path, ref.name, 'csv', 'text/csv', 'tabular-data-resource', ref.schema.primaryKey]);
+      expect([r.path, r.name, r.format, r.mediatype, r.profile, r.schema.primaryKey]).toEqual([
+        r.path,
+        ref.name,
+        'csv',
+        'text/csv',
+        'tabular-data-resource',
+        ref.schema.primaryKey,
+      ]);
       const header = entries[r.path]!.split('\r\n')[0]!.split(',');
       expect([r.path, r.schema.fields.map((f: { name: string }) => f.name)]).toEqual([r.path, header]);
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -117,7 +132,9 @@ describe('GET /api/v1/directory/export/package', () => {
 
   it('imports into a fresh database, and that database exports the same CSV files', async () => {
     const a = await download(t.app);
-    const imported = await upload(fresh.app, [{ name: 'package.zip', data: a.raw, type: 'application/zip' }], { cookie: freshAdmin.cookie });
+    const imported = await upload(fresh.app, [{ name: 'package.zip', data: a.raw, type: 'application/zip' }], {
+      cookie: freshAdmin.cookie,
+    });
     expect(imported.statusCode).toBe(200);
     expect(imported.json()).toMatchObject({ dryRun: false, errors: [], updated: 0 });
     expect(imported.json().created).toBeGreaterThan(5);
@@ -132,7 +149,9 @@ describe('GET /api/v1/directory/export/package', () => {
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ created: 0, updated: 0, errors: [] });
     // Every file of the package is read but taxonomies.csv (Tandem's taxonomies are fixed), which is said.
-    expect(again.json().skippedFiles).toEqual([{ file: 'package.zip/taxonomies.csv', code: 'not_imported', reason: expect.stringMatching(/fixed/) }]);
+    expect(again.json().skippedFiles).toEqual([
+      { file: 'package.zip/taxonomies.csv', code: 'not_imported', reason: expect.stringMatching(/fixed/) },
+    ]);
     expect(await counts(t.db)).toEqual(before);
     expect(csvsOf((await download(t.app)).entries)).toEqual(csvsOf(a.entries));
   });
@@ -175,15 +194,19 @@ describe('POST /api/v1/directory/imports: files it does not read, zips, dry runs
 
   it('reads a zip whose files sit in a folder, and reports its other entries and a second copy of a file', async () => {
     const id = randomUUID();
-    const res = await upload(t.app, [
-      zipPart({
-        'export/datapackage.json': '{"profile":"tabular-data-package","resources":[]}',
-        'export/organizations.csv': org(id, 'Zipped Org'),
-        'export/old/organizations.csv': org(randomUUID(), 'Older Copy'),
-        'export/__MACOSX/._organizations.csv': 'junk',
-        'export/README.md': '# readme',
-      }),
-    ], { query: '?dryRun=true' });
+    const res = await upload(
+      t.app,
+      [
+        zipPart({
+          'export/datapackage.json': '{"profile":"tabular-data-package","resources":[]}',
+          'export/organizations.csv': org(id, 'Zipped Org'),
+          'export/old/organizations.csv': org(randomUUID(), 'Older Copy'),
+          'export/__MACOSX/._organizations.csv': 'junk',
+          'export/README.md': '# readme',
+        }),
+      ],
+      { query: '?dryRun=true' },
+    );
     expect(res.statusCode).toBe(200);
     const report = res.json();
     expect(report).toMatchObject({ dryRun: true, files: ['organizations.csv'], created: 1, errors: [] });
@@ -199,7 +222,11 @@ describe('POST /api/v1/directory/imports: files it does not read, zips, dry runs
 
   it('with only files it does not read: 400 naming each, nothing written', async () => {
     const res = await upload(t.app, [{ name: 'notes.txt', data: 'hello' }]);
-    expect([res.statusCode, res.json().code, res.json().errors]).toEqual([400, 'validation_failed', [expect.objectContaining({ path: 'notes.txt', message: expect.stringMatching(/^unrecognized_file: /) })]]);
+    expect([res.statusCode, res.json().code, res.json().errors]).toEqual([
+      400,
+      'validation_failed',
+      [expect.objectContaining({ path: 'notes.txt', message: expect.stringMatching(/^unrecognized_file: /) })],
+    ]);
   });
 
   it('a dry run writes nothing and counts what the import then does', async () => {
@@ -218,7 +245,11 @@ describe('POST /api/v1/directory/imports: files it does not read, zips, dry runs
   it('a dry run with bad rows answers 200 with them in the report (the real import answers 422)', async () => {
     const files = [{ name: 'organizations.csv', data: `id,name\r\n${randomUUID()},\r\n` }];
     const dry = await upload(t.app, files, { query: '?dryRun=true' });
-    expect([dry.statusCode, dry.json().dryRun, dry.json().errors]).toEqual([200, true, [{ file: 'organizations.csv', row: 2, field: 'name', problem: 'is required' }]]);
+    expect([dry.statusCode, dry.json().dryRun, dry.json().errors]).toEqual([
+      200,
+      true,
+      [{ file: 'organizations.csv', row: 2, field: 'name', problem: 'is required' }],
+    ]);
     const real = await upload(t.app, files);
     expect([real.statusCode, real.json().report.skippedFiles]).toEqual([422, []]);
   });
@@ -234,11 +265,18 @@ describe('POST /api/v1/directory/imports: files it does not read, zips, dry runs
   it.each([
     ['not a zip at all', Buffer.from('this is not a zip')],
     ['a truncated zip', Buffer.from(zipSync({ 'organizations.csv': strToU8(org()) })).subarray(0, 40)],
-    ['a zip whose central directory is garbage', Buffer.concat([Buffer.from(zipSync({ 'a.csv': strToU8('x') })).subarray(0, 60), Buffer.alloc(30, 0xff)])],
+    [
+      'a zip whose central directory is garbage',
+      Buffer.concat([Buffer.from(zipSync({ 'a.csv': strToU8('x') })).subarray(0, 60), Buffer.alloc(30, 0xff)]),
+    ],
   ])('answers %s with 400 malformed_archive, not 500', async (_n, data) => {
     const before = await counts(t.db);
     const res = await upload(t.app, [{ name: 'package.zip', data, type: 'application/zip' }]);
-    expect([res.statusCode, res.headers['content-type'], res.json().code]).toEqual([400, expect.stringMatching(/^application\/problem\+json/), 'malformed_archive']);
+    expect([res.statusCode, res.headers['content-type'], res.json().code]).toEqual([
+      400,
+      expect.stringMatching(/^application\/problem\+json/),
+      'malformed_archive',
+    ]);
     expect(await counts(t.db)).toEqual(before);
   });
 

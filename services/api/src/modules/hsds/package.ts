@@ -46,7 +46,8 @@ export interface Upload {
   data: Uint8Array;
 }
 
-const isZip = (u: Upload) => u.name.toLowerCase().endsWith('.zip') || (u.data[0] === 0x50 && u.data[1] === 0x4b && u.data[2] === 0x03 && u.data[3] === 0x04);
+const isZip = (u: Upload) =>
+  u.name.toLowerCase().endsWith('.zip') || (u.data[0] === 0x50 && u.data[1] === 0x4b && u.data[2] === 0x03 && u.data[3] === 0x04);
 
 /** A zip's files (folders left out) as uploads named `<zip>/<path>`; 400 malformed_archive when it does not unzip. */
 export const unzipUpload = (zip: Upload): Upload[] => {

@@ -90,7 +90,11 @@ export function HsdsPage() {
               <p className="hsds-chosen">{t('hsds.chosen', { count: files.length, names: files.map((f) => f.name).join(', ') })}</p>
             )}
             <div className="hsds-actions">
-              <Button type="submit" variant={canConfirm ? 'secondary' : 'primary'} loading={importing.isPending && importing.variables?.dryRun}>
+              <Button
+                type="submit"
+                variant={canConfirm ? 'secondary' : 'primary'}
+                loading={importing.isPending && importing.variables?.dryRun}
+              >
                 {t('hsds.check')}
               </Button>
               {canConfirm && (

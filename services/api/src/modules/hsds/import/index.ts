@@ -48,7 +48,15 @@ export const importDataset = async (db: Db, files: Record<string, string>, opts:
       }
       const tables = await applyPlan(tx, plan, existing);
       const total = (k: 'created' | 'updated' | 'unchanged') => Object.values(tables).reduce((n, c) => n + c[k], 0);
-      const report = { ...base, created: total('created'), updated: total('updated'), unchanged: total('unchanged'), errors: [], warnings, tables };
+      const report = {
+        ...base,
+        created: total('created'),
+        updated: total('updated'),
+        unchanged: total('unchanged'),
+        errors: [],
+        warnings,
+        tables,
+      };
       if (dryRun) throw new DryRun(report);
       return report;
     });

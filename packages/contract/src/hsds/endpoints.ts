@@ -175,6 +175,9 @@ export const hsdsEndpoints = {
     tags,
     security: ['session'],
     query: HsdsImportQuerySchema,
+    uploads:
+      'One file part per CSV (organizations.csv, services.csv, ...), or one .zip part holding the data package; ' +
+      'the part name is free, the file name says which file it is. At most 40 parts of 50 MB each.',
     responses: { 200: HsdsImportReportSchema },
   }),
   exportHsdsDirectory: defineEndpoint({

@@ -6,7 +6,7 @@ import { api, ERROR_TITLES, problemCodesOf, problemType, statusOf, type Endpoint
 
 type Json = Record<string, unknown>;
 type Response = { description?: string; content?: Record<string, { schema?: Json; example?: unknown }>; headers?: Json };
-type Operation = { operationId?: string; description?: string; parameters?: Json[]; responses?: Record<string, Response> };
+type Operation = { operationId?: string; description?: string; parameters?: Json[]; requestBody?: Json; responses?: Record<string, Response> };
 type Doc = {
   paths?: Record<string, Record<string, Operation>>;
   components?: { schemas?: Record<string, Json>; headers?: Record<string, Json>; requestBodies?: Record<string, Json> };
@@ -102,6 +102,16 @@ const exampleProblem = (code: ErrorCode, path: string) => ({
 
 /** Problem responses: problem+json, the codes they carry, examples and headers. */
 const describeOperation = (op: Operation, e: EndpointDef | undefined) => {
+  // An upload has no JSON body for the route to declare: its multipart shape is documented here.
+  if (e?.uploads && !op.requestBody)
+    op.requestBody = {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: { type: 'object', description: e.uploads, additionalProperties: { type: 'string', format: 'binary' } },
+        },
+      },
+    };
   for (const [status, res] of Object.entries(op.responses ?? {})) {
     const s = Number(status);
     if (s >= 400 && res.content?.['application/json']) {

@@ -163,6 +163,7 @@ describe('GET /api/v1/directory/export/package', () => {
     expect(ok.headers['Content-Disposition']).toEqual({ $ref: '#/components/headers/ContentDisposition' });
     const params = doc.paths['/api/v1/directory/imports'].post.parameters.map((x: { name: string }) => x.name);
     expect(params).toContain('dryRun');
+    expect(Object.keys(doc.paths['/api/v1/directory/imports'].post.requestBody.content)).toEqual(['multipart/form-data']);
   });
 
   it('is for network admins and the collaboration team, as the JSON export: 401 anonymous, 403 staff', async () => {

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { InjectOptions } from 'fastify';
+import { strToU8, zipSync } from 'fflate';
 import { newOrg, newUser } from '@tandem/db/testing';
 import { schema } from '@tandem/db';
 import { newClient, newConsent, newReferral } from '../../../db/src/testing/referral-factories';
@@ -387,6 +388,11 @@ describe(`fuzz every operation of /openapi.json (seed ${SEED})`, () => {
       ['many-fields', `multipart/form-data; boundary=${b}`, `--${b}\r\ncontent-disposition: form-data; name="a"\r\n\r\nx\r\n--${b}--\r\n`],
       ['huge-part-headers', `multipart/form-data; boundary=${b}`, `--${b}\r\ncontent-disposition: form-data; name="${'a'.repeat(100_000)}"; filename="a.csv"\r\n\r\nx\r\n--${b}--\r\n`],
       ['json-instead', 'application/json', '{"organizations.csv":"id,name"}'],
+      // A .zip part (the data package upload): not a zip, empty, cut short, entries with odd names.
+      ['zip-garbage', `multipart/form-data; boundary=${b}`, part('package.zip', 'package.zip', 'PK\u0003\u0004 not really a zip') + `--${b}--\r\n`],
+      ['zip-empty', `multipart/form-data; boundary=${b}`, part('package.zip', 'package.zip', '') + `--${b}--\r\n`],
+      ['zip-truncated', `multipart/form-data; boundary=${b}`, Buffer.concat([Buffer.from(part('p', 'package.zip', '').slice(0, -2)), Buffer.from(zipSync({ 'organizations.csv': strToU8('id,name\n1,a') })).subarray(0, 50), Buffer.from(`\r\n--${b}--\r\n`)])],
+      ['zip-odd-entries', `multipart/form-data; boundary=${b}`, Buffer.concat([Buffer.from(part('p', 'package.zip', '').slice(0, -2)), Buffer.from(zipSync({ '../../etc/organizations.csv': strToU8('id,name\n1,a'), 'dir/': new Uint8Array(0), 'services.csv': new Uint8Array([0xff, 0xfe, 0]) })), Buffer.from(`\r\n--${b}--\r\n`)])],
     ];
     const tasks: (() => Promise<void>)[] = [];
     for (const o of multipartOps) {

@@ -77,7 +77,7 @@ const runCell = async (c: Cell, shared: Map<string, unknown>, n: number): Promis
   const before = write && c.expected !== 'allow' ? await snap() : undefined;
   const url = act.path(ctx);
   const body = act.body?.(ctx);
-  const headers = w.headers.get(actor.name)!;
+  const headers = { ...w.headers.get(actor.name)!, ...act.headers?.(ctx) };
   const res = await t.app.inject({ method: act.method, url, headers, ...(body !== undefined ? { payload: body as object } : {}) });
   const got = parse(res.body);
   const ok = c.expected === 'allow' ? res.statusCode >= 200 && res.statusCode < 300 : STATUS[c.expected].includes(res.statusCode);

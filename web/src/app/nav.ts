@@ -63,6 +63,7 @@ export const buildNav = (me: Me, t: Translate): NavSection[] => {
           items: [
             { to: paths.adminOrganizations.href(), label: t('nav.organizations') },
             { to: paths.adminUsers.href(), label: t('nav.users') },
+            { to: paths.adminHsds.href(), label: t('nav.hsds') },
             { to: paths.audit.href(), label: t('nav.audit') },
           ],
         },

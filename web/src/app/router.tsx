@@ -9,6 +9,7 @@ import { DirectoryOrganizationRoute, DirectorySearchRoute, DirectoryServiceEditR
 import { NotFoundRoute } from './routes/forbidden';
 import { ClientRoute, ClientSearchRoute } from './routes/client-pages';
 import { HomeRoute } from './routes/home';
+import { HsdsRoute } from './routes/hsds-pages';
 import { OrganizationApiKeysRoute, OrganizationMembersRoute, UsersAdminRoute } from './routes/organization-pages';
 import { PlaceholderRoute } from './routes/placeholder';
 import { ProtectedLayout } from './routes/protected-layout';
@@ -103,6 +104,14 @@ export function AppRouter() {
             element={
               <Require allow={isNetworkAdmin}>
                 <UsersAdminRoute />
+              </Require>
+            }
+          />
+          <Route
+            path={paths.adminHsds.path}
+            element={
+              <Require allow={isNetworkAdmin}>
+                <HsdsRoute />
               </Require>
             }
           />

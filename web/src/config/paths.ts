@@ -26,6 +26,7 @@ export const paths = {
   audit: { path: '/audit', href: (q?: Record<string, string>) => (q ? `/audit?${new URLSearchParams(q).toString()}` : '/audit') },
   adminOrganizations: { path: '/admin/organizations', href: () => '/admin/organizations' },
   adminUsers: { path: '/admin/users', href: () => '/admin/users' },
+  adminHsds: { path: '/admin/directory-data', href: () => '/admin/directory-data' },
   orgMembers: { path: '/organizations/:id/members', href: (id: string) => `/organizations/${id}/members` },
   orgApiKeys: { path: '/organizations/:id/api-keys', href: (id: string) => `/organizations/${id}/api-keys` },
 } as const;

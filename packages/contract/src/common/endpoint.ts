@@ -28,6 +28,8 @@ export interface EndpointDef {
   responses: Readonly<Record<number, z.ZodType | null>>;
   /** Extra representations besides JSON (e.g. text/csv on reports). */
   produces?: readonly string[];
+  /** A multipart/form-data upload (no JSON body): what its file parts are, for the OpenAPI document. */
+  uploads?: string;
   /**
    * Optimistic concurrency, one rule on every route (route() applies it; see lib/concurrency.ts).
    * A write on a versioned record: `required` (428 without a version) or `optional` (it may run

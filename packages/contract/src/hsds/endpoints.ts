@@ -3,6 +3,7 @@ import { defineEndpoint } from '../common/endpoint';
 import {
   HsdsApiInfoSchema,
   HsdsExportSchema,
+  HsdsImportQuerySchema,
   HsdsImportReportSchema,
   HsdsOrganizationListItemSchema,
   HsdsOrganizationQuerySchema,
@@ -161,15 +162,22 @@ export const hsdsEndpoints = {
     method: 'POST',
     path: '/api/v1/directory/imports',
     operationId: 'importHsdsDirectory',
-    summary: 'Import an HSDS 3.0 tabular dataset (multipart upload of its CSV files)',
-    problems: ['malformed_multipart'],
+    summary: 'Import an HSDS 3.0 tabular data package (multipart upload of a zip or of its CSV files)',
+    problems: ['malformed_multipart', 'malformed_archive', 'constraint_violation'],
     description:
       'Creates or updates organizations, services and locations from the dataset. ' +
-      'multipart/form-data with one part per CSV file, named by the file (organizations.csv, services.csv, ...). ' +
+      'multipart/form-data with one part per CSV file, named by the file (organizations.csv, services.csv, ...), ' +
+      'or one .zip part holding the data package (datapackage.json and the CSV files, as GET /api/v1/directory/export/package answers). ' +
+      'Files that are not read are listed in `skippedFiles` with a code (`unrecognized_file`, `not_imported`, `duplicate_file`). ' +
       'Rows match existing records on their HSDS id, so re-importing the same data changes nothing. Every row is checked first: ' +
-      'if any is bad nothing is written and the answer is 422 with `report.errors[]` ({file,row,field,problem}).',
+      'if any is bad nothing is written and the answer is 422 with `report.errors[]` ({file,row,field,problem}). ' +
+      'With `dryRun=true` nothing is written: the answer is 200 with the report, its counts and any bad rows.',
     tags,
     security: ['session'],
+    query: HsdsImportQuerySchema,
+    uploads:
+      'One file part per CSV (organizations.csv, services.csv, ...), or one .zip part holding the data package; ' +
+      'the part name is free, the file name says which file it is. At most 40 parts of 50 MB each.',
     responses: { 200: HsdsImportReportSchema },
   }),
   exportHsdsDirectory: defineEndpoint({
@@ -183,5 +191,19 @@ export const hsdsEndpoints = {
     tags,
     security: ['session'],
     responses: { 200: HsdsExportSchema },
+  }),
+  exportHsdsPackage: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/directory/export/package',
+    operationId: 'exportHsdsPackage',
+    summary: 'Download the whole directory as an HSDS 3.0 tabular data package (zip)',
+    description:
+      'Changes nothing. Answers application/zip (Content-Disposition: attachment) holding datapackage.json ' +
+      '(Frictionless tabular-data-package, HSDS 3.0 resources and field schemas) and one CSV per resource, ' +
+      'the same files as GET /api/v1/directory/export. Uploading the zip to POST /api/v1/directory/imports changes nothing.',
+    tags,
+    security: ['session'],
+    produces: ['application/zip'],
+    responses: { 200: z.string().describe('The zip archive (application/zip)') },
   }),
 };

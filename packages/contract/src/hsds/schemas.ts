@@ -367,8 +367,27 @@ export const HsdsImportProblemSchema = z
   .meta({ id: 'HsdsImportProblem' });
 export type HsdsImportProblem = z.infer<typeof HsdsImportProblemSchema>;
 
+/**
+ * Why an uploaded file was not read, as a stable code: `unrecognized_file` (not a file of the HSDS
+ * tabular package), `not_imported` (an HSDS file whose data Tandem does not keep: programs.csv,
+ * funding.csv...), `duplicate_file` (a second file of the same name, e.g. in another folder of a zip).
+ */
+export const HSDS_SKIPPED_FILE_CODES = ['unrecognized_file', 'not_imported', 'duplicate_file'] as const;
+export type HsdsSkippedFileCode = (typeof HSDS_SKIPPED_FILE_CODES)[number];
+export const HsdsSkippedFileSchema = z
+  .object({
+    file: z.string().describe('The name as uploaded (a path inside a zip)'),
+    code: z.enum(HSDS_SKIPPED_FILE_CODES),
+    reason: z.string(),
+  })
+  .meta({ id: 'HsdsSkippedFile' });
+export type HsdsSkippedFile = z.infer<typeof HsdsSkippedFileSchema>;
+
 const Counts = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
 export const HsdsImportReportSchema = Counts.extend({
+  dryRun: z.boolean().describe('True when nothing was written: the counts say what the import would do'),
+  files: z.array(z.string()).describe('The files that were read, in the order HSDS lists them'),
+  skippedFiles: z.array(HsdsSkippedFileSchema).describe('Uploaded files that were not read, each with a stable code'),
   errors: z.array(HsdsImportProblemSchema).describe('Rows that made the import fail; nothing was written when non-empty'),
   warnings: z.array(HsdsImportProblemSchema).describe('Values dropped or defaulted; the import still ran'),
   tables: z.record(z.string(), Counts).describe('Counts per Tandem table'),
@@ -379,3 +398,9 @@ export const HsdsExportSchema = z
   .object({ files: z.record(z.string(), z.string()).describe('File name → CSV text (RFC 4180, header row)') })
   .meta({ id: 'HsdsExport' });
 export type HsdsExport = z.infer<typeof HsdsExportSchema>;
+
+export const HsdsImportQuerySchema = z.strictObject({
+  dryRun: flag.describe(
+    '`true`: check everything and count what would change, write nothing, and answer 200 with the report even when rows are bad',
+  ),
+});

@@ -3,19 +3,23 @@ import path from 'node:path';
 import { createDb, createPool, runMigrations } from '@tandem/db';
 import { runningEmbeddedPostgres, startEmbeddedPostgres } from '@tandem/db/embedded';
 import { importDataset } from '../modules/hsds/import';
+import { sortUploads, type Upload } from '../modules/hsds/package';
 import { AppError } from '../lib/app-error';
 import { parseEnv } from '../config';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 
-const USAGE = `Import an Open Referral HSDS 3.0 tabular dataset (a folder of CSV files) into the directory.
+const USAGE = `Import an Open Referral HSDS 3.0 tabular dataset into the directory: a folder of CSV files,
+or a zipped data package (datapackage.json and the CSV files, as the directory export downloads).
 
-  pnpm hsds:import <folder>
+  pnpm hsds:import [--dry-run] <folder or file.zip>
 
 It writes to the database npm start uses: DATABASE_URL when set, otherwise the embedded PostgreSQL
 in .pgdata/ on port 54329 (TANDEM_PG_DATA, TANDEM_PG_PORT), whether npm start is running or not.
 Rows match existing records on their HSDS id, so running it again with the same files changes nothing.
-If any row is invalid nothing is written and every bad row is listed.`;
+If any row is invalid nothing is written and every bad row is listed. Files that are not read are
+listed in the report's skippedFiles with a code (unrecognized_file, not_imported, duplicate_file).
+--dry-run checks and counts what would change, and writes nothing.`;
 
 /** Progress notes go to stderr: stdout is the JSON report. */
 const note = (line: string) => process.stderr.write(`${line}\n`);
@@ -48,36 +52,52 @@ const openDatabase = async (): Promise<{ url: string; close: () => Promise<void>
   };
 };
 
-const readFolder = (folder: string) => {
-  const files: Record<string, string> = {};
-  for (const f of fs.readdirSync(folder))
-    if (f.toLowerCase().endsWith('.csv')) files[f.toLowerCase()] = fs.readFileSync(path.join(folder, f), 'utf8');
-  return files;
-};
+/** Every file in the folder (not its subfolders), or the one zip. */
+const readUploads = (target: string): Upload[] =>
+  fs.statSync(target).isDirectory()
+    ? fs
+        .readdirSync(target, { withFileTypes: true })
+        .filter((f) => f.isFile())
+        .map((f) => ({ name: f.name, data: fs.readFileSync(path.join(target, f.name)) }))
+    : [{ name: path.basename(target), data: fs.readFileSync(target) }];
 
 const main = async () => {
-  const arg = process.argv[2];
+  const args = process.argv.slice(2);
+  const dryRun = args.includes('--dry-run');
+  const arg = args.find((a) => a !== '--dry-run');
   if (!arg || arg === '--help' || arg === '-h') {
     console.log(USAGE);
     return 2;
   }
-  // pnpm runs the script in services/api; a relative folder is relative to where it was typed.
-  const folder = path.resolve(process.env.INIT_CWD ?? process.cwd(), arg);
-  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
-    console.error(`${folder} is not a folder.\n\n${USAGE}`);
+  // pnpm runs the script in services/api; a relative path is relative to where it was typed.
+  const target = path.resolve(process.env.INIT_CWD ?? process.cwd(), arg);
+  if (!fs.existsSync(target) || !(fs.statSync(target).isDirectory() || target.toLowerCase().endsWith('.zip'))) {
+    console.error(`${target} is not a folder or a .zip file.\n\n${USAGE}`);
     return 2;
   }
-  const files = readFolder(folder);
+  let sorted: ReturnType<typeof sortUploads>;
+  try {
+    sorted = sortUploads(readUploads(target));
+  } catch (e) {
+    if (e instanceof AppError) {
+      console.error(e.message);
+      return 2;
+    }
+    throw e;
+  }
+  const { files, skipped } = sorted;
+  for (const s of skipped) note(`Skipped ${s.file} (${s.code}): ${s.reason}`);
   if (!Object.keys(files).length) {
-    console.error(`${folder} holds no .csv files.`);
+    console.error(`${target} holds no HSDS tabular file Tandem reads (organizations.csv, services.csv, ...).`);
     return 2;
   }
   const db = await openDatabase();
   const pool = createPool(db.url, { max: 2, applicationName: 'tandem-hsds-import' });
   try {
-    const report = await importDataset(createDb(pool), files);
+    const report = await importDataset(createDb(pool), files, { dryRun, skippedFiles: skipped });
     console.log(JSON.stringify(report, null, 2));
-    return 0;
+    // A dry run answers bad rows in its report instead of failing.
+    return report.errors.length ? 1 : 0;
   } catch (e) {
     if (e instanceof AppError && e.extra.report) {
       console.error(`${e.message}\n${JSON.stringify(e.extra.report, null, 2)}`);

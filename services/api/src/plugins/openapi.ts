@@ -6,7 +6,7 @@ import { api, ERROR_TITLES, problemCodesOf, problemType, statusOf, type Endpoint
 
 type Json = Record<string, unknown>;
 type Response = { description?: string; content?: Record<string, { schema?: Json; example?: unknown }>; headers?: Json };
-type Operation = { operationId?: string; description?: string; parameters?: Json[]; responses?: Record<string, Response> };
+type Operation = { operationId?: string; description?: string; parameters?: Json[]; requestBody?: Json; responses?: Record<string, Response> };
 type Doc = {
   paths?: Record<string, Record<string, Operation>>;
   components?: { schemas?: Record<string, Json>; headers?: Record<string, Json>; requestBodies?: Record<string, Json> };
@@ -48,7 +48,10 @@ const HEADERS: Record<string, Json> = {
   },
   RateLimitRemaining: { description: 'Requests left in the current minute', schema: { type: 'integer' } },
   RateLimitReset: { description: 'Seconds until the minute resets', schema: { type: 'integer' } },
+  ContentDisposition: { description: 'A download: `attachment; filename="..."`', schema: { type: 'string' } },
 };
+/** Representations that are files, not JSON: a success answers them alone, as a download. */
+const FILE_TYPES = ['application/zip'];
 const ref = (name: string) => ({ $ref: `#/components/headers/${name}` });
 const RATE_HEADERS = {
   'X-RateLimit-Limit': ref('RateLimitLimit'),
@@ -100,6 +103,16 @@ const exampleProblem = (code: ErrorCode, path: string) => ({
 
 /** Problem responses: problem+json, the codes they carry, examples and headers. */
 const describeOperation = (op: Operation, e: EndpointDef | undefined) => {
+  // An upload has no JSON body for the route to declare: its multipart shape is documented here.
+  if (e?.uploads && !op.requestBody)
+    op.requestBody = {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: { type: 'object', description: e.uploads, additionalProperties: { type: 'string', format: 'binary' } },
+        },
+      },
+    };
   for (const [status, res] of Object.entries(op.responses ?? {})) {
     const s = Number(status);
     if (s >= 400 && res.content?.['application/json']) {
@@ -108,6 +121,12 @@ const describeOperation = (op: Operation, e: EndpointDef | undefined) => {
     res.headers = { ...res.headers, ...RATE_HEADERS };
     if (s < 300 && e && schemaHas(res.content?.['application/json']?.schema, 'version')) res.headers.ETag = ref('ETag');
     if (s === 429 || s === 503) res.headers['Retry-After'] = ref('RetryAfter');
+    const file = e?.produces?.find((t) => FILE_TYPES.includes(t));
+    if (s < 300 && file && res.content) {
+      const description = res.content['application/json']?.schema?.description;
+      res.content = { [file]: { schema: { type: 'string', contentMediaType: file, ...(description ? { description } : {}) } } };
+      res.headers['Content-Disposition'] = ref('ContentDisposition');
+    }
     if (!e || s < 400) {
       if (res.description === 'Default Response') res.description = s === 204 ? 'Done; no content' : 'Success';
       continue;

@@ -376,7 +376,7 @@ describe('pnpm hsds:import', () => {
   it('prints how to run it without a folder, and refuses one that is not there', () => {
     const r = cli([], {});
     expect(r.status).toBe(2);
-    expect(r.stdout).toMatch(/pnpm hsds:import <folder>/);
+    expect(r.stdout).toMatch(/pnpm hsds:import \[--dry-run\] <folder or file\.zip>/);
     const missing = cli([path.join(os.tmpdir(), `no-such-folder-${randomUUID()}`)], {});
     expect([missing.status, missing.stderr]).toEqual([2, expect.stringMatching(/is not a folder/)]);
   });
@@ -388,9 +388,19 @@ describe('pnpm hsds:import', () => {
         path.join(dir, name),
         text.replaceAll('ac148810-d857-441c-9679-408f346de14b', 'ac148810-d857-441c-9679-408f346de15c'),
       );
+    // A file it does not read is reported (stderr and the report), not ignored in silence.
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'not HSDS');
+    const dry = cli(['--dry-run', dir], { DATABASE_URL: t.url });
+    expect([dry.status, JSON.parse(dry.stdout)]).toEqual([0, expect.objectContaining({ dryRun: true, tables: expect.objectContaining({ services: { created: 1, updated: 0, unchanged: 0 } }) })]);
     const ok = cli([dir], { DATABASE_URL: t.url });
-    expect([ok.status, ok.stderr]).toEqual([0, '']);
-    expect(JSON.parse(ok.stdout)).toMatchObject({ errors: [], tables: { services: { created: 1 } } });
+    expect([ok.status, ok.stderr]).toEqual([0, expect.stringContaining('Skipped notes.txt (unrecognized_file)')]);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ dryRun: false, errors: [], tables: { services: { created: 1 } } });
+    expect(JSON.parse(ok.stdout).skippedFiles).toEqual(
+      expect.arrayContaining([
+        { file: 'notes.txt', code: 'unrecognized_file', reason: expect.any(String) },
+        { file: 'programs.csv', code: 'not_imported', reason: expect.any(String) },
+      ]),
+    );
     fs.writeFileSync(path.join(dir, 'locations.csv'), example()['locations.csv']!.replace(',34.05,', ',200,'));
     const bad = cli([dir], { DATABASE_URL: t.url });
     expect(bad.status).toBe(1);

@@ -8,13 +8,14 @@ import { route } from '../../lib/routes';
 import { exportDataset } from './export';
 import { importDataset } from './import';
 import { pageOrStream } from './ndjson';
+import { sortUploads, zipPackage, type Upload } from './package';
 import { createHsdsService } from './service';
 
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 /**
  * Open Referral HSDS 3.0: a public read API under /hsds over the directory tables, and tabular
- * (CSV) import/export of the whole directory for network admins.
+ * import/export of the whole directory (CSV files, or a zipped data package) for network admins.
  */
 export const hsdsModule = async (app: FastifyInstance) => {
   // Encapsulated: multipart parsing exists only on this module's routes.
@@ -55,13 +56,12 @@ export const hsdsModule = async (app: FastifyInstance) => {
   route(app, api.importHsdsDirectory, {
     rule: rules.networkAdmin,
     handler: async (req) => {
-      if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Send multipart/form-data with one part per CSV file.');
-      const files: Record<string, string> = {};
+      if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Send multipart/form-data with one part per CSV file, or one .zip part.');
+      const uploads: Upload[] = [];
       try {
         for await (const part of req.parts()) {
           if (part.type !== 'file') continue;
-          const name = path.basename(part.filename || part.fieldname).toLowerCase();
-          files[name] = (await part.toBuffer()).toString('utf8');
+          uploads.push({ name: path.basename(part.filename || part.fieldname), data: await part.toBuffer() });
         }
       } catch (e) {
         // The multipart parser's own errors (no boundary, truncated body, bad part headers) carry no
@@ -69,9 +69,26 @@ export const hsdsModule = async (app: FastifyInstance) => {
         if (e instanceof AppError || (e as { statusCode?: number }).statusCode) throw e;
         throw new AppError('malformed_multipart', 'The body is not valid multipart/form-data (check the boundary and that every part is complete).');
       }
-      if (!Object.keys(files).length) throw new AppError('validation_failed', 'No CSV files were uploaded.');
-      return importDataset(app.db, files);
+      if (!uploads.length) throw new AppError('validation_failed', 'No files were uploaded.');
+      const { files, skipped } = sortUploads(uploads);
+      if (!Object.keys(files).length)
+        throw new AppError('validation_failed', 'None of the uploaded files is an HSDS tabular file Tandem reads (organizations.csv, services.csv, ...).', {
+          errors: skipped.map((s) => ({ path: s.file, message: `${s.code}: ${s.reason}` })),
+        });
+      return importDataset(app.db, files, { dryRun: req.query.dryRun, skippedFiles: skipped });
     },
   });
   route(app, api.exportHsdsDirectory, { rule: rules.anyRole('collaboration_team'), handler: async () => exportDataset(app.db) });
+  route(app, api.exportHsdsPackage, {
+    rule: rules.anyRole('collaboration_team'),
+    handler: async (_req, reply) => {
+      const now = new Date();
+      const zip = zipPackage((await exportDataset(app.db)).files, now);
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', `attachment; filename="tandem-hsds-${now.toISOString().slice(0, 10)}.zip"`)
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
+    },
+  });
 };

@@ -70,6 +70,8 @@ export interface ActionDef<O> {
   hiddenId?: (o: O) => string;
   /** Snapshot override (default: the kind's) proving a refused write changed nothing. */
   snapshot?: (c: CellCtx<O>) => Promise<unknown>;
+  /** Request headers besides the caller's credentials (e.g. a multipart content type for `body`). */
+  headers?: (c: CellCtx<O>) => Record<string, string>;
   /** For list endpoints: is this row one the caller may see? Returns a complaint or null. */
   row?: (c: CellCtx<O>, row: Record<string, unknown>) => Promise<string | null> | string | null;
   /** Extra checks on an allowed call (returns a complaint or null). */
@@ -1110,6 +1112,52 @@ const inboxKind: KindDef<InboxObj> = {
   ],
 };
 
+// ---- The directory as HSDS (issue 23): network staff export it, network admins import into it ----------
+/** One organization under an HSDS id of the cell's own, as a multipart upload of organizations.csv. */
+const BOUNDARY = 'matrix-hsds-boundary';
+const hsdsOrgId = (c: CellCtx<unknown>) => `matrix-hsds-${c.tag}`;
+const hsdsUpload = (c: CellCtx<unknown>) =>
+  `--${BOUNDARY}\r\nContent-Disposition: form-data; name="organizations.csv"; filename="organizations.csv"\r\nContent-Type: text/csv\r\n\r\n` +
+  `id,name\r\n${hsdsOrgId(c)},Matrix HSDS ${c.tag}\r\n\r\n--${BOUNDARY}--\r\n`;
+const hsdsImport = (name: string, query: string, mutates: boolean): ActionDef<unknown> => ({
+  name,
+  method: 'POST',
+  path: () => `/api/v1/directory/imports${query}`,
+  body: hsdsUpload,
+  headers: () => ({ 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }),
+  security: 'session',
+  expect: (a) => (netAdmin(a) ? 'allow' : 'forbidden'),
+  mutates,
+  // The organization the upload would create: a refused (or dry) run leaves none.
+  snapshot: async (c) => c.w.db.select({ id: schema.organizations.id }).from(schema.organizations).where(eq(schema.organizations.sourceId, hsdsOrgId(c))),
+  verify: async (c, body) => {
+    const rows = await c.w.db.select({ id: schema.organizations.id }).from(schema.organizations).where(eq(schema.organizations.sourceId, hsdsOrgId(c)));
+    const report = body as { dryRun?: boolean; created?: number };
+    if (report.created !== 1) return `report created ${String(report.created)}, not 1`;
+    return rows.length === (mutates ? 1 : 0) ? null : `${rows.length} organization(s) with the upload's HSDS id after a ${mutates ? 'real' : 'dry'} run`;
+  },
+});
+const directoryKind: KindDef<unknown> = {
+  kind: 'HSDS directory',
+  states: ['the directory'],
+  owner: 'N',
+  create: async () => ({}),
+  id: () => 'directory',
+  snapshot: async () => null,
+  actions: [
+    { name: 'export (JSON)', method: 'GET', path: () => '/api/v1/directory/export', security: 'session', expect: (a) => (networkStaff(a) ? 'allow' : 'forbidden') },
+    {
+      name: 'export package (zip)',
+      method: 'GET',
+      path: () => '/api/v1/directory/export/package',
+      security: 'session',
+      expect: (a) => (networkStaff(a) ? 'allow' : 'forbidden'),
+    },
+    hsdsImport('import, dry run', '?dryRun=true', false),
+    { ...hsdsImport('import', '', true), runLast: (a) => netAdmin(a) },
+  ],
+};
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one list of kinds with different object types
 export const OBJECT_KINDS: KindDef<any>[] = [
   referralKind,
@@ -1131,6 +1179,7 @@ export const OBJECT_KINDS: KindDef<any>[] = [
   invitationKind,
   settingsKind,
   inboxKind,
+  directoryKind,
 ];
 
 export interface CellInfo {

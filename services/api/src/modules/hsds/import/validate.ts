@@ -42,6 +42,8 @@ const FILES = {
   accessibility: ['accessibility.csv'],
 } as const;
 type Table = keyof typeof FILES;
+/** Every file name the importer reads, in HSDS order. */
+export const HSDS_FILE_NAMES = new Set<string>(Object.values(FILES).flat());
 
 // ISO 639-1/639-3 codes and English names onto Tandem's LANGUAGES.
 const LANGUAGE_ALIASES: Record<string, string> = {

@@ -5,7 +5,7 @@ import { directoryEndpoints } from './directory/endpoints';
 import { agreementEndpoints } from './directory/agreements';
 import { hsdsEndpoints } from './hsds/endpoints';
 import { referralApi } from './referrals/endpoints';
-import { clientRecordEndpoints } from './clients/endpoints';
+import { clientEndpoints, clientRecordEndpoints } from './clients/endpoints';
 
 /** The whole REST surface at a glance: every endpoint the API serves and the client calls. */
 export const api = {
@@ -15,6 +15,7 @@ export const api = {
   ...agreementEndpoints,
   ...hsdsEndpoints,
   ...clientRecordEndpoints,
+  ...clientEndpoints,
   ...referralApi,
   ...healthEndpoints,
 };

@@ -5,6 +5,7 @@ import { directoryEndpoints } from './directory/endpoints';
 import { agreementEndpoints } from './directory/agreements';
 import { hsdsEndpoints } from './hsds/endpoints';
 import { referralApi } from './referrals/endpoints';
+import { auditEndpoints } from './audit/endpoints';
 import { clientEndpoints, clientRecordEndpoints } from './clients/endpoints';
 
 /** The whole REST surface at a glance: every endpoint the API serves and the client calls. */
@@ -17,6 +18,7 @@ export const api = {
   ...clientRecordEndpoints,
   ...clientEndpoints,
   ...referralApi,
+  ...auditEndpoints,
   ...healthEndpoints,
 };
 export type Api = typeof api;

@@ -20,3 +20,4 @@ export * from './common/errors-es';
 export * from './common/field-errors-es';
 export * from './clients/search';
 export * from './clients/schemas';
+export * from './audit/schemas';

@@ -4,8 +4,6 @@ import { IdParamsSchema, IdSchema } from '../common/ids';
 import { ProblemSchema } from '../common/problem';
 import {
   AssignReferralBodySchema,
-  AuditListQuerySchema,
-  AuditPageSchema,
   CorrectFirstContactBodySchema,
   CreateMessageBodySchema,
   CreateReferralBodySchema,
@@ -311,22 +309,5 @@ export const notificationEndpoints = {
   }),
 };
 
-export const auditEndpoints = {
-  listAudit: defineEndpoint({
-    method: 'GET',
-    path: '/api/v1/audit',
-    operationId: 'listAudit',
-    summary: "Audit trail: org admins see their organization's rows, network admins all",
-    description:
-      'Who read or changed which record, newest first; changes nothing. Filters: who (actorUserId or actorApiKeyId), what (action, or a prefix such as `referral.`), when (from/to), ' +
-      'which record (entityType, entityId) and which client (clientId: the client, its consents and its referrals). ' +
-      'Give from/to whenever you can: the log is partitioned by month and only the months in range are read.',
-    tags: ['Audit'],
-    security: ['session'],
-    query: AuditListQuerySchema,
-    responses: { 200: AuditPageSchema, 403: ProblemSchema },
-  }),
-};
-
 /** Every endpoint of this folder, spread into `api`. */
-export const referralApi = { ...referralEndpoints, ...notificationEndpoints, ...auditEndpoints };
+export const referralApi = { ...referralEndpoints, ...notificationEndpoints };

@@ -5,12 +5,14 @@ import { directoryEndpoints } from './directory/endpoints';
 import { agreementEndpoints } from './directory/agreements';
 import { hsdsEndpoints } from './hsds/endpoints';
 import { referralApi } from './referrals/endpoints';
+import { apiKeyEndpoints } from './api-keys/endpoints';
 import { auditEndpoints } from './audit/endpoints';
 import { clientEndpoints, clientRecordEndpoints } from './clients/endpoints';
 
 /** The whole REST surface at a glance: every endpoint the API serves and the client calls. */
 export const api = {
   ...authEndpoints,
+  ...apiKeyEndpoints,
   ...adminEndpoints,
   ...directoryEndpoints,
   ...agreementEndpoints,

@@ -1,4 +1,5 @@
 export * from './common/enums';
+export * from './api-keys/enums';
 export * from './common/errors';
 export * from './common/problem';
 export * from './common/field-errors';
@@ -6,6 +7,7 @@ export * from './common/ids';
 export * from './common/pagination';
 export * from './common/endpoint';
 export * from './auth/schemas';
+export * from './api-keys/schemas';
 export * from './admin/schemas';
 export * from './directory/schemas';
 export * from './api';

@@ -3,6 +3,7 @@ import { adminEndpoints } from './admin/endpoints';
 import { healthEndpoints } from './common/health';
 import { directoryEndpoints } from './directory/endpoints';
 import { agreementEndpoints } from './directory/agreements';
+import { organizationEndpoints } from './organizations/endpoints';
 import { hsdsEndpoints } from './hsds/endpoints';
 import { referralApi } from './referrals/endpoints';
 import { apiKeyEndpoints } from './api-keys/endpoints';
@@ -14,6 +15,7 @@ export const api = {
   ...authEndpoints,
   ...apiKeyEndpoints,
   ...adminEndpoints,
+  ...organizationEndpoints,
   ...directoryEndpoints,
   ...agreementEndpoints,
   ...hsdsEndpoints,

@@ -1,5 +1,6 @@
 export * from './common/enums';
 export * from './api-keys/enums';
+export * from './organizations/enums';
 export * from './common/errors';
 export * from './common/problem';
 export * from './common/field-errors';
@@ -9,6 +10,7 @@ export * from './common/endpoint';
 export * from './auth/schemas';
 export * from './api-keys/schemas';
 export * from './admin/schemas';
+export * from './organizations/schemas';
 export * from './directory/schemas';
 export * from './api';
 export * from './referrals/enums';

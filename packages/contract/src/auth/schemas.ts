@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EmailSchema, IdSchema, TimestampSchema } from '../common/ids';
-import { LocaleSchema, OrgTypeSchema, RoleSchema } from '../common/enums';
+import { LocaleSchema, RoleSchema } from '../common/enums';
+import { OrgTypeSchema } from '../organizations/enums';
 
 export const PasswordSchema = z.string().min(10, 'Use at least 10 characters').max(200);
 

@@ -18,14 +18,6 @@ export const isNetworkRole = (r: Role) => (NETWORK_ROLES as readonly Role[]).inc
 export const grantableRoles = (o: { isNetworkAdmin: boolean; orgRunsNetwork: boolean }): readonly Role[] =>
   o.isNetworkAdmin && o.orgRunsNetwork ? ROLES : ORG_ROLES;
 
-export const ORG_TYPES = ['health_system', 'county_agency', 'cbo', 'clinic', 'health_plan'] as const;
-export const OrgTypeSchema = z.enum(ORG_TYPES);
-export type OrgType = z.infer<typeof OrgTypeSchema>;
-
-export const PARTNERSHIP_STAGES = ['prospect', 'outreach', 'assessed', 'partnered'] as const;
-export const PartnershipStageSchema = z.enum(PARTNERSHIP_STAGES);
-export type PartnershipStage = z.infer<typeof PartnershipStageSchema>;
-
 // LA County Service Planning Areas (shared/reference/la-reference.json, servicePlanningAreas).
 export const SPAS = [
   { code: 'spa1', number: 1, name: 'Antelope Valley' },

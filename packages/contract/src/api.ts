@@ -1,5 +1,5 @@
 import { authEndpoints } from './auth/endpoints';
-import { adminEndpoints } from './admin/endpoints';
+import { memberEndpoints } from './members/endpoints';
 import { healthEndpoints } from './common/health';
 import { directoryEndpoints } from './directory/endpoints';
 import { agreementEndpoints } from './directory/agreements';
@@ -14,7 +14,7 @@ import { clientEndpoints, clientRecordEndpoints } from './clients/endpoints';
 export const api = {
   ...authEndpoints,
   ...apiKeyEndpoints,
-  ...adminEndpoints,
+  ...memberEndpoints,
   ...organizationEndpoints,
   ...directoryEndpoints,
   ...agreementEndpoints,

@@ -9,7 +9,7 @@ export * from './common/pagination';
 export * from './common/endpoint';
 export * from './auth/schemas';
 export * from './api-keys/schemas';
-export * from './admin/schemas';
+export * from './members/schemas';
 export * from './organizations/schemas';
 export * from './directory/schemas';
 export * from './api';

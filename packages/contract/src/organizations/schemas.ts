@@ -5,7 +5,7 @@ import { pageOf, PageQuerySchema, UpdatedSinceSchema } from '../common/paginatio
 import { OrgTypeSchema, PartnershipStageSchema } from './enums';
 
 // The network's organizations: public directory facts and the network's partnership record.
-// Served by services/api/src/modules/directory; members are in ../admin.
+// Served by services/api/src/modules/directory; members are in ../members.
 
 export const StageDatesSchema = z
   .object({

@@ -17,7 +17,7 @@ import {
 } from './schemas';
 import { PageQuerySchema } from '../common/pagination';
 
-export const adminEndpoints = {
+export const memberEndpoints = {
   listMembers: defineEndpoint({
     method: 'GET',
     path: '/api/v1/organizations/{id}/members',

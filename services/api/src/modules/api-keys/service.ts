@@ -9,7 +9,7 @@ import { apiKeysRepo, type ApiKeyRow } from './repo';
 
 const toApiKey = (r: ApiKeyRow): ApiKey => ({
   ...r,
-  scopes: r.scopes as ApiScope[],
+  scopes: r.scopes,
   createdAt: r.createdAt.toISOString(),
   lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
   revokedAt: r.revokedAt?.toISOString() ?? null,

@@ -9,9 +9,6 @@ import {
   type ClientSearchResult,
   type ClientMatch,
   type Consent,
-  type ConsentMethod,
-  type ConsentScope,
-  type ContactMethod,
   type CreateClientBodySchema,
   type CreateConsentBodySchema,
   type ReferralStatus,
@@ -44,7 +41,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  */
 export const packetOf = (row: ClientRow | undefined, consentsOfClient: ConsentRow[], receivingOrgId: string | null, consentId: string | null, now: Date) => {
   const client: SendPacket['client'] = row
-    ? { name: `${row.givenName} ${row.familyName}`.trim(), phones: row.phones, email: row.email, preferredContactMethod: row.preferredContactMethod as ContactMethod | null, preferredLanguage: row.preferredLanguage }
+    ? { name: `${row.givenName} ${row.familyName}`.trim(), phones: row.phones, email: row.email, preferredContactMethod: row.preferredContactMethod, preferredLanguage: row.preferredLanguage }
     : null;
   let chosen: ConsentRow | undefined;
   const anyConsent = Boolean(row && receivingOrgId) && consentsOfClient.length > 0;
@@ -80,8 +77,8 @@ export const toClient = (r: ClientRow): Client => ({
   phones: r.phones,
   email: r.email,
   address: r.address ? { line2: null, ...r.address } : null,
-  preferredLanguage: r.preferredLanguage as Language | null,
-  preferredContactMethod: r.preferredContactMethod as ContactMethod | null,
+  preferredLanguage: r.preferredLanguage,
+  preferredContactMethod: r.preferredContactMethod,
   preferredContactTimes: r.preferredContactTimes,
   pronouns: r.pronouns,
   safeContactNotes: r.safeContactNotes,
@@ -94,10 +91,10 @@ export const toClient = (r: ClientRow): Client => ({
 export const toConsent = (r: ConsentRow, now = new Date()): Consent => ({
   id: r.id,
   clientId: r.clientId,
-  scope: r.scope as ConsentScope,
+  scope: r.scope,
   organizationIds: r.organizationIds,
-  method: r.method as ConsentMethod,
-  language: r.language as Language,
+  method: r.method,
+  language: r.language as Language, // no CHECK on consents.language yet, so the column stays a string
   signedAt: r.signedAt.toISOString(),
   expiresAt: iso(r.expiresAt),
   revokedAt: iso(r.revokedAt),

@@ -35,8 +35,8 @@ export const laDateWindow = (days: number, now = new Date()): [string, string] =
 
 const toAgreement = (r: AgreementRow, parties: { id: string; name: string }[], approvals: { organizationId: string; approvedAt: Date }[]): Agreement => ({
   id: r.id,
-  kind: r.kind as Agreement['kind'],
-  status: r.status as Agreement['status'],
+  kind: r.kind,
+  status: r.status,
   title: r.title,
   startDate: r.startDate,
   endDate: r.endDate,

@@ -102,7 +102,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
       const now = new Date();
       const at = input.at ? new Date(input.at) : mode === 'correct' && recorded ? recorded.at : now;
       const method = input.method ?? (mode === 'correct' ? (recorded?.method ?? null) : null);
-      assertLoop(decideFirstContact({ mode, sides: a.sides, status: r.status as ReferralStatus, sentAt: r.sentAt, closedAt: r.closedAt, recorded, loopClosedAt: r.loopClosedAt, at, method, now }));
+      assertLoop(decideFirstContact({ mode, sides: a.sides, status: r.status, sentAt: r.sentAt, closedAt: r.closedAt, recorded, loopClosedAt: r.loopClosedAt, at, method, now }));
       assertVersion(r.version, expected);
       const row = await referralsRepo.updateVersioned(tx, id, expected ?? r.version, { firstContactAt: at, firstContactMethod: method });
       if (!row) throw stale();
@@ -204,7 +204,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
       return db.transaction(async (tx) => {
         const a = await loadReferral(tx, ctx.actor, id);
         requireSide(a, 'receiver', 'assign this referral');
-        if (isTerminal(a.row.status as ReferralStatus)) throw new AppError('conflict', 'A closed referral cannot be reassigned.');
+        if (isTerminal(a.row.status)) throw new AppError('conflict', 'A closed referral cannot be reassigned.');
         if (input.assigneeId && !(await referralsRepo.isMember(tx, a.row.receivingOrgId!, input.assigneeId))) {
           throw new AppError('validation_failed', 'The assignee must be staff of the receiving organization.', { errors: [{ path: 'body.assigneeId', message: 'Not a member of the receiving organization' }] });
         }
@@ -237,7 +237,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
     async markLoopClosed(ctx: Ctx, id: string, expected: number | undefined, input: z.output<typeof LoopClosedBodySchema>) {
       return db.transaction(async (tx) => {
         const a = await loadReferral(tx, ctx.actor, id);
-        assertLoop(decideLoopClosed({ sides: a.sides, status: a.row.status as ReferralStatus, loopClosedAt: a.row.loopClosedAt }));
+        assertLoop(decideLoopClosed({ sides: a.sides, status: a.row.status, loopClosedAt: a.row.loopClosedAt }));
         assertVersion(a.row.version, expected);
         const now = new Date();
         const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, { loopClosedAt: now, loopClosedByUserId: actorUserId(ctx), loopClosedByApiKeyId: actorKeyId(ctx) });

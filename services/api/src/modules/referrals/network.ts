@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema, type Db, type DbOrTx } from '@tandem/db';
-import type { ReferralListItem, ReferralListQuerySchema } from '@tandem/contract';
+import type { ReferralListItem, ReferralListQuerySchema, ReferralStatus } from '@tandem/contract';
 import { AppError } from '../../lib/app-error';
 import { hasAnyRole, isNetworkAdmin, type Ctx } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
@@ -45,7 +45,7 @@ const servedInSpa = (spa: string): SQL =>
 export interface NetworkFilter {
   organizationId?: string;
   spa?: string;
-  status?: string;
+  status?: ReferralStatus;
   need?: string;
   overdue?: boolean;
   assignee?: string | 'none';

@@ -35,7 +35,7 @@ export const actorKeyId = (ctx: Ctx) => (ctx.actor.kind === 'apiKey' ? ctx.actor
  * Returns null only for `tolerateStale` (the automatic acknowledgement losing a race).
  */
 export async function changeStatus(tx: DbOrTx, ctx: Ctx, a: Access, c: StatusChange, tolerateStale = false): Promise<ReferralRow | null> {
-  const from = a.row.status as ReferralStatus;
+  const from = a.row.status;
   assertTransition(a, c.to, { reason: c.reason, note: c.note, outcome: c.outcome, automatic: c.automatic }, c.side);
   assertVersion(a.row.version, c.expected);
   const now = new Date();

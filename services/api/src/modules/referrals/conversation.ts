@@ -1,15 +1,12 @@
-import { z } from 'zod';
 import type { Db } from '@tandem/db';
 import { AppError, notFound } from '../../lib/app-error';
-import type { Ctx } from '../../lib/actor';
+import { type Ctx, userIdOf, apiKeyIdOf } from '../../lib/actor';
 import { auditInsert, markIdempotencyKey, recordAudit } from '../../lib/audit';
-import { decodeCursor, toPage } from '../../lib/pagination';
+import { decodeCursor, KeyCursor, toPage } from '../../lib/pagination';
 import { loadReferral, wasSent, type Access } from './access';
 import { toMessage, toNotification, toTimelineEntry } from './mappers';
 import { referralsRepo } from './repo';
-import { actorKeyId, actorUserId } from './status';
 
-const KeyCursor = z.tuple([z.string(), z.uuid()]);
 
 /** Messages are between the two sides; a network admin looking in may read but not write. */
 const requireParty = (a: Access) => {
@@ -40,8 +37,8 @@ export const createConversationService = ({ db }: { db: Db }) => ({
   async postMessage(ctx: Ctx, id: string, body: string) {
     const a = await loadReferral(db, ctx.actor, id);
     requireParty(a);
-    const userId = actorUserId(ctx);
-    const apiKeyId = actorKeyId(ctx);
+    const userId = userIdOf(ctx.actor);
+    const apiKeyId = apiKeyIdOf(ctx.actor);
     const parties = [a.row.sendingOrgId, ...(a.row.receivingOrgId && wasSent(a.row) ? [a.row.receivingOrgId] : [])];
     const [m, names] = await Promise.all([
       referralsRepo.insertMessageWith(db, { referralId: id, authorUserId: userId, authorApiKeyId: apiKeyId, authorOrgId: a.orgId!, body }, [
@@ -55,7 +52,7 @@ export const createConversationService = ({ db }: { db: Db }) => ({
   },
 
   async markRead(ctx: Ctx, id: string) {
-    const userId = actorUserId(ctx);
+    const userId = userIdOf(ctx.actor);
     if (!userId) throw new AppError('forbidden', 'Read state belongs to a signed-in user.');
     return db.transaction(async (tx) => {
       await loadReferral(tx, ctx.actor, id);

@@ -19,14 +19,14 @@ import {
   type TransitionBodySchema,
 } from '@tandem/contract';
 import { AppError, notFound } from '../../lib/app-error';
-import type { Ctx } from '../../lib/actor';
+import { type Ctx, userIdOf, apiKeyIdOf } from '../../lib/actor';
 import { auditInsert } from '../../lib/audit';
 import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
 import { accessOf, assertTransition, loadReferral, requireSide } from './access';
 import { referralsRepo, type SendContext } from './repo';
 import { buildDetail, detailView, packetCheckOf, type ReferralDeps } from './service';
-import { actorKeyId, actorUserId, changeStatus } from './status';
+import { changeStatus } from './status';
 
 type TransitionInput = z.output<typeof TransitionBodySchema>;
 type ForwardInput = z.output<typeof ForwardBodySchema>;
@@ -108,7 +108,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
       if (!row) throw stale();
       const change = { at: at.toISOString(), method, previousAt: recorded?.at.toISOString() ?? null, previousMethod: recorded?.method ?? null };
       await writeTogether(tx, [
-        referralsRepo.eventInsert(tx, { referralId: id, kind: 'first_contact', actorUserId: actorUserId(ctx), actorApiKeyId: actorKeyId(ctx), actorOrgId: r.receivingOrgId, note: input.note ?? null, data: change }),
+        referralsRepo.eventInsert(tx, { referralId: id, kind: 'first_contact', actorUserId: userIdOf(ctx.actor), actorApiKeyId: apiKeyIdOf(ctx.actor), actorOrgId: r.receivingOrgId, note: input.note ?? null, data: change }),
         auditInsert(tx, ctx, {
           action: mode === 'record' ? 'referral.first_contact' : 'referral.first_contact_corrected',
           entityType: 'referral',
@@ -129,7 +129,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
    * what a re-read would show.
    */
   const send = async (tx: DbOrTx, ctx: Ctx, id: string, opts: SendOptions): Promise<ReferralDetail> => {
-    const c = await referralsRepo.sendContext(tx, id, actorUserId(ctx));
+    const c = await referralsRepo.sendContext(tx, id, userIdOf(ctx.actor));
     const a = c ? accessOf(c.r, ctx.actor) : null;
     // Anyone not on it gets the same 404 as a random id (as loadReferral).
     if (!c || !a) throw notFound('referral');
@@ -173,7 +173,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
           if (svc?.organizationId !== input.receivingOrganizationId) throw new AppError('reference_not_found', 'The service is not one of that organization’s.', { errors: [{ path: 'body.receivingServiceId', message: 'Unknown service' }] });
         }
         await changeStatus(tx, ctx, a, { to: 'declined', reason: 'referred_elsewhere', note: input.note, expected, side: 'receiver' });
-        const userId = actorUserId(ctx);
+        const userId = userIdOf(ctx.actor);
         const me = userId ? await referralsRepo.userContact(tx, userId) : undefined;
         const draft = await referralsRepo.insert(tx, {
           clientId: original.clientId,
@@ -191,8 +191,8 @@ export const createLifecycleService = (deps: ReferralDeps) => {
           status: 'draft',
         });
         await writeTogether(tx, [
-          referralsRepo.eventInsert(tx, { referralId: draft.id, kind: 'created', actorUserId: userId, actorApiKeyId: actorKeyId(ctx), actorOrgId: draft.sendingOrgId, toStatus: 'draft', note: input.note, data: { forwardedFromId: original.id } }),
-          referralsRepo.eventInsert(tx, { referralId: original.id, kind: 'forwarded', actorUserId: userId, actorApiKeyId: actorKeyId(ctx), actorOrgId: a.orgId, note: input.note, data: { forwardedToId: draft.id } }),
+          referralsRepo.eventInsert(tx, { referralId: draft.id, kind: 'created', actorUserId: userId, actorApiKeyId: apiKeyIdOf(ctx.actor), actorOrgId: draft.sendingOrgId, toStatus: 'draft', note: input.note, data: { forwardedFromId: original.id } }),
+          referralsRepo.eventInsert(tx, { referralId: original.id, kind: 'forwarded', actorUserId: userId, actorApiKeyId: apiKeyIdOf(ctx.actor), actorOrgId: a.orgId, note: input.note, data: { forwardedToId: draft.id } }),
         ]);
         // Same checks as any send: packet, consent covering the new partner, open duplicates
         // (the declined original no longer counts).
@@ -212,7 +212,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
         const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, { assigneeUserId: input.assigneeId });
         if (!row) throw stale();
         await writeTogether(tx, [
-          referralsRepo.eventInsert(tx, { referralId: id, kind: 'assigned', actorUserId: actorUserId(ctx), actorApiKeyId: actorKeyId(ctx), actorOrgId: a.orgId, data: { from: a.row.assigneeUserId, to: input.assigneeId } }),
+          referralsRepo.eventInsert(tx, { referralId: id, kind: 'assigned', actorUserId: userIdOf(ctx.actor), actorApiKeyId: apiKeyIdOf(ctx.actor), actorOrgId: a.orgId, data: { from: a.row.assigneeUserId, to: input.assigneeId } }),
           auditInsert(tx, ctx, { action: 'referral.assign', entityType: 'referral', entityId: id, organizationId: a.orgId, changes: { assigneeId: { from: a.row.assigneeUserId, to: input.assigneeId } } }),
         ]);
         a.row = row;
@@ -240,10 +240,10 @@ export const createLifecycleService = (deps: ReferralDeps) => {
         assertLoop(decideLoopClosed({ sides: a.sides, status: a.row.status, loopClosedAt: a.row.loopClosedAt }));
         assertVersion(a.row.version, expected);
         const now = new Date();
-        const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, { loopClosedAt: now, loopClosedByUserId: actorUserId(ctx), loopClosedByApiKeyId: actorKeyId(ctx) });
+        const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, { loopClosedAt: now, loopClosedByUserId: userIdOf(ctx.actor), loopClosedByApiKeyId: apiKeyIdOf(ctx.actor) });
         if (!row) throw stale();
         await writeTogether(tx, [
-          referralsRepo.eventInsert(tx, { referralId: id, kind: 'loop_closed', actorUserId: actorUserId(ctx), actorApiKeyId: actorKeyId(ctx), actorOrgId: a.row.sendingOrgId, note: input.note ?? null, data: { outcome: a.row.outcome } }),
+          referralsRepo.eventInsert(tx, { referralId: id, kind: 'loop_closed', actorUserId: userIdOf(ctx.actor), actorApiKeyId: apiKeyIdOf(ctx.actor), actorOrgId: a.row.sendingOrgId, note: input.note ?? null, data: { outcome: a.row.outcome } }),
           auditInsert(tx, ctx, { action: 'referral.loop_closed', entityType: 'referral', entityId: id, organizationId: a.row.sendingOrgId, changes: { loopClosedAt: { from: null, to: now.toISOString() } } }),
         ]);
         a.row = row;

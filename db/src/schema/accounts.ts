@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, inet, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { API_SCOPES, LOCALES, ROLES } from '@tandem/contract';
-import { arrayWithin, createdAt, id, inList, ts, updatedAt } from './helpers';
+import { arrayWithin, createdAt, id, inList, type OneOf, ts, updatedAt } from './helpers';
 import { organizations } from './directory';
 
 export const users = pgTable(
@@ -12,7 +12,7 @@ export const users = pgTable(
     name: text('name').notNull(),
     // argon2id PHC string; null until an invited user sets a password.
     passwordHash: text('password_hash'),
-    locale: text('locale').notNull().default('en'),
+    locale: text('locale').$type<OneOf<typeof LOCALES>>().notNull().default('en'),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -29,7 +29,7 @@ export const memberships = pgTable(
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
-    role: text('role').notNull(),
+    role: text('role').$type<OneOf<typeof ROLES>>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -70,7 +70,7 @@ export const invitations = pgTable(
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
     // The role the membership gets on acceptance. A person who already has an account becomes a
     // member only when they accept (ARCHITECTURE §4); null on invitations made before this column.
-    role: text('role'),
+    role: text('role').$type<OneOf<typeof ROLES>>(),
     createdAt: createdAt(),
     expiresAt: ts('expires_at').notNull(),
     acceptedAt: ts('accepted_at'),
@@ -89,7 +89,7 @@ export const apiKeys = pgTable(
     prefix: text('prefix').notNull(),
     // sha256 of the secret; keys are long random strings, so a fast hash is enough here.
     secretHash: text('secret_hash').notNull().unique(),
-    scopes: text('scopes').array().notNull(),
+    scopes: text('scopes').array().$type<OneOf<typeof API_SCOPES>[]>().notNull(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     lastUsedAt: ts('last_used_at'),

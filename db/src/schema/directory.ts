@@ -30,7 +30,7 @@ import {
   SERVICE_STATUSES,
   SPA_CODES,
 } from '@tandem/contract';
-import { arrayWithin, createdAt, id, inList, ts, updatedAt, version } from './helpers';
+import { arrayWithin, createdAt, id, inList, type OneOf, ts, updatedAt, version } from './helpers';
 import { users } from './accounts';
 
 /** PostgreSQL full-text document; written by the database (generated column), read only in search SQL. */
@@ -56,15 +56,15 @@ export const organizations = pgTable(
   {
     id: id(),
     name: text('name').notNull(),
-    type: text('type').notNull(),
+    type: text('type').$type<OneOf<typeof ORG_TYPES>>().notNull(),
     description: text('description'),
     website: text('website'),
     email: text('email'),
     phone: text('phone'),
-    spas: text('spas').array().notNull().default(sql`'{}'::text[]`),
-    focusPopulations: text('focus_populations').array().notNull().default(sql`'{}'::text[]`),
-    languages: text('languages').array().notNull().default(sql`'{en}'::text[]`),
-    partnershipStage: text('partnership_stage').notNull().default('prospect'),
+    spas: text('spas').array().$type<OneOf<typeof SPA_CODES>[]>().notNull().default(sql`'{}'::text[]`),
+    focusPopulations: text('focus_populations').array().$type<OneOf<typeof FOCUS_POPULATIONS>[]>().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages').array().$type<OneOf<typeof LANGUAGES>[]>().notNull().default(sql`'{en}'::text[]`),
+    partnershipStage: text('partnership_stage').$type<OneOf<typeof PARTNERSHIP_STAGES>>().notNull().default('prospect'),
     stageDates: jsonb('stage_dates')
       .$type<StageDates>()
       .notNull()
@@ -103,8 +103,8 @@ export const services = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     description: text('description'),
-    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
-    communitySupport: text('community_support'),
+    categories: text('categories').array().$type<OneOf<typeof SDOH_CATEGORIES>[]>().notNull().default(sql`'{}'::text[]`),
+    communitySupport: text('community_support').$type<OneOf<typeof COMMUNITY_SUPPORTS>>(),
     eligibility: text('eligibility'),
     // Spanish name, description and eligibility (issue 24), edited beside the English ones, shown
     // to Spanish users when present, and words of the search document.
@@ -113,17 +113,17 @@ export const services = pgTable(
     eligibilityEs: text('eligibility_es'),
     minAge: smallint('min_age'),
     maxAge: smallint('max_age'),
-    focusPopulations: text('focus_populations').array().notNull().default(sql`'{}'::text[]`),
-    languages: text('languages').array().notNull().default(sql`'{en}'::text[]`),
+    focusPopulations: text('focus_populations').array().$type<OneOf<typeof FOCUS_POPULATIONS>[]>().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages').array().$type<OneOf<typeof LANGUAGES>[]>().notNull().default(sql`'{en}'::text[]`),
     fees: text('fees'),
     applicationProcess: text('application_process'),
-    spas: text('spas').array().notNull().default(sql`'{}'::text[]`),
+    spas: text('spas').array().$type<OneOf<typeof SPA_CODES>[]>().notNull().default(sql`'{}'::text[]`),
     url: text('url'),
     email: text('email'),
     phone: text('phone'),
-    status: text('status').notNull().default('active'),
+    status: text('status').$type<OneOf<typeof SERVICE_STATUSES>>().notNull().default('active'),
     timeZone: text('time_zone').notNull().default('America/Los_Angeles'),
-    capacityStatus: text('capacity_status').notNull().default('accepting'),
+    capacityStatus: text('capacity_status').$type<OneOf<typeof CAPACITY_STATUSES>>().notNull().default('accepting'),
     capacityNote: text('capacity_note'),
     capacityConfirmedAt: ts('capacity_confirmed_at'),
     capacityConfirmedBy: uuid('capacity_confirmed_by').references(() => users.id, { onDelete: 'set null' }),
@@ -194,7 +194,7 @@ export const locations = pgTable(
     postalCode: text('postal_code').notNull(),
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
-    spa: text('spa'),
+    spa: text('spa').$type<OneOf<typeof SPA_CODES>>(),
     accessibility: text('accessibility'),
     transit: text('transit'),
     // The point on the earth cube, computed once per row: calling ll_to_earth per candidate row
@@ -383,8 +383,8 @@ export const agreements = pgTable(
   'agreements',
   {
     id: id(),
-    kind: text('kind').notNull(),
-    status: text('status').notNull().default('active'),
+    kind: text('kind').$type<OneOf<typeof AGREEMENT_KINDS>>().notNull(),
+    status: text('status').$type<OneOf<typeof AGREEMENT_STATUSES>>().notNull().default('active'),
     title: text('title').notNull(),
     startDate: date('start_date', { mode: 'string' }),
     endDate: date('end_date', { mode: 'string' }),

@@ -13,7 +13,7 @@ import {
   SDOH_CATEGORIES,
   URGENCIES,
 } from '@tandem/contract';
-import { arrayWithin, createdAt, id, inList, ts, updatedAt, version } from './helpers';
+import { arrayWithin, createdAt, id, inList, type OneOf, ts, updatedAt, version } from './helpers';
 import { apiKeys, users } from './accounts';
 import { contacts, organizations, services } from './directory';
 
@@ -35,8 +35,8 @@ export const clients = pgTable(
     phones: text('phones').array().notNull().default(sql`'{}'::text[]`),
     email: text('email'),
     address: jsonb('address').$type<ClientAddress>(),
-    preferredLanguage: text('preferred_language'),
-    preferredContactMethod: text('preferred_contact_method'),
+    preferredLanguage: text('preferred_language').$type<OneOf<typeof LANGUAGES>>(),
+    preferredContactMethod: text('preferred_contact_method').$type<OneOf<typeof CONTACT_METHODS>>(),
     preferredContactTimes: text('preferred_contact_times'),
     pronouns: text('pronouns'),
     safeContactNotes: text('safe_contact_notes'),
@@ -74,9 +74,9 @@ export const consents = pgTable(
     clientId: uuid('client_id')
       .notNull()
       .references(() => clients.id, { onDelete: 'cascade' }),
-    scope: text('scope').notNull(),
+    scope: text('scope').$type<OneOf<typeof CONSENT_SCOPES>>().notNull(),
     organizationIds: uuid('organization_ids').array().notNull().default(sql`'{}'::uuid[]`),
-    method: text('method').notNull(),
+    method: text('method').$type<OneOf<typeof CONSENT_METHODS>>().notNull(),
     language: text('language').notNull().default('en'),
     witnessName: text('witness_name'),
     signedAt: ts('signed_at').notNull(),
@@ -116,11 +116,11 @@ export const referrals = pgTable(
     receivingServiceId: uuid('receiving_service_id').references(() => services.id, { onDelete: 'set null' }),
     receivingContactId: uuid('receiving_contact_id').references(() => contacts.id, { onDelete: 'set null' }),
     assigneeUserId: uuid('assignee_user_id').references(() => users.id, { onDelete: 'set null' }),
-    needs: text('needs').array().notNull().default(sql`'{}'::text[]`),
+    needs: text('needs').array().$type<OneOf<typeof SDOH_CATEGORIES>[]>().notNull().default(sql`'{}'::text[]`),
     reason: text('reason'),
-    urgency: text('urgency').notNull().default('routine'),
-    status: text('status').notNull().default('draft'),
-    statusReason: text('status_reason'),
+    urgency: text('urgency').$type<OneOf<typeof URGENCIES>>().notNull().default('routine'),
+    status: text('status').$type<OneOf<typeof REFERRAL_STATUSES>>().notNull().default('draft'),
+    statusReason: text('status_reason').$type<OneOf<typeof CLOSURE_REASONS>>(),
     statusNote: text('status_note'),
     statusChangedAt: ts('status_changed_at').notNull().defaultNow(),
     consentId: uuid('consent_id').references(() => consents.id),
@@ -131,13 +131,13 @@ export const referrals = pgTable(
     acknowledgeDueAt: ts('acknowledge_due_at'),
     firstContactDueAt: ts('first_contact_due_at'),
     firstContactAt: ts('first_contact_at'),
-    firstContactMethod: text('first_contact_method'),
+    firstContactMethod: text('first_contact_method').$type<OneOf<typeof FIRST_CONTACT_METHODS>>(),
     // When the overdue sweep notified each side that the step was late (once per step).
     ackOverdueNotifiedAt: ts('ack_overdue_notified_at'),
     contactOverdueNotifiedAt: ts('contact_overdue_notified_at'),
     closedAt: ts('closed_at'),
     // The receiver's outcome, recorded with completed / unable_to_complete (DHCS loop-closure reason).
-    outcome: text('outcome'),
+    outcome: text('outcome').$type<OneOf<typeof LOOP_CLOSURE_REASONS>>(),
     // The sender marked the outcome seen ("loop closed"): when, and who (a person or an API key).
     loopClosedAt: ts('loop_closed_at'),
     loopClosedByUserId: uuid('loop_closed_by_user_id').references(() => users.id, { onDelete: 'set null' }),
@@ -203,7 +203,7 @@ export const referralEvents = pgTable(
     // Set when an API key acted (actor_user_id is then null): the timeline names the key.
     actorApiKeyId: uuid('actor_api_key_id'),
     actorOrgId: uuid('actor_org_id'),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<OneOf<typeof REFERRAL_EVENT_TYPES>>().notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status'),
     reason: text('reason'),

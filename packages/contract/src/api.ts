@@ -1,23 +1,30 @@
 import { authEndpoints } from './auth/endpoints';
-import { adminEndpoints } from './admin/endpoints';
+import { memberEndpoints } from './members/endpoints';
 import { healthEndpoints } from './common/health';
 import { directoryEndpoints } from './directory/endpoints';
 import { agreementEndpoints } from './directory/agreements';
+import { organizationEndpoints } from './organizations/endpoints';
 import { hsdsEndpoints } from './hsds/endpoints';
 import { referralApi } from './referrals/endpoints';
-import { clientRecordEndpoints } from './clients/endpoints';
+import { apiKeyEndpoints } from './api-keys/endpoints';
+import { auditEndpoints } from './audit/endpoints';
+import { clientEndpoints, clientRecordEndpoints } from './clients/endpoints';
 import { notificationEndpoints } from './notifications/endpoints';
 
 /** The whole REST surface at a glance: every endpoint the API serves and the client calls. */
 export const api = {
   ...authEndpoints,
-  ...adminEndpoints,
+  ...apiKeyEndpoints,
+  ...memberEndpoints,
+  ...organizationEndpoints,
   ...directoryEndpoints,
   ...agreementEndpoints,
   ...hsdsEndpoints,
   ...clientRecordEndpoints,
+  ...clientEndpoints,
   ...referralApi,
   ...notificationEndpoints,
+  ...auditEndpoints,
   ...healthEndpoints,
 };
 export type Api = typeof api;

@@ -111,7 +111,8 @@ describe('bad input of every kind gets a 4xx problem+json', () => {
 describe('real database errors map to 4xx problems', () => {
   it('a CHECK violation from PostgreSQL → 422 constraint_violation', async () => {
     const { toProblem } = await import('./plugins/errors');
-    const err = await newOrg(t.db, { type: 'not-a-type' }).catch((e: unknown) => e);
+    // Deliberately outside the column's type: the CHECK must refuse it.
+    const err = await newOrg(t.db, { type: 'not-a-type' as never }).catch((e: unknown) => e);
     expect(toProblem(err).problem).toMatchObject({ status: 422, code: 'constraint_violation' });
   });
   it('a unique violation from PostgreSQL → 409 already_exists', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EmailSchema, IdSchema, TimestampSchema } from '../common/ids';
-import { ApiScopeSchema, LocaleSchema, OrgTypeSchema, RoleSchema } from '../common/enums';
+import { LocaleSchema, RoleSchema } from '../common/enums';
+import { OrgTypeSchema } from '../organizations/enums';
 
 export const PasswordSchema = z.string().min(10, 'Use at least 10 characters').max(200);
 
@@ -45,24 +46,3 @@ export const AcceptInvitationBodySchema = z.object({
   name: z.string().trim().min(1).max(120).optional(),
   password: PasswordSchema,
 });
-
-export const ApiKeySchema = z
-  .object({
-    id: IdSchema,
-    organizationId: IdSchema,
-    name: z.string(),
-    prefix: z.string().describe('First characters of the key, to recognise it'),
-    scopes: z.array(ApiScopeSchema),
-    createdAt: TimestampSchema,
-    lastUsedAt: TimestampSchema.nullable(),
-    revokedAt: TimestampSchema.nullable(),
-  })
-  .meta({ id: 'ApiKey' });
-export type ApiKey = z.infer<typeof ApiKeySchema>;
-
-export const CreateApiKeyBodySchema = z
-  .object({ name: z.string().trim().min(1).max(120), scopes: z.array(ApiScopeSchema).min(1) })
-  .meta({ example: { name: 'Case management sync', scopes: ['directory:read', 'referrals:read'] } });
-export const CreatedApiKeySchema = ApiKeySchema.extend({
-  secret: z.string().describe('The key itself. Shown once; store it now.'),
-}).meta({ id: 'CreatedApiKey' });

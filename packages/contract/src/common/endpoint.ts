@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ApiScope } from './enums';
+import type { ApiScope } from '../api-keys/enums';
 import type { ErrorCode } from './errors';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -18,43 +18,6 @@ export const isNetworkRole = (r: Role) => (NETWORK_ROLES as readonly Role[]).inc
 export const grantableRoles = (o: { isNetworkAdmin: boolean; orgRunsNetwork: boolean }): readonly Role[] =>
   o.isNetworkAdmin && o.orgRunsNetwork ? ROLES : ORG_ROLES;
 
-export const API_SCOPES = [
-  'directory:read',
-  'directory:write',
-  'referrals:read',
-  'referrals:write',
-  'engagement:read',
-  'engagement:write',
-  'advisory:read',
-  'webhooks:manage',
-] as const;
-/**
- * What each scope lets an organization's API key do (docs/decisions/0006-integrator-api.md).
- * Public reads (directory, HSDS) need no key at all.
- */
-export const API_SCOPE_GATES: Record<(typeof API_SCOPES)[number], string> = {
-  'directory:read': "read what only the organization sees: its colleagues (to assign referrals) and the agreements it is a party to",
-  'directory:write': "edit the organization's directory entry, services, locations, hours, capacity and contacts",
-  'referrals:read': "read the organization's referrals, their clients, consents, messages and timelines, and sync them",
-  'referrals:write': 'create, send, change, assign and forward referrals, write messages, register clients and consents',
-  'engagement:read': 'reserved for the engagement module (not yet served): gates nothing today',
-  'engagement:write': 'reserved for the engagement module (not yet served): gates nothing today',
-  'advisory:read': 'reserved for the advisory boards module (not yet served): gates nothing today',
-  'webhooks:manage': 'reserved for webhook subscriptions (not yet served): gates nothing today',
-};
-export const ApiScopeSchema = z
-  .enum(API_SCOPES)
-  .describe(`API key scope. ${API_SCOPES.map((s) => `${s}: ${API_SCOPE_GATES[s]}`).join('; ')}`);
-export type ApiScope = z.infer<typeof ApiScopeSchema>;
-
-export const ORG_TYPES = ['health_system', 'county_agency', 'cbo', 'clinic', 'health_plan'] as const;
-export const OrgTypeSchema = z.enum(ORG_TYPES);
-export type OrgType = z.infer<typeof OrgTypeSchema>;
-
-export const PARTNERSHIP_STAGES = ['prospect', 'outreach', 'assessed', 'partnered'] as const;
-export const PartnershipStageSchema = z.enum(PARTNERSHIP_STAGES);
-export type PartnershipStage = z.infer<typeof PartnershipStageSchema>;
-
 // LA County Service Planning Areas (shared/reference/la-reference.json, servicePlanningAreas).
 export const SPAS = [
   { code: 'spa1', number: 1, name: 'Antelope Valley' },

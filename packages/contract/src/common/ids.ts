@@ -6,6 +6,8 @@ export const TimestampSchema = z.iso.datetime({ offset: true }).describe('ISO 86
 export const DateSchema = z.iso.date().describe('Calendar date YYYY-MM-DD');
 /** The largest version a row holds (an integer column); If-Match accepts the same range. */
 export const MAX_VERSION = 2147483647;
+/** A row's version in an answer: send it back (or as If-Match) to change the row. */
+export const VersionSchema = z.number().int().min(1).describe('Row version for optimistic concurrency; send back the one you read');
 /** On a write, the version the caller read; it may come as If-Match instead (route() checks both). */
 export const WriteVersionSchema = z
   .number()

@@ -11,7 +11,6 @@ import {
   HistoryPageSchema,
   LocationPageSchema,
   LocationSchema,
-  OrganizationSchema,
   ReplaceScheduleBodySchema,
   ServiceDetailSchema,
   ServiceListQuerySchema,
@@ -22,7 +21,6 @@ import {
   UpdateCapacityBodySchema,
   UpdateContactBodySchema,
   UpdateLocationBodySchema,
-  UpdateOrganizationBodySchema,
   UpdateServiceBodySchema,
   WeeklyScheduleSchema,
 } from './schemas';
@@ -31,25 +29,11 @@ const write = { security: ['session', 'apiKey'], scope: 'directory:write' } as c
 const read = { security: [], scope: 'directory:read' } as const;
 
 /**
- * Directory endpoints besides list/get/create organization (admin/endpoints.ts). Reads are
+ * Directory endpoints besides the organization's own (../organizations/endpoints.ts). Reads are
  * public; writes are for the organization's admins, network admins and the collaboration team,
  * or an API key of the organization with directory:write.
  */
 export const directoryEndpoints = {
-  updateOrganization: defineEndpoint({
-    method: 'PATCH',
-    path: '/api/v1/organizations/{id}',
-    operationId: 'updateOrganization',
-    concurrency: 'required',
-    summary: "Edit an organization's directory facts (stage, liaison and internal notes: network staff only)",
-    description:
-      'Changes the fields given. Partnership stage, liaison and internal notes are for network staff. Takes `If-Match`. Audited (GET /history shows it).',
-    tags: ['Organizations'],
-    ...write,
-    params: IdParamsSchema,
-    body: UpdateOrganizationBodySchema,
-    responses: { 200: OrganizationSchema, 409: ProblemSchema, 428: ProblemSchema },
-  }),
   getOrganizationHistory: defineEndpoint({
     method: 'GET',
     path: '/api/v1/organizations/{id}/history',

@@ -5,100 +5,20 @@ import {
   CommunitySupportSchema,
   FocusPopulationSchema,
   LanguageSchema,
-  OrgTypeSchema,
-  PartnershipStageSchema,
   SdohCategorySchema,
   ServiceStatusSchema,
   SpaSchema,
 } from '../common/enums';
 import { pageOf, PageQuerySchema, UpdatedSinceSchema } from '../common/pagination';
+import { OrganizationSummarySchema } from '../organizations/schemas';
 
-export const StageDatesSchema = z
-  .object({
-    prospect: DateSchema.nullable(),
-    outreach: DateSchema.nullable(),
-    assessed: DateSchema.nullable(),
-    partnered: DateSchema.nullable(),
-  })
-  .describe('Date the organization reached each partnership stage');
-
-export const OrganizationSchema = z
-  .object({
-    id: IdSchema,
-    name: z.string(),
-    type: OrgTypeSchema,
-    description: z.string().nullable(),
-    website: z.string().nullable(),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-    spas: z.array(SpaSchema),
-    focusPopulations: z.array(FocusPopulationSchema),
-    languages: z.array(LanguageSchema),
-    partnershipStage: PartnershipStageSchema.optional().describe("The network's partnership record; absent for anonymous callers (the public directory)"),
-    stageDates: StageDatesSchema.optional().describe('Absent for anonymous callers'),
-    liaisonUserId: IdSchema.nullable().optional().describe('Absent for anonymous callers'),
-    internalNotes: z.string().nullable().optional().describe('Network-internal notes; only present for signed-in users'),
-    createdAt: TimestampSchema,
-    updatedAt: TimestampSchema,
-    version: z.number().int(),
-  })
-  .meta({ id: 'Organization' });
-export type Organization = z.infer<typeof OrganizationSchema>;
-export const OrganizationPageSchema = pageOf(OrganizationSchema);
-
-export const CreateOrganizationBodySchema = z
-  .object({
-    name: z.string().trim().min(2).max(200),
-    type: OrgTypeSchema,
-    description: z.string().trim().max(4000).nullish(),
-    website: UrlSchema.nullish(),
-    email: EmailSchema.nullish(),
-    phone: PhoneSchema.nullish(),
-    spas: z.array(SpaSchema).max(8).default([]),
-    focusPopulations: z.array(FocusPopulationSchema).default([]),
-    languages: z.array(LanguageSchema).default(['en']),
-    partnershipStage: PartnershipStageSchema.default('prospect'),
-  })
-  .meta({
-    id: 'CreateOrganizationBody',
-    example: { name: 'Harbor Gateway Food Collective', type: 'cbo', spas: ['spa8'], focusPopulations: ['homelessness'], languages: ['en', 'es'] },
-  });
-export type CreateOrganizationBody = z.input<typeof CreateOrganizationBodySchema>;
-
-export const OrganizationListQuerySchema = PageQuerySchema.extend({
-  q: z.string().trim().max(200).optional().describe('Name contains'),
-  type: OrgTypeSchema.optional(),
-  spa: SpaSchema.optional(),
-  updatedSince: UpdatedSinceSchema,
-});
 export const ServiceListQuerySchema = PageQuerySchema.extend({
   updatedSince: UpdatedSinceSchema.describe(
     'Sync: only services changed at or after this instant (an edit, capacity, hours), oldest change first. Inclusive: deduplicate by id',
   ),
 });
 
-// --- Organization edits, services, locations, schedules, contacts, history, search ---
-
-export const UpdateOrganizationBodySchema = z
-  .object({
-    name: z.string().trim().min(2).max(200),
-    type: OrgTypeSchema,
-    description: z.string().trim().max(4000).nullable(),
-    website: UrlSchema.nullable(),
-    email: EmailSchema.nullable(),
-    phone: PhoneSchema.nullable(),
-    spas: z.array(SpaSchema).max(8),
-    focusPopulations: z.array(FocusPopulationSchema),
-    languages: z.array(LanguageSchema),
-    partnershipStage: PartnershipStageSchema.describe('Network admins and the collaboration team only; the date of a new stage is set to today unless given'),
-    stageDates: StageDatesSchema.partial().describe('Network admins and the collaboration team only'),
-    liaisonUserId: IdSchema.nullable().describe('Network admins and the collaboration team only'),
-    internalNotes: z.string().trim().max(8000).nullable().describe('Network admins and the collaboration team only'),
-    version: WriteVersionSchema.describe('Version you last read (or send If-Match)'),
-  })
-  .partial()
-  .meta({ id: 'UpdateOrganizationBody', example: { description: 'Food pantry and CalFresh help', partnershipStage: 'assessed', version: 2 } });
-export type UpdateOrganizationBody = z.input<typeof UpdateOrganizationBodySchema>;
+// --- Services, locations, schedules, contacts, history, search ---
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$|^24:00(:00)?$/;
 export const LocalTimeSchema = z.string().regex(TIME, 'Use HH:MM (24-hour)').describe('Local wall-clock time HH:MM in the service time zone');
@@ -366,8 +286,6 @@ export const CreateContactBodySchema = z
   .object({ ...contactFields, isPublic: contactFields.isPublic.default(true), isReferralContact: contactFields.isReferralContact.default(false) })
   .meta({ id: 'CreateContactBody', example: { name: 'Ana Ruiz', title: 'Intake coordinator', email: 'ana@example.org', isReferralContact: true } });
 export const UpdateContactBodySchema = z.object(contactFields).partial().meta({ id: 'UpdateContactBody' });
-
-export const OrganizationSummarySchema = z.object({ id: IdSchema, name: z.string(), type: OrgTypeSchema, website: z.string().nullable(), phone: z.string().nullable() });
 
 export const ServiceDetailSchema = ServiceSchema.extend({
   organization: OrganizationSummarySchema,

@@ -5,16 +5,7 @@ import { NoQuerySchema } from '../common/pagination';
 import { ProblemSchema } from '../common/problem';
 import {
   AssignReferralBodySchema,
-  AuditListQuerySchema,
-  AuditPageSchema,
-  ClientMatchListSchema,
-  ClientMatchQuerySchema,
-  ClientSchema,
-  ConsentSchema,
   CorrectFirstContactBodySchema,
-  CreateClientBodySchema,
-  CreateClientResponseSchema,
-  CreateConsentBodySchema,
   CreateMessageBodySchema,
   CreateReferralBodySchema,
   FirstContactBodySchema,
@@ -31,21 +22,18 @@ import {
   ReferralDetailSchema,
   ReferralListQuerySchema,
   ReferralPageSchema,
-  RevokeConsentBodySchema,
   SendReferralBodySchema,
   TimelineSchema,
   TransitionBodySchema,
-  UpdateClientBodySchema,
   UpdateReferralBodySchema,
 } from './schemas';
 
-// Clients, consents, referrals, in-app notifications and the audit trail. Everything with PHI
+// Referrals and in-app notifications. Everything with PHI
 // answers 404 to callers who are not on the record (ARCHITECTURE §4): `404` below also means
 // "not yours".
 const BOTH = ['session', 'apiKey'] as const;
 const READ = { security: BOTH, scope: 'referrals:read' } as const;
 const WRITE = { security: BOTH, scope: 'referrals:write' } as const;
-const ConsentListSchema = z.object({ data: z.array(ConsentSchema) }).meta({ id: 'ConsentList' });
 
 const NETWORK_BOX =
   '`box=network` lists every referral that was sent, anywhere in the network (never a draft, nor a draft cancelled before sending), ' +
@@ -56,112 +44,6 @@ const NETWORK_BOX =
   'client details: clientId, clientName, reason, statusNote, outcome and consentId are null for them, and opening the referral ' +
   'answers 404 unless their organization is on it (ARCHITECTURE §4; docs/decisions/0009-network-referral-box.md). ' +
   'organizationId and spa apply to box=network only.';
-
-export const clientEndpoints = {
-  createClient: defineEndpoint({
-    method: 'POST',
-    path: '/api/v1/clients',
-    operationId: 'createClient',
-    location: '/api/v1/clients/{client.id}',
-    summary: 'Register a client; answers likely existing records of the same person',
-    description:
-      "Creates the client record (PHI) in the caller's organization's reach, and answers existing records that may be the same person so the caller can use one instead. Audited.",
-    tags: ['Clients'],
-    ...WRITE,
-    body: CreateClientBodySchema,
-    responses: { 201: CreateClientResponseSchema },
-  }),
-  findClientMatches: defineEndpoint({
-    method: 'GET',
-    path: '/api/v1/clients/matches',
-    operationId: 'findClientMatches',
-    summary: 'Clients in your reach who may be this person (name similarity + date of birth)',
-    description:
-      'Possible existing records of a person, by name similarity and date of birth, among clients the caller may see. Changes nothing but the audit trail.',
-    tags: ['Clients'],
-    ...READ,
-    query: ClientMatchQuerySchema,
-    responses: { 200: ClientMatchListSchema },
-  }),
-  getClient: defineEndpoint({
-    method: 'GET',
-    path: '/api/v1/clients/{id}',
-    operationId: 'getClient',
-    concurrency: 'read',
-    summary: 'One client (audited read)',
-    description:
-      "The client's details (PHI). Records the read in the audit trail; changes nothing else. 404 also when the caller is not on the client.",
-    tags: ['Clients'],
-    ...READ,
-    params: IdParamsSchema,
-    responses: { 200: ClientSchema, 404: ProblemSchema },
-  }),
-  updateClient: defineEndpoint({
-    method: 'PATCH',
-    path: '/api/v1/clients/{id}',
-    operationId: 'updateClient',
-    concurrency: 'required',
-    summary: "Change a client's details (version or If-Match)",
-    description: 'Changes the fields given. Takes `If-Match`. Audited.',
-    tags: ['Clients'],
-    ...WRITE,
-    params: IdParamsSchema,
-    body: UpdateClientBodySchema,
-    responses: { 200: ClientSchema, 404: ProblemSchema, 409: ProblemSchema },
-  }),
-  createConsent: defineEndpoint({
-    method: 'POST',
-    path: '/api/v1/clients/{id}/consents',
-    operationId: 'createConsent',
-    location: '/api/v1/consents/{id}',
-    summary: "Record a client's consent to share for referrals",
-    description:
-      "Records the client's consent (method, scope, organizations covered, expiry). Referrals to those organizations can then be sent. Audited.",
-    tags: ['Consents'],
-    ...WRITE,
-    params: IdParamsSchema,
-    body: CreateConsentBodySchema,
-    responses: { 201: ConsentSchema, 404: ProblemSchema },
-  }),
-  listConsents: defineEndpoint({
-    method: 'GET',
-    path: '/api/v1/clients/{id}/consents',
-    operationId: 'listConsents',
-    summary: "A client's consents, newest first, each with its current status",
-    description: "The client's consents and whether each is active, expired or revoked. Changes nothing but the audit trail.",
-    tags: ['Consents'],
-    ...READ,
-    params: IdParamsSchema,
-    responses: { 200: ConsentListSchema, 404: ProblemSchema },
-  }),
-  getConsent: defineEndpoint({
-    method: 'GET',
-    path: '/api/v1/consents/{id}',
-    operationId: 'getConsent',
-    summary: 'One consent, with its current status',
-    description:
-      "A consent as listConsents shows it, where createConsent says it lives. Only for those who may read the client (404 like an unknown id otherwise). Records the read in the audit trail; changes nothing else.",
-    tags: ['Consents'],
-    ...READ,
-    params: IdParamsSchema,
-    query: NoQuerySchema,
-    responses: { 200: ConsentSchema, 404: ProblemSchema },
-  }),
-  revokeConsent: defineEndpoint({
-    method: 'POST',
-    path: '/api/v1/consents/{id}/revoke',
-    operationId: 'revokeConsent',
-    summary: 'Record that the client withdrew consent; new referrals under it stop at once',
-    description:
-      'Marks the consent revoked: new referrals under it are refused; sent ones are not recalled. 409 conflict when already revoked. Audited.',
-    problems: ['conflict'],
-    tags: ['Consents'],
-    ...WRITE,
-    params: IdParamsSchema,
-    body: RevokeConsentBodySchema,
-    responses: { 200: ConsentSchema, 404: ProblemSchema, 409: ProblemSchema },
-  }),
-};
 
 const ref = (path: string) => `/api/v1/referrals${path}`;
 
@@ -432,22 +314,6 @@ export const referralEndpoints = {
   }),
 };
 
-export const auditEndpoints = {
-  listAudit: defineEndpoint({
-    method: 'GET',
-    path: '/api/v1/audit',
-    operationId: 'listAudit',
-    summary: "Audit trail: org admins see their organization's rows, network admins all",
-    description:
-      'Who read or changed which record, newest first; changes nothing. Filters: who (actorUserId or actorApiKeyId), what (action, or a prefix such as `referral.`), when (from/to), ' +
-      'which record (entityType, entityId) and which client (clientId: the client, its consents and its referrals). ' +
-      'Give from/to whenever you can: the log is partitioned by month and only the months in range are read.',
-    tags: ['Audit'],
-    security: ['session'],
-    query: AuditListQuerySchema,
-    responses: { 200: AuditPageSchema, 403: ProblemSchema },
-  }),
-};
 
 /** Every endpoint of this folder, spread into `api`. */
-export const referralApi = { ...clientEndpoints, ...referralEndpoints, ...auditEndpoints };
+export const referralApi = { ...referralEndpoints };

@@ -1,11 +1,5 @@
 import { z } from 'zod';
 import {
-  ClientMatchSchema,
-  consentLanguageFor,
-  ClientSchema,
-  ConsentSchema,
-  CreateClientBodySchema,
-  CreateConsentBodySchema,
   CreateMessageBodySchema,
   CreateReferralBodySchema,
   ForwardBodySchema,
@@ -17,11 +11,19 @@ import {
   ReferralEventSchema,
   ReferralListQuerySchema,
   ReferralSchema,
-  RevokeConsentBodySchema,
   TransitionBodySchema,
-  UpdateClientBodySchema,
   UpdateReferralBodySchema,
 } from './schemas';
+import {
+  ClientMatchSchema,
+  consentLanguageFor,
+  ClientSchema,
+  ConsentSchema,
+  CreateClientBodySchema,
+  CreateConsentBodySchema,
+  RevokeConsentBodySchema,
+  UpdateClientBodySchema,
+} from '../clients/schemas';
 
 const id = '5f0c7a36-1c1e-4a7e-9b0e-2f2b7d6f9a10';
 const at = '2026-03-02T17:30:00Z';

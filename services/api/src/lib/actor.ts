@@ -29,6 +29,11 @@ export interface Ctx {
   idempotency?: IdempotencyClaim;
 }
 
+/** The acting person's user id; null for an API key (rows then record the key) or nobody. */
+export const userIdOf = (a: Actor): string | null => (a.kind === 'user' ? a.userId : null);
+/** The acting API key's id; null for a person or nobody. Recorded beside a null user so the timeline and thread can name it. */
+export const apiKeyIdOf = (a: Actor): string | null => (a.kind === 'apiKey' ? a.keyId : null);
+
 export const actorId = (a: Actor) => (a.kind === 'user' ? a.userId : a.kind === 'apiKey' ? `key:${a.keyId}` : null);
 
 export const hasRole = (a: Actor, orgId: string, ...roles: Role[]) =>

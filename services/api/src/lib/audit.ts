@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { reuse, schema, type DbOrTx } from '@tandem/db';
-import type { Ctx } from './actor';
+import { type Ctx, userIdOf } from './actor';
 import type { WritePart } from './batch';
 
 export interface AuditEntry {
@@ -25,7 +25,7 @@ const auditValues = (ctx: Ctx, entry: AuditEntry) => {
     entityId: entry.entityId ?? null,
     organizationId: entry.organizationId ?? null,
     changes: entry.changes ?? null,
-    actorUserId: a.kind === 'user' ? a.userId : null,
+    actorUserId: userIdOf(a),
     actorApiKeyId: a.kind === 'apiKey' ? a.keyId : null,
     actorOrgId: a.kind === 'apiKey' ? a.organizationId : a.kind === 'user' ? (a.memberships[0]?.organizationId ?? null) : null,
     requestId: ctx.requestId,

@@ -17,6 +17,13 @@ export const decodeCursor = <T extends z.ZodTuple>(cursor: string | undefined, s
   });
 };
 
+/**
+ * The keyset cursor of most lists: [sort key as text, id] of the last row (lower(name), a
+ * timestamp as PostgreSQL text, ...). One schema; a list with another key (urgency rank, an
+ * end date or 'infinity', a search score) declares its own beside its query.
+ */
+export const KeyCursor = z.tuple([z.string(), z.uuid()]);
+
 /** Takes limit+1 rows, returns a page and the cursor of its last row when more exist. */
 export const toPage = <R>(rows: R[], limit: number, keyOf: (row: R) => readonly (string | number | null)[]) => {
   const more = rows.length > limit;

@@ -1,7 +1,7 @@
 import type { Db } from '@tandem/db';
 import type { ApiKey, ApiScope } from '@tandem/contract';
 import { notFound } from '../../lib/app-error';
-import type { Ctx } from '../../lib/actor';
+import { type Ctx, userIdOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { randomToken, sha256 } from '../../lib/crypto';
 import { changingAuth } from '../../lib/auth-cache';
@@ -9,7 +9,7 @@ import { apiKeysRepo, type ApiKeyRow } from './repo';
 
 const toApiKey = (r: ApiKeyRow): ApiKey => ({
   ...r,
-  scopes: r.scopes as ApiScope[],
+  scopes: r.scopes,
   createdAt: r.createdAt.toISOString(),
   lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
   revokedAt: r.revokedAt?.toISOString() ?? null,
@@ -35,7 +35,7 @@ export const createApiKeysService = ({ db }: { db: Db }) => ({
         prefix: `tdm_${prefix}`,
         secretHash: sha256(secret),
         scopes: [...new Set(input.scopes)],
-        createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+        createdBy: userIdOf(ctx.actor),
       });
       await recordAudit(tx, ctx, { action: 'api_key.create', entityType: 'api_key', entityId: r.id, organizationId: orgId });
       return r;

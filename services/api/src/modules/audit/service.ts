@@ -1,12 +1,11 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Db } from '@tandem/db';
 import { isReadAction, type AuditListQuerySchema, type AuditLogEntry } from '@tandem/contract';
 import { forbidden } from '../../lib/app-error';
 import { isNetworkAdmin, type Actor } from '../../lib/actor';
-import { decodeCursor, toPage } from '../../lib/pagination';
+import { decodeCursor, KeyCursor, toPage } from '../../lib/pagination';
 import { auditRepo } from './repo';
 
-const KeyCursor = z.tuple([z.string(), z.uuid()]);
 
 export const createAuditService = ({ db }: { db: Db }) => ({
   /** Network admins read every row; an org admin the rows of the organizations they administer. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Db, DbOrTx } from '@tandem/db';
 import {
   consentLanguageFor,
@@ -9,9 +9,6 @@ import {
   type ClientSearchResult,
   type ClientMatch,
   type Consent,
-  type ConsentMethod,
-  type ConsentScope,
-  type ContactMethod,
   type CreateClientBodySchema,
   type CreateConsentBodySchema,
   type ReferralStatus,
@@ -20,15 +17,13 @@ import {
   type UpdateClientBodySchema,
 } from '@tandem/contract';
 import { AppError, notFound } from '../../lib/app-error';
-import { actingOrgIds, isNetworkAdmin, type Actor, type Ctx } from '../../lib/actor';
+import { actingOrgIds, isNetworkAdmin, type Actor, type Ctx, userIdOf } from '../../lib/actor';
 import { auditInsert, diffFields, recordAudit } from '../../lib/audit';
 import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
-import { decodeCursor, toPage } from '../../lib/pagination';
+import { decodeCursor, KeyCursor, toPage } from '../../lib/pagination';
 import { clientsRepo, type ClientReferralRow, type ClientRow, type ConsentRow, type ReferralLinks } from './repo';
 
-const SearchCursor = z.tuple([z.string(), z.uuid()]);
-const ReferralCursor = z.tuple([z.string(), z.uuid()]);
 
 type CreateInput = z.output<typeof CreateClientBodySchema>;
 type UpdateInput = z.output<typeof UpdateClientBodySchema>;
@@ -44,7 +39,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  */
 export const packetOf = (row: ClientRow | undefined, consentsOfClient: ConsentRow[], receivingOrgId: string | null, consentId: string | null, now: Date) => {
   const client: SendPacket['client'] = row
-    ? { name: `${row.givenName} ${row.familyName}`.trim(), phones: row.phones, email: row.email, preferredContactMethod: row.preferredContactMethod as ContactMethod | null, preferredLanguage: row.preferredLanguage }
+    ? { name: `${row.givenName} ${row.familyName}`.trim(), phones: row.phones, email: row.email, preferredContactMethod: row.preferredContactMethod, preferredLanguage: row.preferredLanguage }
     : null;
   let chosen: ConsentRow | undefined;
   const anyConsent = Boolean(row && receivingOrgId) && consentsOfClient.length > 0;
@@ -80,8 +75,8 @@ export const toClient = (r: ClientRow): Client => ({
   phones: r.phones,
   email: r.email,
   address: r.address ? { line2: null, ...r.address } : null,
-  preferredLanguage: r.preferredLanguage as Language | null,
-  preferredContactMethod: r.preferredContactMethod as ContactMethod | null,
+  preferredLanguage: r.preferredLanguage,
+  preferredContactMethod: r.preferredContactMethod,
   preferredContactTimes: r.preferredContactTimes,
   pronouns: r.pronouns,
   safeContactNotes: r.safeContactNotes,
@@ -94,10 +89,10 @@ export const toClient = (r: ClientRow): Client => ({
 export const toConsent = (r: ConsentRow, now = new Date()): Consent => ({
   id: r.id,
   clientId: r.clientId,
-  scope: r.scope as ConsentScope,
+  scope: r.scope,
   organizationIds: r.organizationIds,
-  method: r.method as ConsentMethod,
-  language: r.language as Language,
+  method: r.method,
+  language: r.language as Language, // no CHECK on consents.language yet, so the column stays a string
   signedAt: r.signedAt.toISOString(),
   expiresAt: iso(r.expiresAt),
   revokedAt: iso(r.revokedAt),
@@ -126,7 +121,6 @@ const toClientReferral = (r: ClientReferralRow): ClientReferral => ({
 });
 
 const covers = (c: ConsentRow, orgId: string) => c.scope === 'network' || c.organizationIds.includes(orgId);
-const userId = (a: Actor) => (a.kind === 'user' ? a.userId : null);
 
 /** Whether one of the actor's organizations registered the client (then its referrals need not be read). */
 export const registeredByActor = (actor: Actor, row: Pick<ClientRow, 'createdByOrgId'>) => actingOrgIds(actor).includes(row.createdByOrgId);
@@ -195,7 +189,7 @@ export const createClientsService = ({ db, links }: { db: Db; links: ReferralLin
     async search(ctx: Ctx, q: { q: string; limit: number; cursor?: string | undefined }): Promise<{ data: ClientSearchResult[]; nextCursor: string | null }> {
       const terms = parseClientSearch(q.q);
       if (!terms) return { data: [], nextCursor: null }; // the query schema refuses this first
-      const after = decodeCursor(q.cursor, SearchCursor);
+      const after = decodeCursor(q.cursor, KeyCursor);
       const { actor } = ctx;
       return db.transaction(async (tx) => {
         const rows = await clientsRepo.search(tx, { terms, orgIds: actingOrgIds(actor), everywhere: isNetworkAdmin(actor), links, limit: q.limit, after });
@@ -217,7 +211,7 @@ export const createClientsService = ({ db, links }: { db: Db; links: ReferralLin
 
     /** The client's referrals the caller may open (ReferralLinks decides which), one audited read. */
     async referrals(ctx: Ctx, id: string, q: { limit: number; cursor?: string | undefined }) {
-      const after = decodeCursor(q.cursor, ReferralCursor);
+      const after = decodeCursor(q.cursor, KeyCursor);
       return db.transaction(async (tx) => {
         const { orgId } = await visible(tx, ctx.actor, id);
         const rows = await links.referralsOfClient(tx, { clientId: id, orgIds: actingOrgIds(ctx.actor), everywhere: isNetworkAdmin(ctx.actor), limit: q.limit, after });
@@ -231,7 +225,7 @@ export const createClientsService = ({ db, links }: { db: Db; links: ReferralLin
       const org = homeOrg(ctx.actor);
       if (!org) throw new AppError('forbidden', 'Clients are registered by a member of an organization.');
       return db.transaction(async (tx) => {
-        const row = await clientsRepo.insert(tx, { ...(clientFields(input) as ClientRow), createdByOrgId: org, createdByUserId: userId(ctx.actor) });
+        const row = await clientsRepo.insert(tx, { ...(clientFields(input) as ClientRow), createdByOrgId: org, createdByUserId: userIdOf(ctx.actor) });
         await recordAudit(tx, ctx, { action: 'client.create', entityType: 'client', entityId: row.id, organizationId: org });
         const found = input.dateOfBirth ? await matches(tx, ctx, `${input.givenName} ${input.familyName}`, input.dateOfBirth, row.id) : [];
         return { client: toClient(row), matches: found };
@@ -277,7 +271,7 @@ export const createClientsService = ({ db, links }: { db: Db; links: ReferralLin
           signedAt: new Date(input.signedAt),
           expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
           documentUrl: input.documentUrl ?? null,
-          recordedByUserId: userId(ctx.actor),
+          recordedByUserId: userIdOf(ctx.actor),
           recordedByOrgId: orgId ?? homeOrg(ctx.actor) ?? null,
         });
         await recordAudit(tx, ctx, { action: 'consent.create', entityType: 'consent', entityId: row.id, organizationId: orgId });
@@ -313,7 +307,7 @@ export const createClientsService = ({ db, links }: { db: Db; links: ReferralLin
         const { orgId } = await visible(tx, ctx.actor, consent.clientId).catch(() => {
           throw notFound('consent');
         });
-        const row = await clientsRepo.revokeConsent(tx, consentId, userId(ctx.actor), reason ?? null);
+        const row = await clientsRepo.revokeConsent(tx, consentId, userIdOf(ctx.actor), reason ?? null);
         if (!row) throw new AppError('conflict', 'This consent was already revoked.');
         await recordAudit(tx, ctx, { action: 'consent.revoke', entityType: 'consent', entityId: consentId, organizationId: orgId, changes: { revokedAt: { from: null, to: iso(row.revokedAt) } } });
         return toConsent(row);

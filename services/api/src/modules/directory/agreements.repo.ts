@@ -10,8 +10,8 @@ export interface AgreementFilters {
   /** Only agreements one of these organizations is a party to (undefined = all). */
   visibleTo?: string[];
   organizationId?: string;
-  kind?: string;
-  status?: string;
+  kind?: AgreementRow['kind'];
+  status?: AgreementRow['status'];
   /** Inclusive end-date window [from, to] as YYYY-MM-DD. */
   endBetween?: [string, string];
   /** Keyset: [end date or 'infinity', id] of the last row of the previous page. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db, DbOrTx } from '@tandem/db';
 import type { api, EndpointOutput } from '@tandem/contract';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
-import { actingOrgIds, hasRole, isNetworkAdmin, type Actor, type Ctx } from '../../lib/actor';
+import { actingOrgIds, hasRole, isNetworkAdmin, type Actor, type Ctx, userIdOf } from '../../lib/actor';
 import { diffFields, recordAudit } from '../../lib/audit';
 import { assertVersion } from '../../lib/concurrency';
 import { decodeCursor, toPage } from '../../lib/pagination';
@@ -35,8 +35,8 @@ export const laDateWindow = (days: number, now = new Date()): [string, string] =
 
 const toAgreement = (r: AgreementRow, parties: { id: string; name: string }[], approvals: { organizationId: string; approvedAt: Date; approvedByName: string | null }[]): Agreement => ({
   id: r.id,
-  kind: r.kind as Agreement['kind'],
-  status: r.status as Agreement['status'],
+  kind: r.kind,
+  status: r.status,
   title: r.title,
   startDate: r.startDate,
   endDate: r.endDate,
@@ -114,7 +114,7 @@ export const createAgreementsService = ({ db }: { db: Db }) => {
       if (fields.kind === 'baa' && fields.status === 'active' && !isNetworkAdmin(ctx.actor)) throw new AppError('approval_required', APPROVAL_NEEDED);
       const id = await db.transaction(async (tx) => {
         await assertOrgsExist(tx, partyOrganizationIds);
-        const row = await agreementsRepo.insert(tx, { ...fields, createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null });
+        const row = await agreementsRepo.insert(tx, { ...fields, createdBy: userIdOf(ctx.actor) });
         await agreementsRepo.replaceParties(tx, row.id, partyOrganizationIds);
         const changes = diffFields({} as Record<string, unknown>, { ...fields, partyOrganizationIds }, [...FIELDS, 'partyOrganizationIds']);
         await auditParties(tx, ctx, 'agreement.create', row.id, partyOrganizationIds, changes);

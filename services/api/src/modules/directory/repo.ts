@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, ilike, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@tandem/db';
+import type { OrgType } from '@tandem/contract';
 
 const { organizations, auditLog, users } = schema;
 
@@ -12,7 +13,7 @@ export const organizationsRepo = {
    * By name; or, for a sync (`since`), changed at or after `since` in (updated_at, id) order with
    * the keyset continuing after `after` (organizations_updated_idx).
    */
-  async page(db: DbOrTx, f: { limit: number; q?: string; type?: string; spa?: string; after?: [string, string]; since?: string }) {
+  async page(db: DbOrTx, f: { limit: number; q?: string; type?: OrgType; spa?: string; after?: [string, string]; since?: string }) {
     return db
       .select({ ...getTableColumns(organizations), updatedKey: sql<string>`${organizations.updatedAt}::text` })
       .from(organizations)

@@ -6,6 +6,8 @@ import { newOrg, newUser } from '@tandem/db/testing';
 import { signIn, testApp, type TestApp } from '../../testing/app';
 import { everyDay, newLocation, newService } from './testing';
 
+type NewService = typeof schema.services.$inferInsert;
+
 let t: TestApp;
 beforeAll(async () => {
   t = await testApp();
@@ -24,7 +26,7 @@ const ids = (r: { data: { id: string }[] }) => r.data.map((h) => h.id);
 describe('GET /api/v1/services/search', () => {
   it('"Spanish-speaking food help open now in SPA 6 that accepts referrals" finds the right service only', async () => {
     const org = await newOrg(t.db, { name: 'South LA Food Network' });
-    const base = { categories: ['food-insecurity'], languages: ['en', 'es'], spas: ['spa6'], capacityStatus: 'accepting' };
+    const base: Partial<NewService> = { categories: ['food-insecurity'], languages: ['en', 'es'], spas: ['spa6'], capacityStatus: 'accepting' };
     const right = await newService(t.db, org.id, { ...base, name: 'Despensa de Alimentos' });
     const full = await newService(t.db, org.id, { ...base, name: 'Full Pantry', capacityStatus: 'full' });
     const closed = await newService(t.db, org.id, { ...base, name: 'Evening Pantry' });
@@ -316,7 +318,7 @@ describe('GET /api/v1/services/search', () => {
 
   it('filters by focus population and Community Support together with text', async () => {
     const org = await newOrg(t.db);
-    const base = { categories: ['housing-instability'], focusPopulations: ['justice_involvement'], communitySupport: 'housing_deposits' };
+    const base: Partial<NewService> = { categories: ['housing-instability'], focusPopulations: ['justice_involvement'], communitySupport: 'housing_deposits' };
     const right = await newService(t.db, org.id, { ...base, name: 'Reentry Deposit Fund' });
     const otherFocus = await newService(t.db, org.id, { ...base, name: 'Family Deposit Fund', focusPopulations: ['healthy_pregnancy'] });
     const otherSupport = await newService(t.db, org.id, { ...base, name: 'Reentry Navigation Deposit', communitySupport: 'housing_transition_navigation' });
@@ -328,7 +330,7 @@ describe('GET /api/v1/services/search', () => {
 
   it('filters by age: a service without limits, or whose range holds the age', async () => {
     const org = await newOrg(t.db);
-    const base = { categories: ['educational-attainment'], spas: ['spa8'] };
+    const base: Partial<NewService> = { categories: ['educational-attainment'], spas: ['spa8'] };
     const anyAge = await newService(t.db, org.id, { ...base, name: 'Library Homework Help' });
     const teens = await newService(t.db, org.id, { ...base, name: 'Teen Tutoring', minAge: 13, maxAge: 19 });
     const adults = await newService(t.db, org.id, { ...base, name: 'Adult GED Class', minAge: 18 });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '@tandem/db';
-import type { CreateOrganizationBodySchema, Organization, UpdateOrganizationBodySchema } from '@tandem/contract';
+import type { CreateOrganizationBodySchema, Organization, OrgType, UpdateOrganizationBodySchema } from '@tandem/contract';
 import { forbidden, notFound } from '../../lib/app-error';
 import type { Actor, Ctx } from '../../lib/actor';
 import { diffFields, recordAudit } from '../../lib/audit';
@@ -44,7 +44,7 @@ const forActor = (actor: Actor, o: Organization): Organization => {
 const today = () => new Date().toISOString().slice(0, 10);
 
 export const createOrganizationsService = ({ db }: { db: Db }) => ({
-  async list(actor: Actor, f: { limit: number; cursor?: string; q?: string; type?: string; spa?: string; updatedSince?: string }) {
+  async list(actor: Actor, f: { limit: number; cursor?: string; q?: string; type?: OrgType; spa?: string; updatedSince?: string }) {
     if (f.updatedSince) {
       const rows = await organizationsRepo.page(db, { ...f, since: f.updatedSince, after: decodeSyncCursor(f.cursor) });
       const page = toPage(rows, f.limit, (r) => ['u', r.updatedKey, r.id]);

@@ -10,7 +10,7 @@ import type {
   UpdateServiceBodySchema,
 } from '@tandem/contract';
 import { AppError, notFound } from '../../lib/app-error';
-import type { Actor, Ctx } from '../../lib/actor';
+import { type Actor, type Ctx, userIdOf } from '../../lib/actor';
 import { diffFields, recordAudit } from '../../lib/audit';
 import { assertVersion } from '../../lib/concurrency';
 import { decodeCursor, decodeSyncCursor, toPage } from '../../lib/pagination';
@@ -138,7 +138,7 @@ export const createServicesService = ({ db }: { db: Db }) => ({
         capacityStatus: input.status,
         capacityNote: input.note ?? null,
         capacityConfirmedAt: new Date(),
-        capacityConfirmedBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+        capacityConfirmedBy: userIdOf(ctx.actor),
       };
       const row = await servicesRepo.update(tx, id, after);
       const changes = diffFields(before as Record<string, unknown>, after, ['capacityStatus', 'capacityNote']);

@@ -1,16 +1,14 @@
-import { z } from 'zod';
 import type { Db, DbOrTx } from '@tandem/db';
 import { isNetworkRole, type api, type EndpointOutput, type Member, type Role } from '@tandem/contract';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
-import { isNetworkAdmin, type Actor, type Ctx } from '../../lib/actor';
+import { isNetworkAdmin, type Actor, type Ctx, userIdOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { randomToken, sha256 } from '../../lib/crypto';
-import { decodeCursor, toPage } from '../../lib/pagination';
+import { decodeCursor, KeyCursor, toPage } from '../../lib/pagination';
 import { changingAuth } from '../../lib/auth-cache';
 import { membersRepo, type MemberRow } from './repo';
 
 const INVITATION_DAYS = 7;
-const NameCursor = z.tuple([z.string(), z.uuid()]);
 
 const toMember = (r: MemberRow): Member => ({
   userId: r.userId,
@@ -65,7 +63,7 @@ const assertMayDeactivate = (actor: Actor, targetId: string, ms: { organizationI
 export const createMembersService = ({ db }: { db: Db }) => ({
   async list(orgId: string, limit: number, cursor?: string) {
     if (!(await membersRepo.orgExists(db, orgId))) throw notFound('organization');
-    const rows = await membersRepo.page(db, orgId, limit, decodeCursor(cursor, NameCursor));
+    const rows = await membersRepo.page(db, orgId, limit, decodeCursor(cursor, KeyCursor));
     const page = toPage(rows, limit, (r) => [r.name.toLowerCase(), r.userId]);
     return { data: page.data.map(toMember), nextCursor: page.nextCursor };
   },
@@ -85,7 +83,7 @@ export const createMembersService = ({ db }: { db: Db }) => ({
   /** Colleagues: the active members by name and role, for the organization's own members. */
   async colleagues(orgId: string, limit: number, cursor?: string) {
     if (!(await membersRepo.orgExists(db, orgId))) throw notFound('organization');
-    const rows = await membersRepo.page(db, orgId, limit, decodeCursor(cursor, NameCursor), true);
+    const rows = await membersRepo.page(db, orgId, limit, decodeCursor(cursor, KeyCursor), true);
     const page = toPage(rows, limit, (r) => [r.name.toLowerCase(), r.userId]);
     return { data: page.data.map((r) => ({ userId: r.userId, name: r.name, role: r.role as Role })), nextCursor: page.nextCursor };
   },
@@ -111,7 +109,7 @@ export const createMembersService = ({ db }: { db: Db }) => ({
         tokenHash: sha256(token),
         userId: user.id,
         organizationId: orgId,
-        invitedBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+        invitedBy: userIdOf(ctx.actor),
         role: input.role,
         expiresAt,
       });
@@ -191,7 +189,7 @@ export const createMembersService = ({ db }: { db: Db }) => ({
   async users(actor: Actor, opts: { limit: number; cursor?: string; q?: string }) {
     const orgIds =
       actor.kind === 'user' && !actor.isNetworkAdmin ? actor.memberships.filter((m) => m.role === 'org_admin').map((m) => m.organizationId) : undefined;
-    const rows = await membersRepo.users(db, { limit: opts.limit, q: opts.q, orgIds, after: decodeCursor(opts.cursor, NameCursor) });
+    const rows = await membersRepo.users(db, { limit: opts.limit, q: opts.q, orgIds, after: decodeCursor(opts.cursor, KeyCursor) });
     const page = toPage(rows, opts.limit, (r) => [r.name.toLowerCase(), r.id]);
     return {
       data: page.data.map(toUser),

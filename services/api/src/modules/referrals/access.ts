@@ -66,7 +66,7 @@ export const requireSide = (a: Access, side: ReferralSide, what: string) => {
 };
 
 /** What this caller may choose next, for the detail's action buttons. */
-export const allowedFor = (a: Access, status: ReferralStatus = a.row.status as ReferralStatus): ReferralStatus[] => {
+export const allowedFor = (a: Access, status: ReferralStatus = a.row.status): ReferralStatus[] => {
   // A network admin looking in from outside has only the correction (entered_in_error).
   if (!a.sides.length) return allowedTransitions(status, 'sender', a.flags).filter((s) => s === 'entered_in_error');
   return [...new Set(a.sides.flatMap((side) => allowedTransitions(status, side, a.flags)))];
@@ -85,7 +85,7 @@ export const assertTransition = (
   opts: { reason?: ClosureReason | null; note?: string | null; outcome?: LoopClosureReason | null; automatic?: boolean },
   side?: ReferralSide,
 ) => {
-  const from = a.row.status as ReferralStatus;
+  const from = a.row.status;
   const sides: ReferralSide[] = side ? [side] : a.sides.length ? a.sides : ['sender'];
   const outsider = !a.sides.length;
   const decisions = sides.map((s) => decideTransition({ from, to, side: s, ...a.flags, ...opts }));

@@ -1,17 +1,14 @@
-import { z } from 'zod';
 import type { Db } from '@tandem/db';
 import type { ReferralSide } from '@tandem/contract';
 import { AppError, notFound } from '../../lib/app-error';
-import type { Ctx } from '../../lib/actor';
+import { type Ctx, userIdOf, apiKeyIdOf } from '../../lib/actor';
 import { auditInsert, markIdempotencyKey, recordAudit } from '../../lib/audit';
-import { decodeCursor, toPage } from '../../lib/pagination';
+import { decodeCursor, KeyCursor, toPage } from '../../lib/pagination';
 import type { Notifier } from '../notifications';
 import { loadReferral, wasSent, type Access } from './access';
 import { toMessage, toTimelineEntry } from './mappers';
 import { referralsRepo } from './repo';
-import { actorKeyId, actorUserId } from './status';
 
-const KeyCursor = z.tuple([z.string(), z.uuid()]);
 
 /** Messages are between the two sides; a network admin looking in may read but not write. */
 const requireParty = (a: Access) => {
@@ -53,8 +50,8 @@ export const createConversationService = ({ db, notifier }: { db: Db; notifier: 
   async postMessage(ctx: Ctx, id: string, body: string) {
     const a = await loadReferral(db, ctx.actor, id);
     requireParty(a);
-    const userId = actorUserId(ctx);
-    const apiKeyId = actorKeyId(ctx);
+    const userId = userIdOf(ctx.actor);
+    const apiKeyId = apiKeyIdOf(ctx.actor);
     const sides: ReferralSide[] = a.row.receivingOrgId && wasSent(a.row) ? ['sender', 'receiver'] : ['sender'];
     const [m, names] = await Promise.all([
       referralsRepo.insertMessageWith(db, { referralId: id, authorUserId: userId, authorApiKeyId: apiKeyId, authorOrgId: a.orgId!, body }, [
@@ -99,7 +96,7 @@ export const createConversationService = ({ db, notifier }: { db: Db; notifier: 
    * and messages (README "Who is notified"). Anyone else gets the 404 a random id gets.
    */
   async follow(ctx: Ctx, id: string, on: boolean) {
-    const userId = actorUserId(ctx);
+    const userId = userIdOf(ctx.actor);
     if (!userId) throw new AppError('forbidden', 'Following belongs to a signed-in user.');
     return db.transaction(async (tx) => {
       await loadReferral(tx, ctx.actor, id);

@@ -20,14 +20,14 @@ import {
   type TransitionBodySchema,
 } from '@tandem/contract';
 import { AppError, notFound } from '../../lib/app-error';
-import type { Ctx } from '../../lib/actor';
+import { type Ctx, userIdOf, apiKeyIdOf } from '../../lib/actor';
 import { auditInsert } from '../../lib/audit';
 import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
 import { accessOf, assertTransition, loadReferral, requireSide } from './access';
 import { referralsRepo, type SendContext } from './repo';
 import { buildDetail, detailView, packetCheckOf, type ReferralDeps } from './service';
-import { actorKeyId, actorUserId, changeStatus, readerOf } from './status';
+import { changeStatus, readerOf } from './status';
 
 type TransitionInput = z.output<typeof TransitionBodySchema>;
 type ForwardInput = z.output<typeof ForwardBodySchema>;
@@ -103,14 +103,14 @@ export const createLifecycleService = (deps: ReferralDeps) => {
       const now = new Date();
       const given = input.at ? new Date(input.at) : mode === 'correct' && recorded ? recorded.at : now;
       const method = input.method ?? (mode === 'correct' ? (recorded?.method ?? null) : null);
-      assertLoop(decideFirstContact({ mode, sides: a.sides, status: r.status as ReferralStatus, sentAt: r.sentAt, closedAt: r.closedAt, recorded, loopClosedAt: r.loopClosedAt, at: given, method, now }));
+      assertLoop(decideFirstContact({ mode, sides: a.sides, status: r.status, sentAt: r.sentAt, closedAt: r.closedAt, recorded, loopClosedAt: r.loopClosedAt, at: given, method, now }));
       const at = firstContactTimeOf(given, r.sentAt);
       assertVersion(r.version, expected);
       const row = await referralsRepo.updateVersioned(tx, id, expected ?? r.version, { firstContactAt: at, firstContactMethod: method });
       if (!row) throw stale();
       const change = { at: at.toISOString(), method, previousAt: recorded?.at.toISOString() ?? null, previousMethod: recorded?.method ?? null };
       await writeTogether(tx, [
-        referralsRepo.eventInsert(tx, { referralId: id, kind: 'first_contact', actorUserId: actorUserId(ctx), actorApiKeyId: actorKeyId(ctx), actorOrgId: r.receivingOrgId, note: input.note ?? null, data: change }),
+        referralsRepo.eventInsert(tx, { referralId: id, kind: 'first_contact', actorUserId: userIdOf(ctx.actor), actorApiKeyId: apiKeyIdOf(ctx.actor), actorOrgId: r.receivingOrgId, note: input.note ?? null, data: change }),
         auditInsert(tx, ctx, {
           action: mode === 'record' ? 'referral.first_contact' : 'referral.first_contact_corrected',
           entityType: 'referral',
@@ -175,7 +175,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
           if (svc?.organizationId !== input.receivingOrganizationId) throw new AppError('reference_not_found', 'The service is not one of that organization’s.', { errors: [{ path: 'body.receivingServiceId', message: 'Unknown service' }] });
         }
         await changeStatus(deps.notifier, tx, ctx, a, { to: 'declined', reason: 'referred_elsewhere', note: input.note, expected, side: 'receiver' });
-        const userId = actorUserId(ctx);
+        const userId = userIdOf(ctx.actor);
         const me = userId ? await referralsRepo.userContact(tx, userId) : undefined;
         const draft = await referralsRepo.insert(tx, {
           clientId: original.clientId,
@@ -193,8 +193,8 @@ export const createLifecycleService = (deps: ReferralDeps) => {
           status: 'draft',
         });
         await writeTogether(tx, [
-          referralsRepo.eventInsert(tx, { referralId: draft.id, kind: 'created', actorUserId: userId, actorApiKeyId: actorKeyId(ctx), actorOrgId: draft.sendingOrgId, toStatus: 'draft', note: input.note, data: { forwardedFromId: original.id } }),
-          referralsRepo.eventInsert(tx, { referralId: original.id, kind: 'forwarded', actorUserId: userId, actorApiKeyId: actorKeyId(ctx), actorOrgId: a.orgId, note: input.note, data: { forwardedToId: draft.id } }),
+          referralsRepo.eventInsert(tx, { referralId: draft.id, kind: 'created', actorUserId: userId, actorApiKeyId: apiKeyIdOf(ctx.actor), actorOrgId: draft.sendingOrgId, toStatus: 'draft', note: input.note, data: { forwardedFromId: original.id } }),
+          referralsRepo.eventInsert(tx, { referralId: original.id, kind: 'forwarded', actorUserId: userId, actorApiKeyId: apiKeyIdOf(ctx.actor), actorOrgId: a.orgId, note: input.note, data: { forwardedToId: draft.id } }),
         ]);
         // Same checks as any send: packet, consent covering the new partner, open duplicates
         // (the declined original no longer counts).
@@ -206,7 +206,7 @@ export const createLifecycleService = (deps: ReferralDeps) => {
       return db.transaction(async (tx) => {
         const a = await loadReferral(tx, ctx.actor, id);
         requireSide(a, 'receiver', 'assign this referral');
-        if (isTerminal(a.row.status as ReferralStatus)) throw new AppError('conflict', 'A closed referral cannot be reassigned.');
+        if (isTerminal(a.row.status)) throw new AppError('conflict', 'A closed referral cannot be reassigned.');
         if (input.assigneeId && !(await referralsRepo.isMember(tx, a.row.receivingOrgId!, input.assigneeId))) {
           throw new AppError('validation_failed', 'The assignee must be active staff of the receiving organization.', { errors: [{ path: 'body.assigneeId', message: 'Not an active member of the receiving organization' }] });
         }
@@ -214,12 +214,12 @@ export const createLifecycleService = (deps: ReferralDeps) => {
         const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, { assigneeUserId: input.assigneeId });
         if (!row) throw stale();
         await writeTogether(tx, [
-          referralsRepo.eventInsert(tx, { referralId: id, kind: 'assigned', actorUserId: actorUserId(ctx), actorApiKeyId: actorKeyId(ctx), actorOrgId: a.orgId, data: { from: a.row.assigneeUserId, to: input.assigneeId } }),
+          referralsRepo.eventInsert(tx, { referralId: id, kind: 'assigned', actorUserId: userIdOf(ctx.actor), actorApiKeyId: apiKeyIdOf(ctx.actor), actorOrgId: a.orgId, data: { from: a.row.assigneeUserId, to: input.assigneeId } }),
           auditInsert(tx, ctx, { action: 'referral.assign', entityType: 'referral', entityId: id, organizationId: a.orgId, changes: { assigneeId: { from: a.row.assigneeUserId, to: input.assigneeId } } }),
           // The new assignee hears that it is theirs now (not when they took it themselves).
           !!input.assigneeId &&
             input.assigneeId !== a.row.assigneeUserId &&
-            deps.notifier.insert('referral.assigned', 'referral', referralsRepo.notifyRows(a.row, { sides: [], followers: false, also: [input.assigneeId], actorUserId: actorUserId(ctx), title: 'Referral assigned to you' })),
+            deps.notifier.insert('referral.assigned', 'referral', referralsRepo.notifyRows(a.row, { sides: [], followers: false, also: [input.assigneeId], actorUserId: userIdOf(ctx.actor), title: 'Referral assigned to you' })),
         ]);
         a.row = row;
         return buildDetail(tx, ctx, a);
@@ -243,13 +243,13 @@ export const createLifecycleService = (deps: ReferralDeps) => {
     async markLoopClosed(ctx: Ctx, id: string, expected: number | undefined, input: z.output<typeof LoopClosedBodySchema>) {
       return db.transaction(async (tx) => {
         const a = await loadReferral(tx, ctx.actor, id);
-        assertLoop(decideLoopClosed({ sides: a.sides, status: a.row.status as ReferralStatus, loopClosedAt: a.row.loopClosedAt }));
+        assertLoop(decideLoopClosed({ sides: a.sides, status: a.row.status, loopClosedAt: a.row.loopClosedAt }));
         assertVersion(a.row.version, expected);
         const now = new Date();
-        const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, { loopClosedAt: now, loopClosedByUserId: actorUserId(ctx), loopClosedByApiKeyId: actorKeyId(ctx) });
+        const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, { loopClosedAt: now, loopClosedByUserId: userIdOf(ctx.actor), loopClosedByApiKeyId: apiKeyIdOf(ctx.actor) });
         if (!row) throw stale();
         await writeTogether(tx, [
-          referralsRepo.eventInsert(tx, { referralId: id, kind: 'loop_closed', actorUserId: actorUserId(ctx), actorApiKeyId: actorKeyId(ctx), actorOrgId: a.row.sendingOrgId, note: input.note ?? null, data: { outcome: a.row.outcome } }),
+          referralsRepo.eventInsert(tx, { referralId: id, kind: 'loop_closed', actorUserId: userIdOf(ctx.actor), actorApiKeyId: apiKeyIdOf(ctx.actor), actorOrgId: a.row.sendingOrgId, note: input.note ?? null, data: { outcome: a.row.outcome } }),
           auditInsert(tx, ctx, { action: 'referral.loop_closed', entityType: 'referral', entityId: id, organizationId: a.row.sendingOrgId, changes: { loopClosedAt: { from: null, to: now.toISOString() } } }),
         ]);
         a.row = row;

@@ -1,17 +1,16 @@
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { schema, type Db, type DbOrTx } from '@tandem/db';
-import type { ReferralListItem, ReferralListQuerySchema } from '@tandem/contract';
+import type { ReferralListItem, ReferralListQuerySchema, ReferralStatus } from '@tandem/contract';
 import { AppError } from '../../lib/app-error';
-import { hasAnyRole, isNetworkAdmin, type Ctx } from '../../lib/actor';
+import { hasAnyRole, isNetworkAdmin, type Ctx, userIdOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
-import { decodeCursor, toPage } from '../../lib/pagination';
+import { decodeCursor, KeyCursor, toPage } from '../../lib/pagination';
 import { toItem } from './mappers';
 import { itemCols, overdueNow, wasSentSql, type ItemRow } from './repo';
 
 const { referrals, clients, services, organizations } = schema;
 type ListInput = z.output<typeof ReferralListQuerySchema>;
-const KeyCursor = z.tuple([z.string(), z.uuid()]);
 
 /**
  * What the network box may show a caller: everything (network admins: ARCHITECTURE §4 lets them
@@ -45,7 +44,7 @@ const servedInSpa = (spa: string): SQL =>
 export interface NetworkFilter {
   organizationId?: string;
   spa?: string;
-  status?: string;
+  status?: ReferralStatus;
   need?: string;
   overdue?: boolean;
   assignee?: string | 'none';
@@ -101,7 +100,7 @@ export const createNetworkBox = ({ db }: { db: Db }) => ({
     if (q.q && sight !== 'full') {
       throw new AppError('forbidden', 'Searching by client name is for network admins: the collaboration team sees no client details.');
     }
-    const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
+    const userId = userIdOf(ctx.actor);
     const assignee = q.assigneeId === 'me' ? (userId ?? undefined) : q.assigneeId;
     const [rows] = await Promise.all([
       networkRepo.page(

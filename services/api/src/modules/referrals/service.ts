@@ -17,18 +17,18 @@ import {
   type UpdateReferralBodySchema,
 } from '@tandem/contract';
 import { AppError, notFound } from '../../lib/app-error';
-import { actingOrgIds, type Actor, type Ctx } from '../../lib/actor';
+import { actingOrgIds, type Actor, type Ctx, userIdOf, apiKeyIdOf } from '../../lib/actor';
 import { auditInsert, diffFields, recordAudit } from '../../lib/audit';
 import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
-import { decodeCursor, decodeSyncCursor, toPage } from '../../lib/pagination';
+import { decodeCursor, KeyCursor, decodeSyncCursor, toPage } from '../../lib/pagination';
 import { consentSummaryOf, packetOf, toClient, type ClientsService } from '../clients/service';
 import type { Notifier } from '../notifications';
 import { accessOf, allowedFor, loadReferral, requireSide, type Access } from './access';
 import { toItem } from './mappers';
 import { createNetworkBox } from './network';
 import { referralsRepo, urgencyRank, type DetailRow, type DraftContext, type ReferralInsert, type ReferralRow } from './repo';
-import { actorKeyId, actorUserId, changeStatus, readerOf } from './status';
+import { changeStatus, readerOf } from './status';
 
 /** What the referrals module needs from the directory, supplied at wiring time. */
 export interface DirectoryLookup {
@@ -50,7 +50,6 @@ export interface ReferralDeps {
 type CreateInput = z.output<typeof CreateReferralBodySchema>;
 type UpdateInput = z.output<typeof UpdateReferralBodySchema>;
 type ListInput = z.output<typeof ReferralListQuerySchema>;
-const KeyCursor = z.tuple([z.string(), z.uuid()]);
 const UrgencyCursor = z.tuple([z.number().int().min(0).max(2), z.string(), z.uuid()]);
 
 /** Only a referral that came from a forward, or was forwarded on, has a chain to walk. */
@@ -95,7 +94,7 @@ export const buildDetail = async (db: DbOrTx, ctx: Ctx, a: Access): Promise<Refe
 
 /** What opening a referral records: the view on its timeline, the referral read and the client read (PHI) in the audit trail. */
 const readRecords = (db: DbOrTx, ctx: Ctx, a: Access) => [
-  referralsRepo.viewInsert(a.row.id, actorUserId(ctx), actorKeyId(ctx), a.orgId),
+  referralsRepo.viewInsert(a.row.id, userIdOf(ctx.actor), apiKeyIdOf(ctx.actor), a.orgId),
   auditInsert(db, ctx, { action: 'referral.read', entityType: 'referral', entityId: a.row.id, organizationId: a.orgId }),
   a.row.clientId ? auditInsert(db, ctx, { action: 'client.read', entityType: 'client', entityId: a.row.clientId, organizationId: a.orgId }) : null,
 ];
@@ -152,7 +151,7 @@ export const createReferralsService = (deps: ReferralDeps) => {
      */
     async create(ctx: Ctx, input: CreateInput) {
       const sendingOrgId = sendingOrgOf(ctx.actor, input.sendingOrganizationId);
-      const userId = actorUserId(ctx);
+      const userId = userIdOf(ctx.actor);
       const c = await draftContextOf(db, ctx.actor, userId, input);
       const set = draftFields(deps, ctx.actor, input, null, c);
       // Chosen here so that the event and audit rows can name it in the same statement.
@@ -167,7 +166,7 @@ export const createReferralsService = (deps: ReferralDeps) => {
           sendingUserId: userId,
           status: 'draft',
         }),
-        referralsRepo.eventInsert(db, { referralId: id, kind: 'created', actorUserId: userId, actorApiKeyId: actorKeyId(ctx), actorOrgId: sendingOrgId, toStatus: 'draft' }),
+        referralsRepo.eventInsert(db, { referralId: id, kind: 'created', actorUserId: userId, actorApiKeyId: apiKeyIdOf(ctx.actor), actorOrgId: sendingOrgId, toStatus: 'draft' }),
         auditInsert(db, ctx, { action: 'referral.create', entityType: 'referral', entityId: id, organizationId: sendingOrgId }),
       ]);
       const d = (await referralsRepo.detail(db, id, readerOf(ctx.actor)))!;
@@ -214,7 +213,7 @@ export const createReferralsService = (deps: ReferralDeps) => {
         const row = await referralsRepo.updateVersioned(tx, id, expected ?? a.row.version, set);
         if (!row) throw new AppError('stale_version', 'The referral changed since you read it. Reload and try again.');
         await writeTogether(tx, [
-          referralsRepo.eventInsert(tx, { referralId: id, kind: 'updated', actorUserId: actorUserId(ctx), actorApiKeyId: actorKeyId(ctx), actorOrgId: a.orgId, data: { fields: Object.keys(set) } }),
+          referralsRepo.eventInsert(tx, { referralId: id, kind: 'updated', actorUserId: userIdOf(ctx.actor), actorApiKeyId: apiKeyIdOf(ctx.actor), actorOrgId: a.orgId, data: { fields: Object.keys(set) } }),
           auditInsert(tx, ctx, { action: 'referral.update', entityType: 'referral', entityId: id, organizationId: a.orgId }),
         ]);
         a.row = row;
@@ -230,7 +229,7 @@ export const createReferralsService = (deps: ReferralDeps) => {
         throw new AppError('validation_failed', 'These filters are for box=network.', { errors: networkOnly.map((k) => ({ path: `query.${k}`, message: 'Only with box=network' })) });
       }
       const { actor } = ctx;
-      const userId = actor.kind === 'user' ? actor.userId : null;
+      const userId = userIdOf(actor);
       if (q.assigneeId === 'me' && !userId) throw new AppError('validation_failed', 'An API key has no "me".', { errors: [{ path: 'query.assigneeId', message: 'Use a user id or none' }] });
       if (q.sentBy && !userId) throw new AppError('validation_failed', 'An API key has no "me".', { errors: [{ path: 'query.sentBy', message: 'Only a signed-in user has referrals of their own' }] });
       if (q.sort === 'urgency' && q.updatedSince) throw new AppError('validation_failed', 'A sync is ordered by change.', { errors: [{ path: 'query.sort', message: 'sort=urgency does not go with updatedSince' }] });

@@ -1,7 +1,7 @@
 import { isTerminal, type ClosureReason, type LoopClosureReason, type ReferralSide, type ReferralStatus } from '@tandem/contract';
 import type { DbOrTx } from '@tandem/db';
 import { AppError } from '../../lib/app-error';
-import type { Actor, Ctx } from '../../lib/actor';
+import { type Actor, type Ctx, userIdOf, apiKeyIdOf } from '../../lib/actor';
 import { auditInsert } from '../../lib/audit';
 import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
@@ -24,12 +24,9 @@ export interface StatusChange {
   set?: Partial<ReferralInsert>;
 }
 
-export const actorUserId = (ctx: Ctx) => (ctx.actor.kind === 'user' ? ctx.actor.userId : null);
 /** Whose read state the caller's unread counts use: a person's own, an API key's organization's (repo Reader). */
 export const readerOf = (actor: Actor): Reader =>
   actor.kind === 'user' ? { kind: 'user', id: actor.userId } : actor.kind === 'apiKey' ? { kind: 'org', id: actor.organizationId } : null;
-/** The API key acting, if any: recorded beside a null user so the timeline and thread can name it. */
-export const actorKeyId = (ctx: Ctx) => (ctx.actor.kind === 'apiKey' ? ctx.actor.keyId : null);
 
 /**
  * The one recipe for a status change (CONVENTIONS 9): decideTransition guards it,
@@ -39,7 +36,7 @@ export const actorKeyId = (ctx: Ctx) => (ctx.actor.kind === 'apiKey' ? ctx.actor
  * Returns null only for `tolerateStale` (the automatic acknowledgement losing a race).
  */
 export async function changeStatus(notifier: Notifier, tx: DbOrTx, ctx: Ctx, a: Access, c: StatusChange, tolerateStale = false): Promise<ReferralRow | null> {
-  const from = a.row.status as ReferralStatus;
+  const from = a.row.status;
   assertTransition(a, c.to, { reason: c.reason, note: c.note, outcome: c.outcome, automatic: c.automatic }, c.side);
   assertVersion(a.row.version, c.expected);
   const now = new Date();
@@ -59,7 +56,7 @@ export async function changeStatus(notifier: Notifier, tx: DbOrTx, ctx: Ctx, a: 
   // What records the change needs only what the caller read: the UPDATE matches only that
   // version, and a status change does not move the organizations.
   const { id, sendingOrgId, receivingOrgId } = a.row;
-  const userId = actorUserId(ctx);
+  const userId = userIdOf(ctx.actor);
   const orgId = c.side === 'sender' ? sendingOrgId : c.side === 'receiver' ? receivingOrgId : a.orgId;
   // The receiver hears of a referral only from its sending on: cancelling a draft tells no one but the sender.
   const parties = [sendingOrgId, ...(receivingOrgId && (wasSent(a.row) || c.to === 'sent') ? [receivingOrgId] : [])];
@@ -76,7 +73,7 @@ export async function changeStatus(notifier: Notifier, tx: DbOrTx, ctx: Ctx, a: 
   // The event, outbox row (ids only: webhook payloads leave the network, so no PHI), the
   // notifications and the audit record.
   const records = [
-    referralsRepo.eventInsert(tx, { referralId: id, kind: 'status_changed', actorUserId: userId, actorApiKeyId: actorKeyId(ctx), actorOrgId: orgId, fromStatus: from, toStatus: c.to, reason: c.reason ?? null, note: c.note ?? null, data: c.automatic ? { automatic: true } : c.outcome ? { outcome: c.outcome } : null }),
+    referralsRepo.eventInsert(tx, { referralId: id, kind: 'status_changed', actorUserId: userId, actorApiKeyId: apiKeyIdOf(ctx.actor), actorOrgId: orgId, fromStatus: from, toStatus: c.to, reason: c.reason ?? null, note: c.note ?? null, data: c.automatic ? { automatic: true } : c.outcome ? { outcome: c.outcome } : null }),
     referralsRepo.outboxInsert(tx, 'referral.status_changed', parties, { referralId: id, from, to: c.to, version: version + 1, at: now.toISOString() }),
     notice,
     auditInsert(tx, ctx, { action: 'referral.transition', entityType: 'referral', entityId: id, organizationId: orgId, changes: { status: { from, to: c.to }, ...(c.outcome ? { outcome: { from: a.row.outcome, to: c.outcome } } : {}) } }),

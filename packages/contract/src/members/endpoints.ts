@@ -4,12 +4,6 @@ import { IdParamsSchema } from '../common/ids';
 import { MeResponseSchema } from '../auth/schemas';
 import { ProblemSchema } from '../common/problem';
 import {
-  CreateOrganizationBodySchema,
-  OrganizationListQuerySchema,
-  OrganizationPageSchema,
-  OrganizationSchema,
-} from '../directory/schemas';
-import {
   InvitationResultSchema,
   MyInvitationSchema,
   InviteMemberBodySchema,
@@ -25,44 +19,7 @@ import {
 } from './schemas';
 import { NoQuerySchema, PageQuerySchema } from '../common/pagination';
 
-export const adminEndpoints = {
-  listOrganizations: defineEndpoint({
-    method: 'GET',
-    path: '/api/v1/organizations',
-    operationId: 'listOrganizations',
-    summary: 'List organizations in the network (public directory facts)',
-    description: 'Public directory facts about partner organizations, filterable by SPA, type and focus population. Changes nothing.',
-    tags: ['Organizations'],
-    security: [],
-    scope: 'directory:read',
-    query: OrganizationListQuerySchema,
-    responses: { 200: OrganizationPageSchema, 400: ProblemSchema },
-  }),
-  getOrganization: defineEndpoint({
-    method: 'GET',
-    path: '/api/v1/organizations/{id}',
-    operationId: 'getOrganization',
-    concurrency: 'read',
-    summary: 'One organization',
-    description: 'Public facts for everyone; partnership stage, liaison and internal notes only for network staff. Changes nothing.',
-    tags: ['Organizations'],
-    security: [],
-    scope: 'directory:read',
-    params: IdParamsSchema,
-    responses: { 200: OrganizationSchema, 404: ProblemSchema },
-  }),
-  createOrganization: defineEndpoint({
-    method: 'POST',
-    path: '/api/v1/organizations',
-    operationId: 'createOrganization',
-    location: '/api/v1/organizations/{id}',
-    summary: 'Add an organization to the network (network admins)',
-    description: 'Adds an organization to the directory (starting at partnership stage `prospect` unless given). Audited.',
-    tags: ['Organizations'],
-    security: ['session'],
-    body: CreateOrganizationBodySchema,
-    responses: { 201: OrganizationSchema, 403: ProblemSchema, 409: ProblemSchema },
-  }),
+export const memberEndpoints = {
   listMembers: defineEndpoint({
     method: 'GET',
     path: '/api/v1/organizations/{id}/members',

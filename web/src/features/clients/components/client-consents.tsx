@@ -98,7 +98,7 @@ function AddConsentForm({ clientId, onDone }: { clientId: string; onDone: () => 
 
 function RevokeForm({ consent, onDone }: { consent: Consent; onDone: () => void }) {
   const { t } = useI18n();
-  const revoke = useRevokeConsent(consent.clientId);
+  const revoke = useRevokeConsent();
   const [reason, setReason] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -3,7 +3,7 @@ import { ApiError } from '@tandem/contract/client';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { useT } from '../../../i18n/i18n-provider';
-import { referralQueries } from '../api/queries';
+import { queryKeys } from '../../../lib/query-keys';
 
 export const isStale = (error: unknown) => error instanceof ApiError && error.code === 'stale_version';
 
@@ -18,7 +18,7 @@ export function StaleNotice({ id, onReload }: { id: string; onReload: () => void
         size="sm"
         variant="secondary"
         onClick={async () => {
-          await queryClient.invalidateQueries({ queryKey: [...referralQueries.details(), id] });
+          await queryClient.invalidateQueries({ queryKey: queryKeys.referrals.detail(id) });
           onReload();
         }}
       >

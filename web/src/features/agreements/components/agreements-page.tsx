@@ -14,11 +14,10 @@ import { paths } from '../../../config/paths';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
+import { pickParam } from '../../../lib/use-url-filters';
 import { agreementQueries, type AgreementFilters } from '../api/queries';
 
 const WINDOWS = [30, 60, 90, 180] as const;
-const pick = <T extends string>(all: readonly T[], v: string | null) =>
-  (all as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
 const statusTone: Record<(typeof AGREEMENT_STATUSES)[number], BadgeTone> = {
   draft: 'neutral',
   negotiating: 'info',
@@ -34,8 +33,8 @@ export function AgreementsPage() {
   const [params, setParams] = useSearchParams();
   const within = Number(params.get('expiringWithinDays'));
   const filters: AgreementFilters = {
-    kind: pick(AGREEMENT_KINDS, params.get('kind')),
-    status: pick(AGREEMENT_STATUSES, params.get('status')),
+    kind: pickParam(AGREEMENT_KINDS, params.get('kind')),
+    status: pickParam(AGREEMENT_STATUSES, params.get('status')),
     expiringWithinDays: (WINDOWS as readonly number[]).includes(within) ? within : undefined,
   };
   const setParam = (key: string, value: string) => {

@@ -7,6 +7,7 @@ import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
 import { orNull } from '../../../lib/labels';
 import { useUpdateCapacity } from '../api/use-update-capacity';
+import './directory.css';
 
 /** One step to say how full the service is (or that it still is): records who and when. */
 export function CapacityForm({ service }: { service: ServiceDetail }) {

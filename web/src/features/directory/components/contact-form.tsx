@@ -10,6 +10,7 @@ import { useFocusFirstError } from '../../../lib/use-focus-first-error';
 import { orNull } from '../../../lib/labels';
 import { useDeleteContact } from '../api/use-delete-contact';
 import { useSaveContact } from '../api/use-save-contact';
+import './directory.css';
 
 const keys = ['name', 'title', 'department', 'email', 'phone'] as const;
 

@@ -11,6 +11,7 @@ import { useReplaceSchedule } from '../api/use-replace-schedule';
 import { ExceptionsEditor } from './exceptions-editor';
 import { hhmm, WEEKDAYS } from './hours';
 import { errorAt, newKey, pathErrors, type ExceptionDraft, type IntervalDraft } from './schedule-draft';
+import './directory.css';
 
 const addHour = (t: string) => `${String(Math.min(Number(t.slice(0, 2)) + 1, 23)).padStart(2, '0')}:${t.slice(3, 5)}`;
 

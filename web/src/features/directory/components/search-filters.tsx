@@ -7,6 +7,7 @@ import { useT } from '../../../i18n/i18n-provider';
 import { spaLabel } from '../../../lib/labels';
 import type { SearchFilters } from '../api/queries';
 import { activeFilterCount } from './search-params';
+import './directory.css';
 
 type Props = {
   filters: SearchFilters;

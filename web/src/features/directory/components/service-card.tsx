@@ -7,6 +7,7 @@ import { spaShort } from '../../../lib/labels';
 import { formatRange } from '../../../lib/format';
 import { CapacityBadge } from './capacity-badge';
 import { inLocale } from './labels';
+import './directory.css';
 
 const KM_PER_MILE = 1.609344;
 

@@ -22,6 +22,7 @@ import { useSaveService } from '../api/use-save-service';
 import { newDraft, toBody, toDraft, type ServiceDraft as Draft, type textFields } from './service-draft';
 import { StaleVersionAlert } from '../../../components/ui/stale-version-alert';
 import { spaLabel } from '../../../lib/labels';
+import './directory.css';
 
 type Props = { onSaved: (saved: Service) => void; onCancel: () => void } & (
   | { service: ServiceDetail; onReload: () => void; organization?: never }

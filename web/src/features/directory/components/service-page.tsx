@@ -23,6 +23,7 @@ import { HoursTable } from './hours-table';
 import { ServiceFacts } from './service-facts';
 import { serviceMessage } from './service-message';
 import { ShareActions } from './share-actions';
+import './directory.css';
 
 /** currentUserId is null for a visitor of the public directory: no referral or edit actions then. */
 type Props = { id: string; canEdit: (organizationId: string) => boolean; currentUserId: string | null };

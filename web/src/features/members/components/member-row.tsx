@@ -5,6 +5,7 @@ import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { useRemoveMember } from '../api/use-remove-member';
 import { useUpdateMember } from '../api/use-update-member';
+import './members.css';
 
 /** `roles`: what the signed-in user may grant; a member holding another role is shown, not changeable. */
 export function MemberRow({ member, roles, onNotice }: { member: Member; roles: readonly Role[]; onNotice: (text: string) => void }) {

@@ -6,6 +6,7 @@ import { paths } from '../../../config/paths';
 import { useT } from '../../../i18n/i18n-provider';
 import { spaLabel, spaShort } from '../../../lib/labels';
 import { displayUrl } from '../../../lib/labels';
+import './organizations.css';
 
 // Scheme and trailing slash add width, not information.
 

@@ -15,6 +15,7 @@ import { useFocusFirstError } from '../../../lib/use-focus-first-error';
 import { clientQueries } from '../api/queries';
 import { useCreateConsent } from '../api/use-create-consent';
 import { dateInputToIso, todayInput } from './labels';
+import './referrals.css';
 
 export const consentTone: Record<ConsentStatus, BadgeTone> = { active: 'success', expired: 'warning', revoked: 'danger' };
 

@@ -17,6 +17,7 @@ import { errorMessage } from '../../../lib/errors';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { referralQueries } from '../api/queries';
 import { InboxList } from './inbox-list';
+import './referrals.css';
 
 
 type TabsProps = {

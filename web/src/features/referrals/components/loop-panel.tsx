@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useChangeReferral } from '../api/use-change-referral';
 import { StaleNotice } from './stale-notice';
 import type { Viewer } from './work-panel';
+import './referrals.css';
 
 /**
  * Closing the loop, shown to both sides once the receiver recorded an outcome: the outcome, and

@@ -20,6 +20,7 @@ import { spaLabel } from '../../../lib/labels';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { partnerQueries, referralQueries } from '../api/queries';
 import { NeedTags, StatusBadge } from './labels';
+import './referrals.css';
 
 
 /**

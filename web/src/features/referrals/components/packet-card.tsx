@@ -7,6 +7,7 @@ import { formatDate } from '../../../lib/format';
 import { consentTone } from './consent-panel';
 import { clientDisplayName, NeedTags } from './labels';
 import { Fact } from '../../../components/ui/fact';
+import './referrals.css';
 
 /** What the receiver needs to reach the client and act: contact, language, consent, needs, reason, both contacts. */
 export function PacketCard({ r }: { r: ReferralDetail }) {

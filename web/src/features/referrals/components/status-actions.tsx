@@ -17,6 +17,7 @@ import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage, fieldErrorsOf, isStaleVersion } from '../../../lib/errors';
 import { useChangeReferral } from '../api/use-change-referral';
 import { StaleNotice } from './stale-notice';
+import './referrals.css';
 
 const danger = new Set<ReferralStatus>(['declined', 'unable_to_complete', 'cancelled', 'entered_in_error']);
 

@@ -16,6 +16,7 @@ import { PartnerSelect } from './draft-form';
 import { FirstContactForm } from './first-contact-form';
 import { StaleNotice } from './stale-notice';
 import { Fact } from '../../../components/ui/fact';
+import './referrals.css';
 
 export interface Viewer {
   userId: string;

@@ -37,3 +37,11 @@ export const formatTime = (hhmm: string, locale: Locale) => {
 /** Opening hours "9:00 AM – 12:00 PM". */
 export const formatRange = (iv: { opensAt: string; closesAt: string }, locale: Locale) =>
   `${formatTime(iv.opensAt, locale)} – ${formatTime(iv.closesAt, locale)}`;
+
+/** `2026-11-23` from a date input → an ISO timestamp at local noon (no timezone day-slip). */
+export const dateInputToIso = (d: string) => new Date(`${d}T12:00:00`).toISOString();
+/** Today as a date input's value (`2026-11-23`), in the reader's time zone. */
+export const todayInput = () => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+};

@@ -1,4 +1,5 @@
-import { SPAS } from '@tandem/contract';
+import { SPAS, type ConsentStatus, type ReferralStatus } from '@tandem/contract';
+import type { BadgeTone } from '../components/ui/badge';
 
 const spaByCode = new Map(SPAS.map((s) => [s.code as string, s]));
 
@@ -15,3 +16,20 @@ export const displayUrl = (url: string) => url.replace(/^https?:\/\//, '').repla
 
 /** Blank optional text is "not given", not an empty string the API would reject as a bad URL/email. */
 export const orNull = (v: string) => (v.trim() ? v.trim() : null);
+
+// Colour is never the only signal: every badge also says the status in words.
+/** A referral's status as a badge colour, wherever a referral is listed (inbox, network box, client record). */
+export const referralStatusTone: Record<ReferralStatus, BadgeTone> = {
+  draft: 'neutral',
+  sent: 'info',
+  acknowledged: 'info',
+  accepted: 'accent',
+  in_progress: 'accent',
+  on_hold: 'warning',
+  completed: 'success',
+  declined: 'danger',
+  unable_to_complete: 'danger',
+  cancelled: 'neutral',
+  entered_in_error: 'neutral',
+};
+export const consentTone: Record<ConsentStatus, BadgeTone> = { active: 'success', expired: 'warning', revoked: 'danger' };

@@ -1,12 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { newOrg, newUser } from '../../db/src/testing/factories';
-import { browserSuite, signIn, uniq, withPage } from './browser';
+import { browserSuite, expectVisible, signIn, uniq, withPage } from './browser';
 
 const suite = browserSuite();
-
-const expectVisible = async (l: Locator) => {
-  await l.first().waitFor({ state: 'visible' });
-};
 
 /** Waits until `read()` satisfies `ok` (the page refetches in the background), or fails with the last value. */
 const eventually = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 5_000) => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { startStack } from '../../services/api/src/testing/stack';
 
 // Debian's Chromium; flags keep it quiet and offline (no updaters, sync, QUIC or GPU in CI).
@@ -90,4 +90,9 @@ export const withPage = async (
   } finally {
     await context.close();
   }
+};
+
+/** Waits until the first element `l` finds is visible (fails after the page's default timeout). */
+export const expectVisible = async (l: Locator) => {
+  await l.first().waitFor({ state: 'visible' });
 };

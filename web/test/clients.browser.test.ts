@@ -89,9 +89,9 @@ describe('the client record', () => {
       );
       expect(status).toBe(200);
       await form.getByRole('button', { name: 'Save changes' }).click();
-      await expectVisible(page.getByRole('alert').filter({ hasText: 'Someone else changed this client' }));
+      await expectVisible(page.getByRole('alert').filter({ hasText: 'Someone else changed this' }));
       await form.getByRole('button', { name: 'Reload' }).click();
-      await page.getByRole('alert').filter({ hasText: 'Someone else changed this client' }).waitFor({ state: 'detached' });
+      await page.getByRole('alert').filter({ hasText: 'Someone else changed this' }).waitFor({ state: 'detached' });
       expect(await form.getByLabel('Email').inputValue()).toBe('colleague@example.org');
       await form.getByLabel('Phones').fill('(323) 555-0199');
       await form.getByRole('button', { name: 'Save changes' }).click();

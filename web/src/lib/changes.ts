@@ -1,6 +1,8 @@
 import type { Locale } from '@tandem/contract';
 import { en, type MessageKey } from '../i18n/en';
 import type { Translate } from '../i18n/i18n-provider';
+import { formatCalendarDate, formatRange, localeTag, weekdayName } from './format';
+import { spaLabel } from './labels';
 
 /**
  * Change history in words (issue 24): each recorded field change becomes a translated label and
@@ -55,33 +57,11 @@ const KINDS: Record<string, Kind> = {
 const STATUS_OF: Record<string, string> = { service: 'serviceStatus', agreement: 'agreementStatus' };
 
 const isKey = (k: string): k is MessageKey => k in en;
-const tag = (locale: Locale) => (locale === 'es' ? 'es-US' : 'en-US');
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-/** A calendar date ("2026-12-25") as a date, on its own day whatever the reader's time zone. */
-export const formatCalendarDate = (d: string, locale: Locale) =>
-  new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d.slice(0, 10)}T00:00:00Z`));
-const formatInstant = (iso: string, locale: Locale) => new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-const formatTime = (hhmm: string, locale: Locale) => {
-  const [h = 0, m = 0] = hhmm.split(':').map(Number);
-  return new Intl.DateTimeFormat(tag(locale), { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1, h, m)));
-};
-const weekday = (n: number, locale: Locale) => new Intl.DateTimeFormat(tag(locale), { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, n)));
-const list = (items: string[], locale: Locale) => new Intl.ListFormat(tag(locale), { style: 'long', type: 'conjunction' }).format(items);
-
-const SPA_NAMES: Record<string, string> = {
-  spa1: 'Antelope Valley',
-  spa2: 'San Fernando',
-  spa3: 'San Gabriel',
-  spa4: 'Metro',
-  spa5: 'West',
-  spa6: 'South',
-  spa7: 'East',
-  spa8: 'South Bay',
-};
-/** "SPA 4 · Metro": proper names, the same in every language. */
-export const spaName = (code: string) => (SPA_NAMES[code] ? `SPA ${code.slice(3)} · ${SPA_NAMES[code]}` : code);
+const formatInstant = (iso: string, locale: Locale) => new Intl.DateTimeFormat(localeTag(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+const list = (items: string[], locale: Locale) => new Intl.ListFormat(localeTag(locale), { style: 'long', type: 'conjunction' }).format(items);
 
 const enumLabel = (prefix: string, v: string, t: Translate) => {
   const k = `${prefix}.${v}`;
@@ -97,7 +77,7 @@ const describeIntervals = (v: Interval[], { t, locale }: Ctx) => {
   if (!v.length) return t('history.noHours');
   const days = new Map<number, Interval[]>();
   for (const iv of [...v].sort((a, b) => a.weekday - b.weekday || a.opensAt.localeCompare(b.opensAt))) days.set(iv.weekday, [...(days.get(iv.weekday) ?? []), iv]);
-  return [...days].map(([d, ivs]) => `${weekday(d, locale)} ${list(ivs.map((iv) => `${formatTime(iv.opensAt, locale)} – ${formatTime(iv.closesAt, locale)}`), locale)}`).join('; ');
+  return [...days].map(([d, ivs]) => `${weekdayName(d, locale)} ${list(ivs.map((iv) => formatRange(iv, locale)), locale)}`).join('; ');
 };
 const describeExceptions = (v: Exception[], { t, locale }: Ctx) => {
   if (!v.length) return t('history.noExceptions');
@@ -105,7 +85,7 @@ const describeExceptions = (v: Exception[], { t, locale }: Ctx) => {
     .sort((a, b) => a.date.localeCompare(b.date))
     .map((e) => {
       const day = formatCalendarDate(e.date, locale);
-      const what = e.closed !== false || !e.opensAt || !e.closesAt ? t('history.closed') : `${formatTime(e.opensAt, locale)} – ${formatTime(e.closesAt, locale)}`;
+      const what = e.closed !== false || !e.opensAt || !e.closesAt ? t('history.closed') : formatRange({ opensAt: e.opensAt, closesAt: e.closesAt }, locale);
       return `${day}: ${what}${e.reason ? ` (${e.reason})` : ''}`;
     })
     .join('; ');
@@ -119,9 +99,9 @@ export const describeValue = (field: string, v: unknown, ctx: Ctx, entityType?: 
   if (typeof kind === 'object') return Array.isArray(v) ? list(v.map((x) => enumLabel(kind.enumPrefix, String(x), t)), locale) : enumLabel(kind.enumPrefix, String(v), t);
   switch (kind) {
     case 'spa':
-      return Array.isArray(v) ? list(v.map((x) => spaName(String(x))), locale) : spaName(String(v));
+      return Array.isArray(v) ? list(v.map((x) => spaLabel(String(x))), locale) : spaLabel(String(v));
     case 'hours':
-      return typeof v === 'number' ? t(v === 1 ? 'history.hour' : 'history.hours', { count: new Intl.NumberFormat(tag(locale)).format(v) }) : String(v);
+      return typeof v === 'number' ? t(v === 1 ? 'history.hour' : 'history.hours', { count: new Intl.NumberFormat(localeTag(locale)).format(v) }) : String(v);
     case 'age':
       return typeof v === 'number' ? t('history.years', { count: v }) : String(v);
     case 'date':
@@ -157,7 +137,7 @@ export const describeValue = (field: string, v: unknown, ctx: Ctx, entityType?: 
     if (ISO_TIME.test(v) && !Number.isNaN(Date.parse(v))) return formatInstant(v, locale);
     return v;
   }
-  if (typeof v === 'number') return new Intl.NumberFormat(tag(locale)).format(v);
+  if (typeof v === 'number') return new Intl.NumberFormat(localeTag(locale)).format(v);
   if (typeof v === 'boolean') return t(v ? 'history.yes' : 'history.no');
   if (Array.isArray(v)) return list(v.map((x) => (isObj(x) || Array.isArray(x) ? t('history.changed') : describeValue('', x, ctx))), locale);
   return t('history.changed');

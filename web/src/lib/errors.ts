@@ -6,6 +6,9 @@ import type { Translate } from '../i18n/i18n-provider';
 // Codes with a message written for people in both languages; others show the API's detail.
 const translatedCodes = new Set<string>(['invalid_credentials', 'too_many_requests', 'validation_failed', 'forbidden', 'unauthenticated']);
 
+/** 409 stale_version: someone else saved the record after this page read it (components/ui/stale-version-alert.tsx). */
+export const isStaleVersion = (error: unknown) => error instanceof ApiError && error.code === 'stale_version';
+
 /** One sentence for an alert, from whatever a request threw. */
 export const errorMessage = (error: unknown, t: Translate): string => {
   if (error instanceof ApiError) {

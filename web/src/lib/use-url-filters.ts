@@ -20,3 +20,11 @@ export const useUrlFilters = () => {
     );
   return [params, set] as const;
 };
+
+/** A URL parameter as one of `all` (an enum), or undefined: a hand-edited link cannot break the request. */
+export const pickParam = <T extends string>(all: readonly T[], v: string | null) => ((all as readonly string[]).includes(v ?? '') ? (v as T) : undefined);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (v: string) => UUID.test(v);
+/** An id in a URL parameter (a UUID), or undefined. */
+export const idParam = (v: string | null) => (v && isUuid(v) ? v : undefined);

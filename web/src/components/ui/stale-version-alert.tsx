@@ -1,18 +1,18 @@
-import { ApiError } from '@tandem/contract/client';
+import { useT } from '../../i18n/i18n-provider';
 import { Alert } from './alert';
 import { Button } from './button';
-import { useT } from '../../i18n/i18n-provider';
 
-export const isStaleVersion = (error: unknown) => error instanceof ApiError && error.code === 'stale_version';
-
-/** Shared by every edit form that sends a version (directory, agreements). Someone saved first: offer to load their version (the form's unsaved edits are dropped). */
-export function StaleVersionAlert({ onReload }: { onReload: () => void }) {
+/**
+ * A save answered 409 stale_version (lib/errors.ts isStaleVersion): someone else saved first. Says
+ * so, with `body` telling what changed, and offers to load their version (unsaved edits are dropped).
+ */
+export function StaleVersionAlert({ body, onReload }: { body: string; onReload: () => void }) {
   const t = useT();
   return (
-    <Alert tone="danger" title={t('dir.staleTitle')}>
-      <p>{t('dir.staleBody')}</p>
+    <Alert tone="danger" title={t('common.staleTitle')}>
+      <p>{body}</p>
       <Button variant="secondary" size="sm" onClick={onReload}>
-        {t('dir.staleReload')}
+        {t('common.reload')}
       </Button>
     </Alert>
   );

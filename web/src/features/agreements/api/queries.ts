@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api, type EndpointInput, type EndpointOutput } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 export type Agreement = EndpointOutput<typeof api.getAgreement>;
 export type CreateAgreementBody = EndpointInput<typeof api.createAgreement>['body'];
@@ -10,25 +11,22 @@ export type AgreementFilters = Omit<NonNullable<EndpointInput<typeof api.listAgr
 // Lists and details share the `agreements` prefix: a write invalidates `all` and every cached
 // page and detail refetches.
 export const agreementQueries = {
-  all: ['agreements'] as const,
-  lists: () => [...agreementQueries.all, 'list'] as const,
   list: (filters: AgreementFilters) =>
     infiniteQueryOptions({
-      queryKey: [...agreementQueries.lists(), filters] as const,
+      queryKey: queryKeys.agreements.list(filters),
       queryFn: ({ pageParam }) => apiCall(api.listAgreements, { query: { ...filters, limit: 50, cursor: pageParam } }),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (last) => last.nextCursor ?? undefined,
     }),
-  details: () => [...agreementQueries.all, 'detail'] as const,
   detail: (id: string) =>
     queryOptions({
-      queryKey: [...agreementQueries.details(), id] as const,
+      queryKey: queryKeys.agreements.detail(id),
       queryFn: () => apiCall(api.getAgreement, { params: { id } }),
     }),
   /** Organizations to name as parties, by name (the public directory list). */
   partyOptions: (q: string) =>
     queryOptions({
-      queryKey: [...agreementQueries.all, 'party-options', q] as const,
+      queryKey: queryKeys.organizations.named(q),
       queryFn: () => apiCall(api.listOrganizations, { query: { q: q || undefined, limit: 8 } }),
       staleTime: 60_000,
     }),

@@ -1,13 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
-import { agreementQueries, type CreateAgreementBody, type UpdateAgreementBody } from './queries';
+import { invalidate, queryKeys } from '../../../lib/query-keys';
+import type { CreateAgreementBody, UpdateAgreementBody } from './queries';
 
 export const useCreateAgreement = () => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateAgreementBody) => apiCall(api.createAgreement, { body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: agreementQueries.all }),
+    onSuccess: () => invalidate(queryClient, queryKeys.agreements.all),
   });
 };
 
@@ -17,7 +18,7 @@ export const useUpdateAgreement = (id: string) => {
   return useMutation({
     mutationFn: ({ version, body }: { version: number; body: Omit<UpdateAgreementBody, 'version'> }) =>
       apiCall(api.updateAgreement, { params: { id }, body, headers: { 'if-match': `"${version}"` } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: agreementQueries.all }),
+    onSuccess: () => invalidate(queryClient, queryKeys.agreements.all),
   });
 };
 
@@ -26,6 +27,6 @@ export const useApproveAgreement = (id: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (version: number) => apiCall(api.approveAgreement, { params: { id }, body: undefined, headers: { 'if-match': `"${version}"` } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: agreementQueries.all }),
+    onSuccess: () => invalidate(queryClient, queryKeys.agreements.all),
   });
 };

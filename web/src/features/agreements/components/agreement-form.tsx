@@ -3,10 +3,10 @@ import { AGREEMENT_KINDS, AGREEMENT_STATUSES } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { FormActions } from '../../../components/ui/form-actions';
 import { SelectField } from '../../../components/ui/select-field';
-import { isStaleVersion, StaleVersionAlert } from '../../../components/ui/stale-version-alert';
+import { StaleVersionAlert } from '../../../components/ui/stale-version-alert';
 import { TextAreaField, TextField } from '../../../components/ui/text-field';
 import { useT } from '../../../i18n/i18n-provider';
-import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
+import { errorMessage, fieldErrorsOf, isStaleVersion } from '../../../lib/errors';
 import { useFocusFirstError } from '../../../lib/use-focus-first-error';
 import type { Agreement } from '../api/queries';
 import { PartyPicker, type Party } from './party-picker';
@@ -72,7 +72,7 @@ export function AgreementForm({ agreement: a, networkAdmin, saving, error, onSav
 
   return (
     <form ref={formRef} className="form agreement-form" onSubmit={submit} noValidate aria-label={a ? t('agreementForm.editTitle') : t('agreementForm.newTitle')}>
-      {isStaleVersion(error) && onReload ? <StaleVersionAlert onReload={onReload} /> : error ? <Alert tone="danger">{errorMessage(error, t)}</Alert> : null}
+      {isStaleVersion(error) && onReload ? <StaleVersionAlert body={t('dir.staleBody')} onReload={onReload} /> : error ? <Alert tone="danger">{errorMessage(error, t)}</Alert> : null}
       <TextField label={t('agreementForm.title')} name="title" required value={d.title} onChange={(e) => set('title', e.target.value)} error={errors.title} />
       <div className="form-grid">
         <SelectField label={t('agreements.kind')} name="kind" value={d.kind} options={AGREEMENT_KINDS.map((v) => ({ value: v, label: t(`agreementKind.${v}`) }))} onChange={(e) => set('kind', e.target.value as Agreement['kind'])} error={errors.kind} />

@@ -13,13 +13,12 @@ import { Table } from '../../../components/ui/table';
 import { paths } from '../../../config/paths';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
+import { pickParam } from '../../../lib/use-url-filters';
 import { agreementQueries, type AgreementFilters } from '../api/queries';
 import { day, statusTone } from './labels';
 import './agreements.css';
 
 const WINDOWS = [30, 60, 90, 180, 365] as const;
-const pick = <T extends string>(all: readonly T[], v: string | null) =>
-  (all as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
 /** The renewals-due view: agreements ending within this many days. */
 export const RENEWAL_WINDOW = 90;
 
@@ -32,8 +31,8 @@ export function AgreementsPage({ canCreate }: { canCreate: boolean }) {
   const [params, setParams] = useSearchParams();
   const within = Number(params.get('expiringWithinDays'));
   const filters: AgreementFilters = {
-    kind: pick(AGREEMENT_KINDS, params.get('kind')),
-    status: pick(AGREEMENT_STATUSES, params.get('status')),
+    kind: pickParam(AGREEMENT_KINDS, params.get('kind')),
+    status: pickParam(AGREEMENT_STATUSES, params.get('status')),
     expiringWithinDays: (WINDOWS as readonly number[]).includes(within) ? within : undefined,
   };
   const setParam = (key: string, value: string) => {

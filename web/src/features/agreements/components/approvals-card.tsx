@@ -1,9 +1,9 @@
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
-import { isStaleVersion, StaleVersionAlert } from '../../../components/ui/stale-version-alert';
+import { StaleVersionAlert } from '../../../components/ui/stale-version-alert';
 import { useI18n } from '../../../i18n/i18n-provider';
-import { errorMessage } from '../../../lib/errors';
+import { errorMessage, isStaleVersion } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import type { Agreement } from '../api/queries';
 import { useApproveAgreement } from '../api/use-save-agreement';
@@ -42,7 +42,7 @@ export function ApprovalsCard({ agreement: a, viewer, onReload }: { agreement: A
           );
         })}
       </ul>
-      {isStaleVersion(approve.error) ? <StaleVersionAlert onReload={onReload} /> : approve.error ? <Alert tone="danger">{errorMessage(approve.error, t)}</Alert> : null}
+      {isStaleVersion(approve.error) ? <StaleVersionAlert body={t('dir.staleBody')} onReload={onReload} /> : approve.error ? <Alert tone="danger">{errorMessage(approve.error, t)}</Alert> : null}
       {mayApprove && (
         <Button loading={approve.isPending} onClick={() => approve.mutate(a.version)}>
           {viewer.networkAdmin ? t('agreementPage.approveNetwork') : t('agreementPage.approveFor', { org: mine.map((p) => p.name).join(', ') })}

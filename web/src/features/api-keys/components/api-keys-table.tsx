@@ -11,6 +11,7 @@ import { errorMessage } from '../../../lib/errors';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { apiKeyQueries } from '../api/queries';
 import { useRevokeApiKey } from '../api/use-revoke-api-key';
+import './api-keys.css';
 
 function ApiKeyRow({ apiKey }: { apiKey: ApiKey }) {
   const { t, locale } = useI18n();

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import { Button } from '../../../components/ui/button';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { useT } from '../../../i18n/i18n-provider';
+import './api-keys.css';
 
 /** The new key's secret, shown once. Focus moves here so nobody misses it. */
 export function SecretReveal({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {

@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 export interface AuditFilters {
   actorUserId?: string | undefined;
@@ -13,10 +14,9 @@ export interface AuditFilters {
 }
 
 export const auditQueries = {
-  all: ['audit'] as const,
   list: (f: AuditFilters) =>
     infiniteQueryOptions({
-      queryKey: [...auditQueries.all, 'list', f] as const,
+      queryKey: queryKeys.audit.list(f),
       queryFn: ({ pageParam }) => apiCall(api.listAudit, { query: { ...f, limit: 50, cursor: pageParam } }),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -24,7 +24,7 @@ export const auditQueries = {
   /** People to pick as "who" (network admins: everyone; org admins: their organizations'). */
   people: (q: string) =>
     queryOptions({
-      queryKey: [...auditQueries.all, 'people', q] as const,
+      queryKey: queryKeys.members.people(q),
       queryFn: () => apiCall(api.listUsers, { query: { q, limit: 20 } }),
       enabled: q.trim().length >= 2,
     }),

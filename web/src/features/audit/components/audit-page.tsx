@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { useUrlFilters } from '../../../lib/use-url-filters';
+import { idParam, isUuid, useUrlFilters } from '../../../lib/use-url-filters';
 import type { AuditLogEntry } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
@@ -23,7 +23,6 @@ import { formatDateTime } from '../../../lib/format';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { auditQueries } from '../api/queries';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Every action the catalog names, for "what" (the API takes any, or a prefix ending in a dot). */
 const ACTIONS = Object.keys(en)
@@ -76,7 +75,7 @@ function Record({ e, t }: { e: AuditLogEntry; t: Translate }) {
 export function AuditPage({ myUserId }: { myUserId: string }) {
   const { t, locale } = useI18n();
   const [params, set] = useUrlFilters();
-  const who = UUID.test(params.get('who') ?? '') ? params.get('who')! : undefined;
+  const who = idParam(params.get('who'));
   const action = params.get('action') ?? undefined;
   // "When" defaults to the last 30 days: a range keeps the read to those months' partitions.
   // "all" when the reader cleared it on purpose.
@@ -88,7 +87,7 @@ export function AuditPage({ myUserId }: { myUserId: string }) {
   const entityId = params.get('record') ?? '';
   const [person, setPerson] = useState('');
   const people = useQuery(auditQueries.people(useDebouncedValue(person.trim())));
-  const clientOk = !clientId || UUID.test(clientId);
+  const clientOk = !clientId || isUuid(clientId);
 
   const list = useInfiniteQuery({
     ...auditQueries.list({

@@ -2,13 +2,14 @@ import { queryOptions } from '@tanstack/react-query';
 import { api } from '@tandem/contract';
 import { ApiError } from '@tandem/contract/client';
 import { apiCall } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
+// Keys from lib/query-keys.ts (the `me` resource).
 export const authQueries = {
-  all: ['auth'] as const,
   /** The signed-in user, or `null` when there is no session (401 is an answer here, not an error). */
   me: () =>
     queryOptions({
-      queryKey: [...authQueries.all, 'me'] as const,
+      queryKey: queryKeys.me.current(),
       queryFn: async () => {
         try {
           return await apiCall(api.getMe);
@@ -20,5 +21,5 @@ export const authQueries = {
       staleTime: 5 * 60_000,
     }),
   /** Invitations to join an organization waiting for the signed-in user. */
-  myInvitations: () => queryOptions({ queryKey: [...authQueries.all, 'invitations'] as const, queryFn: () => apiCall(api.listMyInvitations) }),
+  myInvitations: () => queryOptions({ queryKey: queryKeys.me.invitations(), queryFn: () => apiCall(api.listMyInvitations) }),
 };

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
+import { invalidate, queryKeys } from '../../../lib/query-keys';
 import { authQueries } from './queries';
 
 /** Accept an invitation addressed to the signed-in user: the answer is `me` with the new membership. */
@@ -10,7 +11,7 @@ export const useAcceptMyInvitation = () => {
     mutationFn: (id: string) => apiCall(api.acceptMyInvitation, { params: { id } }),
     onSuccess: (me) => {
       queryClient.setQueryData(authQueries.me().queryKey, me);
-      return queryClient.invalidateQueries({ queryKey: authQueries.myInvitations().queryKey });
+      return invalidate(queryClient, queryKeys.me.invitations());
     },
   });
 };

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { authQueries } from './queries';
 
@@ -16,7 +17,7 @@ export const useLogin = () => {
       return me;
     },
     onSuccess: (me) => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authQueries.all[0] });
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me.all[0] });
       queryClient.setQueryData(authQueries.me().queryKey, me);
       setLocale(me.user.locale);
     },

@@ -1,35 +1,32 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api, parseClientSearch } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
-// The client record (PHI). The ['clients'] prefix and the detail/consents keys are the very keys
-// of features/referrals/api/queries.ts (clientQueries) on purpose: both features read the same
-// records, so a change in either refreshes both. Searches sit under ['clients', 'search'].
+// The client record (PHI). Keys from lib/query-keys.ts: the referral builder reads the same
+// `clients` keys, so a change in either feature refreshes both.
 export const clientQueries = {
-  all: ['clients'] as const,
-  searches: () => [...clientQueries.all, 'search'] as const,
   search: (q: string) =>
     infiniteQueryOptions({
-      queryKey: [...clientQueries.searches(), q] as const,
+      queryKey: queryKeys.clients.search(q),
       queryFn: ({ pageParam }) => apiCall(api.searchClients, { query: { q, limit: 20, cursor: pageParam } }),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (last) => last.nextCursor ?? undefined,
       enabled: parseClientSearch(q) !== null,
     }),
-  details: () => [...clientQueries.all, 'detail'] as const,
   detail: (id: string) =>
     queryOptions({
-      queryKey: [...clientQueries.details(), id] as const,
+      queryKey: queryKeys.clients.detail(id),
       queryFn: () => apiCall(api.getClient, { params: { id } }),
     }),
   consents: (id: string) =>
     queryOptions({
-      queryKey: [...clientQueries.details(), id, 'consents'] as const,
+      queryKey: queryKeys.clients.consents(id),
       queryFn: () => apiCall(api.listConsents, { params: { id } }),
     }),
   referrals: (id: string) =>
     infiniteQueryOptions({
-      queryKey: [...clientQueries.details(), id, 'referrals'] as const,
+      queryKey: queryKeys.referrals.ofClient(id),
       queryFn: ({ pageParam }) => apiCall(api.listClientReferrals, { params: { id }, query: { limit: 25, cursor: pageParam } }),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (last) => last.nextCursor ?? undefined,

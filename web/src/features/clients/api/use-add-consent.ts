@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type CreateConsentBody } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
-import { clientQueries } from './queries';
+import { invalidate, queryKeys } from '../../../lib/query-keys';
 
 export const useAddConsent = (clientId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateConsentBody) => apiCall(api.createConsent, { params: { id: clientId }, body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: clientQueries.consents(clientId).queryKey }),
+    // A consent can complete a referral's packet too.
+    onSuccess: () => invalidate(queryClient, queryKeys.clients.all, queryKeys.referrals.all),
   });
 };

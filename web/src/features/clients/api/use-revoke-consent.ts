@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
-import { clientQueries } from './queries';
+import { invalidate, queryKeys } from '../../../lib/query-keys';
 
 /** Records that the client withdrew a consent, with their reason when they gave one. */
-export const useRevokeConsent = (clientId: string) => {
+export const useRevokeConsent = () => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ consentId, reason }: { consentId: string; reason: string }) =>
       apiCall(api.revokeConsent, { params: { id: consentId }, body: { reason: reason.trim() || null } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: clientQueries.consents(clientId).queryKey }),
+    onSuccess: () => invalidate(queryClient, queryKeys.clients.all, queryKeys.referrals.all),
   });
 };

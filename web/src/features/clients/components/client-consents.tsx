@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { CONSENT_METHODS, consentLanguageFor, LANGUAGES, type Consent, type ConsentMethod, type ConsentStatus } from '@tandem/contract';
+import { CONSENT_METHODS, consentLanguageFor, LANGUAGES, type Consent, type ConsentMethod } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
-import { Badge, type BadgeTone } from '../../../components/ui/badge';
+import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { FormActions } from '../../../components/ui/form-actions';
 import { SelectField } from '../../../components/ui/select-field';
@@ -10,7 +10,8 @@ import { Spinner } from '../../../components/ui/spinner';
 import { TextField } from '../../../components/ui/text-field';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
-import { formatDate } from '../../../lib/format';
+import { dateInputToIso, formatDate, todayInput } from '../../../lib/format';
+import { consentTone } from '../../../lib/labels';
 import { useFocusFirstError } from '../../../lib/use-focus-first-error';
 import { clientQueries } from '../api/queries';
 import { useAddConsent } from '../api/use-add-consent';
@@ -18,10 +19,6 @@ import { useRevokeConsent } from '../api/use-revoke-consent';
 
 type Language = (typeof LANGUAGES)[number];
 
-const tone: Record<ConsentStatus, BadgeTone> = { active: 'success', expired: 'warning', revoked: 'danger' };
-/** `2026-11-23` from a date input → an ISO timestamp at local noon (no timezone day-slip). */
-const noonIso = (d: string) => new Date(`${d}T12:00:00`).toISOString();
-const today = () => new Date().toLocaleDateString('sv-SE');
 
 function AddConsentForm({ clientId, onDone }: { clientId: string; onDone: () => void }) {
   const { t } = useI18n();
@@ -29,7 +26,7 @@ function AddConsentForm({ clientId, onDone }: { clientId: string; onDone: () => 
   const formRef = useFocusFirstError(add.error);
   // The language defaults to the client's preferred one until someone picks another (issue 24).
   const client = useQuery(clientQueries.detail(clientId));
-  const [d, setD] = useState({ method: 'written' as ConsentMethod, witness: '', language: null as Language | null, signed: today(), expires: '' });
+  const [d, setD] = useState({ method: 'written' as ConsentMethod, witness: '', language: null as Language | null, signed: todayInput(), expires: '' });
   const language = d.language ?? consentLanguageFor(client.data?.preferredLanguage);
   const errors = fieldErrorsOf(add.error);
   const submit = (e: FormEvent) => {
@@ -40,8 +37,8 @@ function AddConsentForm({ clientId, onDone }: { clientId: string; onDone: () => 
         method: d.method,
         witnessName: d.method === 'verbal_witnessed' ? d.witness : null,
         language,
-        signedAt: d.signed ? noonIso(d.signed) : '',
-        expiresAt: d.expires ? noonIso(d.expires) : null,
+        signedAt: d.signed ? dateInputToIso(d.signed) : '',
+        expiresAt: d.expires ? dateInputToIso(d.expires) : null,
       },
       { onSuccess: onDone },
     );
@@ -98,7 +95,7 @@ function AddConsentForm({ clientId, onDone }: { clientId: string; onDone: () => 
 
 function RevokeForm({ consent, onDone }: { consent: Consent; onDone: () => void }) {
   const { t } = useI18n();
-  const revoke = useRevokeConsent(consent.clientId);
+  const revoke = useRevokeConsent();
   const [reason, setReason] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -124,7 +121,7 @@ function ConsentRow({ consent: c }: { consent: Consent }) {
   return (
     <li className="stack">
       <div>
-        <Badge tone={tone[c.status]}>{t(`consentStatus.${c.status}`)}</Badge> {t(`consentScope.${c.scope}`)}
+        <Badge tone={consentTone[c.status]}>{t(`consentStatus.${c.status}`)}</Badge> {t(`consentScope.${c.scope}`)}
         {c.scope === 'listed_orgs' && ` (${c.organizationIds.length})`} · {t(`consentMethod.${c.method}`)} ·{' '}
         {t('ref.signed', { date: formatDate(c.signedAt, locale) })}
         {' · '}

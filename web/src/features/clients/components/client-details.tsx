@@ -1,22 +1,22 @@
 import { useState, type FormEvent } from 'react';
 import { CONTACT_METHODS, LANGUAGES, type Client, type ContactMethod } from '@tandem/contract';
-import { ApiError } from '@tandem/contract/client';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Fact } from '../../../components/ui/fact';
 import { FormActions } from '../../../components/ui/form-actions';
 import { SelectField } from '../../../components/ui/select-field';
+import { StaleVersionAlert } from '../../../components/ui/stale-version-alert';
 import { TextAreaField, TextField } from '../../../components/ui/text-field';
 import { useT } from '../../../i18n/i18n-provider';
-import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
+import { errorMessage, fieldErrorsOf, isStaleVersion } from '../../../lib/errors';
+import { orNull } from '../../../lib/labels';
 import { useFocusFirstError } from '../../../lib/use-focus-first-error';
 import { clientQueries } from '../api/queries';
 import { useUpdateClient } from '../api/use-update-client';
 
 type Language = (typeof LANGUAGES)[number];
 
-const isStale = (e: unknown) => e instanceof ApiError && e.code === 'stale_version';
 type Draft = Record<
   | 'givenName'
   | 'familyName'
@@ -42,7 +42,6 @@ const draftOf = (c: Client): Draft => ({
   preferredContactTimes: c.preferredContactTimes ?? '',
   safeContactNotes: c.safeContactNotes ?? '',
 });
-const orNull = (s: string) => s.trim() || null;
 
 /** Contact details, edited against the version the form opened on; a colleague's save first shows the stale alert. */
 function EditForm({ client, onDone }: { client: Client; onDone: () => void }) {
@@ -86,13 +85,8 @@ function EditForm({ client, onDone }: { client: Client; onDone: () => void }) {
 
   return (
     <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label={t('client.editDetails')}>
-      {isStale(update.error) ? (
-        <Alert tone="danger" title={t('client.staleTitle')}>
-          <p>{t('client.staleBody')}</p>
-          <Button variant="secondary" size="sm" onClick={reload}>
-            {t('ref.reload')}
-          </Button>
-        </Alert>
+      {isStaleVersion(update.error) ? (
+        <StaleVersionAlert body={t('client.staleBody')} onReload={reload} />
       ) : (
         update.error && <Alert tone="danger">{errorMessage(update.error, t)}</Alert>
       )}

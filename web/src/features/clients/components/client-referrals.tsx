@@ -1,19 +1,16 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { ClientReferral, ReferralStatus } from '@tandem/contract';
+import type { ClientReferral } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
-import { Badge, type BadgeTone } from '../../../components/ui/badge';
+import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { Spinner } from '../../../components/ui/spinner';
 import { paths } from '../../../config/paths';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
+import { referralStatusTone } from '../../../lib/labels';
 import { clientQueries } from '../api/queries';
-
-const OPEN: ReferralStatus[] = ['sent', 'acknowledged', 'accepted', 'in_progress', 'on_hold'];
-const toneOf = (s: ReferralStatus): BadgeTone =>
-  s === 'completed' ? 'success' : s === 'declined' || s === 'unable_to_complete' ? 'danger' : OPEN.includes(s) ? 'info' : 'neutral';
 
 function Row({ r }: { r: ClientReferral }) {
   const { t, locale } = useI18n();
@@ -23,7 +20,7 @@ function Row({ r }: { r: ClientReferral }) {
         {r.sendingOrganizationName} → {r.receivingOrganizationName ?? t('ref.noPartner')}
         {r.receivingServiceName && ` · ${r.receivingServiceName}`}
       </Link>{' '}
-      <Badge tone={toneOf(r.status)}>{t(`refStatus.${r.status}`)}</Badge>
+      <Badge tone={referralStatusTone[r.status]}>{t(`refStatus.${r.status}`)}</Badge>
       <div className="muted">
         {r.needs.map((n) => t(`sdoh.${n}`)).join(', ')}
         {r.needs.length > 0 && ' · '}

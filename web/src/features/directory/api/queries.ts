@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api, type ServiceSearchQuery } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 const PAGE_SIZE = 20;
 const MAX_PAGE = 200;
@@ -8,28 +9,19 @@ const MAX_PAGE = 200;
 /** Search filters as the page keeps them (strings from the URL, already checked against the enums). */
 export type SearchFilters = Omit<ServiceSearchQuery, 'limit' | 'cursor'>;
 
-// Everything this feature caches lives under `directory`: services (search pages and details) under
-// `directory/services`, so a capacity or hours change refreshes the service page and every search at once.
-export const directoryKeys = {
-  all: ['directory'] as const,
-  services: () => [...directoryKeys.all, 'services'] as const,
-  organizations: () => [...directoryKeys.all, 'organizations'] as const,
-  organization: (id: string) => [...directoryKeys.organizations(), id] as const,
-};
-
+// Keys come from lib/query-keys.ts: services, locations, contacts and organizations are each one
+// resource whichever feature reads them (the referral partner picker reads the same caches).
 export const serviceQueries = {
-  searches: () => [...directoryKeys.services(), 'search'] as const,
   search: (filters: SearchFilters) =>
     infiniteQueryOptions({
-      queryKey: [...serviceQueries.searches(), filters] as const,
+      queryKey: queryKeys.services.search(filters),
       queryFn: ({ pageParam }) => apiCall(api.searchServices, { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } }),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (last) => last.nextCursor ?? undefined,
     }),
-  details: () => [...directoryKeys.services(), 'detail'] as const,
   detail: (id: string) =>
     queryOptions({
-      queryKey: [...serviceQueries.details(), id] as const,
+      queryKey: queryKeys.services.detail(id),
       queryFn: () => apiCall(api.getService, { params: { id } }),
     }),
 };
@@ -38,27 +30,27 @@ export const serviceQueries = {
 export const organizationQueries = {
   detail: (id: string) =>
     queryOptions({
-      queryKey: [...directoryKeys.organization(id), 'detail'] as const,
+      queryKey: queryKeys.organizations.detail(id),
       queryFn: () => apiCall(api.getOrganization, { params: { id } }),
     }),
   services: (id: string) =>
     queryOptions({
-      queryKey: [...directoryKeys.organization(id), 'services'] as const,
+      queryKey: queryKeys.services.ofOrganization(id),
       queryFn: () => apiCall(api.listOrganizationServices, { params: { id }, query: { limit: MAX_PAGE } }),
     }),
   locations: (id: string) =>
     queryOptions({
-      queryKey: [...directoryKeys.organization(id), 'locations'] as const,
+      queryKey: queryKeys.locations.ofOrganization(id),
       queryFn: () => apiCall(api.listOrganizationLocations, { params: { id }, query: { limit: MAX_PAGE } }),
     }),
   contacts: (id: string) =>
     queryOptions({
-      queryKey: [...directoryKeys.organization(id), 'contacts'] as const,
+      queryKey: queryKeys.contacts.ofOrganization(id),
       queryFn: () => apiCall(api.listOrganizationContacts, { params: { id }, query: { limit: MAX_PAGE } }),
     }),
   history: (id: string) =>
     infiniteQueryOptions({
-      queryKey: [...directoryKeys.organization(id), 'history'] as const,
+      queryKey: queryKeys.organizations.history(id),
       queryFn: ({ pageParam }) => apiCall(api.getOrganizationHistory, { params: { id }, query: { limit: 25, cursor: pageParam } }),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (last) => last.nextCursor ?? undefined,

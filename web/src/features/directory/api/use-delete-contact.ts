@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@tandem/contract';
 import { ApiError } from '@tandem/contract/client';
 import { apiCall } from '../../../lib/api-client';
-import { directoryKeys } from './queries';
+import { directoryPrefixes, invalidate } from '../../../lib/query-keys';
 
 /** Contacts carry no version, so there is no conflict to detect: the last writer wins. */
 export const useDeleteContact = () => {
@@ -15,6 +15,6 @@ export const useDeleteContact = () => {
         throw error;
       }),
     // The organization page and every service page list contacts.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: directoryKeys.all }),
+    onSuccess: () => invalidate(queryClient, ...directoryPrefixes),
   });
 };

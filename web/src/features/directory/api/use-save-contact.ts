@@ -3,7 +3,7 @@ import { api } from '@tandem/contract';
 import type { z } from 'zod';
 import type { CreateContactBodySchema } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
-import { directoryKeys } from './queries';
+import { directoryPrefixes, invalidate } from '../../../lib/query-keys';
 
 export type ContactBody = z.input<typeof CreateContactBodySchema>;
 
@@ -15,6 +15,6 @@ export const useSaveContact = (organizationId: string, contactId?: string) => {
       contactId
         ? apiCall(api.updateContact, { params: { id: contactId }, body })
         : apiCall(api.createContact, { params: { id: organizationId }, body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: directoryKeys.all }),
+    onSuccess: () => invalidate(queryClient, ...directoryPrefixes),
   });
 };

@@ -3,7 +3,7 @@ import { api } from '@tandem/contract';
 import type { z } from 'zod';
 import type { CreateLocationBodySchema } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
-import { directoryKeys } from './queries';
+import { directoryPrefixes, invalidate } from '../../../lib/query-keys';
 
 export type LocationBody = z.input<typeof CreateLocationBodySchema>;
 
@@ -15,6 +15,6 @@ export const useSaveLocation = (organizationId: string, locationId?: string) => 
       locationId
         ? apiCall(api.updateLocation, { params: { id: locationId }, body })
         : apiCall(api.createLocation, { params: { id: organizationId }, body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: directoryKeys.all }),
+    onSuccess: () => invalidate(queryClient, ...directoryPrefixes),
   });
 };

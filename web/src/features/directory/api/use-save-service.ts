@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type CreateServiceBody, type UpdateServiceBody } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
-import { directoryKeys } from './queries';
+import { directoryPrefixes, invalidate } from '../../../lib/query-keys';
 
 export type ServiceBody = CreateServiceBody & Pick<UpdateServiceBody, 'version'>;
 
@@ -17,6 +17,6 @@ export const useSaveService = (organizationId: string, serviceId?: string) => {
         ? apiCall(api.updateService, { params: { id: serviceId }, body: { ...body, version } })
         : apiCall(api.createService, { params: { id: organizationId }, body }),
     // Search, the service page and the organization's service list all show services.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: directoryKeys.all }),
+    onSuccess: () => invalidate(queryClient, ...directoryPrefixes),
   });
 };

@@ -3,6 +3,7 @@ import { Badge } from '../../../components/ui/badge';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { formatDate } from '../../../lib/format';
 import { capacityTone } from './labels';
+import './directory.css';
 
 type Props = { capacity: Pick<Capacity, 'status' | 'stale' | 'confirmedAt'>; showStale?: boolean };
 

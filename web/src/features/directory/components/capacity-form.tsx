@@ -5,8 +5,9 @@ import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
 import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
+import { orNull } from '../../../lib/labels';
 import { useUpdateCapacity } from '../api/use-update-capacity';
-import { orNull } from './labels';
+import './directory.css';
 
 /** One step to say how full the service is (or that it still is): records who and when. */
 export function CapacityForm({ service }: { service: ServiceDetail }) {

@@ -7,9 +7,10 @@ import { TextField } from '../../../components/ui/text-field';
 import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
 import { useFocusFirstError } from '../../../lib/use-focus-first-error';
+import { orNull } from '../../../lib/labels';
 import { useDeleteContact } from '../api/use-delete-contact';
 import { useSaveContact } from '../api/use-save-contact';
-import { orNull } from './labels';
+import './directory.css';
 
 const keys = ['name', 'title', 'department', 'email', 'phone'] as const;
 

@@ -18,6 +18,7 @@ import { filtersFromParams } from './search-params';
 import { ServiceCard } from './service-card';
 import { ShareActions } from './share-actions';
 import { ZipField } from './zip-field';
+import './directory.css';
 
 /**
  * Directory search: every filter lives in the address bar, so a search can be shared and survives

@@ -1,6 +1,7 @@
 import { Button } from '../../../components/ui/button';
 import { useT } from '../../../i18n/i18n-provider';
 import { errorAt, newKey, type ExceptionDraft } from './schedule-draft';
+import './directory.css';
 
 type Props = { exceptions: ExceptionDraft[]; onChange: (next: ExceptionDraft[]) => void; errors: Record<string, string> };
 

@@ -7,6 +7,7 @@ import { errorMessage } from '../../../lib/errors';
 import { actionLabel, describeChanges } from '../../../lib/changes';
 import { formatDateTime } from '../../../lib/format';
 import { organizationQueries } from '../api/queries';
+import './directory.css';
 
 /** Who changed what and when, newest first (the API's audit trail for the organization and its parts). */
 export function HistoryList({ organizationId }: { organizationId: string }) {

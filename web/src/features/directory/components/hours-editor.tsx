@@ -6,10 +6,12 @@ import { FormActions } from '../../../components/ui/form-actions';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { useFocusFirstError } from '../../../lib/use-focus-first-error';
+import { weekdayName } from '../../../lib/format';
 import { useReplaceSchedule } from '../api/use-replace-schedule';
 import { ExceptionsEditor } from './exceptions-editor';
-import { hhmm, WEEKDAYS, weekdayName } from './hours';
+import { hhmm, WEEKDAYS } from './hours';
 import { errorAt, newKey, pathErrors, type ExceptionDraft, type IntervalDraft } from './schedule-draft';
+import './directory.css';
 
 const addHour = (t: string) => `${String(Math.min(Number(t.slice(0, 2)) + 1, 23)).padStart(2, '0')}:${t.slice(3, 5)}`;
 

@@ -1,7 +1,8 @@
 import type { ServiceDetail } from '@tandem/contract';
 import { useI18n } from '../../../i18n/i18n-provider';
-import { formatDate } from '../../../lib/format';
-import { formatRange, nowIn, upcomingExceptions, WEEKDAYS, weekdayName } from './hours';
+import { formatDate, formatRange, weekdayName } from '../../../lib/format';
+import { nowIn, upcomingExceptions, WEEKDAYS } from './hours';
+import './directory.css';
 
 /** The weekly hours (today highlighted) and the dated exceptions still to come. */
 export function HoursTable({ service }: { service: ServiceDetail }) {

@@ -1,22 +1,10 @@
-import type { Locale, ScheduleException, ScheduleInterval } from '@tandem/contract';
+import type { ScheduleException, ScheduleInterval } from '@tandem/contract';
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-const tag = (locale: Locale) => (locale === 'es' ? 'es-US' : 'en-US');
 
-/** ISO weekday (1 = Monday) to its name; 2024-01-01 was a Monday. */
-export const weekdayName = (weekday: number, locale: Locale, style: 'long' | 'short' = 'long') =>
-  new Intl.DateTimeFormat(tag(locale), { weekday: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, weekday)));
-
-/** "09:00" or "09:00:00" → "9:00 AM" (en) / "9:00 a. m." (es). */
-export const formatTime = (hhmm: string, locale: Locale) => {
-  const [h = 0, m = 0] = hhmm.split(':').map(Number);
-  return new Intl.DateTimeFormat(tag(locale), { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1, h, m)));
-};
 export const hhmm = (t: string) => t.slice(0, 5);
 const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 
-export const formatRange = (iv: { opensAt: string; closesAt: string }, locale: Locale) =>
-  `${formatTime(iv.opensAt, locale)} – ${formatTime(iv.closesAt, locale)}`;
 
 /** Today's date, ISO weekday and minute of the day in the service's time zone. */
 export const nowIn = (timeZone: string, now = new Date()) => {

@@ -7,8 +7,8 @@ import { TextAreaField, TextField } from '../../../components/ui/text-field';
 import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
 import { useFocusFirstError } from '../../../lib/use-focus-first-error';
+import { orNull, spaLabel } from '../../../lib/labels';
 import { useSaveLocation, type LocationBody } from '../api/use-save-location';
-import { orNull, spaLabel } from './labels';
 
 const keys = ['name', 'address1', 'address2', 'city', 'postalCode', 'spa', 'accessibility', 'transit'] as const;
 

@@ -6,11 +6,11 @@ import { CheckboxGroup } from '../../../components/ui/checkbox-group';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextAreaField, TextField } from '../../../components/ui/text-field';
 import { useT } from '../../../i18n/i18n-provider';
-import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
+import { errorMessage, fieldErrorsOf, isStaleVersion } from '../../../lib/errors';
 import { useFocusFirstError } from '../../../lib/use-focus-first-error';
 import { useUpdateOrganization } from '../api/use-update-organization';
-import { orNull, spaLabel } from './labels';
-import { isStaleVersion, StaleVersionAlert } from '../../../components/ui/stale-version-alert';
+import { StaleVersionAlert } from '../../../components/ui/stale-version-alert';
+import { orNull, spaLabel } from '../../../lib/labels';
 
 type Props = { organization: Organization; networkStaff: boolean; onDone: () => void; onReload: () => void };
 
@@ -54,7 +54,7 @@ export function OrganizationForm({ organization: o, networkStaff, onDone, onRelo
 
   return (
     <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label={t('orgEdit.title')}>
-      {isStaleVersion(update.error) ? <StaleVersionAlert onReload={onReload} /> : update.error && <Alert tone="danger">{errorMessage(update.error, t)}</Alert>}
+      {isStaleVersion(update.error) ? <StaleVersionAlert body={t('dir.staleBody')} onReload={onReload} /> : update.error && <Alert tone="danger">{errorMessage(update.error, t)}</Alert>}
       <TextField label={t('orgForm.name')} name="name" required value={d.name} onChange={(e) => set('name', e.target.value)} error={errors.name} />
       <TextAreaField label={t('orgForm.description')} optionalLabel={opt} name="description" value={d.description} onChange={(e) => set('description', e.target.value)} error={errors.description} />
       <div className="form-grid">

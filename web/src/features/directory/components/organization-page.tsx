@@ -14,10 +14,11 @@ import { errorMessage } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
 import { organizationQueries } from '../api/queries';
 import { HistoryList } from './history-list';
-import { displayUrl, spaLabel } from './labels';
 import { OrganizationForm } from './organization-form';
 import { OrganizationContacts, OrganizationLocations, OrganizationServices } from './organization-sections';
 import { Fact } from '../../../components/ui/fact';
+import { displayUrl, spaLabel } from '../../../lib/labels';
+import './directory.css';
 
 /** signedIn is false for a visitor of the public directory: no history, no partnership record (the API sends none). */
 type Props = { id: string; canEdit: (organizationId: string) => boolean; networkStaff: boolean; signedIn: boolean };

@@ -15,6 +15,7 @@ import { ContactForm } from './contact-form';
 import { LocationForm } from './location-form';
 import { ServiceForm } from './service-form';
 import { ContactList, LocationList } from './place-lists';
+import './directory.css';
 
 type Props = { organizationId: string; editor: boolean };
 

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import type { Contact, Location } from '@tandem/contract';
 import { Badge } from '../../../components/ui/badge';
 import { useT } from '../../../i18n/i18n-provider';
-import { spaLabel } from './labels';
+import { spaLabel } from '../../../lib/labels';
+import './directory.css';
 
 export function LocationList({ locations, action }: { locations: Location[]; action?: (l: Location) => ReactNode }) {
   const t = useT();

@@ -4,9 +4,10 @@ import { Button } from '../../../components/ui/button';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { useT } from '../../../i18n/i18n-provider';
+import { spaLabel } from '../../../lib/labels';
 import type { SearchFilters } from '../api/queries';
 import { activeFilterCount } from './search-params';
-import { spaLabel } from './labels';
+import './directory.css';
 
 type Props = {
   filters: SearchFilters;

@@ -10,9 +10,9 @@ import {
   type SdohCategory,
   type Spa,
 } from '@tandem/contract';
+import { pickParam } from '../../../lib/use-url-filters';
 import type { SearchFilters } from '../api/queries';
 
-const pick = <T extends string>(all: readonly T[], v: string | null) => ((all as readonly string[]).includes(v ?? '') ? (v as T) : undefined);
 
 /** The filters in the address bar: every value checked, so a hand-edited link cannot break the request. */
 export const filtersFromParams = (p: URLSearchParams): SearchFilters => {
@@ -20,11 +20,11 @@ export const filtersFromParams = (p: URLSearchParams): SearchFilters => {
   const near = /^\d{5}$/.test(p.get('zip') ?? '') ? '' : (p.get('near') ?? '');
   return {
     q: p.get('q')?.trim() || undefined,
-    category: pick<SdohCategory>(SDOH_CATEGORIES, p.get('category')),
-    spa: pick<Spa>(SPA_CODES, p.get('spa')),
-    language: pick(LANGUAGES, p.get('language')),
-    focusPopulation: pick<FocusPopulation>(FOCUS_POPULATIONS, p.get('focusPopulation')),
-    communitySupport: pick<CommunitySupport>(COMMUNITY_SUPPORTS, p.get('communitySupport')),
+    category: pickParam<SdohCategory>(SDOH_CATEGORIES, p.get('category')),
+    spa: pickParam<Spa>(SPA_CODES, p.get('spa')),
+    language: pickParam(LANGUAGES, p.get('language')),
+    focusPopulation: pickParam<FocusPopulation>(FOCUS_POPULATIONS, p.get('focusPopulation')),
+    communitySupport: pickParam<CommunitySupport>(COMMUNITY_SUPPORTS, p.get('communitySupport')),
     age: p.get('age') && Number.isInteger(age) && age >= 0 && age <= 120 ? age : undefined,
     openNow: p.get('openNow') === 'true' ? 'true' : undefined,
     accepting: p.get('accepting') === 'true' ? 'true' : undefined,

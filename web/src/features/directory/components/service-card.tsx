@@ -3,9 +3,11 @@ import type { ServiceSearchHit } from '@tandem/contract';
 import { Badge } from '../../../components/ui/badge';
 import { paths } from '../../../config/paths';
 import { useI18n } from '../../../i18n/i18n-provider';
+import { spaShort } from '../../../lib/labels';
+import { formatRange } from '../../../lib/format';
 import { CapacityBadge } from './capacity-badge';
-import { formatRange } from './hours';
-import { inLocale, spaShort } from './labels';
+import { inLocale } from './labels';
+import './directory.css';
 
 const KM_PER_MILE = 1.609344;
 

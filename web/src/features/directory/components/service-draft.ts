@@ -1,6 +1,6 @@
 import type { Organization, ServiceDetail } from '@tandem/contract';
+import { orNull } from '../../../lib/labels';
 import type { ServiceBody } from '../api/use-save-service';
-import { orNull } from './labels';
 
 export const textFields = ['name', 'description', 'eligibility', 'nameEs', 'descriptionEs', 'eligibilityEs', 'fees', 'applicationProcess', 'url', 'email', 'phone', 'minAge', 'maxAge'] as const;
 export type ServiceDraft = Record<(typeof textFields)[number], string> &

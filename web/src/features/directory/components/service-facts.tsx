@@ -1,7 +1,9 @@
 import type { ServiceDetail } from '@tandem/contract';
 import { useI18n } from '../../../i18n/i18n-provider';
-import { displayUrl, inLocale, spaLabel } from './labels';
+import { inLocale } from './labels';
 import { Fact } from '../../../components/ui/fact';
+import { displayUrl, spaLabel } from '../../../lib/labels';
+import './directory.css';
 
 export function ServiceFacts({ service: s }: { service: ServiceDetail }) {
   const { t, locale } = useI18n();

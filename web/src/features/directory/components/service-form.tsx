@@ -16,12 +16,13 @@ import { CheckboxGroup } from '../../../components/ui/checkbox-group';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextAreaField, TextField } from '../../../components/ui/text-field';
 import { useT } from '../../../i18n/i18n-provider';
-import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
+import { errorMessage, fieldErrorsOf, isStaleVersion } from '../../../lib/errors';
 import { useFocusFirstError } from '../../../lib/use-focus-first-error';
 import { useSaveService } from '../api/use-save-service';
-import { spaLabel } from './labels';
 import { newDraft, toBody, toDraft, type ServiceDraft as Draft, type textFields } from './service-draft';
-import { isStaleVersion, StaleVersionAlert } from '../../../components/ui/stale-version-alert';
+import { StaleVersionAlert } from '../../../components/ui/stale-version-alert';
+import { spaLabel } from '../../../lib/labels';
+import './directory.css';
 
 type Props = { onSaved: (saved: Service) => void; onCancel: () => void } & (
   | { service: ServiceDetail; onReload: () => void; organization?: never }
@@ -56,7 +57,7 @@ export function ServiceForm(props: Props) {
   return (
     <form ref={formRef} className={adding ? 'form inline-form' : 'form'} onSubmit={submit} noValidate aria-label={title}>
       {adding && <h3 className="subheading">{title}</h3>}
-      {isStaleVersion(save.error) && onReload ? <StaleVersionAlert onReload={onReload} /> : save.error && <Alert tone="danger">{errorMessage(save.error, t)}</Alert>}
+      {isStaleVersion(save.error) && onReload ? <StaleVersionAlert body={t('dir.staleBody')} onReload={onReload} /> : save.error && <Alert tone="danger">{errorMessage(save.error, t)}</Alert>}
       <div className="form-grid">
         <TextField label={t('svcForm.name')} required {...field('name')} />
         <SelectField label={t('svcForm.status')} options={SERVICE_STATUSES.map((v) => ({ value: v, label: t(`serviceStatus.${v}`) }))} name="status" value={draft.status} onChange={(e) => set('status', e.target.value as Draft['status'])} error={errors.status} />

@@ -1,6 +1,7 @@
 import type { Locale, ServiceDetail } from '@tandem/contract';
 import type { Translate } from '../../../i18n/i18n-provider';
-import { formatRange, WEEKDAYS, weekdayName } from './hours';
+import { formatRange, weekdayName } from '../../../lib/format';
+import { WEEKDAYS } from './hours';
 
 /**
  * A service's details as plain text for a text message or an email: name, organization, where,

@@ -12,17 +12,18 @@ import { paths } from '../../../config/paths';
 import { inLocale } from './labels';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime, formatRange } from '../../../lib/format';
 import { serviceQueries } from '../api/queries';
 import { CapacityBadge } from './capacity-badge';
 import { CapacityForm } from './capacity-form';
 import { ContactList, LocationList } from './place-lists';
 import { HoursEditor } from './hours-editor';
-import { formatRange, todaysHours } from './hours';
+import { todaysHours } from './hours';
 import { HoursTable } from './hours-table';
 import { ServiceFacts } from './service-facts';
 import { serviceMessage } from './service-message';
 import { ShareActions } from './share-actions';
+import './directory.css';
 
 /** currentUserId is null for a visitor of the public directory: no referral or edit actions then. */
 type Props = { id: string; canEdit: (organizationId: string) => boolean; currentUserId: string | null };

@@ -1,6 +1,7 @@
 import { Button } from '../../../components/ui/button';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { useT } from '../../../i18n/i18n-provider';
+import './directory.css';
 
 type Props = {
   /** The page's own address: the search or the service, so whoever opens it sees the same. */

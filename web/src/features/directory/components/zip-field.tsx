@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useT } from '../../../i18n/i18n-provider';
+import './directory.css';
 
 type Props = { zip: string | undefined; onZip: (zip: string | undefined) => void; unknown: boolean };
 

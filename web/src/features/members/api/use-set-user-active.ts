@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
-import { memberQueries } from './queries';
+import { invalidate, queryKeys } from '../../../lib/query-keys';
 
 /** Deactivate (sign-in refused, sessions ended) or reactivate a person's account; members and users lists refresh. */
 export const useSetUserActive = () => {
@@ -9,6 +9,6 @@ export const useSetUserActive = () => {
   return useMutation({
     mutationFn: ({ userId, active }: { userId: string; active: boolean }) =>
       apiCall(active ? api.reactivateUser : api.deactivateUser, { params: { id: userId } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: memberQueries.all }),
+    onSuccess: () => invalidate(queryClient, queryKeys.members.all),
   });
 };

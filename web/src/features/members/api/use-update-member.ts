@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type Role } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
-import { memberQueries } from './queries';
+import { invalidate, queryKeys } from '../../../lib/query-keys';
 
 export const useUpdateMember = (organizationId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
       apiCall(api.updateMember, { params: { id: organizationId, userId }, body: { role } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: memberQueries.all }),
+    onSuccess: () => invalidate(queryClient, queryKeys.members.all),
   });
 };

@@ -7,6 +7,7 @@ import { errorMessage } from '../../../lib/errors';
 import { useRemoveMember } from '../api/use-remove-member';
 import { useSetUserActive } from '../api/use-set-user-active';
 import { useUpdateMember } from '../api/use-update-member';
+import './members.css';
 
 type Props = { member: Member; roles: readonly Role[]; selfId: string; onNotice: (text: string) => void };
 const statusTone = { active: 'success', invited: 'warning', deactivated: 'neutral' } as const;

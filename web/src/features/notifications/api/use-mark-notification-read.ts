@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, type Notification } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
+import { invalidate, queryKeys } from '../../../lib/query-keys';
 import { updateListRows } from '../../../lib/query-client';
 import { notificationQueries } from './queries';
 
@@ -10,11 +11,11 @@ const markedRead = (id: string | null, readAt: string) => (n: Notification) => (
 /** Shows notification `id` (all, when null) read in every cached query at once; the caller refetches after. */
 const showRead = async (queryClient: QueryClient, id: string | null) => {
   // A refetch already on its way would write the old state back over this one.
-  await queryClient.cancelQueries({ queryKey: notificationQueries.all });
+  await queryClient.cancelQueries({ queryKey: queryKeys.notifications.all });
   const readAt = new Date().toISOString();
   queryClient.setQueryData(notificationQueries.unread().queryKey, (p) => p && { ...p, data: id === null ? [] : p.data.filter((n) => n.id !== id), nextCursor: id === null ? null : p.nextCursor });
   queryClient.setQueryData(notificationQueries.latest().queryKey, (p) => p && { ...p, data: p.data.map(markedRead(id, readAt)) });
-  updateListRows(queryClient, notificationQueries.lists(), markedRead(id, readAt));
+  updateListRows(queryClient, queryKeys.notifications.lists(), markedRead(id, readAt));
 };
 
 /**
@@ -30,7 +31,7 @@ export const useMarkNotificationRead = () => {
     onMutate: (id) => showRead(queryClient, id),
     // Set here rather than per call: the panel that started it has usually closed (the person
     // followed the link), and the count must still be right.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: notificationQueries.all }),
+    onSettled: () => invalidate(queryClient, queryKeys.notifications.all),
   });
 };
 
@@ -40,6 +41,6 @@ export const useMarkAllNotificationsRead = () => {
   return useMutation({
     mutationFn: () => apiCall(api.markAllNotificationsRead),
     onMutate: () => showRead(queryClient, null),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: notificationQueries.all }),
+    onSettled: () => invalidate(queryClient, queryKeys.notifications.all),
   });
 };

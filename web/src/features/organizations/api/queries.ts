@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api, type OrgType, type Spa } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 export interface OrgFilters {
   q?: string | undefined;
@@ -10,21 +11,19 @@ export interface OrgFilters {
 
 const PAGE_SIZE = 25;
 
-// Lists and details share the `organizations` prefix, so one invalidation reaches every cached page.
+// Keys from lib/query-keys.ts: the directory and the referral partner picker cache organizations
+// under the same `organizations` prefix, so one invalidation reaches every screen.
 export const orgQueries = {
-  all: ['organizations'] as const,
-  lists: () => [...orgQueries.all, 'list'] as const,
   list: (filters: OrgFilters) =>
     infiniteQueryOptions({
-      queryKey: [...orgQueries.lists(), filters] as const,
+      queryKey: queryKeys.organizations.list(filters),
       queryFn: ({ pageParam }) => apiCall(api.listOrganizations, { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } }),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (last) => last.nextCursor ?? undefined,
     }),
-  details: () => [...orgQueries.all, 'detail'] as const,
   detail: (id: string) =>
     queryOptions({
-      queryKey: [...orgQueries.details(), id] as const,
+      queryKey: queryKeys.organizations.detail(id),
       queryFn: () => apiCall(api.getOrganization, { params: { id } }),
     }),
 };

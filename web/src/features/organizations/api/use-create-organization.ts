@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type CreateOrganizationBody } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
+import { invalidate, queryKeys } from '../../../lib/query-keys';
 import { orgQueries } from './queries';
 
 export const useCreateOrganization = () => {
@@ -9,7 +10,7 @@ export const useCreateOrganization = () => {
     mutationFn: (body: CreateOrganizationBody) => apiCall(api.createOrganization, { body }),
     onSuccess: async (org) => {
       queryClient.setQueryData(orgQueries.detail(org.id).queryKey, org);
-      await queryClient.invalidateQueries({ queryKey: orgQueries.lists() });
+      await invalidate(queryClient, queryKeys.organizations.all);
     },
   });
 };

@@ -8,14 +8,12 @@ import { TextAreaField, TextField } from '../../../components/ui/text-field';
 import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
 import { useFocusFirstError } from '../../../lib/use-focus-first-error';
+import { spaLabel } from '../../../lib/labels';
+import { orNull } from '../../../lib/labels';
 import { useCreateOrganization } from '../api/use-create-organization';
-import { spaLabel } from './labels';
 
 const empty = { name: '', type: '', website: '', email: '', phone: '', description: '' };
 type Draft = typeof empty & { spas: string[]; focusPopulations: string[]; languages: string[] };
-
-// Blank optional text is "not given", not an empty string the API would reject as a bad URL/email.
-const orNull = (v: string) => (v.trim() ? v.trim() : null);
 
 const toBody = (d: Draft) =>
   ({

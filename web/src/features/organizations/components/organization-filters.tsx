@@ -2,7 +2,7 @@ import { ORG_TYPES, SPA_CODES, type OrgType, type Spa } from '@tandem/contract';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { useT } from '../../../i18n/i18n-provider';
-import { spaLabel } from './labels';
+import { spaLabel } from '../../../lib/labels';
 
 type Props = {
   q: string;

@@ -12,21 +12,20 @@ import { Spinner } from '../../../components/ui/spinner';
 import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { pickParam } from '../../../lib/use-url-filters';
 import { orgQueries } from '../api/queries';
 import { CreateOrganizationForm } from './create-organization-form';
 import { OrganizationFilters } from './organization-filters';
 import { OrganizationsTable } from './organizations-table';
 
-const pick = <T extends string>(all: readonly T[], v: string | null) =>
-  (all as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
 
 /** Admin → Organizations: filters live in the URL so a filtered list can be bookmarked and shared. */
 export function OrganizationsAdmin() {
   const t = useT();
   const [params, setParams] = useSearchParams();
   const [q, setQ] = useState(params.get('q') ?? '');
-  const type = pick<OrgType>(ORG_TYPES, params.get('type'));
-  const spa = pick<Spa>(SPA_CODES, params.get('spa'));
+  const type = pickParam<OrgType>(ORG_TYPES, params.get('type'));
+  const spa = pickParam<Spa>(SPA_CODES, params.get('spa'));
   const debouncedQ = useDebouncedValue(q.trim());
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<Organization | null>(null);

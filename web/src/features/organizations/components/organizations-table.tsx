@@ -4,10 +4,11 @@ import { Badge, type BadgeTone } from '../../../components/ui/badge';
 import { Table } from '../../../components/ui/table';
 import { paths } from '../../../config/paths';
 import { useT } from '../../../i18n/i18n-provider';
-import { spaLabel, spaShort } from './labels';
+import { spaLabel, spaShort } from '../../../lib/labels';
+import { displayUrl } from '../../../lib/labels';
+import './organizations.css';
 
 // Scheme and trailing slash add width, not information.
-const displayUrl = (url: string) => url.replace(/^https?:\/\//, '').replace(/\/$/, '');
 
 const stageTone: Record<NonNullable<Organization['partnershipStage']>, BadgeTone> = {
   prospect: 'neutral',

@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api, parseClientSearch, type ReferralDirection, type ReferralStatus, type SdohCategory, type Spa } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 export interface ReferralFilters {
   box: ReferralDirection;
@@ -28,14 +29,12 @@ export interface NetworkFilters {
 
 const PAGE_SIZE = 25;
 
-// Everything about referrals shares the `referrals` prefix: lists, counts, details and a
-// referral's timeline/messages. A change invalidates the narrowest prefix that covers it.
+// Keys from lib/query-keys.ts. Everything about referrals shares the `referrals` prefix: lists,
+// counts, details and a referral's timeline/messages; a change invalidates the whole prefix.
 export const referralQueries = {
-  all: ['referrals'] as const,
-  lists: () => [...referralQueries.all, 'list'] as const,
   list: (filters: ReferralFilters) =>
     infiniteQueryOptions({
-      queryKey: [...referralQueries.lists(), filters] as const,
+      queryKey: queryKeys.referrals.list(filters),
       queryFn: ({ pageParam }) =>
         apiCall(api.listReferrals, {
           query: {
@@ -60,7 +59,7 @@ export const referralQueries = {
   /** The network box (network admins, collaboration team): every sent referral, read-only. */
   network: (filters: NetworkFilters) =>
     infiniteQueryOptions({
-      queryKey: [...referralQueries.lists(), 'network', filters] as const,
+      queryKey: queryKeys.referrals.network(filters),
       queryFn: ({ pageParam }) =>
         apiCall(api.listReferrals, {
           query: {
@@ -80,88 +79,84 @@ export const referralQueries = {
     }),
   counts: (box: ReferralDirection) =>
     queryOptions({
-      queryKey: [...referralQueries.lists(), 'counts', box] as const,
+      queryKey: queryKeys.referrals.counts(box),
       queryFn: () => apiCall(api.countReferrals, { query: { box } }),
     }),
-  /** The home worklist: under lists(), so whatever refreshes the inbox refreshes it. */
+  /** The home worklist: under the lists, so whatever refreshes the inbox refreshes it. */
   worklist: () =>
     queryOptions({
-      queryKey: [...referralQueries.lists(), 'worklist'] as const,
+      queryKey: queryKeys.referrals.worklist(),
       queryFn: () => apiCall(api.getReferralWorklist),
     }),
-  details: () => [...referralQueries.all, 'detail'] as const,
   detail: (id: string) =>
     queryOptions({
-      queryKey: [...referralQueries.details(), id] as const,
+      queryKey: queryKeys.referrals.detail(id),
       queryFn: () => apiCall(api.getReferral, { params: { id } }),
     }),
   timeline: (id: string) =>
     queryOptions({
-      queryKey: [...referralQueries.details(), id, 'timeline'] as const,
+      queryKey: queryKeys.referrals.timeline(id),
       queryFn: () => apiCall(api.getReferralTimeline, { params: { id } }),
     }),
   messages: (id: string) =>
     queryOptions({
-      queryKey: [...referralQueries.details(), id, 'messages'] as const,
+      queryKey: queryKeys.referrals.messages(id),
       queryFn: () => apiCall(api.listReferralMessages, { params: { id }, query: { limit: 200 } }),
     }),
 };
 
-// Clients and their consents (PHI): their own prefix, read only while building a referral. The
-// client record (features/clients) uses the same ['clients'] keys for detail and consents on
-// purpose, so a change made on either page refreshes the other.
+// Clients and their consents (PHI), read while building a referral. The client record
+// (features/clients) reads the same `clients` keys, so a change made on either page refreshes both.
 export const clientQueries = {
-  all: ['clients'] as const,
   /** The picker's first page of a search (the client record's search pages on under the same prefix). */
   search: (q: string) =>
     queryOptions({
-      queryKey: [...clientQueries.all, 'search', q, 'picker'] as const,
+      queryKey: queryKeys.clients.picker(q),
       queryFn: () => apiCall(api.searchClients, { query: { q, limit: 10 } }),
       enabled: parseClientSearch(q) !== null,
     }),
   matches: (name: string, dateOfBirth?: string) =>
     queryOptions({
-      queryKey: [...clientQueries.all, 'matches', name, dateOfBirth ?? null] as const,
+      queryKey: queryKeys.clients.matches(name, dateOfBirth ?? null),
       queryFn: () => apiCall(api.findClientMatches, { query: { name, dateOfBirth } }),
       enabled: name.trim().length >= 2,
     }),
   detail: (id: string) =>
     queryOptions({
-      queryKey: [...clientQueries.all, 'detail', id] as const,
+      queryKey: queryKeys.clients.detail(id),
       queryFn: () => apiCall(api.getClient, { params: { id } }),
     }),
   consents: (id: string) =>
     queryOptions({
-      queryKey: [...clientQueries.all, 'detail', id, 'consents'] as const,
+      queryKey: queryKeys.clients.consents(id),
       queryFn: () => apiCall(api.listConsents, { params: { id } }),
     }),
 };
 
-// The partners a referral can go to (directory reads), under a prefix of their own so the
-// directory feature's caches and ours never collide.
+// The partners a referral can go to: directory reads, under the directory's own resource keys
+// (organizations, services, members), so a partner renamed or added anywhere shows here at once.
 export const partnerQueries = {
-  all: ['referral-partners'] as const,
   organizations: () =>
     queryOptions({
-      queryKey: [...partnerQueries.all, 'organizations'] as const,
+      queryKey: queryKeys.organizations.picker(),
       queryFn: () => apiCall(api.listOrganizations, { query: { limit: 200 } }),
       staleTime: 5 * 60_000,
     }),
   services: (organizationId: string) =>
     queryOptions({
-      queryKey: [...partnerQueries.all, 'services', organizationId] as const,
+      queryKey: queryKeys.services.ofOrganization(organizationId),
       queryFn: () => apiCall(api.listOrganizationServices, { params: { id: organizationId }, query: { limit: 200 } }),
       enabled: !!organizationId,
     }),
   service: (id: string) =>
     queryOptions({
-      queryKey: [...partnerQueries.all, 'service', id] as const,
+      queryKey: queryKeys.services.detail(id),
       queryFn: () => apiCall(api.getService, { params: { id } }),
       enabled: !!id,
     }),
   members: (organizationId: string) =>
     queryOptions({
-      queryKey: [...partnerQueries.all, 'members', organizationId] as const,
+      queryKey: queryKeys.members.colleagues(organizationId),
       queryFn: () => apiCall(api.listColleagues, { params: { id: organizationId }, query: { limit: 200 } }),
     }),
 };

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type CorrectFirstContactBody, type FirstContactBody, type ForwardBody, type ReferralDetail, type TransitionBody } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
+import { invalidate, queryKeys } from '../../../lib/query-keys';
 import { referralQueries } from './queries';
 
 type Change =
@@ -40,7 +41,7 @@ export const useChangeReferral = (id: string) => {
     onSuccess: async (detail) => {
       // Forward answers the *new* referral; the one on screen must re-read.
       if (detail.id === id) queryClient.setQueryData(referralQueries.detail(id).queryKey, detail);
-      await queryClient.invalidateQueries({ queryKey: referralQueries.all });
+      await invalidate(queryClient, queryKeys.referrals.all);
     },
   });
 };

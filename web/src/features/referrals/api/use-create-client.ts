@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type CreateClientBody } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
+import { invalidate, queryKeys } from '../../../lib/query-keys';
 import { clientQueries } from './queries';
 
 export const useCreateClient = () => {
@@ -9,7 +10,7 @@ export const useCreateClient = () => {
     mutationFn: (body: CreateClientBody) => apiCall(api.createClient, { body }),
     onSuccess: async ({ client }) => {
       queryClient.setQueryData(clientQueries.detail(client.id).queryKey, client);
-      await queryClient.invalidateQueries({ queryKey: [...clientQueries.all, 'matches'] });
+      await invalidate(queryClient, queryKeys.clients.all);
     },
   });
 };

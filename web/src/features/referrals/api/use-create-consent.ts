@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type CreateConsentBody } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
-import { clientQueries, referralQueries } from './queries';
+import { invalidate, queryKeys } from '../../../lib/query-keys';
 
 export const useCreateConsent = (clientId: string) => {
   const queryClient = useQueryClient();
@@ -9,10 +9,7 @@ export const useCreateConsent = (clientId: string) => {
     mutationFn: (body: CreateConsentBody) => apiCall(api.createConsent, { params: { id: clientId }, body }),
     onSuccess: async () => {
       // A new consent can complete a draft's packet: its detail (packetMissing) must re-read.
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: clientQueries.consents(clientId).queryKey }),
-        queryClient.invalidateQueries({ queryKey: referralQueries.details() }),
-      ]);
+      await invalidate(queryClient, queryKeys.clients.all, queryKeys.referrals.all);
     },
   });
 };

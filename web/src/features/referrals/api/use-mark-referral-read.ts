@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type ReferralListItem } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
+import { invalidate, queryKeys } from '../../../lib/query-keys';
 import { updateListRows } from '../../../lib/query-client';
-import { referralQueries } from './queries';
 
 /**
  * Marks a referral's thread read for the viewer (the thread calls it when shown). Its inbox rows
@@ -16,9 +16,9 @@ export const useMarkReferralRead = (id: string) => {
     mutationFn: () => apiCall(api.markReferralRead, { params: { id } }),
     onMutate: async () => {
       // A refetch already on its way would write the old count back over this one.
-      await queryClient.cancelQueries({ queryKey: referralQueries.lists() });
-      updateListRows<ReferralListItem>(queryClient, referralQueries.lists(), (r) => (r.id === id && r.unreadMessages ? { ...r, unreadMessages: 0 } : r));
+      await queryClient.cancelQueries({ queryKey: queryKeys.referrals.lists() });
+      updateListRows<ReferralListItem>(queryClient, queryKeys.referrals.lists(), (r) => (r.id === id && r.unreadMessages ? { ...r, unreadMessages: 0 } : r));
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: referralQueries.lists() }),
+    onSettled: () => invalidate(queryClient, queryKeys.referrals.lists()),
   });
 };

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type CreateReferralBody, type ReferralDetail } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
+import { invalidate, queryKeys } from '../../../lib/query-keys';
 import { referralQueries } from './queries';
 
 /** Creates the draft the first time, then edits it (with the version last read). */
@@ -13,7 +14,7 @@ export const useSaveReferralDraft = () => {
         : apiCall(api.createReferral, { body }),
     onSuccess: async (detail) => {
       queryClient.setQueryData(referralQueries.detail(detail.id).queryKey, detail);
-      await queryClient.invalidateQueries({ queryKey: referralQueries.lists() });
+      await invalidate(queryClient, queryKeys.referrals.all);
     },
   });
 };

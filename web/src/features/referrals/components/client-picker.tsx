@@ -19,6 +19,7 @@ import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useFocusFirstError } from '../../../lib/use-focus-first-error';
 import { clientQueries } from '../api/queries';
 import { useCreateClient } from '../api/use-create-client';
+import './referrals.css';
 
 function MatchList({ matches, onUse, label }: { matches: ClientMatch[]; onUse: (id: string) => void; label: string }) {
   const t = useT();

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { CONSENT_METHODS, consentLanguageFor, LANGUAGES, type ConsentMethod, type ConsentStatus } from '@tandem/contract';
+import { CONSENT_METHODS, consentLanguageFor, LANGUAGES, type ConsentMethod } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
-import { Badge, type BadgeTone } from '../../../components/ui/badge';
+import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { FormActions } from '../../../components/ui/form-actions';
 import { SelectField } from '../../../components/ui/select-field';
@@ -10,13 +10,13 @@ import { Spinner } from '../../../components/ui/spinner';
 import { TextField } from '../../../components/ui/text-field';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
-import { formatDate } from '../../../lib/format';
+import { dateInputToIso, formatDate, todayInput } from '../../../lib/format';
+import { consentTone } from '../../../lib/labels';
 import { useFocusFirstError } from '../../../lib/use-focus-first-error';
 import { clientQueries } from '../api/queries';
 import { useCreateConsent } from '../api/use-create-consent';
-import { dateInputToIso, todayInput } from './labels';
+import './referrals.css';
 
-export const consentTone: Record<ConsentStatus, BadgeTone> = { active: 'success', expired: 'warning', revoked: 'danger' };
 
 function ConsentForm({ clientId, onDone }: { clientId: string; onDone: () => void }) {
   const { t } = useI18n();

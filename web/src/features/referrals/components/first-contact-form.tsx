@@ -5,9 +5,9 @@ import { FormActions } from '../../../components/ui/form-actions';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextAreaField, TextField } from '../../../components/ui/text-field';
 import { useT } from '../../../i18n/i18n-provider';
-import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
+import { errorMessage, fieldErrorsOf, isStaleVersion } from '../../../lib/errors';
 import { useChangeReferral } from '../api/use-change-referral';
-import { StaleNotice, isStale } from './stale-notice';
+import { StaleNotice } from './stale-notice';
 
 /** `2026-03-03T10:30` (a datetime-local input's value) for a moment, in the browser's time zone. */
 const toLocalInput = (d: Date) => {
@@ -43,7 +43,7 @@ export function FirstContactForm({ r, mode, onDone }: { r: ReferralDetail; mode:
 
   return (
     <form className="form inline-form" onSubmit={submit} noValidate aria-label={label}>
-      {isStale(change.error) ? (
+      {isStaleVersion(change.error) ? (
         <StaleNotice id={r.id} onReload={() => change.reset()} />
       ) : (
         change.error && <Alert tone="danger">{errorMessage(change.error, t)}</Alert>

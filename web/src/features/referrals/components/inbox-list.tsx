@@ -5,6 +5,7 @@ import { paths } from '../../../config/paths';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { formatDateTime } from '../../../lib/format';
 import { NeedTags, StatusBadge } from './labels';
+import './referrals.css';
 
 /** The next due time that still matters for an open referral: acknowledgement, then first contact. */
 const dueOf = (r: ReferralListItem) => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { useUrlFilters } from '../../../lib/use-url-filters';
+import { pickParam, useUrlFilters } from '../../../lib/use-url-filters';
 import { REFERRAL_STATUSES, SDOH_CATEGORIES, type ReferralDirection, type ReferralStatus, type SdohCategory } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { ListFooter } from '../../../components/ui/list-footer';
@@ -17,9 +17,8 @@ import { errorMessage } from '../../../lib/errors';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { referralQueries } from '../api/queries';
 import { InboxList } from './inbox-list';
+import './referrals.css';
 
-const pick = <T extends string>(all: readonly T[], v: string | null) =>
-  (all as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
 
 type TabsProps = {
   box: ReferralDirection;
@@ -64,17 +63,17 @@ export function InboxPage() {
   const t = useT();
   const [params, set] = useUrlFilters();
   const box: ReferralDirection = params.get('box') === 'sent' ? 'sent' : 'received';
-  const status = pick<ReferralStatus>(REFERRAL_STATUSES, params.get('status'));
-  const need = pick<SdohCategory>(SDOH_CATEGORIES, params.get('need'));
+  const status = pickParam<ReferralStatus>(REFERRAL_STATUSES, params.get('status'));
+  const need = pickParam<SdohCategory>(SDOH_CATEGORIES, params.get('need'));
   const overdue = params.get('overdue') === 'true';
   // assigneeId is the receiving staff member: on the sent box "mine" means sentBy=me instead.
-  const assigneeId = box === 'received' ? pick(['me', 'none'] as const, params.get('assignee')) : undefined;
-  const sentBy = box === 'sent' ? pick(['me'] as const, params.get('sentBy')) : undefined;
+  const assigneeId = box === 'received' ? pickParam(['me', 'none'] as const, params.get('assignee')) : undefined;
+  const sentBy = box === 'sent' ? pickParam(['me'] as const, params.get('sentBy')) : undefined;
   const returned = box === 'sent' && params.get('returned') === 'true';
   const unread = params.get('unread') === 'true';
   const sort = params.get('sort') === 'urgency' ? 'urgency' : undefined;
   // Open referrals (and drafts) unless asked otherwise; a status tab or "came back" decides for itself.
-  const show = pick(['closed', 'all'] as const, params.get('show')) ?? 'open';
+  const show = pickParam(['closed', 'all'] as const, params.get('show')) ?? 'open';
   const closed = status || returned ? undefined : show === 'all' ? undefined : show === 'closed';
   const [filtersOpen, setFiltersOpen] = useState(() => typeof window === 'undefined' || !window.matchMedia?.('(max-width: 640px)').matches);
   const activeFilters = [need, assigneeId, sentBy, overdue || undefined, unread || undefined, returned || undefined, sort, show !== 'open' ? show : undefined].filter(Boolean).length;

@@ -2,11 +2,12 @@ import { isLoopClosable, type ReferralDetail } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { useI18n } from '../../../i18n/i18n-provider';
-import { errorMessage } from '../../../lib/errors';
+import { errorMessage, isStaleVersion } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useChangeReferral } from '../api/use-change-referral';
-import { StaleNotice, isStale } from './stale-notice';
+import { StaleNotice } from './stale-notice';
 import type { Viewer } from './work-panel';
+import './referrals.css';
 
 /**
  * Closing the loop, shown to both sides once the receiver recorded an outcome: the outcome, and
@@ -32,7 +33,7 @@ export function LoopPanel({ r, viewer }: { r: ReferralDetail; viewer: Viewer }) 
       ) : sender ? (
         <>
           <p className="muted">{t('ref.loopAwaitingYou', { org: r.receivingOrganizationName ?? '—' })}</p>
-          {isStale(change.error) ? (
+          {isStaleVersion(change.error) ? (
             <StaleNotice id={r.id} onReload={() => change.reset()} />
           ) : (
             change.error && <Alert tone="danger">{errorMessage(change.error, t)}</Alert>

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../../lib/format';
 import { referralQueries } from '../api/queries';
 import { useCreateReferralMessage } from '../api/use-create-referral-message';
 import { useMarkReferralRead } from '../api/use-mark-referral-read';
+import './referrals.css';
 
 /** The thread between both organizations; opening it marks it read for the viewer. */
 export function MessageThread({ id, userId, canWrite }: { id: string; userId: string; canWrite: boolean }) {

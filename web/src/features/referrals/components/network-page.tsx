@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { useUrlFilters } from '../../../lib/use-url-filters';
+import { idParam, pickParam, useUrlFilters } from '../../../lib/use-url-filters';
 import { REFERRAL_STATUSES, SDOH_CATEGORIES, SPA_CODES, type ReferralListItem, type ReferralStatus, type SdohCategory, type Spa } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
@@ -14,15 +14,14 @@ import { Spinner } from '../../../components/ui/spinner';
 import { TextField } from '../../../components/ui/text-field';
 import { paths } from '../../../config/paths';
 import { useI18n } from '../../../i18n/i18n-provider';
-import { spaName } from '../../../lib/changes';
 import { errorMessage } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
+import { spaLabel } from '../../../lib/labels';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { partnerQueries, referralQueries } from '../api/queries';
 import { NeedTags, StatusBadge } from './labels';
+import './referrals.css';
 
-const pick = <T extends string>(all: readonly T[], v: string | null) => ((all as readonly string[]).includes(v ?? '') ? (v as T) : undefined);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Every referral sent in the network, read-only (GET /referrals?box=network). Network admins see
@@ -33,10 +32,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function NetworkReferralsPage({ fullSight, myOrgIds }: { fullSight: boolean; myOrgIds: readonly string[] }) {
   const { t, locale } = useI18n();
   const [params, set] = useUrlFilters();
-  const organizationId = UUID.test(params.get('org') ?? '') ? params.get('org')! : undefined;
-  const spa = pick<Spa>(SPA_CODES, params.get('spa'));
-  const status = pick<ReferralStatus>(REFERRAL_STATUSES.filter((s) => s !== 'draft'), params.get('status'));
-  const need = pick<SdohCategory>(SDOH_CATEGORIES, params.get('need'));
+  const organizationId = idParam(params.get('org'));
+  const spa = pickParam<Spa>(SPA_CODES, params.get('spa'));
+  const status = pickParam<ReferralStatus>(REFERRAL_STATUSES.filter((s) => s !== 'draft'), params.get('status'));
+  const need = pickParam<SdohCategory>(SDOH_CATEGORIES, params.get('need'));
   const overdue = params.get('overdue') === 'true';
   const [q, setQ] = useState(params.get('q') ?? '');
   const debouncedQ = useDebouncedValue(q.trim());
@@ -67,7 +66,7 @@ export function NetworkReferralsPage({ fullSight, myOrgIds }: { fullSight: boole
             name="spa"
             value={spa ?? ''}
             placeholder={t('net.anySpa')}
-            options={SPA_CODES.map((c) => ({ value: c, label: spaName(c) }))}
+            options={SPA_CODES.map((c) => ({ value: c, label: spaLabel(c) }))}
             onChange={(e) => set({ spa: e.target.value || undefined })}
           />
           <SelectField

@@ -14,6 +14,7 @@ import { ConsentPanel } from './consent-panel';
 import { DraftForm, type Sender } from './draft-form';
 import { clientDisplayName } from './labels';
 import { SendPanel, sendAttemptKey } from './send-panel';
+import './referrals.css';
 
 function ChosenClient({ clientId, onChange }: { clientId: string; onChange: () => void }) {
   const t = useT();

@@ -4,9 +4,10 @@ import { Badge } from '../../../components/ui/badge';
 import { Card } from '../../../components/ui/card';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { formatDate } from '../../../lib/format';
-import { consentTone } from './consent-panel';
 import { clientDisplayName, NeedTags } from './labels';
 import { Fact } from '../../../components/ui/fact';
+import { consentTone } from '../../../lib/labels';
+import './referrals.css';
 
 /** What the receiver needs to reach the client and act: contact, language, consent, needs, reason, both contacts. */
 export function PacketCard({ r }: { r: ReferralDetail }) {

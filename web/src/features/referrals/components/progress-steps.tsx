@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { isTerminal, type ReferralDetail, type ReferralStatus } from '@tandem/contract';
 import { useT } from '../../../i18n/i18n-provider';
 import { referralQueries } from '../api/queries';
+import './referrals.css';
 
 const STEPS = ['sent', 'acknowledged', 'accepted', 'in_progress', 'closed'] as const;
 type Step = (typeof STEPS)[number];

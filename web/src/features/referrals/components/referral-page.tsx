@@ -19,6 +19,7 @@ import { SendPanel, sendAttemptKey } from './send-panel';
 import { StatusActions } from './status-actions';
 import { Timeline } from './timeline';
 import { WorkPanel, type Viewer } from './work-panel';
+import './referrals.css';
 
 export function ReferralPage({ id, viewer }: { id: string; viewer: Viewer }) {
   const t = useT();

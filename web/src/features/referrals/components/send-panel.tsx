@@ -9,6 +9,7 @@ import { useI18n } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
 import { useSendReferral } from '../api/use-send-referral';
+import './referrals.css';
 
 type Missing = { field: string; code?: string; message: string };
 

@@ -14,9 +14,10 @@ import { Button } from '../../../components/ui/button';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextAreaField } from '../../../components/ui/text-field';
 import { useT } from '../../../i18n/i18n-provider';
-import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
+import { errorMessage, fieldErrorsOf, isStaleVersion } from '../../../lib/errors';
 import { useChangeReferral } from '../api/use-change-referral';
-import { StaleNotice, isStale } from './stale-notice';
+import { StaleNotice } from './stale-notice';
+import './referrals.css';
 
 const danger = new Set<ReferralStatus>(['declined', 'unable_to_complete', 'cancelled', 'entered_in_error']);
 
@@ -56,7 +57,7 @@ export function StatusActions({ r }: { r: ReferralDetail }) {
   if (moves.length === 0) return null;
   return (
     <div className="stack">
-      {isStale(change.error) && <StaleNotice id={r.id} onReload={() => change.reset()} />}
+      {isStaleVersion(change.error) && <StaleNotice id={r.id} onReload={() => change.reset()} />}
       {!to ? (
         <div className="ref-actions" role="group" aria-label={t('ref.nextSteps')}>
           {moves.map((s) => (
@@ -78,7 +79,7 @@ export function StatusActions({ r }: { r: ReferralDetail }) {
       ) : (
         <form className="form inline-form" onSubmit={submit} noValidate aria-label={t(`refAction.${to}`)}>
           <p className="field-label">{t('ref.confirmMove', { status: t(`refStatus.${to}`) })}</p>
-          {change.error && !isStale(change.error) && <Alert tone="danger">{errorMessage(change.error, t)}</Alert>}
+          {change.error && !isStaleVersion(change.error) && <Alert tone="danger">{errorMessage(change.error, t)}</Alert>}
           {rule && rule !== 'none' && (
             <SelectField
               label={t('ref.closureReason')}

@@ -9,6 +9,7 @@ import { useI18n } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { referralQueries } from '../api/queries';
+import './referrals.css';
 
 /** `3 mar 2026, 10:30 · Llamada`: when and how of a first contact. */
 const contactWhat = (at: string, method: string | null, t: Translate, locale: Locale) =>

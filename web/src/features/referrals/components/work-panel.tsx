@@ -8,14 +8,15 @@ import { FormActions } from '../../../components/ui/form-actions';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextAreaField } from '../../../components/ui/text-field';
 import { useI18n } from '../../../i18n/i18n-provider';
-import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
+import { errorMessage, fieldErrorsOf, isStaleVersion } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { partnerQueries } from '../api/queries';
 import { useChangeReferral } from '../api/use-change-referral';
 import { PartnerSelect } from './draft-form';
 import { FirstContactForm } from './first-contact-form';
-import { StaleNotice, isStale } from './stale-notice';
+import { StaleNotice } from './stale-notice';
 import { Fact } from '../../../components/ui/fact';
+import './referrals.css';
 
 export interface Viewer {
   userId: string;
@@ -51,8 +52,8 @@ function AssigneeSelect({ r, viewer }: { r: ReferralDetail; viewer: Viewer }) {
   if (r.assigneeId && r.assigneeName && !options.has(r.assigneeId)) options.set(r.assigneeId, r.assigneeName);
   return (
     <div className="stack">
-      {isStale(change.error) && <StaleNotice id={r.id} onReload={() => change.reset()} />}
-      {change.error && !isStale(change.error) && <Alert tone="danger">{errorMessage(change.error, t)}</Alert>}
+      {isStaleVersion(change.error) && <StaleNotice id={r.id} onReload={() => change.reset()} />}
+      {change.error && !isStaleVersion(change.error) && <Alert tone="danger">{errorMessage(change.error, t)}</Alert>}
       <SelectField
         label={t('ref.assignee')}
         value={r.assigneeId ?? ''}
@@ -82,7 +83,7 @@ function ForwardForm({ r, onDone }: { r: ReferralDetail; onDone: () => void }) {
   return (
     <form className="form inline-form" onSubmit={submit} noValidate aria-label={t('ref.forward')}>
       <p className="muted">{t('ref.forwardHint')}</p>
-      {isStale(change.error) ? (
+      {isStaleVersion(change.error) ? (
         <StaleNotice id={r.id} onReload={() => change.reset()} />
       ) : (
         change.error && <Alert tone="danger">{errorMessage(change.error, t)}</Alert>

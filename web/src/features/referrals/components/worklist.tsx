@@ -10,6 +10,7 @@ import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { referralQueries, type ReferralFilters } from '../api/queries';
 import { InboxList } from './inbox-list';
+import './referrals.css';
 
 const RECENT = 5;
 

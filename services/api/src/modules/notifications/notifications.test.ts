@@ -90,13 +90,18 @@ describe('POST and DELETE /api/v1/referrals/:id/follow', () => {
     const w = await world(t);
     const colleague = await member(t, w.clinic);
     const r = await sentAndOpened(w, { needs: ['housing-instability'] });
+    expect((await colleague.call('GET', `/api/v1/referrals/${r.id}`)).body.following).toBe(false);
     expect((await colleague.call('POST', `/api/v1/referrals/${r.id}/follow`)).body).toEqual({ referralId: r.id, following: true });
+    // The referral says so to the follower, and only to them.
+    expect((await colleague.call('GET', `/api/v1/referrals/${r.id}`)).body.following).toBe(true);
+    expect((await w.cboStaff.call('GET', `/api/v1/referrals/${r.id}`)).body.following).toBe(false);
     // Following twice is following.
     expect((await colleague.call('POST', `/api/v1/referrals/${r.id}/follow`)).status).toBe(200);
     await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/messages`, { body: 'We called the client' });
     expect(await kinds(colleague.call, r.id)).toEqual(['referral.message']);
 
     expect((await colleague.call('DELETE', `/api/v1/referrals/${r.id}/follow`)).body).toEqual({ referralId: r.id, following: false });
+    expect((await colleague.call('GET', `/api/v1/referrals/${r.id}`)).body.following).toBe(false);
     await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/messages`, { body: 'Appointment on Monday' });
     expect(await kinds(colleague.call, r.id)).toEqual(['referral.message']);
   });

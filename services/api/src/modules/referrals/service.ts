@@ -85,6 +85,7 @@ export const detailView = async (db: DbOrTx, a: Access, d: DetailRow): Promise<R
     forwardedToId: chain.find((c) => c.forwardedFromId === r.id)?.id ?? null,
     allowedTransitions: allowedFor(a),
     packetMissing,
+    following: d.following,
   };
 };
 

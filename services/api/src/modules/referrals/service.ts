@@ -15,6 +15,7 @@ import {
   type LoopClosureReason,
   type ReferralStatus,
   type UpdateReferralBodySchema,
+  type ReferralMetricsQuerySchema,
 } from '@tandem/contract';
 import { AppError, notFound } from '../../lib/app-error';
 import { actingOrgIds, type Actor, type Ctx, userIdOf, apiKeyIdOf } from '../../lib/actor';
@@ -26,6 +27,7 @@ import { consentSummaryOf, packetOf, toClient, type ClientsService } from '../cl
 import type { Notifier } from '../notifications';
 import { accessOf, allowedFor, loadReferral, requireSide, type Access } from './access';
 import { toItem } from './mappers';
+import { referralMetrics } from './metrics';
 import { createNetworkBox } from './network';
 import { referralsRepo, urgencyRank, type DetailRow, type DraftContext, type ReferralInsert, type ReferralRow } from './repo';
 import { changeStatus, readerOf } from './status';
@@ -144,6 +146,8 @@ export const createReferralsService = (deps: ReferralDeps) => {
   const { db } = deps;
   const network = createNetworkBox({ db });
   return {
+    /** Network metrics by period (metrics.ts); the route checks the caller is network staff. */
+    metrics: (ctx: Ctx, q: z.output<typeof ReferralMetricsQuerySchema>) => referralMetrics(db, ctx, q),
     /**
      * One read (author, client, service), one write, one read of the detail. The write is the
      * row, its event and its audit record in ONE statement (writeTogether), which PostgreSQL

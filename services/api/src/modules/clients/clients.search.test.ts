@@ -5,7 +5,7 @@ import { newOrg } from '@tandem/db/testing';
 import { newClient } from '../../../../../db/src/testing/referral-factories';
 import { testApp, type TestApp } from '../../testing/app';
 import { newService } from '../directory/testing';
-import { referralLinks } from '../referrals/links';
+import { referralLinks } from '../referrals';
 import { apiKey, member, world, type Call } from '../referrals/testing';
 import { clientsRepo } from './repo';
 

@@ -9,6 +9,7 @@ import { createLocationsService } from './locations';
 import { createSearchService } from './search.service';
 import { createOrganizationsService } from './service';
 import { createServicesService } from './services.service';
+import { servicesRepo } from './services.repo';
 
 /**
  * Partner directory. Reads are public (non-public contacts and internal notes only for signed-in
@@ -66,3 +67,11 @@ export const directoryModule = async (app: FastifyInstance) => {
     },
   });
 };
+
+/** What the referrals module asks of the directory (its DirectoryLookup); app.ts hands it over. */
+export const directoryLookup = {
+  serviceInfo: servicesRepo.slaInfo,
+};
+
+/** The one definition of "a BAA stands in for consent", as SQL for the referral fast paths (ADR 0012). */
+export { activeBaaBetween } from './agreements.repo';

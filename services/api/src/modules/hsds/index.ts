@@ -92,3 +92,6 @@ export const hsdsModule = async (app: FastifyInstance) => {
     },
   });
 };
+
+// For the cli/hsds-import.ts entry point (through this file only).
+export { importDataset, sortUploads, type Upload };

@@ -1,4 +1,3 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { stringify, type Options as StringifyOptions } from 'csv-stringify/sync';
 
 export interface CsvColumn<R> {
@@ -28,15 +27,3 @@ export const csvCell = (v: unknown): string => stringify([[v ?? '']], OPTIONS).s
 /** RFC 4180 CSV with a header row and CRLF line ends. */
 export const toCsv = <R>(rows: readonly R[], columns: readonly CsvColumn<R>[]) =>
   stringify([columns.map((c) => c.header), ...rows.map((r) => columns.map((c): Cell => c.value(r) ?? ''))], OPTIONS);
-
-export const wantsCsv = (req: FastifyRequest) => {
-  const accept = req.headers.accept ?? '';
-  const q = req.query as { format?: string } | undefined;
-  return q?.format === 'csv' || /\btext\/csv\b/.test(accept);
-};
-
-export const sendCsv = (reply: FastifyReply, filename: string, csv: string) =>
-  reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`)
-    .send(csv);

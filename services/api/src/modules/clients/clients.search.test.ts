@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { schema } from '@tandem/db';
 import { newOrg, newService, newClient } from '@tandem/db/testing';
 import { testApp, type TestApp, apiKey, member, type Call } from '../../testing/app';
-import { referralLinks } from '../referrals/links';
+import { referralLinks } from '../referrals';
 import { world } from '../referrals/testing';
 import { clientsRepo } from './repo';
 

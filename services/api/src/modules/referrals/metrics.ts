@@ -4,9 +4,10 @@ import { schema, type Db } from '@tandem/db';
 import { HEALTH_SYSTEM_SIDE, MULTI_VALUE_COUNTING, type ReferralMetrics, type ReferralMetricsQuerySchema, type ReferralMetricsRow } from '@tandem/contract';
 import type { Ctx } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
+import { organizations, services } from './foreign-tables';
 import { toCsv } from '../../lib/csv';
 
-const { referrals, referralEvents, organizations, services } = schema;
+const { referrals, referralEvents } = schema;
 type Query = z.output<typeof ReferralMetricsQuerySchema>;
 
 /** Periods are Los Angeles days, as the people reading the report count them. */

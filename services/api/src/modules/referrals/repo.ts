@@ -2,11 +2,11 @@ import { and, asc, desc, eq, getTableColumns, inArray, or, sql, type Placeholder
 import { type PgTable, type SelectedFields } from 'drizzle-orm/pg-core';
 import { reuse, schema, type DbOrTx } from '@tandem/db';
 import { OPEN_STATUSES, TERMINAL_STATUSES, type NotificationData, type ReferralDirection, type ReferralSide, type ReferralStatus } from '@tandem/contract';
-import { activeBaaBetween } from '../directory/agreements.repo';
 import { withParts, type WritePart } from '../../lib/batch';
 import type { Notifier } from '../notifications';
+import { activeBaaBetween, apiKeys, clients, consents, contacts, memberships, organizations, services, users } from './foreign-tables';
 
-const { referrals, referralEvents, referralFollows, referralMessages, referralReads, referralOrgReads, referralViews, outbox, clients, consents, organizations, services, users, memberships, contacts, apiKeys } = schema;
+const { referrals, referralEvents, referralFollows, referralMessages, referralReads, referralOrgReads, referralViews, outbox } = schema;
 
 /** One entry of a referral's timeline as the timeline query returns it. */
 export type TimelineRow = {

@@ -23,7 +23,7 @@ import { auditInsert, diffFields, recordAudit } from '../../lib/audit';
 import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
 import { decodeCursor, KeyCursor, decodeSyncCursor, toPage } from '../../lib/pagination';
-import { consentSummaryOf, packetOf, toClient, type ClientsService } from '../clients/service';
+import { assertClientUsable, consentSummaryOf, packetOf, toClient } from '../clients';
 import type { Notifier } from '../notifications';
 import { accessOf, allowedFor, loadReferral, requireSide, type Access } from './access';
 import { toItem } from './mappers';
@@ -43,7 +43,6 @@ export interface DirectoryLookup {
 }
 export interface ReferralDeps {
   db: Db;
-  clients: ClientsService;
   directory: DirectoryLookup;
   /** How referrals notify people (the notifications module's, given at wiring: referrals never touch its tables). */
   notifier: Notifier;
@@ -127,7 +126,7 @@ const draftFields = (deps: ReferralDeps, actor: Actor, input: Partial<CreateInpu
   for (const k of ['needs', 'reason', 'urgency', 'senderContactName', 'senderContactPhone', 'senderContactEmail', 'receivingContactId', 'consentId'] as const) {
     if (input[k] !== undefined) (set as Record<string, unknown>)[k] = input[k];
   }
-  if (input.clientId) deps.clients.assertUsable(actor, c.client, c.orgIdsOnClient);
+  if (input.clientId) assertClientUsable(actor, c.client, c.orgIdsOnClient);
   if (input.clientId !== undefined) set.clientId = input.clientId;
   if (input.receivingOrganizationId !== undefined) set.receivingOrgId = input.receivingOrganizationId;
   if (input.receivingServiceId !== undefined) set.receivingServiceId = input.receivingServiceId;

@@ -122,3 +122,12 @@ describe('referralDirections', () => {
     expect(referralDirections({ sendingOrganizationId: 'dhs', receivingOrganizationId: null }, ['dhs'])).toEqual(['sent']);
   });
 });
+
+describe('defaultPeriod (reports)', () => {
+  it('is the year up to the day given, both days included, leap days too', async () => {
+    const { defaultPeriod } = await import('./metrics');
+    expect(defaultPeriod('2026-12-07', {})).toEqual({ from: '2025-12-08', to: '2026-12-07' });
+    expect(defaultPeriod('2026-12-07', { to: '2024-02-29' })).toEqual({ from: '2023-03-01', to: '2024-02-29' });
+    expect(defaultPeriod('2026-12-07', { from: '2026-01-01' })).toEqual({ from: '2026-01-01', to: '2026-12-07' });
+  });
+});

@@ -23,8 +23,8 @@ export const REFERRAL_METRIC_DIMENSIONS = ['flow', 'organization', 'spa', 'need'
 
 export const ReferralMetricsQuerySchema = z
   .strictObject({
-    from: DateSchema.describe('First day (Los Angeles time), included'),
-    to: DateSchema.describe('Last day (Los Angeles time), included'),
+    from: DateSchema.optional().describe('First day (Los Angeles time), included; default: a year before `to`, plus a day'),
+    to: DateSchema.optional().describe('Last day (Los Angeles time), included; default: today'),
     groupBy: z.enum(METRIC_PERIODS).default('month').describe('Period of each row, by the day the referral was sent (Los Angeles time)'),
     by: z
       .enum(REFERRAL_METRIC_DIMENSIONS)
@@ -32,7 +32,7 @@ export const ReferralMetricsQuerySchema = z
       .describe('A dimension to split each period by: flow (which side sent to which), receiving organization, SPA served (the service’s, else the organization’s) or need'),
     organizationId: IdSchema.optional().describe('Only referrals this organization sent or received'),
   })
-  .refine((q) => q.from <= q.to, { path: ['to'], message: 'Must be on or after from' });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'Must be on or after from' });
 export type ReferralMetricsQuery = z.input<typeof ReferralMetricsQuerySchema>;
 
 const rate = z.number().min(0).max(1).nullable();
@@ -69,6 +69,17 @@ export const ReferralMetricsSchema = z
   })
   .meta({ id: 'ReferralMetrics' });
 export type ReferralMetrics = z.infer<typeof ReferralMetricsSchema>;
+
+/** The period a report covers when the caller names none: the year up to `today` (a year back, plus a day). */
+export const defaultPeriod = (today: string, q: { from?: string; to?: string }): { from: string; to: string } => {
+  const to = q.to ?? today;
+  if (q.from) return { from: q.from, to };
+  const d = new Date(`${to}T00:00:00Z`);
+  // The day after `to`, a year back (2024-02-29 → 2024-03-01 → 2023-03-01).
+  d.setUTCDate(d.getUTCDate() + 1);
+  d.setUTCFullYear(d.getUTCFullYear() - 1);
+  return { from: d.toISOString().slice(0, 10), to };
+};
 
 /** Said in every answer and CSV: rows of a multi-valued dimension add up to more than the total. */
 export const MULTI_VALUE_COUNTING =

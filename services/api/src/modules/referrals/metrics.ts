@@ -1,14 +1,18 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { schema, type Db } from '@tandem/db';
-import { HEALTH_SYSTEM_SIDE, MULTI_VALUE_COUNTING, type ReferralMetrics, type ReferralMetricsQuerySchema, type ReferralMetricsRow } from '@tandem/contract';
+import { defaultPeriod, HEALTH_SYSTEM_SIDE, MULTI_VALUE_COUNTING, type ReferralMetrics, type ReferralMetricsQuerySchema, type ReferralMetricsRow } from '@tandem/contract';
 import type { Ctx } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { organizations, services } from './foreign-tables';
 import { toCsv } from '../../lib/csv';
 
 const { referrals, referralEvents } = schema;
-type Query = z.output<typeof ReferralMetricsQuerySchema>;
+type Query = z.output<typeof ReferralMetricsQuerySchema> & { from: string; to: string };
+type Input = z.output<typeof ReferralMetricsQuerySchema>;
+
+/** Today in Los Angeles, as YYYY-MM-DD. */
+const todayInLa = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(new Date());
 
 /** Periods are Los Angeles days, as the people reading the report count them. */
 const TZ = 'America/Los_Angeles';
@@ -106,7 +110,8 @@ const hours = (h: number | null) => (h === null ? null : Math.round(Number(h) * 
  * organization agree) or a repeated need counts once (count distinct), and the medians take each
  * referral's time once per cell it is in.
  */
-export const referralMetrics = async (db: Db, ctx: Ctx, q: Query): Promise<ReferralMetrics> => {
+export const referralMetrics = async (db: Db, ctx: Ctx, input: Input): Promise<ReferralMetrics> => {
+  const q: Query = { ...input, ...defaultPeriod(todayInLa(), input) };
   const [res, names] = await Promise.all([
     db.execute<Raw>(metricsSql(q)),
     q.by === 'organization' ? db.select({ id: organizations.id, name: organizations.name }).from(organizations) : Promise.resolve([]),

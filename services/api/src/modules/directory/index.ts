@@ -66,3 +66,6 @@ export const directoryModule = async (app: FastifyInstance) => {
     },
   });
 };
+
+/** The directory's side of the service gaps' coverage matrix and evidence, and their agreement links (issue 25). */
+export { coverageRepo, coverageUnits, type SupplyRow } from './coverage';

@@ -31,3 +31,6 @@ export const membersModule = async (app: FastifyInstance) => {
   route(app, api.reactivateUser, { rule: rules.anyRole('org_admin'), handler: async (req) => svc.setActive(req.ctx(), req.params.id, true) });
   route(app, api.listUsers, { rule: rules.anyRole('org_admin'), handler: async (req) => svc.users(req.actor, req.query) });
 };
+
+/** What the gaps module may know about people: who may own a gap, and names for its history. */
+export { networkStaffNames, userNames } from './staff';

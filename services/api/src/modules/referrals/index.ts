@@ -58,3 +58,6 @@ const startOverdueSweep = (app: FastifyInstance, seconds: number) => {
   });
   app.addHook('onClose', async () => clearInterval(timer));
 };
+
+/** Referral counts the service gaps module reads (issue 25): sent and declined by SPA × category × period. */
+export { demandBy, type DemandQuery, type DemandRow } from './demand';

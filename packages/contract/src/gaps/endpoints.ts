@@ -87,11 +87,12 @@ export const gapEndpoints = {
     path: '/api/v1/engagement/gaps/{id}/notes',
     operationId: 'addGapNote',
     summary: 'Add a note (CHW feedback) to a gap',
-    description: "Appends the note to the gap's history, where the evidence counts it; the gap itself (and its version) does not change.",
+    description:
+      "Appends the note to the gap's history, where the evidence counts it, and answers the history entry (200: a note has no address of its own; it reads back in the history). The gap itself (and its version) does not change.",
     ...people,
     params: IdParamsSchema,
     body: GapNoteBodySchema,
-    responses: { 201: GapEventSchema },
+    responses: { 200: GapEventSchema },
   }),
   listGapHistory: defineEndpoint({
     method: 'GET',

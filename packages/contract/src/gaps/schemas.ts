@@ -62,8 +62,13 @@ export type CreateGapBody = z.input<typeof CreateGapBodySchema>;
 export const UpdateGapBodySchema = z
   .object({ ...gapFields, version: WriteVersionSchema })
   .partial()
-  .refine((g) => (g.category === undefined && g.communitySupport === undefined) || oneSubject(g), SUBJECT)
-  .meta({ id: 'UpdateGapBody', description: 'Changes the fields given. Naming category or communitySupport replaces the subject: send both (one null).', example: { severity: 'critical', version: 1 } });
+  // Naming a category or a Community Support replaces the subject (the other is cleared); never both, never only a null.
+  .refine((g) => (g.category === undefined && g.communitySupport === undefined) || (g.category != null) !== (g.communitySupport != null), SUBJECT)
+  .meta({
+    id: 'UpdateGapBody',
+    description: 'Changes the fields given. Naming category or communitySupport replaces the subject: the other one is cleared.',
+    example: { severity: 'critical', version: 1 },
+  });
 export type UpdateGapBody = z.input<typeof UpdateGapBodySchema>;
 
 export const GapTransitionBodySchema = z

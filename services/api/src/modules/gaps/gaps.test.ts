@@ -192,6 +192,13 @@ describe('the gap register', () => {
     expect((await collab('GET', `${GAPS}/${gap.id}`)).body).toMatchObject({ status: 'identified', severity: 'high', version: 1 });
   });
 
+  it('replaces the subject when an update names the other kind (category ↔ Community Support)', async () => {
+    const gap = await create({ spa: 'spa3', category: null, communitySupport: 'sobering_centers' });
+    const res = await collab('PATCH', `${GAPS}/${gap.id}`, { category: 'stress' }, { 'if-match': '"1"' });
+    expect([res.status, res.body.category, res.body.communitySupport]).toEqual([200, 'stress', null]);
+    expect((await collab('PATCH', `${GAPS}/${gap.id}`, { category: null }, { 'if-match': '"2"' })).status).toBe(400);
+  });
+
   it('refuses an unknown agreement or an owner who is not network staff with 422 naming the field', async () => {
     const bad = await collab('POST', GAPS, { title: 'Gap', spa: 'spa2', category: 'food-insecurity', linkedAgreementIds: ['00000000-0000-4000-8000-000000000000'] });
     expect([bad.status, bad.body.code, bad.body.errors[0].path]).toEqual([422, 'reference_not_found', 'body.linkedAgreementIds']);

@@ -100,7 +100,9 @@ export const createGapsService = ({ db, directory, referrals, people }: GapDeps)
     },
 
     async update(ctx: Ctx, id: string, expected: number | undefined, input: UpdateBody) {
-      const { version: _v, ...fields } = input;
+      const { version: _v, ...given } = input;
+      // A new subject replaces the old one (the contract allows naming only one of the two).
+      const fields = given.category ? { ...given, communitySupport: null } : given.communitySupport ? { ...given, category: null } : given;
       await db.transaction(async (tx) => {
         const before = await gapsRepo.lock(tx, id);
         if (!before) throw notFound('gap');

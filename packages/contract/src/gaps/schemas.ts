@@ -111,13 +111,13 @@ export const GapListQuerySchema = PageQuerySchema.extend({
     .describe('true: only identified, escalated and in_progress; false: only resolved and not_pursued'),
 });
 
-/** A reporting period, inclusive, as Los Angeles calendar dates. */
-export const PeriodQuerySchema = z
-  .strictObject({
-    from: DateSchema.describe('First day of the period (Los Angeles date)'),
-    to: DateSchema.describe('Last day of the period, inclusive (Los Angeles date)'),
-  })
-  .refine((p) => p.from <= p.to, { message: 'from must not be after to', path: ['to'] });
+/** A reporting period, inclusive, as Los Angeles calendar dates; either end left out: the twelve months up to today. */
+const periodFields = {
+  from: DateSchema.optional().describe('First day of the period (Los Angeles date); default: a year before `to`, plus one day'),
+  to: DateSchema.optional().describe('Last day of the period, inclusive (Los Angeles date); default: today'),
+};
+const inOrder = (p: { from?: string; to?: string }) => !p.from || !p.to || p.from <= p.to;
+export const PeriodQuerySchema = z.strictObject(periodFields).refine(inOrder, { message: 'from must not be after to', path: ['to'] });
 
 export const GapEvidenceSchema = z
   .object({
@@ -136,12 +136,8 @@ export const GapEvidenceSchema = z
 export type GapEvidence = z.infer<typeof GapEvidenceSchema>;
 
 export const CoverageQuerySchema = z
-  .strictObject({
-    from: DateSchema.describe('First day of the period (Los Angeles date)'),
-    to: DateSchema.describe('Last day of the period, inclusive (Los Angeles date)'),
-    axis: CoverageAxisSchema.default('category').describe('Columns: SDOH categories or Community Supports'),
-  })
-  .refine((p) => p.from <= p.to, { message: 'from must not be after to', path: ['to'] });
+  .strictObject({ ...periodFields, axis: CoverageAxisSchema.default('category').describe('Columns: SDOH categories or Community Supports') })
+  .refine(inOrder, { message: 'from must not be after to', path: ['to'] });
 
 export const CoverageCellSchema = z
   .object({

@@ -4,6 +4,7 @@ import { newClient } from '../../../../../db/src/testing/referral-factories';
 import { testApp, type TestApp } from '../../testing/app';
 import { newService } from '../directory/testing';
 import { member, type Call } from '../referrals/testing';
+import { periodOf } from './service';
 
 let t: TestApp;
 let collab: Call;
@@ -130,6 +131,14 @@ describe('GET /api/v1/engagement/coverage', () => {
       { spa: 'spa1', key: 'housing_transition_navigation', activeServices: 1, acceptingServices: 1, referralsSent: 1, unmetDemand: 1, openGaps: 0 },
       { spa: 'spa6', key: 'housing_transition_navigation', activeServices: 1, acceptingServices: 1, referralsSent: 1, unmetDemand: 1, openGaps: 0 },
     ]);
+  });
+
+  it('defaults the period to the twelve months up to today (Los Angeles)', async () => {
+    const res = await collab('GET', '/api/v1/engagement/coverage?to=2026-03-31');
+    expect([res.body.from, res.body.to]).toEqual(['2025-04-01', '2026-03-31']);
+    expect(res.body.cells[1]).toMatchObject({ key: 'housing-instability', referralsSent: 6 });
+    expect(periodOf({ to: '2024-02-29' })).toEqual({ from: '2023-03-01', to: '2024-02-29' });
+    expect(periodOf({}, new Date('2026-07-01T05:00:00Z'))).toEqual({ from: '2025-07-01', to: '2026-06-30' });
   });
 
   it('refuses unknown parameters and a reversed period with 400', async () => {

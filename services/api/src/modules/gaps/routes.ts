@@ -13,6 +13,6 @@ export const gapRoutes = (app: FastifyInstance, gaps: GapsService) => {
   route(app, api.transitionGap, { rule: gapWriters, handler: async (req) => gaps.transition(req.ctx(), req.params.id, req.expectedVersion, req.body) });
   route(app, api.addGapNote, { rule: gapWriters, handler: async (req) => gaps.addNote(req.ctx(), req.params.id, req.body.note) });
   route(app, api.listGapHistory, { rule: gapReaders, handler: async (req) => gaps.history(req.params.id, req.query.limit, req.query.cursor) });
-  route(app, api.getGapEvidence, { rule: gapReaders, handler: async (req) => gaps.evidence(req.params.id, req.query.from, req.query.to) });
+  route(app, api.getGapEvidence, { rule: gapReaders, handler: async (req) => gaps.evidence(req.params.id, req.query) });
   route(app, api.getCoverage, { rule: gapReaders, handler: async (req) => gaps.coverage(req.query) });
 };

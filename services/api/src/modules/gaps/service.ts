@@ -53,6 +53,21 @@ const FIELDS = ['title', 'spa', 'category', 'communitySupport', 'focusPopulation
 const refError = (path: string, what: string, ids: string[]) =>
   new AppError('reference_not_found', `No ${what} with id ${ids.join(', ')}.`, { errors: [{ path, message: `No such ${what}`, code: 'unknown_reference' as const }] });
 
+// Periods are Los Angeles calendar dates, whatever the server's time zone.
+const laDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles', year: 'numeric', month: '2-digit', day: '2-digit' });
+/** The period asked for, an end left out filled in: `to` today (LA), `from` a year before it plus a day. */
+export const periodOf = (q: { from?: string; to?: string }, now = new Date()) => {
+  const to = q.to ?? laDate.format(now);
+  if (q.from) return { from: q.from, to };
+  const d = new Date(`${to}T00:00:00Z`);
+  // The day after `to`, a year back (so a 29 February ends a period starting 1 March).
+  d.setUTCDate(d.getUTCDate() + 1);
+  d.setUTCFullYear(d.getUTCFullYear() - 1);
+  const from = d.toISOString().slice(0, 10);
+  // A `to` given without `from` before the default start still makes an ordered period.
+  return { from: from <= to ? from : to, to };
+};
+
 /** The gap's subject: its axis and key (a category or a Community Support). */
 const subjectOf = (g: GapRow): { axis: CoverageAxis; key: string } =>
   g.category ? { axis: 'category', key: g.category } : { axis: 'community_support', key: g.communitySupport! };
@@ -154,7 +169,8 @@ export const createGapsService = ({ db, directory, referrals, people }: GapDeps)
     },
 
     /** The evidence for one gap in a period: its SPA × subject cell of the matrix, plus its notes. */
-    async evidence(id: string, from: string, to: string): Promise<GapEvidence> {
+    async evidence(id: string, period: { from?: string; to?: string }): Promise<GapEvidence> {
+      const { from, to } = periodOf(period);
       const gap = await gapsRepo.one(db, id);
       if (!gap) throw notFound('gap');
       const { axis, key } = subjectOf(gap);
@@ -178,7 +194,8 @@ export const createGapsService = ({ db, directory, referrals, people }: GapDeps)
     },
 
     /** The matrix: three grouped queries (supply, demand, open gaps) merged by cell. */
-    async coverage(q: { from: string; to: string; axis: CoverageAxis }): Promise<Coverage> {
+    async coverage(query: { from?: string; to?: string; axis: CoverageAxis }): Promise<Coverage> {
+      const q = { ...periodOf(query), axis: query.axis };
       const [supply, demand, open] = await Promise.all([
         directory.supplyBy(db, q.axis),
         referrals.demandBy(db, { ...q, units: directory.units(q.axis), matchNeeds: q.axis === 'category' }),

@@ -177,6 +177,9 @@ export const referrals = pgTable(
     index('referrals_contact_overdue_idx')
       .on(t.firstContactDueAt)
       .where(sql`${t.firstContactAt} is null and ${t.contactOverdueNotifiedAt} is null and ${t.status} in ('sent', 'acknowledged', 'accepted', 'in_progress', 'on_hold')`),
+    // Service gaps' evidence and coverage matrix (modules/gaps through referralsRepo.demandBy):
+    // referrals sent in a period, grouped by their service's SPA and need.
+    index('referrals_sent_at_idx').on(t.sentAt, t.receivingServiceId).where(sql`${t.sentAt} is not null`),
     index('referrals_forwarded_from_idx').on(t.forwardedFromId),
     index('referrals_consent_idx').on(t.consentId),
     check('referrals_status_check', inList(t.status, REFERRAL_STATUSES)),

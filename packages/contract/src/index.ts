@@ -28,3 +28,6 @@ export * from './common/field-errors-es';
 export * from './clients/search';
 export * from './clients/schemas';
 export * from './audit/schemas';
+export * from './gaps/enums';
+export * from './gaps/status';
+export * from './gaps/schemas';

@@ -375,6 +375,34 @@ describe('agreements', () => {
     ), 60_000);
 });
 
+describe('service gaps', () => {
+  // The owner is network staff (or none); agreements are linked in gaps.test.ts (ids must exist).
+  const overrides = () => ({ ownerUserId: fc.constantFrom(w.netAdminId, null), linkedAgreementIds: fc.constant([]) });
+  const readGap = async (id: string, transitionTo?: string) => {
+    const g = await read(w.netAdmin, api.getGap, { params: { id } });
+    await listed(w.netAdmin, api.listGaps, { query: { limit: 200 } }, id);
+    await read(w.netAdmin, api.listGapHistory, { params: { id }, query: { limit: 200 } });
+    await read(w.netAdmin, api.getGapEvidence, { params: { id }, query: { from: '2026-01-01', to: '2026-12-31' } });
+    if (transitionTo) ok(api.transitionGap, await call(w.netAdmin, api.transitionGap, { params: { id }, body: { to: transitionTo, rationale: 'Round trip' }, headers: ifMatch(g.version) }));
+  };
+  it('create', () =>
+    run(
+      fc.asyncProperty(bodyOf(api.createGap.body, overrides()), async (body) => {
+        const g = ok(api.createGap, await call(w.netAdmin, api.createGap, { body }));
+        await readGap(g.id, 'not_pursued');
+        await read(w.netAdmin, api.getCoverage, { query: { from: '2026-01-01', to: '2026-12-31', axis: body.communitySupport ? 'community_support' : 'category' } });
+      }),
+    ), 60_000);
+  it('update', () =>
+    run(
+      fc.asyncProperty(bodyOf(api.createGap.body, overrides()), bodyOf(api.updateGap.body, overrides(), ['version']), async (create, body) => {
+        const g = ok(api.createGap, await call(w.netAdmin, api.createGap, { body: create }));
+        ok(api.updateGap, await call(w.netAdmin, api.updateGap, { params: { id: g.id }, body, headers: ifMatch(g.version) }));
+        await readGap(g.id);
+      }),
+    ), 60_000);
+});
+
 // ---- People and keys ------------------------------------------------------------------------
 
 describe('members, me and API keys', () => {

@@ -17,13 +17,14 @@ import { healthPlugin } from './plugins/health';
 import { webPlugin } from './plugins/web';
 import { authModule, credentialLookup } from './modules/auth';
 import { apiKeysModule } from './modules/api-keys';
-import { membersModule } from './modules/members';
-import { directoryLookup, directoryModule } from './modules/directory';
+import { membersModule, networkStaffNames, userNames } from './modules/members';
+import { coverageRepo, coverageUnits, directoryLookup, directoryModule } from './modules/directory';
 import { clientsModule } from './modules/clients';
-import { referralLinks, referralsModule } from './modules/referrals';
+import { demandBy, referralLinks, referralsModule } from './modules/referrals';
 import { notificationsModule, notifier } from './modules/notifications';
 import { auditModule } from './modules/audit';
 import { hsdsModule } from './modules/hsds';
+import { gapsModule } from './modules/gaps';
 
 // Log paths that can carry PHI or secrets are censored; URLs are logged without query strings
 // because searches carry client names.
@@ -107,6 +108,12 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable; 
   await app.register(notificationsModule);
   await app.register(auditModule);
   await app.register(hsdsModule);
+  // Service gaps count from the directory and referrals through the functions those modules export.
+  await app.register(gapsModule, {
+    directory: { units: coverageUnits, supplyBy: coverageRepo.supplyBy, existingAgreementIds: coverageRepo.existingAgreementIds },
+    referrals: { demandBy },
+    people: { networkStaffNames, userNames },
+  });
 
   if (config.webDistDir) await app.register(webPlugin, { dir: config.webDistDir });
   return app;

@@ -8,6 +8,8 @@ const hasRole = (me: Me, role: Me['memberships'][number]['role']) => me.membersh
 
 /** Engagement: the collaboration team records it; network admins oversee it. */
 export const canSeeEngagement = (me: Me) => isNetworkAdmin(me) || hasRole(me, 'collaboration_team');
+/** Service gaps and coverage: network staff write, board coordinators read (issue 25). */
+export const canSeeGaps = (me: Me) => isNetworkStaff(me) || hasRole(me, 'board_coordinator');
 /** Advisory boards: board coordinators run them; network admins oversee them. */
 export const canSeeAdvisory = (me: Me) => isNetworkAdmin(me) || hasRole(me, 'board_coordinator');
 /** Organization settings (members, API keys): that organization's admins and network admins. */
@@ -44,6 +46,7 @@ export const buildNav = (me: Me, t: Translate): NavSection[] => {
   if (canSeeNetworkReferrals(me)) main.items.push({ to: paths.referralsNetwork.href(), label: t('nav.network') });
   if (canSeeAgreements(me)) main.items.push({ to: paths.directoryAgreements.href(), label: t('nav.agreements') });
   if (canSeeEngagement(me)) main.items.push({ to: paths.engagement.href(), label: t('nav.engagement') });
+  if (canSeeGaps(me)) main.items.push({ to: paths.gaps.href(), label: t('nav.gaps') }, { to: paths.coverage.href(), label: t('nav.coverage') });
   if (canSeeAdvisory(me)) main.items.push({ to: paths.advisoryBoards.href(), label: t('nav.advisoryBoards') });
 
   const adminOf = me.memberships.filter((m) => m.role === 'org_admin');

@@ -2,7 +2,8 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { paths } from '../config/paths';
 import { OrganizationsAdmin } from '../features/organizations/components/organizations-admin';
 import { NotificationsPage } from '../features/notifications/components/notifications-page';
-import { canSeeAdvisory, canSeeAgreements, canSeeAudit, canSeeEngagement, canSeeNetworkReferrals, isNetworkAdmin, isNetworkStaff } from './nav';
+import { canSeeAdvisory, canSeeAgreements, canSeeAudit, canSeeEngagement, canSeeGaps, canSeeNetworkReferrals, isNetworkAdmin, isNetworkStaff } from './nav';
+import { CoverageRoute, GapRoute, GapsRoute } from './routes/gap-pages';
 import { AcceptInvitationRoute } from './routes/accept-invitation';
 import { AgreementNewRoute, AgreementRoute, AgreementsRoute } from './routes/agreement-pages';
 import { DirectoryOrganizationRoute, DirectorySearchRoute, DirectoryServiceEditRoute, DirectoryServiceRoute } from './routes/directory-pages';
@@ -80,6 +81,30 @@ export function AppRouter() {
             element={
               <Require allow={canSeeEngagement}>
                 <PlaceholderRoute title="nav.engagement" description="placeholder.engagement" />
+              </Require>
+            }
+          />
+          <Route
+            path={paths.gaps.path}
+            element={
+              <Require allow={canSeeGaps}>
+                <GapsRoute />
+              </Require>
+            }
+          />
+          <Route
+            path={paths.gap.path}
+            element={
+              <Require allow={canSeeGaps}>
+                <GapRoute />
+              </Require>
+            }
+          />
+          <Route
+            path={paths.coverage.path}
+            element={
+              <Require allow={canSeeGaps}>
+                <CoverageRoute />
               </Require>
             }
           />

@@ -22,6 +22,10 @@ export const paths = {
   client: { path: '/clients/:id', href: (id: string) => `/clients/${id}` },
   notifications: { path: '/notifications', href: () => '/notifications' },
   engagement: { path: '/engagement', href: () => '/engagement' },
+  // Not under /engagement: the nav would mark "Engagement" current too.
+  gaps: { path: '/gaps', href: () => '/gaps' },
+  gap: { path: '/gaps/:id', href: (id: string) => `/gaps/${id}` },
+  coverage: { path: '/coverage', href: () => '/coverage' },
   advisoryBoards: { path: '/advisory-boards', href: () => '/advisory-boards' },
   audit: { path: '/audit', href: (q?: Record<string, string>) => (q ? `/audit?${new URLSearchParams(q).toString()}` : '/audit') },
   adminOrganizations: { path: '/admin/organizations', href: () => '/admin/organizations' },

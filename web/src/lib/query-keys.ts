@@ -34,6 +34,7 @@ const members = resource('members');
 const apiKeys = resource('api-keys');
 const audit = resource('audit');
 const notifications = resource('notifications');
+const gaps = resource('gaps');
 
 export const queryKeys = {
   /** The signed-in user and what waits for them. Signing in drops every other resource. */
@@ -123,6 +124,15 @@ export const queryKeys = {
     latest: () => [...notifications.all, 'latest'] as const,
     settings: () => [...notifications.all, 'settings'] as const,
     list: (filters: Filters) => [...notifications.lists(), filters] as const,
+  },
+  /** Service gaps, their history and evidence, and the coverage matrix (which counts open gaps, so it lives under the same prefix). */
+  gaps: {
+    ...gaps,
+    list: (filters: Filters) => [...gaps.lists(), filters] as const,
+    detail: (id: string) => [...gaps.details(), id] as const,
+    history: (id: string) => [...gaps.details(), id, 'history'] as const,
+    evidence: (id: string, period: Filters) => [...gaps.details(), id, 'evidence', period] as const,
+    coverage: (filters: Filters) => [...gaps.all, 'coverage', filters] as const,
   },
 };
 

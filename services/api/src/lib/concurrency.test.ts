@@ -42,6 +42,7 @@ interface WriteRoute {
 const versionIn = async (table: typeof schema.referrals | typeof schema.clients | typeof schema.services | typeof schema.organizations | typeof schema.agreements, id: string) =>
   (await t.db.select({ v: table.version }).from(table).where(eq(table.id, id)))[0]!.v;
 
+const newGap = async () => (await t.db.insert(schema.serviceGaps).values({ title: 'Gap', spa: 'spa1', category: 'food-insecurity' }).returning())[0]!;
 const newBaa = async () => {
   const [row] = await t.db.insert(schema.agreements).values({ kind: 'baa', status: 'draft', title: 'BAA' }).returning();
   await t.db.insert(schema.agreementParties).values([w.clinic.id, w.cbo.id].map((organizationId) => ({ agreementId: row!.id, organizationId })));
@@ -90,6 +91,14 @@ const WRITES: Record<string, WriteRoute> = {
   approveAgreement: {
     concurrency: 'required',
     fresh: async () => ({ call: admin, url: `/api/v1/agreements/${(await newBaa()).id}/approve`, version: 1 }),
+  },
+  updateGap: {
+    concurrency: 'required',
+    fresh: async () => ({ call: admin, url: `/api/v1/engagement/gaps/${(await newGap()).id}`, body: { severity: 'critical' }, version: 1 }),
+  },
+  transitionGap: {
+    concurrency: 'required',
+    fresh: async () => ({ call: admin, url: `/api/v1/engagement/gaps/${(await newGap()).id}/transitions`, body: { to: 'escalated' }, version: 1 }),
   },
   updateClient: {
     concurrency: 'required',
@@ -261,6 +270,7 @@ const READS: Record<string, () => Promise<{ call: Call; url: string; version: nu
     return { call: admin, url: `/api/v1/services/${s.id}`, version: 1 };
   },
   getAgreement: async () => ({ call: admin, url: `/api/v1/agreements/${(await newBaa()).id}`, version: 1 }),
+  getGap: async () => ({ call: admin, url: `/api/v1/engagement/gaps/${(await newGap()).id}`, version: 1 }),
   getClient: async () => ({ call: w.chw.call, url: `/api/v1/clients/${(await newClient(t.db, w.clinic)).id}`, version: 1 }),
   getNotificationSettings: async () => ({ call: (await member(t, w.other, 'staff')).call, url: '/api/v1/me/notification-settings', version: 1 }),
   getReferral: async () => {
@@ -342,6 +352,10 @@ const NO_OPS: Record<string, () => Promise<{ call: Call; method: Method; url: st
     const a = await newBaa();
     return { call: admin, method: 'PATCH', url: `/api/v1/agreements/${a.id}`, body: { title: a.title, partyOrganizationIds: [w.cbo.id, w.clinic.id] }, id: a.id, version: 1 };
   },
+  updateGap: async () => {
+    const g = await newGap();
+    return { call: admin, method: 'PATCH', url: `/api/v1/engagement/gaps/${g.id}`, body: { title: g.title, spa: g.spa, category: g.category, communitySupport: null, linkedAgreementIds: [] }, id: g.id, version: 1 };
+  },
   updateClient: async () => {
     const c = await newClient(t.db, w.clinic);
     return { call: w.chw.call, method: 'PATCH', url: `/api/v1/clients/${c.id}`, body: { givenName: c.givenName, familyName: c.familyName }, id: c.id, version: 1 };
@@ -379,6 +393,7 @@ describe('201 Created', () => {
       ['createLocation', admins.call, `/api/v1/organizations/${w.cbo.id}/locations`, { name: 'Annex', address1: '2 Main St', city: 'Los Angeles', postalCode: '90033' }],
       ['createContact', admins.call, `/api/v1/organizations/${w.cbo.id}/contacts`, { name: 'Intake desk', serviceId: s.id }],
       ['createAgreement', admin, '/api/v1/agreements', { kind: 'mou', status: 'draft', title: 'MOU', partyOrganizationIds: [w.cbo.id, w.clinic.id] }],
+      ['createGap', admin, '/api/v1/engagement/gaps', { title: 'No sobering center', spa: 'spa1', communitySupport: 'sobering_centers' }],
       ['createClient', w.chw.call, '/api/v1/clients', { givenName: 'Ana', familyName: 'Lopez', preferredLanguage: 'es', preferredContactMethod: 'phone', phones: ['(323) 555-0111'] }],
       ['createConsent', w.chw.call, `/api/v1/clients/${w.client.id}/consents`, { scope: 'network', method: 'written', signedAt: new Date().toISOString() }],
       ['createReferral', w.chw.call, '/api/v1/referrals', { receivingOrganizationId: w.cbo.id }],

@@ -28,6 +28,7 @@ export const TAGS: Record<string, string> = {
   Consents: "Clients' consents to share their information with organizations",
   Referrals: 'Closed-loop referrals: drafts, sending, status changes, messages',
   Notifications: 'In-app notifications for the signed-in user',
+  'Service gaps': 'Regions lacking a service: the gaps register, its evidence and the coverage matrix',
   Audit: 'Who read or changed what',
   Reports: 'Figures over the network: referral flows and how fast and how completely each step happens; CSV with Accept: text/csv',
   HSDS: 'The directory as Open Referral HSDS 3.0 (read-only, public)',

@@ -31,3 +31,6 @@ export const directoryLookup = {
 
 /** The one definition of "a BAA stands in for consent", as SQL for the referral fast paths (ADR 0012). */
 export { activeBaaBetween } from './agreements.repo';
+
+/** The directory's side of the service gaps' coverage matrix and evidence, and their agreement links (issue 25). */
+export { coverageRepo, coverageUnits, type SupplyRow } from './coverage';

@@ -6,3 +6,6 @@ import { createMembersService } from './service';
 export const membersModule = async (app: FastifyInstance) => {
   memberRoutes(app, createMembersService({ db: app.db }));
 };
+
+/** What the gaps module may know about people: who may own a gap, and names for its history. */
+export { networkStaffNames, userNames } from './staff';

@@ -65,3 +65,6 @@ const startOverdueSweep = (app: FastifyInstance, seconds: number, notifier: Noti
 // What other modules and app.ts may use (through this file only).
 export { referralLinks } from './links';
 export type { DirectoryLookup } from './service';
+
+/** Referral counts the service gaps module reads (issue 25): sent and declined by SPA × category × period. */
+export { demandBy, type DemandQuery, type DemandRow } from './demand';

@@ -7,6 +7,7 @@ import {
   makeApiKey,
   makeClient,
   makeContact,
+  makeGap,
   makeInvitation,
   makeLocation,
   makeMember,
@@ -829,6 +830,60 @@ const agreementKind: KindDef<AgreementObj> = {
   ],
 };
 
+// ---- Service gaps (issue 25): the collaboration team and network admins write, board coordinators read ----
+// Gaps are the network's planning records, no partner's: every other person gets 403 at the route
+// (nothing to hide: the refusal does not depend on the record), API keys 403, anonymous 401.
+type GapObj = Awaited<ReturnType<typeof makeGap>>;
+const gapReader = (a: ActorSpec) => networkStaff(a) || hasRole(a, 'board_coordinator');
+const gapPath = (suffix = '') => (c: CellCtx<GapObj>) => `/api/v1/engagement/gaps/${c.obj.id}${suffix}`;
+const gapKind: KindDef<GapObj> = {
+  kind: 'service gap',
+  states: ['identified', 'resolved'],
+  owner: 'N',
+  create: (w, s) => makeGap(w, s as 'identified' | 'resolved'),
+  id: (o) => o.id,
+  snapshot: async (w, o) =>
+    (
+      await w.db.execute(sql`select to_jsonb(g) - 'updated_at' as row, (select count(*) from ${schema.serviceGapEvents} e where e.gap_id = g.id)::int as events
+        from ${schema.serviceGaps} g where g.id = ${o.id}::uuid`)
+    ).rows[0],
+  actions: [
+    { name: 'get', method: 'GET', path: gapPath(), security: 'session', expect: (a) => (gapReader(a) ? 'allow' : 'forbidden') },
+    { name: 'history', method: 'GET', path: gapPath('/history'), security: 'session', expect: (a) => (gapReader(a) ? 'allow' : 'forbidden') },
+    { name: 'evidence', method: 'GET', path: gapPath('/evidence?from=2026-01-01&to=2026-12-31'), security: 'session', expect: (a) => (gapReader(a) ? 'allow' : 'forbidden') },
+    { name: 'list', method: 'GET', path: (c) => `/api/v1/engagement/gaps?limit=100&status=${c.state}`, security: 'session', expect: (a) => (gapReader(a) ? 'allow' : 'forbidden') },
+    { name: 'coverage', method: 'GET', path: () => '/api/v1/engagement/coverage?from=2026-01-01&to=2026-12-31', security: 'session', expect: (a) => (gapReader(a) ? 'allow' : 'forbidden') },
+    {
+      name: 'edit',
+      method: 'PATCH',
+      path: gapPath(),
+      body: (c) => ({ severity: 'critical', version: c.obj.version }),
+      security: 'session',
+      expect: (a) => (networkStaff(a) ? 'allow' : 'forbidden'),
+      mutates: true,
+    },
+    {
+      // identified → escalated is an edge; resolved is final (409).
+      name: 'escalate',
+      method: 'POST',
+      path: gapPath('/transitions'),
+      body: (c) => ({ to: 'escalated', version: c.obj.version }),
+      security: 'session',
+      expect: (a, s) => (!networkStaff(a) ? 'forbidden' : s === 'identified' ? 'allow' : 'conflict'),
+      mutates: true,
+    },
+    {
+      name: 'note',
+      method: 'POST',
+      path: gapPath('/notes'),
+      body: () => ({ note: 'Matrix note' }),
+      security: 'session',
+      expect: (a) => (networkStaff(a) ? 'allow' : 'forbidden'),
+      mutates: true,
+    },
+  ],
+};
+
 // ---- Directory locations and contacts (issue 23: where their creates' Location points) ---------------
 /**
  * Public directory facts: anyone reads a location and a public contact, with or without
@@ -1191,6 +1246,7 @@ export const OBJECT_KINDS: KindDef<any>[] = [
   accountKind,
   apiKeyKind,
   agreementKind,
+  gapKind,
   locationKind,
   contactKind,
   auditKind,

@@ -168,6 +168,10 @@ export const makeAgreement = async (w: World, kind: 'mou' | 'baa') => {
   return a!;
 };
 
+/** A service gap in a status (issue 25): the network's record, no organization's. */
+export const makeGap = async (w: World, status: 'identified' | 'resolved') =>
+  (await w.db.insert(schema.serviceGaps).values({ title: `Matrix gap ${w.uniq()}`, spa: 'spa6', category: 'food-insecurity', status }).returning())[0]!;
+
 export const makeNotification = async (w: World, userName: string) => {
   const u = w.users.get(userName)!;
   const [n] = await w.db.insert(schema.notifications).values({ userId: u.id, kind: 'referral.message', title: 'New message on a referral' }).returning();

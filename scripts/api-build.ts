@@ -58,7 +58,17 @@ export const bundle = async (entries: Record<string, string>, outdir: string) =>
   return { written, files: result.outputFiles.length };
 };
 
-export const buildApi = () => bundle(ENTRIES, API_DIST);
+/**
+ * The background worker (services/worker): its own package, so its bundle sits beside it, where
+ * its `require`s of graphile-worker resolve from its own node_modules.
+ */
+export const WORKER_DIST = path.join(repoRoot, 'services/worker/dist');
+const WORKER_ENTRIES = { worker: path.join(repoRoot, 'services/worker/src/worker.ts') };
+
+export const buildApi = async () => {
+  const [api, worker] = [await bundle(ENTRIES, API_DIST), await bundle(WORKER_ENTRIES, WORKER_DIST)];
+  return { written: api.written + worker.written, files: api.files + worker.files };
+};
 
 if (require.main === module) {
   buildApi().then(

@@ -103,7 +103,7 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable; 
   await app.register(membersModule);
   await app.register(directoryModule);
   await app.register(clientsModule);
-  await app.register(referralsModule, { overdueSweepSeconds: config.overdueSweepSeconds });
+  await app.register(referralsModule);
   await app.register(notificationsModule);
   await app.register(auditModule);
   await app.register(hsdsModule);

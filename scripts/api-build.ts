@@ -22,6 +22,11 @@ const ENTRIES = {
   start: path.join(repoRoot, 'scripts/dev.ts'),
   /** The server alone (DATABASE_URL or embedded PostgreSQL, migrations, listen): the Docker image, the bench. */
   server: path.join(repoRoot, 'services/api/src/server.ts'),
+  /**
+   * The background worker (services/worker, its own package): bundled here beside the API, whose
+   * node_modules resolve what both require (graphile-worker is a dependency of both packages).
+   */
+  worker: path.join(repoRoot, 'services/worker/src/worker.ts'),
 };
 
 const workspaceOnly: Plugin = {
@@ -58,17 +63,7 @@ export const bundle = async (entries: Record<string, string>, outdir: string) =>
   return { written, files: result.outputFiles.length };
 };
 
-/**
- * The background worker (services/worker): its own package, so its bundle sits beside it, where
- * its `require`s of graphile-worker resolve from its own node_modules.
- */
-export const WORKER_DIST = path.join(repoRoot, 'services/worker/dist');
-const WORKER_ENTRIES = { worker: path.join(repoRoot, 'services/worker/src/worker.ts') };
-
-export const buildApi = async () => {
-  const [api, worker] = [await bundle(ENTRIES, API_DIST), await bundle(WORKER_ENTRIES, WORKER_DIST)];
-  return { written: api.written + worker.written, files: api.files + worker.files };
-};
+export const buildApi = () => bundle(ENTRIES, API_DIST);
 
 if (require.main === module) {
   buildApi().then(

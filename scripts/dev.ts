@@ -147,7 +147,7 @@ const stopPreviousStart = async (file: string) => {
  * otherwise; either way its command line names `workerEntry`, which is how it is recognised.
  */
 const bundled = __filename.endsWith(path.join('dist', 'start.js'));
-const workerEntry = bundled ? path.join(root, 'services/worker/dist/worker.js') : path.join(root, 'services/worker/src/worker.ts');
+const workerEntry = bundled ? path.join(root, 'services/api/dist/worker.js') : path.join(root, 'services/worker/src/worker.ts');
 
 const startWorkerProcess = (url: string, env: NodeJS.ProcessEnv) =>
   spawn(bundled ? process.execPath : path.join(root, 'node_modules/.bin/tsx'), [workerEntry], {
@@ -159,7 +159,7 @@ const startWorkerProcess = (url: string, env: NodeJS.ProcessEnv) =>
 /** A worker of this checkout whose starter (this file) is gone. */
 const isOrphanedWorker = (pid: number) => {
   const args = commandLine(pid) ?? [];
-  if (workingDir(pid) !== root || !args.some((a) => a.endsWith(path.join('services/worker/dist/worker.js')) || a.endsWith(path.join('services/worker/src/worker.ts')))) return false;
+  if (workingDir(pid) !== root || !args.some((a) => a.endsWith('services/api/dist/worker.js') || a.endsWith('services/worker/src/worker.ts'))) return false;
   const parent = parentPid(pid);
   return !(parent && pidAlive(parent) && isStartCommand(commandLine(parent)));
 };

@@ -42,7 +42,7 @@ const start = async (args: string[] = []) => {
   const api = cmd.pid!;
   expect(commandLine(api)).toEqual(expect.arrayContaining([expect.stringMatching(/services\/api\/dist\/start\.js$/)]));
   const web = childrenOf(api).find((pid) => commandLine(pid)?.some((a) => a.endsWith('vite.js')));
-  const worker = childrenOf(api).find((pid) => commandLine(pid)?.some((a) => a.endsWith('services/worker/dist/worker.js')));
+  const worker = childrenOf(api).find((pid) => commandLine(pid)?.some((a) => a.endsWith('services/api/dist/worker.js')));
   const postgres = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return { api, web, worker, postgres, output: () => output };
 };

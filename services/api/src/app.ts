@@ -22,6 +22,7 @@ import { directoryModule } from './modules/directory';
 import { clientsModule } from './modules/clients';
 import { referralsModule } from './modules/referrals';
 import { notificationsModule } from './modules/notifications';
+import { webhooksModule } from './modules/webhooks';
 import { auditModule } from './modules/audit';
 import { hsdsModule } from './modules/hsds';
 
@@ -105,6 +106,7 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable; 
   await app.register(clientsModule);
   await app.register(referralsModule);
   await app.register(notificationsModule);
+  await app.register(webhooksModule, { allowPrivateUrls: config.webhooksAllowPrivateUrls });
   await app.register(auditModule);
   await app.register(hsdsModule);
 

@@ -3,6 +3,7 @@ import { IdParamsSchema } from '../common/ids';
 import { ProblemSchema } from '../common/problem';
 import {
   CreateWebhookBodySchema,
+  ResumeWebhookBodySchema,
   RotateWebhookSecretBodySchema,
   WebhookAttemptPageSchema,
   WebhookDeliveryParamsSchema,
@@ -59,13 +60,12 @@ export const webhookEndpoints = {
     method: 'DELETE',
     path: '/api/v1/webhooks/{id}',
     operationId: 'deleteWebhook',
-    concurrency: 'optional',
     summary: 'Delete a webhook subscription and its delivery log',
-    description: 'Nothing more is delivered to it. Takes `If-Match`. Audited.',
+    description: 'Nothing more is delivered to it. Audited.',
     tags,
     ...managers,
     params: IdParamsSchema,
-    responses: { 204: null, 409: ProblemSchema },
+    responses: { 204: null },
   }),
   rotateWebhookSecret: defineEndpoint({
     method: 'POST',
@@ -90,6 +90,7 @@ export const webhookEndpoints = {
     tags,
     ...managers,
     params: IdParamsSchema,
+    body: ResumeWebhookBodySchema,
     responses: { 200: WebhookSubscriptionSchema, 409: ProblemSchema },
   }),
   listWebhookAttempts: defineEndpoint({

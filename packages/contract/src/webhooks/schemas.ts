@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, TimestampSchema } from '../common/ids';
+import { IdSchema, TimestampSchema, WriteVersionSchema } from '../common/ids';
 import { pageOf, PageQuerySchema } from '../common/pagination';
 import { WebhookDeliveryStateSchema, WebhookEventSchema, WebhookStatusSchema } from './enums';
 
@@ -39,9 +39,16 @@ export const CreateWebhookBodySchema = z
 export const RotateWebhookSecretBodySchema = z
   .strictObject({
     overlapSeconds: z.number().int().min(0).max(7 * 24 * 3600).default(24 * 3600).describe('How long the old secret still signs (a second v1) while you switch'),
+    version: WriteVersionSchema.optional().describe('Version you last read (or send If-Match)'),
   })
   .nullish()
   .meta({ id: 'RotateWebhookSecretBody' });
+
+/** Resuming needs only the version read, which may come as If-Match instead (then no body). */
+export const ResumeWebhookBodySchema = z
+  .strictObject({ version: WriteVersionSchema.optional().describe('Version you last read (or send If-Match)') })
+  .nullish()
+  .meta({ id: 'ResumeWebhookBody' });
 
 export const WebhookListQuerySchema = PageQuerySchema;
 

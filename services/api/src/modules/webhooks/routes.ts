@@ -20,7 +20,7 @@ export const webhookRoutes = (app: FastifyInstance, svc: WebhooksService) => {
   route(app, api.deleteWebhook, {
     rule: managers,
     handler: async (req) => {
-      await svc.remove(req.ctx(), req.params.id, req.expectedVersion);
+      await svc.remove(req.ctx(), req.params.id);
       return undefined;
     },
   });

@@ -55,8 +55,8 @@ export const createWebhooksService = ({ db, allowPrivateUrls }: { db: Db; allowP
       });
       return { ...toSubscription(row), secret };
     },
-    async remove(ctx: Ctx, id: string, expected: number | undefined) {
-      await change(ctx, id, expected, 'webhook.delete', (tx) => webhooksRepo.deleteSubscription(tx, id));
+    async remove(ctx: Ctx, id: string) {
+      await change(ctx, id, undefined, 'webhook.delete', (tx) => webhooksRepo.deleteSubscription(tx, id));
     },
     async rotate(ctx: Ctx, id: string, expected: number | undefined, body: { overlapSeconds?: number } | null | undefined) {
       const secret = newWebhookSecret();

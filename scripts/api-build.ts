@@ -22,6 +22,11 @@ const ENTRIES = {
   start: path.join(repoRoot, 'scripts/dev.ts'),
   /** The server alone (DATABASE_URL or embedded PostgreSQL, migrations, listen): the Docker image, the bench. */
   server: path.join(repoRoot, 'services/api/src/server.ts'),
+  /**
+   * The background worker (services/worker, its own package): bundled here beside the API, whose
+   * node_modules resolve what both require (graphile-worker is a dependency of both packages).
+   */
+  worker: path.join(repoRoot, 'services/worker/src/worker.ts'),
 };
 
 const workspaceOnly: Plugin = {

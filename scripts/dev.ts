@@ -36,8 +36,11 @@ const main = async () => {
   await seedIfEmpty(url);
   if (!viteMode) await ensureWebBuild();
 
-  const app = await buildApp({ ...loadConfig(url), ...(viteMode ? {} : { webDistDir: webDist }) });
+  // Webhook receivers on this machine are what a local run subscribes: loopback is allowed unless set otherwise.
+  const runEnv = { WEBHOOKS_ALLOW_PRIVATE_URLS: 'true', ...process.env };
+  const app = await buildApp({ ...loadConfig(url, runEnv), ...(viteMode ? {} : { webDistDir: webDist }) });
   await app.listen({ host: env.HOST, port: env.PORT });
+  const worker = startWorkerProcess(url, runEnv);
   const webPort = Number(process.env.WEB_PORT ?? 5173);
   const apiUrl = `http://${env.HOST}:${env.PORT}`;
   let web: ChildProcess | undefined;
@@ -50,9 +53,13 @@ const main = async () => {
       env: { ...process.env, API_URL: apiUrl },
     });
     // Vite dies with this process even after a kill -9; the next start finds what is left by the state file.
-    if (web.pid) unwatch = stopWithOwner(process.pid, [{ pid: web.pid, signal: 'SIGTERM', mustContain: String(webPort) }]);
   }
-  const state: StartState = { pid: process.pid, ppid: process.ppid, webPid: web?.pid ?? null, webPort, apiUrl, dataDir: env.DATABASE_URL ? null : dataDir };
+  // Vite and the worker die with this process even after a kill -9; the next start finds what is left by the state file.
+  unwatch = stopWithOwner(process.pid, [
+    ...(web?.pid ? [{ pid: web.pid, signal: 'SIGTERM' as const, mustContain: String(webPort) }] : []),
+    ...(worker.pid ? [{ pid: worker.pid, signal: 'SIGTERM' as const, mustContain: workerEntry }] : []),
+  ]);
+  const state: StartState = { pid: process.pid, ppid: process.ppid, webPid: web?.pid ?? null, workerPid: worker.pid ?? null, webPort, apiUrl, dataDir: env.DATABASE_URL ? null : dataDir };
   writeFileSync(stateFile, JSON.stringify(state, null, 2));
   printWelcome(apiUrl, viteMode ? `http://127.0.0.1:${webPort}` : null);
 
@@ -61,6 +68,7 @@ const main = async () => {
     if (stopping) return;
     stopping = true;
     if (web) stopChild(web);
+    await stopWorkerChild(worker);
     await app.close();
     await embedded?.stop();
     unwatch();
@@ -77,6 +85,12 @@ const main = async () => {
       void stop(1);
     }
   });
+  worker.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`The background worker stopped (exit ${code}).`);
+      void stop(1);
+    }
+  });
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
 };
@@ -86,6 +100,8 @@ interface StartState {
   pid: number;
   ppid: number;
   webPid: number | null;
+  /** The background worker (services/worker); absent in state files of older starts. */
+  workerPid?: number | null;
   webPort: number;
   apiUrl: string;
   dataDir: string | null;
@@ -119,7 +135,40 @@ const stopPreviousStart = async (file: string) => {
     console.log(`==> Stopping the web dev server left running by a previous start (pid ${prev.webPid})`);
     await stopProcess(prev.webPid, 'SIGTERM', 10_000);
   }
+  if (prev.workerPid && pidAlive(prev.workerPid) && isOrphanedWorker(prev.workerPid)) {
+    console.log(`==> Stopping the background worker left running by a previous start (pid ${prev.workerPid})`);
+    await stopProcess(prev.workerPid, 'SIGTERM', 30_000);
+  }
   rmSync(file, { force: true });
+};
+
+/**
+ * The worker runs from its bundle when this file does (`npm start`), from its sources under tsx
+ * otherwise; either way its command line names `workerEntry`, which is how it is recognised.
+ */
+const bundled = __filename.endsWith(path.join('dist', 'start.js'));
+const workerEntry = bundled ? path.join(root, 'services/api/dist/worker.js') : path.join(root, 'services/worker/src/worker.ts');
+
+const startWorkerProcess = (url: string, env: NodeJS.ProcessEnv) =>
+  spawn(bundled ? process.execPath : path.join(root, 'node_modules/.bin/tsx'), [workerEntry], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...env, DATABASE_URL: url },
+  });
+
+/** A worker of this checkout whose starter (this file) is gone. */
+const isOrphanedWorker = (pid: number) => {
+  const args = commandLine(pid) ?? [];
+  if (workingDir(pid) !== root || !args.some((a) => a.endsWith('services/api/dist/worker.js') || a.endsWith('services/worker/src/worker.ts'))) return false;
+  const parent = parentPid(pid);
+  return !(parent && pidAlive(parent) && isStartCommand(commandLine(parent)));
+};
+
+/** SIGTERM lets the worker finish or hand back its jobs; one that hangs is killed (its jobs are retried: nothing it acknowledged is repeated). */
+const stopWorkerChild = async (c: ChildProcess) => {
+  if (c.exitCode !== null || c.signalCode !== null || !c.pid) return;
+  c.removeAllListeners('exit');
+  await stopProcess(c.pid, 'SIGTERM', 15_000).catch(() => undefined);
 };
 
 /** A process running this file: the API's bundle (`node services/api/dist/start.js`, what `npm start` runs) or its sources under tsx. */

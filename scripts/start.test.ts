@@ -24,7 +24,7 @@ const childrenOf = (ppid: number) =>
  * Vite once /readyz answers 200. Without --vite it may build the web app first (5-15 s).
  */
 const start = async (args: string[] = []) => {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', OVERDUE_SWEEP_SECONDS: '0' };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn' };
   Object.assign(env, { PORT: String(ports.api), WEB_PORT: String(ports.web), TANDEM_PG_PORT: String(ports.pg), TANDEM_PG_DATA: dataDir });
   const cmd = spawn('bash', ['scripts/start.sh', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   started.push(cmd);
@@ -42,8 +42,9 @@ const start = async (args: string[] = []) => {
   const api = cmd.pid!;
   expect(commandLine(api)).toEqual(expect.arrayContaining([expect.stringMatching(/services\/api\/dist\/start\.js$/)]));
   const web = childrenOf(api).find((pid) => commandLine(pid)?.some((a) => a.endsWith('vite.js')));
+  const worker = childrenOf(api).find((pid) => commandLine(pid)?.some((a) => a.endsWith('services/api/dist/worker.js')));
   const postgres = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  return { api, web, postgres, output: () => output };
+  return { api, web, worker, postgres, output: () => output };
 };
 
 /** The detached watchdogs (db/src/processes.ts stopWithOwner) of an owner process. */
@@ -100,6 +101,8 @@ describe('npm start', () => {
     async () => {
       const first = await start();
       expect(first.web).toBeUndefined();
+      // The background worker (services/worker) runs beside the API, from its bundle.
+      expect(first.worker).toBeDefined();
       const page = await fetch(`http://127.0.0.1:${ports.api}/directory`);
       const html = await page.text();
       expect([page.status, page.headers.get('cache-control')]).toEqual([200, 'no-cache']);
@@ -109,14 +112,20 @@ describe('npm start', () => {
       // Nothing listens on the web port: there is one origin.
       expect(await fetch(`http://127.0.0.1:${ports.web}/`).then(() => 'answered', () => 'refused')).toBe('refused');
 
+      // Killed with its watchdogs: the worker is left running, orphaned, until the next start stops it.
       kill9(first.api, ...watchdogsOf(first.api));
       await waitForExit(first.api, 5_000);
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(pidAlive(first.worker!)).toBe(true);
       const second = await start();
       expect(second.output()).toContain(`stopping PostgreSQL left running on ${dataDir} by a previous start (pid ${first.postgres})`);
+      expect(second.output()).toContain(`Stopping the background worker left running by a previous start (pid ${first.worker})`);
       expect(second.output()).toContain('Web app build is current');
-      expect(pidAlive(first.postgres)).toBe(false);
+      expect([pidAlive(first.postgres), pidAlive(first.worker!)]).toEqual([false, false]);
+      expect(second.worker).toBeDefined();
+      // kill -9 alone: its worker dies with it (the watchdog), and its PostgreSQL stops.
       kill9(second.api);
-      expect(await waitForExit(second.postgres, 10_000)).toBe(true);
+      expect([await waitForExit(second.worker!, 10_000), await waitForExit(second.postgres, 10_000)]).toEqual([true, true]);
     },
     240_000,
   );

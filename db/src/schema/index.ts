@@ -3,3 +3,4 @@ export * from './directory';
 export * from './referrals';
 export * from './notifications';
 export * from './gaps';
+export * from './webhooks';

@@ -11,6 +11,7 @@ import { auditEndpoints } from './audit/endpoints';
 import { clientEndpoints, clientRecordEndpoints } from './clients/endpoints';
 import { notificationEndpoints } from './notifications/endpoints';
 import { gapEndpoints } from './gaps/endpoints';
+import { webhookEndpoints } from './webhooks/endpoints';
 
 /** The whole REST surface at a glance: every endpoint the API serves and the client calls. */
 export const api = {
@@ -26,6 +27,7 @@ export const api = {
   ...referralApi,
   ...notificationEndpoints,
   ...gapEndpoints,
+  ...webhookEndpoints,
   ...auditEndpoints,
   ...healthEndpoints,
 };

@@ -21,6 +21,8 @@ export * from './referrals/send-packet';
 export * from './referrals/sla';
 export * from './referrals/schemas';
 export * from './notifications/enums';
+export * from './webhooks/enums';
+export * from './webhooks/schemas';
 export * from './notifications/schemas';
 export * from './common/problem-responses';
 export * from './common/errors-es';

@@ -22,6 +22,7 @@ import { coverageRepo, coverageUnits, directoryLookup, directoryModule } from '.
 import { clientsModule } from './modules/clients';
 import { demandBy, referralLinks, referralsModule } from './modules/referrals';
 import { notificationsModule, notifier } from './modules/notifications';
+import { webhooksModule } from './modules/webhooks';
 import { auditModule } from './modules/audit';
 import { hsdsModule } from './modules/hsds';
 import { gapsModule } from './modules/gaps';
@@ -104,8 +105,9 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable; 
   await app.register(membersModule);
   await app.register(directoryModule);
   await app.register(clientsModule, { links: referralLinks });
-  await app.register(referralsModule, { overdueSweepSeconds: config.overdueSweepSeconds, directory: directoryLookup, notifier });
+  await app.register(referralsModule, { directory: directoryLookup, notifier });
   await app.register(notificationsModule);
+  await app.register(webhooksModule, { allowPrivateUrls: config.webhooksAllowPrivateUrls });
   await app.register(auditModule);
   await app.register(hsdsModule);
   // Service gaps count from the directory and referrals through the functions those modules export.

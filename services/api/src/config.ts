@@ -23,7 +23,7 @@ const EnvSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   WEB_DIST_DIR: z.string().optional(),
-  OVERDUE_SWEEP_SECONDS: z.coerce.number().int().min(0).default(60),
+  WEBHOOKS_ALLOW_PRIVATE_URLS: bool,
   AUTH_CACHE_SECONDS: z.coerce.number().min(0).default(5),
   IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().positive().default(60),
   RESPONSE_CHECK: bool,
@@ -47,8 +47,8 @@ export interface AppConfig {
   statementTimeoutMs: number;
   /** Serve the built web app from this folder on the same origin (tests, production). */
   webDistDir?: string;
-  /** How often this process notifies overdue referrals; 0 = never (tests, bench). */
-  overdueSweepSeconds: number;
+  /** Let webhook subscriptions reach loopback, link-local and private addresses (local receivers: the start command, tests). */
+  webhooksAllowPrivateUrls: boolean;
   /** How long this process may reuse a session or API key lookup (lib/auth-cache.ts); 0 = look up on every request. */
   authCacheSeconds: number;
   /** How long a request holds its Idempotency-Key: after it, a retry re-claims a key whose write never committed (plugins/idempotency.ts). */
@@ -78,7 +78,7 @@ export const loadConfig = (databaseUrl: string, env: NodeJS.ProcessEnv = process
     dbPoolMax: e.DB_POOL_MAX,
     statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
     webDistDir: e.WEB_DIST_DIR,
-    overdueSweepSeconds: e.OVERDUE_SWEEP_SECONDS,
+    webhooksAllowPrivateUrls: e.WEBHOOKS_ALLOW_PRIVATE_URLS ?? false,
     authCacheSeconds: e.AUTH_CACHE_SECONDS,
     idempotencyLeaseSeconds: e.IDEMPOTENCY_LEASE_SECONDS,
     responseCheck: e.RESPONSE_CHECK ?? e.NODE_ENV !== 'production',
@@ -99,7 +99,7 @@ export const testConfig = (databaseUrl: string, over: Partial<AppConfig> = {}): 
   loginMaxFailures: 5,
   bodyLimit: 1_048_576,
   dbPoolMax: 5,
-  overdueSweepSeconds: 0,
+  webhooksAllowPrivateUrls: true,
   authCacheSeconds: 5,
   idempotencyLeaseSeconds: 60,
   responseCheck: true,

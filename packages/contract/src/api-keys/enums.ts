@@ -22,7 +22,7 @@ export const API_SCOPE_GATES: Record<(typeof API_SCOPES)[number], string> = {
   'engagement:read': 'reserved for the engagement module (not yet served): gates nothing today',
   'engagement:write': 'reserved for the engagement module (not yet served): gates nothing today',
   'advisory:read': 'reserved for the advisory boards module (not yet served): gates nothing today',
-  'webhooks:manage': 'reserved for webhook subscriptions (not yet served): gates nothing today',
+  'webhooks:manage': "subscribe the organization's webhooks, rotate their secrets, read their delivery logs, send test events and redeliver",
 };
 export const ApiScopeSchema = z
   .enum(API_SCOPES)

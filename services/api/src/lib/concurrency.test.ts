@@ -62,7 +62,26 @@ const sentToCbo = async () => {
   return { id: d.id, version: await versionIn(schema.referrals, d.id) };
 };
 
+/** A webhook subscription of the CBO and one of its org admins (who manages it). */
+const newWebhook = async () => {
+  const [row] = await t.db.insert(schema.webhookSubscriptions).values({ organizationId: w.cbo.id, url: 'https://127.0.0.1/hook', events: ['referral.sent'], secret: 'whsec_test' }).returning();
+  return { id: row!.id, call: (await member(t, w.cbo, 'org_admin')).call };
+};
 const WRITES: Record<string, WriteRoute> = {
+  rotateWebhookSecret: {
+    concurrency: 'optional',
+    fresh: async () => {
+      const h = await newWebhook();
+      return { call: h.call, url: `/api/v1/webhooks/${h.id}/rotate-secret`, body: { overlapSeconds: 60 }, version: 1 };
+    },
+  },
+  resumeWebhook: {
+    concurrency: 'optional',
+    fresh: async () => {
+      const h = await newWebhook();
+      return { call: h.call, url: `/api/v1/webhooks/${h.id}/resume`, version: 1 };
+    },
+  },
   updateOrganization: {
     concurrency: 'required',
     fresh: async () => ({ call: admin, url: `/api/v1/organizations/${(await newOrg(t.db)).id}`, body: { description: 'Groceries on Fridays' }, version: 1 }),
@@ -271,6 +290,10 @@ const READS: Record<string, () => Promise<{ call: Call; url: string; version: nu
   },
   getAgreement: async () => ({ call: admin, url: `/api/v1/agreements/${(await newBaa()).id}`, version: 1 }),
   getGap: async () => ({ call: admin, url: `/api/v1/engagement/gaps/${(await newGap()).id}`, version: 1 }),
+  getWebhook: async () => {
+    const h = await newWebhook();
+    return { call: h.call, url: `/api/v1/webhooks/${h.id}`, version: 1 };
+  },
   getClient: async () => ({ call: w.chw.call, url: `/api/v1/clients/${(await newClient(t.db, w.clinic)).id}`, version: 1 }),
   getNotificationSettings: async () => ({ call: (await member(t, w.other, 'staff')).call, url: '/api/v1/me/notification-settings', version: 1 }),
   getReferral: async () => {
@@ -399,6 +422,7 @@ describe('201 Created', () => {
       ['createReferral', w.chw.call, '/api/v1/referrals', { receivingOrganizationId: w.cbo.id }],
       ['createApiKey', admins.call, `/api/v1/organizations/${w.cbo.id}/api-keys`, { name: 'sync', scopes: ['directory:read'] }],
       ['inviteMember', admins.call, `/api/v1/organizations/${w.cbo.id}/members`, { email: 'new.hire@test.example', name: 'New Hire', role: 'staff' }],
+      ['createWebhook', admins.call, '/api/v1/webhooks', { url: 'https://127.0.0.1/hook', events: ['referral.sent'], organizationId: w.cbo.id }],
     ];
     const sent = await sentToCbo();
     created.push(['createReferralMessage', w.cboStaff.call, `/api/v1/referrals/${sent.id}/messages`, { body: 'We will call tomorrow' }]);

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { DEFAULT_DELIVERY, type DeliveryOptions } from '@tandem/api/src/modules/webhooks/delivery';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().min(1),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEBHOOKS_ALLOW_PRIVATE_URLS: bool.default(false),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_DELIVERY.timeoutMs),
+  WEBHOOK_RETRY_HOURS: z.coerce.number().positive().default(DEFAULT_DELIVERY.retryWindowMs / 3600_000),
+  WEBHOOK_BACKOFF_BASE_MS: z.coerce.number().int().positive().default(DEFAULT_DELIVERY.backoffBaseMs),
+  WEBHOOK_BACKOFF_MAX_MS: z.coerce.number().int().positive().default(DEFAULT_DELIVERY.backoffMaxMs),
+});
+
+export interface WorkerConfig {
+  databaseUrl: string;
+  concurrency: number;
+  logLevel: string;
+  delivery: DeliveryOptions;
+}
+
+/** The only place the worker reads process.env. */
+export const loadWorkerConfig = (env: NodeJS.ProcessEnv = process.env): WorkerConfig => {
+  const e = EnvSchema.parse(env);
+  return {
+    databaseUrl: e.DATABASE_URL,
+    concurrency: e.WORKER_CONCURRENCY,
+    logLevel: e.LOG_LEVEL,
+    delivery: {
+      allowPrivateUrls: e.WEBHOOKS_ALLOW_PRIVATE_URLS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      retryWindowMs: e.WEBHOOK_RETRY_HOURS * 3600_000,
+      backoffBaseMs: e.WEBHOOK_BACKOFF_BASE_MS,
+      backoffMaxMs: e.WEBHOOK_BACKOFF_MAX_MS,
+    },
+  };
+};

@@ -1,0 +1,86 @@
+import { Logger, parseCronItems, run, type Runner, type TaskList } from 'graphile-worker';
+import { createDb, createPool } from '@tandem/db';
+import { notifier } from '@tandem/api/src/modules/notifications';
+import { sweepOverdueReferrals } from '@tandem/api/src/modules/referrals';
+import { deliverStream, fanOutOutbox, resumeStreams } from '@tandem/api/src/modules/webhooks/delivery';
+import { loadWorkerConfig, type WorkerConfig } from './config';
+
+/**
+ * Tandem's background work on graphile-worker (docs/decisions/0013-job-queue.md): any number of
+ * these processes may run against one database; jobs are rows claimed with SKIP LOCKED, woken by
+ * LISTEN/NOTIFY, and cron runs once per minute across all of them.
+ * - outbox.fanout: queued by the outbox trigger in the transaction of the change (migration
+ *   outbox_jobs); hands new outbox rows to webhook deliveries.
+ * - webhooks.deliver: one subscription × referral stream (modules/webhooks/delivery.ts).
+ * - webhooks.resume (at start and every 5 minutes): fan out what was written while no worker ran,
+ *   and re-queue streams whose job was lost with a killed worker (its stream lock died with it).
+ * - referrals.sweep-overdue (each minute): the overdue notifications and `referral.overdue` events.
+ */
+const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
+
+export const startWorker = async (config: WorkerConfig) => {
+  const pool = createPool(config.databaseUrl, { max: config.concurrency + 3, onError: () => undefined });
+  const db = createDb(pool);
+  const min = config.logLevel === 'silent' ? Infinity : LEVELS.indexOf(config.logLevel);
+  // Codes and messages only: job payloads are ids, and nothing here logs a body.
+  const logger = new Logger((scope) => (level, message) => {
+    if (LEVELS.indexOf(level === 'warning' ? 'warn' : level) >= min) console.error(`[worker${scope.taskIdentifier ? ` ${scope.taskIdentifier}` : ''}] ${level}: ${message}`);
+  });
+  const taskList: TaskList = {
+    'outbox.fanout': async () => {
+      await fanOutOutbox(db);
+    },
+    'webhooks.deliver': async (payload) => {
+      const p = payload as { subscriptionId: string; referralId: string | null };
+      await deliverStream(pool, p.subscriptionId, p.referralId, config.delivery);
+    },
+    'webhooks.resume': async () => {
+      await fanOutOutbox(db);
+      await resumeStreams(db);
+    },
+    'referrals.sweep-overdue': async (_payload, helpers) => {
+      const r = await sweepOverdueReferrals(db, notifier);
+      if (r.notifications) helpers.logger.info(`overdue: ${r.referrals} referrals, ${r.notifications} notifications`);
+    },
+  };
+  const runner: Runner = await run({
+    pgPool: pool,
+    taskList,
+    concurrency: config.concurrency,
+    noHandleSignals: true,
+    pollInterval: 5_000,
+    logger,
+    parsedCronItems: parseCronItems([
+      { task: 'referrals.sweep-overdue', match: '* * * * *', options: { backfillPeriod: 0, maxAttempts: 1, jobKey: 'referrals.sweep-overdue' } },
+      { task: 'webhooks.resume', match: '*/5 * * * *', options: { backfillPeriod: 0, maxAttempts: 1, jobKey: 'webhooks.resume' } },
+    ]),
+  });
+  await runner.addJob('webhooks.resume', {}, { jobKey: 'webhooks.resume', maxAttempts: 3 });
+  await runner.addJob('referrals.sweep-overdue', {}, { jobKey: 'referrals.sweep-overdue', maxAttempts: 1 });
+  let stopped = false;
+  return {
+    runner,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await runner.stop();
+      await pool.end();
+    },
+  };
+};
+
+if (require.main === module) {
+  const config = loadWorkerConfig();
+  startWorker(config).then(
+    (w) => {
+      const stop = () => void w.stop().then(() => process.exit(0), () => process.exit(1));
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+      console.error('[worker] started');
+    },
+    (err: unknown) => {
+      console.error(`[worker] could not start: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    },
+  );
+}

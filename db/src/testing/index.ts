@@ -1,3 +1,4 @@
 export * from './template-db';
 export * from './factories';
 export * from './referral-factories';
+export * from './engagement-factories';

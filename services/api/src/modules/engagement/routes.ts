@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import { api } from '@tandem/contract';
+import { rules } from '../../lib/authz';
+import { route } from '../../lib/routes';
+import type { EngagementService } from './service';
+
+/**
+ * Engagement events. Reads: signed-in users and API keys with engagement:read (which events and
+ * which fields is decided per record in the service). Writes: the collaboration team and network admins.
+ */
+export const engagementRoutes = (app: FastifyInstance, { events }: { events: EngagementService }) => {
+  const writers = rules.anyRole('collaboration_team', 'network_admin');
+  route(app, api.listEngagementEvents, { rule: rules.authenticated, handler: async (req) => events.list(req.actor, req.query) });
+  route(app, api.getEngagementEvent, { rule: rules.authenticated, handler: async (req) => events.get(req.actor, req.params.id) });
+  route(app, api.createEngagementEvent, { rule: writers, handler: async (req) => events.create(req.ctx(), req.body) });
+  route(app, api.createEngagementSeries, { rule: writers, handler: async (req) => events.createSeries(req.ctx(), req.body) });
+  route(app, api.updateEngagementEvent, { rule: writers, handler: async (req) => events.update(req.ctx(), req.params.id, req.expectedVersion, req.body) });
+  route(app, api.deleteEngagementEvent, {
+    rule: writers,
+    handler: async (req) => {
+      await events.remove(req.ctx(), req.params.id, req.expectedVersion, req.body.reason);
+      return undefined;
+    },
+  });
+};

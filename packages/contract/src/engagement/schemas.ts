@@ -173,6 +173,13 @@ export const CreateEngagementSeriesBodySchema = z
 export type CreateEngagementSeriesBody = z.input<typeof CreateEngagementSeriesBodySchema>;
 
 export const EngagementSeriesSchema = z
-  .object({ seriesId: IdSchema, events: z.array(EngagementEventSchema).describe('Each occurrence, its own event, in time order') })
+  .object({
+    id: IdSchema.describe("The series id: each occurrence's seriesId"),
+    events: z.array(EngagementEventSchema).describe('Each occurrence, its own event, in time order (those the caller may see, removed ones left out)'),
+  })
   .meta({ id: 'EngagementSeries' });
+
+export const EngagementEventRemovalSchema = z
+  .object({ id: IdSchema, version: z.number().int(), deletedAt: TimestampSchema, deleteReason: z.string() })
+  .meta({ id: 'EngagementEventRemoval' });
 

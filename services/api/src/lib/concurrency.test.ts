@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { api, type EndpointDef } from '@tandem/contract';
 import { schema } from '@tandem/db';
-import { newOrg, newUser } from '@tandem/db/testing';
+import { newEngagementEvent, newOrg, newUser } from '@tandem/db/testing';
 import { newClient, newConsent } from '../../../../db/src/testing/referral-factories';
 import { newLocation, newService } from '../modules/directory/testing';
 import { caller, member, world, type Call, type World } from '../modules/referrals/testing';
@@ -92,6 +92,14 @@ const WRITES: Record<string, WriteRoute> = {
   approveAgreement: {
     concurrency: 'required',
     fresh: async () => ({ call: admin, url: `/api/v1/agreements/${(await newBaa()).id}/approve`, version: 1 }),
+  },
+  updateEngagementEvent: {
+    concurrency: 'required',
+    fresh: async () => ({ call: admin, url: `/api/v1/engagement/events/${(await newEngagementEvent(t.db)).id}`, body: { attendeeCount: 15 }, version: 1 }),
+  },
+  deleteEngagementEvent: {
+    concurrency: 'required',
+    fresh: async () => ({ call: admin, url: `/api/v1/engagement/events/${(await newEngagementEvent(t.db)).id}`, body: { reason: 'Logged twice' }, version: 1 }),
   },
   updateClient: {
     concurrency: 'required',
@@ -263,6 +271,7 @@ const READS: Record<string, () => Promise<{ call: Call; url: string; version: nu
     return { call: admin, url: `/api/v1/services/${s.id}`, version: 1 };
   },
   getAgreement: async () => ({ call: admin, url: `/api/v1/agreements/${(await newBaa()).id}`, version: 1 }),
+  getEngagementEvent: async () => ({ call: admin, url: `/api/v1/engagement/events/${(await newEngagementEvent(t.db)).id}`, version: 1 }),
   getClient: async () => ({ call: w.chw.call, url: `/api/v1/clients/${(await newClient(t.db, w.clinic)).id}`, version: 1 }),
   getNotificationSettings: async () => ({ call: (await member(t, w.other, 'staff')).call, url: '/api/v1/me/notification-settings', version: 1 }),
   getReferral: async () => {
@@ -344,6 +353,10 @@ const NO_OPS: Record<string, () => Promise<{ call: Call; method: Method; url: st
     const a = await newBaa();
     return { call: admin, method: 'PATCH', url: `/api/v1/agreements/${a.id}`, body: { title: a.title, partyOrganizationIds: [w.cbo.id, w.clinic.id] }, id: a.id, version: 1 };
   },
+  updateEngagementEvent: async () => {
+    const e = await newEngagementEvent(t.db);
+    return { call: admin, method: 'PATCH', url: `/api/v1/engagement/events/${e.id}`, body: { title: e.title, spas: e.spas, attendeeCount: e.attendeeCount, followUps: e.followUps }, id: e.id, version: 1 };
+  },
   updateClient: async () => {
     const c = await newClient(t.db, w.clinic);
     return { call: w.chw.call, method: 'PATCH', url: `/api/v1/clients/${c.id}`, body: { givenName: c.givenName, familyName: c.familyName }, id: c.id, version: 1 };
@@ -381,6 +394,8 @@ describe('201 Created', () => {
       ['createLocation', admins.call, `/api/v1/organizations/${w.cbo.id}/locations`, { name: 'Annex', address1: '2 Main St', city: 'Los Angeles', postalCode: '90033' }],
       ['createContact', admins.call, `/api/v1/organizations/${w.cbo.id}/contacts`, { name: 'Intake desk', serviceId: s.id }],
       ['createAgreement', admin, '/api/v1/agreements', { kind: 'mou', status: 'draft', title: 'MOU', partyOrganizationIds: [w.cbo.id, w.clinic.id] }],
+      ['createEngagementEvent', admin, '/api/v1/engagement/events', { title: 'Outreach', type: 'outreach_meeting', startsAt: '2026-03-10T10:00:00-07:00', spas: ['spa4'], focusPopulations: ['homelessness'], attendeeCount: 5 }],
+      ['createEngagementSeries', admin, '/api/v1/engagement/series', { title: 'Workgroup', type: 'workgroup', startsAt: '2026-03-10T10:00:00-07:00', spas: ['spa4'], focusPopulations: ['homelessness'], attendeeCount: 0, frequency: 'monthly', count: 2 }],
       ['createClient', w.chw.call, '/api/v1/clients', { givenName: 'Ana', familyName: 'Lopez', preferredLanguage: 'es', preferredContactMethod: 'phone', phones: ['(323) 555-0111'] }],
       ['createConsent', w.chw.call, `/api/v1/clients/${w.client.id}/consents`, { scope: 'network', method: 'written', signedAt: new Date().toISOString() }],
       ['createReferral', w.chw.call, '/api/v1/referrals', { receivingOrganizationId: w.cbo.id }],

@@ -144,7 +144,7 @@ describe('DELETE /api/v1/engagement/events/:id', () => {
     const noReason = await t.app.inject({ method: 'DELETE', url: `${URL}/${e.id}`, headers: { ...team.headers, 'if-match': '"1"' }, payload: {} });
     expect(noReason.statusCode).toBe(400);
     const res = await t.app.inject({ method: 'DELETE', url: `${URL}/${e.id}`, headers: { ...team.headers, 'if-match': '"1"' }, payload: { reason: 'Logged twice' } });
-    expect(res.statusCode).toBe(204);
+    expect([res.statusCode, res.json().version, res.json().deleteReason]).toEqual([200, 2, 'Logged twice']);
     expect((await t.app.inject({ method: 'GET', url: `${URL}/${e.id}`, headers: team.headers })).statusCode).toBe(404);
     const list = await t.app.inject({ method: 'GET', url: `${URL}?limit=200`, headers: team.headers });
     expect(list.json().data.map((x: { id: string }) => x.id)).not.toContain(e.id);
@@ -204,7 +204,9 @@ describe('POST /api/v1/engagement/series', () => {
       payload: { ...quick, type: 'workgroup', title: 'Reentry workgroup', startsAt: '2026-02-10T10:00:00-08:00', frequency: 'monthly', count: 3 },
     });
     expect(res.statusCode).toBe(201);
-    const { seriesId, events } = res.json();
+    const { id: seriesId, events } = res.json();
+    expect(res.headers.location).toBe(`/api/v1/engagement/series/${seriesId}`);
+    expect((await t.app.inject({ method: 'GET', url: res.headers.location as string, headers: team.headers })).json().events).toHaveLength(3);
     expect(events.map((e: { startsAt: string }) => e.startsAt)).toEqual(['2026-02-10T18:00:00.000Z', '2026-03-10T17:00:00.000Z', '2026-04-10T17:00:00.000Z']);
     expect(new Set(events.map((e: { id: string }) => e.id)).size).toBe(3);
     expect(events.every((e: { seriesId: string }) => e.seriesId === seriesId)).toBe(true);

@@ -7,6 +7,13 @@ export interface EventLinks {
   gapIds: string[];
 }
 
+/**
+ * Follow-ups in one key order, absent values as null: jsonb keeps its own key order, so the stored
+ * list and the same list sent again compare equal only in this form (no phantom history rows).
+ */
+export const canonicalFollowUps = (list: readonly { text: string; owner?: string | null; dueDate?: string | null; done?: boolean }[]) =>
+  list.map((f) => ({ text: f.text, owner: f.owner ?? null, dueDate: f.dueDate ?? null, done: f.done ?? false }));
+
 /** The event as stored, in the contract's field names (what history diffs compare). */
 export const eventFieldsOf = (r: EventRow, l: { organizationIds: string[]; staffLeadIds: string[]; gapIds: string[] }) => ({
   title: r.title,
@@ -28,7 +35,7 @@ export const eventFieldsOf = (r: EventRow, l: { organizationIds: string[]; staff
     livedExperience: r.livedExperience,
   },
   summary: r.summary,
-  followUps: r.followUps,
+  followUps: canonicalFollowUps(r.followUps),
   gapIds: [...l.gapIds].sort(),
 });
 

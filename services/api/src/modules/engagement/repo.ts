@@ -59,6 +59,9 @@ export const eventsRepo = {
       .limit(f.limit + 1);
   },
 
+  /** The live occurrences of a series, in time order. */
+  series: async (db: DbOrTx, seriesId: string) =>
+    db.select().from(events).where(and(eq(events.seriesId, seriesId), isNull(events.deletedAt))).orderBy(events.startsAt, events.id),
   /** A live (not removed) event. */
   one: async (db: DbOrTx, id: string) => (await db.select().from(events).where(and(eq(events.id, id), isNull(events.deletedAt))))[0],
   lock: async (db: DbOrTx, id: string) => (await db.select().from(events).where(and(eq(events.id, id), isNull(events.deletedAt))).for('update'))[0],

@@ -15,11 +15,6 @@ export const engagementRoutes = (app: FastifyInstance, { events }: { events: Eng
   route(app, api.createEngagementEvent, { rule: writers, handler: async (req) => events.create(req.ctx(), req.body) });
   route(app, api.createEngagementSeries, { rule: writers, handler: async (req) => events.createSeries(req.ctx(), req.body) });
   route(app, api.updateEngagementEvent, { rule: writers, handler: async (req) => events.update(req.ctx(), req.params.id, req.expectedVersion, req.body) });
-  route(app, api.deleteEngagementEvent, {
-    rule: writers,
-    handler: async (req) => {
-      await events.remove(req.ctx(), req.params.id, req.expectedVersion, req.body.reason);
-      return undefined;
-    },
-  });
+  route(app, api.getEngagementSeries, { rule: rules.authenticated, handler: async (req) => events.getSeries(req.actor, req.params.id) });
+  route(app, api.deleteEngagementEvent, { rule: writers, handler: async (req) => events.remove(req.ctx(), req.params.id, req.expectedVersion, req.body.reason) });
 };

@@ -8,7 +8,7 @@ import { diffFields, recordAudit } from '../../lib/audit';
 import { assertVersion } from '../../lib/concurrency';
 import { decodeCursor, toPage } from '../../lib/pagination';
 import { readsAllEvents, viewOf } from './access';
-import { eventFieldsOf, toEvent } from './mappers';
+import { canonicalFollowUps, eventFieldsOf, toEvent } from './mappers';
 import { eventsRepo, type EventInsert, type EventRow } from './repo';
 
 /** Validates gap ids through the gaps module (wired in index.ts); this module never reads its tables. */
@@ -60,7 +60,7 @@ const toRow = (f: Partial<EventInput>): Partial<EventInsert> => {
       focusPopulations: f.focusPopulations,
       attendeeCount: f.attendeeCount,
       summary: f.summary,
-      followUps: f.followUps,
+      followUps: f.followUps && canonicalFollowUps(f.followUps),
       ...(g
         ? { communityMembers: g.communityMembers ?? null, cboStaff: g.cboStaff ?? null, countyStaff: g.countyStaff ?? null, healthSystemStaff: g.healthSystemStaff ?? null, livedExperience: g.livedExperience ?? null }
         : {}),
@@ -74,6 +74,7 @@ const normalized = (f: Partial<EventInput>): Partial<Fields> => {
   if (f.startsAt !== undefined) out.startsAt = new Date(f.startsAt).toISOString();
   for (const k of ['organizationIds', 'staffLeadIds', 'gapIds'] as const) if (f[k]) out[k] = [...f[k]].sort();
   for (const k of ['durationMinutes', 'address', 'summary'] as const) if (k in f && f[k] === undefined) delete out[k];
+  if (f.followUps) out.followUps = canonicalFollowUps(f.followUps);
   if (f.attendeesByGroup) {
     const g = f.attendeesByGroup;
     out.attendeesByGroup = { communityMembers: g.communityMembers ?? null, cboStaff: g.cboStaff ?? null, countyStaff: g.countyStaff ?? null, healthSystemStaff: g.healthSystemStaff ?? null, livedExperience: g.livedExperience ?? null };
@@ -126,6 +127,12 @@ export const createEngagementService = ({ db, organizations, staff, gaps }: Enga
     return event;
   };
 
+  const getSeries = async (actor: Actor, id: string) => {
+    const events = await withLinks(actor, await eventsRepo.series(db, id));
+    if (!events.length) throw notFound('engagement series');
+    return { id, events };
+  };
+
   /** Inserts one event with its links and its audit row, in the caller's transaction. */
   const insertEvent = async (tx: DbOrTx, ctx: Ctx, input: EventInput, extra: { seriesId?: string; sourceId?: string } = {}) => {
     const row = await eventsRepo.insert(tx, { ...(toRow(input) as EventInsert), ...extra, createdBy: userIdOf(ctx.actor) });
@@ -164,15 +171,13 @@ export const createEngagementService = ({ db, organizations, staff, gaps }: Enga
       await assertReferences(fields);
       const seriesId = randomUUID();
       const starts = seriesStarts(new Date(fields.startsAt), frequency, count);
-      const ids = await db.transaction(async (tx) => {
-        const out: string[] = [];
-        for (const s of starts) out.push(await insertEvent(tx, ctx, { ...fields, startsAt: s.toISOString() }, { seriesId }));
-        return out;
+      await db.transaction(async (tx) => {
+        for (const s of starts) await insertEvent(tx, ctx, { ...fields, startsAt: s.toISOString() }, { seriesId });
       });
-      const events: EngagementEvent[] = [];
-      for (const id of ids) events.push(await get(ctx.actor, id));
-      return { seriesId, events };
+      return getSeries(ctx.actor, seriesId);
     },
+
+    getSeries,
 
     async update(ctx: Ctx, id: string, expected: number | undefined, input: UpdateBody) {
       const { version: _v, ...given } = input;
@@ -205,12 +210,13 @@ export const createEngagementService = ({ db, organizations, staff, gaps }: Enga
 
     /** Soft delete: the row, who removed it and why stay for the history; reads and lists no longer show it. */
     async remove(ctx: Ctx, id: string, expected: number | undefined, reason: string) {
-      await db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         const row = await eventsRepo.lock(tx, id);
         if (!row) throw notFound('engagement event');
         assertVersion(row.version, expected);
-        await eventsRepo.update(tx, id, { deletedAt: new Date(), deletedBy: userIdOf(ctx.actor), deleteReason: reason });
+        const after = await eventsRepo.update(tx, id, { deletedAt: new Date(), deletedBy: userIdOf(ctx.actor), deleteReason: reason });
         await recordAudit(tx, ctx, { action: 'engagement_event.delete', entityType: 'engagement_event', entityId: id, changes: { deleteReason: { from: null, to: reason } } });
+        return { id, version: after.version, deletedAt: after.deletedAt!.toISOString(), deleteReason: reason };
       });
     },
   };

@@ -31,6 +31,7 @@ export const TAGS: Record<string, string> = {
   Audit: 'Who read or changed what',
   HSDS: 'The directory as Open Referral HSDS 3.0 (read-only, public)',
   Directory: 'Bulk import and export of the directory',
+  Engagement: 'Engagement events the collaboration team logs: outreach, assessments, workgroups, town halls',
 };
 
 // Response headers, declared once and referenced.

@@ -2,9 +2,10 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { paths } from '../config/paths';
 import { OrganizationsAdmin } from '../features/organizations/components/organizations-admin';
 import { NotificationsPage } from '../features/notifications/components/notifications-page';
-import { canSeeAdvisory, canSeeAgreements, canSeeAudit, canSeeEngagement, canSeeNetworkReferrals, isNetworkAdmin, isNetworkStaff } from './nav';
+import { canSeeAdvisory, canSeeAgreements, canSeeAudit, canSeeEngagement, canSeeNetworkReferrals, canWriteEngagement, isNetworkAdmin, isNetworkStaff } from './nav';
 import { AcceptInvitationRoute } from './routes/accept-invitation';
 import { AgreementNewRoute, AgreementRoute, AgreementsRoute } from './routes/agreement-pages';
+import { EngagementEventRoute, EngagementNewRoute, EngagementRoute } from './routes/engagement-pages';
 import { DirectoryOrganizationRoute, DirectorySearchRoute, DirectoryServiceEditRoute, DirectoryServiceRoute } from './routes/directory-pages';
 import { NotFoundRoute } from './routes/forbidden';
 import { ClientRoute, ClientSearchRoute } from './routes/client-pages';
@@ -79,10 +80,19 @@ export function AppRouter() {
             path={paths.engagement.path}
             element={
               <Require allow={canSeeEngagement}>
-                <PlaceholderRoute title="nav.engagement" description="placeholder.engagement" />
+                <EngagementRoute />
               </Require>
             }
           />
+          <Route
+            path={paths.engagementNew.path}
+            element={
+              <Require allow={canWriteEngagement}>
+                <EngagementNewRoute />
+              </Require>
+            }
+          />
+          <Route path={paths.engagementEvent.path} element={<EngagementEventRoute />} />
           <Route
             path={paths.advisoryBoards.path}
             element={

@@ -34,6 +34,7 @@ const members = resource('members');
 const apiKeys = resource('api-keys');
 const audit = resource('audit');
 const notifications = resource('notifications');
+const engagementEvents = resource('engagement-events');
 
 export const queryKeys = {
   /** The signed-in user and what waits for them. Signing in drops every other resource. */
@@ -68,6 +69,12 @@ export const queryKeys = {
   contacts: {
     ...contacts,
     ofOrganization: (organizationId: string) => [...contacts.lists(), { organizationId }] as const,
+  },
+  /** Engagement events: the list, one event, a series; a write invalidates `all`. */
+  engagementEvents: {
+    ...engagementEvents,
+    list: (filters: Filters) => [...engagementEvents.lists(), filters] as const,
+    detail: (id: string) => [...engagementEvents.details(), id] as const,
   },
   agreements: {
     ...agreements,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { defineEndpoint } from '../common/endpoint';
 import { IdParamsSchema } from '../common/ids';
 import { ProblemSchema } from '../common/problem';
@@ -9,6 +10,9 @@ import {
   EngagementEventPageSchema,
   EngagementEventRemovalSchema,
   EngagementEventSchema,
+  EngagementImportBodySchema,
+  EngagementImportQuerySchema,
+  EngagementImportReportSchema,
   EngagementSeriesSchema,
   UpdateEngagementEventBodySchema,
 } from './schemas';
@@ -115,5 +119,30 @@ export const engagementEndpoints = {
     ...readers,
     params: IdParamsSchema,
     responses: { 200: EngagementSeriesSchema, 404: ProblemSchema },
+  }),
+  getEngagementImportTemplate: defineEndpoint({
+    method: 'GET',
+    path: `${base}/events/import/template`,
+    operationId: 'getEngagementImportTemplate',
+    summary: 'The CSV template for importing past events',
+    description: 'Changes nothing. Answers text/csv: the header row and one example row, with the columns POST /api/v1/engagement/events/import reads.',
+    tags,
+    ...writers,
+    produces: ['text/csv'],
+    responses: { 200: z.string().describe('The template (text/csv)') },
+  }),
+  importEngagementEvents: defineEndpoint({
+    method: 'POST',
+    path: `${base}/events/import`,
+    operationId: 'importEngagementEvents',
+    summary: 'Import past events from a spreadsheet (CSV): dry run, then all or nothing',
+    description:
+      'With dryRun=true: checks every row and answers the report (every bad row: row, column, problem), importing nothing. Without: imports every new row in one transaction, or — if any row is bad — nothing (422 import_rejected with the same problems). Rows whose source_id was imported before are left as they are, so importing the same file again changes nothing. Audited per event.',
+    problems: ['import_rejected'],
+    tags,
+    ...writers,
+    query: EngagementImportQuerySchema,
+    body: EngagementImportBodySchema,
+    responses: { 200: EngagementImportReportSchema },
   }),
 };

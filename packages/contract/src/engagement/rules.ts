@@ -44,6 +44,12 @@ const fromWall = (y: number, mo: number, d: number, h: number, mi: number, s: nu
   }
   return new Date(t);
 };
+/** A Los Angeles calendar date and wall-clock time (`2026-03-10`, `10:00`) as an instant. */
+export const laInstant = (date: string, time = '12:00') => {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi] = time.split(':').map(Number) as [number, number];
+  return fromWall(y, mo, d, h, mi, 0);
+};
 const daysIn = (y: number, mo: number) => new Date(Date.UTC(y, mo, 0)).getUTCDate();
 
 /**

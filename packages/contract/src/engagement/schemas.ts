@@ -183,3 +183,66 @@ export const EngagementEventRemovalSchema = z
   .object({ id: IdSchema, version: z.number().int(), deletedAt: TimestampSchema, deleteReason: z.string() })
   .meta({ id: 'EngagementEventRemoval' });
 
+
+/** The spreadsheet columns of an import, in the template's order (GET .../import/template). */
+export const EVENT_IMPORT_COLUMNS = [
+  'source_id',
+  'title',
+  'type',
+  'date',
+  'start_time',
+  'duration_minutes',
+  'spas',
+  'modality',
+  'address',
+  'focus_populations',
+  'attendee_count',
+  'community_members',
+  'cbo_staff',
+  'county_staff',
+  'health_system_staff',
+  'lived_experience',
+  'summary',
+  'organization_ids',
+  'staff_lead_ids',
+] as const;
+export type EventImportColumn = (typeof EVENT_IMPORT_COLUMNS)[number];
+
+export const EngagementImportQuerySchema = z.strictObject({
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('true: check every row and report, import nothing'),
+});
+
+export const EngagementImportBodySchema = z
+  .strictObject({
+    csv: z
+      .string()
+      .min(1)
+      .max(5_000_000)
+      .describe(
+        'The spreadsheet saved as CSV (UTF-8, header row first: the template’s columns). Lists in a cell (spas, focus_populations, organization_ids, staff_lead_ids) are separated by `;`. date is a Los Angeles date (YYYY-MM-DD), start_time a Los Angeles time (HH:MM, default 12:00). source_id, the row’s id in your spreadsheet, is required and unique: a row whose source_id was imported before is left as it is.',
+      ),
+  })
+  .meta({ id: 'EngagementImportBody', example: { csv: 'source_id,title,type,date,spas,focus_populations,attendee_count\r\nQ1-014,Reentry workgroup,workgroup,2019-02-12,spa6,justice_involvement,24\r\n' } });
+
+export const ImportProblemSchema = z
+  .object({
+    row: z.number().int().describe('Spreadsheet row (the header is row 1; 0 for the file as a whole)'),
+    column: z.string().describe('Column name, or empty for the whole row'),
+    problem: z.string(),
+  })
+  .meta({ id: 'EngagementImportProblem' });
+
+export const EngagementImportReportSchema = z
+  .object({
+    dryRun: z.boolean(),
+    rows: z.number().int().describe('Data rows read'),
+    created: z.number().int().describe('Rows that become (or became) new events'),
+    unchanged: z.number().int().describe('Rows whose source_id was imported before: left as they are'),
+    problems: z.array(ImportProblemSchema).describe('Every bad row and column; a real import with any problem imports nothing (422 import_rejected)'),
+    eventIds: z.array(IdSchema).describe('The events created (empty on a dry run)'),
+  })
+  .meta({ id: 'EngagementImportReport' });

@@ -52,7 +52,7 @@ const HEADERS: Record<string, Json> = {
   ContentDisposition: { description: 'A download: `attachment; filename="..."`', schema: { type: 'string' } },
 };
 /** Representations that are files, not JSON: a success answers them alone, as a download. */
-const FILE_TYPES = ['application/zip'];
+const FILE_TYPES = ['application/zip', 'text/csv'];
 const ref = (name: string) => ({ $ref: `#/components/headers/${name}` });
 const RATE_HEADERS = {
   'X-RateLimit-Limit': ref('RateLimitLimit'),

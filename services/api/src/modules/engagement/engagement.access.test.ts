@@ -99,6 +99,8 @@ describe('changing an engagement event', () => {
     { method: 'PATCH' as const, url: () => `${URL}/${event.id}`, payload: () => ({ title: 'Hijacked', version: 1 }) },
     { method: 'DELETE' as const, url: () => `${URL}/${event.id}`, payload: () => ({ reason: 'Gone', version: 1 }) },
     { method: 'POST' as const, url: () => URL, payload: () => ({ title: 'New', type: 'other', startsAt: '2026-01-01T10:00:00Z', spas: ['spa1'], focusPopulations: ['other'], attendeeCount: 1 }) },
+    { method: 'POST' as const, url: () => '/api/v1/engagement/events/import', payload: () => ({ csv: 'source_id,title,type,date,spas,focus_populations,attendee_count\nacc-1,New,other,2019-01-01,spa1,other,1\n' }) },
+    { method: 'GET' as const, url: () => '/api/v1/engagement/events/import/template', payload: () => undefined },
     { method: 'POST' as const, url: () => '/api/v1/engagement/series', payload: () => ({ title: 'New', type: 'other', startsAt: '2026-01-01T10:00:00Z', spas: ['spa1'], focusPopulations: ['other'], attendeeCount: 1, frequency: 'weekly', count: 2 }) },
   ];
   const refused: [string, number][] = [

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { organizationLookup } from '../directory/lookup';
 import { staffLookup } from '../members/lookup';
+import { createEngagementImport } from './import';
 import { engagementRoutes } from './routes';
 import { createEngagementService, type GapLookup } from './service';
 
@@ -19,5 +20,5 @@ export const engagementModule = async (app: FastifyInstance, opts: { gaps?: GapL
     staff: { networkStaff: (ids) => staffLookup.networkStaff(app.db, ids), named: (ids) => staffLookup.named(app.db, ids) },
     gaps: opts.gaps ?? noGaps,
   });
-  engagementRoutes(app, { events });
+  engagementRoutes(app, { events, imports: createEngagementImport({ db: app.db, events }) });
 };

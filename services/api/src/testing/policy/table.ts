@@ -1231,6 +1231,23 @@ const engagementKind: KindDef<EventObj> = {
       snapshot: async (c) => eventCount(c.w, `Matrix new ${c.tag}`),
     },
     {
+      name: 'import template',
+      method: 'GET',
+      path: () => '/api/v1/engagement/events/import/template',
+      security: 'session',
+      expect: (a) => (networkStaff(a) ? 'allow' : 'forbidden'),
+    },
+    {
+      // A refused import (real, not dry) must leave no event with the cell's source id.
+      name: 'import',
+      method: 'POST',
+      path: () => '/api/v1/engagement/events/import',
+      body: (c) => ({ csv: `source_id,title,type,date,spas,focus_populations,attendee_count\nmatrix-${c.tag},Matrix import,training,2019-03-04,spa2,other,7\n` }),
+      security: 'session',
+      expect: (a) => (networkStaff(a) ? 'allow' : 'forbidden'),
+      snapshot: async (c) => (await c.w.db.select({ n: count() }).from(schema.engagementEvents).where(eq(schema.engagementEvents.sourceId, `matrix-${c.tag}`)))[0]!.n,
+    },
+    {
       name: 'list',
       method: 'GET',
       path: () => '/api/v1/engagement/events?limit=200',

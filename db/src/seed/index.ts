@@ -6,6 +6,7 @@ import { ALL_ORGS } from './data/organizations';
 import { demoPasswordHash, seedAccounts } from './steps/accounts';
 import { seedAgreements } from './steps/agreements';
 import { seedDirectory } from './steps/directory';
+import { seedEngagement } from './steps/engagement';
 import { seedOrganizations } from './steps/organizations';
 import { seedReferrals } from './steps/referrals';
 import type { Role } from './types';
@@ -42,6 +43,7 @@ export const SEED_STEPS: [name: string, step: SeedStep][] = [
   ['directory', seedDirectory],
   ['agreements', seedAgreements],
   ['referrals', seedReferrals],
+  ['engagement', seedEngagement],
 ];
 
 export interface SeedSummary {

@@ -88,4 +88,28 @@ describe('engagement events (issue 25)', () => {
       await context.close();
     }
   });
+
+  it('imports a spreadsheet: the dry run lists the bad row, the fixed file imports, the same file again changes nothing', () =>
+    withPage(suite.browser, suite.stack.baseUrl, 'engagement-import', async (page) => {
+      const member = await newUser(suite.stack.db, { org: await county(), role: 'network_admin', name: `Nia Admin ${uniq()}` });
+      const tag = uniq();
+      const header = 'source_id,title,type,date,spas,focus_populations,attendee_count';
+      const good = `${tag}-1,Pantry outreach ${tag},outreach_meeting,2019-03-04,spa4,homelessness,9`;
+      const file = (rows: string[]) => ({ name: 'events.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\r\n')) });
+      await signIn(page, member.email, member.password);
+      await page.goto('/engagement');
+      await page.getByRole('link', { name: 'Import past events' }).click();
+      const input = page.getByLabel('CSV file');
+      await input.setInputFiles(file([good, `${tag}-2,Bad date ${tag},training,04/03/2019,spa4,homelessness,9`]));
+      const problems = page.getByRole('table', { name: 'Problems in the file: 1' });
+      await expectVisible(problems.getByRole('row').filter({ hasText: 'date' }));
+      expect(await page.getByRole('button', { name: /^Import/ }).count()).toBe(0);
+      await input.setInputFiles(file([good, `${tag}-2,Training ${tag},training,2019-03-04,spa4,homelessness,9`]));
+      await page.getByRole('button', { name: 'Import 2 events' }).click();
+      await expectVisible(page.getByText('2 events imported; 0 rows had been imported before.'));
+      await input.setInputFiles(file([good, `${tag}-2,Training ${tag},training,2019-03-04,spa4,homelessness,9`]));
+      await expectVisible(page.getByText('All 2 rows are fine: 0 new events, 2 imported before.'));
+      await page.goto('/engagement?from=2019-03-01&to=2019-03-31');
+      await expectVisible(page.getByRole('link', { name: `Pantry outreach ${tag}` }));
+    }));
 });

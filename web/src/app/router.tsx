@@ -5,7 +5,7 @@ import { NotificationsPage } from '../features/notifications/components/notifica
 import { canSeeAdvisory, canSeeAgreements, canSeeAudit, canSeeEngagement, canSeeNetworkReferrals, canWriteEngagement, isNetworkAdmin, isNetworkStaff } from './nav';
 import { AcceptInvitationRoute } from './routes/accept-invitation';
 import { AgreementNewRoute, AgreementRoute, AgreementsRoute } from './routes/agreement-pages';
-import { EngagementEventRoute, EngagementNewRoute, EngagementRoute } from './routes/engagement-pages';
+import { EngagementEventRoute, EngagementImportRoute, EngagementNewRoute, EngagementRoute } from './routes/engagement-pages';
 import { DirectoryOrganizationRoute, DirectorySearchRoute, DirectoryServiceEditRoute, DirectoryServiceRoute } from './routes/directory-pages';
 import { NotFoundRoute } from './routes/forbidden';
 import { ClientRoute, ClientSearchRoute } from './routes/client-pages';
@@ -89,6 +89,14 @@ export function AppRouter() {
             element={
               <Require allow={canWriteEngagement}>
                 <EngagementNewRoute />
+              </Require>
+            }
+          />
+          <Route
+            path={paths.engagementImport.path}
+            element={
+              <Require allow={canWriteEngagement}>
+                <EngagementImportRoute />
               </Require>
             }
           />

@@ -23,6 +23,7 @@ export const paths = {
   notifications: { path: '/notifications', href: () => '/notifications' },
   engagement: { path: '/engagement', href: () => '/engagement' },
   engagementNew: { path: '/engagement/new', href: () => '/engagement/new' },
+  engagementImport: { path: '/engagement/import', href: () => '/engagement/import' },
   engagementEvent: { path: '/engagement/events/:id', href: (id: string) => `/engagement/events/${id}` },
   advisoryBoards: { path: '/advisory-boards', href: () => '/advisory-boards' },
   audit: { path: '/audit', href: (q?: Record<string, string>) => (q ? `/audit?${new URLSearchParams(q).toString()}` : '/audit') },

@@ -1182,6 +1182,23 @@ export const en = {
   'engagementGroup.countyStaff': "County staff",
   'engagementGroup.healthSystemStaff': "Health-system staff",
   'engagementGroup.livedExperience': "People with lived experience",
+  'engagementImport.title': "Import past events",
+  'engagementImport.intro': "From the team’s spreadsheets saved as CSV. The file is checked first; it is imported all at once or not at all.",
+  'engagementImport.step1': "1. Start from the template",
+  'engagementImport.templateHint': "One row per event. source_id is the row’s id in your spreadsheet: importing the same rows again changes nothing.",
+  'engagementImport.template': "Download the CSV template",
+  'engagementImport.step2': "2. Check and import your file",
+  'engagementImport.file': "CSV file",
+  'engagementImport.checking': "Checking every row…",
+  'engagementImport.ready': "All {rows} rows are fine: {created} new events, {unchanged} imported before.",
+  'engagementImport.import': "Import {count} events",
+  'engagementImport.doneTitle': "Imported",
+  'engagementImport.done': "{created} events imported; {unchanged} rows had been imported before.",
+  'engagementImport.problemsTitle': "Problems in the file: {count}",
+  'engagementImport.problemsBody': "Nothing was imported. Fix these cells in your spreadsheet, save it as CSV and choose it again.",
+  'engagementImport.row': "Row",
+  'engagementImport.column': "Column",
+  'engagementImport.problem': "Problem",
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import { useParams } from 'react-router';
 import { EventPage } from '../../features/engagement/components/event-page';
 import { EventsPage } from '../../features/engagement/components/events-page';
+import { ImportPage } from '../../features/engagement/components/import-page';
 import { QuickEntryPage } from '../../features/engagement/components/quick-entry-page';
 import { canWriteEngagement } from '../nav';
 import { useMe } from './protected-layout';
@@ -17,4 +18,8 @@ export function EngagementNewRoute() {
 export function EngagementEventRoute() {
   const { id = '' } = useParams();
   return <EventPage key={id} id={id} canWrite={canWriteEngagement(useMe())} />;
+}
+
+export function EngagementImportRoute() {
+  return <ImportPage />;
 }

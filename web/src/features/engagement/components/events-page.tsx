@@ -43,9 +43,14 @@ export function EventsPage({ canWrite }: { canWrite: boolean }) {
         description={t('engagement.intro')}
         actions={
           canWrite ? (
-            <Link className="btn btn-primary" to={paths.engagementNew.href()}>
-              {t('engagement.logEvent')}
-            </Link>
+            <>
+              <Link className="btn btn-secondary" to={paths.engagementImport.href()}>
+                {t('engagementImport.title')}
+              </Link>
+              <Link className="btn btn-primary" to={paths.engagementNew.href()}>
+                {t('engagement.logEvent')}
+              </Link>
+            </>
           ) : undefined
         }
       />

@@ -200,7 +200,7 @@ export const en = {
   'scope.directory:write': 'Update the service directory',
   'scope.referrals:read': 'Read referrals',
   'scope.referrals:write': 'Send and update referrals',
-  'scope.engagement:read': 'Read engagement records (coming soon)',
+  'scope.engagement:read': 'Read the engagement events your organization took part in',
   'scope.engagement:write': 'Write engagement records (coming soon)',
   'scope.advisory:read': 'Read advisory board records (coming soon)',
   'scope.webhooks:manage': 'Manage webhooks (coming soon)',

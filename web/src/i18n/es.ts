@@ -203,7 +203,7 @@ export const es: Messages = {
   'scope.directory:write': 'Actualizar el directorio de servicios',
   'scope.referrals:read': 'Leer referidos',
   'scope.referrals:write': 'Enviar y actualizar referidos',
-  'scope.engagement:read': 'Leer registros de participación (próximamente)',
+  'scope.engagement:read': 'Leer los eventos de participación en los que participó su organización',
   'scope.engagement:write': 'Escribir registros de participación (próximamente)',
   'scope.advisory:read': 'Leer registros de consejos asesores (próximamente)',
   'scope.webhooks:manage': 'Administrar webhooks (próximamente)',

@@ -16,6 +16,7 @@ describe('engagement events (issue 25)', () => {
       'engagement-phone',
       async (page) => {
         const member = await newUser(suite.stack.db, { org: await county(), role: 'collaboration_team', name: `Cora Collab ${uniq()}` });
+        const pantry = await newOrg(suite.stack.db, { name: `Harvest Pantry ${uniq()}` });
         const title = `Pantry outreach ${uniq()}`;
         await signIn(page, member.email, member.password);
         await page.setViewportSize(PHONE);
@@ -53,9 +54,16 @@ describe('engagement events (issue 25)', () => {
         await expectVisible(page.getByText('Someone else changed this event'));
         await page.getByRole('button', { name: 'Reload' }).click();
         await page.getByRole('button', { name: 'Edit event' }).click();
-        await page.getByRole('form', { name: 'Edit event' }).getByLabel('Summary').fill('Met the intake lead.');
-        await page.getByRole('form', { name: 'Edit event' }).getByRole('button', { name: 'Save event' }).click();
+        const again = page.getByRole('form', { name: 'Edit event' });
+        await again.getByLabel('Summary').fill('Met the intake lead.');
+        // The partner that took part, from the directory, and the staff lead.
+        await again.getByLabel('Find an organization by name').fill(pantry.name);
+        await again.getByRole('button', { name: `Add ${pantry.name}` }).click();
+        await again.getByRole('checkbox', { name: member.name }).check();
+        await again.getByRole('button', { name: 'Save event' }).click();
         await expectVisible(page.getByText('Met the intake lead.'));
+        await expectVisible(page.getByRole('link', { name: pantry.name }));
+        await expectVisible(page.locator('.engagement-facts').getByText(member.name));
         await expectVisible(page.getByText('16', { exact: true }));
       },
     ));

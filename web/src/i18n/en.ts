@@ -1199,6 +1199,11 @@ export const en = {
   'engagementImport.row': "Row",
   'engagementImport.column': "Column",
   'engagementImport.problem': "Problem",
+  'engagement.removePartner': "Remove {name}",
+  'engagement.findPartner': "Find an organization by name",
+  'engagement.partnerMatches': "Matching organizations",
+  'engagement.addPartner': "Add {name}",
+  'engagement.noPartner': "No organization by that name.",
 };
 
 export type MessageKey = keyof typeof en;

@@ -1203,4 +1203,9 @@ export const es: Messages = {
   'engagementImport.row': "Fila",
   'engagementImport.column': "Columna",
   'engagementImport.problem': "Problema",
+  'engagement.removePartner': "Quitar {name}",
+  'engagement.findPartner': "Buscar una organización por nombre",
+  'engagement.partnerMatches': "Organizaciones que coinciden",
+  'engagement.addPartner': "Agregar {name}",
+  'engagement.noPartner': "Ninguna organización con ese nombre.",
 };

@@ -21,4 +21,18 @@ export const engagementQueries = {
       queryKey: queryKeys.engagementEvents.detail(id),
       queryFn: () => apiCall(api.getEngagementEvent, { params: { id } }),
     }),
+  /** Partner organizations to choose, by name (the directory's list). */
+  partnerOptions: (q: string) =>
+    queryOptions({
+      queryKey: queryKeys.organizations.named(q),
+      queryFn: () => apiCall(api.listOrganizations, { query: { q: q || undefined, limit: 8 } }),
+      staleTime: 60_000,
+    }),
+  /** Staff leads to choose: the network organization's people (those with a network role can lead). */
+  staffOptions: (networkOrgId: string) =>
+    queryOptions({
+      queryKey: queryKeys.members.colleagues(networkOrgId),
+      queryFn: () => apiCall(api.listColleagues, { params: { id: networkOrgId }, query: { limit: 200 } }),
+      staleTime: 60_000,
+    }),
 };

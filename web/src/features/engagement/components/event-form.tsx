@@ -12,8 +12,10 @@ import { orNull, spaLabel } from '../../../lib/labels';
 import { useFocusFirstError } from '../../../lib/use-focus-first-error';
 import type { EngagementEvent, UpdateEventBody } from '../api/queries';
 import { FollowUpsEditor, type FollowUpDraft } from './follow-ups-editor';
+import { PartnerPicker, type Named } from './partner-picker';
+import { StaffPicker } from './staff-picker';
 
-type Props = { event: EngagementEvent; saving: boolean; error: unknown; onSave: (body: Omit<UpdateEventBody, 'version'>) => void; onCancel: () => void; onReload: () => void };
+type Props = { event: EngagementEvent; networkOrgId: string | null; saving: boolean; error: unknown; onSave: (body: Omit<UpdateEventBody, 'version'>) => void; onCancel: () => void; onReload: () => void };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** An instant as a datetime-local value in the reader's time zone. */
@@ -24,7 +26,7 @@ const localInput = (iso: string) => {
 const count = (v: string) => (v.trim() === '' ? null : Number(v));
 
 /** Everything about an event, edited after the quick entry: sent with If-Match (the version opened). */
-export function EventForm({ event: e, saving, error, onSave, onCancel, onReload }: Props) {
+export function EventForm({ event: e, networkOrgId, saving, error, onSave, onCancel, onReload }: Props) {
   const t = useT();
   const formRef = useFocusFirstError(error);
   const [d, setD] = useState({
@@ -41,6 +43,8 @@ export function EventForm({ event: e, saving, error, onSave, onCancel, onReload 
     summary: e.summary ?? '',
   });
   const [followUps, setFollowUps] = useState<FollowUpDraft[]>((e.followUps ?? []).map((f) => ({ text: f.text, owner: f.owner ?? '', dueDate: f.dueDate ?? '', done: f.done })));
+  const [partners, setPartners] = useState<Named[]>(e.organizations);
+  const [leads, setLeads] = useState<string[]>(e.staffLeadIds);
   const set = <K extends keyof typeof d>(k: K, v: (typeof d)[K]) => setD((x) => ({ ...x, [k]: v }));
   const errors = fieldErrorsOf(error);
   const opt = t('common.optional');
@@ -59,6 +63,8 @@ export function EventForm({ event: e, saving, error, onSave, onCancel, onReload 
       attendeeCount: count(d.attendeeCount) ?? -1,
       attendeesByGroup: Object.fromEntries(ATTENDEE_GROUPS.map((g) => [g, count(d.groups[g])])),
       summary: orNull(d.summary),
+      organizationIds: partners.map((p) => p.id),
+      staffLeadIds: leads,
       followUps: followUps.map((f) => ({ text: f.text, owner: orNull(f.owner), dueDate: f.dueDate || null, done: f.done })),
     });
   };
@@ -78,6 +84,8 @@ export function EventForm({ event: e, saving, error, onSave, onCancel, onReload 
         {d.modality === 'in_person' && <TextField label={t('engagement.fieldAddress')} optionalLabel={opt} name="address" value={d.address} onChange={(x) => set('address', x.target.value)} error={errors.address} />}
       </div>
       <CheckboxGroup legend={t('engagement.colPopulations')} name="focusPopulations" value={d.focusPopulations} onChange={(v) => set('focusPopulations', v)} error={errors.focusPopulations} options={FOCUS_POPULATIONS.map((v) => ({ value: v, label: t(`focus.${v}`) }))} />
+      <PartnerPicker value={partners} onChange={setPartners} error={errors.organizationIds} />
+      <StaffPicker networkOrgId={networkOrgId} value={leads} onChange={setLeads} error={errors.staffLeadIds} />
       <fieldset className="fieldset">
         <legend className="field-label">{t('engagement.attendees')}</legend>
         <div className="form-grid engagement-groups">

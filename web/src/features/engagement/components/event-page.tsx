@@ -19,7 +19,7 @@ import { RemoveEvent } from './remove-event';
 import './engagement.css';
 
 /** One event: its facts, an edit form and removal (with a reason) for those who write. */
-export function EventPage({ id, canWrite }: { id: string; canWrite: boolean }) {
+export function EventPage({ id, canWrite, networkOrgId }: { id: string; canWrite: boolean; networkOrgId: string | null }) {
   const t = useT();
   const navigate = useNavigate();
   const logged = (useLocation().state as { logged?: boolean } | null)?.logged;
@@ -63,6 +63,7 @@ export function EventPage({ id, canWrite }: { id: string; canWrite: boolean }) {
           <Card title={t('engagement.editTitle')}>
             <EventForm
               event={e}
+              networkOrgId={networkOrgId}
               saving={update.isPending}
               error={update.error}
               onSave={(body) => update.mutate({ version: e.version, body }, { onSuccess: () => setEditing(false) })}

@@ -4,3 +4,4 @@ export * from './referrals';
 export * from './notifications';
 export * from './gaps';
 export * from './webhooks';
+export * from './engagement';

@@ -7,6 +7,7 @@ import { demoPasswordHash, seedAccounts } from './steps/accounts';
 import { seedAgreements } from './steps/agreements';
 import { seedDirectory } from './steps/directory';
 import { seedGaps } from './steps/gaps';
+import { seedEngagement } from './steps/engagement';
 import { seedOrganizations } from './steps/organizations';
 import { seedReferrals } from './steps/referrals';
 import type { Role } from './types';
@@ -44,6 +45,7 @@ export const SEED_STEPS: [name: string, step: SeedStep][] = [
   ['agreements', seedAgreements],
   ['referrals', seedReferrals],
   ['gaps', seedGaps],
+  ['engagement', seedEngagement],
 ];
 
 export interface SeedSummary {

@@ -170,6 +170,25 @@ describe('demo seed', () => {
     for (const { phone } of phones) expect(phone).toMatch(/^\(\d{3}\) 555-01\d{2}$/);
   });
 
+  it('logs a few hundred engagement events over two years across every SPA and focus population, and a monthly workgroup series', async () => {
+    const { n, first, last } = await one<{ n: number; first: Date; last: Date }>('select count(*)::int as n, min(starts_at) as first, max(starts_at) as last from engagement_events');
+    expect(n).toBeGreaterThanOrEqual(250);
+    expect(n).toBeLessThanOrEqual(500);
+    expect(a.summary.engagementEvents).toBe(n);
+    expect(last.getTime()).toBeLessThan(NOW.getTime());
+    expect(NOW.getTime() - first.getTime()).toBeGreaterThan(600 * 86_400_000);
+    const spas = await all<{ spa: string }>('select distinct unnest(spas) as spa from engagement_events');
+    expect(spas.map((r) => r.spa).sort()).toEqual([...SPA_CODES].sort());
+    const pops = await all<{ p: string }>('select distinct unnest(focus_populations) as p from engagement_events');
+    expect(pops.map((r) => r.p)).toEqual(expect.arrayContaining(['homelessness', 'justice_involvement', 'healthy_pregnancy', 'mental_health', 'substance_use', 'complex_health']));
+    const series = await all<{ n: number; hours: number }>(
+      `select count(*)::int as n, count(distinct extract(hour from starts_at at time zone 'America/Los_Angeles'))::int as hours from engagement_events where series_id is not null group by series_id`,
+    );
+    expect(series).toEqual([{ n: 24, hours: 1 }]);
+    const unled = await one<{ n: number }>('select count(*)::int as n from engagement_events e where not exists (select 1 from engagement_event_staff s where s.event_id = e.id)');
+    expect(unled.n).toBe(0);
+  });
+
   it('is deterministic: a second database gets the same organizations and services', async () => {
     const b = await seedFresh();
     try {

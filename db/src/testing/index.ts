@@ -2,3 +2,4 @@ export * from './template-db';
 export * from './factories';
 export * from './referral-factories';
 export * from './directory-factories';
+export * from './engagement-factories';

@@ -12,6 +12,7 @@ import { clientEndpoints, clientRecordEndpoints } from './clients/endpoints';
 import { notificationEndpoints } from './notifications/endpoints';
 import { gapEndpoints } from './gaps/endpoints';
 import { webhookEndpoints } from './webhooks/endpoints';
+import { engagementEndpoints } from './engagement/endpoints';
 
 /** The whole REST surface at a glance: every endpoint the API serves and the client calls. */
 export const api = {
@@ -28,6 +29,7 @@ export const api = {
   ...notificationEndpoints,
   ...gapEndpoints,
   ...webhookEndpoints,
+  ...engagementEndpoints,
   ...auditEndpoints,
   ...healthEndpoints,
 };

@@ -115,7 +115,7 @@ const w = {} as {
   service: { id: string };
   contactId: string;
 };
-const ALL_SCOPES = ['directory:read', 'directory:write', 'referrals:read', 'referrals:write'];
+const ALL_SCOPES = ['directory:read', 'directory:write', 'referrals:read', 'referrals:write', 'engagement:read'];
 
 beforeAll(async () => {
   t = await testApp(process.env.PROP_LOG ? { logLevel: 'error' } : {});
@@ -399,6 +399,57 @@ describe('service gaps', () => {
         const g = ok(api.createGap, await call(w.netAdmin, api.createGap, { body: create }));
         ok(api.updateGap, await call(w.netAdmin, api.updateGap, { params: { id: g.id }, body, headers: ifMatch(g.version) }));
         await readGap(g.id);
+      }),
+    ), 60_000);
+});
+
+// ---- Engagement events ------------------------------------------------------------------------
+
+describe('engagement events', () => {
+  // Partner organizations from the world, the network admin as staff lead, no gap ids (none are
+  // wired); attendee groups small enough for any total the bodies carry.
+  const groups = fc.record(
+    { communityMembers: fc.integer({ min: 0, max: 20 }), cboStaff: fc.integer({ min: 0, max: 20 }), countyStaff: fc.integer({ min: 0, max: 20 }), healthSystemStaff: fc.integer({ min: 0, max: 20 }), livedExperience: fc.integer({ min: 0, max: 20 }) },
+    { requiredKeys: [] },
+  );
+  const overrides = () => ({
+    organizationIds: fc.shuffledSubarray([w.clinic.id, w.cbo.id, w.other.id]),
+    staffLeadIds: fc.shuffledSubarray([w.netAdminId]),
+    gapIds: fc.constant([] as string[]),
+    attendeeCount: fc.integer({ min: 100, max: 5000 }),
+    attendeesByGroup: groups,
+  });
+  const readEvent = async (id: string, orgIds: string[]) => {
+    await read(w.netAdmin, api.getEngagementEvent, { params: { id } }, 'network admin');
+    await listed(w.netAdmin, api.listEngagementEvents, { query: { limit: 200 } }, id, 'network admin');
+    if (orgIds.includes(w.clinic.id)) {
+      for (const [who, as] of [[w.clinicStaff, 'partner staff'], [w.clinicKey, 'partner key']] as const) {
+        await read(who, api.getEngagementEvent, { params: { id } }, as);
+        await listed(who, api.listEngagementEvents, { query: { organizationId: w.clinic.id, limit: 200 } }, id, as);
+      }
+    }
+  };
+  it('create', () =>
+    run(
+      fc.asyncProperty(bodyOf(api.createEngagementEvent.body, overrides()), async (body) => {
+        const e = ok(api.createEngagementEvent, await call(w.netAdmin, api.createEngagementEvent, { body }));
+        await readEvent(e.id, e.organizationIds as string[]);
+      }),
+    ), 60_000);
+  it('update', () =>
+    run(
+      fc.asyncProperty(bodyOf(api.createEngagementEvent.body, overrides()), bodyOf(api.updateEngagementEvent.body, overrides(), ['version']), async (create, body) => {
+        const e = ok(api.createEngagementEvent, await call(w.netAdmin, api.createEngagementEvent, { body: create }));
+        const u = ok(api.updateEngagementEvent, await call(w.netAdmin, api.updateEngagementEvent, { params: { id: e.id }, body, headers: ifMatch(e.version) }));
+        await readEvent(e.id, u.organizationIds as string[]);
+      }),
+    ), 60_000);
+  it('series', () =>
+    run(
+      fc.asyncProperty(bodyOf(api.createEngagementSeries.body, { ...overrides(), count: fc.integer({ min: 2, max: 4 }) }), async (body) => {
+        const s = ok(api.createEngagementSeries, await call(w.netAdmin, api.createEngagementSeries, { body }));
+        await read(w.netAdmin, api.getEngagementSeries, { params: { id: s.id } });
+        for (const e of s.events as { id: string; organizationIds: string[] }[]) await readEvent(e.id, e.organizationIds);
       }),
     ), 60_000);
 });

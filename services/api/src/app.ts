@@ -25,7 +25,8 @@ import { notificationsModule, notifier } from './modules/notifications';
 import { webhooksModule } from './modules/webhooks';
 import { auditModule } from './modules/audit';
 import { hsdsModule } from './modules/hsds';
-import { gapsModule } from './modules/gaps';
+import { gapLookup, gapsModule } from './modules/gaps';
+import { engagementModule } from './modules/engagement';
 
 // Log paths that can carry PHI or secrets are censored; URLs are logged without query strings
 // because searches carry client names.
@@ -116,6 +117,8 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable; 
     referrals: { demandBy },
     people: { networkStaffNames, userNames },
   });
+  // Events link gaps by id: the gaps module says which ids exist.
+  await app.register(engagementModule, { gaps: { existing: async (ids: string[]) => [...(await gapLookup.existing(app.db, ids))] } });
 
   if (config.webDistDir) await app.register(webPlugin, { dir: config.webDistDir });
   return app;

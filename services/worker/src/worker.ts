@@ -6,7 +6,7 @@ import { deliverStream, fanOutOutbox, resumeStreams } from '@tandem/api/src/modu
 import { loadWorkerConfig, type WorkerConfig } from './config';
 
 /**
- * Tandem's background work on graphile-worker (docs/decisions/0013-job-queue.md): any number of
+ * Tandem's background work on graphile-worker (docs/decisions/0014-job-queue.md): any number of
  * these processes may run against one database; jobs are rows claimed with SKIP LOCKED, woken by
  * LISTEN/NOTIFY, and cron runs once per minute across all of them.
  * - outbox.fanout: queued by the outbox trigger in the transaction of the change (migration

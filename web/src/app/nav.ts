@@ -6,8 +6,10 @@ import type { NavSection } from '../layouts/app-shell';
 export const isNetworkAdmin = (me: Me) => me.isNetworkAdmin || me.memberships.some((m) => m.role === 'network_admin');
 const hasRole = (me: Me, role: Me['memberships'][number]['role']) => me.memberships.some((m) => m.role === role);
 
-/** Engagement: the collaboration team records it; network admins oversee it. */
-export const canSeeEngagement = (me: Me) => isNetworkAdmin(me) || hasRole(me, 'collaboration_team');
+/** Engagement: the collaboration team records it; network admins oversee it; board coordinators read it. */
+export const canSeeEngagement = (me: Me) => isNetworkAdmin(me) || hasRole(me, 'collaboration_team') || hasRole(me, 'board_coordinator');
+/** Who logs and edits engagement events (the API's rule too). */
+export const canWriteEngagement = (me: Me) => isNetworkAdmin(me) || hasRole(me, 'collaboration_team');
 /** Service gaps and coverage: network staff write, board coordinators read (issue 25). */
 export const canSeeGaps = (me: Me) => isNetworkStaff(me) || hasRole(me, 'board_coordinator');
 /** Advisory boards: board coordinators run them; network admins oversee them. */

@@ -2,10 +2,11 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { paths } from '../config/paths';
 import { OrganizationsAdmin } from '../features/organizations/components/organizations-admin';
 import { NotificationsPage } from '../features/notifications/components/notifications-page';
-import { canSeeAdvisory, canSeeAgreements, canSeeAudit, canSeeEngagement, canSeeGaps, canSeeNetworkReferrals, isNetworkAdmin, isNetworkStaff } from './nav';
+import { canSeeAdvisory, canSeeAgreements, canSeeAudit, canSeeEngagement, canSeeGaps, canSeeNetworkReferrals, canWriteEngagement, isNetworkAdmin, isNetworkStaff } from './nav';
 import { CoverageRoute, GapRoute, GapsRoute } from './routes/gap-pages';
 import { AcceptInvitationRoute } from './routes/accept-invitation';
 import { AgreementNewRoute, AgreementRoute, AgreementsRoute } from './routes/agreement-pages';
+import { EngagementEventRoute, EngagementImportRoute, EngagementNewRoute, EngagementRoute } from './routes/engagement-pages';
 import { DirectoryOrganizationRoute, DirectorySearchRoute, DirectoryServiceEditRoute, DirectoryServiceRoute } from './routes/directory-pages';
 import { NotFoundRoute } from './routes/forbidden';
 import { ClientRoute, ClientSearchRoute } from './routes/client-pages';
@@ -80,7 +81,7 @@ export function AppRouter() {
             path={paths.engagement.path}
             element={
               <Require allow={canSeeEngagement}>
-                <PlaceholderRoute title="nav.engagement" description="placeholder.engagement" />
+                <EngagementRoute />
               </Require>
             }
           />
@@ -89,6 +90,14 @@ export function AppRouter() {
             element={
               <Require allow={canSeeGaps}>
                 <GapsRoute />
+              </Require>
+            }
+          />
+          <Route
+            path={paths.engagementNew.path}
+            element={
+              <Require allow={canWriteEngagement}>
+                <EngagementNewRoute />
               </Require>
             }
           />
@@ -108,6 +117,15 @@ export function AppRouter() {
               </Require>
             }
           />
+          <Route
+            path={paths.engagementImport.path}
+            element={
+              <Require allow={canWriteEngagement}>
+                <EngagementImportRoute />
+              </Require>
+            }
+          />
+          <Route path={paths.engagementEvent.path} element={<EngagementEventRoute />} />
           <Route
             path={paths.advisoryBoards.path}
             element={

@@ -35,6 +35,7 @@ const apiKeys = resource('api-keys');
 const audit = resource('audit');
 const notifications = resource('notifications');
 const gaps = resource('gaps');
+const engagementEvents = resource('engagement-events');
 
 export const queryKeys = {
   /** The signed-in user and what waits for them. Signing in drops every other resource. */
@@ -69,6 +70,12 @@ export const queryKeys = {
   contacts: {
     ...contacts,
     ofOrganization: (organizationId: string) => [...contacts.lists(), { organizationId }] as const,
+  },
+  /** Engagement events: the list, one event, a series; a write invalidates `all`. */
+  engagementEvents: {
+    ...engagementEvents,
+    list: (filters: Filters) => [...engagementEvents.lists(), filters] as const,
+    detail: (id: string) => [...engagementEvents.details(), id] as const,
   },
   agreements: {
     ...agreements,

@@ -19,8 +19,8 @@ export const API_SCOPE_GATES: Record<(typeof API_SCOPES)[number], string> = {
   'directory:write': "edit the organization's directory entry, services, locations, hours, capacity and contacts",
   'referrals:read': "read the organization's referrals, their clients, consents, messages and timelines, and sync them",
   'referrals:write': 'create, send, change, assign and forward referrals, write messages, register clients and consents',
-  'engagement:read': 'reserved for the engagement module (not yet served): gates nothing today',
-  'engagement:write': 'reserved for the engagement module (not yet served): gates nothing today',
+  'engagement:read': 'read the engagement events the organization took part in (the partner view: no internal notes, follow-ups or gap links)',
+  'engagement:write': 'reserved: engagement events are written by signed-in collaboration team members and network admins; gates nothing today',
   'advisory:read': 'reserved for the advisory boards module (not yet served): gates nothing today',
   'webhooks:manage': "subscribe the organization's webhooks, rotate their secrets, read their delivery logs, send test events and redeliver",
 };

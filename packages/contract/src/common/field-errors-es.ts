@@ -24,6 +24,7 @@ export const FIELD_ERROR_MESSAGES_ES: Record<FieldErrorCode, string> = {
   'consent.expiry_before_signing': 'El vencimiento debe ser posterior a la firma',
   'referral.duplicate_reason_required': 'Explique por qué se necesita un segundo referido abierto',
   'referral.correction_empty': 'Indique la hora corregida, el método o ambos',
+  'engagement.attendees_exceed_total': 'Los grupos de asistentes no pueden sumar más que el total',
   'referral.first_contact_in_future': 'El primer contacto no puede estar en el futuro',
   'referral.first_contact_before_sent': 'El primer contacto ocurre después de enviar el referido',
   'referral.first_contact_after_closed': 'El primer contacto ocurre antes de cerrar el referido',

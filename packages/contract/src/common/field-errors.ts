@@ -41,6 +41,8 @@ export const FIELD_ERROR_CODES = [
   'referral.first_contact_before_sent',
   'referral.first_contact_after_closed',
   'referral.correction_unchanged',
+  // Engagement events (engagement/rules.ts attendeeProblems).
+  'engagement.attendees_exceed_total',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { api, type EndpointDef } from '@tandem/contract';
 import { schema } from '@tandem/db';
-import { newOrg, newUser, newLocation, newService, newClient, newConsent } from '@tandem/db/testing';
+import { newEngagementEvent, newOrg, newUser, newLocation, newService, newClient, newConsent } from '@tandem/db/testing';
 import { world, type World } from '../modules/referrals/testing';
 import { caller, member, type Call, signIn, testApp, type TestApp } from '../testing/app';
 
@@ -118,6 +118,14 @@ const WRITES: Record<string, WriteRoute> = {
   transitionGap: {
     concurrency: 'required',
     fresh: async () => ({ call: admin, url: `/api/v1/engagement/gaps/${(await newGap()).id}/transitions`, body: { to: 'escalated' }, version: 1 }),
+  },
+  updateEngagementEvent: {
+    concurrency: 'required',
+    fresh: async () => ({ call: admin, url: `/api/v1/engagement/events/${(await newEngagementEvent(t.db)).id}`, body: { attendeeCount: 15 }, version: 1 }),
+  },
+  deleteEngagementEvent: {
+    concurrency: 'required',
+    fresh: async () => ({ call: admin, url: `/api/v1/engagement/events/${(await newEngagementEvent(t.db)).id}`, body: { reason: 'Logged twice' }, version: 1 }),
   },
   updateClient: {
     concurrency: 'required',
@@ -294,6 +302,7 @@ const READS: Record<string, () => Promise<{ call: Call; url: string; version: nu
     const h = await newWebhook();
     return { call: h.call, url: `/api/v1/webhooks/${h.id}`, version: 1 };
   },
+  getEngagementEvent: async () => ({ call: admin, url: `/api/v1/engagement/events/${(await newEngagementEvent(t.db)).id}`, version: 1 }),
   getClient: async () => ({ call: w.chw.call, url: `/api/v1/clients/${(await newClient(t.db, w.clinic)).id}`, version: 1 }),
   getNotificationSettings: async () => ({ call: (await member(t, w.other, 'staff')).call, url: '/api/v1/me/notification-settings', version: 1 }),
   getReferral: async () => {
@@ -379,6 +388,10 @@ const NO_OPS: Record<string, () => Promise<{ call: Call; method: Method; url: st
     const g = await newGap();
     return { call: admin, method: 'PATCH', url: `/api/v1/engagement/gaps/${g.id}`, body: { title: g.title, spa: g.spa, category: g.category, communitySupport: null, linkedAgreementIds: [] }, id: g.id, version: 1 };
   },
+  updateEngagementEvent: async () => {
+    const e = await newEngagementEvent(t.db);
+    return { call: admin, method: 'PATCH', url: `/api/v1/engagement/events/${e.id}`, body: { title: e.title, spas: e.spas, attendeeCount: e.attendeeCount, followUps: e.followUps }, id: e.id, version: 1 };
+  },
   updateClient: async () => {
     const c = await newClient(t.db, w.clinic);
     return { call: w.chw.call, method: 'PATCH', url: `/api/v1/clients/${c.id}`, body: { givenName: c.givenName, familyName: c.familyName }, id: c.id, version: 1 };
@@ -417,6 +430,8 @@ describe('201 Created', () => {
       ['createContact', admins.call, `/api/v1/organizations/${w.cbo.id}/contacts`, { name: 'Intake desk', serviceId: s.id }],
       ['createAgreement', admin, '/api/v1/agreements', { kind: 'mou', status: 'draft', title: 'MOU', partyOrganizationIds: [w.cbo.id, w.clinic.id] }],
       ['createGap', admin, '/api/v1/engagement/gaps', { title: 'No sobering center', spa: 'spa1', communitySupport: 'sobering_centers' }],
+      ['createEngagementEvent', admin, '/api/v1/engagement/events', { title: 'Outreach', type: 'outreach_meeting', startsAt: '2026-03-10T10:00:00-07:00', spas: ['spa4'], focusPopulations: ['homelessness'], attendeeCount: 5 }],
+      ['createEngagementSeries', admin, '/api/v1/engagement/series', { title: 'Workgroup', type: 'workgroup', startsAt: '2026-03-10T10:00:00-07:00', spas: ['spa4'], focusPopulations: ['homelessness'], attendeeCount: 0, frequency: 'monthly', count: 2 }],
       ['createClient', w.chw.call, '/api/v1/clients', { givenName: 'Ana', familyName: 'Lopez', preferredLanguage: 'es', preferredContactMethod: 'phone', phones: ['(323) 555-0111'] }],
       ['createConsent', w.chw.call, `/api/v1/clients/${w.client.id}/consents`, { scope: 'network', method: 'written', signedAt: new Date().toISOString() }],
       ['createReferral', w.chw.call, '/api/v1/referrals', { receivingOrganizationId: w.cbo.id }],

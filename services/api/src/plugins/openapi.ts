@@ -33,6 +33,7 @@ export const TAGS: Record<string, string> = {
   Reports: 'Figures over the network: referral flows and how fast and how completely each step happens; CSV with Accept: text/csv',
   HSDS: 'The directory as Open Referral HSDS 3.0 (read-only, public)',
   Directory: 'Bulk import and export of the directory',
+  Engagement: 'Engagement events the collaboration team logs: outreach, assessments, workgroups, town halls',
 };
 
 // Response headers, declared once and referenced.
@@ -53,7 +54,7 @@ const HEADERS: Record<string, Json> = {
   ContentDisposition: { description: 'A download: `attachment; filename="..."`', schema: { type: 'string' } },
 };
 /** Representations that are files, not JSON: a success answers them alone, as a download. */
-const FILE_TYPES = ['application/zip'];
+const FILE_TYPES = ['application/zip', 'text/csv'];
 const ref = (name: string) => ({ $ref: `#/components/headers/${name}` });
 const RATE_HEADERS = {
   'X-RateLimit-Limit': ref('RateLimitLimit'),

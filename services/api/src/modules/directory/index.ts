@@ -34,3 +34,6 @@ export { activeBaaBetween } from './agreements.repo';
 
 /** The directory's side of the service gaps' coverage matrix and evidence, and their agreement links (issue 25). */
 export { coverageRepo, coverageUnits, type SupplyRow } from './coverage';
+
+/** Organization names by id, for modules that name partners (engagement events). */
+export { organizationLookup } from './lookup';

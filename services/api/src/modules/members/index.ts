@@ -9,3 +9,6 @@ export const membersModule = async (app: FastifyInstance) => {
 
 /** What the gaps module may know about people: who may own a gap, and names for its history. */
 export { networkStaffNames, userNames } from './staff';
+
+/** Who may lead engagement events, and anyone's name (engagement). */
+export { staffLookup } from './lookup';

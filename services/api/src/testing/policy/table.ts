@@ -8,6 +8,7 @@ import {
   makeClient,
   makeContact,
   makeGap,
+  makeEngagementEvent,
   makeInvitation,
   makeLocation,
   makeMember,
@@ -1232,6 +1233,111 @@ const directoryKind: KindDef<unknown> = {
   ],
 };
 
+// ---- Engagement events (issue 25): the collaboration team and network admins write; board ---------
+// coordinators read; a partner organization that took part (A) reads the partner view, without
+// the internal summary, follow-ups and gap links; everyone else gets a random id's 404.
+type EventObj = Awaited<ReturnType<typeof makeEngagementEvent>>;
+const readsAllEvents = (a: ActorSpec) => networkStaff(a) || hasRole(a, 'board_coordinator');
+/** The partner view leaves the internal fields out; the full view has them. */
+const eventView = (a: ActorSpec, r: Record<string, unknown>) => {
+  const full = readsAllEvents(a);
+  if (r.view !== (full ? 'full' : 'partner')) return `view ${String(r.view)}`;
+  const internal = ['summary', 'followUps', 'gapIds'].filter((f) => f in r);
+  return full || internal.length === 0 ? null : `partner view shows ${internal.join(', ')}`;
+};
+const eventCount = async (w: World, title: string) =>
+  (await w.db.select({ n: count() }).from(schema.engagementEvents).where(eq(schema.engagementEvents.title, title)))[0]!.n;
+const newEventBody = (c: CellCtx<unknown>) => ({ title: `Matrix new ${c.tag}`, type: 'town_hall', startsAt: '2026-04-01T18:00:00-07:00', spas: ['spa3'], focusPopulations: ['other'], attendeeCount: 3 });
+const engagementKind: KindDef<EventObj> = {
+  kind: 'engagement event',
+  states: ['logged'],
+  owner: 'A',
+  create: (w) => makeEngagementEvent(w),
+  id: (o) => o.id,
+  snapshot: async (w, o) => ({
+    row: (await w.db.execute(sql`select to_jsonb(e) - 'updated_at' as row from ${schema.engagementEvents} e where e.id = ${o.id}::uuid`)).rows[0],
+    orgs: (await w.db.select().from(schema.engagementEventOrganizations).where(eq(schema.engagementEventOrganizations.eventId, o.id))).map((x) => x.organizationId),
+  }),
+  actions: [
+    {
+      name: 'get',
+      method: 'GET',
+      path: (c) => `/api/v1/engagement/events/${c.obj.id}`,
+      security: 'both',
+      scope: 'engagement:read',
+      expect: (a) => (readsAllEvents(a) || inOrg(a, 'A') ? 'allow' : 'hidden'),
+      verify: async (c, body) => eventView(c.actor, body as Record<string, unknown>),
+    },
+    {
+      name: 'edit',
+      method: 'PATCH',
+      path: (c) => `/api/v1/engagement/events/${c.obj.id}`,
+      body: (c) => ({ summary: 'Matrix edit', version: c.obj.version }),
+      security: 'session',
+      expect: (a) => (networkStaff(a) ? 'allow' : 'forbidden'),
+      mutates: true,
+    },
+    {
+      name: 'delete',
+      method: 'DELETE',
+      path: (c) => `/api/v1/engagement/events/${c.obj.id}`,
+      body: (c) => ({ reason: 'Matrix removal', version: c.obj.version }),
+      security: 'session',
+      expect: (a) => (networkStaff(a) ? 'allow' : 'forbidden'),
+      mutates: true,
+    },
+    {
+      name: 'create',
+      method: 'POST',
+      path: () => '/api/v1/engagement/events',
+      body: newEventBody,
+      security: 'session',
+      expect: (a) => (networkStaff(a) ? 'allow' : 'forbidden'),
+      snapshot: async (c) => eventCount(c.w, `Matrix new ${c.tag}`),
+    },
+    {
+      name: 'create series',
+      method: 'POST',
+      path: () => '/api/v1/engagement/series',
+      body: (c) => ({ ...newEventBody(c), frequency: 'weekly', count: 2 }),
+      security: 'session',
+      expect: (a) => (networkStaff(a) ? 'allow' : 'forbidden'),
+      snapshot: async (c) => eventCount(c.w, `Matrix new ${c.tag}`),
+    },
+    {
+      name: 'import template',
+      method: 'GET',
+      path: () => '/api/v1/engagement/events/import/template',
+      security: 'session',
+      expect: (a) => (networkStaff(a) ? 'allow' : 'forbidden'),
+    },
+    {
+      // A refused import (real, not dry) must leave no event with the cell's source id.
+      name: 'import',
+      method: 'POST',
+      path: () => '/api/v1/engagement/events/import',
+      body: (c) => ({ csv: `source_id,title,type,date,spas,focus_populations,attendee_count\nmatrix-${c.tag},Matrix import,training,2019-03-04,spa2,other,7\n` }),
+      security: 'session',
+      expect: (a) => (networkStaff(a) ? 'allow' : 'forbidden'),
+      snapshot: async (c) => (await c.w.db.select({ n: count() }).from(schema.engagementEvents).where(eq(schema.engagementEvents.sourceId, `matrix-${c.tag}`)))[0]!.n,
+    },
+    {
+      name: 'list',
+      method: 'GET',
+      path: () => '/api/v1/engagement/events?limit=200',
+      security: 'both',
+      scope: 'engagement:read',
+      expect: () => 'allow',
+      row: async (c, r) => {
+        const s = slotOfActor(c.actor);
+        const tookPart = s !== null && (r.organizationIds as string[]).includes(c.w.orgs[s].id);
+        if (!readsAllEvents(c.actor) && !tookPart) return `event ${String(r.id)} of ${(r.organizationIds as string[]).join(', ')}`;
+        return eventView(c.actor, r);
+      },
+    },
+  ],
+};
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one list of kinds with different object types
 export const OBJECT_KINDS: KindDef<any>[] = [
   referralKind,
@@ -1256,6 +1362,7 @@ export const OBJECT_KINDS: KindDef<any>[] = [
   reportKind,
   inboxKind,
   directoryKind,
+  engagementKind,
 ];
 
 export interface CellInfo {

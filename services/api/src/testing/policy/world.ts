@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { API_SCOPES, type ApiScope, type Role } from '@tandem/contract';
 import { schema, type Db } from '@tandem/db';
-import { newClient, newConsent, newOrg, newReferral, newUser, newService } from '@tandem/db/testing';
+import { newClient, newConsent, newEngagementEvent, newOrg, newReferral, newUser, newService } from '@tandem/db/testing';
 import { sha256 } from '../../lib/crypto';
 import { signIn } from '../app';
 
@@ -189,3 +189,7 @@ export const makeInvitation = async (w: World, userName: string) => {
 };
 
 export const membershipOf = async (db: Db, userId: string) => db.select().from(schema.memberships).where(eq(schema.memberships.userId, userId));
+
+/** An engagement event A took part in (B did not), with internal notes and a gap link. */
+export const makeEngagementEvent = async (w: World) =>
+  newEngagementEvent(w.db, { title: `Matrix event ${w.uniq()}`, organizationIds: [w.orgs.A.id], gapIds: ['0f3c9a4e-1b2d-4c5e-8f70-9a1b2c3d4e5f'] });

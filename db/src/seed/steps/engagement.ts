@@ -1,0 +1,158 @@
+import { laInstant, seriesStarts, SPAS, type EngagementEventType, type FollowUp } from '@tandem/contract';
+import type { Tx } from '../../client';
+import { engagementEventOrganizations, engagementEvents, engagementEventStaff } from '../../schema';
+import { daysFrom, isoDate, must, type SeedContext } from '../context';
+import { ACCOUNT_SPECS } from '../data/accounts';
+import { ALL_ORGS, ORG } from '../data/organizations';
+import type { Rng } from '../prng';
+import type { Spa } from '../types';
+import { count, insertAll } from './util';
+
+type EventRow = typeof engagementEvents.$inferInsert;
+type Links = { orgs: string[]; staff: string[] };
+
+/** Two years of the collaboration team's work: about 10–15 events a month, like the WPC-LA reports. */
+const EVENTS = 300;
+const DAYS_BACK = 730;
+const TYPE_WEIGHTS: [EngagementEventType, number][] = [
+  ['outreach_meeting', 34],
+  ['service_assessment', 14],
+  ['workgroup', 10],
+  ['community_action_team', 10],
+  ['town_hall', 6],
+  ['training', 10],
+  ['case_conference', 11],
+  ['other', 5],
+];
+const ATTENDEES: Record<EngagementEventType, [number, number]> = {
+  outreach_meeting: [3, 15],
+  service_assessment: [4, 12],
+  workgroup: [12, 45],
+  community_action_team: [15, 60],
+  town_hall: [40, 180],
+  training: [8, 40],
+  case_conference: [4, 12],
+  other: [5, 30],
+};
+const spaName = new Map(SPAS.map((s) => [s.code as string, s.name]));
+const title = (type: EngagementEventType, org: string, spa: Spa) =>
+  ({
+    outreach_meeting: `Outreach meeting with ${org}`,
+    service_assessment: `Service assessment: ${spaName.get(spa)} shelter and treatment beds`,
+    workgroup: `${spaName.get(spa)} housing workgroup`,
+    community_action_team: `${spaName.get(spa)} community action team`,
+    town_hall: `Town hall: health and housing in ${spaName.get(spa)}`,
+    training: `Referral training for ${org}`,
+    case_conference: `Case conference with ${org}`,
+    other: `Resource fair, ${spaName.get(spa)}`,
+  })[type];
+const SUMMARIES = [
+  'Presented eligibility for the programs and exchanged referral contacts.',
+  'Walked through intake; the partner asked for a direct line to the CHW team.',
+  'Discussed waitlists and hours; evening intake is the main gap.',
+  'Reviewed referrals from last month and two that did not close the loop.',
+  'Community members raised transportation to appointments as the first barrier.',
+];
+const FOLLOW_UPS = ['Send the referral guide', 'Share the updated eligibility sheet', 'Set up a direct contact for intake', 'Bring the gap to the contracts division', 'Schedule a follow-up visit'];
+
+/** Attendees by group, the affiliations adding up to at most the total (engagement/rules.ts). */
+const groups = (rng: Rng, total: number) => {
+  const community = Math.floor(total * rng.int(20, 50) / 100);
+  const cbo = Math.floor(total * rng.int(15, 30) / 100);
+  const county = Math.floor(total * rng.int(0, 10) / 100);
+  const hs = Math.floor(total * rng.int(5, 10) / 100);
+  return { communityMembers: community, cboStaff: cbo, countyStaff: county, healthSystemStaff: hs, livedExperience: Math.floor(total * rng.int(5, 30) / 100) };
+};
+
+/** Follow-ups due two weeks after the event; most of those older than a month are done. */
+const followUps = (ctx: SeedContext, ageDays: number, owner: string): FollowUp[] =>
+  ctx.rng.sample(FOLLOW_UPS, ctx.rng.int(0, 2)).map((text) => ({ text, owner, dueDate: isoDate(daysFrom(ctx.now, 14 - ageDays)), done: ageDays > 30 && ctx.rng.chance(0.8) }));
+
+/**
+ * Engagement events (issue 25): a few hundred events over two years across every SPA and focus
+ * population, each led by the SPA's collaboration-team liaison with the CBOs that serve it, and a
+ * monthly reentry workgroup series.
+ */
+export const seedEngagement = async (tx: Tx, ctx: SeedContext) => {
+  const { rng } = ctx;
+  const leads = ACCOUNT_SPECS.filter((a) => a.role === 'collaboration_team' && a.liaisonFor?.length);
+  const cbos = ALL_ORGS.filter((o) => o.type === 'cbo');
+  const rows: EventRow[] = [];
+  const links = new Map<string, Links>();
+  const add = (row: EventRow, l: Links) => {
+    rows.push(row);
+    links.set(row.id!, l);
+  };
+
+  for (let i = 0; i < EVENTS; i++) {
+    const lead = rng.pick(leads);
+    const spa = rng.pick(lead.liaisonFor!) as Spa;
+    const type = rng.weighted(TYPE_WEIGHTS);
+    const serving = cbos.filter((o) => o.spas.includes(spa));
+    const partners = rng.sample(serving.length ? serving : cbos, type === 'outreach_meeting' || type === 'case_conference' ? 1 : rng.int(1, 3));
+    const focus = [...new Set([rng.pick(partners[0]!.focus), ...(rng.chance(0.3) ? [rng.pick(partners[0]!.focus)] : [])])];
+    const ageDays = rng.int(1, DAYS_BACK);
+    const day = daysFrom(ctx.now, -ageDays);
+    const total = rng.int(...ATTENDEES[type]);
+    const virtual = rng.chance(0.25);
+    const leadId = must(ctx.users, lead.email.toLowerCase(), 'user');
+    add(
+      {
+        id: ctx.ids.uuid(),
+        title: title(type, partners[0]!.name, spa),
+        type,
+        startsAt: laInstant(isoDate(day), `${rng.int(9, 16)}:${rng.pick(['00', '30'])}`),
+        durationMinutes: rng.pick([30, 60, 60, 90, 120]),
+        spas: type === 'town_hall' && rng.chance(0.3) ? [spa, ...(lead.liaisonFor!.filter((s) => s !== spa) as Spa[])] : [spa],
+        modality: virtual ? 'virtual' : 'in_person',
+        address: virtual ? null : `${partners[0]!.name}, ${spaName.get(spa)}`,
+        focusPopulations: focus,
+        attendeeCount: total,
+        ...(rng.chance(0.8) ? groups(rng, total) : {}),
+        summary: rng.chance(0.85) ? rng.pick(SUMMARIES) : null,
+        followUps: followUps(ctx, ageDays, lead.name),
+        createdBy: leadId,
+        createdAt: day,
+        updatedAt: day,
+      },
+      { orgs: partners.map((o) => must(ctx.orgs, o.key, 'organization')), staff: [leadId] },
+    );
+  }
+
+  // The monthly reentry workgroup: one series, each meeting its own event.
+  const seriesId = ctx.ids.uuid();
+  const first = laInstant(isoDate(daysFrom(ctx.now, -DAYS_BACK)), '10:00');
+  const chair = must(ctx.users, 'collab@tandem.example', 'user');
+  const reentry = [ORG.reentry, ...cbos.filter((o) => o.focus.includes('justice_involvement') && o.key !== ORG.reentry).slice(0, 2).map((o) => o.key)];
+  for (const startsAt of seriesStarts(first, 'monthly', 24)) {
+    const total = rng.int(18, 45);
+    const g = groups(rng, total);
+    add(
+      {
+        id: ctx.ids.uuid(),
+        title: 'Alternatives to incarceration workgroup',
+        type: 'workgroup',
+        startsAt,
+        durationMinutes: 90,
+        spas: ['spa6', 'spa8'],
+        modality: 'in_person',
+        address: '1000 S Fremont Ave, Alhambra, CA 91803',
+        focusPopulations: ['justice_involvement'],
+        attendeeCount: total,
+        ...g,
+        summary: 'Consensus meeting: community members vote equally with agency staff.',
+        followUps: [],
+        seriesId,
+        createdBy: chair,
+        createdAt: startsAt,
+        updatedAt: startsAt,
+      },
+      { orgs: reentry.map((k) => must(ctx.orgs, k, 'organization')), staff: [chair] },
+    );
+  }
+
+  count(ctx, 'engagementEvents', await insertAll(tx, engagementEvents, rows));
+  const all = [...links];
+  count(ctx, 'engagementEventOrganizations', await insertAll(tx, engagementEventOrganizations, all.flatMap(([eventId, l]) => l.orgs.map((organizationId) => ({ eventId, organizationId })))));
+  await insertAll(tx, engagementEventStaff, all.flatMap(([eventId, l]) => l.staff.map((userId) => ({ eventId, userId }))));
+};

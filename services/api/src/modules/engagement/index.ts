@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import { organizationLookup } from '../directory';
+import { staffLookup } from '../members';
+import { createEngagementImport } from './import';
+import { engagementRoutes } from './routes';
+import { createEngagementService, type GapLookup } from './service';
+
+/** Until the gaps module is wired in, no gap id is known: every gapIds entry answers 422. */
+export const noGaps: GapLookup = { existing: async () => [] };
+
+/**
+ * Engagement events (issue 25). Partner organizations are checked and named by the directory,
+ * staff leads by the members module, gap links by the gaps module: each through the small
+ * interface it supplies here; this module reads only its own tables.
+ */
+export const engagementModule = async (app: FastifyInstance, opts: { gaps?: GapLookup } = {}) => {
+  const events = createEngagementService({
+    db: app.db,
+    organizations: { named: (ids) => organizationLookup.named(app.db, ids) },
+    staff: { networkStaff: (ids) => staffLookup.networkStaff(app.db, ids), named: (ids) => staffLookup.named(app.db, ids) },
+    gaps: opts.gaps ?? noGaps,
+  });
+  engagementRoutes(app, { events, imports: createEngagementImport({ db: app.db, events }) });
+};

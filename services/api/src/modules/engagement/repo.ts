@@ -1,0 +1,102 @@
+import { and, arrayContains, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import { schema, type DbOrTx } from '@tandem/db';
+
+const { engagementEvents: events, engagementEventOrganizations: eventOrgs, engagementEventStaff: eventStaff, engagementEventGaps: eventGaps } = schema;
+export type EventRow = typeof events.$inferSelect;
+export type EventInsert = typeof events.$inferInsert;
+
+export interface EventFilters {
+  limit: number;
+  /** Only events one of these organizations took part in (undefined = all). */
+  visibleTo?: string[];
+  /** Inclusive Los Angeles dates [from, to]. */
+  from?: string;
+  to?: string;
+  spa?: EventRow['spas'][number];
+  population?: EventRow['focusPopulations'][number];
+  type?: EventRow['type'];
+  staffId?: string;
+  organizationId?: string;
+  /** Keyset: [starts_at as text, id] of the last row of the previous page (newest first). */
+  after?: [string, string];
+}
+
+const tookPart = (orgIds: string[]) =>
+  sql`exists (select 1 from ${eventOrgs} o where o.event_id = ${events.id} and o.organization_id in (${sql.join(
+    orgIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )}))`;
+const laDate = sql`(${events.startsAt} at time zone 'America/Los_Angeles')::date`;
+
+/** Ids of one link table grouped by event, for several events in one query. */
+const grouped = async (rows: PromiseLike<{ eventId: string; id: string }[]>) => {
+  const out = new Map<string, string[]>();
+  for (const r of await rows) out.set(r.eventId, [...(out.get(r.eventId) ?? []), r.id]);
+  return out;
+};
+
+export const eventsRepo = {
+  async page(db: DbOrTx, f: EventFilters): Promise<(EventRow & { startsKey: string })[]> {
+    if (f.visibleTo && f.visibleTo.length === 0) return [];
+    return db
+      .select({ ...getTableColumns(events), startsKey: sql<string>`${events.startsAt}::text` })
+      .from(events)
+      .where(
+        and(
+          isNull(events.deletedAt),
+          f.visibleTo ? tookPart(f.visibleTo) : undefined,
+          f.organizationId ? tookPart([f.organizationId]) : undefined,
+          f.staffId ? sql`exists (select 1 from ${eventStaff} s where s.event_id = ${events.id} and s.user_id = ${f.staffId}::uuid)` : undefined,
+          f.from ? sql`${laDate} >= ${f.from}::date` : undefined,
+          f.to ? sql`${laDate} <= ${f.to}::date` : undefined,
+          f.spa ? arrayContains(events.spas, [f.spa]) : undefined,
+          f.population ? arrayContains(events.focusPopulations, [f.population]) : undefined,
+          f.type ? eq(events.type, f.type) : undefined,
+          f.after ? sql`(${events.startsAt}, ${events.id}) < (${f.after[0]}::timestamptz, ${f.after[1]}::uuid)` : undefined,
+        ),
+      )
+      .orderBy(desc(events.startsAt), desc(events.id))
+      .limit(f.limit + 1);
+  },
+
+  /** The live occurrences of a series, in time order. */
+  series: async (db: DbOrTx, seriesId: string) =>
+    db.select().from(events).where(and(eq(events.seriesId, seriesId), isNull(events.deletedAt))).orderBy(events.startsAt, events.id),
+  /** A live (not removed) event. */
+  one: async (db: DbOrTx, id: string) => (await db.select().from(events).where(and(eq(events.id, id), isNull(events.deletedAt))))[0],
+  lock: async (db: DbOrTx, id: string) => (await db.select().from(events).where(and(eq(events.id, id), isNull(events.deletedAt))).for('update'))[0],
+  insert: async (db: DbOrTx, row: EventInsert) => (await db.insert(events).values(row).returning())[0]!,
+  /** Writes the change and bumps the version (optimistic concurrency). */
+  update: async (db: DbOrTx, id: string, set: Partial<EventInsert>) =>
+    (await db.update(events).set({ ...set, updatedAt: sql`now()`, version: sql`${events.version} + 1` }).where(eq(events.id, id)).returning())[0]!,
+
+  /** Partner organizations, staff leads and gap links of several events, three queries. */
+  async links(db: DbOrTx, eventIds: string[]) {
+    if (!eventIds.length) return { orgs: new Map<string, string[]>(), staff: new Map<string, string[]>(), gaps: new Map<string, string[]>() };
+    // One after another: inside a transaction the three share one connection.
+    const orgs = await grouped(db.select({ eventId: eventOrgs.eventId, id: eventOrgs.organizationId }).from(eventOrgs).where(inArray(eventOrgs.eventId, eventIds)));
+    const staff = await grouped(db.select({ eventId: eventStaff.eventId, id: eventStaff.userId }).from(eventStaff).where(inArray(eventStaff.eventId, eventIds)));
+    const gaps = await grouped(db.select({ eventId: eventGaps.eventId, id: eventGaps.gapId }).from(eventGaps).where(inArray(eventGaps.eventId, eventIds)));
+    return { orgs, staff, gaps };
+  },
+  async replaceOrganizations(db: DbOrTx, eventId: string, ids: string[]) {
+    await db.delete(eventOrgs).where(eq(eventOrgs.eventId, eventId));
+    if (ids.length) await db.insert(eventOrgs).values(ids.map((organizationId) => ({ eventId, organizationId })));
+  },
+  async replaceStaff(db: DbOrTx, eventId: string, ids: string[]) {
+    await db.delete(eventStaff).where(eq(eventStaff.eventId, eventId));
+    if (ids.length) await db.insert(eventStaff).values(ids.map((userId) => ({ eventId, userId })));
+  },
+  async replaceGaps(db: DbOrTx, eventId: string, ids: string[]) {
+    await db.delete(eventGaps).where(eq(eventGaps.eventId, eventId));
+    if (ids.length) await db.insert(eventGaps).values(ids.map((gapId) => ({ eventId, gapId })));
+  },
+
+  /** Source ids (CSV import) already taken, removed events included: a re-import never brings one back. */
+  takenSourceIds: async (db: DbOrTx, sourceIds: string[]) =>
+    new Set(
+      sourceIds.length
+        ? (await db.select({ s: events.sourceId }).from(events).where(inArray(events.sourceId, sourceIds))).map((r) => r.s!)
+        : [],
+    ),
+};

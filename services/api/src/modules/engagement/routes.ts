@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import { api } from '@tandem/contract';
+import { rules } from '../../lib/authz';
+import { route } from '../../lib/routes';
+import { sendCsv } from '../../lib/csv';
+import type { createEngagementImport } from './import';
+import type { EngagementService } from './service';
+
+/**
+ * Engagement events. Reads: signed-in users and API keys with engagement:read (which events and
+ * which fields is decided per record in the service). Writes: the collaboration team and network admins.
+ */
+export const engagementRoutes = (app: FastifyInstance, { events, imports }: { events: EngagementService; imports: ReturnType<typeof createEngagementImport> }) => {
+  const writers = rules.anyRole('collaboration_team', 'network_admin');
+  route(app, api.listEngagementEvents, { rule: rules.authenticated, handler: async (req) => events.list(req.actor, req.query) });
+  route(app, api.getEngagementEvent, { rule: rules.authenticated, handler: async (req) => events.get(req.actor, req.params.id) });
+  route(app, api.createEngagementEvent, { rule: writers, handler: async (req) => events.create(req.ctx(), req.body) });
+  route(app, api.createEngagementSeries, { rule: writers, handler: async (req) => events.createSeries(req.ctx(), req.body) });
+  route(app, api.updateEngagementEvent, { rule: writers, handler: async (req) => events.update(req.ctx(), req.params.id, req.expectedVersion, req.body) });
+  route(app, api.getEngagementSeries, { rule: rules.authenticated, handler: async (req) => events.getSeries(req.actor, req.params.id) });
+  route(app, api.deleteEngagementEvent, { rule: writers, handler: async (req) => events.remove(req.ctx(), req.params.id, req.expectedVersion, req.body.reason) });
+  route(app, api.getEngagementImportTemplate, { rule: writers, handler: async (_req, reply) => sendCsv(reply, 'tandem-engagement-events-template.csv', imports.template()) });
+  route(app, api.importEngagementEvents, { rule: writers, handler: async (req) => imports.run(req.ctx(), req.body.csv, req.query.dryRun) });
+};

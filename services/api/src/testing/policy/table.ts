@@ -10,6 +10,7 @@ import {
   makeGap,
   makeEngagementEvent,
   makeInvitation,
+  makeWebhook,
   makeLocation,
   makeMember,
   makeNotification,
@@ -960,6 +961,40 @@ const auditKind: KindDef<AuditObj> = {
   ],
 };
 
+// ---- Webhooks: an organization's subscriptions, for its org admins and its keys with webhooks:manage ----------
+type WebhookObj = Awaited<ReturnType<typeof makeWebhook>>;
+const managesA = (a: ActorSpec) => hasRole(a, 'org_admin', 'A') || (a.kind === 'key' && a.org === 'A');
+const webhookOf = (a: ActorSpec): Outcome => (managesA(a) ? 'allow' : 'hidden');
+const webhookKind: KindDef<WebhookObj> = {
+  kind: 'webhook subscription',
+  states: ['active, of A'],
+  owner: 'A',
+  create: (w) => makeWebhook(w),
+  id: (o) => o.id,
+  snapshot: async (w, o) => (await w.db.select().from(schema.webhookSubscriptions).where(eq(schema.webhookSubscriptions.id, o.id)))[0],
+  actions: [
+    {
+      name: 'list',
+      method: 'GET',
+      path: () => '/api/v1/webhooks?limit=100',
+      security: 'both',
+      scope: 'webhooks:manage',
+      expect: () => 'allow',
+      // Only subscriptions of organizations the caller manages (an org admin's, a key's own).
+      row: async (c, s) => {
+        const [row] = await c.w.db.select().from(schema.webhookSubscriptions).where(eq(schema.webhookSubscriptions.id, String(s.id)));
+        const slot = c.w.slotOf(row?.organizationId);
+        const manages = c.actor.kind === 'key' ? c.actor.org === slot : !!slot && hasRole(c.actor, 'org_admin', slot);
+        return manages ? null : `a subscription of ${slot ?? 'another organization'}`;
+      },
+    },
+    { name: 'get', method: 'GET', path: (c) => `/api/v1/webhooks/${c.obj.id}`, security: 'both', scope: 'webhooks:manage', expect: webhookOf },
+    { name: 'delivery attempts', method: 'GET', path: (c) => `/api/v1/webhooks/${c.obj.id}/attempts`, security: 'both', scope: 'webhooks:manage', expect: webhookOf },
+    { name: 'rotate the secret', method: 'POST', path: (c) => `/api/v1/webhooks/${c.obj.id}/rotate-secret`, body: () => ({}), security: 'both', scope: 'webhooks:manage', expect: webhookOf, mutates: true },
+    { name: 'delete', method: 'DELETE', path: (c) => `/api/v1/webhooks/${c.obj.id}`, security: 'both', scope: 'webhooks:manage', expect: webhookOf, mutates: true },
+  ],
+};
+
 // ---- Reports over the network's referrals: network staff only ----------------------------------------
 const reportKind: KindDef<{ id: string }> = {
   kind: 'referral metrics',
@@ -1360,6 +1395,7 @@ export const OBJECT_KINDS: KindDef<any>[] = [
   invitationKind,
   settingsKind,
   reportKind,
+  webhookKind,
   inboxKind,
   directoryKind,
   engagementKind,

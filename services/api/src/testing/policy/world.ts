@@ -188,6 +188,15 @@ export const makeInvitation = async (w: World, userName: string) => {
   return i!;
 };
 
+/** A webhook subscription of A (straight into the database; the URL is never called here). */
+export const makeWebhook = async (w: World) => {
+  const [s] = await w.db
+    .insert(schema.webhookSubscriptions)
+    .values({ organizationId: w.orgs.A.id, url: `https://hooks.example.org/${w.uniq()}`, events: ['referral.status_changed'], secret: `whsec_${randomBytes(16).toString('hex')}` })
+    .returning();
+  return s!;
+};
+
 export const membershipOf = async (db: Db, userId: string) => db.select().from(schema.memberships).where(eq(schema.memberships.userId, userId));
 
 /** An engagement event A took part in (B did not), with internal notes and a gap link. */

@@ -10,6 +10,7 @@ import { apiKeyEndpoints } from './api-keys/endpoints';
 import { auditEndpoints } from './audit/endpoints';
 import { clientEndpoints, clientRecordEndpoints } from './clients/endpoints';
 import { notificationEndpoints } from './notifications/endpoints';
+import { boardEndpoints } from './boards/endpoints';
 
 /** The whole REST surface at a glance: every endpoint the API serves and the client calls. */
 export const api = {
@@ -24,6 +25,7 @@ export const api = {
   ...clientEndpoints,
   ...referralApi,
   ...notificationEndpoints,
+  ...boardEndpoints,
   ...auditEndpoints,
   ...healthEndpoints,
 };

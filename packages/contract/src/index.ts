@@ -27,3 +27,6 @@ export * from './common/field-errors-es';
 export * from './clients/search';
 export * from './clients/schemas';
 export * from './audit/schemas';
+export * from './boards/enums';
+export * from './boards/schemas';
+export * from './boards/decisions';

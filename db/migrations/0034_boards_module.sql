@@ -2,7 +2,7 @@ CREATE TABLE "board_application_forms" (
 	"token" text PRIMARY KEY NOT NULL,
 	"board_id" uuid NOT NULL,
 	"ip_hash" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"issued_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"used_at" timestamp with time zone
 );
 --> statement-breakpoint
@@ -138,7 +138,7 @@ ALTER TABLE "board_members" ADD CONSTRAINT "board_members_application_id_board_a
 ALTER TABLE "board_reviews" ADD CONSTRAINT "board_reviews_application_id_board_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."board_applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "board_reviews" ADD CONSTRAINT "board_reviews_reviewer_user_id_users_id_fk" FOREIGN KEY ("reviewer_user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "boards" ADD CONSTRAINT "boards_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "board_application_forms_ip_idx" ON "board_application_forms" USING btree ("ip_hash","created_at");--> statement-breakpoint
+CREATE INDEX "board_application_forms_ip_idx" ON "board_application_forms" USING btree ("ip_hash","issued_at");--> statement-breakpoint
 CREATE INDEX "board_applications_board_idx" ON "board_applications" USING btree ("board_id","created_at");--> statement-breakpoint
 CREATE INDEX "board_applications_ip_idx" ON "board_applications" USING btree ("ip_hash","created_at");--> statement-breakpoint
 CREATE INDEX "board_charter_ack_member_idx" ON "board_charter_acknowledgements" USING btree ("member_id");--> statement-breakpoint

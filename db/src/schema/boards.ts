@@ -128,7 +128,7 @@ export const boardApplicationForms = pgTable(
       .notNull()
       .references(() => boards.id, { onDelete: 'cascade' }),
     ipHash: text('ip_hash').notNull(),
-    issuedAt: createdAt(),
+    issuedAt: ts('issued_at').notNull().defaultNow(),
     usedAt: ts('used_at'),
   },
   (t) => [index('board_application_forms_ip_idx').on(t.ipHash, t.issuedAt)],

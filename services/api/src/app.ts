@@ -24,6 +24,7 @@ import { referralsModule } from './modules/referrals';
 import { notificationsModule } from './modules/notifications';
 import { auditModule } from './modules/audit';
 import { hsdsModule } from './modules/hsds';
+import { boardsModule } from './modules/boards';
 
 // Log paths that can carry PHI or secrets are censored; URLs are logged without query strings
 // because searches carry client names.
@@ -107,6 +108,7 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable; 
   await app.register(notificationsModule);
   await app.register(auditModule);
   await app.register(hsdsModule);
+  await app.register(boardsModule);
 
   if (config.webDistDir) await app.register(webPlugin, { dir: config.webDistDir });
   return app;

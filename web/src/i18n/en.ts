@@ -45,6 +45,7 @@ export const en = {
   'notifications.kind.statusChanged': 'Status changed',
   'notifications.kind.message': 'New message',
   'notifications.kind.overdue': 'Overdue',
+  'notifications.kind.boardDecision': 'Board application decided',
   'notifications.kind.assigned': 'Assigned to you',
   'notifications.more': '+{count} more about it',
   'notifications.groupUnread': '{count} unread',
@@ -72,6 +73,7 @@ export const en = {
   'errors.generic': 'Something went wrong. Please try again.',
   'errors.network': 'Tandem cannot be reached. Check your connection and try again.',
   'errors.invalid_credentials': 'That email and password do not match an account.',
+  'errors.form_too_fast': 'Please check your answers and send the form again in a few seconds.',
   'errors.too_many_requests': 'Too many attempts. Wait a minute, then try again.',
   'errors.validation_failed': 'Some fields need attention. See the messages below each field.',
   'errors.forbidden': 'You are not allowed to do this.',
@@ -1072,6 +1074,7 @@ export const en = {
   'notifTitle.overdue.acknowledge.sender': 'Acknowledgement overdue · at {org}',
   'notifTitle.overdue.first_contact.receiver': 'First contact overdue · from {org}',
   'notifTitle.overdue.first_contact.sender': 'First contact overdue · at {org}',
+  'notifTitle.board.application_decided': 'Your application to {board} was decided',
   'notifTitle.referral.assigned': 'Referral assigned to you',
   'notifTitle.withClient': '{title} · client {initials}',
   // ---- end of issue 24 block ----

@@ -47,6 +47,7 @@ export const es: Messages = {
   'notifications.kind.statusChanged': 'Cambio de estado',
   'notifications.kind.message': 'Mensaje nuevo',
   'notifications.kind.overdue': 'Atrasado',
+  'notifications.kind.boardDecision': 'Decisión sobre su solicitud a una junta',
   'notifications.kind.assigned': 'Asignado a usted',
   'notifications.more': '+{count} más sobre este',
   'notifications.groupUnread': '{count} sin leer',
@@ -74,6 +75,7 @@ export const es: Messages = {
   'errors.generic': 'Algo salió mal. Inténtelo de nuevo.',
   'errors.network': 'No se puede conectar con Tandem. Revise su conexión e inténtelo de nuevo.',
   'errors.invalid_credentials': 'Ese correo y contraseña no coinciden con ninguna cuenta.',
+  'errors.form_too_fast': 'Revise sus respuestas y vuelva a enviar el formulario en unos segundos.',
   'errors.too_many_requests': 'Demasiados intentos. Espere un minuto e inténtelo de nuevo.',
   'errors.validation_failed': 'Algunos campos necesitan atención. Vea los mensajes debajo de cada campo.',
   'errors.forbidden': 'No tiene permiso para hacer esto.',
@@ -1076,6 +1078,7 @@ export const es: Messages = {
   'notifTitle.overdue.acknowledge.sender': 'Marcar como visto: atrasado · en {org}',
   'notifTitle.overdue.first_contact.receiver': 'Primer contacto atrasado · de {org}',
   'notifTitle.overdue.first_contact.sender': 'Primer contacto atrasado · en {org}',
+  'notifTitle.board.application_decided': 'Se tomó una decisión sobre su solicitud a {board}',
   'notifTitle.referral.assigned': 'Referido asignado a usted',
   'notifTitle.withClient': '{title} · cliente {initials}',
   // ---- end of issue 24 block ----

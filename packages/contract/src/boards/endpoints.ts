@@ -219,7 +219,7 @@ export const boardEndpoints = {
     responses: { 200: ApplicationSchema, 409: ProblemSchema, 428: ProblemSchema },
   }),
 
-  listMembers: defineEndpoint({
+  listBoardMembers: defineEndpoint({
     method: 'GET',
     path: '/api/v1/boards/{id}/members',
     operationId: 'listBoardMembers',
@@ -231,7 +231,7 @@ export const boardEndpoints = {
     query: NoQuerySchema,
     responses: { 200: BoardMemberListSchema },
   }),
-  createMember: defineEndpoint({
+  createBoardMember: defineEndpoint({
     method: 'POST',
     path: '/api/v1/boards/{id}/members',
     operationId: 'createBoardMember',
@@ -245,7 +245,7 @@ export const boardEndpoints = {
     body: CreateBoardMemberBodySchema,
     responses: { 201: BoardMemberSchema, 409: ProblemSchema },
   }),
-  updateMember: defineEndpoint({
+  updateBoardMember: defineEndpoint({
     method: 'PATCH',
     path: '/api/v1/boards/{id}/members/{memberId}',
     operationId: 'updateBoardMember',

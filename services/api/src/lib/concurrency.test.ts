@@ -6,6 +6,7 @@ import { schema } from '@tandem/db';
 import { newOrg, newUser } from '@tandem/db/testing';
 import { newClient, newConsent } from '../../../../db/src/testing/referral-factories';
 import { newLocation, newService } from '../modules/directory/testing';
+import { newApplicationRow, newBoardRow, newMemberRow, newReviewRow } from '../modules/boards/testing';
 import { caller, member, world, type Call, type World } from '../modules/referrals/testing';
 import { signIn, testApp, type TestApp } from '../testing/app';
 
@@ -17,12 +18,14 @@ import { signIn, testApp, type TestApp } from '../testing/app';
 let t: TestApp;
 let w: World;
 let admin: Call; // a network admin: may edit any organization, service and agreement
+let adminUserId: string;
 beforeAll(async () => {
   t = await testApp();
   w = await world(t);
   const hq = await newOrg(t.db, { name: 'Health System', type: 'health_system' });
   const u = await newUser(t.db, { org: hq, role: 'network_admin' });
   admin = caller(t.app, await signIn(t.app, u.email));
+  adminUserId = u.id;
 });
 afterAll(() => t.close());
 
@@ -64,6 +67,33 @@ const sentToCbo = async () => {
 };
 
 const WRITES: Record<string, WriteRoute> = {
+  updateBoard: {
+    concurrency: 'required',
+    fresh: async () => ({ call: admin, url: `/api/v1/boards/${(await newBoardRow(t.db)).id}`, body: { meetingCadence: 'Every other month' }, version: 1 }),
+  },
+  putReview: {
+    concurrency: 'optional',
+    fresh: async () => {
+      const b = await newBoardRow(t.db);
+      const a = await newApplicationRow(t.db, b.id);
+      await newReviewRow(t.db, a.id, adminUserId);
+      return { call: admin, url: `/api/v1/boards/${b.id}/applications/${a.id}/reviews/me`, body: { scores: { lived: 4 } }, version: 1 };
+    },
+  },
+  decideApplication: {
+    concurrency: 'required',
+    fresh: async () => {
+      const b = await newBoardRow(t.db);
+      return { call: admin, url: `/api/v1/boards/${b.id}/applications/${(await newApplicationRow(t.db, b.id)).id}/decision`, body: { decision: 'waitlisted' }, version: 1 };
+    },
+  },
+  updateBoardMember: {
+    concurrency: 'required',
+    fresh: async () => {
+      const b = await newBoardRow(t.db);
+      return { call: admin, url: `/api/v1/boards/${b.id}/members/${(await newMemberRow(t.db, b.id)).id}`, body: { role: 'co_chair' }, version: 1 };
+    },
+  },
   updateOrganization: {
     concurrency: 'required',
     fresh: async () => ({ call: admin, url: `/api/v1/organizations/${(await newOrg(t.db)).id}`, body: { description: 'Groceries on Fridays' }, version: 1 }),
@@ -257,6 +287,15 @@ describe.each(Object.entries(WRITES))('%s', (op, route) => {
 
 /** Reads of versioned records: ETag, and 304 to a matching If-None-Match. */
 const READS: Record<string, () => Promise<{ call: Call; url: string; version: number }>> = {
+  getBoard: async () => ({ call: admin, url: `/api/v1/boards/${(await newBoardRow(t.db)).id}`, version: 1 }),
+  getBoardMember: async () => {
+    const b = await newBoardRow(t.db);
+    return { call: admin, url: `/api/v1/boards/${b.id}/members/${(await newMemberRow(t.db, b.id)).id}`, version: 1 };
+  },
+  getApplication: async () => {
+    const b = await newBoardRow(t.db);
+    return { call: admin, url: `/api/v1/boards/${b.id}/applications/${(await newApplicationRow(t.db, b.id)).id}`, version: 1 };
+  },
   getOrganization: async () => ({ call: admin, url: `/api/v1/organizations/${w.cbo.id}`, version: await versionIn(schema.organizations, w.cbo.id) }),
   getService: async () => {
     const s = await newService(t.db, w.cbo.id);
@@ -389,6 +428,11 @@ describe('201 Created', () => {
     ];
     const sent = await sentToCbo();
     created.push(['createReferralMessage', w.cboStaff.call, `/api/v1/referrals/${sent.id}/messages`, { body: 'We will call tomorrow' }]);
+    const board = await newBoardRow(t.db);
+    const chosen = await newApplicationRow(t.db, board.id, { status: 'selected' });
+    created.push(['createBoard', admin, '/api/v1/boards', { name: 'Youth board', program: 'Youth', purpose: 'Advise', seats: 9, termMonths: 12, meetingCadence: 'Monthly' }]);
+    created.push(['createCharter', admin, `/api/v1/boards/${board.id}/charters`, { sections: Object.fromEntries(['purpose', 'scope', 'values', 'decisionRules', 'quorum', 'terms', 'conflictOfInterest', 'stipendPolicy', 'meetingCommitments'].map((k) => [k, 'Text'])) }]);
+    created.push(['createBoardMember', admin, `/api/v1/boards/${board.id}/members`, { applicationId: chosen.id, termStart: '2027-01-01' }]);
     const fwd = await sentToCbo();
     created.push(['forwardReferral', w.cboStaff.call, `/api/v1/referrals/${fwd.id}/forward`, { receivingOrganizationId: w.other.id, note: 'Closer to home', version: fwd.version }]);
     // Every 201 the OpenAPI document lists is in the table.

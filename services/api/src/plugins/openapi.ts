@@ -28,6 +28,7 @@ export const TAGS: Record<string, string> = {
   Consents: "Clients' consents to share their information with organizations",
   Referrals: 'Closed-loop referrals: drafts, sending, status changes, messages',
   Notifications: 'In-app notifications for the signed-in user',
+  Boards: 'Community advisory boards: charters, public applications, review, decisions, members',
   Audit: 'Who read or changed what',
   HSDS: 'The directory as Open Referral HSDS 3.0 (read-only, public)',
   Directory: 'Bulk import and export of the directory',

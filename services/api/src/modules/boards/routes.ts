@@ -20,6 +20,7 @@ export const boardRoutes = (app: FastifyInstance, boards: BoardsService, applica
 
   route(app, api.listCharters, { rule: coordinator, handler: async (req) => boards.listCharters(req.actor, req.params.id) });
   route(app, api.createCharter, { rule: coordinator, handler: async (req) => boards.createCharter(req.ctx(), req.params.id, req.body) });
+  route(app, api.getCharter, { rule: coordinator, handler: async (req) => boards.getCharter(req.actor, req.params.id, req.params.charterId) });
   route(app, api.acknowledgeCharter, { rule: coordinator, handler: async (req) => boards.acknowledgeCharter(req.ctx(), req.params.id, req.params.charterId, req.body.memberId) });
 
   route(app, api.getPublicBoard, { rule: rules.public, handler: async (req) => applications.publicBoard(req.params.id) });
@@ -33,5 +34,6 @@ export const boardRoutes = (app: FastifyInstance, boards: BoardsService, applica
 
   route(app, api.listBoardMembers, { rule: coordinator, handler: async (req) => boards.listMembers(req.ctx(), req.params.id) });
   route(app, api.createBoardMember, { rule: coordinator, handler: async (req) => boards.createMember(req.ctx(), req.params.id, req.body) });
+  route(app, api.getBoardMember, { rule: coordinator, handler: async (req) => boards.getMember(req.ctx(), req.params.id, req.params.memberId) });
   route(app, api.updateBoardMember, { rule: coordinator, handler: async (req) => boards.updateMember(req.ctx(), req.params.id, req.params.memberId, req.expectedVersion, req.body) });
 };

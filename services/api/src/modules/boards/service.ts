@@ -126,6 +126,13 @@ export const createBoardsService = ({ db }: { db: Db }) => {
       return { data: await charters(boardId) };
     },
 
+    async getCharter(actor: Actor, boardId: string, charterId: string) {
+      await get(actor, boardId);
+      const c = (await charters(boardId)).find((x) => x.id === charterId);
+      if (!c) throw notFound('charter');
+      return c;
+    },
+
     /** A new version: acknowledgements are per version, so every active member is pending again. */
     async createCharter(ctx: Ctx, boardId: string, input: CharterBody) {
       const id = await db.transaction(async (tx) => {
@@ -165,6 +172,13 @@ export const createBoardsService = ({ db }: { db: Db }) => {
       // Contact details: the read is audited (ARCHITECTURE §4).
       await recordAudit(db, ctx, { action: 'board_member.list', entityType: 'board', entityId: boardId, read: true });
       return { data: rows.map((r) => toMember(r, acks.has(r.id))) };
+    },
+
+    async getMember(ctx: Ctx, boardId: string, id: string) {
+      await get(ctx.actor, boardId);
+      const m = await member(boardId, id);
+      await recordAudit(db, ctx, { action: 'board_member.read', entityType: 'board_member', entityId: id, read: true });
+      return m;
     },
 
     /** Seats a selected applicant: their contact details are copied, the application links to the member. */

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { newOrg, newUser } from '../../db/src/testing/factories';
 import { newClient, newConsent } from '../../db/src/testing/referral-factories';
-import { newLocation, newService } from '../../services/api/src/modules/directory/testing';
+import { newLocation, newService } from '../../db/src/testing/directory-factories';
 import { browserSuite, newPage, screenshot, signIn, uniq } from './browser';
 import { expectSpanishOnly, signInEs, spanishPhone } from './spanish';
 

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { agreementParties, agreements, contacts, schedules } from '../../db/src/schema';
 import { newOrg, newUser } from '../../db/src/testing/factories';
-import { newLocation, newService } from '../../services/api/src/modules/directory/testing';
+import { newLocation, newService } from '../../db/src/testing/directory-factories';
 import { browserSuite, signIn, uniq, withPage } from './browser';
 
 const suite = browserSuite();

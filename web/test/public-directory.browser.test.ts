@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { schedules } from '../../db/src/schema';
 import { newOrg } from '../../db/src/testing/factories';
-import { newLocation, newService } from '../../services/api/src/modules/directory/testing';
+import { newLocation, newService } from '../../db/src/testing/directory-factories';
 import { expectNoSeriousA11yFindings } from './axe';
 import { browserSuite, screenshot, uniq, withPage } from './browser';
 

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { referralMessages } from '../../db/src/schema';
 import { newOrg, newUser } from '../../db/src/testing/factories';
 import { newClient, newConsent, newReferral } from '../../db/src/testing/referral-factories';
-import { newService } from '../../services/api/src/modules/directory/testing';
+import { newService } from '../../db/src/testing/directory-factories';
 import { browserSuite, newPage, screenshot, signIn, uniq, withPage } from './browser';
 
 const suite = browserSuite();
@@ -234,6 +234,35 @@ describe('referrals', () => {
       await page.reload();
       await expectVisible(row);
       expect(await row.getByText(/unread/).count()).toBe(0);
+    }));
+
+  it("lets a colleague follow a referral they don't hold, and tells them of its messages", () =>
+    withPage(suite.browser, suite.stack.baseUrl, 'referral-follow', async (page) => {
+      const { dhs, chw, cbo, staff } = await world();
+      const colleague = await newUser(suite.stack.db, { org: dhs, role: 'staff', name: `Ana Colleague ${uniq()}` });
+      const client = await newClient(suite.stack.db, dhs, { familyName: `Okafor-${uniq()}` });
+      const referral = await newReferral(suite.stack.db, { from: dhs, to: cbo, client, status: 'accepted', sentAt: new Date(), sendingUserId: chw.id });
+
+      await signIn(page, colleague.email, colleague.password);
+      await page.goto(`/referrals/${referral.id}`);
+      const follow = page.getByRole('button', { name: 'Follow' });
+      expect(await follow.getAttribute('aria-pressed')).toBe('false');
+      await follow.click();
+      const following = page.getByRole('button', { name: 'Following' });
+      await expectVisible(following);
+      expect(await following.getAttribute('aria-pressed')).toBe('true');
+      await page.reload();
+      await expectVisible(page.getByRole('button', { name: 'Following' }));
+
+      // A message from the partner reaches the follower's bell.
+      const base = suite.stack.baseUrl;
+      const json = { 'content-type': 'application/json', origin: base };
+      const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email: staff.email, password: staff.password }) });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const posted = await fetch(`${base}/api/v1/referrals/${referral.id}/messages`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ body: 'Intake moved to Friday.' }) });
+      expect(posted.status).toBe(201);
+      await page.reload();
+      await expectVisible(page.getByRole('button', { name: 'Notifications, 1 unread' }));
     }));
 });
 

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { newOrg, newUser } from '../../db/src/testing/factories';
 import { newClient, newConsent, newReferral } from '../../db/src/testing/referral-factories';
-import { newService } from '../../services/api/src/modules/directory/testing';
+import { newService } from '../../db/src/testing/directory-factories';
 import { browserSuite, screenshot, signIn, uniq, withPage } from './browser';
 
 const suite = browserSuite();

@@ -1,3 +1,5 @@
 export * from './template-db';
 export * from './factories';
 export * from './referral-factories';
+export * from './directory-factories';
+export * from './board-factories';

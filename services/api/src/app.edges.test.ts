@@ -2,8 +2,8 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { newOrg, newUser, TEST_PASSWORD } from '@tandem/db/testing';
 import { loadConfig } from './config';
-import { testApp, type TestApp } from './testing/app';
-import { apiKey, member, world } from './modules/referrals/testing';
+import { testApp, type TestApp, apiKey, member } from './testing/app';
+import { world } from './modules/referrals/testing';
 
 // Answers from outside the routes: the router and Node's HTTP parser. Tested on a real listening
 // server with raw requests, since inject skips the parser.

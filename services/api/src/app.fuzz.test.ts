@@ -1,11 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import type { InjectOptions } from 'fastify';
 import { strToU8, zipSync } from 'fflate';
-import { newOrg, newUser } from '@tandem/db/testing';
+import { newOrg, newUser, newLocation, newService, newClient, newConsent, newReferral } from '@tandem/db/testing';
 import { schema } from '@tandem/db';
-import { newClient, newConsent, newReferral } from '../../../db/src/testing/referral-factories';
 import { signIn, testApp, type TestApp } from './testing/app';
-import { newLocation, newService } from './modules/directory/testing';
 import { BAD_UUIDS, body, hashSeed, hostile, NASTY_STRINGS, prng, toJson, valid, deref, type Ctx, type Rng, type Schema } from './fuzz/generate';
 import { rawRequest } from './fuzz/raw-http';
 

@@ -37,9 +37,7 @@ import {
   type ReferralStatus,
   type Role,
 } from '@tandem/contract';
-import { newOrg, newUser } from '@tandem/db/testing';
-import { newConsent } from '../../../db/src/testing/referral-factories';
-import { newLocation, newService } from './modules/directory/testing';
+import { newOrg, newUser, newLocation, newService, newConsent } from '@tandem/db/testing';
 import { bodyOf, dateArb, timestampArb, valueOf } from './testing/arbitraries';
 import { signIn, testApp, type TestApp } from './testing/app';
 

@@ -1,7 +1,6 @@
-import { newOrg } from '@tandem/db/testing';
-import { testApp, type TestApp } from './testing/app';
-import { newService } from './modules/directory/testing';
-import { apiKey, member, world, type Call } from './modules/referrals/testing';
+import { newOrg, newService } from '@tandem/db/testing';
+import { testApp, type TestApp, apiKey, member, type Call } from './testing/app';
+import { world } from './modules/referrals/testing';
 
 // Sync by `updatedSince` (issue 23, docs/sync.md): a job takes T, later asks for what changed
 // since T, and gets exactly those rows, oldest change first, across pages, even when a row

@@ -3,8 +3,8 @@ import { promisify } from 'node:util';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { testApp, type TestApp } from '../src/testing/app';
-import { member, world } from '../src/modules/referrals/testing';
+import { member, testApp, type TestApp } from '../src/testing/app';
+import { world } from '../src/modules/referrals/testing';
 
 // An integrator's view: openapi-typescript generates types from the served document, program.ts
 // must type-check against them (tsc, strict) and then run against the listening app.

@@ -3,6 +3,7 @@ import { defineEndpoint } from '../common/endpoint';
 import { IdParamsSchema, IdSchema } from '../common/ids';
 import { NoQuerySchema } from '../common/pagination';
 import { ProblemSchema } from '../common/problem';
+import { ReferralMetricsQuerySchema, ReferralMetricsSchema } from './metrics';
 import {
   AssignReferralBodySchema,
   CorrectFirstContactBodySchema,
@@ -316,4 +317,21 @@ export const referralEndpoints = {
 
 
 /** Every endpoint of this folder, spread into `api`. */
-export const referralApi = { ...referralEndpoints };
+/** Reports over the referrals module's own tables. */
+export const referralReportEndpoints = {
+  getReferralMetrics: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/reports/referrals',
+    operationId: 'getReferralMetrics',
+    summary: 'Referral network metrics by period: volume, acceptance, time to acknowledge and to first contact, loop closure, overdue share',
+    description:
+      'Referrals sent between `from` and `to` (Los Angeles days, both included), per month, quarter or year, optionally split by flow (health system → CBO, CBO → health system, CBO → CBO), receiving organization, SPA served or need. Each period has a total row (key null). With `Accept: text/csv`, the same rows as CSV. Network-wide: for the collaboration team and network admins. Changes nothing.',
+    tags: ['Reports'],
+    security: ['session'],
+    query: ReferralMetricsQuerySchema,
+    responses: { 200: ReferralMetricsSchema, 403: ProblemSchema },
+    produces: ['text/csv'],
+  }),
+};
+
+export const referralApi = { ...referralEndpoints, ...referralReportEndpoints };

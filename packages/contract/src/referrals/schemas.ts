@@ -125,6 +125,7 @@ export const ReferralDetailSchema = ReferralListItemSchema.extend({
   forwardedToId: nullableId('The referral this one was forwarded to'),
   allowedTransitions: z.array(ReferralStatusSchema).describe('Statuses the caller may move the referral to now'),
   packetMissing: z.array(PacketMissingSchema).describe('For a draft: what is missing before it can be sent'),
+  following: z.boolean().describe('Whether you follow it (POST/DELETE …/follow): notified of its changes and messages. Always false for API keys'),
 }).meta({ id: 'ReferralDetail' });
 export type ReferralDetail = z.infer<typeof ReferralDetailSchema>;
 

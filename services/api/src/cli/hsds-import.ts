@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createDb, createPool, runMigrations } from '@tandem/db';
 import { runningEmbeddedPostgres, startEmbeddedPostgres } from '@tandem/db/embedded';
-import { importDataset } from '../modules/hsds/import';
-import { sortUploads, type Upload } from '../modules/hsds/package';
+import { importDataset, sortUploads, type Upload } from '../modules/hsds';
 import { AppError } from '../lib/app-error';
 import { parseEnv } from '../config';
 

@@ -43,4 +43,3 @@ export const isNetworkAdmin = (a: Actor) => a.kind === 'user' && a.isNetworkAdmi
 /** Organizations the actor acts for (a user's memberships, or the key's org). */
 export const actingOrgIds = (a: Actor): string[] =>
   a.kind === 'user' ? a.memberships.map((m) => m.organizationId) : a.kind === 'apiKey' ? [a.organizationId] : [];
-export const actsFor = (a: Actor, orgId: string) => actingOrgIds(a).includes(orgId);

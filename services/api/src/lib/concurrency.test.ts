@@ -3,12 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { api, type EndpointDef } from '@tandem/contract';
 import { schema } from '@tandem/db';
-import { newOrg, newUser } from '@tandem/db/testing';
-import { newClient, newConsent } from '../../../../db/src/testing/referral-factories';
-import { newLocation, newService } from '../modules/directory/testing';
-import { newApplicationRow, newBoardRow, newMemberRow, newReviewRow } from '../modules/boards/testing';
-import { caller, member, world, type Call, type World } from '../modules/referrals/testing';
-import { signIn, testApp, type TestApp } from '../testing/app';
+import { newOrg, newUser, newLocation, newService, newClient, newConsent, newApplicationRow, newBoardRow, newMemberRow, newReviewRow } from '@tandem/db/testing';
+import { world, type World } from '../modules/referrals/testing';
+import { caller, member, type Call, signIn, testApp, type TestApp } from '../testing/app';
 
 // ARCHITECTURE §5: `If-Match`/version on state changes, the same rule on every route; `ETag` on
 // reads. One table lists every state-changing route on a versioned record, and the same seven

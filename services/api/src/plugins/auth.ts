@@ -4,7 +4,8 @@ import { AppError } from '../lib/app-error';
 import type { Actor, Ctx } from '../lib/actor';
 import { createAuthCache } from '../lib/auth-cache';
 import { sha256 } from '../lib/crypto';
-import { authRepo, type KeyHolderRow, type SessionRow } from '../modules/auth/repo';
+import type { ApiScope, Role } from '@tandem/contract';
+import type { Db } from '@tandem/db';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -18,10 +19,39 @@ export const SESSION_COOKIE = 'tandem_session';
 // so a busy client does not turn every read into a write.
 const TOUCH_EVERY_MS = 60_000;
 
+/** A signed-in session as the plugin reads it on each request. */
+export interface SessionRow {
+  sessionId: string;
+  userId: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  memberships: { organizationId: string; role: Role }[];
+}
+
+/** Who an API key acts for, as the plugin reads it on each request. */
+export interface KeyHolderRow {
+  id: string;
+  organizationId: string;
+  scopes: ApiScope[];
+  lastUsedAt: Date | null;
+}
+
+/**
+ * What the plugin needs of the tables the auth module owns; the module supplies it
+ * (`credentialLookup`) and app.ts passes it in, so the plugin reads no module's files.
+ */
+export interface CredentialLookup {
+  findActiveSession: (db: Db, id: string) => Promise<SessionRow | undefined>;
+  touchSession: (db: Db, id: string, expiresAt: Date) => Promise<void>;
+  findApiKeyBySecretHash: (db: Db, secretHash: string) => Promise<KeyHolderRow | undefined>;
+  markApiKeyUsed: (db: Db, id: string) => Promise<void>;
+}
+
 export interface AuthPluginOptions {
   sessionTtlHours: number;
   /** How long a lookup may be reused in this process (lib/auth-cache.ts). */
   cacheSeconds: number;
+  credentials: CredentialLookup;
 }
 
 const bearer = (req: FastifyRequest) => {
@@ -50,11 +80,11 @@ export const authPlugin = fp<AuthPluginOptions>(
       const key = bearer(req);
       if (key) {
         const hash = sha256(key);
-        const row = await apiKeys.through(hash, () => authRepo.findApiKeyBySecretHash(app.db, hash));
+        const row = await apiKeys.through(hash, () => opts.credentials.findApiKeyBySecretHash(app.db, hash));
         if (!row) throw new AppError('unauthenticated', 'The API key is not valid or has been revoked.');
         req.actor = { kind: 'apiKey', keyId: row.id, organizationId: row.organizationId, scopes: row.scopes };
         if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-          await authRepo.markApiKeyUsed(app.db, row.id);
+          await opts.credentials.markApiKeyUsed(app.db, row.id);
           row.lastUsedAt = new Date();
         }
         return;
@@ -62,7 +92,7 @@ export const authPlugin = fp<AuthPluginOptions>(
       const token = req.cookies[SESSION_COOKIE];
       if (!token) return;
       const id = sha256(token);
-      const session = await sessions.through(id, () => authRepo.findActiveSession(app.db, id));
+      const session = await sessions.through(id, () => opts.credentials.findActiveSession(app.db, id));
       // Expired or signed out: treated as anonymous (a cached session is held to its expiry too).
       if (!session || session.expiresAt.getTime() <= Date.now()) return;
       req.actor = {
@@ -74,7 +104,7 @@ export const authPlugin = fp<AuthPluginOptions>(
       };
       if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
         const expiresAt = new Date(Date.now() + opts.sessionTtlHours * 3600_000);
-        await authRepo.touchSession(app.db, session.sessionId, expiresAt);
+        await opts.credentials.touchSession(app.db, session.sessionId, expiresAt);
         Object.assign(session, { lastSeenAt: new Date(), expiresAt });
       }
     });

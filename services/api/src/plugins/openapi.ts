@@ -30,6 +30,7 @@ export const TAGS: Record<string, string> = {
   Notifications: 'In-app notifications for the signed-in user',
   Boards: 'Community advisory boards: charters, public applications, review, decisions, members',
   Audit: 'Who read or changed what',
+  Reports: 'Figures over the network: referral flows and how fast and how completely each step happens; CSV with Accept: text/csv',
   HSDS: 'The directory as Open Referral HSDS 3.0 (read-only, public)',
   Directory: 'Bulk import and export of the directory',
 };
@@ -128,6 +129,9 @@ const describeOperation = (op: Operation, e: EndpointDef | undefined) => {
       res.content = { [file]: { schema: { type: 'string', contentMediaType: file, ...(description ? { description } : {}) } } };
       res.headers['Content-Disposition'] = ref('ContentDisposition');
     }
+    // A report also answers `Accept: text/csv`: one tidy row per cell, beside the JSON.
+    if (s < 300 && e?.produces?.includes('text/csv') && res.content?.['application/json'])
+      res.content['text/csv'] = { schema: { type: 'string', contentMediaType: 'text/csv', description: 'The same figures, one row per cell (RFC 4180, with a header row)' } };
     if (!e || s < 400) {
       if (res.description === 'Default Response') res.description = s === 204 ? 'Done; no content' : 'Success';
       continue;

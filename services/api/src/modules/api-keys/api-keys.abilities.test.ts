@@ -1,7 +1,7 @@
 import { schema } from '@tandem/db';
 import { newOrg } from '@tandem/db/testing';
-import { testApp, type TestApp } from '../../testing/app';
-import { apiKey, member, world } from '../referrals/testing';
+import { testApp, type TestApp, apiKey, member } from '../../testing/app';
+import { world } from '../referrals/testing';
 
 // What an integration needs (issue 23): the colleagues to assign a referral to, and the
 // agreements of its organization, both behind directory:read; only its own organization's.

@@ -1,19 +1,12 @@
 import type { Db } from '@tandem/db';
-import type { ApiKey, ApiScope } from '@tandem/contract';
+import type { ApiScope } from '@tandem/contract';
 import { notFound } from '../../lib/app-error';
 import { type Ctx, userIdOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { randomToken, sha256 } from '../../lib/crypto';
 import { changingAuth } from '../../lib/auth-cache';
-import { apiKeysRepo, type ApiKeyRow } from './repo';
-
-const toApiKey = (r: ApiKeyRow): ApiKey => ({
-  ...r,
-  scopes: r.scopes,
-  createdAt: r.createdAt.toISOString(),
-  lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
-  revokedAt: r.revokedAt?.toISOString() ?? null,
-});
+import { toApiKey } from './mappers';
+import { apiKeysRepo } from './repo';
 
 export const createApiKeysService = ({ db }: { db: Db }) => ({
   async list(orgId: string) {

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { newOrg } from '@tandem/db/testing';
-import { newClient, newConsent } from '../../../../../db/src/testing/referral-factories';
-import { testApp, type TestApp } from '../../testing/app';
-import { apiKey, member, world } from '../referrals/testing';
+import { newOrg, newClient, newConsent } from '@tandem/db/testing';
+import { testApp, type TestApp, apiKey, member } from '../../testing/app';
+import { world } from '../referrals/testing';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { api } from '@tandem/contract';
-import { rules } from '../../lib/authz';
-import { route } from '../../lib/routes';
 import { auditRepo } from './repo';
+import { auditRoutes } from './routes';
 import { createAuditService } from './service';
 
 /** Months of audit log partitions kept ready ahead of the current one. */
@@ -15,8 +13,7 @@ const DAY_MS = 24 * 3_600_000;
  * them would still land in the DEFAULT partition: see docs/decisions/0005-audit-log-partitions.md).
  */
 export const auditModule = async (app: FastifyInstance) => {
-  const svc = createAuditService({ db: app.db });
-  route(app, api.listAudit, { rule: rules.anyRole('org_admin'), handler: async (req) => svc.list(req.actor, req.query) });
+  auditRoutes(app, createAuditService({ db: app.db }));
 
   const ensure = async () => {
     try {

@@ -73,3 +73,4 @@ export const auditRepo = {
     return Number(r.rows[0]?.made ?? 0);
   },
 };
+export type AuditPageRow = Awaited<ReturnType<typeof auditRepo.page>>[number];

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import type { CredentialLookup } from '../../plugins/auth';
+import { authRepo } from './repo';
 import { authRoutes } from './routes';
 import { createAuthService } from './service';
 
@@ -13,4 +15,12 @@ export interface AuthModuleOptions {
 export const authModule = async (app: FastifyInstance, opts: AuthModuleOptions) => {
   const svc = createAuthService({ db: app.db, sessionTtlHours: opts.sessionTtlHours, loginMaxFailures: opts.loginMaxFailures, now: opts.now });
   authRoutes(app, svc, { cookieSecure: opts.cookieSecure });
+};
+
+/** What the auth plugin reads on each request (who a session or API key is); app.ts hands it over. */
+export const credentialLookup: CredentialLookup = {
+  findActiveSession: authRepo.findActiveSession,
+  touchSession: authRepo.touchSession,
+  findApiKeyBySecretHash: authRepo.findApiKeyBySecretHash,
+  markApiKeyUsed: authRepo.markApiKeyUsed,
 };

@@ -1,7 +1,8 @@
 import { and, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@tandem/db';
 import { reuse, schema } from '@tandem/db';
-import type { ApiScope, Role } from '@tandem/contract';
+import type { Role } from '@tandem/contract';
+import type { KeyHolderRow, SessionRow } from '../../plugins/auth';
 
 const { users, sessions, memberships, organizations, apiKeys, loginThrottles, invitations } = schema;
 
@@ -12,22 +13,6 @@ const textArray = (xs: string[]) => sql`array[${sql.join(
   xs.map((x) => sql`${x}`),
   sql`, `,
 )}]::text[]`;
-
-export interface SessionRow {
-  sessionId: string;
-  userId: string;
-  expiresAt: Date;
-  lastSeenAt: Date;
-  memberships: { organizationId: string; role: Role }[];
-}
-
-/** Who an API key acts for, as the auth plugin reads it on each request. */
-export interface KeyHolderRow {
-  id: string;
-  organizationId: string;
-  scopes: ApiScope[];
-  lastUsedAt: Date | null;
-}
 
 export const authRepo = {
   async findUserByEmail(db: DbOrTx, email: string) {

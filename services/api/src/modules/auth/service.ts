@@ -6,6 +6,7 @@ import type { Ctx } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { randomToken, sha256 } from '../../lib/crypto';
 import { changingAuth } from '../../lib/auth-cache';
+import { toMe } from './mappers';
 import { authRepo } from './repo';
 import { createLoginThrottle } from './throttle';
 
@@ -26,12 +27,7 @@ export const createAuthService = ({ db, sessionTtlHours, loginMaxFailures, now =
   const getMe = async (userId: string): Promise<Me> => {
     const user = await authRepo.findUserById(db, userId);
     if (!user) throw new AppError('unauthenticated');
-    const memberships = await authRepo.membershipsOf(db, userId);
-    return {
-      user: { id: user.id, email: user.email, name: user.name, locale: user.locale as Me['user']['locale'], createdAt: user.createdAt.toISOString() },
-      memberships: memberships as Me['memberships'],
-      isNetworkAdmin: memberships.some((m) => m.role === 'network_admin'),
-    };
+    return toMe(user, await authRepo.membershipsOf(db, userId));
   };
 
   const startSession = async (userId: string, ip: string, userAgent: string | undefined) => {

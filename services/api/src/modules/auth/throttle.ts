@@ -108,4 +108,3 @@ export const createLoginThrottle = ({ db, loginMaxFailures, now }: { db: Db; log
     },
   };
 };
-export type LoginThrottle = ReturnType<typeof createLoginThrottle>;

@@ -1,12 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { Client } from 'pg';
 import { schema } from '@tandem/db';
-import { newOrg } from '@tandem/db/testing';
-import { newClient } from '../../../../../db/src/testing/referral-factories';
-import { testApp, type TestApp } from '../../testing/app';
-import { newService } from '../directory/testing';
-import { referralLinks } from '../referrals/links';
-import { apiKey, member, world, type Call } from '../referrals/testing';
+import { newOrg, newService, newClient } from '@tandem/db/testing';
+import { testApp, type TestApp, apiKey, member, type Call } from '../../testing/app';
+import { referralLinks } from '../referrals';
+import { world } from '../referrals/testing';
 import { clientsRepo } from './repo';
 
 let t: TestApp;

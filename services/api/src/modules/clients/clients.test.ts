@@ -1,10 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { schema } from '@tandem/db';
-import { newOrg } from '@tandem/db/testing';
-import { newClient } from '../../../../../db/src/testing/referral-factories';
-import { testApp, type TestApp } from '../../testing/app';
-import { newService } from '../directory/testing';
-import { apiKey, member, world } from '../referrals/testing';
+import { newOrg, newService, newClient } from '@tandem/db/testing';
+import { testApp, type TestApp, apiKey, member } from '../../testing/app';
+import { world } from '../referrals/testing';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,26 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import { api } from '@tandem/contract';
-import { rules } from '../../lib/authz';
-import { route } from '../../lib/routes';
-import { referralLinks } from '../referrals/links';
+import type { ReferralLinks } from './repo';
+import { clientRoutes } from './routes';
 import { createClientsService } from './service';
 
 /**
- * Clients (the people referred) and their consents. Any signed-in member or API key may call;
- * the service shows a client only to its creating organization, organizations on its
- * referrals and network admins — everyone else gets 404.
+ * Clients (the people referred) and their consents. Who is on a client's referrals comes from
+ * the referrals module through `links` (app.ts passes it); this module reads no referral table.
  */
-export const clientsModule = async (app: FastifyInstance) => {
-  const svc = createClientsService({ db: app.db, links: referralLinks });
-  const any = rules.authenticated;
-  route(app, api.createClient, { rule: any, handler: async (req) => svc.create(req.ctx(), req.body) });
-  route(app, api.searchClients, { rule: any, handler: async (req) => svc.search(req.ctx(), req.query) });
-  route(app, api.listClientReferrals, { rule: any, handler: async (req) => svc.referrals(req.ctx(), req.params.id, req.query) });
-  route(app, api.findClientMatches, { rule: any, handler: async (req) => ({ data: await svc.matches(req.ctx(), req.query) }) });
-  route(app, api.getClient, { rule: any, handler: async (req) => svc.get(req.ctx(), req.params.id) });
-  route(app, api.updateClient, { rule: any, handler: async (req) => svc.update(req.ctx(), req.params.id, req.expectedVersion, req.body) });
-  route(app, api.createConsent, { rule: any, handler: async (req) => svc.createConsent(req.ctx(), req.params.id, req.body) });
-  route(app, api.listConsents, { rule: any, handler: async (req) => svc.listConsents(req.ctx(), req.params.id) });
-  route(app, api.getConsent, { rule: any, handler: async (req) => svc.getConsent(req.ctx(), req.params.id) });
-  route(app, api.revokeConsent, { rule: any, handler: async (req) => svc.revokeConsent(req.ctx(), req.params.id, req.body.reason) });
+export const clientsModule = async (app: FastifyInstance, opts: { links: ReferralLinks }) => {
+  clientRoutes(app, createClientsService({ db: app.db, links: opts.links }));
 };
+
+// What other modules may use (through this file only): the referral detail and send checks.
+export type { ReferralLinks } from './repo';
+export { assertClientUsable } from './access';
+export { consentSummaryOf, packetOf, toClient } from './mappers';

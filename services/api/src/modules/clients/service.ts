@@ -2,18 +2,11 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '@tandem/db';
 import {
   consentLanguageFor,
-  consentStatus,
   parseClientSearch,
-  type Client,
-  type ClientReferral,
   type ClientSearchResult,
   type ClientMatch,
-  type Consent,
   type CreateClientBodySchema,
   type CreateConsentBodySchema,
-  type ReferralStatus,
-  type SdohCategory,
-  type SendPacket,
   type UpdateClientBodySchema,
 } from '@tandem/contract';
 import { AppError, notFound } from '../../lib/app-error';
@@ -22,121 +15,13 @@ import { auditInsert, diffFields, recordAudit } from '../../lib/audit';
 import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
 import { decodeCursor, KeyCursor, toPage } from '../../lib/pagination';
-import { clientsRepo, type ClientReferralRow, type ClientRow, type ConsentRow, type ReferralLinks } from './repo';
-
+import { reachOf, registeredByActor } from './access';
+import { iso, toClient, toClientReferral, toConsent } from './mappers';
+import { clientsRepo, type ClientRow, type ReferralLinks } from './repo';
 
 type CreateInput = z.output<typeof CreateClientBodySchema>;
 type UpdateInput = z.output<typeof UpdateClientBodySchema>;
 type ConsentInput = z.output<typeof CreateConsentBodySchema>;
-type Language = NonNullable<Client['preferredLanguage']>;
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-/**
- * The client's part of the send packet and the consent that best covers the receiver: the one
- * named on the referral if any, else an active covering one, else the latest covering one (so
- * the packet check can say it was revoked or expired). `consentsOfClient` newest first.
- */
-export const packetOf = (row: ClientRow | undefined, consentsOfClient: ConsentRow[], receivingOrgId: string | null, consentId: string | null, now: Date) => {
-  const client: SendPacket['client'] = row
-    ? { name: `${row.givenName} ${row.familyName}`.trim(), phones: row.phones, email: row.email, preferredContactMethod: row.preferredContactMethod, preferredLanguage: row.preferredLanguage }
-    : null;
-  let chosen: ConsentRow | undefined;
-  const anyConsent = Boolean(row && receivingOrgId) && consentsOfClient.length > 0;
-  if (row && receivingOrgId) {
-    const all = consentsOfClient.filter((c) => covers(c, receivingOrgId));
-    chosen = (consentId ? all.find((c) => c.id === consentId) : undefined) ?? all.find((c) => consentStatus(c, now) === 'active') ?? all[0];
-  }
-  // Consents on file that leave this receiver out say so, rather than "record a consent".
-  const consent: SendPacket['consent'] = chosen
-    ? { coversReceiver: true, expiresAt: iso(chosen.expiresAt), revokedAt: iso(chosen.revokedAt) }
-    : anyConsent
-      ? { coversReceiver: false }
-      : null;
-  // The consent a send records is one in force: under a BAA a revoked or expired one is not "the
-  // consent it was sent under".
-  return { client, consent, consentId: chosen && consentStatus(chosen, now) === 'active' ? chosen.id : null };
-};
-
-/** The consent a referral was sent under, with its status now. */
-export const consentSummaryOf = (c: ConsentRow | null | undefined, now: Date) => {
-  if (!c) return null;
-  const full = toConsent(c, now);
-  return { id: full.id, status: full.status, scope: full.scope, signedAt: full.signedAt, expiresAt: full.expiresAt, revokedAt: full.revokedAt, revokedReason: full.revokedReason };
-};
-
-export const toClient = (r: ClientRow): Client => ({
-  id: r.id,
-  givenName: r.givenName,
-  middleName: r.middleName,
-  familyName: r.familyName,
-  preferredName: r.preferredName,
-  dateOfBirth: r.dateOfBirth,
-  phones: r.phones,
-  email: r.email,
-  address: r.address ? { line2: null, ...r.address } : null,
-  preferredLanguage: r.preferredLanguage,
-  preferredContactMethod: r.preferredContactMethod,
-  preferredContactTimes: r.preferredContactTimes,
-  pronouns: r.pronouns,
-  safeContactNotes: r.safeContactNotes,
-  createdByOrganizationId: r.createdByOrgId,
-  createdAt: r.createdAt.toISOString(),
-  updatedAt: r.updatedAt.toISOString(),
-  version: r.version,
-});
-
-export const toConsent = (r: ConsentRow, now = new Date()): Consent => ({
-  id: r.id,
-  clientId: r.clientId,
-  scope: r.scope,
-  organizationIds: r.organizationIds,
-  method: r.method,
-  language: r.language as Language, // no CHECK on consents.language yet, so the column stays a string
-  signedAt: r.signedAt.toISOString(),
-  expiresAt: iso(r.expiresAt),
-  revokedAt: iso(r.revokedAt),
-  revokedReason: r.revocationReason,
-  revokedByUserId: r.revokedByUserId,
-  status: consentStatus(r, now),
-  witnessName: r.witnessName,
-  documentUrl: r.documentUrl,
-  recordedByUserId: r.recordedByUserId,
-  recordedByOrganizationId: r.recordedByOrgId,
-  createdAt: r.createdAt.toISOString(),
-});
-
-const toClientReferral = (r: ClientReferralRow): ClientReferral => ({
-  id: r.id,
-  status: r.status as ReferralStatus,
-  needs: r.needs as SdohCategory[],
-  sendingOrganizationId: r.sendingOrgId,
-  sendingOrganizationName: r.sendingOrganizationName,
-  receivingOrganizationId: r.receivingOrgId,
-  receivingOrganizationName: r.receivingOrganizationName,
-  receivingServiceName: r.receivingServiceName,
-  createdAt: r.createdAt.toISOString(),
-  sentAt: iso(r.sentAt),
-  closedAt: iso(r.closedAt),
-});
-
-const covers = (c: ConsentRow, orgId: string) => c.scope === 'network' || c.organizationIds.includes(orgId);
-
-/** Whether one of the actor's organizations registered the client (then its referrals need not be read). */
-export const registeredByActor = (actor: Actor, row: Pick<ClientRow, 'createdByOrgId'>) => actingOrgIds(actor).includes(row.createdByOrgId);
-
-/**
- * The organization through which the actor may see this client: the one that registered it, else
- * one on its referrals (`orgIdsOnClient`, needed only when registeredByActor is false), else none,
- * which only a network admin may pass. Not ok means "not yours", which callers turn into a 404.
- */
-export const reachOf = (actor: Actor, row: Pick<ClientRow, 'createdByOrgId'>, orgIdsOnClient: string[]): { ok: boolean; orgId: string | null } => {
-  if (registeredByActor(actor, row)) return { ok: true, orgId: row.createdByOrgId };
-  const mine = actingOrgIds(actor);
-  const linked = orgIdsOnClient.find((o) => mine.includes(o));
-  if (linked) return { ok: true, orgId: linked };
-  return { ok: isNetworkAdmin(actor), orgId: null };
-};
 
 /** The organization an actor registers clients for: a user with several must be explicit elsewhere. */
 const homeOrg = (a: Actor) => actingOrgIds(a)[0];
@@ -312,19 +197,6 @@ export const createClientsService = ({ db, links }: { db: Db; links: ReferralLin
         await recordAudit(tx, ctx, { action: 'consent.revoke', entityType: 'consent', entityId: consentId, organizationId: orgId, changes: { revokedAt: { from: null, to: iso(row.revokedAt) } } });
         return toConsent(row);
       });
-    },
-
-    // ---- For the referrals service (no HTTP; the caller has already checked referral access) ----
-
-    /**
-     * Whether the actor may attach this client to a referral: it must be visible to them (see
-     * reachOf). The caller read the row, and the organizations on its referrals unless
-     * registeredByActor, in the statement it needed anyway.
-     */
-    assertUsable: (actor: Actor, row: ClientRow | null, orgIdsOnClient: string[]) => {
-      if (!row || !reachOf(actor, row, orgIdsOnClient).ok) {
-        throw new AppError('reference_not_found', 'No such client.', { errors: [{ path: 'body.clientId', message: 'Unknown client' }] });
-      }
     },
   };
 };

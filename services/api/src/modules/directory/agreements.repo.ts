@@ -3,7 +3,6 @@ import { schema, type DbOrTx } from '@tandem/db';
 
 const { agreements, agreementParties, agreementApprovals, organizations, users } = schema;
 export type AgreementRow = typeof agreements.$inferSelect;
-export type AgreementWithParties = AgreementRow & { parties: { id: string; name: string }[] };
 
 export interface AgreementFilters {
   limit: number;

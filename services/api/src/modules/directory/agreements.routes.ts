@@ -1,16 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '@tandem/contract';
-import type { Db } from '@tandem/db';
 import { rules } from '../../lib/authz';
 import { route } from '../../lib/routes';
-import { createAgreementsService } from './agreements.service';
+import type { AgreementsService } from './agreements.service';
 
 /**
  * Agreements: signed-in users and API keys with directory:read read (record visibility in the
  * service: a key sees its own organization's); network staff write.
  */
-export const registerAgreementRoutes = (app: FastifyInstance, { db }: { db: Db }) => {
-  const agreements = createAgreementsService({ db });
+export const registerAgreementRoutes = (app: FastifyInstance, agreements: AgreementsService) => {
   const networkStaff = rules.anyRole('network_admin', 'collaboration_team');
 
   route(app, api.listAgreements, { rule: rules.authenticated, handler: async (req) => agreements.list(req.actor, req.query) });

@@ -185,3 +185,4 @@ export const createAgreementsService = ({ db }: { db: Db }) => {
     },
   };
 };
+export type AgreementsService = ReturnType<typeof createAgreementsService>;

@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { schema } from '@tandem/db';
-import { newOrg, newUser } from '@tandem/db/testing';
+import { newOrg, newUser, newLocation, newService } from '@tandem/db/testing';
 import { signIn, testApp, type TestApp } from '../../testing/app';
-import { newLocation, newService } from './testing';
 
 // Every directory write, called by someone who may not make it: an admin of an unrelated
 // organization, a staff member of the organization itself, the public, and the organization's

@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { schema } from '@tandem/db';
-import { newOrg, newUser } from '@tandem/db/testing';
+import { newOrg, newUser, newService } from '@tandem/db/testing';
 import type { Role } from '@tandem/contract';
-import { signIn, testApp, type TestApp } from '../../testing/app';
-import { member, world } from '../referrals/testing';
-import { newService } from './testing';
+import { signIn, testApp, type TestApp, member } from '../../testing/app';
+import { world } from '../referrals/testing';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -2,9 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { createDb, schema } from '@tandem/db';
 import { KNN_PAGE_SIZES, arcKm, facetStats, searchMode, searchServices, shapeKey, type SearchFilters, type Shape } from './search.repo';
-import { newOrg, newUser } from '@tandem/db/testing';
+import { newOrg, newUser, everyDay, newLocation, newService } from '@tandem/db/testing';
 import { signIn, testApp, type TestApp } from '../../testing/app';
-import { everyDay, newLocation, newService } from './testing';
 
 type NewService = typeof schema.services.$inferInsert;
 

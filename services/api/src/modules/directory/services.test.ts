@@ -1,8 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { schema } from '@tandem/db';
-import { newOrg, newUser } from '@tandem/db/testing';
+import { newOrg, newUser, newLocation, newService } from '@tandem/db/testing';
 import { signIn, testApp, type TestApp } from '../../testing/app';
-import { newLocation, newService } from './testing';
 
 let t: TestApp;
 beforeAll(async () => {

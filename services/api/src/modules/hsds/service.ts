@@ -13,6 +13,8 @@ import {
   taxonomyOut,
   termOut,
 } from './mappers';
+import { exportDataset } from './export';
+import { importDataset, type ImportOptions } from './import';
 import { hsdsRepo, type LocationFilter, type SalRow, type ServiceFilter } from './repo';
 import { TAXONOMIES, TERMS, filterTerms, findTaxonomy, findTerm } from './taxonomy';
 
@@ -199,5 +201,11 @@ export const createHsdsService = ({ db }: { db: Db }) => {
       if (!t) throw notFound('taxonomy term');
       return termOut(t);
     },
+
+    /** The whole directory from HSDS tabular files (network admins; import/). */
+    importDirectory: (files: Record<string, string>, opts: ImportOptions) => importDataset(db, files, opts),
+    /** The whole directory as HSDS tabular files (export.ts). */
+    exportDirectory: () => exportDataset(db),
   };
 };
+export type HsdsService = ReturnType<typeof createHsdsService>;

@@ -3,8 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Role } from '@tandem/contract';
 import { schema } from '@tandem/db';
 import { newOrg, newUser } from '@tandem/db/testing';
-import { signIn, testApp, type TestApp } from '../../testing/app';
-import { member, world } from '../referrals/testing';
+import { signIn, testApp, type TestApp, member } from '../../testing/app';
+import { world } from '../referrals/testing';
 
 let t: TestApp;
 let network: { id: string };

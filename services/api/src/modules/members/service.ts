@@ -1,64 +1,16 @@
-import type { Db, DbOrTx } from '@tandem/db';
-import { isNetworkRole, type api, type EndpointOutput, type Member, type Role } from '@tandem/contract';
-import { AppError, forbidden, notFound } from '../../lib/app-error';
-import { isNetworkAdmin, type Actor, type Ctx, userIdOf } from '../../lib/actor';
+import type { Db } from '@tandem/db';
+import type { Member, Role } from '@tandem/contract';
+import { AppError, notFound } from '../../lib/app-error';
+import { type Actor, type Ctx, userIdOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { randomToken, sha256 } from '../../lib/crypto';
 import { decodeCursor, KeyCursor, toPage } from '../../lib/pagination';
 import { changingAuth } from '../../lib/auth-cache';
-import { membersRepo, type MemberRow } from './repo';
+import { assertMayDeactivate, assertMayGrant, assertMayManage } from './access';
+import { toMember, toUser } from './mappers';
+import { membersRepo } from './repo';
 
 const INVITATION_DAYS = 7;
-
-const toMember = (r: MemberRow): Member => ({
-  userId: r.userId,
-  organizationId: r.organizationId,
-  email: r.email,
-  name: r.name,
-  role: r.role as Role,
-  status: !r.active ? 'deactivated' : r.hasPassword ? 'active' : 'invited',
-  createdAt: r.createdAt.toISOString(),
-});
-
-/**
- * Who grants what (ARCHITECTURE §4): an org admin grants staff and org_admin in their own
- * organization (the route's rule); the network-wide roles only a network admin grants, and only
- * in the organization that runs the network.
- */
-const assertMayGrant = async (db: DbOrTx, actor: Actor, orgId: string, role: Role) => {
-  if (!isNetworkRole(role)) return;
-  if (!isNetworkAdmin(actor)) throw new AppError('role_not_grantable', `Only network admins grant the ${role} role.`);
-  const runsNetwork = await membersRepo.runsNetwork(db, orgId);
-  if (runsNetwork === undefined) throw notFound('organization');
-  if (!runsNetwork) throw new AppError('role_not_grantable', `The ${role} role exists only in the organization that runs the network.`);
-};
-
-/** Only network admins change or remove someone holding a network-wide role. */
-const assertMayManage = (actor: Actor, current: string) => {
-  if (isNetworkRole(current as Role) && !isNetworkAdmin(actor)) throw forbidden(`Only network admins change or remove a member with the ${current} role.`);
-};
-
-type UserOut = EndpointOutput<typeof api.deactivateUser>;
-const toUser = (u: Awaited<ReturnType<typeof membersRepo.users>>[number]): UserOut => ({ ...u, locale: u.locale as 'en' | 'es', createdAt: u.createdAt.toISOString() });
-
-/**
- * May the actor deactivate or reactivate this account? The account is shared by every
- * organization the person works for, so an org admin decides it only when they administer all of
- * them; otherwise they remove the membership instead, and a network admin decides. A person the
- * actor administers in none of their organizations gets the 404 of a random id (as in GET /users).
- */
-const assertMayDeactivate = (actor: Actor, targetId: string, ms: { organizationId: string; role: string }[]) => {
-  if (actor.kind !== 'user') throw forbidden();
-  const network = isNetworkAdmin(actor);
-  const administers = (orgId: string) => actor.memberships.some((m) => m.organizationId === orgId && m.role === 'org_admin');
-  if (!network && !ms.some((m) => administers(m.organizationId))) throw notFound('user');
-  if (targetId === actor.userId) throw new AppError('own_account', 'You cannot deactivate your own account: ask another admin.');
-  if (network) return;
-  for (const m of ms) assertMayManage(actor, m.role);
-  if (!ms.every((m) => administers(m.organizationId))) {
-    throw forbidden('This person also works for an organization you do not administer: remove them from yours instead, or ask a network admin.');
-  }
-};
 
 export const createMembersService = ({ db }: { db: Db }) => ({
   async list(orgId: string, limit: number, cursor?: string) {
@@ -197,3 +149,4 @@ export const createMembersService = ({ db }: { db: Db }) => ({
     };
   },
 });
+export type MembersService = ReturnType<typeof createMembersService>;

@@ -1,7 +1,8 @@
+import { api } from '@tandem/contract';
 import { eq } from 'drizzle-orm';
 import { schema } from '@tandem/db';
-import { testApp, type TestApp } from '../../testing/app';
-import { member, world, type Call, type World } from '../referrals/testing';
+import { testApp, type TestApp, member, type Call } from '../../testing/app';
+import { world, type World } from '../referrals/testing';
 
 // Issue 24: who is notified of a referral's changes (README "Who is notified"), what a
 // notification carries, following, and per-user settings respected when notifications are made.
@@ -90,13 +91,18 @@ describe('POST and DELETE /api/v1/referrals/:id/follow', () => {
     const w = await world(t);
     const colleague = await member(t, w.clinic);
     const r = await sentAndOpened(w, { needs: ['housing-instability'] });
+    expect((await colleague.call.op(api.getReferral, { params: { id: r.id } })).body.following).toBe(false);
     expect((await colleague.call('POST', `/api/v1/referrals/${r.id}/follow`)).body).toEqual({ referralId: r.id, following: true });
+    // The referral says so to the follower, and only to them.
+    expect((await colleague.call.op(api.getReferral, { params: { id: r.id } })).body.following).toBe(true);
+    expect((await w.cboStaff.call('GET', `/api/v1/referrals/${r.id}`)).body.following).toBe(false);
     // Following twice is following.
     expect((await colleague.call('POST', `/api/v1/referrals/${r.id}/follow`)).status).toBe(200);
     await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/messages`, { body: 'We called the client' });
     expect(await kinds(colleague.call, r.id)).toEqual(['referral.message']);
 
     expect((await colleague.call('DELETE', `/api/v1/referrals/${r.id}/follow`)).body).toEqual({ referralId: r.id, following: false });
+    expect((await colleague.call.op(api.getReferral, { params: { id: r.id } })).body.following).toBe(false);
     await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/messages`, { body: 'Appointment on Monday' });
     expect(await kinds(colleague.call, r.id)).toEqual(['referral.message']);
   });

@@ -1,26 +1,29 @@
 import type { FastifyInstance } from 'fastify';
-import { createClientsService } from '../clients/service';
-import { servicesRepo } from '../directory/services.repo';
-import { notifier } from '../notifications';
+import type { Notifier } from '../notifications';
 import { createConversationService } from './conversation';
 import { createLifecycleService } from './lifecycle';
-import { referralLinks } from './links';
 import { referralsRepo, SWEEP_BATCH } from './repo';
 import { referralRoutes } from './routes';
 import { createReferralsService, type DirectoryLookup } from './service';
 
+export interface ReferralsModuleOptions {
+  overdueSweepSeconds?: number;
+  /** The directory's answers (service SLAs), from the directory module. */
+  directory: DirectoryLookup;
+  /** How referrals notify people, from the notifications module (it never touches that module's tables). */
+  notifier: Notifier;
+}
+
 /**
- * Referrals between organizations, their messages, timeline and followers. It reaches
- * clients/consents through the clients service, the directory through its service, and notifies
- * people through the notifications module's Notifier (it never touches that module's tables).
+ * Referrals between organizations, their messages, timeline and followers. app.ts hands in what
+ * it needs of other modules (DirectoryLookup, Notifier); the clients module's rules and mappers
+ * come through its index.ts. The single-statement reads that JOIN other modules' tables are the
+ * recorded exception in foreign-tables.ts.
  */
-export const referralsModule = async (app: FastifyInstance, opts: { overdueSweepSeconds?: number } = {}) => {
-  const clients = createClientsService({ db: app.db, links: referralLinks });
-  const directory: DirectoryLookup = {
-    serviceInfo: (tx, id) => servicesRepo.slaInfo(tx, id),
-  };
-  const deps = { db: app.db, clients, directory, notifier };
-  if (opts.overdueSweepSeconds) startOverdueSweep(app, opts.overdueSweepSeconds);
+export const referralsModule = async (app: FastifyInstance, opts: ReferralsModuleOptions) => {
+  const { notifier } = opts;
+  const deps = { db: app.db, directory: opts.directory, notifier };
+  if (opts.overdueSweepSeconds) startOverdueSweep(app, opts.overdueSweepSeconds, notifier);
   referralRoutes(app, {
     referrals: createReferralsService(deps),
     lifecycle: createLifecycleService(deps),
@@ -32,7 +35,7 @@ export const referralsModule = async (app: FastifyInstance, opts: { overdueSweep
  * Notifies overdue referrals every `seconds` (and once when the server is ready). A failed sweep
  * is logged by its error code only and retried at the next tick; the next sweep catches up.
  */
-const startOverdueSweep = (app: FastifyInstance, seconds: number) => {
+const startOverdueSweep = (app: FastifyInstance, seconds: number, notifier: Notifier) => {
   let running = false;
   const sweep = async (): Promise<void> => {
     if (running) return;
@@ -58,3 +61,7 @@ const startOverdueSweep = (app: FastifyInstance, seconds: number) => {
   });
   app.addHook('onClose', async () => clearInterval(timer));
 };
+
+// What other modules and app.ts may use (through this file only).
+export { referralLinks } from './links';
+export type { DirectoryLookup } from './service';

@@ -1,4 +1,4 @@
-import type { ReferralLinks } from '../clients/repo';
+import type { ReferralLinks } from '../clients';
 import { referralsRepo } from './repo';
 
 /** What the clients module may know about referrals (who is on a client's referrals), nothing more. */

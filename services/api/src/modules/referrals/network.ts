@@ -6,10 +6,11 @@ import { AppError } from '../../lib/app-error';
 import { hasAnyRole, isNetworkAdmin, type Ctx, userIdOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { decodeCursor, KeyCursor, toPage } from '../../lib/pagination';
+import { clients, organizations, services } from './foreign-tables';
 import { toItem } from './mappers';
 import { itemCols, overdueNow, wasSentSql, type ItemRow } from './repo';
 
-const { referrals, clients, services, organizations } = schema;
+const { referrals } = schema;
 type ListInput = z.output<typeof ReferralListQuerySchema>;
 
 /**

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { schema } from '@tandem/db';
-import { testApp, type TestApp } from '../../testing/app';
-import { apiKey, caller, member, world, type Call, type World } from './testing';
+import { testApp, type TestApp, apiKey, caller, member, type Call } from '../../testing/app';
+import { world, type World } from './testing';
 
 // Every referral and client route, called by someone not on the referral: they must get exactly
 // what a random id gets (404), or 401 when anonymous, and the rows must not change.

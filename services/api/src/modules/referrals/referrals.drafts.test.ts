@@ -1,8 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import { schema } from '@tandem/db';
-import { newClient } from '../../../../../db/src/testing/referral-factories';
-import { testApp, type TestApp } from '../../testing/app';
-import { apiKey, member, world, type Call, type World } from './testing';
+import { testApp, type TestApp, apiKey, member, type Call } from '../../testing/app';
+import { world, type World } from './testing';
+import { newClient } from '@tandem/db/testing';
 
 // A draft, and a draft cancelled before it was ever sent (sent_at null), are the sender's alone
 // (ARCHITECTURE §4): the receiving organization's staff and API keys get exactly what a random id

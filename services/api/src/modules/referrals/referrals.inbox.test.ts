@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { schema } from '@tandem/db';
-import { newClient, newConsent } from '../../../../../db/src/testing/referral-factories';
 import { testApp, type TestApp } from '../../testing/app';
 import { world } from './testing';
+import { newClient, newConsent } from '@tandem/db/testing';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { schema } from '@tandem/db';
-import { testApp, type TestApp } from '../../testing/app';
-import { apiKey, member, world, type Call, type World } from './testing';
+import { testApp, type TestApp, apiKey, member, type Call } from '../../testing/app';
+import { world, type World } from './testing';
 
 // Closing the loop (issue 24, ARCHITECTURE §3): first contact (when and how, corrected by the
 // receiver with the change on the timeline), the outcome sent with completed /

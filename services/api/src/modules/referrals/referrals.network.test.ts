@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { schema } from '@tandem/db';
-import { newOrg } from '@tandem/db/testing';
-import { testApp, type TestApp } from '../../testing/app';
-import { newService } from '../directory/testing';
-import { apiKey, member, world } from './testing';
+import { newOrg, newService } from '@tandem/db/testing';
+import { testApp, type TestApp, apiKey, member } from '../../testing/app';
+import { world } from './testing';
 
 let t: TestApp;
 beforeAll(async () => {

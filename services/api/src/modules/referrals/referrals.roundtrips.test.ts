@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type pg from 'pg';
 import { schema } from '@tandem/db';
-import { testApp, type TestApp } from '../../testing/app';
-import { newService } from '../directory/testing';
-import { apiKey, member, world } from './testing';
+import { testApp, type TestApp, apiKey, member } from '../../testing/app';
+import { world } from './testing';
+import { newService } from '@tandem/db/testing';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { schema } from '@tandem/db';
 import { REFERRAL_STATUSES, type ReferralStatus } from '@tandem/contract';
-import { newConsent } from '../../../../../db/src/testing/referral-factories';
-import { testApp, type TestApp } from '../../testing/app';
+import { testApp, type TestApp, member } from '../../testing/app';
 import { referralsRepo } from './repo';
-import { member, world } from './testing';
+import { world } from './testing';
+import { newConsent } from '@tandem/db/testing';
 
 let t: TestApp;
 beforeAll(async () => {

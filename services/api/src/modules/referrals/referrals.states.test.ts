@@ -1,6 +1,6 @@
 import { ClientSchema, MessagePageSchema, MessageSchema, ReferralDetailSchema, ReferralPageSchema, TimelineSchema } from '@tandem/contract';
-import { testApp, type TestApp } from '../../testing/app';
-import { apiKey, world } from './testing';
+import { testApp, type TestApp, apiKey } from '../../testing/app';
+import { world } from './testing';
 
 // Every state the database can hold must read back through every view (2xx, valid per the
 // contract): nullable client columns, and rows an API key wrote (no author user).

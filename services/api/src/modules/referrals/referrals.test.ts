@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { schema } from '@tandem/db';
-import { testApp, type TestApp } from '../../testing/app';
+import { testApp, type TestApp, apiKey } from '../../testing/app';
 import { notifier } from '../notifications';
 import { referralsRepo } from './repo';
-import { apiKey, world } from './testing';
+import { world } from './testing';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -166,8 +166,7 @@ describe('a referral from a CHW to a CBO, end to end', () => {
     await t.db.insert(schema.memberships).values({ userId: w.chw.user.id, organizationId: w.other.id, role: 'staff' });
     const { call } = { call: w.chw.call };
     // Sessions carry memberships from sign-in: sign in again to pick up the second one.
-    const { signIn } = await import('../../testing/app');
-    const { caller } = await import('./testing');
+    const { caller, signIn } = await import('../../testing/app');
     const both = caller(t.app, await signIn(t.app, w.chw.user.email));
     expect((await both('POST', '/api/v1/referrals', { needs: ['food-insecurity'] })).body.code).toBe('validation_failed');
     const chosen = await both('POST', '/api/v1/referrals', { sendingOrganizationId: w.other.id });

@@ -1,8 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import { WORKLIST_FILTERS } from '@tandem/contract';
 import { schema } from '@tandem/db';
-import { testApp, type TestApp } from '../../testing/app';
-import { apiKey, member, world, type Call } from './testing';
+import { testApp, type TestApp, apiKey, member, type Call } from '../../testing/app';
+import { world } from './testing';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -2,11 +2,11 @@ import { and, asc, desc, eq, getTableColumns, inArray, or, sql, type Placeholder
 import { type PgTable, type SelectedFields } from 'drizzle-orm/pg-core';
 import { reuse, schema, type DbOrTx } from '@tandem/db';
 import { OPEN_STATUSES, TERMINAL_STATUSES, type NotificationData, type ReferralDirection, type ReferralSide, type ReferralStatus } from '@tandem/contract';
-import { activeBaaBetween } from '../directory/agreements.repo';
 import { withParts, type WritePart } from '../../lib/batch';
 import type { Notifier } from '../notifications';
+import { activeBaaBetween, apiKeys, clients, consents, contacts, memberships, organizations, services, users } from './foreign-tables';
 
-const { referrals, referralEvents, referralFollows, referralMessages, referralReads, referralOrgReads, referralViews, outbox, clients, consents, organizations, services, users, memberships, contacts, apiKeys } = schema;
+const { referrals, referralEvents, referralFollows, referralMessages, referralReads, referralOrgReads, referralViews, outbox } = schema;
 
 /** One entry of a referral's timeline as the timeline query returns it. */
 export type TimelineRow = {
@@ -129,7 +129,7 @@ type ConsentRow = typeof consents.$inferSelect;
  * under; for a draft with a receiver, also what its packet check needs: the client's consents
  * (newest first) and whether an active BAA joins the two organizations. Null/false otherwise.
  */
-export type DetailRow = ItemRow & { client: ClientRow | null; consent: ConsentRow | null; clientConsents: ConsentRow[] | null; hasActiveBaa: boolean };
+export type DetailRow = ItemRow & { client: ClientRow | null; consent: ConsentRow | null; clientConsents: ConsentRow[] | null; hasActiveBaa: boolean; following: boolean };
 /** An open referral of the same client sharing a need (who holds it, never client details). */
 export type DuplicateRow = { referralId: string; organizationName: string; contactName: string | null; status: string; sentAt: string | null; needs: string[] };
 /** The detail plus the rest of what sending checks: the open duplicates and the receiving service's SLA targets. */
@@ -168,6 +168,11 @@ const detailCols = (reader: ReaderSql) => ({
   clientConsents: sql<Record<string, unknown>[] | null>`case when ${packetNeeded} then (
     select coalesce(json_agg(c order by c.signed_at desc, c.id desc), '[]'::json) from ${consents} c where c.client_id = ${referrals.clientId}) end`,
   hasActiveBaa: sql<boolean>`case when ${packetNeeded} then ${activeBaaBetween(referrals.sendingOrgId, referrals.receivingOrgId)} else false end`,
+  // Whether the reading person follows it (keys and nobody: false). One primary-key probe.
+  following:
+    reader?.kind === 'user'
+      ? sql<boolean>`exists (select 1 from ${referralFollows} f where f.referral_id = ${referrals.id} and f.user_id = ${reader.id}::uuid)`
+      : sql<boolean>`false`,
 });
 
 /**

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '@tandem/contract';
 import { rules } from '../../lib/authz';
+import { sendCsv, wantsCsv } from '../../lib/csv';
 import { route } from '../../lib/routes';
+import { referralMetricsCsv } from './metrics';
 import type { createConversationService } from './conversation';
 import type { createLifecycleService } from './lifecycle';
 import type { createReferralsService } from './service';
@@ -20,6 +22,13 @@ export const referralRoutes = (app: FastifyInstance, { referrals, lifecycle, con
   route(app, api.createReferral, { rule: any, handler: async (req) => referrals.create(req.ctx(), req.body) });
   route(app, api.listReferrals, { rule: any, handler: async (req) => referrals.list(req.ctx(), req.query) });
   route(app, api.countReferrals, { rule: any, handler: async (req) => referrals.counts(req.actor, req.query.box) });
+  route(app, api.getReferralMetrics, {
+    rule: rules.anyRole('collaboration_team', 'network_admin'),
+    handler: async (req, reply) => {
+      const m = await referrals.metrics(req.ctx(), req.query);
+      return wantsCsv(req) ? sendCsv(reply, `referral-metrics-${m.from}-${m.to}.csv`, referralMetricsCsv(m)) : m;
+    },
+  });
   route(app, api.getReferral, { rule: any, handler: async (req) => referrals.get(req.ctx(), req.params.id) });
   // The version each write is based on (If-Match or body) is parsed and checked by route(): req.expectedVersion.
   route(app, api.updateReferral, { rule: any, handler: async (req) => referrals.update(req.ctx(), req.params.id, req.expectedVersion, req.body) });

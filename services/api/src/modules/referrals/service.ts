@@ -15,6 +15,7 @@ import {
   type LoopClosureReason,
   type ReferralStatus,
   type UpdateReferralBodySchema,
+  type ReferralMetricsQuerySchema,
 } from '@tandem/contract';
 import { AppError, notFound } from '../../lib/app-error';
 import { actingOrgIds, type Actor, type Ctx, userIdOf, apiKeyIdOf } from '../../lib/actor';
@@ -22,10 +23,11 @@ import { auditInsert, diffFields, recordAudit } from '../../lib/audit';
 import { writeTogether } from '../../lib/batch';
 import { assertVersion } from '../../lib/concurrency';
 import { decodeCursor, KeyCursor, decodeSyncCursor, toPage } from '../../lib/pagination';
-import { consentSummaryOf, packetOf, toClient, type ClientsService } from '../clients/service';
+import { assertClientUsable, consentSummaryOf, packetOf, toClient } from '../clients';
 import type { Notifier } from '../notifications';
 import { accessOf, allowedFor, loadReferral, requireSide, type Access } from './access';
 import { toItem } from './mappers';
+import { referralMetrics } from './metrics';
 import { createNetworkBox } from './network';
 import { referralsRepo, urgencyRank, type DetailRow, type DraftContext, type ReferralInsert, type ReferralRow } from './repo';
 import { changeStatus, readerOf } from './status';
@@ -41,7 +43,6 @@ export interface DirectoryLookup {
 }
 export interface ReferralDeps {
   db: Db;
-  clients: ClientsService;
   directory: DirectoryLookup;
   /** How referrals notify people (the notifications module's, given at wiring: referrals never touch its tables). */
   notifier: Notifier;
@@ -85,6 +86,7 @@ export const detailView = async (db: DbOrTx, a: Access, d: DetailRow): Promise<R
     forwardedToId: chain.find((c) => c.forwardedFromId === r.id)?.id ?? null,
     allowedTransitions: allowedFor(a),
     packetMissing,
+    following: d.following,
   };
 };
 
@@ -124,7 +126,7 @@ const draftFields = (deps: ReferralDeps, actor: Actor, input: Partial<CreateInpu
   for (const k of ['needs', 'reason', 'urgency', 'senderContactName', 'senderContactPhone', 'senderContactEmail', 'receivingContactId', 'consentId'] as const) {
     if (input[k] !== undefined) (set as Record<string, unknown>)[k] = input[k];
   }
-  if (input.clientId) deps.clients.assertUsable(actor, c.client, c.orgIdsOnClient);
+  if (input.clientId) assertClientUsable(actor, c.client, c.orgIdsOnClient);
   if (input.clientId !== undefined) set.clientId = input.clientId;
   if (input.receivingOrganizationId !== undefined) set.receivingOrgId = input.receivingOrganizationId;
   if (input.receivingServiceId !== undefined) set.receivingServiceId = input.receivingServiceId;
@@ -143,6 +145,8 @@ export const createReferralsService = (deps: ReferralDeps) => {
   const { db } = deps;
   const network = createNetworkBox({ db });
   return {
+    /** Network metrics by period (metrics.ts); the route checks the caller is network staff. */
+    metrics: (ctx: Ctx, q: z.output<typeof ReferralMetricsQuerySchema>) => referralMetrics(db, ctx, q),
     /**
      * One read (author, client, service), one write, one read of the detail. The write is the
      * row, its event and its audit record in ONE statement (writeTogether), which PostgreSQL

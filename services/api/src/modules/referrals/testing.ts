@@ -1,35 +1,5 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
-import type { Role } from '@tandem/contract';
-import { newOrg, newUser } from '@tandem/db/testing';
-import { newClient, newConsent } from '../../../../../db/src/testing/referral-factories';
-import { signIn, type TestApp } from '../../testing/app';
-import { newService } from '../directory/testing';
-
-export type Headers = Record<string, string>;
-
-/** A caller bound to headers: `call('POST', url, body)` returns status and parsed JSON. */
-export const caller = (app: FastifyInstance, headers: Headers) => {
-  const call = async (method: InjectOptions['method'], url: string, payload?: unknown, extra: Headers = {}) => {
-    const res = await app.inject({ method, url, headers: { ...headers, ...extra }, ...(payload !== undefined ? { payload: payload as object } : {}) });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test convenience: bodies are checked field by field
-    const body: any = res.body ? JSON.parse(res.body) : undefined;
-    return { status: res.statusCode, body, headers: res.headers };
-  };
-  return call;
-};
-export type Call = ReturnType<typeof caller>;
-
-export const member = async (t: TestApp, org: { id: string }, role: Role = 'staff', name?: string) => {
-  const u = await newUser(t.db, { org, role, ...(name ? { name } : {}) });
-  return { user: u, call: caller(t.app, await signIn(t.app, u.email)) };
-};
-
-export const apiKey = async (t: TestApp, org: { id: string }, scopes: string[]) => {
-  const admin = await member(t, org, 'org_admin');
-  const res = await admin.call('POST', `/api/v1/organizations/${org.id}/api-keys`, { name: 'integration', scopes });
-  if (res.status !== 201) throw new Error(`api key: ${res.status} ${JSON.stringify(res.body)}`);
-  return caller(t.app, { authorization: `Bearer ${res.body.secret}` });
-};
+import { newOrg, newService, newClient, newConsent } from '@tandem/db/testing';
+import { member, type Call, type TestApp } from '../../testing/app';
 
 /**
  * A clinic whose CHW refers a client (with consent) to a CBO's food service, and an unrelated

@@ -904,6 +904,25 @@ const auditKind: KindDef<AuditObj> = {
   ],
 };
 
+// ---- Reports over the network's referrals: network staff only ----------------------------------------
+const reportKind: KindDef<{ id: string }> = {
+  kind: 'referral metrics',
+  states: ['network-wide'],
+  owner: 'N',
+  create: async (w) => ({ id: (await makeReferral(w, 'accepted')).id }),
+  id: (o) => o.id,
+  snapshot: async () => null,
+  actions: [
+    {
+      name: 'read by month and flow',
+      method: 'GET',
+      path: () => '/api/v1/reports/referrals?from=2026-01-01&to=2026-12-31&by=flow',
+      security: 'session',
+      expect: (a) => (hasRole(a, 'collaboration_team') || netAdmin(a) ? 'allow' : 'forbidden'),
+    },
+  ],
+};
+
 // ---- Notifications: each user's own ------------------------------------------------------------------
 type NoteObj = Awaited<ReturnType<typeof makeNotification>>;
 const OWNER = 'staff@A';
@@ -1178,6 +1197,7 @@ export const OBJECT_KINDS: KindDef<any>[] = [
   notificationKind,
   invitationKind,
   settingsKind,
+  reportKind,
   inboxKind,
   directoryKind,
 ];

@@ -3,9 +3,8 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { API_SCOPES, type ApiScope, type Role } from '@tandem/contract';
 import { schema, type Db } from '@tandem/db';
-import { newClient, newConsent, newOrg, newReferral, newUser } from '@tandem/db/testing';
+import { newClient, newConsent, newOrg, newReferral, newUser, newService } from '@tandem/db/testing';
 import { sha256 } from '../../lib/crypto';
-import { newService } from '../../modules/directory/testing';
 import { signIn } from '../app';
 
 // The world the authorization matrix runs in (authz.matrix.test.ts): four organizations, a

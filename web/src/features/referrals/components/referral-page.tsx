@@ -11,6 +11,7 @@ import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { referralQueries } from '../api/queries';
 import { StatusBadge } from './labels';
+import { FollowButton } from './follow-button';
 import { LoopPanel } from './loop-panel';
 import { MessageThread } from './message-thread';
 import { PacketCard } from './packet-card';
@@ -41,6 +42,7 @@ export function ReferralPage({ id, viewer }: { id: string; viewer: Viewer }) {
       <PageHeader
         title={r.clientName ?? t('ref.noClient')}
         description={t('ref.between', { from: r.sendingOrganizationName, to: r.receivingOrganizationName ?? '—' })}
+        actions={<FollowButton id={r.id} following={r.following} />}
       />
       <div className="ref-layout">
         <div className="stack">

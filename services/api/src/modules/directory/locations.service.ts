@@ -1,6 +1,5 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { schema, type Db, type DbOrTx } from '@tandem/db';
+import type { Db } from '@tandem/db';
 import type { CreateLocationBodySchema, UpdateLocationBodySchema } from '@tandem/contract';
 import { notFound } from '../../lib/app-error';
 import type { Ctx } from '../../lib/actor';
@@ -9,25 +8,10 @@ import { decodeCursor, toPage } from '../../lib/pagination';
 import { assertCanEditOrg } from './access';
 import { NameCursor } from './cursors';
 import { toLocation, type LocationRow } from './mappers';
+import { locationsRepo } from './locations.repo';
 import { organizationsRepo } from './repo';
 
-const { locations } = schema;
 const FIELDS = ['name', 'address1', 'address2', 'city', 'state', 'postalCode', 'latitude', 'longitude', 'spa', 'accessibility', 'transit'] as const satisfies readonly (keyof LocationRow)[];
-
-export const locationsRepo = {
-  page: async (db: DbOrTx, orgId: string, limit: number, after?: [string, string]) =>
-    db
-      .select()
-      .from(locations)
-      .where(and(eq(locations.organizationId, orgId), after ? sql`(lower(${locations.name}), ${locations.id}) > (${after[0]}, ${after[1]}::uuid)` : undefined))
-      .orderBy(sql`lower(${locations.name})`, asc(locations.id))
-      .limit(limit + 1),
-  one: async (db: DbOrTx, id: string) => (await db.select().from(locations).where(eq(locations.id, id)))[0],
-  lock: async (db: DbOrTx, id: string) => (await db.select().from(locations).where(eq(locations.id, id)).for('update'))[0],
-  insert: async (db: DbOrTx, row: typeof locations.$inferInsert) => (await db.insert(locations).values(row).returning())[0]!,
-  update: async (db: DbOrTx, id: string, set: Partial<typeof locations.$inferInsert>) =>
-    (await db.update(locations).set({ ...set, updatedAt: sql`now()` }).where(eq(locations.id, id)).returning())[0]!,
-};
 
 export const createLocationsService = ({ db }: { db: Db }) => ({
   /** Locations are public directory facts, as in list. */

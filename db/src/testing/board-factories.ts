@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { schema, type Db } from '@tandem/db';
+import type { DbOrTx } from '../client';
+import * as schema from '../schema';
 
-// Factories for tests elsewhere (concurrency table, policy table, round trips): rows straight in the database.
+// Boards factories (boards, applications, reviews, members): each inserts one valid row and returns it.
 
-export const newBoardRow = async (db: Db, over: Partial<typeof schema.boards.$inferInsert> = {}) =>
+export const newBoardRow = async (db: DbOrTx, over: Partial<typeof schema.boards.$inferInsert> = {}) =>
   (
     await db
       .insert(schema.boards)
@@ -11,7 +12,7 @@ export const newBoardRow = async (db: Db, over: Partial<typeof schema.boards.$in
       .returning()
   )[0]!;
 
-export const newApplicationRow = async (db: Db, boardId: string, over: Partial<typeof schema.boardApplications.$inferInsert> = {}) =>
+export const newApplicationRow = async (db: DbOrTx, boardId: string, over: Partial<typeof schema.boardApplications.$inferInsert> = {}) =>
   (
     await db
       .insert(schema.boardApplications)
@@ -19,8 +20,8 @@ export const newApplicationRow = async (db: Db, boardId: string, over: Partial<t
       .returning()
   )[0]!;
 
-export const newReviewRow = async (db: Db, applicationId: string, reviewerUserId: string) =>
+export const newReviewRow = async (db: DbOrTx, applicationId: string, reviewerUserId: string) =>
   (await db.insert(schema.boardReviews).values({ applicationId, reviewerUserId, scores: { lived: 3 } }).returning())[0]!;
 
-export const newMemberRow = async (db: Db, boardId: string, over: Partial<typeof schema.boardMembers.$inferInsert> = {}) =>
+export const newMemberRow = async (db: DbOrTx, boardId: string, over: Partial<typeof schema.boardMembers.$inferInsert> = {}) =>
   (await db.insert(schema.boardMembers).values({ boardId, name: 'Rosa Díaz', phone: '(323) 555-0100', termStart: '2027-01-01', termEnd: '2028-12-31', ...over }).returning())[0]!;

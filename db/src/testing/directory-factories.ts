@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { DbOrTx } from '@tandem/db';
-import { schema } from '@tandem/db';
+import type { DbOrTx } from '../client';
+import * as schema from '../schema';
 
-// Directory factories for this module's tests: each inserts valid rows and returns them.
+// Directory factories (locations, services, hours): each inserts valid rows and returns them.
 const uniq = () => randomBytes(3).toString('hex');
 
 export const newLocation = async (db: DbOrTx, orgId: string, over: Partial<typeof schema.locations.$inferInsert> = {}) =>

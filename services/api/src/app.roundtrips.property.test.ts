@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   allKindsEnabled,
@@ -38,6 +39,7 @@ import {
   type Role,
 } from '@tandem/contract';
 import { newApplicationRow, newBoardRow, newOrg, newUser, newLocation, newService, newConsent } from '@tandem/db/testing';
+import { schema } from '@tandem/db';
 import { bodyOf, dateArb, timestampArb, valueOf } from './testing/arbitraries';
 import { signIn, testApp, type TestApp } from './testing/app';
 
@@ -748,6 +750,23 @@ describe('boards, members and charters', () => {
         // Leaving without an exit reason, or a term that ends before it starts: refused by name.
         if (refusedFor(res, /exitReason|termEnd/)) return;
         await readMember(board.id, ok(api.updateBoardMember, res));
+      }),
+    ), 60_000);
+
+  // The public application with any optional field absent or null, then the coordinators' reads of
+  // it. The form token is issued a minute ago straight in the database (the minimum fill time), and
+  // each application is moved off the test's one address (the per-address limit is boards.test.ts's).
+  it('public application', () =>
+    run(
+      fc.asyncProperty(bodyOf(api.submitApplication.body, { website: fc.constant(undefined), answers: fc.constant({}) }), async (body) => {
+        const b = await newBoardRow(t.db, { status: 'recruiting' });
+        const formToken = `roundtrip-${next()}-${'x'.repeat(16)}`;
+        await t.db.insert(schema.boardApplicationForms).values({ token: formToken, boardId: b.id, ipHash: `elsewhere-${next()}`, issuedAt: new Date(Date.now() - 60_000) });
+        ok(api.submitApplication, await call(ANON, api.submitApplication, { params: { id: b.id }, body: { ...body, formToken } }));
+        await t.db.update(schema.boardApplications).set({ ipHash: `moved-${next()}` }).where(eq(schema.boardApplications.boardId, b.id));
+        const ranked = await read(w.netAdmin, api.listApplications, { params: { id: b.id } });
+        expect(ranked.data).toHaveLength(1);
+        await read(w.netAdmin, api.getApplication, { params: { id: b.id, applicationId: ranked.data[0].id } });
       }),
     ), 60_000);
 

@@ -23,6 +23,9 @@ export const paths = {
   notifications: { path: '/notifications', href: () => '/notifications' },
   engagement: { path: '/engagement', href: () => '/engagement' },
   advisoryBoards: { path: '/advisory-boards', href: () => '/advisory-boards' },
+  advisoryBoard: { path: '/advisory-boards/:id', href: (id: string) => `/advisory-boards/${id}` },
+  /** A recruiting board's public application: no sign-in. */
+  boardApply: { path: '/boards/:id/apply', href: (id: string) => `/boards/${id}/apply` },
   audit: { path: '/audit', href: (q?: Record<string, string>) => (q ? `/audit?${new URLSearchParams(q).toString()}` : '/audit') },
   adminOrganizations: { path: '/admin/organizations', href: () => '/admin/organizations' },
   adminUsers: { path: '/admin/users', href: () => '/admin/users' },

@@ -34,6 +34,7 @@ const members = resource('members');
 const apiKeys = resource('api-keys');
 const audit = resource('audit');
 const notifications = resource('notifications');
+const boards = resource('boards');
 
 export const queryKeys = {
   /** The signed-in user and what waits for them. Signing in drops every other resource. */
@@ -123,6 +124,16 @@ export const queryKeys = {
     latest: () => [...notifications.all, 'latest'] as const,
     settings: () => [...notifications.all, 'settings'] as const,
     list: (filters: Filters) => [...notifications.lists(), filters] as const,
+  },
+  /** Advisory boards (issue 26): coordinators' lists and details; the public page and its form token. */
+  boards: {
+    ...boards,
+    list: (filters: Filters) => [...boards.lists(), filters] as const,
+    detail: (id: string) => [...boards.details(), id] as const,
+    applications: (id: string) => [...boards.details(), id, 'applications'] as const,
+    publicPage: (id: string) => [...boards.all, 'public', id] as const,
+    /** A one-use form token, issued when the public form opens: never shared between visits. */
+    form: (id: string) => [...boards.all, 'public', id, 'form'] as const,
   },
 };
 

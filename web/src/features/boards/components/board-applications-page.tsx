@@ -15,7 +15,7 @@ import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage, isStaleVersion } from '../../../lib/errors';
 import { useDecideApplication } from '../api/mutations';
 import { boardQueries, type RankedApplications } from '../api/queries';
-import './boards.css';
+import '../boards.css';
 
 type Row = RankedApplications['data'][number];
 type Counts = RankedApplications['diversity'];

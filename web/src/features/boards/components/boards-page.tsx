@@ -12,7 +12,7 @@ import type { MessageKey } from '../../../i18n/en';
 import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { boardQueries } from '../api/queries';
-import './boards.css';
+import '../boards.css';
 
 /** The boards the signed-in person coordinates, each with its applications and (while recruiting) its public page. */
 export function BoardsPage() {

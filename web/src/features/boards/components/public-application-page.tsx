@@ -14,7 +14,7 @@ import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
 import { useFocusFirstError } from '../../../lib/use-focus-first-error';
 import { boardQueries, type SubmitApplicationBody } from '../api/queries';
 import { useSubmitApplication } from '../api/mutations';
-import './boards.css';
+import '../boards.css';
 
 const orNull = (v: string) => (v.trim() ? v.trim() : null);
 

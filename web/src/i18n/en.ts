@@ -136,6 +136,8 @@ export const en = {
   'boards.rankedIntro': "Applications ranked by their average review score (unreviewed last), with who applied by SPA, population and language.",
   'boards.applications': "Ranked applications",
   'boards.noApplications': "No applications yet.",
+  'boards.spa': 'SPA',
+  'boards.languages': 'Languages',
   'boards.rank': "Rank",
   'boards.applicant': "Applicant",
   'boards.score': "Average score",

@@ -138,6 +138,8 @@ export const es: Messages = {
   'boards.rankedIntro': "Solicitudes clasificadas por su puntaje promedio de revisión (las no revisadas al final), con quiénes se postularon por SPA, población e idioma.",
   'boards.applications': "Solicitudes clasificadas",
   'boards.noApplications': "Todavía no hay solicitudes.",
+  'boards.spa': 'SPA',
+  'boards.languages': 'Idiomas',
   'boards.rank': "Puesto",
   'boards.applicant': "Solicitante",
   'boards.score': "Puntaje promedio",

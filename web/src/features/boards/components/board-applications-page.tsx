@@ -110,8 +110,8 @@ export function BoardApplicationsPage({ boardId }: { boardId: string }) {
                     <th scope="col">{t('boards.applicant')}</th>
                     <th scope="col">{t('boards.score')}</th>
                     <th scope="col">{t('boards.reviews')}</th>
-                    <th scope="col">{t('boards.apply.spa')}</th>
-                    <th scope="col">{t('boards.apply.languages')}</th>
+                    <th scope="col">{t('boards.spa')}</th>
+                    <th scope="col">{t('boards.languages')}</th>
                     <th scope="col">{t('boards.status')}</th>
                     <th scope="col">{t('boards.decide')}</th>
                   </>

@@ -159,7 +159,7 @@ export function PublicApplicationPage({ boardId }: { boardId: string }) {
           optionalLabel={t('common.optional')}
         />
         {/* Honeypot: people never see it, screen readers skip it, Tab never reaches it. */}
-        <div className="board-hp" aria-hidden="true">
+        <div className="board-hp" aria-hidden="true" lang="en">
           <label htmlFor="board-hp-website">Website</label>
           <input id="board-hp-website" name="website" type="text" tabIndex={-1} autoComplete="off" value={website} onChange={(e) => setWebsite(e.target.value)} />
         </div>

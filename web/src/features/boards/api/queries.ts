@@ -3,10 +3,8 @@ import { api, type EndpointInput, type EndpointOutput } from '@tandem/contract';
 import { apiCall } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
-export type PublicBoard = EndpointOutput<typeof api.getPublicBoard>;
 export type SubmitApplicationBody = EndpointInput<typeof api.submitApplication>['body'];
 export type RankedApplications = EndpointOutput<typeof api.listApplications>;
-export type DecideBody = EndpointInput<typeof api.decideApplication>['body'];
 
 export const boardQueries = {
   list: () =>

@@ -5,3 +5,4 @@ export * from './notifications';
 export * from './gaps';
 export * from './webhooks';
 export * from './engagement';
+export * from './boards';

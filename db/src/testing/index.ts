@@ -3,3 +3,4 @@ export * from './factories';
 export * from './referral-factories';
 export * from './directory-factories';
 export * from './engagement-factories';
+export * from './board-factories';

@@ -13,6 +13,7 @@ import { notificationEndpoints } from './notifications/endpoints';
 import { gapEndpoints } from './gaps/endpoints';
 import { webhookEndpoints } from './webhooks/endpoints';
 import { engagementEndpoints } from './engagement/endpoints';
+import { boardEndpoints } from './boards/endpoints';
 
 /** The whole REST surface at a glance: every endpoint the API serves and the client calls. */
 export const api = {
@@ -30,6 +31,7 @@ export const api = {
   ...gapEndpoints,
   ...webhookEndpoints,
   ...engagementEndpoints,
+  ...boardEndpoints,
   ...auditEndpoints,
   ...healthEndpoints,
 };

@@ -36,3 +36,6 @@ export * from './audit/schemas';
 export * from './gaps/enums';
 export * from './gaps/status';
 export * from './gaps/schemas';
+export * from './boards/enums';
+export * from './boards/schemas';
+export * from './boards/decisions';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   allKindsEnabled,
@@ -37,7 +38,8 @@ import {
   type ReferralStatus,
   type Role,
 } from '@tandem/contract';
-import { newOrg, newUser, newLocation, newService, newConsent } from '@tandem/db/testing';
+import { newApplicationRow, newBoardRow, newOrg, newUser, newLocation, newService, newConsent } from '@tandem/db/testing';
+import { schema } from '@tandem/db';
 import { bodyOf, dateArb, timestampArb, valueOf } from './testing/arbitraries';
 import { signIn, testApp, type TestApp } from './testing/app';
 
@@ -755,3 +757,108 @@ describe('referrals', () => {
     ), 60_000);
 });
 let messageRef: string | undefined;
+
+// ---- Advisory boards (issue 26) ----------------------------------------------------------------
+
+describe('boards, members and charters', () => {
+  const PLACEHOLDER = '00000000-0000-4000-8000-000000000000';
+  const boardOverrides = () => ({ coordinatorUserIds: fc.subarray([w.cboStaffId, w.netAdminId]) });
+  const boardBody = () => bodyOf(api.createBoard.body, boardOverrides()).map((b) => ({ ...b, name: `${String(b.name).trim().slice(0, 190)} ${next()}` }));
+  /** A refusal the request's fields earn on their own (a rule across stored and new values), not a 500. */
+  const refusedFor = (res: LightMyRequestResponse, path: RegExp) => res.statusCode >= 400 && res.statusCode < 500 && res.json().code === 'validation_failed' && path.test(res.body);
+
+  /** Every read of a board: as a network admin, as a named coordinator, its public page while recruiting. */
+  const readBoard = async (b: { id: string; status: string; coordinators: { id: string }[] }) => {
+    await read(w.netAdmin, api.getBoard, { params: { id: b.id } }, 'network admin');
+    await listed(w.netAdmin, api.listBoards, { query: { status: b.status, limit: 100 } }, b.id, 'network admin, by status');
+    if (b.coordinators.some((c) => c.id === w.cboStaffId)) {
+      await read(w.cboStaff, api.getBoard, { params: { id: b.id } }, 'named coordinator');
+      await listed(w.cboStaff, api.listBoards, { query: { limit: 100 } }, b.id, 'named coordinator');
+    }
+    await read(w.netAdmin, api.listCharters, { params: { id: b.id } });
+    await read(w.netAdmin, api.listApplications, { params: { id: b.id } });
+    await read(w.netAdmin, api.listBoardMembers, { params: { id: b.id } });
+    if (b.status === 'recruiting') await read(ANON, api.getPublicBoard, { params: { id: b.id } }, 'public page');
+  };
+  /** A member as coordinators read it: detail, list, the application it came from, the charters. */
+  const readMember = async (boardId: string, m: { id: string; applicationId: string | null }) => {
+    await read(w.netAdmin, api.getBoardMember, { params: { id: boardId, memberId: m.id } });
+    await listed(w.netAdmin, api.listBoardMembers, { params: { id: boardId } }, m.id);
+    if (m.applicationId) expect((await read(w.netAdmin, api.getApplication, { params: { id: boardId, applicationId: m.applicationId } })).memberId).toBe(m.id);
+    await read(w.netAdmin, api.listCharters, { params: { id: boardId } });
+  };
+  const selectedApplication = async () => {
+    const b = await newBoardRow(t.db);
+    return { board: b, application: await newApplicationRow(t.db, b.id, { status: 'selected' }) };
+  };
+
+  it('board: create', () =>
+    run(
+      fc.asyncProperty(boardBody(), async (body) => {
+        const b = ok(api.createBoard, await call(w.netAdmin, api.createBoard, { body }));
+        await readBoard(b);
+      }),
+    ), 60_000);
+
+  it('board: update', () =>
+    run(
+      fc.asyncProperty(boardBody(), bodyOf(api.updateBoard.body, boardOverrides(), ['version']), fc.boolean(), async (create, body, byHeader) => {
+        const b = ok(api.createBoard, await call(w.netAdmin, api.createBoard, { body: create }));
+        const res = await call(w.netAdmin, api.updateBoard, byHeader ? { params: { id: b.id }, body, headers: ifMatch(b.version) } : { params: { id: b.id }, body: { ...body, version: b.version } });
+        await readBoard(ok(api.updateBoard, res));
+      }),
+    ), 60_000);
+
+  it('member: create from a selected application', () =>
+    run(
+      fc.asyncProperty(bodyOf(api.createBoardMember.body, { applicationId: fc.constant(PLACEHOLDER) }), async (body) => {
+        const { board, application } = await selectedApplication();
+        const res = await call(w.netAdmin, api.createBoardMember, { params: { id: board.id }, body: { ...body, applicationId: application.id } });
+        // termStart near the end of the calendar plus the board's term: refused by name, not a 500.
+        if (refusedFor(res, /termEnd/)) return;
+        await readMember(board.id, ok(api.createBoardMember, res));
+      }),
+    ), 60_000);
+
+  it('member: update', () =>
+    run(
+      fc.asyncProperty(bodyOf(api.updateBoardMember.body, {}, ['version']), async (body) => {
+        const { board, application } = await selectedApplication();
+        const m = ok(api.createBoardMember, await call(w.netAdmin, api.createBoardMember, { params: { id: board.id }, body: { applicationId: application.id, termStart: '2027-01-01' } }));
+        const res = await call(w.netAdmin, api.updateBoardMember, { params: { id: board.id, memberId: m.id }, body, headers: ifMatch(m.version) });
+        // Leaving without an exit reason, or a term that ends before it starts: refused by name.
+        if (refusedFor(res, /exitReason|termEnd/)) return;
+        await readMember(board.id, ok(api.updateBoardMember, res));
+      }),
+    ), 60_000);
+
+  // The public application with any optional field absent or null, then the coordinators' reads of
+  // it. The form token is issued a minute ago straight in the database (the minimum fill time), and
+  // each application is moved off the test's one address (the per-address limit is boards.test.ts's).
+  it('public application', () =>
+    run(
+      fc.asyncProperty(bodyOf(api.submitApplication.body, { website: fc.constant(undefined), answers: fc.constant({}) }), async (body) => {
+        const b = await newBoardRow(t.db, { status: 'recruiting' });
+        const formToken = `roundtrip-${next()}-${'x'.repeat(16)}`;
+        await t.db.insert(schema.boardApplicationForms).values({ token: formToken, boardId: b.id, ipHash: `elsewhere-${next()}`, issuedAt: new Date(Date.now() - 60_000) });
+        ok(api.submitApplication, await call(ANON, api.submitApplication, { params: { id: b.id }, body: { ...body, formToken } }));
+        await t.db.update(schema.boardApplications).set({ ipHash: `moved-${next()}` }).where(eq(schema.boardApplications.boardId, b.id));
+        const ranked = await read(w.netAdmin, api.listApplications, { params: { id: b.id } });
+        expect(ranked.data).toHaveLength(1);
+        await read(w.netAdmin, api.getApplication, { params: { id: b.id, applicationId: ranked.data[0].id } });
+      }),
+    ), 60_000);
+
+  it('charter: a new version, then acknowledged', () =>
+    run(
+      fc.asyncProperty(bodyOf(api.createCharter.body), async (body) => {
+        const { board, application } = await selectedApplication();
+        const m = ok(api.createBoardMember, await call(w.netAdmin, api.createBoardMember, { params: { id: board.id }, body: { applicationId: application.id, termStart: '2027-01-01' } }));
+        const c = ok(api.createCharter, await call(w.netAdmin, api.createCharter, { params: { id: board.id }, body }));
+        await read(w.netAdmin, api.getCharter, { params: { id: board.id, charterId: c.id } });
+        ok(api.acknowledgeCharter, await call(w.netAdmin, api.acknowledgeCharter, { params: { id: board.id, charterId: c.id }, body: { memberId: m.id } }));
+        expect((await read(w.netAdmin, api.getBoardMember, { params: { id: board.id, memberId: m.id } })).acknowledgedCurrentCharter).toBe(true);
+        await listed(w.netAdmin, api.listCharters, { params: { id: board.id } }, c.id);
+      }),
+    ), 60_000);
+});

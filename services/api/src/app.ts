@@ -27,6 +27,7 @@ import { auditModule } from './modules/audit';
 import { hsdsModule } from './modules/hsds';
 import { gapLookup, gapsModule } from './modules/gaps';
 import { engagementModule } from './modules/engagement';
+import { boardsModule } from './modules/boards';
 
 // Log paths that can carry PHI or secrets are censored; URLs are logged without query strings
 // because searches carry client names.
@@ -119,6 +120,7 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable; 
   });
   // Events link gaps by id: the gaps module says which ids exist.
   await app.register(engagementModule, { gaps: { existing: async (ids: string[]) => [...(await gapLookup.existing(app.db, ids))] } });
+  await app.register(boardsModule);
 
   if (config.webDistDir) await app.register(webPlugin, { dir: config.webDistDir });
   return app;

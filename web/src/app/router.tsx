@@ -13,9 +13,9 @@ import { ClientRoute, ClientSearchRoute } from './routes/client-pages';
 import { HomeRoute } from './routes/home';
 import { HsdsRoute } from './routes/hsds-pages';
 import { OrganizationApiKeysRoute, OrganizationMembersRoute, UsersAdminRoute } from './routes/organization-pages';
-import { PlaceholderRoute } from './routes/placeholder';
 import { ProtectedLayout } from './routes/protected-layout';
 import { AuditRoute } from './routes/audit-pages';
+import { BoardApplicationsRoute, BoardApplyRoute, BoardsRoute } from './routes/board-pages';
 import { NetworkReferralsRoute, ReferralDetailRoute, ReferralInboxRoute, ReferralNewRoute } from './routes/referral-pages';
 import { Require } from './routes/require';
 import { SignInRoute } from './routes/sign-in';
@@ -34,6 +34,7 @@ export function AppRouter() {
           <Route path={paths.directory.path} element={<DirectorySearchRoute />} />
           <Route path={paths.directoryService.path} element={<DirectoryServiceRoute />} />
           <Route path={paths.directoryOrganization.path} element={<DirectoryOrganizationRoute />} />
+          <Route path={paths.boardApply.path} element={<BoardApplyRoute />} />
         </Route>
         <Route element={<ProtectedLayout />}>
           <Route index element={<HomeRoute />} />
@@ -130,10 +131,12 @@ export function AppRouter() {
             path={paths.advisoryBoards.path}
             element={
               <Require allow={canSeeAdvisory}>
-                <PlaceholderRoute title="nav.advisoryBoards" description="placeholder.advisoryBoards" />
+                <BoardsRoute />
               </Require>
             }
           />
+          {/* A user named on one board coordinates it without the role: the API decides (404 otherwise). */}
+          <Route path={paths.advisoryBoard.path} element={<BoardApplicationsRoute />} />
           <Route
             path={paths.adminOrganizations.path}
             element={

@@ -30,6 +30,9 @@ export const paths = {
   engagementImport: { path: '/engagement/import', href: () => '/engagement/import' },
   engagementEvent: { path: '/engagement/events/:id', href: (id: string) => `/engagement/events/${id}` },
   advisoryBoards: { path: '/advisory-boards', href: () => '/advisory-boards' },
+  advisoryBoard: { path: '/advisory-boards/:id', href: (id: string) => `/advisory-boards/${id}` },
+  /** A recruiting board's public application: no sign-in. */
+  boardApply: { path: '/boards/:id/apply', href: (id: string) => `/boards/${id}/apply` },
   audit: { path: '/audit', href: (q?: Record<string, string>) => (q ? `/audit?${new URLSearchParams(q).toString()}` : '/audit') },
   adminOrganizations: { path: '/admin/organizations', href: () => '/admin/organizations' },
   adminUsers: { path: '/admin/users', href: () => '/admin/users' },

@@ -26,11 +26,13 @@ export const NOTIFICATION_KIND_KEYS: Record<NotificationKind, MessageKey> = {
   'referral.message': 'notifications.kind.message',
   'referral.overdue': 'notifications.kind.overdue',
   'referral.assigned': 'notifications.kind.assigned',
+  'board.application_decided': 'notifications.kind.boardDecision',
 };
 /** Every title key a notification may use, for the coverage test. */
 export const NOTIFICATION_TITLE_KEYS: MessageKey[] = [
   'notifTitle.withClient',
   'notifTitle.referral.assigned',
+  'notifTitle.board.application_decided',
   'notifTitle.referral.received',
   'notifTitle.referral.status_changed',
   'notifTitle.statusChangedAny',

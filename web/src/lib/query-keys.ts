@@ -36,6 +36,7 @@ const audit = resource('audit');
 const notifications = resource('notifications');
 const gaps = resource('gaps');
 const engagementEvents = resource('engagement-events');
+const boards = resource('boards');
 
 export const queryKeys = {
   /** The signed-in user and what waits for them. Signing in drops every other resource. */
@@ -140,6 +141,16 @@ export const queryKeys = {
     history: (id: string) => [...gaps.details(), id, 'history'] as const,
     evidence: (id: string, period: Filters) => [...gaps.details(), id, 'evidence', period] as const,
     coverage: (filters: Filters) => [...gaps.all, 'coverage', filters] as const,
+  },
+  /** Advisory boards (issue 26): coordinators' lists and details; the public page and its form token. */
+  boards: {
+    ...boards,
+    list: (filters: Filters) => [...boards.lists(), filters] as const,
+    detail: (id: string) => [...boards.details(), id] as const,
+    applications: (id: string) => [...boards.details(), id, 'applications'] as const,
+    publicPage: (id: string) => [...boards.all, 'public', id] as const,
+    /** A one-use form token, issued when the public form opens: never shared between visits. */
+    form: (id: string) => [...boards.all, 'public', id, 'form'] as const,
   },
 };
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { api, type EndpointDef } from '@tandem/contract';
 import { schema } from '@tandem/db';
-import { newEngagementEvent, newOrg, newUser, newLocation, newService, newClient, newConsent } from '@tandem/db/testing';
+import { newEngagementEvent, newOrg, newUser, newLocation, newService, newClient, newConsent, newApplicationRow, newBoardRow, newMemberRow, newReviewRow } from '@tandem/db/testing';
 import { world, type World } from '../modules/referrals/testing';
 import { caller, member, type Call, signIn, testApp, type TestApp } from '../testing/app';
 
@@ -15,12 +15,14 @@ import { caller, member, type Call, signIn, testApp, type TestApp } from '../tes
 let t: TestApp;
 let w: World;
 let admin: Call; // a network admin: may edit any organization, service and agreement
+let adminUserId: string;
 beforeAll(async () => {
   t = await testApp();
   w = await world(t);
   const hq = await newOrg(t.db, { name: 'Health System', type: 'health_system' });
   const u = await newUser(t.db, { org: hq, role: 'network_admin' });
   admin = caller(t.app, await signIn(t.app, u.email));
+  adminUserId = u.id;
 });
 afterAll(() => t.close());
 
@@ -80,6 +82,33 @@ const WRITES: Record<string, WriteRoute> = {
     fresh: async () => {
       const h = await newWebhook();
       return { call: h.call, url: `/api/v1/webhooks/${h.id}/resume`, version: 1 };
+    },
+  },
+  updateBoard: {
+    concurrency: 'required',
+    fresh: async () => ({ call: admin, url: `/api/v1/boards/${(await newBoardRow(t.db)).id}`, body: { meetingCadence: 'Every other month' }, version: 1 }),
+  },
+  putReview: {
+    concurrency: 'optional',
+    fresh: async () => {
+      const b = await newBoardRow(t.db);
+      const a = await newApplicationRow(t.db, b.id);
+      await newReviewRow(t.db, a.id, adminUserId);
+      return { call: admin, url: `/api/v1/boards/${b.id}/applications/${a.id}/reviews/me`, body: { scores: { lived: 4 } }, version: 1 };
+    },
+  },
+  decideApplication: {
+    concurrency: 'required',
+    fresh: async () => {
+      const b = await newBoardRow(t.db);
+      return { call: admin, url: `/api/v1/boards/${b.id}/applications/${(await newApplicationRow(t.db, b.id)).id}/decision`, body: { decision: 'waitlisted' }, version: 1 };
+    },
+  },
+  updateBoardMember: {
+    concurrency: 'required',
+    fresh: async () => {
+      const b = await newBoardRow(t.db);
+      return { call: admin, url: `/api/v1/boards/${b.id}/members/${(await newMemberRow(t.db, b.id)).id}`, body: { role: 'co_chair' }, version: 1 };
     },
   },
   updateOrganization: {
@@ -291,6 +320,15 @@ describe.each(Object.entries(WRITES))('%s', (op, route) => {
 
 /** Reads of versioned records: ETag, and 304 to a matching If-None-Match. */
 const READS: Record<string, () => Promise<{ call: Call; url: string; version: number }>> = {
+  getBoard: async () => ({ call: admin, url: `/api/v1/boards/${(await newBoardRow(t.db)).id}`, version: 1 }),
+  getBoardMember: async () => {
+    const b = await newBoardRow(t.db);
+    return { call: admin, url: `/api/v1/boards/${b.id}/members/${(await newMemberRow(t.db, b.id)).id}`, version: 1 };
+  },
+  getApplication: async () => {
+    const b = await newBoardRow(t.db);
+    return { call: admin, url: `/api/v1/boards/${b.id}/applications/${(await newApplicationRow(t.db, b.id)).id}`, version: 1 };
+  },
   getOrganization: async () => ({ call: admin, url: `/api/v1/organizations/${w.cbo.id}`, version: await versionIn(schema.organizations, w.cbo.id) }),
   getService: async () => {
     const s = await newService(t.db, w.cbo.id);
@@ -441,6 +479,11 @@ describe('201 Created', () => {
     ];
     const sent = await sentToCbo();
     created.push(['createReferralMessage', w.cboStaff.call, `/api/v1/referrals/${sent.id}/messages`, { body: 'We will call tomorrow' }]);
+    const board = await newBoardRow(t.db);
+    const chosen = await newApplicationRow(t.db, board.id, { status: 'selected' });
+    created.push(['createBoard', admin, '/api/v1/boards', { name: 'Youth board', program: 'Youth', purpose: 'Advise', seats: 9, termMonths: 12, meetingCadence: 'Monthly' }]);
+    created.push(['createCharter', admin, `/api/v1/boards/${board.id}/charters`, { sections: Object.fromEntries(['purpose', 'scope', 'values', 'decisionRules', 'quorum', 'terms', 'conflictOfInterest', 'stipendPolicy', 'meetingCommitments'].map((k) => [k, 'Text'])) }]);
+    created.push(['createBoardMember', admin, `/api/v1/boards/${board.id}/members`, { applicationId: chosen.id, termStart: '2027-01-01' }]);
     const fwd = await sentToCbo();
     created.push(['forwardReferral', w.cboStaff.call, `/api/v1/referrals/${fwd.id}/forward`, { receivingOrganizationId: w.other.id, note: 'Closer to home', version: fwd.version }]);
     // Every 201 the OpenAPI document lists is in the table.

@@ -2,8 +2,12 @@ import { isDeepStrictEqual } from 'node:util';
 import { count, eq, sql } from 'drizzle-orm';
 import type { ApiScope, Role } from '@tandem/contract';
 import { schema } from '@tandem/db';
+import { sha256 } from '../../lib/crypto';
 import {
+  BOARD_NAMED,
+  CHARTER_SECTIONS_ALL,
   makeAgreement,
+  makeBoard,
   makeApiKey,
   makeClient,
   makeContact,
@@ -1372,6 +1376,190 @@ const engagementKind: KindDef<EventObj> = {
     },
   ],
 };
+// ---- Community advisory boards (issue 26) -------------------------------------------------------------
+/**
+ * Network admins and board coordinators coordinate every board; a user named on a board
+ * coordinates that one (BOARD_NAMED on the matrix's boards). Creating a board is for the two
+ * roles (403 otherwise); every other coordinator route answers anyone else the 404 of a random
+ * id. Only people: API keys are refused at the route (no advisory records with contact details
+ * reach an integration). The public page, form and application need no sign-in and take any
+ * caller, for a recruiting board only (any other: the 404 of a random id).
+ */
+type BoardObj = Awaited<ReturnType<typeof makeBoard>>;
+const coordinatesBoard = (a: ActorSpec) => netAdmin(a) || hasRole(a, 'board_coordinator') || a.name === BOARD_NAMED;
+const coordinatorOr = (out: Outcome) => (a: ActorSpec): Outcome => (coordinatesBoard(a) ? out : 'hidden');
+const boardSnapshot = async (w: World, o: BoardObj) => {
+  const rows = async (table: string, where: string) =>
+    (await w.db.execute(sql.raw(`select to_jsonb(x) - 'updated_at' as row from ${table} x where ${where}`))).rows.map((r) => r.row).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  const b = `'${o.id}'::uuid`;
+  return {
+    board: await rows('boards', `x.id = ${b}`),
+    coordinators: await rows('board_coordinators', `x.board_id = ${b}`),
+    applications: await rows('board_applications', `x.board_id = ${b}`),
+    reviews: await rows('board_reviews', `x.application_id in (select id from board_applications where board_id = ${b})`),
+    members: await rows('board_members', `x.board_id = ${b}`),
+    charters: await rows('board_charters', `x.board_id = ${b}`),
+    acknowledgements: await rows('board_charter_acknowledgements', `x.charter_id in (select id from board_charters where board_id = ${b})`),
+  };
+};
+/** The matrix sends every request from one address: an allowed public write is moved off it, so the per-address limits (boards.test.ts) do not answer the next caller 429. */
+const offThisAddress = async (c: CellCtx<BoardObj>, table: 'board_application_forms' | 'board_applications', where: ReturnType<typeof sql>) => {
+  await c.w.db.execute(sql`update ${sql.identifier(table)} set ip_hash = ${sha256(`matrix-moved-${c.tag}`)} where ${where}`);
+  return null;
+};
+const boardBase = { owner: 'N' as Slot, id: (o: BoardObj) => o.id, snapshot: boardSnapshot };
+const boardPath = (c: CellCtx<BoardObj>, rest = '') => `/api/v1/boards/${c.obj.id}${rest}`;
+
+const boardKind: KindDef<BoardObj> = {
+  ...boardBase,
+  kind: 'board',
+  states: ['recruiting', 'draft'],
+  create: (w, s) => makeBoard(w, s as 'recruiting' | 'draft'),
+  actions: [
+    { name: 'get', method: 'GET', path: (c) => boardPath(c), security: 'session', expect: coordinatorOr('allow') },
+    {
+      name: 'edit',
+      method: 'PATCH',
+      path: (c) => boardPath(c),
+      body: (c) => ({ meetingCadence: `Matrix ${c.tag}`, version: c.obj.version }),
+      security: 'session',
+      expect: coordinatorOr('allow'),
+      mutates: true,
+    },
+    {
+      name: 'list',
+      method: 'GET',
+      path: (c) => `/api/v1/boards?limit=100&status=${c.state}`,
+      security: 'session',
+      expect: () => 'allow',
+      row: async (c, r) => {
+        if (netAdmin(c.actor) || hasRole(c.actor, 'board_coordinator')) return null;
+        const uid = c.w.users.get(c.actor.name)!.id;
+        const named = await c.w.db.select().from(schema.boardCoordinators).where(sql`${schema.boardCoordinators.boardId} = ${String(r.id)}::uuid and ${schema.boardCoordinators.userId} = ${uid}::uuid`);
+        return named.length ? null : `board ${String(r.id)} the caller does not coordinate`;
+      },
+    },
+    {
+      name: 'create',
+      method: 'POST',
+      path: () => '/api/v1/boards',
+      body: (c) => ({ name: `Matrix board ${c.tag}`, program: 'Reentry', purpose: 'Advise', seats: 9, termMonths: 12, meetingCadence: 'Monthly' }),
+      security: 'session',
+      expect: (a) => (netAdmin(a) || hasRole(a, 'board_coordinator') ? 'allow' : 'forbidden'),
+    },
+    { name: 'public page', method: 'GET', path: (c) => `/api/v1/public/boards/${c.obj.id}`, security: 'public', expect: (_a, s) => (s === 'recruiting' ? 'allow' : 'hidden') },
+    {
+      name: 'start a public application',
+      method: 'POST',
+      path: (c) => `/api/v1/public/boards/${c.obj.id}/application-forms`,
+      security: 'public',
+      expect: (_a, s) => (s === 'recruiting' ? 'allow' : 'hidden'),
+      verify: (c, body) => offThisAddress(c, 'board_application_forms', sql`token = ${(body as { formToken: string }).formToken}`),
+    },
+    {
+      name: 'apply publicly',
+      method: 'POST',
+      path: (c) => `/api/v1/public/boards/${c.obj.id}/applications`,
+      body: (c) => ({ formToken: c.obj.formToken, name: `Matrix applicant ${c.tag}`, phone: '(323) 555-0142', languages: ['es'], locale: 'es' }),
+      security: 'public',
+      expect: (_a, s) => (s === 'recruiting' ? 'allow' : 'hidden'),
+      mutates: true,
+      verify: async (c) => {
+        const [n] = (await c.w.db.execute(sql`select count(*)::int as n from board_applications where board_id = ${c.obj.id}::uuid and name = ${`Matrix applicant ${c.tag}`}`)).rows as { n: number }[];
+        if (n?.n !== 1) return `accepted, but ${n?.n ?? 0} applications stored`;
+        return offThisAddress(c, 'board_applications', sql`board_id = ${c.obj.id}::uuid`);
+      },
+    },
+  ],
+};
+
+/** Applications: a submitted one (decided by a coordinator) and a declined one (decided already: 409 for them). */
+const boardApplicationKind: KindDef<BoardObj> = {
+  ...boardBase,
+  kind: 'board application',
+  states: ['submitted', 'declined'],
+  create: (w, s) => makeBoard(w, 'recruiting', s as 'submitted' | 'declined'),
+  actions: [
+    { name: 'ranked list', method: 'GET', path: (c) => boardPath(c, '/applications'), security: 'session', expect: coordinatorOr('allow') },
+    { name: 'get', method: 'GET', path: (c) => boardPath(c, `/applications/${c.obj.application.id}`), security: 'session', expect: coordinatorOr('allow') },
+    {
+      name: 'review',
+      method: 'PUT',
+      path: (c) => boardPath(c, `/applications/${c.obj.application.id}/reviews/me`),
+      body: () => ({ scores: { lived: 4 }, comment: 'Matrix review' }),
+      security: 'session',
+      expect: coordinatorOr('allow'),
+      mutates: true,
+    },
+    {
+      name: 'decide',
+      method: 'POST',
+      path: (c) => boardPath(c, `/applications/${c.obj.application.id}/decision`),
+      body: (c) => ({ decision: 'waitlisted', version: c.obj.application.version }),
+      security: 'session',
+      expect: (a, s) => coordinatorOr(s === 'submitted' ? 'allow' : 'conflict')(a),
+      mutates: true,
+    },
+  ],
+};
+
+const boardMemberKind: KindDef<BoardObj> = {
+  ...boardBase,
+  kind: 'board member',
+  states: ['active, of a recruiting board'],
+  create: (w) => makeBoard(w, 'recruiting'),
+  actions: [
+    { name: 'list', method: 'GET', path: (c) => boardPath(c, '/members'), security: 'session', expect: coordinatorOr('allow') },
+    { name: 'get', method: 'GET', path: (c) => boardPath(c, `/members/${c.obj.member.id}`), security: 'session', expect: coordinatorOr('allow') },
+    {
+      name: 'seat a selected applicant',
+      method: 'POST',
+      path: (c) => boardPath(c, '/members'),
+      body: (c) => ({ applicationId: c.obj.selected.id, termStart: '2027-01-01' }),
+      security: 'session',
+      expect: coordinatorOr('allow'),
+      mutates: true,
+    },
+    {
+      name: 'edit',
+      method: 'PATCH',
+      path: (c) => boardPath(c, `/members/${c.obj.member.id}`),
+      body: (c) => ({ role: 'co_chair', version: c.obj.member.version }),
+      security: 'session',
+      expect: coordinatorOr('allow'),
+      mutates: true,
+    },
+  ],
+};
+
+const boardCharterKind: KindDef<BoardObj> = {
+  ...boardBase,
+  kind: 'board charter',
+  states: ['version 1 in force'],
+  create: (w) => makeBoard(w, 'recruiting'),
+  actions: [
+    { name: 'list', method: 'GET', path: (c) => boardPath(c, '/charters'), security: 'session', expect: coordinatorOr('allow') },
+    { name: 'get', method: 'GET', path: (c) => boardPath(c, `/charters/${c.obj.charter.id}`), security: 'session', expect: coordinatorOr('allow') },
+    {
+      name: 'publish a new version',
+      method: 'POST',
+      path: (c) => boardPath(c, '/charters'),
+      body: () => ({ sections: Object.fromEntries(CHARTER_SECTIONS_ALL.map((k) => [k, `Matrix v2 ${k}`])) }),
+      security: 'session',
+      expect: coordinatorOr('allow'),
+      mutates: true,
+    },
+    {
+      name: 'acknowledge for a member',
+      method: 'POST',
+      path: (c) => boardPath(c, `/charters/${c.obj.charter.id}/acknowledgements`),
+      body: (c) => ({ memberId: c.obj.member.id }),
+      security: 'session',
+      expect: coordinatorOr('allow'),
+      mutates: true,
+    },
+  ],
+};
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one list of kinds with different object types
 export const OBJECT_KINDS: KindDef<any>[] = [
@@ -1399,6 +1587,10 @@ export const OBJECT_KINDS: KindDef<any>[] = [
   inboxKind,
   directoryKind,
   engagementKind,
+  boardKind,
+  boardApplicationKind,
+  boardMemberKind,
+  boardCharterKind,
 ];
 
 export interface CellInfo {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { API_SCOPES, type ApiScope, type Role } from '@tandem/contract';
 import { schema, type Db } from '@tandem/db';
-import { newClient, newConsent, newEngagementEvent, newOrg, newReferral, newUser, newService } from '@tandem/db/testing';
+import { newApplicationRow, newBoardRow, newClient, newConsent, newEngagementEvent, newMemberRow, newOrg, newReferral, newUser, newService } from '@tandem/db/testing';
 import { sha256 } from '../../lib/crypto';
 import { signIn } from '../app';
 
@@ -195,6 +195,32 @@ export const makeWebhook = async (w: World) => {
     .values({ organizationId: w.orgs.A.id, url: `https://hooks.example.org/${w.uniq()}`, events: ['referral.status_changed'], secret: `whsec_${randomBytes(16).toString('hex')}` })
     .returning();
   return s!;
+};
+
+/** Who coordinates a board besides every board_coordinator and network admin: a user named on it (issue 26). */
+export const BOARD_NAMED = 'staff@C';
+export const CHARTER_SECTIONS_ALL = ['purpose', 'scope', 'values', 'decisionRules', 'quorum', 'terms', 'conflictOfInterest', 'stipendPolicy', 'meetingCommitments'] as const;
+
+/**
+ * A board in `status` with BOARD_NAMED named as its coordinator, and around it: a submitted
+ * application (or one in `applicationStatus`), a selected one not yet seated, a member seated
+ * from another, a charter version in force, and a form token issued a minute ago from another
+ * address (so it is old enough to send, and the per-address limits of the matrix's one address are not touched).
+ */
+export const makeBoard = async (w: World, status: 'draft' | 'recruiting' | 'active', applicationStatus: 'submitted' | 'declined' = 'submitted') => {
+  const board = await newBoardRow(w.db, { status });
+  await w.db.insert(schema.boardCoordinators).values({ boardId: board.id, userId: w.users.get(BOARD_NAMED)!.id });
+  const application = await newApplicationRow(w.db, board.id, { status: applicationStatus });
+  const selected = await newApplicationRow(w.db, board.id, { status: 'selected' });
+  const seated = await newApplicationRow(w.db, board.id, { status: 'selected' });
+  const member = await newMemberRow(w.db, board.id, { applicationId: seated.id });
+  const [charter] = await w.db
+    .insert(schema.boardCharters)
+    .values({ boardId: board.id, number: 1, sections: Object.fromEntries(CHARTER_SECTIONS_ALL.map((k) => [k, `Matrix ${k}`])) as Record<(typeof CHARTER_SECTIONS_ALL)[number], string> })
+    .returning();
+  const formToken = `matrix-form-${randomBytes(16).toString('hex')}`;
+  await w.db.insert(schema.boardApplicationForms).values({ token: formToken, boardId: board.id, ipHash: sha256(`matrix-elsewhere-${w.uniq()}`), issuedAt: new Date(Date.now() - 60_000) });
+  return { id: board.id, version: board.version, application, selected, member, charter: charter!, formToken };
 };
 
 export const membershipOf = async (db: Db, userId: string) => db.select().from(schema.memberships).where(eq(schema.memberships.userId, userId));

@@ -34,6 +34,7 @@ export const TAGS: Record<string, string> = {
   Reports: 'Figures over the network: referral flows and how fast and how completely each step happens; CSV with Accept: text/csv',
   HSDS: 'The directory as Open Referral HSDS 3.0 (read-only, public)',
   Directory: 'Bulk import and export of the directory',
+  Webhooks: 'Signed HTTPS callbacks when referrals change: subscriptions, secrets, the delivery log, test events and redelivery',
   Engagement: 'Engagement events the collaboration team logs: outreach, assessments, workgroups, town halls',
 };
 

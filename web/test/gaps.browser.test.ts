@@ -69,7 +69,7 @@ describe('service gaps (issue 25)', () => {
       await page.setViewportSize(PHONE);
       const celda = spa8Cell(page, 'Servicios públicos');
       await expectVisible(celda.getByText('2 servicios, 1 reciben'));
-      await expectVisible(celda.getByText('1 enviadas, 1 sin atender'));
+      await expectVisible(celda.getByText('1 enviados, 1 sin atender'));
       await expectSpanishOnly(page, 'the coverage matrix');
     }));
 });

@@ -58,6 +58,8 @@ export const createConversationService = ({ db, notifier }: { db: Db; notifier: 
         referralsRepo.touch(id),
         notifier.insert('referral.message', 'referral', referralsRepo.notifyRows(a.row, { sides, followers: true, actorUserId: userId, title: 'New message on a referral' })),
         auditInsert(db, ctx, { action: 'referral.message', entityType: 'referral', entityId: id, organizationId: a.orgId }),
+        // Both sides of a sent referral (the sender alone on a draft); ids only, never the text.
+        referralsRepo.outboxInsert(db, 'referral.message_created', sides.length > 1 ? [a.row.sendingOrgId, a.row.receivingOrgId!] : [a.row.sendingOrgId], { referralId: id, version: a.row.version, at: new Date().toISOString() }),
       ]),
       referralsRepo.actorNames(db, { userId, apiKeyId, orgId: a.orgId! }),
     ]);

@@ -216,6 +216,8 @@ export const createLifecycleService = (deps: ReferralDeps) => {
         await writeTogether(tx, [
           referralsRepo.eventInsert(tx, { referralId: id, kind: 'assigned', actorUserId: userIdOf(ctx.actor), actorApiKeyId: apiKeyIdOf(ctx.actor), actorOrgId: a.orgId, data: { from: a.row.assigneeUserId, to: input.assigneeId } }),
           auditInsert(tx, ctx, { action: 'referral.assign', entityType: 'referral', entityId: id, organizationId: a.orgId, changes: { assigneeId: { from: a.row.assigneeUserId, to: input.assigneeId } } }),
+          // Ids only (webhook payloads leave the network): the receiving organization's own event.
+          referralsRepo.outboxInsert(tx, 'referral.assigned', [a.row.receivingOrgId!], { referralId: id, assigneeId: input.assigneeId, version: row.version, at: row.updatedAt.toISOString() }),
           // The new assignee hears that it is theirs now (not when they took it themselves).
           !!input.assigneeId &&
             input.assigneeId !== a.row.assigneeUserId &&

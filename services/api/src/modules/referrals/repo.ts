@@ -746,7 +746,7 @@ export const referralsRepo = {
           ack_overdue_notified_at = case when pick.ack_late then now() else u.ack_overdue_notified_at end,
           contact_overdue_notified_at = case when pick.contact_late then now() else u.contact_overdue_notified_at end
         from pick where u.id = pick.id
-        returning u.id, u.client_id, u.sending_org_id, u.sending_user_id, u.receiving_org_id, u.assignee_user_id, pick.ack_late, pick.contact_late
+        returning u.id, u.client_id, u.sending_org_id, u.sending_user_id, u.receiving_org_id, u.assignee_user_id, u.version, pick.ack_late, pick.contact_late
       ),
       steps as (
         select id, client_id, sending_org_id, sending_user_id, receiving_org_id, assignee_user_id, 'Acknowledgement overdue' as title, 'acknowledge' as step from due where ack_late
@@ -768,6 +768,14 @@ export const referralsRepo = {
       ),
       ins as (
         ${notifier.insert('referral.overdue', 'referral', sql`select user_id, id as entity_id, title, data from recipients`)}
+        returning 1
+      ),
+      -- The webhook event of each late step, for both organizations (ids, step and version only).
+      events as (
+        insert into ${outbox} (event, organization_ids, payload)
+        select 'referral.overdue', array[s.sending_org_id, s.receiving_org_id],
+               jsonb_build_object('referralId', s.id, 'step', s.step, 'version', d.version, 'at', now())
+          from steps s join due d on d.id = s.id
         returning 1
       )
       select (select count(*)::int from due) as referrals, (select count(*)::int from ins) as notifications`);

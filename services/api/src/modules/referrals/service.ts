@@ -172,6 +172,8 @@ export const createReferralsService = (deps: ReferralDeps) => {
         }),
         referralsRepo.eventInsert(db, { referralId: id, kind: 'created', actorUserId: userId, actorApiKeyId: apiKeyIdOf(ctx.actor), actorOrgId: sendingOrgId, toStatus: 'draft' }),
         auditInsert(db, ctx, { action: 'referral.create', entityType: 'referral', entityId: id, organizationId: sendingOrgId }),
+        // A draft is the sender's alone: only its organization's subscriptions hear of it.
+        referralsRepo.outboxInsert(db, 'referral.created', [sendingOrgId], { referralId: id, status: 'draft', version: 1, at: new Date().toISOString() }),
       ]);
       const d = (await referralsRepo.detail(db, id, readerOf(ctx.actor)))!;
       return detailView(db, accessOf(d.r, ctx.actor)!, d);

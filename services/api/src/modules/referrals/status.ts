@@ -75,6 +75,8 @@ export async function changeStatus(notifier: Notifier, tx: DbOrTx, ctx: Ctx, a: 
   const records = [
     referralsRepo.eventInsert(tx, { referralId: id, kind: 'status_changed', actorUserId: userId, actorApiKeyId: apiKeyIdOf(ctx.actor), actorOrgId: orgId, fromStatus: from, toStatus: c.to, reason: c.reason ?? null, note: c.note ?? null, data: c.automatic ? { automatic: true } : c.outcome ? { outcome: c.outcome } : null }),
     referralsRepo.outboxInsert(tx, 'referral.status_changed', parties, { referralId: id, from, to: c.to, version: version + 1, at: now.toISOString() }),
+    // Sending is also its own event type, for subscribers that only want new referrals.
+    c.to === 'sent' && referralsRepo.outboxInsert(tx, 'referral.sent', parties, { referralId: id, status: 'sent', version: version + 1, at: now.toISOString() }),
     notice,
     auditInsert(tx, ctx, { action: 'referral.transition', entityType: 'referral', entityId: id, organizationId: orgId, changes: { status: { from, to: c.to }, ...(c.outcome ? { outcome: { from: a.row.outcome, to: c.outcome } } : {}) } }),
   ];

@@ -145,7 +145,7 @@ describe('home worklist', () => {
       await page.goto('/referrals');
       const first = page.getByRole('list', { name: 'Received' }).getByRole('listitem').first();
       await expectVisible(first);
-      expect(await page.locator('details.ref-filters-fold').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      expect(await page.locator('details.filters-fold').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
       const box = await first.boundingBox();
       expect(box && box.y + box.height).toBeLessThan(844);
       await page.screenshot({ path: (await screenshot(page, 'worklist-phone-inbox')).replace(/\.png$/, '-fold.png') });

@@ -68,6 +68,8 @@ export const en = {
   'common.showing': 'Showing {count}',
   'common.actions': 'Actions',
   'common.staleTitle': 'Someone else changed this',
+  'common.filtersShow': 'Filters',
+  'common.filtersActive': 'Filters ({count} on)',
   'common.reload': 'Reload',
 
   'errors.generic': 'Something went wrong. Please try again.',
@@ -1076,8 +1078,6 @@ export const en = {
   'worklist.received.unreadMessages': 'Unread messages',
   'worklist.allClear': 'Nothing is waiting on you.',
   'worklist.openInbox': 'Open the inbox',
-  'ref.filtersShow': 'Filters',
-  'ref.filtersActive': 'Filters ({count} on)',
   'ref.sentBy': 'Sent by',
   'ref.sentByMe': 'Me',
   'ref.show': 'Show',

@@ -70,6 +70,8 @@ export const es: Messages = {
   'common.showing': 'Mostrando {count}',
   'common.actions': 'Acciones',
   'common.staleTitle': 'Otra persona cambió esto',
+  'common.filtersShow': 'Filtros',
+  'common.filtersActive': 'Filtros ({count} activos)',
   'common.reload': 'Volver a cargar',
 
   'errors.generic': 'Algo salió mal. Inténtelo de nuevo.',
@@ -1080,8 +1082,6 @@ export const es: Messages = {
   'worklist.received.unreadMessages': 'Mensajes sin leer',
   'worklist.allClear': 'No hay nada pendiente para usted.',
   'worklist.openInbox': 'Abrir la bandeja',
-  'ref.filtersShow': 'Filtros',
-  'ref.filtersActive': 'Filtros ({count} activos)',
   'ref.sentBy': 'Enviado por',
   'ref.sentByMe': 'Yo',
   'ref.show': 'Mostrar',

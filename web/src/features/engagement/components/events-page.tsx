@@ -18,6 +18,7 @@ import { spaShort } from '../../../lib/labels';
 import { pickParam, useUrlFilters } from '../../../lib/use-url-filters';
 import { engagementQueries, type EventFilters } from '../api/queries';
 import './engagement.css';
+import { FiltersFold } from '../../../components/ui/filters-fold';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dateParam = (v: string | null) => (v && DATE.test(v) ? v : undefined);
@@ -55,34 +56,36 @@ export function EventsPage({ canWrite }: { canWrite: boolean }) {
         }
       />
       <Card>
-        <form className="filters" role="search" aria-label={t('engagement.filters')} onSubmit={(e) => e.preventDefault()}>
-          <TextField label={t('engagement.from')} type="date" name="from" value={filters.from ?? ''} onChange={(e) => set({ from: e.target.value })} />
-          <TextField label={t('engagement.to')} type="date" name="to" value={filters.to ?? ''} onChange={(e) => set({ to: e.target.value })} />
-          <SelectField
-            label={t('engagement.fieldSpa')}
-            name="spa"
-            value={filters.spa ?? ''}
-            placeholder={t('engagement.anySpa')}
-            options={SPA_CODES.map((v) => ({ value: v, label: spaShort(v) }))}
-            onChange={(e) => set({ spa: e.target.value })}
-          />
-          <SelectField
-            label={t('engagement.fieldPopulation')}
-            name="population"
-            value={filters.population ?? ''}
-            placeholder={t('dir.anyFocus')}
-            options={FOCUS_POPULATIONS.map((v) => ({ value: v, label: t(`focus.${v}`) }))}
-            onChange={(e) => set({ population: e.target.value })}
-          />
-          <SelectField
-            label={t('engagement.fieldType')}
-            name="type"
-            value={filters.type ?? ''}
-            placeholder={t('engagement.anyType')}
-            options={ENGAGEMENT_EVENT_TYPES.map((v) => ({ value: v, label: t(`engagementType.${v}`) }))}
-            onChange={(e) => set({ type: e.target.value })}
-          />
-        </form>
+        <FiltersFold active={[filters.from, filters.to, filters.spa, filters.population, filters.type].filter(Boolean).length}>
+          <form className="filters" role="search" aria-label={t('engagement.filters')} onSubmit={(e) => e.preventDefault()}>
+            <TextField label={t('engagement.from')} type="date" name="from" value={filters.from ?? ''} onChange={(e) => set({ from: e.target.value })} />
+            <TextField label={t('engagement.to')} type="date" name="to" value={filters.to ?? ''} onChange={(e) => set({ to: e.target.value })} />
+            <SelectField
+              label={t('engagement.fieldSpa')}
+              name="spa"
+              value={filters.spa ?? ''}
+              placeholder={t('engagement.anySpa')}
+              options={SPA_CODES.map((v) => ({ value: v, label: spaShort(v) }))}
+              onChange={(e) => set({ spa: e.target.value })}
+            />
+            <SelectField
+              label={t('engagement.fieldPopulation')}
+              name="population"
+              value={filters.population ?? ''}
+              placeholder={t('dir.anyFocus')}
+              options={FOCUS_POPULATIONS.map((v) => ({ value: v, label: t(`focus.${v}`) }))}
+              onChange={(e) => set({ population: e.target.value })}
+            />
+            <SelectField
+              label={t('engagement.fieldType')}
+              name="type"
+              value={filters.type ?? ''}
+              placeholder={t('engagement.anyType')}
+              options={ENGAGEMENT_EVENT_TYPES.map((v) => ({ value: v, label: t(`engagementType.${v}`) }))}
+              onChange={(e) => set({ type: e.target.value })}
+            />
+          </form>
+        </FiltersFold>
         {list.isPending ? (
           <Spinner label={t('app.loading')} />
         ) : list.isError ? (

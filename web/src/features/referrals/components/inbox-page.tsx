@@ -18,6 +18,7 @@ import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { referralQueries } from '../api/queries';
 import { InboxList } from './inbox-list';
 import './referrals.css';
+import { FiltersFold } from '../../../components/ui/filters-fold';
 
 
 type TabsProps = {
@@ -75,7 +76,6 @@ export function InboxPage() {
   // Open referrals (and drafts) unless asked otherwise; a status tab or "came back" decides for itself.
   const show = pickParam(['closed', 'all'] as const, params.get('show')) ?? 'open';
   const closed = status || returned ? undefined : show === 'all' ? undefined : show === 'closed';
-  const [filtersOpen, setFiltersOpen] = useState(() => typeof window === 'undefined' || !window.matchMedia?.('(max-width: 640px)').matches);
   const activeFilters = [need, assigneeId, sentBy, overdue || undefined, unread || undefined, returned || undefined, sort, show !== 'open' ? show : undefined].filter(Boolean).length;
   const [q, setQ] = useState(params.get('q') ?? '');
   const debouncedQ = useDebouncedValue(q.trim());
@@ -112,12 +112,7 @@ export function InboxPage() {
       </nav>
       <Card>
         <StatusTabs box={box} status={status} overdue={overdue} onChange={set} />
-        <details
-          className="ref-filters-fold"
-          open={filtersOpen}
-          onToggle={(e) => setFiltersOpen((e.currentTarget as HTMLDetailsElement).open)}
-        >
-          <summary>{activeFilters > 0 ? t('ref.filtersActive', { count: activeFilters }) : t('ref.filtersShow')}</summary>
+        <FiltersFold active={activeFilters}>
           <form className="filters ref-filters" role="search" aria-label={t('ref.filters')} onSubmit={(e) => e.preventDefault()}>
             <TextField
               label={t('ref.searchClient')}
@@ -198,7 +193,7 @@ export function InboxPage() {
               )}
             </div>
           </form>
-        </details>
+        </FiltersFold>
         {list.isPending ? (
           <Spinner label={t('app.loading')} />
         ) : list.isError ? (

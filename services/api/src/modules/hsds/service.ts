@@ -14,7 +14,7 @@ import {
   termOut,
 } from './mappers';
 import { exportDataset } from './export';
-import { importDataset, type ImportOptions } from './import';
+import { importDataset, type ImportOptions } from './import/service';
 import { hsdsRepo, type LocationFilter, type SalRow, type ServiceFilter } from './repo';
 import { TAXONOMIES, TERMS, filterTerms, findTaxonomy, findTerm } from './taxonomy';
 

@@ -1,6 +1,7 @@
 import { SPAS, type api, type EndpointOutput } from '@tandem/contract';
 import { stableId, termOf, type Taxonomy, type Term } from './taxonomy';
-import type { Json, OrgBundle, SalRow, ServiceBundle, ServiceRow } from './repo';
+import type { OrgBundle } from './organizations.repo';
+import type { Json, SalRow, ServiceBundle, ServiceRow } from './repo';
 
 type Service = EndpointOutput<typeof api.getHsdsService>;
 type Organization = EndpointOutput<typeof api.getHsdsOrganization>;

@@ -2,17 +2,9 @@ import type { Db } from '@tandem/db';
 import type { z } from 'zod';
 import type { api, EndpointOutput } from '@tandem/contract';
 import { notFound } from '../../lib/app-error';
-import {
-  organizationOut,
-  organizationSummaryOut,
-  serviceAtLocationFullOut,
-  serviceAtLocationSummaryOut,
-  serviceMinimalOut,
-  serviceOut,
-  serviceSummaryOut,
-  taxonomyOut,
-  termOut,
-} from './mappers';
+import { taxonomyOut, termOut } from './mappers';
+import { organizationOut, organizationSummaryOut } from './organizations.mappers';
+import { serviceAtLocationFullOut, serviceAtLocationSummaryOut, serviceMinimalOut, serviceOut, serviceSummaryOut } from './services.mappers';
 import { exportDataset } from './export';
 import { importDataset, type ImportOptions } from './import/service';
 import { organizationsRepo } from './organizations.repo';

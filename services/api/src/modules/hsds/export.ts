@@ -1,7 +1,7 @@
 import type { Db } from '@tandem/db';
 import { SPAS } from '@tandem/contract';
 import { writeCsv } from './import/csv';
-import { loadExisting } from './import/existing';
+import { loadExisting } from './import/repo';
 import { DAYS, LANGUAGE_NAMES, STATUS_TO_HSDS, hsdsLanguageCode, splitPhone } from './mappers';
 import { TAXONOMIES, TERMS, stableId, termOf } from './taxonomy';
 

@@ -16,5 +16,5 @@ export const hsdsModule = async (app: FastifyInstance) => {
 };
 
 // For the cli/hsds-import.ts entry point (through this file only).
-export { importDataset } from './import';
+export { importDataset } from './import/service';
 export { sortUploads, type Upload } from './package';

@@ -5,7 +5,7 @@ import type { DbOrTx } from '@tandem/db';
 // service_locations, schedules, contacts), which the directory module owns. This repo and the
 // importer are the only places outside that module that touch them: HSDS is the same data in
 // another shape, and going through the directory services row by row would mean N+1 queries
-// per page and no single import transaction.
+// per page and no single import transaction. Organizations' own queries: organizations.repo.ts.
 
 export type Json = Record<string, unknown>;
 /** A service's own columns and its organization's: what every service shape starts from. */
@@ -24,14 +24,9 @@ export interface ServiceBundle extends ServiceRow {
   contacts: Json[];
   sals: { id: string; location: Json }[];
 }
-export interface OrgBundle {
-  o: Json;
-  contacts: Json[];
-  locations: Json[];
-}
 
-const LOCATION_JSON = sql`jsonb_build_object('id', l.id, 'organization_id', l.organization_id, 'name', l.name, 'address_1', l.address_1, 'address_2', l.address_2, 'city', l.city, 'state', l.state, 'postal_code', l.postal_code, 'latitude', l.latitude, 'longitude', l.longitude, 'accessibility', l.accessibility, 'transit', l.transit)`;
-const ORG_JSON = sql`jsonb_build_object('id', o.id, 'name', o.name, 'description', o.description, 'email', o.email, 'website', o.website, 'phone', o.phone)`;
+export const LOCATION_JSON = sql`jsonb_build_object('id', l.id, 'organization_id', l.organization_id, 'name', l.name, 'address_1', l.address_1, 'address_2', l.address_2, 'city', l.city, 'state', l.state, 'postal_code', l.postal_code, 'latitude', l.latitude, 'longitude', l.longitude, 'accessibility', l.accessibility, 'transit', l.transit)`;
+export const ORG_JSON = sql`jsonb_build_object('id', o.id, 'name', o.name, 'description', o.description, 'email', o.email, 'website', o.website, 'phone', o.phone)`;
 const SERVICE_JSON = sql`to_jsonb(s) - 'search_vector' - 'facets' - 'open_hours' - 'exception_dates' - 'capacity_note' - 'capacity_confirmed_by'`;
 
 // HSDS `last_modified` of service `s`: the latest updated_at of the service, its organization, its
@@ -57,20 +52,20 @@ const modifiedSince = (since: string) => {
 };
 
 /** A uuid[] literal from ids (drizzle would expand a JS array into a row of parameters). */
-const uuids = (ids: string[]) =>
+export const uuids = (ids: string[]) =>
   sql`array[${sql.join(
     ids.map((i) => sql`${i}`),
     sql`, `,
   )}]::uuid[]`;
 
-const rowsOf = async <T>(db: DbOrTx, q: SQL) => (await db.execute(q)).rows as T[];
+export const rowsOf = async <T>(db: DbOrTx, q: SQL) => (await db.execute(q)).rows as T[];
 
 /** Every id of a filtered subquery in page order (format=ndjson reads them all, then the rows in chunks). */
-const allIds = async (db: DbOrTx, filtered: SQL, order: SQL) =>
+export const allIds = async (db: DbOrTx, filtered: SQL, order: SQL) =>
   (await rowsOf<{ id: string }>(db, sql`select id from (${filtered}) f order by ${order}`)).map((r) => r.id);
 
 /** One page of ids and the total, from a filtered, ordered subquery; a single statement. */
-const page = async (db: DbOrTx, filtered: SQL, order: SQL, limit: number, offset: number) => {
+export const page = async (db: DbOrTx, filtered: SQL, order: SQL, limit: number, offset: number) => {
   const [r] = await rowsOf<{ total: number; ids: string[] }>(
     db,
     sql`with f as (${filtered}), p as (select id from f order by ${order} limit ${limit} offset ${offset})
@@ -132,12 +127,7 @@ const serviceLocationsFiltered = (f: ServiceFilter & LocationFilter) =>
       from service_locations sl join services s on s.id = sl.service_id join locations l on l.id = sl.location_id
       ${f.postcode !== undefined && f.proximityM !== undefined ? sql`cross join ${centroid(f.postcode)}` : sql``}
       where ${serviceWhere(f)} and ${locationWhere(f)}`;
-const organizationsFiltered = (search: string | undefined) => {
-  const like = search ? `%${search.toLowerCase()}%` : undefined;
-  return sql`select o.id, lower(o.name) as k from organizations o
-    where ${like ? sql`lower(o.name) like ${like} or lower(coalesce(o.description, '')) like ${like}` : sql`true`}`;
-};
-const BY_NAME = sql`k, id`;
+export const BY_NAME = sql`k, id`;
 
 export const hsdsRepo = {
   pageServices: (db: DbOrTx, f: ServiceFilter, limit: number, offset: number) => page(db, servicesFiltered(f), BY_NAME, limit, offset),
@@ -146,10 +136,6 @@ export const hsdsRepo = {
   pageServiceLocations: (db: DbOrTx, f: ServiceFilter & LocationFilter, limit: number, offset: number) =>
     page(db, serviceLocationsFiltered(f), BY_NAME, limit, offset),
   serviceLocationIds: (db: DbOrTx, f: ServiceFilter & LocationFilter) => allIds(db, serviceLocationsFiltered(f), BY_NAME),
-
-  pageOrganizations: (db: DbOrTx, search: string | undefined, limit: number, offset: number) =>
-    page(db, organizationsFiltered(search), BY_NAME, limit, offset),
-  organizationIds: (db: DbOrTx, search: string | undefined) => allIds(db, organizationsFiltered(search), BY_NAME),
 
   /** The one-to-one columns of services and their organizations, in name order. */
   serviceSummaries: (db: DbOrTx, ids: string[]) =>
@@ -183,20 +169,6 @@ export const hsdsRepo = {
       from services s where ${where} order by lower(s.name), s.id`,
     );
   },
-
-  /** The one-to-one columns of organizations, in name order (the default list item). */
-  organizationSummaries: (db: DbOrTx, ids: string[]) =>
-    rowsOf<{ o: Json }>(db, sql`select ${ORG_JSON} as o from organizations o where o.id = any(${uuids(ids)}) order by lower(o.name), o.id`),
-
-  /** Organizations with their organization-level public contacts and their locations. */
-  organizations: (db: DbOrTx, ids: string[]) =>
-    rowsOf<OrgBundle>(
-      db,
-      sql`select ${ORG_JSON} as o,
-        coalesce((select jsonb_agg(to_jsonb(c) order by c.name, c.id) from contacts c where c.organization_id = o.id and c.service_id is null and c.is_public), '[]'::jsonb) as contacts,
-        coalesce((select jsonb_agg(${LOCATION_JSON} order by l.name, l.id) from locations l where l.organization_id = o.id), '[]'::jsonb) as locations
-      from organizations o where o.id = any(${uuids(ids)}) order by lower(o.name), o.id`,
-    ),
 
   /** service_locations with their location, and their service's one-to-one columns and organization. */
   serviceLocations: (db: DbOrTx, ids: string[]) =>

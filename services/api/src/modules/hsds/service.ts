@@ -2,19 +2,12 @@ import type { Db } from '@tandem/db';
 import type { z } from 'zod';
 import type { api, EndpointOutput } from '@tandem/contract';
 import { notFound } from '../../lib/app-error';
-import {
-  organizationOut,
-  organizationSummaryOut,
-  serviceAtLocationFullOut,
-  serviceAtLocationSummaryOut,
-  serviceMinimalOut,
-  serviceOut,
-  serviceSummaryOut,
-  taxonomyOut,
-  termOut,
-} from './mappers';
+import { taxonomyOut, termOut } from './mappers';
+import { organizationOut, organizationSummaryOut } from './organizations.mappers';
+import { serviceAtLocationFullOut, serviceAtLocationSummaryOut, serviceMinimalOut, serviceOut, serviceSummaryOut } from './services.mappers';
 import { exportDataset } from './export';
-import { importDataset, type ImportOptions } from './import';
+import { importDataset, type ImportOptions } from './import/service';
+import { organizationsRepo } from './organizations.repo';
 import { hsdsRepo, type LocationFilter, type SalRow, type ServiceFilter } from './repo';
 import { TAXONOMIES, TERMS, filterTerms, findTaxonomy, findTerm } from './taxonomy';
 
@@ -113,7 +106,7 @@ export const createHsdsService = ({ db }: { db: Db }) => {
   /** Two statements for any number of organizations: the organizations, then all their services. */
   const organizations = async (ids: string[]) => {
     if (!ids.length) return [];
-    const [orgs, services] = await Promise.all([hsdsRepo.organizations(db, ids), hsdsRepo.services(db, { orgIds: ids })]);
+    const [orgs, services] = await Promise.all([organizationsRepo.organizations(db, ids), hsdsRepo.services(db, { orgIds: ids })]);
     return orgs.map((o) =>
       organizationOut(
         o,
@@ -126,7 +119,7 @@ export const createHsdsService = ({ db }: { db: Db }) => {
   const organizationItems = async (ids: string[], full: boolean | undefined): Promise<OrganizationItem[]> => {
     if (full) return organizations(ids);
     if (!ids.length) return [];
-    return (await hsdsRepo.organizationSummaries(db, ids)).map((r) => organizationSummaryOut(r.o));
+    return (await organizationsRepo.organizationSummaries(db, ids)).map((r) => organizationSummaryOut(r.o));
   };
 
   const taxonomies = (q: { search?: string }) => {
@@ -154,12 +147,12 @@ export const createHsdsService = ({ db }: { db: Db }) => {
     },
 
     async listOrganizations(q: OrganizationQuery) {
-      const p = await hsdsRepo.pageOrganizations(db, q.search || undefined, q.per_page, offset(q));
+      const p = await organizationsRepo.pageOrganizations(db, q.search || undefined, q.per_page, offset(q));
       return hsdsPage(await organizationItems(p.ids, q.full), p.total, q);
     },
 
     async streamOrganizations(q: OrganizationQuery) {
-      return inChunks(await hsdsRepo.organizationIds(db, q.search || undefined), (chunk) => organizationItems(chunk, q.full));
+      return inChunks(await organizationsRepo.organizationIds(db, q.search || undefined), (chunk) => organizationItems(chunk, q.full));
     },
 
     async getOrganization(id: string) {

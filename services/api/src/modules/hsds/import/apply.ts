@@ -1,13 +1,13 @@
-import { eq, inArray, sql } from 'drizzle-orm';
 import { schema, type Tx } from '@tandem/db';
 import { DAYS } from '../mappers';
-import type { Existing } from './existing';
+import { importRepo, type Existing, type UpsertTable } from './repo';
 import type { Plan } from './validate';
 
 // Write side of the importer over the directory tables (see ../repo.ts): rows match on their
 // HSDS id (source_id, or our own id for rows that were exported from Tandem), and a row is
 // written only when a mapped value differs, so a re-import of the same data writes nothing.
-const { organizations, services, locations, serviceLocations, schedules, contacts } = schema;
+// The SQL is in ./repo.ts; this file decides what to write and counts it.
+const { organizations, services, locations, serviceLocations, contacts } = schema;
 
 export type Counts = { created: number; updated: number; unchanged: number };
 const sorted = (v: unknown) => (Array.isArray(v) ? [...(v as string[])].sort() : v);
@@ -26,24 +26,18 @@ export const applyPlan = async (tx: Tx, plan: Plan, existing: Existing) => {
   /** Insert, update or leave one row; `sourceId` is set only on rows the import creates. */
   const upsert = async <V extends Record<string, unknown>>(
     name: string,
-    table: typeof organizations | typeof services | typeof locations | typeof serviceLocations | typeof contacts,
+    table: UpsertTable,
     found: ({ id: string } & Record<string, unknown>) | undefined,
     key: string,
     values: V,
   ) => {
     if (!found) {
-      const [row] = await tx
-        .insert(table)
-        .values({ ...values, sourceId: key } as never)
-        .returning({ id: table.id });
+      const id = await importRepo.insertRow(tx, table, { ...values, sourceId: key });
       count(name, 'created');
-      return row!.id;
+      return id;
     }
     if (differs(found, values)) {
-      await tx
-        .update(table)
-        .set({ ...values, ...('updatedAt' in table ? { updatedAt: new Date() } : {}) } as never)
-        .where(eq(table.id, found.id));
+      await importRepo.updateRow(tx, table, found.id, values);
       count(name, 'updated');
     } else count(name, 'unchanged');
     return found.id;
@@ -89,11 +83,7 @@ export const applyPlan = async (tx: Tx, plan: Plan, existing: Existing) => {
     await upsert('contacts', contacts, existing.contacts.get(c.key), c.key, values);
   }
   for (const serviceId of await applySchedules(tx, plan, existing, ids, count)) touched.add(serviceId);
-  if (touched.size)
-    await tx
-      .update(services)
-      .set({ updatedAt: sql`now()` })
-      .where(inArray(services.id, [...touched]));
+  if (touched.size) await importRepo.touchServices(tx, [...touched]);
   return tables;
 };
 
@@ -118,8 +108,8 @@ const applySchedules = async (
       const key = `${s.key}:${DAYS[day - 1]}`;
       const values = { serviceId, locationId, weekday: day, opensAt: s.opensAt, closesAt: s.closesAt };
       const found = byKey.get(key);
-      if (!found) await tx.insert(schedules).values({ ...values, sourceId: key });
-      else if (differs(found, values)) await tx.update(schedules).set(values).where(eq(schedules.id, found.id));
+      if (!found) await importRepo.insertSchedule(tx, { ...values, sourceId: key });
+      else if (differs(found, values)) await importRepo.updateSchedule(tx, found.id, values);
       else continue;
       changed = true;
     }
@@ -127,11 +117,9 @@ const applySchedules = async (
       (r) => r.sourceId?.startsWith(`${s.key}:`) && !s.days.some((d) => r.sourceId === `${s.key}:${DAYS[d - 1]}`),
     );
     if (stale.length) {
-      await tx.delete(schedules).where(
-        inArray(
-          schedules.id,
-          stale.map((r) => r.id),
-        ),
+      await importRepo.deleteSchedules(
+        tx,
+        stale.map((r) => r.id),
       );
       changed = true;
     }

@@ -2,7 +2,7 @@ import { LANGUAGES, SDOH_CATEGORIES, COMMUNITY_SUPPORTS, SPA_CODES, type api, ty
 import { DAYS } from '../mappers';
 import { findTerm } from '../taxonomy';
 import { parseCsv } from './csv';
-import type { Existing } from './existing';
+import type { Existing } from './repo';
 
 export type HsdsImportReport = EndpointOutput<typeof api.importHsdsDirectory>;
 type HsdsImportProblem = HsdsImportReport['errors'][number];

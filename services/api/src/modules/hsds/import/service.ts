@@ -1,8 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '@tandem/db';
 import { AppError } from '../../../lib/app-error';
 import { applyPlan } from './apply';
-import { loadExisting } from './existing';
+import { importRepo, loadExisting } from './repo';
 import { HSDS_FILE_NAMES, validateDataset, type HsdsImportReport } from './validate';
 
 export interface ImportOptions {
@@ -35,7 +34,7 @@ export const importDataset = async (db: Db, files: Record<string, string>, opts:
   try {
     return await db.transaction(async (tx) => {
       // One import at a time: two at once would both create the same new rows.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tandem.hsds-import'))`);
+      await importRepo.lock(tx);
       const existing = await loadExisting(tx);
       const { plan, errors, warnings } = validateDataset(files, existing);
       if (errors.length) {

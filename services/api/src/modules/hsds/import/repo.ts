@@ -1,6 +1,8 @@
-import { schema, type DbOrTx } from '@tandem/db';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { schema, type DbOrTx, type Tx } from '@tandem/db';
 
-// Read side of the importer over the directory tables (see ../repo.ts for why HSDS reads them).
+// The importer's SQL over the directory tables (see ../repo.ts for why HSDS reads and writes
+// them): the read side (loadExisting, also the export's source) and the writes apply.ts decides.
 const { organizations, services, locations, serviceLocations, schedules, contacts } = schema;
 
 /** Every directory row the import can match, with the HSDS id it answers to (source_id, else our id). */
@@ -93,3 +95,39 @@ export const loadExisting = async (db: DbOrTx) => {
   return { orgs: byKey(orgs), services: byKey(svcs), locations: byKey(locs), sals: byKey(sals), schedules: scheds, contacts: byKey(conts) };
 };
 export type Existing = Awaited<ReturnType<typeof loadExisting>>;
+
+/** The tables apply.ts upserts by HSDS id. */
+export type UpsertTable = typeof organizations | typeof services | typeof locations | typeof serviceLocations | typeof contacts;
+type ScheduleValues = typeof schedules.$inferInsert;
+
+export const importRepo = {
+  /** One import at a time: two at once would both create the same new rows. */
+  lock: (tx: Tx) => tx.execute(sql`select pg_advisory_xact_lock(hashtext('tandem.hsds-import'))`),
+
+  insertRow: async (tx: Tx, table: UpsertTable, values: Record<string, unknown>) => {
+    const [row] = await tx
+      .insert(table)
+      .values(values as never)
+      .returning({ id: table.id });
+    return row!.id;
+  },
+
+  updateRow: (tx: Tx, table: UpsertTable, id: string, values: Record<string, unknown>) =>
+    tx
+      .update(table)
+      .set({ ...values, ...('updatedAt' in table ? { updatedAt: new Date() } : {}) } as never)
+      .where(eq(table.id, id)),
+
+  /** A service whose links or hours changed: HSDS last_modified / modified_after see the change. */
+  touchServices: (tx: Tx, ids: string[]) =>
+    tx
+      .update(services)
+      .set({ updatedAt: sql`now()` })
+      .where(inArray(services.id, ids)),
+
+  insertSchedule: (tx: Tx, values: ScheduleValues) => tx.insert(schedules).values(values),
+
+  updateSchedule: (tx: Tx, id: string, values: ScheduleValues) => tx.update(schedules).set(values).where(eq(schedules.id, id)),
+
+  deleteSchedules: (tx: Tx, ids: string[]) => tx.delete(schedules).where(inArray(schedules.id, ids)),
+};

@@ -6,8 +6,8 @@ import { schema } from '@tandem/db';
  * referral with the names around it in a single statement: the inbox page, the detail, the send
  * and draft contexts, the client's referrals list, the network box and the overdue sweep JOIN
  * these tables, which the directory, clients, members and auth modules own, and so does the
- * network metrics report (metrics.ts: a referral's organization types and SPAs, read-only). Only
- * repo.ts, network.ts and metrics.ts use them; nothing else in this module may. Everything else about another module
+ * network metrics report (metrics.repo.ts: a referral's organization types and SPAs, read-only).
+ * Only repo.ts, network.repo.ts and metrics.repo.ts use them; nothing else in this module may. Everything else about another module
  * comes through what app.ts passes in (DirectoryLookup) or that module's index.ts.
  */
 export const {

@@ -1,106 +1,16 @@
-import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { schema, type Db } from '@tandem/db';
-import { defaultPeriod, HEALTH_SYSTEM_SIDE, MULTI_VALUE_COUNTING, type ReferralMetrics, type ReferralMetricsQuerySchema, type ReferralMetricsRow } from '@tandem/contract';
+import type { Db } from '@tandem/db';
+import { defaultPeriod, MULTI_VALUE_COUNTING, type ReferralMetrics, type ReferralMetricsQuerySchema, type ReferralMetricsRow } from '@tandem/contract';
 import type { Ctx } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
-import { organizations, services } from './foreign-tables';
 import { toCsv } from '../../lib/csv';
+import { metricsRepo, type MetricsQuery } from './metrics.repo';
 
-const { referrals, referralEvents } = schema;
-type Query = z.output<typeof ReferralMetricsQuerySchema> & { from: string; to: string };
+type Query = MetricsQuery;
 type Input = z.output<typeof ReferralMetricsQuerySchema>;
 
 /** Today in Los Angeles, as YYYY-MM-DD. */
 const todayInLa = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(new Date());
-
-/** Periods are Los Angeles days, as the people reading the report count them. */
-const TZ = 'America/Los_Angeles';
-const LABEL = { month: 'YYYY-MM', quarter: 'YYYY-"Q"Q', year: 'YYYY' } as const;
-
-const healthSide = (type: SQL) => sql`${type} in (${sql.join(HEALTH_SYSTEM_SIDE.map((t) => sql`${t}`), sql`, `)})`;
-
-/** The values of `by` one referral counts under (several for needs and SPAs). */
-const keysOf = (by: Query['by']): SQL => {
-  switch (by) {
-    case 'flow':
-      return sql`array[case when ro.type is null then null
-        when ${healthSide(sql`so.type`)} then case when ${healthSide(sql`ro.type`)} then 'health_system_to_health_system' else 'health_system_to_cbo' end
-        else case when ${healthSide(sql`ro.type`)} then 'cbo_to_health_system' else 'cbo_to_cbo' end end]`;
-    case 'organization':
-      return sql`array[r.receiving_org_id::text]`;
-    case 'spa':
-      return sql`coalesce(nullif(s.spas, '{}'), ro.spas, '{}')::text[]`;
-    case 'need':
-      return sql`r.needs::text[]`;
-    default:
-      return sql`'{}'::text[]`;
-  }
-};
-
-/**
- * One statement: the referrals sent in the range (referrals_sent_idx-style range on sent_at), each
- * with its organizations' types, the SPAs served, and whether it was ever accepted or declined (its
- * events), then grouped by period with GROUPING SETS so that each period's total counts every
- * referral once, whatever `by` splits it into. Medians with percentile_cont. The organizations
- * and services it joins are the directory's: the same recorded exception as the inbox's single
- * statement (docs/decisions/0012-fast-paths.md), read-only.
- */
-const metricsSql = (q: Query) => {
-  const fromTs = sql`(${q.from}::date::timestamp at time zone ${TZ})`;
-  const toTs = sql`((${q.to}::date + 1)::timestamp at time zone ${TZ})`;
-  const unit = sql.raw(`'${q.groupBy}'`);
-  const label = sql.raw(`'${LABEL[q.groupBy]}'`);
-  const org = q.organizationId ? sql`and (r.sending_org_id = ${q.organizationId} or r.receiving_org_id = ${q.organizationId})` : sql``;
-  return sql`
-    with sent as (
-      select r.id, to_char(date_trunc(${unit}, r.sent_at at time zone ${TZ}), ${label}) as period,
-        ${keysOf(q.by)} as keys,
-        r.sent_at, r.acknowledged_at, r.first_contact_at, r.status, r.loop_closed_at,
-        exists (select 1 from ${referralEvents} e where e.referral_id = r.id and e.to_status = 'accepted') as accepted,
-        exists (select 1 from ${referralEvents} e where e.referral_id = r.id and e.to_status = 'declined') as declined,
-        (r.acknowledge_due_at < coalesce(r.acknowledged_at, case when r.closed_at is null then now() end)
-          or r.first_contact_due_at < coalesce(r.first_contact_at, case when r.closed_at is null then now() end)) as overdue
-      from ${referrals} r
-      join ${organizations} so on so.id = r.sending_org_id
-      left join ${organizations} ro on ro.id = r.receiving_org_id
-      left join ${services} s on s.id = r.receiving_service_id
-      where r.sent_at >= ${fromTs} and r.sent_at < ${toTs} ${org}
-    ),
-    cells as (
-      select k.key, sent.*
-      from sent left join lateral unnest(sent.keys) as k(key) on true
-    )
-    select period, key, grouping(key) = 1 as total,
-      count(distinct id)::int as sent,
-      count(distinct id) filter (where acknowledged_at is not null)::int as acknowledged,
-      count(distinct id) filter (where accepted)::int as accepted,
-      count(distinct id) filter (where declined)::int as declined,
-      percentile_cont(0.5) within group (order by extract(epoch from acknowledged_at - sent_at) / 3600) filter (where acknowledged_at is not null) as "medianAck",
-      percentile_cont(0.5) within group (order by extract(epoch from first_contact_at - sent_at) / 3600) filter (where first_contact_at is not null) as "medianContact",
-      count(distinct id) filter (where status in ('completed', 'unable_to_complete'))::int as "closedWithOutcome",
-      count(distinct id) filter (where status in ('completed', 'unable_to_complete') and loop_closed_at is not null)::int as "loopClosed",
-      count(distinct id) filter (where overdue)::int as overdue
-    from cells
-    group by grouping sets ((period), (period, key))
-    having grouping(key) = 1 or key is not null
-    order by period, grouping(key) desc, key`;
-};
-
-type Raw = {
-  period: string;
-  key: string | null;
-  total: boolean;
-  sent: number;
-  acknowledged: number;
-  accepted: number;
-  declined: number;
-  medianAck: number | null;
-  medianContact: number | null;
-  closedWithOutcome: number;
-  loopClosed: number;
-  overdue: number;
-};
 
 const ratio = (n: number, d: number) => (d ? Math.round((n / d) * 10_000) / 10_000 : null);
 const hours = (h: number | null) => (h === null ? null : Math.round(Number(h) * 100) / 100);
@@ -113,12 +23,12 @@ const hours = (h: number | null) => (h === null ? null : Math.round(Number(h) * 
 export const referralMetrics = async (db: Db, ctx: Ctx, input: Input): Promise<ReferralMetrics> => {
   const q: Query = { ...input, ...defaultPeriod(todayInLa(), input) };
   const [res, names] = await Promise.all([
-    db.execute<Raw>(metricsSql(q)),
-    q.by === 'organization' ? db.select({ id: organizations.id, name: organizations.name }).from(organizations) : Promise.resolve([]),
+    metricsRepo.cells(db, q),
+    q.by === 'organization' ? metricsRepo.organizationNames(db) : Promise.resolve([]),
     recordAudit(db, ctx, { action: 'report.referrals.read', entityType: 'report', entityId: null, organizationId: q.organizationId ?? null }),
   ]);
   const nameOf = new Map(names.map((o) => [o.id, o.name]));
-  const rows: ReferralMetricsRow[] = res.rows.map((r) => ({
+  const rows: ReferralMetricsRow[] = res.map((r) => ({
     period: r.period,
     key: r.total ? null : r.key,
     label: !r.total && q.by === 'organization' && r.key ? (nameOf.get(r.key) ?? null) : null,

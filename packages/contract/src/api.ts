@@ -12,7 +12,7 @@ import { clientEndpoints, clientRecordEndpoints } from './clients/endpoints';
 import { notificationEndpoints } from './notifications/endpoints';
 import { gapEndpoints } from './gaps/endpoints';
 import { webhookEndpoints } from './webhooks/endpoints';
-import { engagementEndpoints } from './engagement/endpoints';
+import { engagementEndpoints, engagementReportEndpoints } from './engagement/endpoints';
 import { boardEndpoints } from './boards/endpoints';
 
 /** The whole REST surface at a glance: every endpoint the API serves and the client calls. */
@@ -31,6 +31,7 @@ export const api = {
   ...gapEndpoints,
   ...webhookEndpoints,
   ...engagementEndpoints,
+  ...engagementReportEndpoints,
   ...boardEndpoints,
   ...auditEndpoints,
   ...healthEndpoints,

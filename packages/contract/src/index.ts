@@ -27,6 +27,7 @@ export * from './notifications/schemas';
 export * from './engagement/enums';
 export * from './engagement/rules';
 export * from './engagement/schemas';
+export * from './engagement/reports';
 export * from './common/problem-responses';
 export * from './common/errors-es';
 export * from './common/field-errors-es';

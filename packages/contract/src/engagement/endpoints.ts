@@ -16,6 +16,7 @@ import {
   EngagementSeriesSchema,
   UpdateEngagementEventBodySchema,
 } from './schemas';
+import { EngagementReportQuerySchema, EngagementReportSchema, StateQuarterlyQuerySchema, StateQuarterlySchema } from './reports';
 
 const tags = ['Engagement'];
 const base = '/api/v1/engagement';
@@ -144,5 +145,35 @@ export const engagementEndpoints = {
     query: EngagementImportQuerySchema,
     body: EngagementImportBodySchema,
     responses: { 200: EngagementImportReportSchema },
+  }),
+};
+
+/** Reports over the engagement module's own tables: network staff who read every event, signed in. */
+export const engagementReportEndpoints = {
+  getEngagementReport: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/reports/engagement',
+    operationId: 'getEngagementReport',
+    summary: 'Engagement events and attendees by period, optionally by SPA, focus population, event type or staff lead',
+    description:
+      "Events that started between `from` and `to` (Los Angeles days, both included), per month, quarter or year, optionally split by SPA, focus population, event type or staff lead. Each period has a total row (key null); `counting` says how an event in several SPAs or populations counts. Removed events never count. With `Accept: text/csv`, the same rows as CSV (the total rows say TOTAL and how they count). For the collaboration team, board coordinators and network admins. Changes nothing.",
+    tags: ['Reports'],
+    security: ['session'],
+    query: EngagementReportQuerySchema,
+    responses: { 200: EngagementReportSchema, 403: ProblemSchema },
+    produces: ['text/csv'],
+  }),
+  getEngagementStateQuarterly: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/reports/engagement/state-quarterly',
+    operationId: 'getEngagementStateQuarterly',
+    summary: "The State's quarterly engagement roll-up: events and attendees by month and the State's focus-population categories",
+    description:
+      "Events that started in the quarter (Los Angeles time), by month and by the State's focus-population category (each of our focus populations mapped to one), with month and quarter totals and every cell, zeros included. Removed events never count. With `Accept: text/csv`, the same rows as CSV. For the collaboration team, board coordinators and network admins. Changes nothing.",
+    tags: ['Reports'],
+    security: ['session'],
+    query: StateQuarterlyQuerySchema,
+    responses: { 200: StateQuarterlySchema, 403: ProblemSchema },
+    produces: ['text/csv'],
   }),
 };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { organizationLookup } from '../directory';
 import { staffLookup } from '../members';
 import { createEngagementImport } from './import';
+import { createEngagementReports } from './reports';
 import { engagementRoutes } from './routes';
 import { createEngagementService, type GapLookup } from './service';
 
@@ -14,11 +15,12 @@ export const noGaps: GapLookup = { existing: async () => [] };
  * interface it supplies here; this module reads only its own tables.
  */
 export const engagementModule = async (app: FastifyInstance, opts: { gaps?: GapLookup } = {}) => {
+  const staff = { networkStaff: (ids: string[]) => staffLookup.networkStaff(app.db, ids), named: (ids: string[]) => staffLookup.named(app.db, ids) };
   const events = createEngagementService({
     db: app.db,
     organizations: { named: (ids) => organizationLookup.named(app.db, ids) },
-    staff: { networkStaff: (ids) => staffLookup.networkStaff(app.db, ids), named: (ids) => staffLookup.named(app.db, ids) },
+    staff,
     gaps: opts.gaps ?? noGaps,
   });
-  engagementRoutes(app, { events, imports: createEngagementImport({ db: app.db, events }) });
+  engagementRoutes(app, { events, imports: createEngagementImport({ db: app.db, events }), reports: createEngagementReports({ db: app.db, staff }) });
 };

@@ -1,5 +1,6 @@
 import { and, arrayContains, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@tandem/db';
+import { STATE_CATEGORY_TABLE, type EngagementReportDimension, type StatePopulationCategory } from '@tandem/contract';
 
 const { engagementEvents: events, engagementEventOrganizations: eventOrgs, engagementEventStaff: eventStaff, engagementEventGaps: eventGaps } = schema;
 export type EventRow = typeof events.$inferSelect;
@@ -99,4 +100,99 @@ export const eventsRepo = {
         ? (await db.select({ s: events.sourceId }).from(events).where(inArray(events.sourceId, sourceIds))).map((r) => r.s!)
         : [],
     ),
+};
+
+// ---- Reports (GET /api/v1/reports/engagement...) -------------------------------------------------
+
+/** Periods are Los Angeles days, as the people reading the report count them. */
+const TZ = 'America/Los_Angeles';
+const LABEL = { month: 'YYYY-MM', quarter: 'YYYY-"Q"Q', year: 'YYYY' } as const;
+/** [from, to] as Los Angeles days, both included, as a half-open range of instants on starts_at. */
+const inRange = (from: string, to: string) =>
+  sql`e.deleted_at is null and e.starts_at >= (${from}::date::timestamp at time zone ${TZ}) and e.starts_at < ((${to}::date + 1)::timestamp at time zone ${TZ})`;
+
+/** The values of `by` one event counts under (several for SPAs, populations and staff leads). */
+const keysOf = (by: EngagementReportDimension | undefined) => {
+  switch (by) {
+    case 'spa':
+      return sql`e.spas::text[]`;
+    case 'population':
+      return sql`e.focus_populations::text[]`;
+    case 'type':
+      return sql`array[e.type]`;
+    case 'staff':
+      return sql`array(select s.user_id::text from ${eventStaff} s where s.event_id = e.id)`;
+    default:
+      return sql`'{}'::text[]`;
+  }
+};
+
+export type ReportCell = {
+  period: string;
+  key: string | null;
+  total: boolean;
+  events: number;
+  attendees: number;
+};
+export type StateCell = {
+  month: string | null;
+  category: StatePopulationCategory | null;
+  events: number;
+  attendees: number;
+};
+
+/**
+ * Both reports in one statement each: the live events in the range, one row per (event, value of
+ * the dimension) — distinct, so a value repeated in an array counts once — grouped with GROUPING
+ * SETS so a total counts every event once: `first` marks one row per event, and a total sums the
+ * attendees of those rows only.
+ */
+export const reportsRepo = {
+  async byPeriod(db: DbOrTx, q: { from: string; to: string; groupBy: keyof typeof LABEL; by?: EngagementReportDimension }): Promise<ReportCell[]> {
+    const unit = sql.raw(`'${q.groupBy}'`);
+    const label = sql.raw(`'${LABEL[q.groupBy]}'`);
+    const res = await db.execute<ReportCell>(sql`
+      with ev as (
+        select e.id, e.attendee_count, to_char(date_trunc(${unit}, e.starts_at at time zone ${TZ}), ${label}) as period, ${keysOf(q.by)} as keys
+        from ${events} e where ${inRange(q.from, q.to)}
+      ),
+      cells as (
+        select distinct ev.id, ev.period, ev.attendee_count, k.key
+        from ev left join lateral unnest(ev.keys) as k(key) on true
+      ),
+      marked as (select cells.*, row_number() over (partition by id order by key) = 1 as first from cells)
+      select period, key, grouping(key) = 1 as total,
+        count(distinct id)::int as events,
+        (case when grouping(key) = 1 then coalesce(sum(attendee_count) filter (where first), 0) else coalesce(sum(attendee_count), 0) end)::int as attendees
+      from marked
+      group by grouping sets ((period), (period, key))
+      having grouping(key) = 1 or key is not null
+      order by period, grouping(key) desc, key`);
+    return res.rows;
+  },
+
+  /** Months × the State's categories (the contract's map, joined as a table), with every total. */
+  async stateQuarterly(db: DbOrTx, from: string, to: string): Promise<StateCell[]> {
+    const map = sql.join(
+      STATE_CATEGORY_TABLE.map(([p, c]) => sql`(${p}, ${c})`),
+      sql`, `,
+    );
+    const res = await db.execute<StateCell>(sql`
+      with ev as (
+        select e.id, e.attendee_count, to_char(date_trunc('month', e.starts_at at time zone ${TZ}), 'YYYY-MM') as month, e.focus_populations
+        from ${events} e where ${inRange(from, to)}
+      ),
+      cells as (
+        select distinct ev.id, ev.month, ev.attendee_count, coalesce(m.category, 'other') as category
+        from ev cross join lateral unnest(ev.focus_populations) as p(population)
+        left join (values ${map}) as m(population, category) on m.population = p.population
+      ),
+      marked as (select cells.*, row_number() over (partition by id order by category) = 1 as first from cells)
+      select month, category,
+        count(distinct id)::int as events,
+        (case when grouping(category) = 1 then coalesce(sum(attendee_count) filter (where first), 0) else coalesce(sum(attendee_count), 0) end)::int as attendees
+      from marked
+      group by grouping sets ((month, category), (month), (category), ())`);
+    return res.rows;
+  },
 };

@@ -1018,6 +1018,33 @@ const reportKind: KindDef<{ id: string }> = {
   ],
 };
 
+// Engagement reports: the collaboration team, board coordinators and network admins, signed in.
+const engagementReader = (a: ActorSpec) => hasRole(a, 'collaboration_team') || hasRole(a, 'board_coordinator') || netAdmin(a);
+const engagementReportKind: KindDef<{ id: string }> = {
+  kind: 'engagement report',
+  states: ['network-wide'],
+  owner: 'N',
+  create: async (w) => ({ id: (await makeEngagementEvent(w)).id }),
+  id: (o) => o.id,
+  snapshot: async () => null,
+  actions: [
+    {
+      name: 'read by month and SPA',
+      method: 'GET',
+      path: () => '/api/v1/reports/engagement?from=2026-01-01&to=2026-12-31&by=spa',
+      security: 'session',
+      expect: (a) => (engagementReader(a) ? 'allow' : 'forbidden'),
+    },
+    {
+      name: "read the State's quarterly roll-up",
+      method: 'GET',
+      path: () => '/api/v1/reports/engagement/state-quarterly?year=2026&quarter=1',
+      security: 'session',
+      expect: (a) => (engagementReader(a) ? 'allow' : 'forbidden'),
+    },
+  ],
+};
+
 // ---- Notifications: each user's own ------------------------------------------------------------------
 type NoteObj = Awaited<ReturnType<typeof makeNotification>>;
 const OWNER = 'staff@A';
@@ -1583,6 +1610,7 @@ export const OBJECT_KINDS: KindDef<any>[] = [
   invitationKind,
   settingsKind,
   reportKind,
+  engagementReportKind,
   webhookKind,
   inboxKind,
   directoryKind,

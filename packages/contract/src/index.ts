@@ -40,3 +40,4 @@ export * from './gaps/schemas';
 export * from './boards/enums';
 export * from './boards/schemas';
 export * from './boards/decisions';
+export * from './boards/motions';

@@ -41,3 +41,4 @@ export * from './boards/enums';
 export * from './boards/schemas';
 export * from './boards/decisions';
 export * from './boards/motions';
+export * from './boards/stipends';

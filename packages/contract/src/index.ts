@@ -42,3 +42,4 @@ export * from './boards/schemas';
 export * from './boards/decisions';
 export * from './boards/motions';
 export * from './boards/stipends';
+export * from './boards/budget';

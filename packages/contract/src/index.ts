@@ -40,3 +40,6 @@ export * from './gaps/schemas';
 export * from './boards/enums';
 export * from './boards/schemas';
 export * from './boards/decisions';
+export * from './boards/motions';
+export * from './boards/stipends';
+export * from './boards/budget';

@@ -12,6 +12,7 @@ import {
   REFERRAL_STATUSES,
   SDOH_CATEGORIES,
   URGENCIES,
+  type ClosedLoopMappingEntry,
 } from '@tandem/contract';
 import { arrayWithin, createdAt, id, inList, type OneOf, ts, updatedAt, version } from './helpers';
 import { apiKeys, users } from './accounts';
@@ -319,4 +320,22 @@ export const outbox = pgTable(
     deliveredAt: ts('delivered_at'),
   },
   (t) => [index('outbox_pending_idx').on(t.availableAt).where(sql`${t.deliveredAt} is null`)],
+);
+
+/**
+ * The network's loop-closure mapping for the Medi-Cal closed-loop export (issue 27): one row at
+ * most (id 1), holding the entries a network admin saved over the defaults
+ * (defaultClosedLoopMapping). No row: the defaults, at version 1. Validated by the contract's
+ * schema on write.
+ */
+export const closedLoopMapping = pgTable(
+  'closed_loop_mapping',
+  {
+    id: integer('id').primaryKey().default(1),
+    entries: jsonb('entries').$type<ClosedLoopMappingEntry[]>().notNull().default(sql`'[]'::jsonb`),
+    updatedByUserId: uuid('updated_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('closed_loop_mapping_one_row_check', sql`${t.id} = 1`), check('closed_loop_mapping_entries_check', sql`jsonb_typeof(${t.entries}) = 'array'`)],
 );

@@ -17,6 +17,7 @@ export * from './referrals/enums';
 export * from './referrals/state-machine';
 export * from './referrals/loop';
 export * from './referrals/metrics';
+export * from './referrals/closed-loop';
 export * from './referrals/send-packet';
 export * from './referrals/sla';
 export * from './referrals/schemas';

@@ -3,6 +3,7 @@ import { defineEndpoint } from '../common/endpoint';
 import { IdParamsSchema, IdSchema } from '../common/ids';
 import { NoQuerySchema } from '../common/pagination';
 import { ProblemSchema } from '../common/problem';
+import { ClosedLoopMappingSchema, ClosedLoopQuerySchema, ClosedLoopReportSchema, UpdateClosedLoopMappingBodySchema } from './closed-loop';
 import { ReferralMetricsQuerySchema, ReferralMetricsSchema } from './metrics';
 import {
   AssignReferralBodySchema,
@@ -331,6 +332,44 @@ export const referralReportEndpoints = {
     query: ReferralMetricsQuerySchema,
     responses: { 200: ReferralMetricsSchema, 403: ProblemSchema },
     produces: ['text/csv'],
+  }),
+  getClosedLoopReport: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/reports/closed-loop',
+    operationId: 'getClosedLoopReport',
+    summary: 'Medi-Cal closed-loop referral export: one row per referral with its status, status date and loop-closure reason',
+    description:
+      'Referrals sent between `from` and `to` (Los Angeles days, both included; entered-in-error ones left out), optionally only those to one receiving organization or to services offering one Community Support: client id, Community Support and needs, referring and receiving organization, date referred, current status and its date, loop-closure reason (under the closed-loop mapping) and days to acknowledge and to close. With `Accept: text/csv`, the same rows as CSV. Carries client ids: for the collaboration team and network admins, audited, never cached. Changes nothing.',
+    tags: ['Reports'],
+    security: ['session'],
+    query: ClosedLoopQuerySchema,
+    responses: { 200: ClosedLoopReportSchema, 403: ProblemSchema },
+    produces: ['text/csv'],
+  }),
+  getClosedLoopMapping: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/reports/closed-loop/mapping',
+    operationId: 'getClosedLoopMapping',
+    concurrency: 'read',
+    summary: 'How terminal referral states and reasons map to Medi-Cal loop-closure reasons',
+    description:
+      'Every terminal status (completed, declined, unable_to_complete, cancelled) with every status reason and with none, and the loop-closure reason it is reported as; the defaults until a network admin saves a change (version 1). An outcome the receiver recorded is reported as itself. For the collaboration team and network admins. Changes nothing.',
+    tags: ['Reports'],
+    security: ['session'],
+    responses: { 200: ClosedLoopMappingSchema, 403: ProblemSchema },
+  }),
+  updateClosedLoopMapping: defineEndpoint({
+    method: 'PUT',
+    path: '/api/v1/reports/closed-loop/mapping',
+    operationId: 'updateClosedLoopMapping',
+    concurrency: 'required',
+    summary: 'Replace the loop-closure mapping (network admins; If-Match or version required)',
+    description:
+      'Sets the loop-closure reason of the rows named; a status and reason not named takes its default. Takes `If-Match` with the version you read (never saved: version 1). The same mapping again writes nothing. Network admins only. Audited.',
+    tags: ['Reports'],
+    security: ['session'],
+    body: UpdateClosedLoopMappingBodySchema,
+    responses: { 200: ClosedLoopMappingSchema, 403: ProblemSchema, 409: ProblemSchema, 428: ProblemSchema },
   }),
 };
 

@@ -211,6 +211,12 @@ const WRITES: Record<string, WriteRoute> = {
       return { call: w.cboStaff.call, url: `/api/v1/referrals/${r.id}/first-contact`, body: { method: 'in_person' }, version: rec.body.version };
     },
   },
+  updateClosedLoopMapping: {
+    concurrency: 'required',
+    alwaysExists: true,
+    // One mapping for the network: each case starts from no saved row (the defaults, version 1).
+    fresh: async () => ({ ...(await resetMapping()), call: admin, url: '/api/v1/reports/closed-loop/mapping', body: { entries: [{ status: 'declined', reason: 'out_of_area', loopClosureReason: 'not_eligible' }] }, version: 1 }),
+  },
   updateNotificationSettings: {
     concurrency: 'required',
     alwaysExists: true,
@@ -318,6 +324,12 @@ describe.each(Object.entries(WRITES))('%s', (op, route) => {
   });
 });
 
+/** The network's one closed-loop mapping, back to never saved. */
+const resetMapping = async () => {
+  await t.db.delete(schema.closedLoopMapping);
+  return {};
+};
+
 /** Reads of versioned records: ETag, and 304 to a matching If-None-Match. */
 const READS: Record<string, () => Promise<{ call: Call; url: string; version: number }>> = {
   getBoard: async () => ({ call: admin, url: `/api/v1/boards/${(await newBoardRow(t.db)).id}`, version: 1 }),
@@ -342,6 +354,7 @@ const READS: Record<string, () => Promise<{ call: Call; url: string; version: nu
   },
   getEngagementEvent: async () => ({ call: admin, url: `/api/v1/engagement/events/${(await newEngagementEvent(t.db)).id}`, version: 1 }),
   getClient: async () => ({ call: w.chw.call, url: `/api/v1/clients/${(await newClient(t.db, w.clinic)).id}`, version: 1 }),
+  getClosedLoopMapping: async () => ({ ...(await resetMapping()), call: admin, url: '/api/v1/reports/closed-loop/mapping', version: 1 }),
   getNotificationSettings: async () => ({ call: (await member(t, w.other, 'staff')).call, url: '/api/v1/me/notification-settings', version: 1 }),
   getReferral: async () => {
     const d = await draft();
@@ -434,6 +447,8 @@ const NO_OPS: Record<string, () => Promise<{ call: Call; method: Method; url: st
     const c = await newClient(t.db, w.clinic);
     return { call: w.chw.call, method: 'PATCH', url: `/api/v1/clients/${c.id}`, body: { givenName: c.givenName, familyName: c.familyName }, id: c.id, version: 1 };
   },
+  // Its audit row names no entity (there is one mapping): the no-audit check is in referrals.closed-loop.test.ts.
+  updateClosedLoopMapping: async () => ({ ...(await resetMapping()), call: admin, method: 'PUT', url: '/api/v1/reports/closed-loop/mapping', body: { entries: [] }, id: '00000000-0000-4000-8000-000000000000', version: 1 }),
   updateNotificationSettings: async () => {
     const m = await member(t, w.other, 'staff');
     return { call: m.call, method: 'PUT', url: '/api/v1/me/notification-settings', body: { enabled: { 'referral.message': true } }, id: m.user.id, version: 1 };

@@ -7,7 +7,8 @@ import { schema } from '@tandem/db';
  * and draft contexts, the client's referrals list, the network box and the overdue sweep JOIN
  * these tables, which the directory, clients, members and auth modules own, and so does the
  * network metrics report (metrics.repo.ts: a referral's organization types and SPAs, read-only).
- * Only repo.ts, network.repo.ts and metrics.repo.ts use them; nothing else in this module may. Everything else about another module
+ * The closed-loop export (closed-loop.repo.ts: organization names, a service's Community Support) too.
+ * Only repo.ts, network.repo.ts, metrics.repo.ts and closed-loop.repo.ts use them; nothing else in this module may. Everything else about another module
  * comes through what app.ts passes in (DirectoryLookup) or that module's index.ts.
  */
 export const {

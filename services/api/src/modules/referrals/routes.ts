@@ -3,6 +3,7 @@ import { api } from '@tandem/contract';
 import { rules } from '../../lib/authz';
 import { sendCsv, wantsCsv } from '../../lib/csv';
 import { route } from '../../lib/routes';
+import { closedLoopCsv } from './closed-loop';
 import { referralMetricsCsv } from './metrics';
 import type { createConversationService } from './conversation';
 import type { createLifecycleService } from './lifecycle';
@@ -29,6 +30,15 @@ export const referralRoutes = (app: FastifyInstance, { referrals, lifecycle, con
       return wantsCsv(req) ? sendCsv(reply, `referral-metrics-${m.from}-${m.to}.csv`, referralMetricsCsv(m)) : m;
     },
   });
+  route(app, api.getClosedLoopReport, {
+    rule: rules.anyRole('collaboration_team', 'network_admin'),
+    handler: async (req, reply) => {
+      const m = await referrals.closedLoop(req.ctx(), req.query);
+      return wantsCsv(req) ? sendCsv(reply, `closed-loop-referrals-${m.from}-${m.to}.csv`, closedLoopCsv(m)) : m;
+    },
+  });
+  route(app, api.getClosedLoopMapping, { rule: rules.anyRole('collaboration_team', 'network_admin'), handler: async () => referrals.closedLoopMapping() });
+  route(app, api.updateClosedLoopMapping, { rule: rules.networkAdmin, handler: async (req) => referrals.updateClosedLoopMapping(req.ctx(), req.expectedVersion, req.body) });
   route(app, api.getReferral, { rule: any, handler: async (req) => referrals.get(req.ctx(), req.params.id) });
   // The version each write is based on (If-Match or body) is parsed and checked by route(): req.expectedVersion.
   route(app, api.updateReferral, { rule: any, handler: async (req) => referrals.update(req.ctx(), req.params.id, req.expectedVersion, req.body) });

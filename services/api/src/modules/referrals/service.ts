@@ -27,6 +27,7 @@ import { assertClientUsable, consentSummaryOf, packetOf, toClient } from '../cli
 import type { Notifier } from '../notifications';
 import { accessOf, allowedFor, loadReferral, requireSide, type Access } from './access';
 import { toItem } from './mappers';
+import { closedLoopMapping, closedLoopReport, updateClosedLoopMapping } from './closed-loop';
 import { referralMetrics } from './metrics';
 import { createNetworkBox } from './network';
 import { referralsRepo, urgencyRank, type DetailRow, type DraftContext, type ReferralInsert, type ReferralRow } from './repo';
@@ -147,6 +148,10 @@ export const createReferralsService = (deps: ReferralDeps) => {
   return {
     /** Network metrics by period (metrics.ts); the route checks the caller is network staff. */
     metrics: (ctx: Ctx, q: z.output<typeof ReferralMetricsQuerySchema>) => referralMetrics(db, ctx, q),
+    /** The Medi-Cal closed-loop export and its mapping (closed-loop.ts); the routes check the caller is network staff. */
+    closedLoop: (ctx: Ctx, q: Parameters<typeof closedLoopReport>[2]) => closedLoopReport(db, ctx, q),
+    closedLoopMapping: () => closedLoopMapping(db),
+    updateClosedLoopMapping: (ctx: Ctx, expected: number | undefined, body: Parameters<typeof updateClosedLoopMapping>[3]) => updateClosedLoopMapping(db, ctx, expected, body),
     /**
      * One read (author, client, service), one write, one read of the detail. The write is the
      * row, its event and its audit record in ONE statement (writeTogether), which PostgreSQL

@@ -999,7 +999,7 @@ const webhookKind: KindDef<WebhookObj> = {
   ],
 };
 
-// ---- Reports over the network's referrals: network staff only ----------------------------------------
+// ---- Reports over the network's referrals (metrics, closed-loop export and its mapping): network staff only ----------------------------------------
 const reportKind: KindDef<{ id: string }> = {
   kind: 'referral metrics',
   states: ['network-wide'],
@@ -1014,6 +1014,29 @@ const reportKind: KindDef<{ id: string }> = {
       path: () => '/api/v1/reports/referrals?from=2026-01-01&to=2026-12-31&by=flow',
       security: 'session',
       expect: (a) => (hasRole(a, 'collaboration_team') || netAdmin(a) ? 'allow' : 'forbidden'),
+    },
+    {
+      name: 'Medi-Cal closed-loop export',
+      method: 'GET',
+      path: () => '/api/v1/reports/closed-loop?from=2026-01-01&to=2026-12-31',
+      security: 'session',
+      expect: (a) => (hasRole(a, 'collaboration_team') || netAdmin(a) ? 'allow' : 'forbidden'),
+    },
+    {
+      name: 'closed-loop mapping',
+      method: 'GET',
+      path: () => '/api/v1/reports/closed-loop/mapping',
+      security: 'session',
+      expect: (a) => (hasRole(a, 'collaboration_team') || netAdmin(a) ? 'allow' : 'forbidden'),
+    },
+    {
+      // The defaults again: writes nothing, so every cell starts from version 1.
+      name: 'replace the closed-loop mapping',
+      method: 'PUT',
+      path: () => '/api/v1/reports/closed-loop/mapping',
+      body: () => ({ entries: [], version: 1 }),
+      security: 'session',
+      expect: (a) => (netAdmin(a) ? 'allow' : 'forbidden'),
     },
   ],
 };

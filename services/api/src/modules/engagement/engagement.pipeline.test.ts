@@ -65,3 +65,37 @@ describe('partnership stage moves with logged events', () => {
   });
 
 });
+
+describe('GET /api/v1/reports/pipeline', () => {
+  type Row = { spa: string | null; counts: Record<string, number>; total: number };
+  const report = async (query = '') => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/reports/pipeline${query}`, headers: team.headers });
+    expect(res.statusCode).toBe(200);
+    return res.json() as { stages: string[]; rows: Row[] };
+  };
+  const row = (r: { rows: Row[] }, spa: string | null) => r.rows.find((x) => x.spa === spa)!;
+
+  it('counts organizations at each stage per SPA, each once in the total, and moves with logged events', async () => {
+    const before = await report();
+    expect(before.stages).toEqual(['prospect', 'outreach', 'assessed', 'partnered']);
+    expect(before.rows.map((r) => r.spa)).toEqual(['spa1', 'spa2', 'spa3', 'spa4', 'spa5', 'spa6', 'spa7', 'spa8', null]);
+    const both = await newOrg(t.db, { spas: ['spa6', 'spa7'] });
+    await newOrg(t.db, { spas: ['spa7'], partnershipStage: 'partnered' });
+    await log('outreach_meeting', [both.id]);
+    const after = await report();
+    const delta = (spa: string | null) => Object.fromEntries(Object.entries(row(after, spa).counts).map(([k, n]) => [k, n - row(before, spa).counts[k]!]));
+    expect(delta('spa6')).toEqual({ prospect: 0, outreach: 1, assessed: 0, partnered: 0 });
+    expect(delta('spa7')).toEqual({ prospect: 0, outreach: 1, assessed: 0, partnered: 1 });
+    expect(delta(null)).toEqual({ prospect: 0, outreach: 1, assessed: 0, partnered: 1 });
+    expect(row(after, null).total).toBe(Object.values(row(after, null).counts).reduce((a, b) => a + b, 0));
+  });
+
+  it('narrows to one SPA, and refuses an unknown query field or SPA with 400', async () => {
+    const r = await report('?spa=spa3');
+    expect(r.rows.map((x) => x.spa)).toEqual(['spa3', null]);
+    expect(row(r, null).counts).toEqual(row(r, 'spa3').counts);
+    for (const q of ['?spa=spa9', '?stage=prospect']) {
+      expect((await t.app.inject({ method: 'GET', url: `/api/v1/reports/pipeline${q}`, headers: team.headers })).statusCode).toBe(400);
+    }
+  });
+});

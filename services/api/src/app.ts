@@ -18,7 +18,7 @@ import { webPlugin } from './plugins/web';
 import { authModule, credentialLookup } from './modules/auth';
 import { apiKeysModule } from './modules/api-keys';
 import { membersModule, networkStaffNames, userNames } from './modules/members';
-import { coverageRepo, coverageUnits, directoryLookup, directoryModule } from './modules/directory';
+import { advancePartnershipStage, coverageRepo, coverageUnits, directoryLookup, directoryModule } from './modules/directory';
 import { clientsModule } from './modules/clients';
 import { demandBy, referralLinks, referralsModule } from './modules/referrals';
 import { notificationsModule, notifier } from './modules/notifications';
@@ -118,8 +118,12 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable; 
     referrals: { demandBy },
     people: { networkStaffNames, userNames },
   });
-  // Events link gaps by id: the gaps module says which ids exist.
-  await app.register(engagementModule, { gaps: { existing: async (ids: string[]) => [...(await gapLookup.existing(app.db, ids))] } });
+  // Events link gaps by id: the gaps module says which ids exist. Events with partners move their
+  // partnership stage: the directory makes the move, in the event's transaction (issue 25).
+  await app.register(engagementModule, {
+    gaps: { existing: async (ids: string[]) => [...(await gapLookup.existing(app.db, ids))] },
+    partnership: { advance: advancePartnershipStage },
+  });
   await app.register(boardsModule);
 
   if (config.webDistDir) await app.register(webPlugin, { dir: config.webDistDir });

@@ -11,6 +11,8 @@ import {
   HistoryPageSchema,
   LocationPageSchema,
   LocationSchema,
+  PipelineReportQuerySchema,
+  PipelineReportSchema,
   ReplaceScheduleBodySchema,
   ServiceDetailSchema,
   ServiceListQuerySchema,
@@ -34,6 +36,18 @@ const read = { security: [], scope: 'directory:read' } as const;
  * or an API key of the organization with directory:write.
  */
 export const directoryEndpoints = {
+  getPipelineReport: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/reports/pipeline',
+    operationId: 'getPipelineReport',
+    summary: 'The partnership funnel: organizations at each partnership stage, by SPA',
+    description:
+      'How many organizations are at each partnership stage (prospect, outreach, assessed, partnered), one row per SPA in SPA order and a total row (spa null) that counts each organization once; `spa` narrows to one SPA. Every SPA has a row, zeros included. For network admins and the collaboration team. Changes nothing.',
+    tags: ['Reports'],
+    security: ['session'],
+    query: PipelineReportQuerySchema,
+    responses: { 200: PipelineReportSchema, 403: ProblemSchema },
+  }),
   getOrganizationHistory: defineEndpoint({
     method: 'GET',
     path: '/api/v1/organizations/{id}/history',

@@ -10,6 +10,7 @@ import {
   SpaSchema,
 } from '../common/enums';
 import { pageOf, PageQuerySchema, UpdatedSinceSchema } from '../common/pagination';
+import { PartnershipStageSchema } from '../organizations/enums';
 import { OrganizationSummarySchema } from '../organizations/schemas';
 
 export const ServiceListQuerySchema = PageQuerySchema.extend({
@@ -372,3 +373,23 @@ export type ServiceSearchHit = z.infer<typeof ServiceSearchHitSchema>;
 export const ServiceSearchPageSchema = pageOf(ServiceSearchHitSchema);
 
 export * from './capacity';
+
+/** The partnership funnel (issue 25): `GET /api/v1/reports/pipeline`. */
+export const PipelineReportQuerySchema = z.strictObject({
+  spa: SpaSchema.optional().describe('Only this SPA: its row and a total row over organizations serving it'),
+});
+export type PipelineReportQuery = z.input<typeof PipelineReportQuerySchema>;
+const StageCountsSchema = z.object({ prospect: z.number().int(), outreach: z.number().int(), assessed: z.number().int(), partnered: z.number().int() });
+export const PipelineReportSchema = z
+  .object({
+    stages: z.array(PartnershipStageSchema).describe('The stages in pipeline order'),
+    rows: z.array(
+      z.object({
+        spa: SpaSchema.nullable().describe('The SPA; null on the total row'),
+        counts: StageCountsSchema.describe('Organizations at each stage'),
+        total: z.number().int(),
+      }),
+    ),
+  })
+  .describe('Organizations at each partnership stage by SPA: an organization serving several SPAs counts in each, once in the total row');
+export type PipelineReport = z.infer<typeof PipelineReportSchema>;

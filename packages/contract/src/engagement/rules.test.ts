@@ -1,4 +1,4 @@
-import { attendeeProblems, seriesStarts } from './rules';
+import { attendeeProblems, partnershipStageAfter, seriesStarts } from './rules';
 
 // Written from issue 25 ("the groups never exceed the total"), not from the code.
 describe('attendeeProblems', () => {
@@ -31,5 +31,23 @@ describe('seriesStarts', () => {
     // 2026-10-27 09:00 PDT = 16:00Z; 2026-11-03 09:00 PST = 17:00Z.
     expect(iso(seriesStarts(new Date('2026-10-27T16:00:00Z'), 'weekly', 2))).toEqual(['2026-10-27T16:00:00.000Z', '2026-11-03T17:00:00.000Z']);
     expect(iso(seriesStarts(new Date('2026-10-27T16:00:00Z'), 'biweekly', 2))).toEqual(['2026-10-27T16:00:00.000Z', '2026-11-10T17:00:00.000Z']);
+  });
+});
+
+// Written from issue 25 ("Partnership pipeline"), not from the code.
+describe('partnershipStageAfter', () => {
+  it.each([
+    ['prospect', 'outreach_meeting', 'outreach'],
+    ['outreach', 'outreach_meeting', null],
+    ['assessed', 'outreach_meeting', null],
+    ['partnered', 'outreach_meeting', null],
+    ['prospect', 'service_assessment', 'assessed'],
+    ['outreach', 'service_assessment', 'assessed'],
+    ['assessed', 'service_assessment', null],
+    ['partnered', 'service_assessment', null],
+    ['prospect', 'workgroup', null],
+    ['outreach', 'training', null],
+  ] as const)('%s + %s → %s', (current, type, expected) => {
+    expect(partnershipStageAfter(current, type)).toBe(expected);
   });
 });

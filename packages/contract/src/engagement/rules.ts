@@ -1,4 +1,5 @@
-import { AFFILIATION_GROUPS, type AttendeeGroup, type SeriesFrequency } from './enums';
+import { PARTNERSHIP_STAGES, type PartnershipStage } from '../organizations/enums';
+import { AFFILIATION_GROUPS, type AttendeeGroup, type EngagementEventType, type SeriesFrequency } from './enums';
 
 export type AttendeeCounts = Partial<Record<AttendeeGroup, number | null>>;
 
@@ -70,4 +71,19 @@ export const seriesStarts = (first: Date, frequency: SeriesFrequency, count: num
     const day = new Date(Date.UTC(w.y, w.mo - 1, w.d + step * i));
     return fromWall(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), w.h, w.mi, w.s);
   });
+};
+
+/** The stage each kind of event is evidence of; other kinds move nothing. */
+const STAGE_EVIDENCED: Partial<Record<EngagementEventType, PartnershipStage>> = { outreach_meeting: 'outreach', service_assessment: 'assessed' };
+
+/**
+ * The partnership pipeline (issue 25): logging an event with a partner moves that organization's
+ * stage as a by-product. An outreach meeting moves a prospect to outreach; a service assessment
+ * moves a prospect or an organization at outreach to assessed. Never backwards, and never to
+ * partnered (a person confirms a partnership). Returns the stage to move to, or null for no move.
+ */
+export const partnershipStageAfter = (current: PartnershipStage, eventType: EngagementEventType): PartnershipStage | null => {
+  const target = STAGE_EVIDENCED[eventType];
+  if (!target || target === 'partnered') return null;
+  return PARTNERSHIP_STAGES.indexOf(target) > PARTNERSHIP_STAGES.indexOf(current) ? target : null;
 };

@@ -37,3 +37,6 @@ export { coverageRepo, coverageUnits, type SupplyRow } from './coverage';
 
 /** Organization names by id, for modules that name partners (engagement events). */
 export { organizationLookup } from './lookup';
+
+/** The partnership pipeline's automatic stage moves, for the engagement module's events (issue 25). */
+export { advancePartnershipStage } from './pipeline';

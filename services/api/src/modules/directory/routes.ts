@@ -4,6 +4,7 @@ import { rules } from '../../lib/authz';
 import { setEtag } from '../../lib/concurrency';
 import { route } from '../../lib/routes';
 import { registerAgreementRoutes } from './agreements.routes';
+import { pipelineReport } from './pipeline';
 import type { AgreementsService } from './agreements.service';
 import type { createContactsService } from './contacts.service';
 import type { createLocationsService } from './locations.service';
@@ -33,6 +34,8 @@ export const directoryRoutes = (app: FastifyInstance, { orgs, services, location
   route(app, api.getOrganization, { rule: rules.public, handler: async (req) => orgs.get(req.actor, req.params.id) });
   route(app, api.createOrganization, { rule: rules.networkAdmin, handler: async (req) => orgs.create(req.ctx(), req.body) });
   route(app, api.updateOrganization, { rule: writer, handler: async (req) => orgs.update(req.ctx(), req.params.id, req.expectedVersion, req.body) });
+  // The partnership funnel is the network's own record: network staff, signed in (no keys).
+  route(app, api.getPipelineReport, { rule: rules.anyRole('collaboration_team', 'network_admin'), handler: async (req) => pipelineReport(app.db, req.query) });
   route(app, api.getOrganizationHistory, { rule: rules.signedIn, handler: async (req) => orgs.history(req.params.id, req.query.limit, req.query.cursor) });
 
   route(app, api.searchServices, { rule: rules.public, handler: async (req) => search.search(req.actor, req.query) });

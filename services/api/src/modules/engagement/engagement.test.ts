@@ -234,6 +234,7 @@ describe('gap links through the wired GapLookup', () => {
       organizations: { named: async () => [] },
       staff: { networkStaff: async () => [], named: async () => [] },
       gaps: { existing: async (ids) => ids.filter((id) => id === known) },
+      partnership: { advance: async () => {} },
     });
     const admin = await member('network_admin');
     const ctx = { actor: { kind: 'user' as const, userId: admin.user.id, sessionId: 's', memberships: [{ organizationId: hq.id, role: 'network_admin' as const }], isNetworkAdmin: true }, requestId: 'r', ip: '' };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '@tandem/db';
-import { attendeeProblems, seriesStarts, type api, type EngagementEvent, type eventFields } from '@tandem/contract';
+import { attendeeProblems, seriesStarts, type api, type EngagementEvent, type EngagementEventType, type eventFields } from '@tandem/contract';
 import { AppError, notFound, type FieldErrorInput } from '../../lib/app-error';
 import { actingOrgIds, type Actor, type Ctx, userIdOf } from '../../lib/actor';
 import { diffFields, recordAudit } from '../../lib/audit';
@@ -24,11 +24,20 @@ export interface StaffLookup {
   networkStaff(ids: string[]): Promise<string[]>;
   named(ids: string[]): Promise<{ id: string; name: string }[]>;
 }
+/**
+ * The directory's partnership pipeline: moves the stage of the event's partner organizations
+ * forward as the event's type evidences (contract `partnershipStageAfter`), recording the event
+ * as the cause, in the caller's transaction.
+ */
+export interface PartnershipPipeline {
+  advance(tx: DbOrTx, ctx: Ctx, cause: { organizationIds: string[]; eventType: EngagementEventType; eventId: string }): Promise<void>;
+}
 export interface EngagementDeps {
   db: Db;
   organizations: OrganizationLookup;
   staff: StaffLookup;
   gaps: GapLookup;
+  partnership: PartnershipPipeline;
 }
 
 type ListQuery = z.output<typeof api.listEngagementEvents.query>;
@@ -83,7 +92,7 @@ const normalized = (f: Partial<EventInput>): Partial<Fields> => {
 };
 
 /** Engagement events: see README.md for who reads and writes what. */
-export const createEngagementService = ({ db, organizations, staff, gaps }: EngagementDeps) => {
+export const createEngagementService = ({ db, organizations, staff, gaps, partnership }: EngagementDeps) => {
   /** Field errors for partner organizations, staff leads and gaps the owning modules do not know. */
   const referenceProblems = async (f: Partial<Pick<EventInput, 'organizationIds' | 'staffLeadIds' | 'gapIds'>>, prefix: string): Promise<FieldErrorInput[]> => {
     const checks = [
@@ -141,6 +150,7 @@ export const createEngagementService = ({ db, organizations, staff, gaps }: Enga
     await eventsRepo.replaceGaps(tx, row.id, input.gapIds);
     const changes = diffFields({} as Fields, normalized(input), FIELDS);
     await recordAudit(tx, ctx, { action: 'engagement_event.create', entityType: 'engagement_event', entityId: row.id, changes });
+    if (input.organizationIds.length) await partnership.advance(tx, ctx, { organizationIds: input.organizationIds, eventType: input.type, eventId: row.id });
     return row.id;
   };
 
@@ -204,6 +214,10 @@ export const createEngagementService = ({ db, organizations, staff, gaps }: Enga
         if (changes.staffLeadIds) await eventsRepo.replaceStaff(tx, id, merged.staffLeadIds);
         if (changes.gapIds) await eventsRepo.replaceGaps(tx, id, merged.gapIds);
         await recordAudit(tx, ctx, { action: 'engagement_event.update', entityType: 'engagement_event', entityId: id, changes });
+        // A new type or new partners may be evidence of a stage (moves only forward, so re-applying is harmless).
+        if ((changes.type || changes.organizationIds) && merged.organizationIds.length) {
+          await partnership.advance(tx, ctx, { organizationIds: merged.organizationIds, eventType: merged.type as EngagementEventType, eventId: id });
+        }
       });
       return get(ctx.actor, id);
     },

@@ -1068,6 +1068,25 @@ const engagementReportKind: KindDef<{ id: string }> = {
   ],
 };
 
+// The partnership funnel (issue 25): the network's own record about partners, network staff signed in.
+const pipelineReportKind: KindDef<{ id: string }> = {
+  kind: 'partnership pipeline report',
+  states: ['network-wide'],
+  owner: 'N',
+  create: async (w) => ({ id: w.orgs.B.id }),
+  id: (o) => o.id,
+  snapshot: async () => null,
+  actions: [
+    {
+      name: 'read by SPA',
+      method: 'GET',
+      path: () => '/api/v1/reports/pipeline?spa=spa4',
+      security: 'session',
+      expect: (a) => (hasRole(a, 'collaboration_team') || netAdmin(a) ? 'allow' : 'forbidden'),
+    },
+  ],
+};
+
 // ---- Notifications: each user's own ------------------------------------------------------------------
 type NoteObj = Awaited<ReturnType<typeof makeNotification>>;
 const OWNER = 'staff@A';
@@ -1634,6 +1653,7 @@ export const OBJECT_KINDS: KindDef<any>[] = [
   settingsKind,
   reportKind,
   engagementReportKind,
+  pipelineReportKind,
   webhookKind,
   inboxKind,
   directoryKind,

@@ -37,10 +37,14 @@ export const backoffMs = (failures: number, o: Pick<DeliveryOptions, 'backoffBas
 
 const FANOUT_BATCH = 500;
 
-/** Queues the stream's delivery job (graphile-worker's add_job, in the caller's transaction). One job key per stream: a burst of events runs it once. */
+/**
+ * Queues the stream's delivery job (graphile-worker's add_job, in the caller's transaction, through
+ * tandem_add_job: nothing to queue into before a worker has run on this database, and then the
+ * worker's start re-queues the stream). One job key per stream: a burst of events runs it once.
+ */
 export const enqueueStream = (db: DbOrTx, subscriptionId: string, referralId: string | null, runAt?: Date) =>
-  db.execute(sql`select graphile_worker.add_job('webhooks.deliver', json_build_object('subscriptionId', ${subscriptionId}::text, 'referralId', ${referralId}::text),
-    run_at := ${runAt?.toISOString() ?? null}::timestamptz, job_key := ${`webhooks.deliver:${subscriptionId}:${referralId ?? 'none'}`}, max_attempts := 25)`);
+  db.execute(sql`select tandem_add_job('webhooks.deliver', json_build_object('subscriptionId', ${subscriptionId}::text, 'referralId', ${referralId}::text),
+    ${runAt?.toISOString() ?? null}::timestamptz, ${`webhooks.deliver:${subscriptionId}:${referralId ?? 'none'}`}, 25)`);
 
 export const fanOutOutbox = async (db: Db): Promise<number> => {
   let total = 0;

@@ -10,9 +10,17 @@ export const MIGRATIONS_DIR = path.join(repoRoot, 'db/migrations');
 /** Extensions the schema relies on; created before drizzle's migrations run. */
 const EXTENSIONS = ['pg_trgm', 'unaccent', 'cube', 'earthdistance', 'btree_gin'];
 
+/** Held while migrating, so API processes starting together migrate one after the other. */
+const MIGRATION_LOCK = 7_428_001;
+
+/**
+ * Applies what is pending. Several processes may start at once (two API replicas): each takes a
+ * session advisory lock on its one connection first, so the second finds the work done.
+ */
 export const runMigrations = async (url: string) => {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
+    await pool.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     for (const ext of EXTENSIONS) await pool.query(`create extension if not exists ${ext}`);
     await migrate(createDb(pool), { migrationsFolder: MIGRATIONS_DIR });
   } finally {

@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   COOKIE_SECURE: bool,
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(1200),
+  RATE_LIMIT_STORE: z.enum(['memory', 'postgres']).default('memory'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
@@ -41,6 +42,8 @@ export interface AppConfig {
   sessionTtlHours: number;
   cookieSecure: boolean;
   rateLimitMax: number;
+  /** Count requests per process (`memory`) or in PostgreSQL across every API process (`postgres`; docs/scaling.md). */
+  rateLimitStore: 'memory' | 'postgres';
   loginMaxFailures: number;
   bodyLimit: number;
   dbPoolMax: number;
@@ -73,6 +76,7 @@ export const loadConfig = (databaseUrl: string, env: NodeJS.ProcessEnv = process
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     rateLimitMax: e.RATE_LIMIT_MAX,
+    rateLimitStore: e.RATE_LIMIT_STORE,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     bodyLimit: e.BODY_LIMIT_BYTES,
     dbPoolMax: e.DB_POOL_MAX,
@@ -96,6 +100,7 @@ export const testConfig = (databaseUrl: string, over: Partial<AppConfig> = {}): 
   sessionTtlHours: 12,
   cookieSecure: false,
   rateLimitMax: 100_000,
+  rateLimitStore: 'memory',
   loginMaxFailures: 5,
   bodyLimit: 1_048_576,
   dbPoolMax: 5,

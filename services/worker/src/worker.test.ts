@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { apiKey, testApp, type TestApp } from '@tandem/api/src/testing/app';
+import { apiKey, member, testApp, type TestApp } from '@tandem/api/src/testing/app';
 import { world } from '@tandem/api/src/modules/referrals/testing';
 import { verifySignature } from '@tandem/api/src/modules/webhooks/signing';
 import { checkWebhookUrl } from '@tandem/api/src/modules/webhooks/ssrf';
@@ -34,8 +34,8 @@ const receiver = http.createServer((req, res) => {
   });
 });
 const delivery = { allowPrivateUrls: true, timeoutMs: 30_000, retryWindowMs: 3600_000, backoffBaseMs: 200, backoffMaxMs: 1_000 };
-const until = async (what: string, ok: () => boolean, ms = 30_000) => {
-  for (const end = Date.now() + ms; !ok(); await new Promise((r) => setTimeout(r, 100))) if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+const until = async (what: string, ok: () => boolean | Promise<boolean>, ms = 30_000) => {
+  for (const end = Date.now() + ms; !(await ok()); await new Promise((r) => setTimeout(r, 100))) if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
 };
 
 beforeAll(async () => {
@@ -99,6 +99,36 @@ describe('webhook delivery through the worker', () => {
     expect(received.every((e) => e.signed && e.type === 'referral.status_changed')).toBe(true);
     expect([...new Map(received.map((e) => [e.id, e.data.to])).values()]).toEqual(['sent', 'accepted', 'in_progress']);
   }, 120_000);
+
+  it('pauses a subscription whose deliveries keep failing past the retry window, tells its org admins, and resumes', async () => {
+    const w = await world(t);
+    const admin = await member(t, w.cbo, 'org_admin');
+    const staff = await member(t, w.cbo, 'staff');
+    const key = await apiKey(t, w.cbo, ['webhooks:manage', 'referrals:read']);
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+    const sub = await key('POST', '/api/v1/webhooks', { url, events: ['referral.created', 'referral.sent'] });
+    expect(sub.status).toBe(201);
+    mode = 'down';
+    // Give up after two seconds of failures instead of a day.
+    const worker = await startWorker({ databaseUrl: t.url, concurrency: 2, logLevel: 'silent', delivery: { ...delivery, retryWindowMs: 2_000 } });
+    try {
+      await w.sent();
+      await until('the pause', async () => (await key('GET', `/api/v1/webhooks/${sub.body.id}`)).body.status === 'paused', 30_000);
+    } finally {
+      await worker.stop();
+      mode = 'up';
+    }
+    const notices = (await admin.call('GET', '/api/v1/notifications')).body.data as { kind: string; entityId: string; data: { host: string; organizationId: string } }[];
+    const paused = notices.filter((n) => n.kind === 'webhook.paused');
+    expect(paused).toHaveLength(1);
+    expect(paused[0]).toMatchObject({ entityId: sub.body.id, data: { host: new URL(url).host, organizationId: w.cbo.id } });
+    // Staff are not the organization's admins.
+    expect(((await staff.call('GET', '/api/v1/notifications')).body.data as { kind: string }[]).some((n) => n.kind === 'webhook.paused')).toBe(false);
+    const cur = (await key('GET', `/api/v1/webhooks/${sub.body.id}`)).body as { version: number };
+    const resumed = await key('POST', `/api/v1/webhooks/${sub.body.id}/resume`, undefined, { 'if-match': `"${cur.version}"` });
+    expect(resumed.status).toBe(200);
+    expect(resumed.body.status).toBe('active');
+  }, 90_000);
 
   it('refuses URLs that resolve to loopback, link-local or private addresses unless allowed', async () => {
     for (const url of ['https://127.0.0.1/x', 'https://localhost/x', 'https://169.254.169.254/latest', 'https://10.1.2.3/', 'https://[::1]/', 'http://example.org/']) {

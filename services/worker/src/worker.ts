@@ -3,6 +3,7 @@ import { createDb, createPool } from '@tandem/db';
 import { notifier } from '@tandem/api/src/modules/notifications';
 import { sweepOverdueReferrals } from '@tandem/api/src/modules/referrals';
 import { deliverStream, fanOutOutbox, resumeStreams } from '@tandem/api/src/modules/webhooks/delivery';
+import { PRUNE_RATE_LIMIT_WINDOWS } from '@tandem/api/src/lib/rate-limit-store';
 import { loadWorkerConfig, type WorkerConfig } from './config';
 
 /**
@@ -15,6 +16,8 @@ import { loadWorkerConfig, type WorkerConfig } from './config';
  * - webhooks.resume (at start and every 5 minutes): fan out what was written while no worker ran,
  *   and re-queue streams whose job was lost with a killed worker (its stream lock died with it).
  * - referrals.sweep-overdue (each minute): the overdue notifications and `referral.overdue` events.
+ * - worker.heartbeat (each minute): when a worker last ran, which /readyz reports.
+ * - rate-limit.prune (hourly): request counters idle for an hour (RATE_LIMIT_STORE=postgres).
  */
 const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
 
@@ -42,6 +45,12 @@ export const startWorker = async (config: WorkerConfig) => {
       const r = await sweepOverdueReferrals(db, notifier);
       if (r.notifications) helpers.logger.info(`overdue: ${r.referrals} referrals, ${r.notifications} notifications`);
     },
+    'worker.heartbeat': async () => {
+      await pool.query(`INSERT INTO worker_heartbeats (name, seen_at) VALUES ('worker', now()) ON CONFLICT (name) DO UPDATE SET seen_at = now()`);
+    },
+    'rate-limit.prune': async () => {
+      await pool.query(PRUNE_RATE_LIMIT_WINDOWS);
+    },
   };
   const runner: Runner = await run({
     pgPool: pool,
@@ -53,10 +62,13 @@ export const startWorker = async (config: WorkerConfig) => {
     parsedCronItems: parseCronItems([
       { task: 'referrals.sweep-overdue', match: '* * * * *', options: { backfillPeriod: 0, maxAttempts: 1, jobKey: 'referrals.sweep-overdue' } },
       { task: 'webhooks.resume', match: '*/5 * * * *', options: { backfillPeriod: 0, maxAttempts: 1, jobKey: 'webhooks.resume' } },
+      { task: 'worker.heartbeat', match: '* * * * *', options: { backfillPeriod: 0, maxAttempts: 1, jobKey: 'worker.heartbeat' } },
+      { task: 'rate-limit.prune', match: '17 * * * *', options: { backfillPeriod: 0, maxAttempts: 1, jobKey: 'rate-limit.prune' } },
     ]),
   });
   await runner.addJob('webhooks.resume', {}, { jobKey: 'webhooks.resume', maxAttempts: 3 });
   await runner.addJob('referrals.sweep-overdue', {}, { jobKey: 'referrals.sweep-overdue', maxAttempts: 1 });
+  await runner.addJob('worker.heartbeat', {}, { jobKey: 'worker.heartbeat', maxAttempts: 1 });
   let stopped = false;
   return {
     runner,

@@ -57,6 +57,7 @@ export const buildNav = (me: Me, t: Translate): NavSection[] => {
     items: [
       { to: paths.orgMembers.href(m.organizationId), label: t('nav.members') },
       { to: paths.orgApiKeys.href(m.organizationId), label: t('nav.apiKeys') },
+      { to: paths.orgWebhooks.href(m.organizationId), label: t('nav.webhooks') },
       ...(isNetworkAdmin(me) ? [] : [{ to: paths.audit.href(), label: t('nav.audit') }]),
     ],
   }));

@@ -12,7 +12,7 @@ import { NotFoundRoute } from './routes/forbidden';
 import { ClientRoute, ClientSearchRoute } from './routes/client-pages';
 import { HomeRoute } from './routes/home';
 import { HsdsRoute } from './routes/hsds-pages';
-import { OrganizationApiKeysRoute, OrganizationMembersRoute, UsersAdminRoute } from './routes/organization-pages';
+import { OrganizationApiKeysRoute, OrganizationMembersRoute, OrganizationWebhooksRoute, UsersAdminRoute } from './routes/organization-pages';
 import { ProtectedLayout } from './routes/protected-layout';
 import { AuditRoute } from './routes/audit-pages';
 import { BoardApplicationsRoute, BoardApplyRoute, BoardsRoute } from './routes/board-pages';
@@ -163,6 +163,7 @@ export function AppRouter() {
           />
           <Route path={paths.orgMembers.path} element={<OrganizationMembersRoute />} />
           <Route path={paths.orgApiKeys.path} element={<OrganizationApiKeysRoute />} />
+          <Route path={paths.orgWebhooks.path} element={<OrganizationWebhooksRoute />} />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>
       </Routes>

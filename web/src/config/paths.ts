@@ -39,4 +39,5 @@ export const paths = {
   adminHsds: { path: '/admin/directory-data', href: () => '/admin/directory-data' },
   orgMembers: { path: '/organizations/:id/members', href: (id: string) => `/organizations/${id}/members` },
   orgApiKeys: { path: '/organizations/:id/api-keys', href: (id: string) => `/organizations/${id}/api-keys` },
+  orgWebhooks: { path: '/organizations/:id/webhooks', href: (id: string) => `/organizations/${id}/webhooks` },
 } as const;

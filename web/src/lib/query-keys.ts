@@ -32,6 +32,7 @@ const referrals = resource('referrals');
 const clients = resource('clients');
 const members = resource('members');
 const apiKeys = resource('api-keys');
+const webhooks = resource('webhooks');
 const audit = resource('audit');
 const notifications = resource('notifications');
 const gaps = resource('gaps');
@@ -121,6 +122,11 @@ export const queryKeys = {
   apiKeys: {
     ...apiKeys,
     list: (organizationId: string) => [...apiKeys.lists(), organizationId] as const,
+  },
+  webhooks: {
+    ...webhooks,
+    list: () => webhooks.lists(),
+    attempts: (id: string) => [...webhooks.details(), id, 'attempts'] as const,
   },
   audit: {
     ...audit,

@@ -18,6 +18,8 @@ export const NotificationDataSchema = z
       .optional()
       .describe('referral.overdue: receiver — your organization received it (organizationName sent it); sender — your organization sent it (organizationName has it)'),
     organizationName: z.string().optional().describe('referral.overdue: the organization at the other end'),
+    organizationId: IdSchema.optional().describe('webhook.paused: the organization whose subscription was paused'),
+    host: z.string().optional().describe("webhook.paused: the host of the subscription's URL"),
   })
   .meta({ id: 'NotificationData', description: 'What a notification is about and what changed, as data: word it from kind + data in the reader’s language' });
 export type NotificationData = z.infer<typeof NotificationDataSchema>;

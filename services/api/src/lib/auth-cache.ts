@@ -10,24 +10,48 @@
  *   next request. Emptying before the commit would let a request in between read the old row and
  *   cache it as current; and a lookup that was already running when the caches emptied is not
  *   kept (`through`);
- * - an entry lives at most `ttlMs` (AUTH_CACHE_SECONDS), which bounds how long another API
- *   process may still honour a signed-out session or a removed role (docs/scaling.md);
+ * - the same write then tells every other API process through PostgreSQL (NOTIFY on
+ *   `tandem_auth_changed`, plugins/auth-broadcast.ts), and each empties its caches when the
+ *   notification arrives; while a process is not listening (its listening connection is lost),
+ *   its caches are off and every request looks itself up;
+ * - an entry lives at most `ttlMs` (AUTH_CACHE_SECONDS), a last bound should a notification be
+ *   lost anyway (docs/scaling.md);
  * - a miss (unknown or expired token) is never cached, and a session past its expiry is refused
  *   by the caller even when cached.
  */
 let generation = 0;
+/** How many of this process's listeners are not listening: while any is not, nothing is cached. */
+let deaf = 0;
+const broadcasts = new Set<() => Promise<void>>();
 
-/** Empties every cache; call when a write that changes sessions, memberships or API keys has committed. */
+/** Empties every cache in this process; call when a write that changes sessions, memberships or API keys has committed. */
 export const authChanged = () => {
   generation++;
 };
 
-/** Runs such a write (a transaction, or one statement) and empties the caches when it is over, committed or not. */
+/** Turns this process's caches off (`false`: a listener lost its connection) or back on, emptied (`true`). */
+export const setListening = (listening: boolean) => {
+  deaf += listening ? -1 : 1;
+  generation++;
+};
+
+/** How a change reaches the other processes (plugins/auth-broadcast.ts); returns the unregistering function. */
+export const onAuthChange = (broadcast: () => Promise<void>) => {
+  broadcasts.add(broadcast);
+  return () => void broadcasts.delete(broadcast);
+};
+
+/**
+ * Runs such a write (a transaction, or one statement) and empties the caches when it is over,
+ * committed or not: this process's at once, the others' before this returns (a broadcast that
+ * fails is logged by its sender and the time to live bounds the rest).
+ */
 export const changingAuth = async <T>(write: () => Promise<T>): Promise<T> => {
   try {
     return await write();
   } finally {
     authChanged();
+    for (const broadcast of broadcasts) await broadcast().catch(() => undefined);
   }
 };
 
@@ -44,6 +68,10 @@ export const createAuthCache = <T>(ttlMs: number, maxEntries = 10_000): AuthCach
     get(key, now = Date.now()) {
       const e = entries.get(key);
       if (!e) return undefined;
+      if (deaf > 0) {
+        entries.delete(key);
+        return undefined;
+      }
       if (e.generation !== generation || now - e.at >= ttlMs) {
         entries.delete(key);
         return undefined;
@@ -51,7 +79,7 @@ export const createAuthCache = <T>(ttlMs: number, maxEntries = 10_000): AuthCach
       return e.value;
     },
     set(key, value, now = Date.now()) {
-      if (ttlMs <= 0) return;
+      if (ttlMs <= 0 || deaf > 0) return;
       // Oldest first out (a Map iterates in insertion order).
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
       entries.set(key, { value, at: now, generation });

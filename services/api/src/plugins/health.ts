@@ -5,6 +5,10 @@ import { AppError } from '../lib/app-error';
 import { rules } from '../lib/authz';
 import { route } from '../lib/routes';
 
+/** A worker is running when its once-a-minute heartbeat ran within the last 3 minutes. */
+export const workerStatus = (seenAt: Date | null, now: Date): 'running' | 'late' | 'never' =>
+  seenAt === null ? 'never' : now.getTime() - seenAt.getTime() <= 3 * 60_000 ? 'running' : 'late';
+
 export const healthPlugin = fp(
   async (app) => {
     const expected = expectedMigrationCount();
@@ -14,7 +18,9 @@ export const healthPlugin = fp(
       handler: async () => {
         const applied = await appliedMigrationCount((q) => app.pool.query(q));
         if (applied < expected) throw new AppError('database_unavailable', `Migrations pending: ${applied} of ${expected} applied.`);
-        return { status: 'ready' as const, migrations: { applied, expected } };
+        const { rows } = await app.pool.query<{ seen_at: Date }>(`SELECT seen_at FROM worker_heartbeats WHERE name = 'worker'`);
+        const seen = rows[0]?.seen_at ?? null;
+        return { status: 'ready' as const, migrations: { applied, expected }, worker: { status: workerStatus(seen, new Date()), lastSeenAt: seen?.toISOString() ?? null } };
       },
     });
   },

@@ -5,10 +5,13 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
 import { actorId } from '../lib/actor';
 import { AppError } from '../lib/app-error';
+import { postgresRateLimitStore } from '../lib/rate-limit-store';
 
 export interface SecurityOptions {
   webOrigin: string;
   rateLimitMax: number;
+  /** Where request counts live: this process (`memory`) or PostgreSQL, shared by every API process (`postgres`). */
+  rateLimitStore: 'memory' | 'postgres';
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -70,7 +73,11 @@ export const securityPlugin = fp<SecurityOptions>(
       timeWindow: '1 minute',
       hook: 'preHandler',
       keyGenerator: (req) => actorId(req.actor ?? { kind: 'anonymous' }) ?? req.ip,
+      ...(opts.rateLimitStore === 'postgres'
+        ? // A database that cannot count does not refuse the request; the request itself answers 503 if the database is gone.
+          { store: postgresRateLimitStore(app.pool), skipOnError: true }
+        : {}),
     });
   },
-  { name: 'security', dependencies: ['auth'] },
+  { name: 'security', dependencies: ['auth', 'db'] },
 );

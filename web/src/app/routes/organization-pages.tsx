@@ -4,6 +4,7 @@ import { grantableRoles, type Me } from '@tandem/contract';
 import { PageHeader } from '../../components/ui/page-header';
 import { paths } from '../../config/paths';
 import { ApiKeysPanel } from '../../features/api-keys/components/api-keys-panel';
+import { WebhooksPanel } from '../../features/webhooks/components/webhooks-panel';
 import { MembersPanel } from '../../features/members/components/members-panel';
 import { UsersAdmin } from '../../features/members/components/users-admin';
 import { orgQueries } from '../../features/organizations/api/queries';
@@ -28,11 +29,12 @@ function OrgTabs({ id }: { id: string }) {
       {isNetworkAdmin(me) && <Link to={paths.adminOrganizations.href()}>{t('nav.organizations')}</Link>}
       <Link to={paths.orgMembers.href(id)}>{t('nav.members')}</Link>
       <Link to={paths.orgApiKeys.href(id)}>{t('nav.apiKeys')}</Link>
+      <Link to={paths.orgWebhooks.href(id)}>{t('nav.webhooks')}</Link>
     </p>
   );
 }
 
-type OrgPage = 'members' | 'apiKeys';
+type OrgPage = 'members' | 'apiKeys' | 'webhooks';
 
 /** One organization-admin page: the org's tabs, a header and its panel, for those who manage the org. */
 /**
@@ -52,13 +54,20 @@ function OrgAdminPage({ page }: { page: OrgPage }) {
     <>
       <OrgTabs id={id} />
       <PageHeader title={t(`${page}.titleOf`, { org: name })} description={t(`${page}.intro`)} />
-      {page === 'members' ? <MembersPanel organizationId={id} roles={grantable(me, id)} selfId={me.user.id} /> : <ApiKeysPanel organizationId={id} />}
+      {page === 'members' ? (
+        <MembersPanel organizationId={id} roles={grantable(me, id)} selfId={me.user.id} />
+      ) : page === 'apiKeys' ? (
+        <ApiKeysPanel organizationId={id} />
+      ) : (
+        <WebhooksPanel organizationId={id} />
+      )}
     </>
   );
 }
 
 export const OrganizationMembersRoute = () => <OrgAdminPage page="members" />;
 export const OrganizationApiKeysRoute = () => <OrgAdminPage page="apiKeys" />;
+export const OrganizationWebhooksRoute = () => <OrgAdminPage page="webhooks" />;
 
 /** Every account in the network, for network admins (the router checks the role). */
 export const UsersAdminRoute = () => <UsersAdmin selfId={useMe().user.id} />;

@@ -4,7 +4,8 @@ import type { SelectOption } from './select-field';
 type Props = {
   legend: string;
   name: string;
-  options: readonly (SelectOption & { description?: string })[];
+  /** `lang` marks a label in another language than the page's (an API code such as referral.sent is English). */
+  options: readonly (SelectOption & { description?: string; lang?: string })[];
   value: readonly string[];
   onChange: (next: string[]) => void;
   error?: string | undefined;
@@ -35,7 +36,9 @@ export function CheckboxGroup({ legend, name, options, value, onChange, error, h
               onChange={(e) => toggle(o.value, e.target.checked)}
             />
             <span>
-              <span className="checkbox-label">{o.label}</span>
+              <span className="checkbox-label" lang={o.lang}>
+                {o.label}
+              </span>
               {o.description && <span className="checkbox-description">{o.description}</span>}
             </span>
           </label>

@@ -12,3 +12,6 @@ export { networkStaffNames, userNames } from './staff';
 
 /** Who may lead engagement events, and anyone's name (engagement). */
 export { staffLookup } from './lookup';
+
+/** Who administers an organization, as a query to notify them with (webhooks). */
+export { orgAdminsOf } from './admins';

@@ -1,8 +1,8 @@
-import { NOTIFICATION_KINDS, type Notification, type NotificationSettings } from '@tandem/contract';
+import { NOTIFICATION_ENTITY_TYPES, NOTIFICATION_KINDS, type Notification, type NotificationSettings } from '@tandem/contract';
 import type { NotificationRow, SettingsRow } from './repo';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const isEntityType = (t: string | null): t is NonNullable<Notification['entityType']> => t === 'referral';
+const isEntityType = (t: string | null): t is NonNullable<Notification['entityType']> => (NOTIFICATION_ENTITY_TYPES as readonly (string | null)[]).includes(t);
 
 export const toNotification = (n: NotificationRow): Notification => ({
   id: n.id,

@@ -2,6 +2,8 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { schema, type Db, type DbOrTx } from '@tandem/db';
+import { orgAdminsOf } from '../members';
+import { notifier } from '../notifications';
 import { referralOutbox } from '../referrals';
 import { signatureHeader } from './signing';
 import { postWebhook } from './webhook-http';
@@ -35,10 +37,14 @@ export const backoffMs = (failures: number, o: Pick<DeliveryOptions, 'backoffBas
 
 const FANOUT_BATCH = 500;
 
-/** Queues the stream's delivery job (graphile-worker's add_job, in the caller's transaction). One job key per stream: a burst of events runs it once. */
+/**
+ * Queues the stream's delivery job (graphile-worker's add_job, in the caller's transaction, through
+ * tandem_add_job: nothing to queue into before a worker has run on this database, and then the
+ * worker's start re-queues the stream). One job key per stream: a burst of events runs it once.
+ */
 export const enqueueStream = (db: DbOrTx, subscriptionId: string, referralId: string | null, runAt?: Date) =>
-  db.execute(sql`select graphile_worker.add_job('webhooks.deliver', json_build_object('subscriptionId', ${subscriptionId}::text, 'referralId', ${referralId}::text),
-    run_at := ${runAt?.toISOString() ?? null}::timestamptz, job_key := ${`webhooks.deliver:${subscriptionId}:${referralId ?? 'none'}`}, max_attempts := 25)`);
+  db.execute(sql`select tandem_add_job('webhooks.deliver', json_build_object('subscriptionId', ${subscriptionId}::text, 'referralId', ${referralId}::text),
+    ${runAt?.toISOString() ?? null}::timestamptz, ${`webhooks.deliver:${subscriptionId}:${referralId ?? 'none'}`}, 25)`);
 
 export const fanOutOutbox = async (db: Db): Promise<number> => {
   let total = 0;
@@ -101,6 +107,16 @@ export const deliverStream = async (pool: pg.Pool, subscriptionId: string, refer
 export const eventBody = (d: Pick<DeliveryRow, 'eventId' | 'event' | 'createdAt' | 'payload'>, organizationId: string) =>
   JSON.stringify({ id: d.eventId, type: d.event, createdAt: d.createdAt.toISOString(), organizationId, data: d.payload });
 
+/** The notification of a paused subscription to its organization's admins, in the pause's transaction. */
+const pausedNotice = (sub: SubscriptionRow) =>
+  notifier.insert(
+    'webhook.paused',
+    'webhook_subscription',
+    sql`select a.user_id, ${sub.id}::uuid as entity_id, ${'A webhook subscription was paused: its deliveries kept failing'}::text as title,
+      jsonb_build_object('organizationId', ${sub.organizationId}::text, 'host', ${new URL(sub.url).host}::text) as data
+      from (${orgAdminsOf(sub.organizationId)}) a`,
+  );
+
 /** One HTTP attempt of the stream's head and its log row. Returns whether the stream may go on. */
 const attempt = async (db: Db, sub: SubscriptionRow, d: DeliveryRow, o: DeliveryOptions, onPaused?: (sub: SubscriptionRow) => Promise<void>) => {
   const body = eventBody(d, sub.organizationId);
@@ -118,7 +134,11 @@ const attempt = async (db: Db, sub: SubscriptionRow, d: DeliveryRow, o: Delivery
   const next = ok || givesUp ? null : new Date(Date.now() + backoffMs(n, o));
   const paused = await db.transaction(async (tx) => {
     await webhooksRepo.recordAttempt(tx, d, n, r, ok ? 'delivered' : givesUp ? 'failed' : 'pending', next);
-    return givesUp ? webhooksRepo.pause(tx, sub.id) : undefined;
+    if (!givesUp) return undefined;
+    const paused = await webhooksRepo.pause(tx, sub.id);
+    // The organization's admins hear of it with the pause (only the URL's host: no path, no secret).
+    if (paused) await tx.execute(pausedNotice(paused));
+    return paused;
   });
   if (paused && onPaused) await onPaused(paused);
   if (next) await enqueueStream(db, sub.id, d.referralId, next);

@@ -8,7 +8,7 @@ import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage, fieldErrorsOf } from '../../../lib/errors';
 import { useFocusFirstError } from '../../../lib/use-focus-first-error';
 import { useCreateApiKey } from '../api/use-create-api-key';
-import { SecretReveal } from './secret-reveal';
+import { SecretReveal } from '../../../components/ui/secret-reveal';
 
 export function CreateApiKeyForm({ organizationId }: { organizationId: string }) {
   const t = useT();
@@ -33,7 +33,13 @@ export function CreateApiKeyForm({ organizationId }: { organizationId: string })
 
   return (
     <>
-      {create.data && <SecretReveal name={create.data.name} secret={create.data.secret} onDone={() => create.reset()} />}
+      {create.data && (
+        <SecretReveal
+          secret={create.data.secret}
+          texts={{ title: t('apiKeys.secretTitle', { name: create.data.name }), warning: t('apiKeys.secretWarning'), label: t('apiKeys.secretLabel'), done: t('apiKeys.secretDone') }}
+          onDone={() => create.reset()}
+        />
+      )}
       <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label={t('apiKeys.new')}>
         {create.error && <Alert tone="danger">{errorMessage(create.error, t)}</Alert>}
         <TextField

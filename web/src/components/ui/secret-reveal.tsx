@@ -1,11 +1,18 @@
 import { useEffect, useId, useRef } from 'react';
-import { Button } from '../../../components/ui/button';
-import { CopyButton } from '../../../components/ui/copy-button';
-import { useT } from '../../../i18n/i18n-provider';
-import './api-keys.css';
+import { Button } from './button';
+import { CopyButton } from './copy-button';
+import { useT } from '../../i18n/i18n-provider';
 
-/** The new key's secret, shown once. Focus moves here so nobody misses it. */
-export function SecretReveal({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
+/** What the secret is, in the reader's language. */
+export interface SecretTexts {
+  title: string;
+  warning: string;
+  label: string;
+  done: string;
+}
+
+/** A new secret (an API key's, a webhook's signing secret), shown once. Focus moves here so nobody misses it. */
+export function SecretReveal({ secret, onDone, texts }: { secret: string; onDone: () => void; texts: SecretTexts }) {
   const t = useT();
   const id = useId();
   const boxRef = useRef<HTMLDivElement>(null);
@@ -13,15 +20,15 @@ export function SecretReveal({ name, secret, onDone }: { name: string; secret: s
   return (
     <div className="secret-box secret-box-warning" ref={boxRef} tabIndex={-1} aria-labelledby={`${id}-title`}>
       <p className="secret-title" id={`${id}-title`}>
-        {t('apiKeys.secretTitle', { name })}
+        {texts.title}
       </p>
       <p className="secret-warning" id={`${id}-warning`}>
         <span aria-hidden="true">⚠ </span>
-        {t('apiKeys.secretWarning')}
+        {texts.warning}
       </p>
       <div className="secret-row">
         <label className="visually-hidden" htmlFor={id}>
-          {t('apiKeys.secretLabel')}
+          {texts.label}
         </label>
         <input
           id={id}
@@ -40,7 +47,7 @@ export function SecretReveal({ name, secret, onDone }: { name: string; secret: s
         />
       </div>
       <Button variant="secondary" size="sm" onClick={onDone}>
-        {t('apiKeys.secretDone')}
+        {texts.done}
       </Button>
     </div>
   );

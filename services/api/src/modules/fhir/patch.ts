@@ -115,7 +115,9 @@ export const intentOf = (before: Task, after: Task, current: ReferralStatus): Ta
   const business = codings(after.businessStatus).some((c) => c.code === 'acknowledged') || /^acknowledged$/i.test(after.businessStatus?.text ?? '') ? 'acknowledged' : null;
   const to = fromFhirTaskStatus(after.status, business);
   if (!to) throw unprocessable(`Task.status ${after.status} has no referral status here (received and ready are not used).`, 'body');
-  if (after.businessStatus && to !== 'acknowledged') throw unprocessable('businessStatus is only acknowledged, with status requested.', 'body');
+  // businessStatus says only "acknowledged" (with requested); left as it was, it does not stand in the way of another status.
+  const businessChanged = JSON.stringify(after.businessStatus ?? null) !== JSON.stringify(before.businessStatus ?? null);
+  if (businessChanged && after.businessStatus && to !== 'acknowledged') throw unprocessable('businessStatus is only acknowledged, with status requested.', 'body');
   const reason = codeIn(after.statusReason, SYSTEMS.closureReason, CLOSURE_REASONS, 'body');
   const outcome = codeIn(after.statusReason, SYSTEMS.outcome, LOOP_CLOSURE_REASONS, 'body');
   const text = after.statusReason?.text?.trim();

@@ -219,6 +219,19 @@ describe('/fhir as an integrator with an API key', () => {
     const cs = JSON.parse(res.body);
     expect(cs).toMatchObject({ resourceType: 'CapabilityStatement', fhirVersion: '4.0.1', patchFormat: ['application/json-patch+json'] });
     expect(cs.rest[0].resource.map((r: { type: string }) => r.type)).toEqual(['Task', 'ServiceRequest', 'Patient', 'Consent', 'Organization', 'HealthcareService']);
+    // FHIR describes itself here; the OpenAPI document (and the fuzz test that walks it) is the REST API's.
+    const doc = JSON.parse((await t.app.inject({ method: 'GET', url: '/openapi.json' })).body) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths).filter((p) => p.startsWith('/fhir'))).toEqual([]);
+  });
+
+  it('moves an acknowledged Task to accepted by status alone, and answers no-store', async () => {
+    const w = await world(t);
+    const r = await w.sent();
+    const key = await apiKey(t, w.cbo, READ_WRITE);
+    const ack = await key('POST', `/api/v1/referrals/${r.id}/transitions`, { to: 'acknowledged', version: r.version });
+    const res = await key('PATCH', `/fhir/Task/${r.id}`, [{ op: 'replace', path: '/status', value: 'accepted' }], { ...PATCH, 'if-match': `W/"${ack.body.version}"` });
+    expect([res.status, res.body.status, res.body.businessStatus]).toEqual([200, 'accepted', undefined]);
+    expect(res.headers['cache-control']).toBe('no-store');
   });
 });
 

@@ -119,7 +119,10 @@ describe('/fhir as an integrator with an API key', () => {
     expect(lenient.status).toBe(200);
     expect(lenient.body.link[0].url).not.toContain('color');
     expect((await key('GET', '/fhir/Patient')).status).toBe(400);
-    expect((await key('GET', '/fhir/Observation/1')).status).toBe(404);
+    for (const [method, url] of [['GET', '/fhir/Observation/1'], ['GET', `/fhir/Task/${randomUUID()}/history`], ['GET', '/fhir'], ['GET', '/fhir/'], ['DELETE', '/fhir/Task/1'], ['PUT', '/fhir/Task/1']] as const) {
+      const res = await key(method, url);
+      expect([method, url, res.status, res.body.resourceType]).toEqual([method, url, 404, 'OperationOutcome']);
+    }
   });
 
   it('moves a Task from requested to accepted by PATCH with If-Match, and the web timeline shows it', async () => {

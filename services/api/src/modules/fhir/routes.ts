@@ -71,9 +71,13 @@ export const fhirRoutes = (app: FastifyInstance, fhir: FhirService) => {
     if (log === 'error') req.log.error({ code: (err as { code?: string }).code, type: (err as Error).name }, 'unhandled error');
     return sendOutcome(req, reply, problem);
   });
-  app.setNotFoundHandler((req, reply) =>
-    sendOutcome(req, reply, { type: '', status: 404, code: 'route_not_found', title: ERROR_TITLES.route_not_found, detail: `No FHIR interaction ${req.method} ${req.url.split('?')[0]} (see /fhir/metadata).` }),
-  );
+  const noSuchInteraction = async (req: FastifyRequest, reply: FastifyReply) =>
+    sendOutcome(req, reply, { type: '', status: 404, code: 'route_not_found', title: ERROR_TITLES.route_not_found, detail: `No FHIR interaction ${req.method} ${req.url.split('?')[0]} (see /fhir/metadata).` });
+  app.setNotFoundHandler(noSuchInteraction);
+  // The router does not fall back to the prefix's not-found handler past a parametric route
+  // (GET /fhir/Task/a/b) nor for the bare prefix: these answer an OperationOutcome too.
+  app.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], url: '/*', ...hide, handler: noSuchInteraction });
+  app.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], url: '/', ...hide, handler: noSuchInteraction });
   app.addHook('onSend', async (_req, reply) => {
     reply.header('cache-control', 'no-store');
   });

@@ -103,6 +103,10 @@ describe('/fhir as an integrator with an API key', () => {
     expect((await key('GET', `/fhir/Task?_id=${draft.id}`)).body.entry).toEqual([]);
     const later = await key('GET', `/fhir/Task?_lastUpdated=gt${new Date(Date.now() + 60_000).toISOString()}`);
     expect(later.body.entry).toEqual([]);
+    // A date alone is the whole day: today's changes are not after today, and are within it.
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await key('GET', `/fhir/Task?_lastUpdated=gt${today}`)).body.entry).toEqual([]);
+    expect((await key('GET', `/fhir/Task?_lastUpdated=ge${today}&_lastUpdated=le${today}&_count=100`)).body.entry).toHaveLength(5);
     const srs = await key('GET', `/fhir/ServiceRequest?_id=${ids.join(',')}`);
     expect(srs.body.entry).toHaveLength(5);
   });

@@ -124,7 +124,10 @@ export const parseSearch = (type: ReadType, raw: Record<string, string | string[
       const m = /^(gt|ge|lt|le)(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?)$/.exec(v);
       const at = m ? new Date(m[2]!) : null;
       if (!m || !at || Number.isNaN(at.getTime())) throw bad('_lastUpdated', '_lastUpdated takes a prefix gt, ge, lt or le and a date or instant, e.g. gt2026-01-01T00:00:00Z.');
-      return { op: m[1] as 'gt' | 'ge' | 'lt' | 'le', at };
+      const op = m[1] as 'gt' | 'ge' | 'lt' | 'le';
+      // A date alone is the whole (UTC) day: gt2026-01-01 starts the next day, le2026-01-01 takes all of it.
+      if (!m[2]!.includes('T') && (op === 'gt' || op === 'le')) return { op: op === 'gt' ? ('ge' as const) : ('lt' as const), at: new Date(at.getTime() + 86_400_000) };
+      return { op, at };
     });
   }
   if (known.has('patient') && raw.patient !== undefined) q.patient = refIds('patient', one('patient')!, 'Patient')[0];

@@ -29,6 +29,7 @@ import { hsdsModule } from './modules/hsds';
 import { gapLookup, gapsModule } from './modules/gaps';
 import { engagementModule } from './modules/engagement';
 import { boardsModule } from './modules/boards';
+import { fhirModule } from './modules/fhir';
 
 // Log paths that can carry PHI or secrets are censored; URLs are logged without query strings
 // because searches carry client names.
@@ -127,6 +128,8 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable; 
     partnership: { advance: advancePartnershipStage },
   });
   await app.register(boardsModule);
+  // FHIR R4 over referrals, clients and the directory, through their services (issue 27).
+  await app.register(fhirModule, { directory: directoryLookup, notifier, links: referralLinks });
 
   if (config.webDistDir) await app.register(webPlugin, { dir: config.webDistDir });
   return app;

@@ -76,7 +76,8 @@ export const authPlugin = fp<AuthPluginOptions>(
 
     app.addHook('onRequest', async (req) => {
       req.actor = { kind: 'anonymous' };
-      if (!req.url.startsWith('/api/')) return;
+      // The REST API and the FHIR facade take credentials; the rest (web, docs, /hsds) is public.
+      if (!req.url.startsWith('/api/') && !req.url.startsWith('/fhir/')) return;
       const key = bearer(req);
       if (key) {
         const hash = sha256(key);

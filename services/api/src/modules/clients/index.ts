@@ -15,3 +15,5 @@ export const clientsModule = async (app: FastifyInstance, opts: { links: Referra
 export type { ReferralLinks } from './repo';
 export { assertClientUsable } from './access';
 export { consentSummaryOf, packetOf, toClient } from './mappers';
+/** The clients service (read a client, a consent) for the FHIR facade's Patient and Consent. */
+export { createClientsService } from './service';

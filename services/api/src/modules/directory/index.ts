@@ -40,3 +40,7 @@ export { organizationLookup } from './lookup';
 
 /** The partnership pipeline's automatic stage moves, for the engagement module's events (issue 25). */
 export { advancePartnershipStage } from './pipeline';
+
+/** The organizations and services reads, for the FHIR facade's Organization and HealthcareService. */
+export { createOrganizationsService } from './service';
+export { createServicesService } from './services.service';

@@ -3,7 +3,7 @@ import type { Notifier } from '../notifications';
 import { createConversationService } from './conversation';
 import { createLifecycleService } from './lifecycle';
 import { referralRoutes } from './routes';
-import { createReferralsService, type DirectoryLookup } from './service';
+import { createReferralsService, type DirectoryLookup, type ReferralDeps } from './service';
 
 export interface ReferralsModuleOptions {
   /** The directory's answers (service SLAs), from the directory module. */
@@ -19,14 +19,22 @@ export interface ReferralsModuleOptions {
  * recorded exception in foreign-tables.ts.
  */
 export const referralsModule = async (app: FastifyInstance, opts: ReferralsModuleOptions) => {
-  const { notifier } = opts;
-  const deps = { db: app.db, directory: opts.directory, notifier };
-  referralRoutes(app, {
-    referrals: createReferralsService(deps),
-    lifecycle: createLifecycleService(deps),
-    conversation: createConversationService({ db: app.db, notifier }),
-  });
+  referralRoutes(app, referralServices({ db: app.db, directory: opts.directory, notifier: opts.notifier }));
 };
+
+/**
+ * The referral services themselves (read, list, transitions, assignment, timeline), for a module
+ * that speaks another protocol over the same referrals (the FHIR facade): the same state machine,
+ * audit, outbox and notifications as the REST routes.
+ */
+export const referralServices = (deps: ReferralDeps) => ({
+  referrals: createReferralsService(deps),
+  lifecycle: createLifecycleService(deps),
+  conversation: createConversationService({ db: deps.db, notifier: deps.notifier }),
+});
+export type ReferralServices = ReturnType<typeof referralServices>;
+/** The FHIR facade's Task / ServiceRequest search over the referrals the caller may see. */
+export { searchReferrals, type ReferralSearch, type UpdatedBound } from './fhir-search';
 
 // What other modules, app.ts and the worker may use (through this file only).
 export { referralLinks } from './links';

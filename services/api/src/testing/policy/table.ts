@@ -228,6 +228,31 @@ const referralKind: KindDef<Ref> = {
       },
     },
     { name: 'timeline', method: 'GET', path: refPath('/timeline'), security: 'both', scope: 'referrals:read', expect: readReferral },
+    // The FHIR facade (issue 27): the same referral as a Task, under the same rules. Its read is
+    // the REST read (a receiving user's first open acknowledges); its PATCH the same transition.
+    {
+      name: 'FHIR read Task',
+      method: 'GET',
+      path: (c) => `/fhir/Task/${c.obj.id}`,
+      security: 'both',
+      scope: 'referrals:read',
+      expect: readReferral,
+      mutates: (a, s) => s === 'sent' && a.kind === 'user',
+    },
+    { name: 'FHIR read ServiceRequest', method: 'GET', path: (c) => `/fhir/ServiceRequest/${c.obj.id}`, security: 'both', scope: 'referrals:read', expect: readReferral, mutates: (a, s) => s === 'sent' && a.kind === 'user' },
+    {
+      name: 'FHIR PATCH Task to accepted',
+      method: 'PATCH',
+      path: (c) => `/fhir/Task/${c.obj.id}`,
+      body: () => [{ op: 'replace', path: '/status', value: 'accepted' }],
+      headers: (c) => ({ 'content-type': 'application/json-patch+json', 'if-match': `W/"${c.obj.version}"` }),
+      security: 'both',
+      scope: 'referrals:write',
+      // A patch that leaves the Task as it is (already accepted) changes nothing and answers it
+      // (JSON Patch semantics), where the REST transition to the same status is a 409.
+      expect: (a, st) => (seesReferral(a, st as ReferralState) && statusOf(st as ReferralState) === 'accepted' ? 'allow' : transition('accepted')(a, st)),
+      mutates: true,
+    },
     {
       name: 'edit draft',
       method: 'PATCH',
@@ -462,6 +487,7 @@ const clientKind: KindDef<ClientObj> = {
   snapshot: (w, o) => clientSnapshot(w, o.id),
   actions: [
     { name: 'get', method: 'GET', path: (c) => `/api/v1/clients/${c.obj.id}`, security: 'both', scope: 'referrals:read', expect: clientRead },
+    { name: 'FHIR read Patient', method: 'GET', path: (c) => `/fhir/Patient/${c.obj.id}`, security: 'both', scope: 'referrals:read', expect: clientRead },
     {
       name: 'edit',
       method: 'PATCH',
@@ -548,6 +574,7 @@ const consentKind: KindDef<ClientObj> = {
   actions: [
     // Where createConsent's Location points (issue 23): the client's readers only.
     { name: 'get', method: 'GET', path: (c) => `/api/v1/consents/${c.obj.consentId}`, security: 'both', scope: 'referrals:read', expect: clientRead },
+    { name: 'FHIR read Consent', method: 'GET', path: (c) => `/fhir/Consent/${c.obj.consentId}`, security: 'both', scope: 'referrals:read', expect: clientRead },
     {
       name: 'revoke',
       method: 'POST',

@@ -34,6 +34,7 @@ const FIELDS = ['title', 'text', 'topic', 'meetingId', 'motionId', 'submittedOn'
 export const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 const iso = (d: Date) => d.toISOString();
+const followUp = (f: { text: string; owner?: string | null; due?: string | null; done: boolean }) => ({ text: f.text, owner: f.owner ?? null, due: f.due ?? null, done: f.done });
 const blankToNull = (s: string | null | undefined) => (s == null ? s : s.trim() === '' ? null : s);
 
 /** Overdue first (longest overdue first), then newest submitted first (the repo's order), stable. */
@@ -63,7 +64,7 @@ export const toRecommendation = (r: RecommendationWithNames, updates: Recommenda
     respondedAt,
     answeredOnTime: answeredOnTime({ respondedAt, responseDue: r.responseDue }),
     overdue: isRecommendationOverdue(r, today),
-    followUps: r.followUps.map((f) => ({ text: f.text, owner: f.owner ?? null, due: f.due ?? null, done: f.done })),
+    followUps: r.followUps.map(followUp),
     updates: updates.map((u) => ({ id: u.id, date: u.date, text: u.text, progress: u.progress, createdAt: iso(u.createdAt) })),
     progress: updates.length ? updates[updates.length - 1]!.progress : null,
     createdAt: iso(r.createdAt),
@@ -161,7 +162,7 @@ export const createRecommendationsService = ({ db, today = todayUtc }: { db: Db;
           submittedOn,
           addressedTo: input.addressedTo,
           responseDue,
-          followUps: input.followUps.map((f) => ({ text: f.text, owner: f.owner ?? null, due: f.due ?? null, done: f.done })),
+          followUps: input.followUps.map(followUp),
           createdBy: userIdOf(ctx.actor),
         });
         await recordAudit(tx, ctx, {
@@ -190,12 +191,13 @@ export const createRecommendationsService = ({ db, today = todayUtc }: { db: Db;
         if ('rationale' in given) fields.rationale = blankToNull(given.rationale) ?? null;
         if ('meetingId' in given) fields.meetingId = given.meetingId ?? null;
         if ('motionId' in given) fields.motionId = given.motionId ?? null;
-        if (given.followUps) fields.followUps = given.followUps.map((f) => ({ text: f.text, owner: f.owner ?? null, due: f.due ?? null, done: f.done }));
+        if (given.followUps) fields.followUps = given.followUps.map(followUp);
         const status = fields.status ?? before.status;
         if (!canMoveRecommendation(before.status, status)) throw new AppError('invalid_transition', `A recommendation that is ${before.status} cannot become ${status}.`);
         const after = { ...before, ...fields };
         checkState(after);
-        const changes = diffFields(before as Record<string, unknown>, fields, FIELDS);
+        // jsonb keeps its own key order: compare follow-ups in ours, so the same list again is no change.
+        const changes = diffFields({ ...before, followUps: before.followUps.map(followUp) } as Record<string, unknown>, fields, FIELDS);
         if (!Object.keys(changes).length) return;
         if (isDecided(status) && !before.respondedAt) {
           fields.respondedAt = new Date();

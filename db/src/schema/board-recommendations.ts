@@ -32,6 +32,8 @@ export const boardRecommendations = pgTable(
     rationale: text('rationale'),
     respondedBy: uuid('responded_by').references(() => users.id, { onDelete: 'set null' }),
     respondedAt: ts('responded_at'),
+    /** When its coordinators were told the response is overdue (the worker's sweep); cleared when the due date moves. */
+    overdueNotifiedAt: ts('overdue_notified_at'),
     followUps: jsonb('follow_ups').$type<FollowUpAction[]>().notNull().default([]),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),

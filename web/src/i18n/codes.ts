@@ -27,12 +27,14 @@ export const NOTIFICATION_KIND_KEYS: Record<NotificationKind, MessageKey> = {
   'referral.overdue': 'notifications.kind.overdue',
   'referral.assigned': 'notifications.kind.assigned',
   'board.application_decided': 'notifications.kind.boardDecision',
+  'board.recommendation_overdue': 'notifications.kind.boardRecommendationOverdue',
 };
 /** Every title key a notification may use, for the coverage test. */
 export const NOTIFICATION_TITLE_KEYS: MessageKey[] = [
   'notifTitle.withClient',
   'notifTitle.referral.assigned',
   'notifTitle.board.application_decided',
+  'notifTitle.board.recommendation_overdue',
   'notifTitle.referral.received',
   'notifTitle.referral.status_changed',
   'notifTitle.statusChangedAny',

@@ -46,6 +46,7 @@ export const en = {
   'notifications.kind.message': 'New message',
   'notifications.kind.overdue': 'Overdue',
   'notifications.kind.boardDecision': 'Board application decided',
+  'notifications.kind.boardRecommendationOverdue': "Board recommendation overdue",
   'notifications.kind.assigned': 'Assigned to you',
   'notifications.more': '+{count} more about it',
   'notifications.groupUnread': '{count} unread',
@@ -1145,6 +1146,7 @@ export const en = {
   'notifTitle.overdue.first_contact.receiver': 'First contact overdue · from {org}',
   'notifTitle.overdue.first_contact.sender': 'First contact overdue · at {org}',
   'notifTitle.board.application_decided': 'Your application to {board} was decided',
+  'notifTitle.board.recommendation_overdue': "A board recommendation is waiting past its response date",
   'notifTitle.referral.assigned': 'Referral assigned to you',
   'notifTitle.withClient': '{title} · client {initials}',
   // ---- end of issue 24 block ----

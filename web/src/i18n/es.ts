@@ -48,6 +48,7 @@ export const es: Messages = {
   'notifications.kind.message': 'Mensaje nuevo',
   'notifications.kind.overdue': 'Atrasado',
   'notifications.kind.boardDecision': 'Decisión sobre su solicitud a una junta',
+  'notifications.kind.boardRecommendationOverdue': "Recomendación de un consejo vencida",
   'notifications.kind.assigned': 'Asignado a usted',
   'notifications.more': '+{count} más sobre este',
   'notifications.groupUnread': '{count} sin leer',
@@ -1149,6 +1150,7 @@ export const es: Messages = {
   'notifTitle.overdue.first_contact.receiver': 'Primer contacto atrasado · de {org}',
   'notifTitle.overdue.first_contact.sender': 'Primer contacto atrasado · en {org}',
   'notifTitle.board.application_decided': 'Se tomó una decisión sobre su solicitud a {board}',
+  'notifTitle.board.recommendation_overdue': "Una recomendación de un consejo espera respuesta después de su fecha",
   'notifTitle.referral.assigned': 'Referido asignado a usted',
   'notifTitle.withClient': '{title} · cliente {initials}',
   // ---- end of issue 24 block ----

@@ -10,3 +10,5 @@ export const boardsModule = async (app: FastifyInstance, opts: { spam?: Partial<
   const spam = { ...DEFAULT_SPAM_RULES, ...opts.spam };
   boardRoutes(app, createBoardsService({ db: app.db }), createApplicationsService({ db: app.db, notifier, spam }), createRecommendationsService({ db: app.db }));
 };
+
+export { sweepOverdueRecommendations } from './recommendations.service';

@@ -19,7 +19,8 @@ import { diffFields, recordAudit } from '../../lib/audit';
 import { assertVersion } from '../../lib/concurrency';
 import { assertCoordinates } from './access';
 import { boardsRepo, type BoardRow } from './repo';
-import { recommendationsRepo, type RecommendationRow, type RecommendationUpdateRow, type RecommendationWithNames } from './recommendations.repo';
+import type { Notifier } from '../notifications';
+import { recommendationsRepo, SWEEP_BATCH, type RecommendationRow, type RecommendationUpdateRow, type RecommendationWithNames } from './recommendations.repo';
 
 type CreateBody = z.output<typeof api.createRecommendation.body>;
 type UpdateBody = z.output<typeof api.updateRecommendation.body>;
@@ -199,6 +200,8 @@ export const createRecommendationsService = ({ db, today = todayUtc }: { db: Db;
         // jsonb keeps its own key order: compare follow-ups in ours, so the same list again is no change.
         const changes = diffFields({ ...before, followUps: before.followUps.map(followUp) } as Record<string, unknown>, fields, FIELDS);
         if (!Object.keys(changes).length) return;
+        // A new due date may fall due again: its coordinators hear of it then.
+        if ('responseDue' in changes) fields.overdueNotifiedAt = null;
         if (isDecided(status) && !before.respondedAt) {
           fields.respondedAt = new Date();
           fields.respondedBy = userIdOf(ctx.actor);
@@ -252,3 +255,19 @@ export const createRecommendationsService = ({ db, today = todayUtc }: { db: Db;
   };
 };
 export type RecommendationsService = ReturnType<typeof createRecommendationsService>;
+
+/**
+ * Tells the coordinators of every board about each recommendation whose response is overdue,
+ * once per recommendation (again only if its due date is moved and passes). The worker runs it
+ * with the referrals' overdue sweep, each minute.
+ */
+export const sweepOverdueRecommendations = async (db: Db, notifier: Notifier) => {
+  const total = { recommendations: 0, notifications: 0 };
+  for (let done = SWEEP_BATCH; done >= SWEEP_BATCH; ) {
+    const r = await recommendationsRepo.sweepOverdue(db, notifier);
+    total.recommendations += r.recommendations;
+    total.notifications += r.notifications;
+    done = r.recommendations;
+  }
+  return total;
+};

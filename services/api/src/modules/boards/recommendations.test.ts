@@ -3,7 +3,8 @@ import { addDays, type Role } from '@tandem/contract';
 import { schema } from '@tandem/db';
 import { newBoardRow, newMemberRow, newOrg, newUser } from '@tandem/db/testing';
 import { signIn, testApp, type TestApp } from '../../testing/app';
-import { todayUtc } from './recommendations.service';
+import { notifier } from '../notifications';
+import { sweepOverdueRecommendations, todayUtc } from './recommendations.service';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -252,5 +253,46 @@ describe('public "you said, we did"', () => {
     const open = await newBoardRow(t.db, { status: 'recruiting' });
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/public/boards/${open.id}` });
     expect(res.json()).toMatchObject({ acceptingApplications: true, recommendations: [], figures: { recommendationsMade: 0, memberRetention: null } });
+  });
+});
+
+describe('overdue responses reach the coordinators (the worker sweep)', () => {
+  const told = async (recommendationId: string) =>
+    (await t.db.select().from(schema.notifications).where(eq(schema.notifications.entityId, recommendationId))).map((n) => ({ userId: n.userId, kind: n.kind, entityType: n.entityType }));
+
+  it('tells the board’s named coordinators and every board coordinator once, and again only after the due date moves and passes', async () => {
+    const role = await person('board_coordinator');
+    const named = await person('staff');
+    const admin = await person('network_admin');
+    const outsider = await person('staff');
+    const b = await newBoardRow(t.db, { status: 'active' });
+    await t.db.insert(schema.boardCoordinators).values({ boardId: b.id, userId: named.user.id });
+    const late = await create(role.headers, b.id, { submittedOn: '2025-01-10', responseDue: '2025-04-10' });
+    const notYet = await create(role.headers, b.id);
+    const dueToday = await create(role.headers, b.id, { submittedOn: today, responseDue: today });
+    const answered = await create(role.headers, b.id, { submittedOn: '2025-01-10', responseDue: '2025-04-10' });
+    expect((await patch(role.headers, b.id, answered, { status: 'adopted', response: 'Yes' })).statusCode).toBe(200);
+
+    const first = await sweepOverdueRecommendations(t.db, notifier);
+    expect(first.recommendations).toBeGreaterThanOrEqual(1);
+    const got = await told(late.id);
+    expect(got).toEqual(expect.arrayContaining([
+      { userId: role.user.id, kind: 'board.recommendation_overdue', entityType: 'board_recommendation' },
+      { userId: named.user.id, kind: 'board.recommendation_overdue', entityType: 'board_recommendation' },
+    ]));
+    expect(got.map((n) => n.userId)).not.toContain(admin.user.id);
+    expect(got.map((n) => n.userId)).not.toContain(outsider.user.id);
+    expect(new Set(got.map((n) => n.userId)).size).toBe(got.length);
+    for (const r of [notYet, dueToday, answered]) expect(await told(r.id)).toEqual([]);
+
+    // Once: a second sweep tells no one again.
+    await sweepOverdueRecommendations(t.db, notifier);
+    expect((await told(late.id)).length).toBe(got.length);
+
+    // A new due date, passed too: told again.
+    const now = (await t.app.inject({ method: 'GET', url: url(b.id, `/${late.id}`), headers: role.headers })).json() as Rec;
+    expect((await patch(role.headers, b.id, now, { responseDue: '2025-05-10' })).statusCode).toBe(200);
+    await sweepOverdueRecommendations(t.db, notifier);
+    expect((await told(late.id)).length).toBe(got.length * 2);
   });
 });

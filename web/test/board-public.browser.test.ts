@@ -39,7 +39,9 @@ describe('"you said, we did"', () => {
 
     await withPage(suite.browser, suite.stack.baseUrl, 'board-recommendation-respond', async (page) => {
       await signIn(page, coordinator.email, TEST_PASSWORD);
-      await page.goto(`/advisory-boards/${board.id}/recommendations`);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Advisory boards' }).click();
+      await page.getByRole('link', { name: board.name }).click();
+      await page.getByRole('link', { name: 'Recommendations' }).click();
       await expectVisible(page.getByRole('heading', { level: 1, name: `Recommendations of ${board.name}` }));
       // The overdue response is flagged and comes first.
       await expectVisible(page.getByText('1 recommendation(s) have had no response by their due date.'));

@@ -16,10 +16,24 @@ describe('"you said, we did"', () => {
   it('a coordinator responds to a recommendation and the public page shows it, in English and Spanish, with no member named', async () => {
     const db = suite.stack.db;
     // The board's own words are the coordinator's; these read in both languages.
-    const board = await newBoardRow(db, { name: `Junta Comunitaria ${uniq()}`, status: 'active', purpose: 'Consejo de salud y reingreso.' });
+    const board = await newBoardRow(db, {
+      name: `Junta Comunitaria ${uniq()}`,
+      status: 'active',
+      purpose: 'Consejo de salud y reingreso.',
+    });
     const members = [
-      await newMemberRow(db, board.id, { name: `Marisol Quintero ${uniq()}`, email: `marisol.${uniq()}@example.org`, phone: '(213) 555-0171' }),
-      await newMemberRow(db, board.id, { name: `Dewayne Tillman ${uniq()}`, email: `dewayne.${uniq()}@example.org`, phone: '(213) 555-0172', status: 'ended', exitReason: 'resigned' }),
+      await newMemberRow(db, board.id, {
+        name: `Marisol Quintero ${uniq()}`,
+        email: `marisol.${uniq()}@example.org`,
+        phone: '(213) 555-0171',
+      }),
+      await newMemberRow(db, board.id, {
+        name: `Dewayne Tillman ${uniq()}`,
+        email: `dewayne.${uniq()}@example.org`,
+        phone: '(213) 555-0172',
+        status: 'ended',
+        exitReason: 'resigned',
+      }),
     ];
     const network = await newOrg(db, { name: `County Health ${uniq()}`, type: 'health_system', runsNetwork: true });
     const coordinator = await newUser(db, { org: network, role: 'board_coordinator', name: `Cora Coordinator ${uniq()}` });
@@ -32,7 +46,14 @@ describe('"you said, we did"', () => {
       submittedOn: today,
       responseDue: today,
     });
-    const late = await newRecommendationRow(db, board.id, { title: `Pases de autobús ${uniq()}`, text: 'Pases gratuitos.', topic: 'Transporte', addressedTo: 'Programa de Salud de Reingreso', submittedOn: '2025-01-10', responseDue: '2025-04-10' });
+    const late = await newRecommendationRow(db, board.id, {
+      title: `Pases de autobús ${uniq()}`,
+      text: 'Pases gratuitos.',
+      topic: 'Transporte',
+      addressedTo: 'Programa de Salud de Reingreso',
+      submittedOn: '2025-01-10',
+      responseDue: '2025-04-10',
+    });
     const decided = 'Los navegadores empiezan en marzo en dos cárceles.';
     const why = 'El consejo mostró que funciona; hay fondos de 2027.';
     const progress = 'Contratamos a dos navegadores.';

@@ -43,7 +43,10 @@ export const boardRecommendations = pgTable(
   (t) => [
     check('board_recommendations_status_check', inList(t.status, RECOMMENDATION_STATUSES)),
     check('board_recommendations_due_check', sql`${t.submittedOn} <= ${t.responseDue}`),
-    check('board_recommendations_rationale_check', sql`${t.status} not in ('partially_adopted', 'not_adopted') or (${t.rationale} is not null and ${t.response} is not null)`),
+    check(
+      'board_recommendations_rationale_check',
+      sql`${t.status} not in ('partially_adopted', 'not_adopted') or (${t.rationale} is not null and ${t.response} is not null)`,
+    ),
     check('board_recommendations_responded_check', sql`${t.status} in ('submitted', 'under_review') or ${t.respondedAt} is not null`),
     index('board_recommendations_board_idx').on(t.boardId, t.submittedOn),
   ],
@@ -63,5 +66,8 @@ export const boardRecommendationUpdates = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [check('board_recommendation_updates_progress_check', sql`${t.progress} between 0 and 100`), index('board_recommendation_updates_rec_idx').on(t.recommendationId, t.date)],
+  (t) => [
+    check('board_recommendation_updates_progress_check', sql`${t.progress} between 0 and 100`),
+    index('board_recommendation_updates_rec_idx').on(t.recommendationId, t.date),
+  ],
 );

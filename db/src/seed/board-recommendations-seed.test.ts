@@ -27,7 +27,12 @@ afterAll(async () => {
 });
 
 it('does nothing when the reentry board is absent', async () => {
-  await db.transaction((tx) => seedBoardRecommendations(tx, createContext(NOW, () => undefined)));
+  await db.transaction((tx) =>
+    seedBoardRecommendations(
+      tx,
+      createContext(NOW, () => undefined),
+    ),
+  );
   expect(await db.select().from(boardRecommendations)).toEqual([]);
 });
 
@@ -38,8 +43,11 @@ it('adds recommendations in every status to the reentry board, one overdue, with
   await db.transaction((tx) => seedBoardRecommendations(tx, ctx));
   const recs = await db.select().from(boardRecommendations).where(eq(boardRecommendations.boardId, board.id));
   expect(new Set(recs.map((r) => r.status))).toEqual(new Set(RECOMMENDATION_STATUSES));
-  expect(recs.filter((r) => isRecommendationOverdue(r, '2026-11-10')).map((r) => r.title)).toEqual(['Mental health check-in before release']);
-  for (const r of recs.filter((x) => ['adopted', 'partially_adopted', 'not_adopted', 'implemented'].includes(x.status))) expect([r.title, !!r.response, !!r.respondedAt]).toEqual([r.title, true, true]);
+  expect(recs.filter((r) => isRecommendationOverdue(r, '2026-11-10')).map((r) => r.title)).toEqual([
+    'Mental health check-in before release',
+  ]);
+  for (const r of recs.filter((x) => ['adopted', 'partially_adopted', 'not_adopted', 'implemented'].includes(x.status)))
+    expect([r.title, !!r.response, !!r.respondedAt]).toEqual([r.title, true, true]);
   const updates = await db.select().from(boardRecommendationUpdates);
   const implemented = recs.find((r) => r.status === 'implemented')!;
   expect(updates.filter((u) => u.recommendationId === implemented.id).map((u) => u.progress)).toEqual([25, 60, 100]);

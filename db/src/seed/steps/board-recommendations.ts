@@ -38,8 +38,10 @@ const SPECS: Spec[] = [
     status: 'implemented',
     submittedDaysAgo: 330,
     respondedAfter: 104,
-    response: 'Adopted: peer navigators now meet people in the release lobby of both jails, and walk with them to a first appointment within 7 days.',
-    rationale: 'Members showed that people who met a navigator kept their first appointment twice as often; the program funded four navigator positions.',
+    response:
+      'Adopted: peer navigators now meet people in the release lobby of both jails, and walk with them to a first appointment within 7 days.',
+    rationale:
+      'Members showed that people who met a navigator kept their first appointment twice as often; the program funded four navigator positions.',
     followUps: [
       { text: 'Hire four peer navigators', owner: 'Reentry Health Program', due: null, done: true },
       { text: 'Agree on release-lobby access with the Sheriff', owner: 'Correctional Health', due: null, done: true },
@@ -89,8 +91,10 @@ const SPECS: Spec[] = [
     status: 'not_adopted',
     submittedDaysAgo: 150,
     respondedAfter: 80,
-    response: 'Not adopted as proposed. Patients can get round-trip rides to appointments through their health plan, and navigators now book them.',
-    rationale: 'Bus passes are not an allowable cost for the program’s funding; the health plans’ transportation benefit covers rides to care at no cost.',
+    response:
+      'Not adopted as proposed. Patients can get round-trip rides to appointments through their health plan, and navigators now book them.',
+    rationale:
+      'Bus passes are not an allowable cost for the program’s funding; the health plans’ transportation benefit covers rides to care at no cost.',
   },
   {
     title: 'Housing navigation in the first week home',
@@ -154,13 +158,24 @@ export const seedBoardRecommendations = async (tx: Tx, ctx: SeedContext) => {
       rationale: s.rationale ?? null,
       respondedAt,
       respondedBy: respondedAt ? responder : null,
-      followUps: (s.followUps ?? []).map(({ dueInDays, ...f }) => ({ ...f, due: dueInDays === undefined ? f.due : dateFrom(ctx.now, dueInDays) })),
+      followUps: (s.followUps ?? []).map(({ dueInDays, ...f }) => ({
+        ...f,
+        due: dueInDays === undefined ? f.due : dateFrom(ctx.now, dueInDays),
+      })),
       createdBy: responder,
       createdAt: daysFrom(ctx.now, submitted),
       updatedAt: respondedAt ?? daysFrom(ctx.now, submitted),
     });
     for (const [after, progress, text] of s.updates ?? []) {
-      updates.push({ id: ids.uuid(), recommendationId: id, date: dateFrom(ctx.now, submitted + after), text, progress, createdBy: responder, createdAt: daysFrom(ctx.now, submitted + after) });
+      updates.push({
+        id: ids.uuid(),
+        recommendationId: id,
+        date: dateFrom(ctx.now, submitted + after),
+        text,
+        progress,
+        createdBy: responder,
+        createdAt: daysFrom(ctx.now, submitted + after),
+      });
     }
   }
   await tx.insert(boardRecommendations).values(recs);

@@ -76,10 +76,19 @@ export const CreateRecommendationBodySchema = z
     submittedOn: DateSchema.optional().describe('Defaults to today'),
     responseDue: DateSchema.optional().describe('Defaults to 90 days after submittedOn'),
   })
-  .refine((b) => !b.submittedOn || !b.responseDue || b.submittedOn <= b.responseDue, { message: 'responseDue must not be before submittedOn', path: ['responseDue'] })
+  .refine((b) => !b.submittedOn || !b.responseDue || b.submittedOn <= b.responseDue, {
+    message: 'responseDue must not be before submittedOn',
+    path: ['responseDue'],
+  })
   .meta({
     id: 'CreateRecommendationBody',
-    example: { title: 'Peer navigators at release', text: 'Every person leaving jail meets a peer navigator before release.', topic: 'Care coordination', addressedTo: 'Director, Reentry Health Program', submittedOn: '2026-03-10' },
+    example: {
+      title: 'Peer navigators at release',
+      text: 'Every person leaving jail meets a peer navigator before release.',
+      topic: 'Care coordination',
+      addressedTo: 'Director, Reentry Health Program',
+      submittedOn: '2026-03-10',
+    },
   });
 
 export const UpdateRecommendationBodySchema = z

@@ -1,4 +1,11 @@
-import { RECOMMENDATION_STATUSES, addDays, answeredOnTime, canMoveRecommendation, isRecommendationOverdue, type RecommendationStatus } from './recommendations';
+import {
+  RECOMMENDATION_STATUSES,
+  addDays,
+  answeredOnTime,
+  canMoveRecommendation,
+  isRecommendationOverdue,
+  type RecommendationStatus,
+} from './recommendations';
 
 describe('canMoveRecommendation', () => {
   // Every pair: the allowed moves are listed, every other pair (except staying) is refused.
@@ -13,12 +20,17 @@ describe('canMoveRecommendation', () => {
     ['adopted', 'implemented'],
     ['partially_adopted', 'implemented'],
   ];
-  const cases = RECOMMENDATION_STATUSES.flatMap((from) => RECOMMENDATION_STATUSES.map((to) => [from, to, from === to || allowed.some(([f, t]) => f === from && t === to)] as const));
+  const cases = RECOMMENDATION_STATUSES.flatMap((from) =>
+    RECOMMENDATION_STATUSES.map((to) => [from, to, from === to || allowed.some(([f, t]) => f === from && t === to)] as const),
+  );
   it.each(cases)('%s → %s: %s', (from, to, ok) => {
     expect(canMoveRecommendation(from, to)).toBe(ok);
   });
   it('only adopted or partially adopted may become implemented', () => {
-    expect(RECOMMENDATION_STATUSES.filter((s) => s !== 'implemented' && canMoveRecommendation(s, 'implemented'))).toEqual(['adopted', 'partially_adopted']);
+    expect(RECOMMENDATION_STATUSES.filter((s) => s !== 'implemented' && canMoveRecommendation(s, 'implemented'))).toEqual([
+      'adopted',
+      'partially_adopted',
+    ]);
   });
   it('nothing goes back to submitted or under review once decided', () => {
     for (const from of ['adopted', 'partially_adopted', 'not_adopted', 'implemented'] as const) {

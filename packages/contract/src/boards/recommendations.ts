@@ -34,7 +34,8 @@ export const RECOMMENDATION_EDGES: Record<RecommendationStatus, readonly Recomme
   implemented: [],
 };
 
-export const canMoveRecommendation = (from: RecommendationStatus, to: RecommendationStatus) => from === to || RECOMMENDATION_EDGES[from].includes(to);
+export const canMoveRecommendation = (from: RecommendationStatus, to: RecommendationStatus) =>
+  from === to || RECOMMENDATION_EDGES[from].includes(to);
 
 export const isDecided = (s: RecommendationStatus) => s !== 'submitted' && s !== 'under_review';
 
@@ -53,4 +54,5 @@ export const isRecommendationOverdue = (r: { status: RecommendationStatus; respo
   AWAITING_RESPONSE.includes(r.status) && r.responseDue < today;
 
 /** Answered on time: a response recorded on or before the due date (its calendar day, UTC). */
-export const answeredOnTime = (r: { respondedAt: string | null; responseDue: string }) => !!r.respondedAt && r.respondedAt.slice(0, 10) <= r.responseDue;
+export const answeredOnTime = (r: { respondedAt: string | null; responseDue: string }) =>
+  !!r.respondedAt && r.respondedAt.slice(0, 10) <= r.responseDue;

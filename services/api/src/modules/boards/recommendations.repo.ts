@@ -34,13 +34,29 @@ export const recommendationsRepo = {
     return row && { ...row.r, respondedByName: row.respondedByName };
   },
   lock: async (db: DbOrTx, boardId: string, id: string) =>
-    first(await db.select().from(boardRecommendations).where(and(eq(boardRecommendations.boardId, boardId), eq(boardRecommendations.id, id))).for('update')),
-  insert: async (db: DbOrTx, row: typeof boardRecommendations.$inferInsert) => (await db.insert(boardRecommendations).values(row).returning())[0]!,
+    first(
+      await db
+        .select()
+        .from(boardRecommendations)
+        .where(and(eq(boardRecommendations.boardId, boardId), eq(boardRecommendations.id, id)))
+        .for('update'),
+    ),
+  insert: async (db: DbOrTx, row: typeof boardRecommendations.$inferInsert) =>
+    (await db.insert(boardRecommendations).values(row).returning())[0]!,
   update: async (db: DbOrTx, id: string, set: Partial<typeof boardRecommendations.$inferInsert>) =>
-    (await db.update(boardRecommendations).set({ ...set, updatedAt: sql`now()`, version: sql`${boardRecommendations.version} + 1` }).where(eq(boardRecommendations.id, id)).returning())[0]!,
+    (
+      await db
+        .update(boardRecommendations)
+        .set({ ...set, updatedAt: sql`now()`, version: sql`${boardRecommendations.version} + 1` })
+        .where(eq(boardRecommendations.id, id))
+        .returning()
+    )[0]!,
   /** An update bumps the recommendation's version too: its representation (progress, timeline) changed. */
   touch: async (db: DbOrTx, id: string) => {
-    await db.update(boardRecommendations).set({ updatedAt: sql`now()`, version: sql`${boardRecommendations.version} + 1` }).where(eq(boardRecommendations.id, id));
+    await db
+      .update(boardRecommendations)
+      .set({ updatedAt: sql`now()`, version: sql`${boardRecommendations.version} + 1` })
+      .where(eq(boardRecommendations.id, id));
   },
 
   async updates(db: DbOrTx, recommendationIds: string[]) {
@@ -54,7 +70,8 @@ export const recommendationsRepo = {
     for (const r of rows) out.set(r.recommendationId, [...(out.get(r.recommendationId) ?? []), r]);
     return out;
   },
-  insertUpdate: async (db: DbOrTx, row: typeof boardRecommendationUpdates.$inferInsert) => (await db.insert(boardRecommendationUpdates).values(row).returning())[0]!,
+  insertUpdate: async (db: DbOrTx, row: typeof boardRecommendationUpdates.$inferInsert) =>
+    (await db.insert(boardRecommendationUpdates).values(row).returning())[0]!,
 
   /**
    * One batch of the overdue sweep: recommendations still awaiting a response after their due

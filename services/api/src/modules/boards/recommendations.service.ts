@@ -20,7 +20,13 @@ import { assertVersion } from '../../lib/concurrency';
 import { assertCoordinates } from './access';
 import { boardsRepo, type BoardRow } from './repo';
 import type { Notifier } from '../notifications';
-import { recommendationsRepo, SWEEP_BATCH, type RecommendationRow, type RecommendationUpdateRow, type RecommendationWithNames } from './recommendations.repo';
+import {
+  recommendationsRepo,
+  SWEEP_BATCH,
+  type RecommendationRow,
+  type RecommendationUpdateRow,
+  type RecommendationWithNames,
+} from './recommendations.repo';
 
 type CreateBody = z.output<typeof api.createRecommendation.body>;
 type UpdateBody = z.output<typeof api.updateRecommendation.body>;
@@ -29,20 +35,41 @@ type Recommendation = EndpointOutput<typeof api.getRecommendation>;
 type PublicPage = EndpointOutput<typeof api.getPublicBoard>;
 type PublicRecommendation = PublicPage['recommendations'][number];
 
-const FIELDS = ['title', 'text', 'topic', 'meetingId', 'motionId', 'submittedOn', 'addressedTo', 'responseDue', 'status', 'response', 'rationale', 'followUps'] as const;
+const FIELDS = [
+  'title',
+  'text',
+  'topic',
+  'meetingId',
+  'motionId',
+  'submittedOn',
+  'addressedTo',
+  'responseDue',
+  'status',
+  'response',
+  'rationale',
+  'followUps',
+] as const;
 
 /** Today's calendar date (UTC): responses are due by a date, and overdue from the day after. */
 export const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 const iso = (d: Date) => d.toISOString();
-const followUp = (f: { text: string; owner?: string | null; due?: string | null; done: boolean }) => ({ text: f.text, owner: f.owner ?? null, due: f.due ?? null, done: f.done });
+const followUp = (f: { text: string; owner?: string | null; due?: string | null; done: boolean }) => ({
+  text: f.text,
+  owner: f.owner ?? null,
+  due: f.due ?? null,
+  done: f.done,
+});
 const blankToNull = (s: string | null | undefined) => (s == null ? s : s.trim() === '' ? null : s);
 
 /** Overdue first (longest overdue first), then newest submitted first (the repo's order), stable. */
 const overdueFirst = <T extends { overdue: boolean; responseDue: string }>(xs: T[]) =>
   xs
     .map((x, i) => ({ x, i }))
-    .sort((a, b) => Number(b.x.overdue) - Number(a.x.overdue) || (a.x.overdue ? a.x.responseDue.localeCompare(b.x.responseDue) : 0) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        Number(b.x.overdue) - Number(a.x.overdue) || (a.x.overdue ? a.x.responseDue.localeCompare(b.x.responseDue) : 0) || a.i - b.i,
+    )
     .map(({ x }) => x);
 
 export const toRecommendation = (r: RecommendationWithNames, updates: RecommendationUpdateRow[], today: string): Recommendation => {
@@ -100,9 +127,12 @@ const toPublic = (r: Recommendation): PublicRecommendation => ({
  */
 const checkState = (s: Pick<RecommendationRow, 'status' | 'response' | 'rationale' | 'submittedOn' | 'responseDue'>) => {
   const errors: FieldError[] = [];
-  if (s.responseDue < s.submittedOn) errors.push({ path: 'body.responseDue', message: 'Must not be before submittedOn', code: 'invalid_value' });
-  if (isDecided(s.status) && !s.response) errors.push({ path: 'body.response', message: 'A decision needs the response (what was decided)', code: 'required' });
-  if (RATIONALE_REQUIRED.includes(s.status) && !s.rationale) errors.push({ path: 'body.rationale', message: 'Say why it was not adopted, or adopted only in part', code: 'required' });
+  if (s.responseDue < s.submittedOn)
+    errors.push({ path: 'body.responseDue', message: 'Must not be before submittedOn', code: 'invalid_value' });
+  if (isDecided(s.status) && !s.response)
+    errors.push({ path: 'body.response', message: 'A decision needs the response (what was decided)', code: 'required' });
+  if (RATIONALE_REQUIRED.includes(s.status) && !s.rationale)
+    errors.push({ path: 'body.rationale', message: 'Say why it was not adopted, or adopted only in part', code: 'required' });
   if (errors.length) throw new AppError('validation_failed', errors.map((e) => e.message).join('; ') + '.', { errors });
 };
 
@@ -116,7 +146,10 @@ export const createRecommendationsService = ({ db, today = todayUtc }: { db: Db;
   };
   const all = async (boardId: string, status?: RecommendationRow['status']) => {
     const rows = await recommendationsRepo.list(db, boardId, status);
-    const updates = await recommendationsRepo.updates(db, rows.map((r) => r.id));
+    const updates = await recommendationsRepo.updates(
+      db,
+      rows.map((r) => r.id),
+    );
     const t = today();
     return overdueFirst(rows.map((r) => toRecommendation(r, updates.get(r.id) ?? [], t)));
   };
@@ -170,7 +203,11 @@ export const createRecommendationsService = ({ db, today = todayUtc }: { db: Db;
           action: 'board_recommendation.create',
           entityType: 'board_recommendation',
           entityId: row.id,
-          changes: { boardId: { from: null, to: boardId }, title: { from: null, to: row.title }, responseDue: { from: null, to: row.responseDue } },
+          changes: {
+            boardId: { from: null, to: boardId },
+            title: { from: null, to: row.title },
+            responseDue: { from: null, to: row.responseDue },
+          },
         });
         return row.id;
       });
@@ -194,7 +231,8 @@ export const createRecommendationsService = ({ db, today = todayUtc }: { db: Db;
         if ('motionId' in given) fields.motionId = given.motionId ?? null;
         if (given.followUps) fields.followUps = given.followUps.map(followUp);
         const status = fields.status ?? before.status;
-        if (!canMoveRecommendation(before.status, status)) throw new AppError('invalid_transition', `A recommendation that is ${before.status} cannot become ${status}.`);
+        if (!canMoveRecommendation(before.status, status))
+          throw new AppError('invalid_transition', `A recommendation that is ${before.status} cannot become ${status}.`);
         const after = { ...before, ...fields };
         checkState(after);
         // jsonb keeps its own key order: compare follow-ups in ours, so the same list again is no change.
@@ -217,14 +255,27 @@ export const createRecommendationsService = ({ db, today = todayUtc }: { db: Db;
       const date = input.date ?? today();
       await db.transaction(async (tx) => {
         const r = await lockBoth(tx, ctx, boardId, id);
-        if (!IMPLEMENTING.includes(r.status)) throw new AppError('invalid_transition', `Implementation updates are for adopted recommendations; this one is ${r.status}.`);
+        if (!IMPLEMENTING.includes(r.status))
+          throw new AppError('invalid_transition', `Implementation updates are for adopted recommendations; this one is ${r.status}.`);
         const errors: FieldError[] = [];
         if (date > today()) errors.push({ path: 'body.date', message: 'Not in the future', code: 'invalid_value' });
-        if (date < r.submittedOn) errors.push({ path: 'body.date', message: 'Not before the recommendation was submitted', code: 'invalid_value' });
+        if (date < r.submittedOn)
+          errors.push({ path: 'body.date', message: 'Not before the recommendation was submitted', code: 'invalid_value' });
         if (errors.length) throw new AppError('validation_failed', `An update is dated between ${r.submittedOn} and today.`, { errors });
-        const u = await recommendationsRepo.insertUpdate(tx, { recommendationId: id, date, text: input.text, progress: input.progress, createdBy: userIdOf(ctx.actor) });
+        const u = await recommendationsRepo.insertUpdate(tx, {
+          recommendationId: id,
+          date,
+          text: input.text,
+          progress: input.progress,
+          createdBy: userIdOf(ctx.actor),
+        });
         await recommendationsRepo.touch(tx, id);
-        await recordAudit(tx, ctx, { action: 'board_recommendation.add_update', entityType: 'board_recommendation', entityId: id, changes: { progress: { from: null, to: u.progress }, date: { from: null, to: u.date } } });
+        await recordAudit(tx, ctx, {
+          action: 'board_recommendation.add_update',
+          entityType: 'board_recommendation',
+          entityId: id,
+          changes: { progress: { from: null, to: u.progress }, date: { from: null, to: u.date } },
+        });
       });
       return one(boardId, id);
     },
@@ -263,7 +314,7 @@ export type RecommendationsService = ReturnType<typeof createRecommendationsServ
  */
 export const sweepOverdueRecommendations = async (db: Db, notifier: Notifier) => {
   const total = { recommendations: 0, notifications: 0 };
-  for (let done = SWEEP_BATCH; done >= SWEEP_BATCH; ) {
+  for (let done = SWEEP_BATCH; done >= SWEEP_BATCH;) {
     const r = await recommendationsRepo.sweepOverdue(db, notifier);
     total.recommendations += r.recommendations;
     total.notifications += r.notifications;

@@ -17,9 +17,25 @@ const person = async (role: Role) => {
   return { user: u, headers: await signIn(t.app, u.email) };
 };
 const today = todayUtc();
-const BASE = { title: 'Peer navigators at release', text: 'Every person leaving jail meets a peer navigator before release.', topic: 'Care coordination', addressedTo: 'Director, Reentry Health Program' };
+const BASE = {
+  title: 'Peer navigators at release',
+  text: 'Every person leaving jail meets a peer navigator before release.',
+  topic: 'Care coordination',
+  addressedTo: 'Director, Reentry Health Program',
+};
 
-type Rec = { id: string; version: number; status: string; overdue: boolean; progress: number | null; responseDue: string; respondedAt: string | null; respondedBy: { id: string; name: string } | null; answeredOnTime: boolean; updates: { date: string; progress: number; text: string }[] };
+type Rec = {
+  id: string;
+  version: number;
+  status: string;
+  overdue: boolean;
+  progress: number | null;
+  responseDue: string;
+  respondedAt: string | null;
+  respondedBy: { id: string; name: string } | null;
+  answeredOnTime: boolean;
+  updates: { date: string; progress: number; text: string }[];
+};
 const url = (boardId: string, rest = '') => `/api/v1/boards/${boardId}/recommendations${rest}`;
 const create = async (headers: Record<string, string>, boardId: string, over: Record<string, unknown> = {}) => {
   const res = await t.app.inject({ method: 'POST', url: url(boardId), headers, payload: { ...BASE, ...over } });
@@ -28,8 +44,10 @@ const create = async (headers: Record<string, string>, boardId: string, over: Re
 };
 const patch = (headers: Record<string, string>, boardId: string, r: { id: string; version: number }, body: Record<string, unknown>) =>
   t.app.inject({ method: 'PATCH', url: url(boardId, `/${r.id}`), headers, payload: { version: r.version, ...body } });
-const addUpdate = (headers: Record<string, string>, boardId: string, id: string, body: Record<string, unknown>) => t.app.inject({ method: 'POST', url: url(boardId, `/${id}/updates`), headers, payload: body });
-const stored = async (id: string) => (await t.db.select().from(schema.boardRecommendations).where(eq(schema.boardRecommendations.id, id)))[0]!;
+const addUpdate = (headers: Record<string, string>, boardId: string, id: string, body: Record<string, unknown>) =>
+  t.app.inject({ method: 'POST', url: url(boardId, `/${id}/updates`), headers, payload: body });
+const stored = async (id: string) =>
+  (await t.db.select().from(schema.boardRecommendations).where(eq(schema.boardRecommendations.id, id)))[0]!;
 
 describe('recommendations', () => {
   it('records one with the response due 90 days after submission, and Location', async () => {
@@ -39,7 +57,14 @@ describe('recommendations', () => {
     expect(res.statusCode).toBe(201);
     const r = res.json() as Rec & { boardId: string; submittedOn: string };
     expect(res.headers.location).toBe(`/api/v1/boards/${b.id}/recommendations/${r.id}`);
-    expect(r).toMatchObject({ status: 'submitted', submittedOn: '2026-01-15', responseDue: '2026-04-15', respondedAt: null, progress: null, updates: [] });
+    expect(r).toMatchObject({
+      status: 'submitted',
+      submittedOn: '2026-01-15',
+      responseDue: '2026-04-15',
+      respondedAt: null,
+      progress: null,
+      updates: [],
+    });
     const todays = await create(c.headers, b.id);
     expect(todays.responseDue).toBe(addDays(today, 90));
   });
@@ -47,7 +72,12 @@ describe('recommendations', () => {
   it('refuses a response due before submission (400) and stores nothing', async () => {
     const c = await person('board_coordinator');
     const b = await newBoardRow(t.db, { status: 'active' });
-    const res = await t.app.inject({ method: 'POST', url: url(b.id), headers: c.headers, payload: { ...BASE, submittedOn: '2026-03-01', responseDue: '2026-02-01' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: url(b.id),
+      headers: c.headers,
+      payload: { ...BASE, submittedOn: '2026-03-01', responseDue: '2026-02-01' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().code).toBe('validation_failed');
@@ -66,7 +96,11 @@ describe('recommendations', () => {
     res = await patch(c.headers, b.id, r, { status: 'adopted' });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([expect.objectContaining({ path: 'body.response', code: 'required' })]);
-    res = await patch(c.headers, b.id, r, { status: 'adopted', response: 'Peer navigators will meet every person before release from July.', rationale: 'The board showed it works.' });
+    res = await patch(c.headers, b.id, r, {
+      status: 'adopted',
+      response: 'Peer navigators will meet every person before release from July.',
+      rationale: 'The board showed it works.',
+    });
     expect(res.statusCode).toBe(200);
     r = res.json();
     expect(r.status).toBe('adopted');
@@ -91,17 +125,26 @@ describe('recommendations', () => {
       const r = await create(c.headers, b.id);
       const res = await patch(c.headers, b.id, r, { status, response: 'We decided otherwise.', title: 'Changed title', rationale: '   ' });
       expect(res.statusCode).toBe(400);
-      expect(res.json()).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ path: 'body.rationale', code: 'required' })] });
+      expect(res.json()).toMatchObject({
+        code: 'validation_failed',
+        errors: [expect.objectContaining({ path: 'body.rationale', code: 'required' })],
+      });
       expect(await stored(r.id)).toMatchObject({ status: 'submitted', title: BASE.title, version: 1, respondedAt: null });
     }
     const r = await create(c.headers, b.id);
-    let res = await patch(c.headers, b.id, r, { status: 'not_adopted', response: 'Not this year.', rationale: 'The budget for 2027 is committed.' });
+    let res = await patch(c.headers, b.id, r, {
+      status: 'not_adopted',
+      response: 'Not this year.',
+      rationale: 'The budget for 2027 is committed.',
+    });
     expect(res.statusCode).toBe(200);
     res = await patch(c.headers, b.id, res.json(), { status: 'implemented' });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('invalid_transition');
     // Removing the rationale later is refused too.
-    res = await patch(c.headers, b.id, (await t.app.inject({ method: 'GET', url: url(b.id, `/${r.id}`), headers: c.headers })).json(), { rationale: null });
+    res = await patch(c.headers, b.id, (await t.app.inject({ method: 'GET', url: url(b.id, `/${r.id}`), headers: c.headers })).json(), {
+      rationale: null,
+    });
     expect(res.statusCode).toBe(400);
   });
 
@@ -124,14 +167,24 @@ describe('recommendations', () => {
     // Not adopted yet: no implementation to report.
     let res = await addUpdate(c.headers, b.id, r.id, { date: '2026-02-01', text: 'Started', progress: 10 });
     expect(res.statusCode).toBe(409);
-    expect((await patch(c.headers, b.id, r, { status: 'partially_adopted', response: 'Navigators at two of three jails.', rationale: 'The third has no space until 2027.' })).statusCode).toBe(200);
+    expect(
+      (
+        await patch(c.headers, b.id, r, {
+          status: 'partially_adopted',
+          response: 'Navigators at two of three jails.',
+          rationale: 'The third has no space until 2027.',
+        })
+      ).statusCode,
+    ).toBe(200);
     res = await addUpdate(c.headers, b.id, r.id, { date: '2026-02-01', text: 'Hired two navigators', progress: 101 });
     expect(res.statusCode).toBe(400);
     res = await addUpdate(c.headers, b.id, r.id, { date: addDays(today, 1), text: 'Tomorrow', progress: 20 });
     expect(res.statusCode).toBe(400);
     res = await addUpdate(c.headers, b.id, r.id, { date: '2025-12-31', text: 'Before it was made', progress: 20 });
     expect(res.statusCode).toBe(400);
-    expect(await t.db.select().from(schema.boardRecommendationUpdates).where(eq(schema.boardRecommendationUpdates.recommendationId, r.id))).toEqual([]);
+    expect(
+      await t.db.select().from(schema.boardRecommendationUpdates).where(eq(schema.boardRecommendationUpdates.recommendationId, r.id)),
+    ).toEqual([]);
     res = await addUpdate(c.headers, b.id, r.id, { date: '2026-03-01', text: 'Both jails running', progress: 60 });
     expect(res.statusCode).toBe(201);
     res = await addUpdate(c.headers, b.id, r.id, { date: '2026-02-01', text: 'Hired two navigators', progress: 30 });
@@ -201,17 +254,49 @@ describe('public "you said, we did"', () => {
     const c = await person('board_coordinator');
     const b = await newBoardRow(t.db, { status: 'active' });
     const members = [
-      await newMemberRow(t.db, b.id, { name: 'Marisol Quintero', email: 'marisol.q@example.org', phone: '(213) 555-0171', status: 'active' }),
-      await newMemberRow(t.db, b.id, { name: 'Dewayne Tillman', email: 'dtillman@example.org', phone: '(213) 555-0172', status: 'ended', exitReason: 'term_completed' }),
-      await newMemberRow(t.db, b.id, { name: 'Keisha Abernathy', email: 'keisha.a@example.org', phone: '(213) 555-0173', status: 'ended', exitReason: 'resigned' }),
+      await newMemberRow(t.db, b.id, {
+        name: 'Marisol Quintero',
+        email: 'marisol.q@example.org',
+        phone: '(213) 555-0171',
+        status: 'active',
+      }),
+      await newMemberRow(t.db, b.id, {
+        name: 'Dewayne Tillman',
+        email: 'dtillman@example.org',
+        phone: '(213) 555-0172',
+        status: 'ended',
+        exitReason: 'term_completed',
+      }),
+      await newMemberRow(t.db, b.id, {
+        name: 'Keisha Abernathy',
+        email: 'keisha.a@example.org',
+        phone: '(213) 555-0173',
+        status: 'ended',
+        exitReason: 'resigned',
+      }),
       await newMemberRow(t.db, b.id, { name: 'Tomás Villalobos', email: 'tomas.v@example.org', phone: null, status: 'on_leave' }),
     ];
     const adopted = await create(c.headers, b.id, { title: 'Peer navigators', submittedOn: '2026-01-10' });
-    let res = await patch(c.headers, b.id, adopted, { status: 'adopted', response: 'Navigators start in March.', rationale: 'It is what members asked for.', followUps: [{ text: 'Hire', owner: 'Priya Raman', done: false }] });
+    let res = await patch(c.headers, b.id, adopted, {
+      status: 'adopted',
+      response: 'Navigators start in March.',
+      rationale: 'It is what members asked for.',
+      followUps: [{ text: 'Hire', owner: 'Priya Raman', done: false }],
+    });
     expect(res.statusCode).toBe(200);
-    expect((await addUpdate(c.headers, b.id, adopted.id, { date: '2026-03-01', text: 'Two navigators hired', progress: 40 })).statusCode).toBe(201);
+    expect(
+      (await addUpdate(c.headers, b.id, adopted.id, { date: '2026-03-01', text: 'Two navigators hired', progress: 40 })).statusCode,
+    ).toBe(201);
     const declined = await create(c.headers, b.id, { title: 'Free bus passes', submittedOn: '2026-01-09' });
-    expect((await patch(c.headers, b.id, declined, { status: 'not_adopted', response: 'Not this year.', rationale: 'Transit passes are the city’s budget, not ours.' })).statusCode).toBe(200);
+    expect(
+      (
+        await patch(c.headers, b.id, declined, {
+          status: 'not_adopted',
+          response: 'Not this year.',
+          rationale: 'Transit passes are the city’s budget, not ours.',
+        })
+      ).statusCode,
+    ).toBe(200);
     await create(c.headers, b.id, { title: 'Late one', submittedOn: '2025-01-10', responseDue: '2025-04-10' });
 
     res = await t.app.inject({ method: 'GET', url: `/api/v1/public/boards/${b.id}` });
@@ -220,7 +305,15 @@ describe('public "you said, we did"', () => {
     expect(page.acceptingApplications).toBe(false);
     expect(page.recommendations.map((r: { title: string }) => r.title)).toEqual(['Late one', 'Peer navigators', 'Free bus passes']);
     expect(page.recommendations[0]).toMatchObject({ overdue: true, response: null, respondedOn: null });
-    expect(page.recommendations[1]).toMatchObject({ status: 'adopted', response: 'Navigators start in March.', rationale: 'It is what members asked for.', progress: 40, respondedOn: today, answeredOnTime: today <= '2026-04-10', updates: [{ date: '2026-03-01', text: 'Two navigators hired', progress: 40 }] });
+    expect(page.recommendations[1]).toMatchObject({
+      status: 'adopted',
+      response: 'Navigators start in March.',
+      rationale: 'It is what members asked for.',
+      progress: 40,
+      respondedOn: today,
+      answeredOnTime: today <= '2026-04-10',
+      updates: [{ date: '2026-03-01', text: 'Two navigators hired', progress: 40 }],
+    });
     expect(page.recommendations[2]).toMatchObject({ status: 'not_adopted', rationale: 'Transit passes are the city’s budget, not ours.' });
     expect(page.figures).toEqual({
       recommendationsMade: 3,
@@ -252,13 +345,21 @@ describe('public "you said, we did"', () => {
     expect(random.statusCode).toBe(404);
     const open = await newBoardRow(t.db, { status: 'recruiting' });
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/public/boards/${open.id}` });
-    expect(res.json()).toMatchObject({ acceptingApplications: true, recommendations: [], figures: { recommendationsMade: 0, memberRetention: null } });
+    expect(res.json()).toMatchObject({
+      acceptingApplications: true,
+      recommendations: [],
+      figures: { recommendationsMade: 0, memberRetention: null },
+    });
   });
 });
 
 describe('overdue responses reach the coordinators (the worker sweep)', () => {
   const told = async (recommendationId: string) =>
-    (await t.db.select().from(schema.notifications).where(eq(schema.notifications.entityId, recommendationId))).map((n) => ({ userId: n.userId, kind: n.kind, entityType: n.entityType }));
+    (await t.db.select().from(schema.notifications).where(eq(schema.notifications.entityId, recommendationId))).map((n) => ({
+      userId: n.userId,
+      kind: n.kind,
+      entityType: n.entityType,
+    }));
 
   it('tells the board’s named coordinators and every board coordinator once, and again only after the due date moves and passes', async () => {
     const role = await person('board_coordinator');
@@ -276,10 +377,12 @@ describe('overdue responses reach the coordinators (the worker sweep)', () => {
     const first = await sweepOverdueRecommendations(t.db, notifier);
     expect(first.recommendations).toBeGreaterThanOrEqual(1);
     const got = await told(late.id);
-    expect(got).toEqual(expect.arrayContaining([
-      { userId: role.user.id, kind: 'board.recommendation_overdue', entityType: 'board_recommendation' },
-      { userId: named.user.id, kind: 'board.recommendation_overdue', entityType: 'board_recommendation' },
-    ]));
+    expect(got).toEqual(
+      expect.arrayContaining([
+        { userId: role.user.id, kind: 'board.recommendation_overdue', entityType: 'board_recommendation' },
+        { userId: named.user.id, kind: 'board.recommendation_overdue', entityType: 'board_recommendation' },
+      ]),
+    );
     expect(got.map((n) => n.userId)).not.toContain(admin.user.id);
     expect(got.map((n) => n.userId)).not.toContain(outsider.user.id);
     expect(new Set(got.map((n) => n.userId)).size).toBe(got.length);

@@ -44,7 +44,8 @@ export const useUpdateRecommendation = (boardId: string, recommendationId: strin
 export const useAddImplementationUpdate = (boardId: string, recommendationId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ImplementationUpdateBody) => apiCall(api.addRecommendationUpdate, { params: { id: boardId, recommendationId }, body }),
+    mutationFn: (body: ImplementationUpdateBody) =>
+      apiCall(api.addRecommendationUpdate, { params: { id: boardId, recommendationId }, body }),
     onSuccess: () => invalidate(queryClient, queryKeys.boards.all),
   });
 };

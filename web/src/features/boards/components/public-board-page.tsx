@@ -24,7 +24,12 @@ function Figures({ page }: { page: PublicPage }) {
     [t('recs.public.overdue'), String(f.overdue)],
     [t('recs.public.adopted'), String(f.adopted)],
     [t('recs.public.implemented'), String(f.implemented)],
-    [t('recs.public.retention'), f.memberRetention === null ? t('recs.public.notYet') : t('recs.public.retentionValue', { percent: percent(f.memberRetention), count: f.membersRetained, total: f.membersSeated })],
+    [
+      t('recs.public.retention'),
+      f.memberRetention === null
+        ? t('recs.public.notYet')
+        : t('recs.public.retentionValue', { percent: percent(f.memberRetention), count: f.membersRetained, total: f.membersSeated }),
+    ],
   ];
   if (f.meetingsHeld !== null) rows.push([t('recs.public.meetingsHeld'), String(f.meetingsHeld)]);
   if (f.attendanceRate !== null) rows.push([t('recs.public.attendance'), `${percent(f.attendanceRate)}%`]);
@@ -49,7 +54,12 @@ function YouSaidWeDid({ r }: { r: PublicRecommendation }) {
       <h3 id={id}>{r.title}</h3>
       <p className="public-rec-meta">
         <strong>{t(`recs.status.${r.status}` as MessageKey)}</strong>
-        {r.overdue && <strong className="public-rec-overdue"> · {t('recs.public.overdueSince', { date: formatCalendarDate(r.responseDue, locale) })}</strong>}
+        {r.overdue && (
+          <strong className="public-rec-overdue">
+            {' '}
+            · {t('recs.public.overdueSince', { date: formatCalendarDate(r.responseDue, locale) })}
+          </strong>
+        )}
         {' · '}
         {r.topic}
       </p>
@@ -125,7 +135,11 @@ export function PublicBoardPage({ boardId }: { boardId: string }) {
       <Figures page={page} />
       <h2>{t('recs.public.heading')}</h2>
       <p>{t('recs.public.intro')}</p>
-      {page.recommendations.length === 0 ? <p className="board-muted">{t('recs.public.none')}</p> : page.recommendations.map((r) => <YouSaidWeDid key={r.id} r={r} />)}
+      {page.recommendations.length === 0 ? (
+        <p className="board-muted">{t('recs.public.none')}</p>
+      ) : (
+        page.recommendations.map((r) => <YouSaidWeDid key={r.id} r={r} />)
+      )}
     </section>
   );
 }

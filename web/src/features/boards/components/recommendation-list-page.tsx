@@ -33,17 +33,41 @@ function NewRecommendation({ boardId, onDone }: { boardId: string; onDone: () =>
   const formRef = useFocusFirstError(create.error);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate({ title, text, topic, addressedTo, submittedOn: submittedOn || undefined, responseDue: responseDue || undefined }, { onSuccess: onDone });
+    create.mutate(
+      { title, text, topic, addressedTo, submittedOn: submittedOn || undefined, responseDue: responseDue || undefined },
+      { onSuccess: onDone },
+    );
   };
   return (
     <form ref={formRef} className="rec-form" onSubmit={onSubmit} noValidate>
       <TextField label={t('recs.title')} value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} required />
       <TextAreaField label={t('recs.text')} value={text} onChange={(e) => setText(e.target.value)} error={errors.text} required />
       <TextField label={t('recs.topic')} value={topic} onChange={(e) => setTopic(e.target.value)} error={errors.topic} required />
-      <TextField label={t('recs.addressedTo')} hint={t('recs.addressedToHint')} value={addressedTo} onChange={(e) => setAddressedTo(e.target.value)} error={errors.addressedTo} required />
+      <TextField
+        label={t('recs.addressedTo')}
+        hint={t('recs.addressedToHint')}
+        value={addressedTo}
+        onChange={(e) => setAddressedTo(e.target.value)}
+        error={errors.addressedTo}
+        required
+      />
       <div className="rec-form-row">
-        <TextField label={t('recs.submittedOn')} type="date" value={submittedOn} onChange={(e) => setSubmittedOn(e.target.value)} error={errors.submittedOn} />
-        <TextField label={t('recs.responseDue')} hint={t('recs.responseDueHint')} type="date" value={responseDue} onChange={(e) => setResponseDue(e.target.value)} error={errors.responseDue} optionalLabel={t('common.optional')} />
+        <TextField
+          label={t('recs.submittedOn')}
+          type="date"
+          value={submittedOn}
+          onChange={(e) => setSubmittedOn(e.target.value)}
+          error={errors.submittedOn}
+        />
+        <TextField
+          label={t('recs.responseDue')}
+          hint={t('recs.responseDueHint')}
+          type="date"
+          value={responseDue}
+          onChange={(e) => setResponseDue(e.target.value)}
+          error={errors.responseDue}
+          optionalLabel={t('common.optional')}
+        />
       </div>
       {create.isError && <Alert tone="danger">{errorMessage(create.error, t)}</Alert>}
       <div className="rec-form-actions">

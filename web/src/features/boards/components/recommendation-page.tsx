@@ -44,7 +44,13 @@ function Respond({ boardId, rec }: { boardId: string; rec: Recommendation }) {
     if (rationaleRequired && !rationale.trim()) found.rationale = t('recs.rationaleRequired');
     setMissing(found);
     if (Object.keys(found).length) return;
-    update.mutate({ version: rec.version, body: { ...(status ? { status } : {}), response: response.trim() || null, rationale: rationale.trim() || null } }, { onSuccess: () => setStatus('') });
+    update.mutate(
+      {
+        version: rec.version,
+        body: { ...(status ? { status } : {}), response: response.trim() || null, rationale: rationale.trim() || null },
+      },
+      { onSuccess: () => setStatus('') },
+    );
   };
 
   return (
@@ -60,7 +66,14 @@ function Respond({ boardId, rec }: { boardId: string; rec: Recommendation }) {
       ) : (
         <p className="board-muted">{t('recs.final')}</p>
       )}
-      <TextAreaField label={t('recs.response')} hint={t('recs.responseHint')} value={response} onChange={(e) => setResponse(e.target.value)} error={errors.response} {...(isDecided(next) ? { required: true } : { optionalLabel: t('common.optional') })} />
+      <TextAreaField
+        label={t('recs.response')}
+        hint={t('recs.responseHint')}
+        value={response}
+        onChange={(e) => setResponse(e.target.value)}
+        error={errors.response}
+        {...(isDecided(next) ? { required: true } : { optionalLabel: t('common.optional') })}
+      />
       <TextAreaField
         label={t('recs.rationale')}
         hint={t('recs.rationaleHint')}
@@ -97,7 +110,17 @@ function AddUpdate({ boardId, rec }: { boardId: string; rec: Recommendation }) {
     <form ref={formRef} className="rec-form" onSubmit={onSubmit} noValidate>
       <div className="rec-form-row">
         <TextField label={t('recs.updateDate')} type="date" value={date} onChange={(e) => setDate(e.target.value)} error={errors.date} />
-        <TextField label={t('recs.progressPercent')} type="number" inputMode="numeric" min={0} max={100} step={1} value={progress} onChange={(e) => setProgress(e.target.value)} error={errors.progress} />
+        <TextField
+          label={t('recs.progressPercent')}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={100}
+          step={1}
+          value={progress}
+          onChange={(e) => setProgress(e.target.value)}
+          error={errors.progress}
+        />
       </div>
       <TextAreaField label={t('recs.updateText')} value={text} onChange={(e) => setText(e.target.value)} error={errors.text} required />
       {add.isError && <Alert tone="danger">{errorMessage(add.error, t)}</Alert>}
@@ -133,7 +156,10 @@ export function RecommendationPage({ boardId, recommendationId }: { boardId: str
   const r = q.data;
   return (
     <>
-      <PageHeader title={r?.title ?? t('recs.heading')} actions={<Link to={paths.advisoryBoardRecommendations.href(boardId)}>{t('recs.backToList')}</Link>} />
+      <PageHeader
+        title={r?.title ?? t('recs.heading')}
+        actions={<Link to={paths.advisoryBoardRecommendations.href(boardId)}>{t('recs.backToList')}</Link>}
+      />
       {q.isPending && <Spinner label={t('app.loading')} />}
       {q.isError && <Alert tone="danger">{errorMessage(q.error, t)}</Alert>}
       {r && (
@@ -165,7 +191,8 @@ export function RecommendationPage({ boardId, recommendationId }: { boardId: str
                 <div>
                   <dt>{t('recs.respondedBy')}</dt>
                   <dd>
-                    {r.respondedBy?.name ?? '—'}, {formatDateTime(r.respondedAt, locale)} {r.answeredOnTime ? `(${t('recs.onTime')})` : `(${t('recs.late')})`}
+                    {r.respondedBy?.name ?? '—'}, {formatDateTime(r.respondedAt, locale)}{' '}
+                    {r.answeredOnTime ? `(${t('recs.onTime')})` : `(${t('recs.late')})`}
                   </dd>
                 </div>
               )}
@@ -193,7 +220,11 @@ export function RecommendationPage({ boardId, recommendationId }: { boardId: str
               <RecommendationProgress progress={r.progress} />
             </p>
             <Timeline updates={r.updates} />
-            {['adopted', 'partially_adopted', 'implemented'].includes(r.status) ? <AddUpdate boardId={boardId} rec={r} /> : <p className="board-muted">{t('recs.updatesAfterAdoption')}</p>}
+            {['adopted', 'partially_adopted', 'implemented'].includes(r.status) ? (
+              <AddUpdate boardId={boardId} rec={r} />
+            ) : (
+              <p className="board-muted">{t('recs.updatesAfterAdoption')}</p>
+            )}
           </Card>
         </div>
       )}

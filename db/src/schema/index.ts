@@ -7,3 +7,4 @@ export * from './webhooks';
 export * from './engagement';
 export * from './boards';
 export * from './platform';
+export * from './board-recommendations';

@@ -5,3 +5,4 @@ export * from './directory-factories';
 export * from './engagement-factories';
 export * from './board-factories';
 export * from './webhook-factories';
+export * from './board-recommendation-factories';

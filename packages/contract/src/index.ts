@@ -44,3 +44,5 @@ export * from './boards/decisions';
 export * from './boards/motions';
 export * from './boards/stipends';
 export * from './boards/budget';
+export * from './boards/recommendations';
+export * from './boards/recommendations.schemas';

@@ -38,7 +38,7 @@ import {
   type ReferralStatus,
   type Role,
 } from '@tandem/contract';
-import { newApplicationRow, newBoardRow, newOrg, newUser, newLocation, newService, newConsent } from '@tandem/db/testing';
+import { newApplicationRow, newBoardRow, newOrg, newUser, newLocation, newService, newConsent, newRecommendationRow } from '@tandem/db/testing';
 import { schema } from '@tandem/db';
 import { bodyOf, dateArb, timestampArb, valueOf } from './testing/arbitraries';
 import { signIn, testApp, type TestApp } from './testing/app';
@@ -881,6 +881,58 @@ describe('boards, members and charters', () => {
         ok(api.acknowledgeCharter, await call(w.netAdmin, api.acknowledgeCharter, { params: { id: board.id, charterId: c.id }, body: { memberId: m.id } }));
         expect((await read(w.netAdmin, api.getBoardMember, { params: { id: board.id, memberId: m.id } })).acknowledgedCurrentCharter).toBe(true);
         await listed(w.netAdmin, api.listCharters, { params: { id: board.id } }, c.id);
+      }),
+    ), 60_000);
+});
+
+// ---- Board recommendations (issue 26, the feedback loop) ---------------------------------------
+describe('board recommendations', () => {
+  const NIL = '00000000-0000-4000-8000-000000000000';
+  /** A refusal the fields earn by name (a rule across fields, or a status edge that does not exist), not a 500. */
+  const refusedBy = (res: LightMyRequestResponse, path: RegExp) =>
+    (res.statusCode === 400 && res.json().code === 'validation_failed' && path.test(res.body)) || (res.statusCode === 409 && res.json().code === 'invalid_transition');
+  /** Every read of a recommendation: detail, the board's list, the public page of its (active) board. */
+  const readRecommendation = async (boardId: string, id: string) => {
+    await read(w.netAdmin, api.getRecommendation, { params: { id: boardId, recommendationId: id } });
+    await listed(w.netAdmin, api.listRecommendations, { params: { id: boardId } }, id);
+    const page = await read(ANON, api.getPublicBoard, { params: { id: boardId } }, 'public page');
+    expect((page.recommendations as { id: string }[]).map((r) => r.id)).toContain(id);
+  };
+
+  it('create, with any optional field absent or null', () =>
+    run(
+      fc.asyncProperty(bodyOf(api.createRecommendation.body, { meetingId: fc.constantFrom(undefined, null, NIL), motionId: fc.constantFrom(undefined, null, NIL) }), async (body) => {
+        const b = await newBoardRow(t.db, { status: 'active' });
+        const res = await call(w.netAdmin, api.createRecommendation, { params: { id: b.id }, body });
+        if (refusedBy(res, /responseDue/)) return;
+        await readRecommendation(b.id, ok(api.createRecommendation, res).id);
+      }),
+    ), 60_000);
+
+  it('update or respond, by If-Match or version', () =>
+    run(
+      fc.asyncProperty(bodyOf(api.updateRecommendation.body, { meetingId: fc.constantFrom(undefined, null, NIL), motionId: fc.constantFrom(undefined, null, NIL) }, ['version']), fc.boolean(), async (body, byHeader) => {
+        const b = await newBoardRow(t.db, { status: 'active' });
+        const r = await newRecommendationRow(t.db, b.id);
+        const params = { id: b.id, recommendationId: r.id };
+        const res = await call(w.netAdmin, api.updateRecommendation, byHeader ? { params, body, headers: ifMatch(r.version) } : { params, body: { ...body, version: r.version } });
+        // A decision without its response or rationale, a due date before submission: refused by name.
+        if (refusedBy(res, /response|rationale|responseDue/)) return;
+        await readRecommendation(b.id, ok(api.updateRecommendation, res).id);
+      }),
+    ), 60_000);
+
+  it('implementation update on an adopted recommendation', () =>
+    run(
+      fc.asyncProperty(bodyOf(api.addRecommendationUpdate.body), async (body) => {
+        const b = await newBoardRow(t.db, { status: 'active' });
+        const r = await newRecommendationRow(t.db, b.id, { status: 'adopted', response: 'Adopted', respondedAt: new Date(), submittedOn: '2000-01-01', responseDue: '2000-03-31' });
+        const res = await call(w.netAdmin, api.addRecommendationUpdate, { params: { id: b.id, recommendationId: r.id }, body });
+        // A date in the future or before submission: refused by name.
+        if (refusedBy(res, /body\.date/)) return;
+        const got = ok(api.addRecommendationUpdate, res);
+        expect(got.progress).toBe(body.progress);
+        await readRecommendation(b.id, r.id);
       }),
     ), 60_000);
 });

@@ -1,5 +1,6 @@
 import { Logger, parseCronItems, run, type Runner, type TaskList } from 'graphile-worker';
 import { createDb, createPool } from '@tandem/db';
+import { sweepOverdueRecommendations } from '@tandem/api/src/modules/boards';
 import { notifier } from '@tandem/api/src/modules/notifications';
 import { sweepOverdueReferrals } from '@tandem/api/src/modules/referrals';
 import { deliverStream, fanOutOutbox, resumeStreams } from '@tandem/api/src/modules/webhooks/delivery';
@@ -15,7 +16,8 @@ import { loadWorkerConfig, type WorkerConfig } from './config';
  * - webhooks.deliver: one subscription × referral stream (modules/webhooks/delivery.ts).
  * - webhooks.resume (at start and every 5 minutes): fan out what was written while no worker ran,
  *   and re-queue streams whose job was lost with a killed worker (its stream lock died with it).
- * - referrals.sweep-overdue (each minute): the overdue notifications and `referral.overdue` events.
+ * - referrals.sweep-overdue (each minute): the overdue notifications and `referral.overdue` events,
+ *   and the board recommendations' overdue responses (`board.recommendation_overdue` to coordinators).
  * - worker.heartbeat (each minute): when a worker last ran, which /readyz reports.
  * - rate-limit.prune (hourly): request counters idle for an hour (RATE_LIMIT_STORE=postgres).
  */
@@ -44,6 +46,9 @@ export const startWorker = async (config: WorkerConfig) => {
     'referrals.sweep-overdue': async (_payload, helpers) => {
       const r = await sweepOverdueReferrals(db, notifier);
       if (r.notifications) helpers.logger.info(`overdue: ${r.referrals} referrals, ${r.notifications} notifications`);
+      // Board recommendations whose response is overdue: their coordinators are told once.
+      const b = await sweepOverdueRecommendations(db, notifier);
+      if (b.notifications) helpers.logger.info(`overdue: ${b.recommendations} board recommendations, ${b.notifications} notifications`);
     },
     'worker.heartbeat': async () => {
       await pool.query(`INSERT INTO worker_heartbeats (name, seen_at) VALUES ('worker', now()) ON CONFLICT (name) DO UPDATE SET seen_at = now()`);

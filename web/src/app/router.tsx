@@ -15,7 +15,7 @@ import { HsdsRoute } from './routes/hsds-pages';
 import { OrganizationApiKeysRoute, OrganizationMembersRoute, OrganizationWebhooksRoute, UsersAdminRoute } from './routes/organization-pages';
 import { ProtectedLayout } from './routes/protected-layout';
 import { AuditRoute } from './routes/audit-pages';
-import { BoardApplicationsRoute, BoardApplyRoute, BoardsRoute } from './routes/board-pages';
+import { BoardApplicationsRoute, BoardApplyRoute, BoardPublicRoute, BoardRecommendationRoute, BoardRecommendationsRoute, BoardsRoute } from './routes/board-pages';
 import { NetworkReferralsRoute, ReferralDetailRoute, ReferralInboxRoute, ReferralNewRoute } from './routes/referral-pages';
 import { Require } from './routes/require';
 import { SignInRoute } from './routes/sign-in';
@@ -35,6 +35,7 @@ export function AppRouter() {
           <Route path={paths.directoryService.path} element={<DirectoryServiceRoute />} />
           <Route path={paths.directoryOrganization.path} element={<DirectoryOrganizationRoute />} />
           <Route path={paths.boardApply.path} element={<BoardApplyRoute />} />
+          <Route path={paths.boardPublic.path} element={<BoardPublicRoute />} />
         </Route>
         <Route element={<ProtectedLayout />}>
           <Route index element={<HomeRoute />} />
@@ -137,6 +138,8 @@ export function AppRouter() {
           />
           {/* A user named on one board coordinates it without the role: the API decides (404 otherwise). */}
           <Route path={paths.advisoryBoard.path} element={<BoardApplicationsRoute />} />
+          <Route path={paths.advisoryBoardRecommendations.path} element={<BoardRecommendationsRoute />} />
+          <Route path={paths.advisoryBoardRecommendation.path} element={<BoardRecommendationRoute />} />
           <Route
             path={paths.adminOrganizations.path}
             element={

@@ -33,6 +33,13 @@ export const paths = {
   advisoryBoard: { path: '/advisory-boards/:id', href: (id: string) => `/advisory-boards/${id}` },
   /** A recruiting board's public application: no sign-in. */
   boardApply: { path: '/boards/:id/apply', href: (id: string) => `/boards/${id}/apply` },
+  /** A board's public "you said, we did" page: no sign-in. */
+  boardPublic: { path: '/boards/:id/public', href: (id: string) => `/boards/${id}/public` },
+  advisoryBoardRecommendations: { path: '/advisory-boards/:id/recommendations', href: (id: string) => `/advisory-boards/${id}/recommendations` },
+  advisoryBoardRecommendation: {
+    path: '/advisory-boards/:id/recommendations/:recommendationId',
+    href: (id: string, recommendationId: string) => `/advisory-boards/${id}/recommendations/${recommendationId}`,
+  },
   audit: { path: '/audit', href: (q?: Record<string, string>) => (q ? `/audit?${new URLSearchParams(q).toString()}` : '/audit') },
   adminOrganizations: { path: '/admin/organizations', href: () => '/admin/organizations' },
   adminUsers: { path: '/admin/users', href: () => '/admin/users' },

@@ -28,6 +28,7 @@ export const NOTIFICATION_KIND_KEYS: Record<NotificationKind, MessageKey> = {
   'referral.assigned': 'notifications.kind.assigned',
   'board.application_decided': 'notifications.kind.boardDecision',
   'webhook.paused': 'notifications.kind.webhookPaused',
+  'board.recommendation_overdue': 'notifications.kind.boardRecommendationOverdue',
 };
 /** Every title key a notification may use, for the coverage test. */
 export const NOTIFICATION_TITLE_KEYS: MessageKey[] = [
@@ -35,6 +36,7 @@ export const NOTIFICATION_TITLE_KEYS: MessageKey[] = [
   'notifTitle.referral.assigned',
   'notifTitle.board.application_decided',
   'notifTitle.webhook.paused',
+  'notifTitle.board.recommendation_overdue',
   'notifTitle.referral.received',
   'notifTitle.referral.status_changed',
   'notifTitle.statusChangedAny',

@@ -157,6 +157,8 @@ export const queryKeys = {
     publicPage: (id: string) => [...boards.all, 'public', id] as const,
     /** A one-use form token, issued when the public form opens: never shared between visits. */
     form: (id: string) => [...boards.all, 'public', id, 'form'] as const,
+    recommendations: (id: string) => [...boards.details(), id, 'recommendations'] as const,
+    recommendation: (id: string, recommendationId: string) => [...boards.details(), id, 'recommendations', recommendationId] as const,
   },
 };
 

@@ -21,7 +21,6 @@ import {
   BoardMemberListSchema,
   BoardMemberParamsSchema,
   BoardMemberSchema,
-  PublicBoardSchema,
   PutReviewBodySchema,
   RankedApplicationsQuerySchema,
   RankedApplicationsSchema,
@@ -30,6 +29,7 @@ import {
   UpdateBoardBodySchema,
   UpdateBoardMemberBodySchema,
 } from './schemas';
+import { PublicBoardPageSchema } from './recommendations.schemas';
 
 // Advisory records are for board coordinators and network admins (ARCHITECTURE §4); applicants'
 // and members' contact details are never public. Only people call these (no API key).
@@ -141,12 +141,13 @@ export const boardEndpoints = {
     method: 'GET',
     path: '/api/v1/public/boards/{id}',
     operationId: 'getPublicBoard',
-    summary: "A recruiting board's public page: what it is and the questions its application asks",
-    description: 'Changes nothing. Only a board in status recruiting has a public page; any other is a 404.',
+    summary: "A board's public page: what it is, the questions its application asks, and \"you said, we did\" (its recommendations, what was decided and why, what was done, its figures)",
+    description:
+      'Changes nothing. A recruiting or active board has a public page (acceptingApplications: only a recruiting one takes applications); a draft or archived one is the 404 of a random id. No member’s personal data.',
     tags,
     ...anyone,
     params: IdParamsSchema,
-    responses: { 200: PublicBoardSchema },
+    responses: { 200: PublicBoardPageSchema },
   }),
   startApplication: defineEndpoint({
     method: 'POST',

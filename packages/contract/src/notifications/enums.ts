@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
 /** Every kind of in-app notification; the web words each from its code (web/src/i18n/codes.ts). */
-export const NOTIFICATION_KINDS = ['referral.received', 'referral.status_changed', 'referral.message', 'referral.overdue', 'referral.assigned', 'board.application_decided', 'webhook.paused'] as const;
+export const NOTIFICATION_KINDS = ['referral.received', 'referral.status_changed', 'referral.message', 'referral.overdue', 'referral.assigned', 'board.application_decided', 'board.recommendation_overdue', 'webhook.paused'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS).describe('What happened');
 
 /** What a notification can be about. Later modules (engagement follow-ups, board deadlines) add theirs. */
-export const NOTIFICATION_ENTITY_TYPES = ['referral', 'board_application', 'webhook_subscription'] as const;
+export const NOTIFICATION_ENTITY_TYPES = ['referral', 'board_application', 'board_recommendation', 'webhook_subscription'] as const;
 export type NotificationEntityType = (typeof NOTIFICATION_ENTITY_TYPES)[number];
 export const NotificationEntityTypeSchema = z.enum(NOTIFICATION_ENTITY_TYPES).describe('The kind of record the notification is about');
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { api, type EndpointDef } from '@tandem/contract';
 import { schema } from '@tandem/db';
-import { newEngagementEvent, newOrg, newUser, newLocation, newService, newClient, newConsent, newApplicationRow, newBoardRow, newMemberRow, newReviewRow } from '@tandem/db/testing';
+import { newEngagementEvent, newOrg, newUser, newLocation, newService, newClient, newConsent, newApplicationRow, newBoardRow, newMemberRow, newReviewRow, newRecommendationRow } from '@tandem/db/testing';
 import { world, type World } from '../modules/referrals/testing';
 import { caller, member, type Call, signIn, testApp, type TestApp } from '../testing/app';
 
@@ -109,6 +109,13 @@ const WRITES: Record<string, WriteRoute> = {
     fresh: async () => {
       const b = await newBoardRow(t.db);
       return { call: admin, url: `/api/v1/boards/${b.id}/members/${(await newMemberRow(t.db, b.id)).id}`, body: { role: 'co_chair' }, version: 1 };
+    },
+  },
+  updateRecommendation: {
+    concurrency: 'required',
+    fresh: async () => {
+      const b = await newBoardRow(t.db);
+      return { call: admin, url: `/api/v1/boards/${b.id}/recommendations/${(await newRecommendationRow(t.db, b.id)).id}`, body: { status: 'under_review' }, version: 1 };
     },
   },
   updateOrganization: {
@@ -341,6 +348,10 @@ const READS: Record<string, () => Promise<{ call: Call; url: string; version: nu
     const b = await newBoardRow(t.db);
     return { call: admin, url: `/api/v1/boards/${b.id}/applications/${(await newApplicationRow(t.db, b.id)).id}`, version: 1 };
   },
+  getRecommendation: async () => {
+    const b = await newBoardRow(t.db);
+    return { call: admin, url: `/api/v1/boards/${b.id}/recommendations/${(await newRecommendationRow(t.db, b.id)).id}`, version: 1 };
+  },
   getOrganization: async () => ({ call: admin, url: `/api/v1/organizations/${w.cbo.id}`, version: await versionIn(schema.organizations, w.cbo.id) }),
   getService: async () => {
     const s = await newService(t.db, w.cbo.id);
@@ -453,6 +464,11 @@ const NO_OPS: Record<string, () => Promise<{ call: Call; method: Method; url: st
     const m = await member(t, w.other, 'staff');
     return { call: m.call, method: 'PUT', url: '/api/v1/me/notification-settings', body: { enabled: { 'referral.message': true } }, id: m.user.id, version: 1 };
   },
+  updateRecommendation: async () => {
+    const b = await newBoardRow(t.db);
+    const r = await newRecommendationRow(t.db, b.id, { followUps: [{ text: 'Hire two navigators', owner: 'Reentry program', due: '2026-06-01', done: false }] });
+    return { call: admin, method: 'PATCH', url: `/api/v1/boards/${b.id}/recommendations/${r.id}`, body: { title: r.title, topic: r.topic, status: r.status, meetingId: null, response: null, followUps: r.followUps }, id: r.id, version: 1 };
+  },
   updateReferral: async () => {
     const d = await draft();
     return { call: w.chw.call, method: 'PATCH', url: `/api/v1/referrals/${d.id}`, body: { reason: 'Family of four; food runs out mid-month', needs: ['food-insecurity'] }, id: d.id, version: d.version };
@@ -499,6 +515,9 @@ describe('201 Created', () => {
     created.push(['createBoard', admin, '/api/v1/boards', { name: 'Youth board', program: 'Youth', purpose: 'Advise', seats: 9, termMonths: 12, meetingCadence: 'Monthly' }]);
     created.push(['createCharter', admin, `/api/v1/boards/${board.id}/charters`, { sections: Object.fromEntries(['purpose', 'scope', 'values', 'decisionRules', 'quorum', 'terms', 'conflictOfInterest', 'stipendPolicy', 'meetingCommitments'].map((k) => [k, 'Text'])) }]);
     created.push(['createBoardMember', admin, `/api/v1/boards/${board.id}/members`, { applicationId: chosen.id, termStart: '2027-01-01' }]);
+    const adopted = await newRecommendationRow(t.db, board.id, { status: 'adopted', response: 'Yes', respondedAt: new Date() });
+    created.push(['createRecommendation', admin, `/api/v1/boards/${board.id}/recommendations`, { title: 'Peer navigators', text: 'At release', topic: 'Reentry', addressedTo: 'Reentry program' }]);
+    created.push(['addRecommendationUpdate', admin, `/api/v1/boards/${board.id}/recommendations/${adopted.id}/updates`, { text: 'Hired', progress: 30 }]);
     const fwd = await sentToCbo();
     created.push(['forwardReferral', w.cboStaff.call, `/api/v1/referrals/${fwd.id}/forward`, { receivingOrganizationId: w.other.id, note: 'Closer to home', version: fwd.version }]);
     // Every 201 the OpenAPI document lists is in the table.

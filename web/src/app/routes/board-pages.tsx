@@ -2,6 +2,9 @@ import { useParams } from 'react-router';
 import { BoardApplicationsPage } from '../../features/boards/components/board-applications-page';
 import { BoardsPage } from '../../features/boards/components/boards-page';
 import { PublicApplicationPage } from '../../features/boards/components/public-application-page';
+import { PublicBoardPage } from '../../features/boards/components/public-board-page';
+import { RecommendationListPage } from '../../features/boards/components/recommendation-list-page';
+import { RecommendationPage } from '../../features/boards/components/recommendation-page';
 
 export function BoardsRoute() {
   return <BoardsPage />;
@@ -16,4 +19,21 @@ export function BoardApplicationsRoute() {
 export function BoardApplyRoute() {
   const { id = '' } = useParams();
   return <PublicApplicationPage key={id} boardId={id} />;
+}
+
+/** Public: "you said, we did", the same page whether or not the visitor is signed in. */
+export function BoardPublicRoute() {
+  const { id = '' } = useParams();
+  return <PublicBoardPage key={id} boardId={id} />;
+}
+
+/** A board's recommendations; the API answers 404 to anyone who does not coordinate it. */
+export function BoardRecommendationsRoute() {
+  const { id = '' } = useParams();
+  return <RecommendationListPage key={id} boardId={id} />;
+}
+
+export function BoardRecommendationRoute() {
+  const { id = '', recommendationId = '' } = useParams();
+  return <RecommendationPage key={`${id}/${recommendationId}`} boardId={id} recommendationId={recommendationId} />;
 }

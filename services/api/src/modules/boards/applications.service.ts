@@ -77,9 +77,22 @@ export const createApplicationsService = ({ db, notifier, spam = DEFAULT_SPAM_RU
   };
 
   return {
+    /** A recruiting or active board has a public page ("you said, we did" too); only a recruiting one takes applications. */
     async publicBoard(boardId: string) {
-      const b = await recruiting(boardId);
-      return { id: b.id, name: b.name, program: b.program, purpose: b.purpose, seats: b.seats, termMonths: b.termMonths, meetingCadence: b.meetingCadence, questions: b.questions, minimumFillSeconds: spam.minimumFillSeconds };
+      const b = await boardsRepo.one(db, boardId);
+      if (!b || (b.status !== 'recruiting' && b.status !== 'active')) throw notFound('board');
+      return {
+        id: b.id,
+        name: b.name,
+        program: b.program,
+        purpose: b.purpose,
+        seats: b.seats,
+        termMonths: b.termMonths,
+        meetingCadence: b.meetingCadence,
+        questions: b.questions,
+        minimumFillSeconds: spam.minimumFillSeconds,
+        acceptingApplications: b.status === 'recruiting',
+      };
     },
 
     async startForm(ctx: Ctx, boardId: string) {

@@ -3,6 +3,7 @@ import { api } from '@tandem/contract';
 import { rules } from '../../lib/authz';
 import { route } from '../../lib/routes';
 import type { createApplicationsService } from './applications.service';
+import type { RecommendationsService } from './recommendations.service';
 import type { BoardsService } from './service';
 
 /**
@@ -10,7 +11,7 @@ import type { BoardsService } from './service';
  * coordinator route takes any signed-in user and the service answers 404 unless they coordinate
  * the board (a user may be named on one board). The public page and application need no sign-in.
  */
-export const boardRoutes = (app: FastifyInstance, boards: BoardsService, applications: ReturnType<typeof createApplicationsService>) => {
+export const boardRoutes = (app: FastifyInstance, boards: BoardsService, applications: ReturnType<typeof createApplicationsService>, recommendations: RecommendationsService) => {
   const coordinator = rules.signedIn;
 
   route(app, api.listBoards, { rule: coordinator, handler: async (req) => boards.list(req.actor, req.query) });
@@ -23,7 +24,13 @@ export const boardRoutes = (app: FastifyInstance, boards: BoardsService, applica
   route(app, api.getCharter, { rule: coordinator, handler: async (req) => boards.getCharter(req.actor, req.params.id, req.params.charterId) });
   route(app, api.acknowledgeCharter, { rule: coordinator, handler: async (req) => boards.acknowledgeCharter(req.ctx(), req.params.id, req.params.charterId, req.body.memberId) });
 
-  route(app, api.getPublicBoard, { rule: rules.public, handler: async (req) => applications.publicBoard(req.params.id) });
+  route(app, api.getPublicBoard, {
+    rule: rules.public,
+    handler: async (req) => {
+      const page = await applications.publicBoard(req.params.id);
+      return { ...page, ...(await recommendations.publicRecord(page.id)) };
+    },
+  });
   route(app, api.startApplication, { rule: rules.public, handler: async (req) => applications.startForm(req.ctx(), req.params.id) });
   route(app, api.submitApplication, { rule: rules.public, handler: async (req) => applications.submit(req.ctx(), req.params.id, req.body) });
 
@@ -36,4 +43,14 @@ export const boardRoutes = (app: FastifyInstance, boards: BoardsService, applica
   route(app, api.createBoardMember, { rule: coordinator, handler: async (req) => boards.createMember(req.ctx(), req.params.id, req.body) });
   route(app, api.getBoardMember, { rule: coordinator, handler: async (req) => boards.getMember(req.ctx(), req.params.id, req.params.memberId) });
   route(app, api.updateBoardMember, { rule: coordinator, handler: async (req) => boards.updateMember(req.ctx(), req.params.id, req.params.memberId, req.expectedVersion, req.body) });
+
+  // ---- Recommendations: the feedback loop (recommendations.service.ts)
+  route(app, api.listRecommendations, { rule: coordinator, handler: async (req) => recommendations.list(req.actor, req.params.id, req.query.status) });
+  route(app, api.createRecommendation, { rule: coordinator, handler: async (req) => recommendations.create(req.ctx(), req.params.id, req.body) });
+  route(app, api.getRecommendation, { rule: coordinator, handler: async (req) => recommendations.get(req.actor, req.params.id, req.params.recommendationId) });
+  route(app, api.updateRecommendation, {
+    rule: coordinator,
+    handler: async (req) => recommendations.update(req.ctx(), req.params.id, req.params.recommendationId, req.expectedVersion, req.body),
+  });
+  route(app, api.addRecommendationUpdate, { rule: coordinator, handler: async (req) => recommendations.addUpdate(req.ctx(), req.params.id, req.params.recommendationId, req.body) });
 };

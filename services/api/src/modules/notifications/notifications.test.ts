@@ -124,7 +124,7 @@ describe('/api/v1/me/notification-settings', () => {
     expect([res.status, res.headers.etag, res.body]).toEqual([
       200,
       expect.stringMatching(/^"1-[0-9a-f]{16}"$/), // a read's tag: version and digest (ADR 0007)
-      { enabled: { 'referral.received': true, 'referral.status_changed': true, 'referral.message': true, 'referral.overdue': true, 'referral.assigned': true, 'board.application_decided': true, 'webhook.paused': true }, version: 1 },
+      { enabled: { 'referral.received': true, 'referral.status_changed': true, 'referral.message': true, 'referral.overdue': true, 'referral.assigned': true, 'board.application_decided': true, 'board.recommendation_overdue': true, 'webhook.paused': true }, version: 1 },
     ]);
   });
 

@@ -8,6 +8,7 @@ import {
   CHARTER_SECTIONS_ALL,
   makeAgreement,
   makeBoard,
+  makeBoardRecommendation,
   makeApiKey,
   makeClient,
   makeContact,
@@ -1657,6 +1658,73 @@ const boardCharterKind: KindDef<BoardObj> = {
   ],
 };
 
+/**
+ * Recommendations (the feedback loop): the board's coordinators only (404 to everyone else, as
+ * for the board); a response moves only along the status edges (409 from adopted to not adopted),
+ * implementation updates only on an adopted one (409 on a submitted one). The public page of an
+ * active board shows them to anyone.
+ */
+type RecommendationObj = Awaited<ReturnType<typeof makeBoardRecommendation>>;
+const boardRecommendationKind: KindDef<RecommendationObj> = {
+  owner: 'N',
+  id: (o) => o.id,
+  snapshot: async (w, o) => {
+    const rows = async (table: string, where: string) =>
+      (await w.db.execute(sql.raw(`select to_jsonb(x) - 'updated_at' as row from ${table} x where ${where}`))).rows.map((r) => r.row).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const b = `'${o.id}'::uuid`;
+    return {
+      board: await boardSnapshot(w, o),
+      recommendations: await rows('board_recommendations', `x.board_id = ${b}`),
+      updates: await rows('board_recommendation_updates', `x.recommendation_id in (select id from board_recommendations where board_id = ${b})`),
+    };
+  },
+  kind: 'board recommendation',
+  states: ['submitted', 'adopted'],
+  create: (w, s) => makeBoardRecommendation(w, s as 'submitted' | 'adopted'),
+  actions: [
+    { name: 'list', method: 'GET', path: (c) => `/api/v1/boards/${c.obj.id}/recommendations`, security: 'session', expect: coordinatorOr('allow') },
+    { name: 'get', method: 'GET', path: (c) => `/api/v1/boards/${c.obj.id}/recommendations/${c.obj.recommendation.id}`, security: 'session', expect: coordinatorOr('allow') },
+    {
+      name: 'create',
+      method: 'POST',
+      path: (c) => `/api/v1/boards/${c.obj.id}/recommendations`,
+      body: (c) => ({ title: `Matrix recommendation ${c.tag}`, text: 'Do this', topic: 'Access', addressedTo: 'Reentry program' }),
+      security: 'session',
+      expect: coordinatorOr('allow'),
+      mutates: true,
+    },
+    {
+      name: 'respond: not adopted',
+      method: 'PATCH',
+      path: (c) => `/api/v1/boards/${c.obj.id}/recommendations/${c.obj.recommendation.id}`,
+      body: (c) => ({ status: 'not_adopted', response: 'Not this year', rationale: 'No budget', version: c.obj.recommendation.version }),
+      security: 'session',
+      expect: (a, s) => coordinatorOr(s === 'submitted' ? 'allow' : 'conflict')(a),
+      mutates: true,
+    },
+    {
+      name: 'add an implementation update',
+      method: 'POST',
+      path: (c) => `/api/v1/boards/${c.obj.id}/recommendations/${c.obj.recommendation.id}/updates`,
+      body: () => ({ text: 'Matrix progress', progress: 50 }),
+      security: 'session',
+      expect: (a, s) => coordinatorOr(s === 'adopted' ? 'allow' : 'conflict')(a),
+      mutates: true,
+    },
+    {
+      name: 'public page with "you said, we did"',
+      method: 'GET',
+      path: (c) => `/api/v1/public/boards/${c.obj.id}`,
+      security: 'public',
+      expect: () => 'allow',
+      verify: async (c, body) => {
+        const recs = (body as { recommendations: { id: string }[] }).recommendations;
+        return recs.some((r) => r.id === c.obj.recommendation.id) ? null : 'the recommendation is not on the public page';
+      },
+    },
+  ],
+};
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one list of kinds with different object types
 export const OBJECT_KINDS: KindDef<any>[] = [
   referralKind,
@@ -1689,6 +1757,7 @@ export const OBJECT_KINDS: KindDef<any>[] = [
   boardApplicationKind,
   boardMemberKind,
   boardCharterKind,
+  boardRecommendationKind,
 ];
 
 export interface CellInfo {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { API_SCOPES, type ApiScope, type Role } from '@tandem/contract';
 import { schema, type Db } from '@tandem/db';
-import { newApplicationRow, newBoardRow, newClient, newConsent, newEngagementEvent, newMemberRow, newOrg, newReferral, newUser, newService } from '@tandem/db/testing';
+import { newApplicationRow, newBoardRow, newClient, newConsent, newEngagementEvent, newMemberRow, newOrg, newReferral, newUser, newService, newRecommendationRow } from '@tandem/db/testing';
 import { sha256 } from '../../lib/crypto';
 import { signIn } from '../app';
 
@@ -221,6 +221,17 @@ export const makeBoard = async (w: World, status: 'draft' | 'recruiting' | 'acti
   const formToken = `matrix-form-${randomBytes(16).toString('hex')}`;
   await w.db.insert(schema.boardApplicationForms).values({ token: formToken, boardId: board.id, ipHash: sha256(`matrix-elsewhere-${w.uniq()}`), issuedAt: new Date(Date.now() - 60_000) });
   return { id: board.id, version: board.version, application, selected, member, charter: charter!, formToken };
+};
+
+/** An active board's recommendation: submitted (awaiting a response) or adopted (taking implementation updates). */
+export const makeBoardRecommendation = async (w: World, state: 'submitted' | 'adopted') => {
+  const board = await makeBoard(w, 'active');
+  const recommendation = await newRecommendationRow(
+    w.db,
+    board.id,
+    state === 'adopted' ? { status: 'adopted', response: 'Adopted', respondedAt: new Date(), submittedOn: '2026-01-10', responseDue: '2026-04-10' } : { submittedOn: '2026-01-10', responseDue: '2099-04-10' },
+  );
+  return { ...board, recommendation };
 };
 
 export const membershipOf = async (db: Db, userId: string) => db.select().from(schema.memberships).where(eq(schema.memberships.userId, userId));

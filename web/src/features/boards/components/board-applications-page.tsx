@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { APPLICATION_DECISIONS, canDecide, SPAS, type ApplicationDecision } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
@@ -10,6 +11,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { Spinner } from '../../../components/ui/spinner';
 import { StaleVersionAlert } from '../../../components/ui/stale-version-alert';
 import { Table } from '../../../components/ui/table';
+import { paths } from '../../../config/paths';
 import type { MessageKey } from '../../../i18n/en';
 import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage, isStaleVersion } from '../../../lib/errors';
@@ -93,7 +95,11 @@ export function BoardApplicationsPage({ boardId }: { boardId: string }) {
   const failed = board.error ?? ranked.error;
   return (
     <>
-      <PageHeader title={board.data?.name ?? t('nav.advisoryBoards')} description={t('boards.rankedIntro')} />
+      <PageHeader
+        title={board.data?.name ?? t('nav.advisoryBoards')}
+        description={t('boards.rankedIntro')}
+        actions={<Link to={paths.advisoryBoardRecommendations.href(boardId)}>{t('recs.heading')}</Link>}
+      />
       {(board.isPending || ranked.isPending) && !failed && <Spinner label={t('app.loading')} />}
       {failed && <Alert tone="danger">{errorMessage(failed, t)}</Alert>}
       {ranked.data && (

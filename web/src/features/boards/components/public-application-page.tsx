@@ -27,7 +27,7 @@ const orNull = (v: string) => (v.trim() ? v.trim() : null);
 export function PublicApplicationPage({ boardId }: { boardId: string }) {
   const { t, locale } = useI18n();
   const board = useQuery(boardQueries.publicPage(boardId));
-  const form = useQuery({ ...boardQueries.form(boardId), enabled: board.isSuccess });
+  const form = useQuery({ ...boardQueries.form(boardId), enabled: board.isSuccess && board.data.acceptingApplications });
   const submit = useSubmitApplication(boardId);
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
@@ -50,7 +50,8 @@ export function PublicApplicationPage({ boardId }: { boardId: string }) {
         <Spinner label={t('app.loading')} />
       </div>
     );
-  if (board.isError)
+  // An active board has a public page ("you said, we did") but takes no applications.
+  if (board.isError || !board.data.acceptingApplications)
     return (
       <section className="board-apply">
         <h1>{t('boards.apply.notOpenTitle')}</h1>

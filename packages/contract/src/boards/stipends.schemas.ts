@@ -18,6 +18,8 @@ const Cents = z.number().int().min(1).max(10_000_000).describe('Amount in cents'
 const RateCents = z.number().int().min(0).max(10_000_000);
 const YearSchema = z.coerce.number().int().min(2000).max(2100);
 const distinct = <T>(xs: T[]) => new Set(xs).size === xs.length;
+/** A paid date: a calendar date (no time, no time zone) in the years the totals and thresholds cover. */
+const PaidOnSchema = DateSchema.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'A date from 2000 to 2100');
 
 // ---- Policy ----------------------------------------------------------------------------------
 export const StipendPolicySchema = z
@@ -91,7 +93,7 @@ export const CreateStipendPaymentBodySchema = z
     method: StipendMethodSchema,
     purpose: StipendPurposeSchema,
     meetingId: IdSchema.nullish(),
-    paidOn: DateSchema.nullish().describe('Required when status is issued'),
+    paidOn: PaidOnSchema.nullish().describe('Required when status is issued'),
     status: z.enum(['planned', 'issued']).default('planned'),
     note: optionalText(1000),
   })
@@ -101,7 +103,7 @@ export const CreateStipendPaymentBodySchema = z
 export const UpdateStipendPaymentBodySchema = z
   .object({
     status: StipendStatusSchema,
-    paidOn: DateSchema.nullable(),
+    paidOn: PaidOnSchema.nullable(),
     method: StipendMethodSchema,
     amountCents: Cents,
     note: optionalText(1000),
@@ -117,7 +119,7 @@ export const PayMeetingBodySchema = z
     meetingId: IdSchema,
     memberIds: z.array(IdSchema).min(1).max(100).refine(distinct, 'Each member once'),
     method: StipendMethodSchema.optional().describe("Defaults to each member's preferred method when the policy offers it, else the policy's first"),
-    paidOn: DateSchema.nullish().describe('Given: the payments are issued on that date; absent: planned'),
+    paidOn: PaidOnSchema.nullish().describe('Given: the payments are issued on that date; absent: planned'),
     note: optionalText(1000),
   })
   .meta({ id: 'PayMeetingBody' });

@@ -222,6 +222,29 @@ const WRITES: Record<string, WriteRoute> = {
     alwaysExists: true,
     fresh: async () => ({ call: (await member(t, w.other, 'staff')).call, url: '/api/v1/me/notification-settings', body: { enabled: { 'referral.message': false } }, version: 1 }),
   },
+  updateStipendPolicy: {
+    concurrency: 'required',
+    // Never saved: version 1 (the write creates the row).
+    fresh: async () => ({ call: admin, url: `/api/v1/boards/${(await newBoardRow(t.db)).id}/stipends/policy`, body: { meetingRateCents: 15000 }, version: 1 }),
+  },
+  updateStipendPayment: {
+    concurrency: 'required',
+    fresh: async () => {
+      const b = await newBoardRow(t.db);
+      const m = await newMemberRow(t.db, b.id);
+      const [p] = await t.db.insert(schema.stipendPayments).values({ boardId: b.id, memberId: m.id, amountCents: 15000, method: 'check', purpose: 'meeting' }).returning();
+      return { call: admin, url: `/api/v1/boards/${b.id}/stipends/${p!.id}`, body: { status: 'issued', paidOn: '2026-05-01' }, version: 1 };
+    },
+  },
+  putReportingThreshold: {
+    concurrency: 'required',
+    alwaysExists: true,
+    // A year never set is at version 1 (it inherits the nearest earlier year's amount).
+    fresh: async () => {
+      await t.db.delete(schema.stipendReportingThresholds).where(eq(schema.stipendReportingThresholds.year, 2045));
+      return { call: admin, url: '/api/v1/stipends/reporting-thresholds/2045', body: { amountCents: 210000 }, version: 1 };
+    },
+  },
   markLoopClosed: {
     concurrency: 'optional',
     fresh: async () => {
@@ -499,6 +522,7 @@ describe('201 Created', () => {
     created.push(['createBoard', admin, '/api/v1/boards', { name: 'Youth board', program: 'Youth', purpose: 'Advise', seats: 9, termMonths: 12, meetingCadence: 'Monthly' }]);
     created.push(['createCharter', admin, `/api/v1/boards/${board.id}/charters`, { sections: Object.fromEntries(['purpose', 'scope', 'values', 'decisionRules', 'quorum', 'terms', 'conflictOfInterest', 'stipendPolicy', 'meetingCommitments'].map((k) => [k, 'Text'])) }]);
     created.push(['createBoardMember', admin, `/api/v1/boards/${board.id}/members`, { applicationId: chosen.id, termStart: '2027-01-01' }]);
+    created.push(['createStipendPayment', admin, `/api/v1/boards/${board.id}/stipends`, { memberId: (await newMemberRow(t.db, board.id)).id, method: 'check', purpose: 'advance', amountCents: 50000 }]);
     const fwd = await sentToCbo();
     created.push(['forwardReferral', w.cboStaff.call, `/api/v1/referrals/${fwd.id}/forward`, { receivingOrganizationId: w.other.id, note: 'Closer to home', version: fwd.version }]);
     // Every 201 the OpenAPI document lists is in the table.

@@ -127,6 +127,7 @@ export const PayMeetingResultSchema = z.object({ data: z.array(StipendPaymentSch
 
 // ---- Totals and the year-end export ----------------------------------------------------------
 export const StipendYearQuerySchema = z.strictObject({ year: YearSchema.describe('Calendar year (by paid date)') });
+export const StipendExportQuerySchema = StipendYearQuerySchema.extend({ format: z.literal('csv').optional().describe('csv: the CSV, as with Accept: text/csv (for a plain download link)') });
 export const StipendYearTotalSchema = z
   .object({
     memberId: IdSchema,

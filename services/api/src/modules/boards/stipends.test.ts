@@ -211,13 +211,15 @@ describe('reporting thresholds and the year-end export', () => {
       `${c!.id},Cy Park,(323) 555-0100,cy@example.org,90033,2026,2000.00,2,check;gift_card,2000.00,true`,
       `${d!.id},Dee Lane,(323) 555-0100,dee@example.org,90033,2026,500.00,1,check,2000.00,false`,
     ]);
+    const link = await t.app.inject({ method: 'GET', url: `/api/v1/boards/${b.id}/stipends/export?year=2026&format=csv`, headers: adminHeaders });
+    expect([link.headers['content-type'], link.headers['content-disposition'], link.body]).toEqual(['text/csv; charset=utf-8', 'attachment; filename="stipends-2026.csv"', csv.body]);
     const json = await admin('GET', `/api/v1/boards/${b.id}/stipends/export?year=2025`);
     expect(json.body.rows.map((r: { memberName: string; reachesThreshold: boolean; thresholdCents: number }) => [r.memberName, r.reachesThreshold, r.thresholdCents])).toEqual([
       ['Ana Ruiz', true, 60000],
       ['Dee Lane', true, 60000],
     ]);
     const audit = await t.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'stipend_payment.export'));
-    expect(audit.filter((x) => x.entityId === b.id)).toHaveLength(2);
+    expect(audit.filter((x) => x.entityId === b.id)).toHaveLength(3);
     expect((await admin('GET', `/api/v1/boards/${b.id}/stipends/totals?year=26`)).body.code).toBe('validation_failed');
     expect((await admin('GET', `/api/v1/boards/${b.id}/stipends/totals?year=2026&x=1`)).body.code).toBe('validation_failed');
   });

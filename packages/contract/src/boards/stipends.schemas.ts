@@ -126,7 +126,7 @@ export const PayMeetingBodySchema = z
 export const PayMeetingResultSchema = z.object({ data: z.array(StipendPaymentSchema) }).meta({ id: 'PayMeetingResult' });
 
 // ---- Totals and the year-end export ----------------------------------------------------------
-export const StipendYearQuerySchema = z.strictObject({ year: YearSchema.describe('Calendar year (by paid date)') });
+export const StipendYearQuerySchema = z.strictObject({ year: YearSchema.optional().describe('Calendar year (by paid date); default: the current year in Los Angeles') });
 export const StipendExportQuerySchema = StipendYearQuerySchema.extend({ format: z.literal('csv').optional().describe('csv: the CSV, as with Accept: text/csv (for a plain download link)') });
 export const StipendYearTotalSchema = z
   .object({

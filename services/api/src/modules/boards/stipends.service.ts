@@ -37,6 +37,9 @@ const DEFAULT_POLICY = { meetingRateCents: 0, extraRateCents: 0, annualCapCents:
 /** Today in Los Angeles, YYYY-MM-DD (a payment's paid date is a calendar date, never a timestamp). */
 const todayLA = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
+/** The current calendar year in Los Angeles (the default year of totals and the export). */
+export const currentYearLA = () => Number(todayLA().slice(0, 4));
+
 const toPolicy = (boardId: string, r: PolicyRow | undefined): Policy =>
   r
     ? { boardId, meetingRateCents: r.meetingRateCents, extraRateCents: r.extraRateCents, annualCapCents: r.annualCapCents, methods: r.methods, updatedAt: iso(r.updatedAt), version: r.version }
@@ -328,13 +331,13 @@ export const createStipendsService = ({ db }: { db: Db }) => {
       return one(boardId, id);
     },
 
-    async totals(actor: Actor, boardId: string, year: number) {
+    async totals(actor: Actor, boardId: string, year = currentYearLA()) {
       await assertBoard(db, actor, boardId);
       return totalsOf(boardId, year);
     },
 
     /** The year-end export for the finance office: the totals with each member's contact details. Audited. */
-    async exportYear(ctx: Ctx, boardId: string, year: number) {
+    async exportYear(ctx: Ctx, boardId: string, year = currentYearLA()) {
       const board = await assertBoard(db, ctx.actor, boardId);
       const [t, contacts] = await Promise.all([totalsOf(boardId, year), stipendsRepo.membersWithContact(db, boardId)]);
       const byId = new Map(contacts.map((c) => [c.id, c]));

@@ -221,6 +221,8 @@ describe('reporting thresholds and the year-end export', () => {
     const audit = await t.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'stipend_payment.export'));
     expect(audit.filter((x) => x.entityId === b.id)).toHaveLength(3);
     expect((await admin('GET', `/api/v1/boards/${b.id}/stipends/totals?year=26`)).body.code).toBe('validation_failed');
+    const laYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles', year: 'numeric' }).format(new Date()));
+    expect((await admin('GET', `/api/v1/boards/${b.id}/stipends/totals`)).body.year).toBe(laYear);
     expect((await admin('GET', `/api/v1/boards/${b.id}/stipends/totals?year=2026&x=1`)).body.code).toBe('validation_failed');
   });
 

@@ -61,17 +61,14 @@ export function StipendsPage({ boardId }: { boardId: string }) {
       {!failed && (policy.isPending || payments.isPending || members.isPending) && <Spinner label={t('app.loading')} />}
       {policy.data && payments.data && members.data && (
         <div className="stipend-page">
-          <Card
-            title={t('stipends.totalsTitle', { year })}
-            headingLevel={2}
-            actions={
-              <a className="btn btn-secondary btn-sm" href={stipendExportHref(boardId, year)} download>
+          <Card title={t('stipends.totalsTitle', { year })} headingLevel={2}>
+            <div className="stipend-year-bar">
+              <div className="stipend-year">
+                <SelectField label={t('stipends.year')} value={String(year)} onChange={(e) => setYear(Number(e.target.value))} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+              </div>
+              <a className="btn btn-secondary stipend-export" href={stipendExportHref(boardId, year)} download>
                 {t('stipends.export', { year })}
               </a>
-            }
-          >
-            <div className="stipend-year">
-              <SelectField label={t('stipends.year')} value={String(year)} onChange={(e) => setYear(Number(e.target.value))} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
             </div>
             {totals.data && <p className="board-muted">{t('stipends.thresholdIs', { year, amount: formatMoney(totals.data.thresholdCents, locale) })}</p>}
             {totals.isPending && <Spinner label={t('app.loading')} />}

@@ -157,7 +157,7 @@ export const ReportingThresholdSchema = z
     year: z.number().int(),
     amountCents: z.number().int(),
     editable: z.boolean().describe('2025 and 2026 are set by law; later years are set by network admins'),
-    updatedAt: TimestampSchema,
+    updatedAt: TimestampSchema.nullable().describe('Null for a default the table does not hold (e.g. after the demo data was reset)'),
     version: z.number().int(),
   })
   .meta({ id: 'ReportingThreshold' });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@tandem/db';
 
 const { boardStipendPolicies, stipendPayments, stipendReportingThresholds, boardMembers, boardApplications } = schema;
@@ -71,10 +71,9 @@ export const stipendsRepo = {
 
   // ---- thresholds
   thresholds: async (db: DbOrTx) => db.select().from(stipendReportingThresholds).orderBy(stipendReportingThresholds.year),
-  /** The year's row, created on first write at the amount it inherits (version 1), locked. */
-  async lockThreshold(db: DbOrTx, year: number) {
-    const inherited = first(await db.select().from(stipendReportingThresholds).where(lte(stipendReportingThresholds.year, year)).orderBy(desc(stipendReportingThresholds.year)).limit(1));
-    await db.insert(stipendReportingThresholds).values({ year, amountCents: inherited?.amountCents ?? 60_000 }).onConflictDoNothing();
+  /** The year's row, created on first write at `inheritedCents` (the amount it takes until set; version 1), locked. */
+  async lockThreshold(db: DbOrTx, year: number, inheritedCents: number) {
+    await db.insert(stipendReportingThresholds).values({ year, amountCents: inheritedCents }).onConflictDoNothing();
     return first(await db.select().from(stipendReportingThresholds).where(eq(stipendReportingThresholds.year, year)).for('update'))!;
   },
   updateThreshold: async (db: DbOrTx, year: number, amountCents: number, updatedBy: string | null) =>

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '@tandem/db';
 import {
   advanceBalance,
+  DEFAULT_INFORMATION_RETURN_THRESHOLDS,
   FIRST_EDITABLE_THRESHOLD_YEAR,
   informationReturnThreshold,
   STIPEND_METHODS,
@@ -354,13 +355,20 @@ export const createStipendsService = ({ db }: { db: Db }) => {
       };
     },
 
+    /** The table's rows, and the statutory defaults it does not hold (a reset of the demo data empties it). */
     async thresholds() {
-      return { data: (await stipendsRepo.thresholds(db)).map(toThreshold) };
+      const rows = (await stipendsRepo.thresholds(db)).map(toThreshold);
+      const held = new Set(rows.map((r) => r.year));
+      const defaults = Object.entries(DEFAULT_INFORMATION_RETURN_THRESHOLDS)
+        .filter(([y]) => !held.has(Number(y)))
+        .map(([y, amountCents]) => ({ year: Number(y), amountCents, editable: Number(y) >= FIRST_EDITABLE_THRESHOLD_YEAR, updatedAt: null, version: 1 }));
+      return { data: [...rows, ...defaults].sort((a, b) => a.year - b.year) };
     },
 
     async putThreshold(ctx: Ctx, year: number, expected: number | undefined, amountCents: number) {
       return db.transaction(async (tx) => {
-        const before = await stipendsRepo.lockThreshold(tx, year);
+        const inherited = informationReturnThreshold(year, thresholdMap(await stipendsRepo.thresholds(tx)));
+        const before = await stipendsRepo.lockThreshold(tx, year, inherited);
         assertVersion(before.version, expected);
         if (before.amountCents === amountCents) return toThreshold(before);
         const row = await stipendsRepo.updateThreshold(tx, year, amountCents, userIdOf(ctx.actor));

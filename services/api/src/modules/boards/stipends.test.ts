@@ -245,6 +245,27 @@ describe('reporting thresholds and the year-end export', () => {
     expect((await admin('GET', `/api/v1/boards/${b.id}/stipends/totals?year=2030`)).body.thresholdCents).toBe(200000);
     await t.db.delete(schema.stipendReportingThresholds).where(eq(schema.stipendReportingThresholds.year, 2031));
   });
+
+  it('keeps the statutory thresholds when the table has lost them (the demo reset truncates every table)', async () => {
+    const saved = await t.db.select().from(schema.stipendReportingThresholds);
+    await t.db.delete(schema.stipendReportingThresholds);
+    try {
+      const b = await board(['Ana Ruiz']);
+      expect((await admin('GET', `/api/v1/boards/${b.id}/stipends/totals?year=2025`)).body.thresholdCents).toBe(60000);
+      expect((await admin('GET', `/api/v1/boards/${b.id}/stipends/totals?year=2028`)).body.thresholdCents).toBe(200000);
+      const list = await admin('GET', '/api/v1/stipends/reporting-thresholds');
+      expect(list.body.data.map((r: { year: number; amountCents: number; updatedAt: string | null }) => [r.year, r.amountCents, r.updatedAt])).toEqual([
+        [2025, 60000, null],
+        [2026, 200000, null],
+      ]);
+      // A later year set now starts from the $2,000 it inherits (version 1), not $600.
+      const set = await admin('PUT', '/api/v1/stipends/reporting-thresholds/2029', { amountCents: 200000, version: 1 });
+      expect([set.status, set.body.amountCents, set.body.version]).toEqual([200, 200000, 1]);
+    } finally {
+      await t.db.delete(schema.stipendReportingThresholds);
+      await t.db.insert(schema.stipendReportingThresholds).values(saved);
+    }
+  });
 });
 
 describe('access', () => {

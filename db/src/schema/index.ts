@@ -8,3 +8,4 @@ export * from './engagement';
 export * from './boards';
 export * from './platform';
 export * from './board-recommendations';
+export * from './board-stipends';

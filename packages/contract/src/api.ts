@@ -15,6 +15,7 @@ import { webhookEndpoints } from './webhooks/endpoints';
 import { engagementEndpoints, engagementReportEndpoints } from './engagement/endpoints';
 import { boardEndpoints } from './boards/endpoints';
 import { recommendationEndpoints } from './boards/recommendations.endpoints';
+import { boardStipendEndpoints } from './boards/stipends.endpoints';
 
 /** The whole REST surface at a glance: every endpoint the API serves and the client calls. */
 export const api = {
@@ -35,6 +36,7 @@ export const api = {
   ...engagementReportEndpoints,
   ...boardEndpoints,
   ...recommendationEndpoints,
+  ...boardStipendEndpoints,
   ...auditEndpoints,
   ...healthEndpoints,
 };

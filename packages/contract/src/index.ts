@@ -46,3 +46,4 @@ export * from './boards/stipends';
 export * from './boards/budget';
 export * from './boards/recommendations';
 export * from './boards/recommendations.schemas';
+export * from './boards/stipends.schemas';

@@ -936,3 +936,71 @@ describe('board recommendations', () => {
       }),
     ), 60_000);
 });
+
+describe('board stipends', () => {
+  const PLACEHOLDER = '00000000-0000-4000-8000-000000000000';
+  /** A refusal the fields earn together (a rule across stored and new values), by code and field: not a 500. */
+  const refused = (res: LightMyRequestResponse, codes: string[], path?: RegExp) => res.statusCode >= 400 && res.statusCode < 500 && codes.includes(res.json().code) && (!path || path.test(res.body));
+  const boardWithMember = async () => {
+    const b = await newBoardRow(t.db);
+    const [m] = await t.db.insert(schema.boardMembers).values({ boardId: b.id, name: `Member ${next()}`, termStart: '2026-01-01', termEnd: '2027-12-31' }).returning();
+    return { board: b, member: m! };
+  };
+  /** Every read of a payment: detail, list, the year's totals and export when it has a paid date. */
+  const readPayment = async (boardId: string, p: { id: string; paidOn: string | null }) => {
+    await read(w.netAdmin, api.getStipendPayment, { params: { id: boardId, paymentId: p.id } });
+    await listed(w.netAdmin, api.listStipendPayments, { params: { id: boardId } }, p.id);
+    await read(w.netAdmin, api.getStipendPolicy, { params: { id: boardId } });
+    if (p.paidOn) {
+      const year = Number(p.paidOn.slice(0, 4));
+      await listed(w.netAdmin, api.listStipendPayments, { params: { id: boardId }, query: { year } }, p.id, 'by year');
+      await read(w.netAdmin, api.getStipendTotals, { params: { id: boardId }, query: { year } });
+      await read(w.netAdmin, api.exportStipends, { params: { id: boardId }, query: { year } });
+    }
+  };
+
+  it('policy: update with any field absent', () =>
+    run(
+      fc.asyncProperty(bodyOf(api.updateStipendPolicy.body, {}, ['version']), async (body) => {
+        const { board } = await boardWithMember();
+        ok(api.updateStipendPolicy, await call(w.netAdmin, api.updateStipendPolicy, { params: { id: board.id }, body, headers: ifMatch(1) }));
+        await read(w.netAdmin, api.getStipendPolicy, { params: { id: board.id } });
+      }),
+    ), 60_000);
+
+  it('payment: create, then update, with any optional field absent or null', () =>
+    run(
+      fc.asyncProperty(bodyOf(api.createStipendPayment.body, { memberId: fc.constant(PLACEHOLDER), meetingId: fc.constantFrom(undefined, null) }), bodyOf(api.updateStipendPayment.body, {}, ['version']), async (create, update) => {
+        const { board, member } = await boardWithMember();
+        const res = await call(w.netAdmin, api.createStipendPayment, { params: { id: board.id }, body: { ...create, memberId: member.id } });
+        // No amount where the policy (never saved: rates 0) gives none: refused by name.
+        if (refused(res, ['validation_failed'], /amountCents/)) return;
+        const p = ok(api.createStipendPayment, res);
+        await readPayment(board.id, p);
+        const changed = await call(w.netAdmin, api.updateStipendPayment, { params: { id: board.id, paymentId: p.id }, body: update, headers: ifMatch(p.version) });
+        // A status change the lifecycle does not allow, or issued without a paid date: refused by name.
+        if (refused(changed, ['invalid_transition', 'validation_failed'])) return;
+        await readPayment(board.id, ok(api.updateStipendPayment, changed));
+      }),
+    ), 60_000);
+
+  it('pay a meeting with any optional field absent or null', () =>
+    run(
+      fc.asyncProperty(bodyOf(api.payMeeting.body, { memberIds: fc.constant([PLACEHOLDER]), meetingId: fc.uuid() }), async (body) => {
+        const { board, member } = await boardWithMember();
+        await t.db.insert(schema.boardStipendPolicies).values({ boardId: board.id, meetingRateCents: 15000 });
+        const paid = ok(api.payMeeting, await call(w.netAdmin, api.payMeeting, { params: { id: board.id }, body: { ...body, memberIds: [member.id] } }));
+        for (const p of paid.data) await readPayment(board.id, p);
+      }),
+    ), 60_000);
+
+  it('reporting threshold: set a later year, then read the list', () =>
+    run(
+      fc.asyncProperty(fc.integer({ min: 2027, max: 2100 }), bodyOf(api.putReportingThreshold.body, {}, ['version']), async (year, body) => {
+        await t.db.delete(schema.stipendReportingThresholds).where(eq(schema.stipendReportingThresholds.year, year));
+        const r = ok(api.putReportingThreshold, await call(w.netAdmin, api.putReportingThreshold, { params: { year: String(year) }, body, headers: ifMatch(1) }));
+        expect((await read(w.netAdmin, api.listReportingThresholds, {})).data).toContainEqual(r);
+        await t.db.delete(schema.stipendReportingThresholds).where(eq(schema.stipendReportingThresholds.year, year));
+      }),
+    ), 60_000);
+});

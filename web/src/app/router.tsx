@@ -15,7 +15,7 @@ import { HsdsRoute } from './routes/hsds-pages';
 import { OrganizationApiKeysRoute, OrganizationMembersRoute, OrganizationWebhooksRoute, UsersAdminRoute } from './routes/organization-pages';
 import { ProtectedLayout } from './routes/protected-layout';
 import { AuditRoute } from './routes/audit-pages';
-import { BoardApplicationsRoute, BoardApplyRoute, BoardPublicRoute, BoardRecommendationRoute, BoardRecommendationsRoute, BoardsRoute } from './routes/board-pages';
+import { BoardApplicationsRoute, BoardApplyRoute, BoardPublicRoute, BoardRecommendationRoute, BoardRecommendationsRoute, BoardStipendsRoute, BoardsRoute } from './routes/board-pages';
 import { NetworkReferralsRoute, ReferralDetailRoute, ReferralInboxRoute, ReferralNewRoute } from './routes/referral-pages';
 import { Require } from './routes/require';
 import { SignInRoute } from './routes/sign-in';
@@ -140,6 +140,7 @@ export function AppRouter() {
           <Route path={paths.advisoryBoard.path} element={<BoardApplicationsRoute />} />
           <Route path={paths.advisoryBoardRecommendations.path} element={<BoardRecommendationsRoute />} />
           <Route path={paths.advisoryBoardRecommendation.path} element={<BoardRecommendationRoute />} />
+          <Route path={paths.advisoryBoardStipends.path} element={<BoardStipendsRoute />} />
           <Route
             path={paths.adminOrganizations.path}
             element={

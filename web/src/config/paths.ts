@@ -31,6 +31,7 @@ export const paths = {
   engagementEvent: { path: '/engagement/events/:id', href: (id: string) => `/engagement/events/${id}` },
   advisoryBoards: { path: '/advisory-boards', href: () => '/advisory-boards' },
   advisoryBoard: { path: '/advisory-boards/:id', href: (id: string) => `/advisory-boards/${id}` },
+  advisoryBoardStipends: { path: '/advisory-boards/:id/stipends', href: (id: string) => `/advisory-boards/${id}/stipends` },
   /** A recruiting board's public application: no sign-in. */
   boardApply: { path: '/boards/:id/apply', href: (id: string) => `/boards/${id}/apply` },
   /** A board's public "you said, we did" page: no sign-in. */

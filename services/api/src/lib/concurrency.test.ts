@@ -229,6 +229,29 @@ const WRITES: Record<string, WriteRoute> = {
     alwaysExists: true,
     fresh: async () => ({ call: (await member(t, w.other, 'staff')).call, url: '/api/v1/me/notification-settings', body: { enabled: { 'referral.message': false } }, version: 1 }),
   },
+  updateStipendPolicy: {
+    concurrency: 'required',
+    // Never saved: version 1 (the write creates the row).
+    fresh: async () => ({ call: admin, url: `/api/v1/boards/${(await newBoardRow(t.db)).id}/stipends/policy`, body: { meetingRateCents: 15000 }, version: 1 }),
+  },
+  updateStipendPayment: {
+    concurrency: 'required',
+    fresh: async () => {
+      const b = await newBoardRow(t.db);
+      const m = await newMemberRow(t.db, b.id);
+      const [p] = await t.db.insert(schema.stipendPayments).values({ boardId: b.id, memberId: m.id, amountCents: 15000, method: 'check', purpose: 'meeting' }).returning();
+      return { call: admin, url: `/api/v1/boards/${b.id}/stipends/${p!.id}`, body: { status: 'issued', paidOn: '2026-05-01' }, version: 1 };
+    },
+  },
+  putReportingThreshold: {
+    concurrency: 'required',
+    alwaysExists: true,
+    // A year never set is at version 1 (it inherits the nearest earlier year's amount).
+    fresh: async () => {
+      await t.db.delete(schema.stipendReportingThresholds).where(eq(schema.stipendReportingThresholds.year, 2045));
+      return { call: admin, url: '/api/v1/stipends/reporting-thresholds/2045', body: { amountCents: 210000 }, version: 1 };
+    },
+  },
   markLoopClosed: {
     concurrency: 'optional',
     fresh: async () => {
@@ -518,6 +541,7 @@ describe('201 Created', () => {
     const adopted = await newRecommendationRow(t.db, board.id, { status: 'adopted', response: 'Yes', respondedAt: new Date() });
     created.push(['createRecommendation', admin, `/api/v1/boards/${board.id}/recommendations`, { title: 'Peer navigators', text: 'At release', topic: 'Reentry', addressedTo: 'Reentry program' }]);
     created.push(['addRecommendationUpdate', admin, `/api/v1/boards/${board.id}/recommendations/${adopted.id}/updates`, { text: 'Hired', progress: 30 }]);
+    created.push(['createStipendPayment', admin, `/api/v1/boards/${board.id}/stipends`, { memberId: (await newMemberRow(t.db, board.id)).id, method: 'check', purpose: 'advance', amountCents: 50000 }]);
     const fwd = await sentToCbo();
     created.push(['forwardReferral', w.cboStaff.call, `/api/v1/referrals/${fwd.id}/forward`, { receivingOrganizationId: w.other.id, note: 'Closer to home', version: fwd.version }]);
     // Every 201 the OpenAPI document lists is in the table.

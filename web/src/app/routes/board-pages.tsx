@@ -5,6 +5,7 @@ import { PublicApplicationPage } from '../../features/boards/components/public-a
 import { PublicBoardPage } from '../../features/boards/components/public-board-page';
 import { RecommendationListPage } from '../../features/boards/components/recommendation-list-page';
 import { RecommendationPage } from '../../features/boards/components/recommendation-page';
+import { StipendsPage } from '../../features/boards/components/stipend-page';
 
 export function BoardsRoute() {
   return <BoardsPage />;
@@ -36,4 +37,10 @@ export function BoardRecommendationsRoute() {
 export function BoardRecommendationRoute() {
   const { id = '', recommendationId = '' } = useParams();
   return <RecommendationPage key={`${id}/${recommendationId}`} boardId={id} recommendationId={recommendationId} />;
+}
+
+/** A board's stipends (its coordinators; the API answers 404 to anyone else). */
+export function BoardStipendsRoute() {
+  const { id = '' } = useParams();
+  return <StipendsPage key={id} boardId={id} />;
 }

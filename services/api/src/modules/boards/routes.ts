@@ -5,6 +5,8 @@ import { route } from '../../lib/routes';
 import type { createApplicationsService } from './applications.service';
 import type { RecommendationsService } from './recommendations.service';
 import type { BoardsService } from './service';
+import { stipendExportCsv, type StipendsService } from './stipends.service';
+import { sendCsv, wantsCsv } from '../../lib/csv';
 
 /**
  * Boards: creating one is for board coordinators and network admins (403 for others); every other
@@ -53,4 +55,26 @@ export const boardRoutes = (app: FastifyInstance, boards: BoardsService, applica
     handler: async (req) => recommendations.update(req.ctx(), req.params.id, req.params.recommendationId, req.expectedVersion, req.body),
   });
   route(app, api.addRecommendationUpdate, { rule: coordinator, handler: async (req) => recommendations.addUpdate(req.ctx(), req.params.id, req.params.recommendationId, req.body) });
+};
+
+/** Stipends (issue 26): every route answers anyone who does not coordinate the board 404 (stipends.service.ts). */
+export const boardStipendRoutes = (app: FastifyInstance, stipends: StipendsService) => {
+  const coordinator = rules.signedIn;
+  route(app, api.getStipendPolicy, { rule: coordinator, handler: async (req) => stipends.getPolicy(req.actor, req.params.id) });
+  route(app, api.updateStipendPolicy, { rule: coordinator, handler: async (req) => stipends.updatePolicy(req.ctx(), req.params.id, req.expectedVersion, req.body) });
+  route(app, api.listStipendPayments, { rule: coordinator, handler: async (req) => stipends.list(req.ctx(), req.params.id, req.query) });
+  route(app, api.createStipendPayment, { rule: coordinator, handler: async (req) => stipends.create(req.ctx(), req.params.id, req.body) });
+  route(app, api.payMeeting, { rule: coordinator, handler: async (req) => stipends.payMeeting(req.ctx(), req.params.id, req.body) });
+  route(app, api.getStipendTotals, { rule: coordinator, handler: async (req) => stipends.totals(req.actor, req.params.id, req.query.year) });
+  route(app, api.exportStipends, {
+    rule: coordinator,
+    handler: async (req, reply) => {
+      const e = await stipends.exportYear(req.ctx(), req.params.id, req.query.year);
+      return wantsCsv(req) ? sendCsv(reply, `stipends-${e.year}.csv`, stipendExportCsv(e)) : e;
+    },
+  });
+  route(app, api.getStipendPayment, { rule: coordinator, handler: async (req) => stipends.get(req.ctx(), req.params.id, req.params.paymentId) });
+  route(app, api.updateStipendPayment, { rule: coordinator, handler: async (req) => stipends.update(req.ctx(), req.params.id, req.params.paymentId, req.expectedVersion, req.body) });
+  route(app, api.listReportingThresholds, { rule: rules.signedIn, handler: async () => stipends.thresholds() });
+  route(app, api.putReportingThreshold, { rule: rules.networkAdmin, handler: async (req) => stipends.putThreshold(req.ctx(), req.params.year, req.expectedVersion, req.body.amountCents) });
 };

@@ -9,6 +9,7 @@ import {
   makeAgreement,
   makeBoard,
   makeBoardRecommendation,
+  makeStipendBoard,
   makeApiKey,
   makeClient,
   makeContact,
@@ -1725,6 +1726,83 @@ const boardRecommendationKind: KindDef<RecommendationObj> = {
   ],
 };
 
+// ---- Board stipends (issue 26): payment details and members' contact details, coordinators only ----
+type StipendObj = Awaited<ReturnType<typeof makeStipendBoard>>;
+const stipendPath = (c: CellCtx<StipendObj>, rest = '') => `/api/v1/boards/${c.obj.id}/stipends${rest}`;
+const boardStipendKind: KindDef<StipendObj> = {
+  owner: 'N',
+  id: (o) => o.id,
+  snapshot: async (w, o) => ({
+    ...(await boardSnapshot(w, o)),
+    policy: (await w.db.execute(sql`select to_jsonb(x) - 'updated_at' as row from board_stipend_policies x where board_id = ${o.id}::uuid`)).rows,
+    payments: (await w.db.execute(sql`select to_jsonb(x) - 'updated_at' as row from stipend_payments x where board_id = ${o.id}::uuid order by id`)).rows,
+  }),
+  kind: 'board stipends',
+  states: ['a planned payment'],
+  create: (w) => makeStipendBoard(w),
+  actions: [
+    { name: 'policy', method: 'GET', path: (c) => stipendPath(c, '/policy'), security: 'session', expect: coordinatorOr('allow') },
+    { name: 'edit the policy', method: 'PUT', path: (c) => stipendPath(c, '/policy'), body: (c) => ({ meetingRateCents: 16000, version: c.obj.policy.version }), security: 'session', expect: coordinatorOr('allow'), mutates: true },
+    { name: 'payments', method: 'GET', path: (c) => stipendPath(c), security: 'session', expect: coordinatorOr('allow') },
+    { name: 'one payment', method: 'GET', path: (c) => stipendPath(c, `/${c.obj.payment.id}`), security: 'session', expect: coordinatorOr('allow') },
+    { name: 'year totals', method: 'GET', path: (c) => stipendPath(c, '/totals?year=2026'), security: 'session', expect: coordinatorOr('allow') },
+    { name: 'year-end export', method: 'GET', path: (c) => stipendPath(c, '/export?year=2026'), security: 'session', expect: coordinatorOr('allow') },
+    {
+      name: 'record a payment',
+      method: 'POST',
+      path: (c) => stipendPath(c),
+      body: (c) => ({ memberId: c.obj.member.id, method: 'gift_card', purpose: 'advance', amountCents: 50000, paidOn: '2026-02-01', status: 'issued' }),
+      security: 'session',
+      expect: coordinatorOr('allow'),
+      mutates: true,
+    },
+    {
+      name: 'pay a meeting',
+      method: 'POST',
+      path: (c) => stipendPath(c, '/meeting-payments'),
+      body: (c) => ({ meetingId: '5a0f3c9e-2b1d-4c5e-8f70-9a1b2c3d4e5f', memberIds: [c.obj.member.id] }),
+      security: 'session',
+      expect: coordinatorOr('allow'),
+      mutates: true,
+    },
+    {
+      name: 'issue a payment',
+      method: 'PATCH',
+      path: (c) => stipendPath(c, `/${c.obj.payment.id}`),
+      body: (c) => ({ status: 'issued', paidOn: '2026-03-01', version: c.obj.payment.version }),
+      security: 'session',
+      expect: coordinatorOr('allow'),
+      mutates: true,
+    },
+  ],
+};
+
+/** The network's reporting thresholds: any signed-in person reads them, network admins set later years. */
+const reportingThresholdKind: KindDef<{ id: string }> = {
+  kind: 'stipend reporting thresholds',
+  states: ['network-wide'],
+  owner: 'N',
+  create: async (w) => {
+    // 2040 saved at the amount it inherits: the allowed PUT below then changes no row at all.
+    await w.db.insert(schema.stipendReportingThresholds).values({ year: 2040, amountCents: 200000 }).onConflictDoNothing();
+    return { id: '00000000-0000-4000-8000-000000000000' };
+  },
+  id: (o) => o.id,
+  snapshot: async (w) => (await w.db.execute(sql`select year, amount_cents, version from stipend_reporting_thresholds order by year`)).rows,
+  actions: [
+    { name: 'list', method: 'GET', path: () => '/api/v1/stipends/reporting-thresholds', security: 'session', expect: () => 'allow' },
+    {
+      // The amount 2040 already has: writes nothing, so every cell finds version 1.
+      name: 'set a later year',
+      method: 'PUT',
+      path: () => '/api/v1/stipends/reporting-thresholds/2040',
+      body: () => ({ amountCents: 200000, version: 1 }),
+      security: 'session',
+      expect: (a) => (netAdmin(a) ? 'allow' : 'forbidden'),
+    },
+  ],
+};
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one list of kinds with different object types
 export const OBJECT_KINDS: KindDef<any>[] = [
   referralKind,
@@ -1758,6 +1836,8 @@ export const OBJECT_KINDS: KindDef<any>[] = [
   boardMemberKind,
   boardCharterKind,
   boardRecommendationKind,
+  boardStipendKind,
+  reportingThresholdKind,
 ];
 
 export interface CellInfo {

@@ -239,3 +239,11 @@ export const membershipOf = async (db: Db, userId: string) => db.select().from(s
 /** An engagement event A took part in (B did not), with internal notes and a gap link. */
 export const makeEngagementEvent = async (w: World) =>
   newEngagementEvent(w.db, { title: `Matrix event ${w.uniq()}`, organizationIds: [w.orgs.A.id], gapIds: ['0f3c9a4e-1b2d-4c5e-8f70-9a1b2c3d4e5f'] });
+
+/** makeBoard with a saved stipend policy ($150 a meeting, version 2) and a planned extra-work payment of its member (issue 26 stipends). */
+export const makeStipendBoard = async (w: World) => {
+  const b = await makeBoard(w, 'active');
+  const [policy] = await w.db.insert(schema.boardStipendPolicies).values({ boardId: b.id, meetingRateCents: 15000, extraRateCents: 10000, version: 2 }).returning();
+  const [payment] = await w.db.insert(schema.stipendPayments).values({ boardId: b.id, memberId: b.member.id, amountCents: 10000, method: 'check', purpose: 'extra_work' }).returning();
+  return { ...b, policy: policy!, payment: payment! };
+};

@@ -17,6 +17,7 @@ import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage, isStaleVersion } from '../../../lib/errors';
 import { useDecideApplication } from '../api/mutations';
 import { boardQueries, type RankedApplications } from '../api/queries';
+import { StipendBoardTabs } from './stipend-page';
 import '../boards.css';
 
 type Row = RankedApplications['data'][number];
@@ -100,6 +101,7 @@ export function BoardApplicationsPage({ boardId }: { boardId: string }) {
         description={t('boards.rankedIntro')}
         actions={<Link to={paths.advisoryBoardRecommendations.href(boardId)}>{t('recs.heading')}</Link>}
       />
+      <StipendBoardTabs boardId={boardId} current="applications" />
       {(board.isPending || ranked.isPending) && !failed && <Spinner label={t('app.loading')} />}
       {failed && <Alert tone="danger">{errorMessage(failed, t)}</Alert>}
       {ranked.data && (

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DateSchema, IdSchema, TimestampSchema } from '../common/ids';
 import { EngagementEventTypeSchema } from './enums';
-import { FOCUS_POPULATIONS, type FocusPopulation } from '../common/enums';
+import { FOCUS_POPULATIONS, FocusPopulationSchema, SpaSchema, type FocusPopulation } from '../common/enums';
 import { METRIC_PERIODS } from '../referrals/metrics';
 
 // Engagement reports (issue 25, "Reports"): events and attendees per period, and the State's
@@ -159,8 +159,8 @@ export const StaffMonthlyEventSchema = z
     date: DateSchema.describe('The day it started, Los Angeles time'),
     title: z.string(),
     type: EngagementEventTypeSchema,
-    focusPopulations: z.array(z.string()).describe('Focus populations (the reference list’s ids)'),
-    spas: z.array(z.string()),
+    focusPopulations: z.array(FocusPopulationSchema).describe('Focus populations (the reference list’s ids)'),
+    spas: z.array(SpaSchema),
     attendeeCount: z.number().int().min(0),
   })
   .meta({ id: 'StaffMonthlyEvent' });

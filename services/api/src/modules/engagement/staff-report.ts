@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import { schema, type Db, type DbOrTx } from '@tandem/db';
-import type { EngagementEventType, StaffMonthly, StaffMonthlyEvent, StaffMonthlyQuerySchema } from '@tandem/contract';
+import type { EngagementEventType, FocusPopulation, Spa, StaffMonthly, StaffMonthlyEvent, StaffMonthlyQuerySchema } from '@tandem/contract';
 import type { Ctx } from '../../lib/actor';
 import { userIdOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
@@ -22,7 +22,7 @@ export const monthBounds = (month: string) => {
   return { from: `${month}-01`, to: new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10) };
 };
 
-type Row = { id: string; starts_at: string; date: string; title: string; type: EngagementEventType; focus_populations: string[]; spas: string[]; attendee_count: number };
+type Row = { id: string; starts_at: string; date: string; title: string; type: EngagementEventType; focus_populations: FocusPopulation[]; spas: Spa[]; attendee_count: number };
 
 export const staffReportRepo = {
   /** The live events the user led that started in [from, to] (Los Angeles days), by start then id. */

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { api, FOCUS_POPULATIONS, METRIC_PERIODS, SPA_CODES } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Card } from '../../../components/ui/card';
@@ -136,7 +136,8 @@ export function EngagementReportPage({ showNetwork }: { showNetwork: boolean }) 
               to: formatCalendarDate(byPopulation.data.to, locale),
             })}
           </p>
-          <PopulationFigure report={byPopulation.data} population={population} measure={measure} controls={measureToggle} describe={describe} csv={csv('population')} />
+          <div className="report-controls">{measureToggle}</div>
+          <PopulationFigure report={byPopulation.data} population={population} measure={measure} describe={describe} csv={csv('population')} />
         </>
       )}
 
@@ -171,14 +172,12 @@ function PopulationFigure({
   report,
   population,
   measure,
-  controls,
   describe,
   csv,
 }: {
   report: EngagementReport;
   population: string | undefined;
   measure: Measure;
-  controls: ReactNode;
   describe: (d: Datum, s: { label: string }, v: number) => string;
   csv: () => Promise<void>;
 }) {
@@ -195,7 +194,6 @@ function PopulationFigure({
     <ReportFigure
       title={title}
       note={t('reports.byPopulationNote')}
-      controls={controls}
       csv={csv}
       table={
         <Table
@@ -212,9 +210,9 @@ function PopulationFigure({
           {rows.map((x) => (
             <tr key={`${x.period}|${x.key ?? ''}`} className={x.key === null ? 'report-total-row' : undefined} data-period={x.period} data-key={x.key ?? 'total'}>
               <th scope="row">{periodLabel(x.period, locale, t)}</th>
-              <td>{x.key === null ? t('reports.allPopulations') : t(`focus.${x.key as (typeof FOCUS_POPULATIONS)[number]}`)}</td>
-              <td>{x.events}</td>
-              <td>{x.attendees}</td>
+              <td data-label={t('reports.colPopulation')}>{x.key === null ? t('reports.allPopulations') : t(`focus.${x.key as (typeof FOCUS_POPULATIONS)[number]}`)}</td>
+              <td data-label={t('reports.events')}>{x.events}</td>
+              <td data-label={t('reports.attendees')}>{x.attendees}</td>
             </tr>
           ))}
         </Table>
@@ -269,8 +267,8 @@ function KeyFigure({
           {entries.map((e) => (
             <tr key={e.key} data-key={e.key}>
               <th scope="row">{e.label}</th>
-              <td>{e.events}</td>
-              <td>{e.attendees}</td>
+              <td data-label={t('reports.events')}>{e.events}</td>
+              <td data-label={t('reports.attendees')}>{e.attendees}</td>
             </tr>
           ))}
         </Table>

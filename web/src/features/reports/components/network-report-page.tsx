@@ -126,14 +126,14 @@ function MetricsFigure({ r, spa, csv }: { r: ReferralMetrics; spa: string | unde
           {rows.map((x) => (
             <tr key={x.period}>
               <th scope="row">{periodLabel(x.period, locale, t)}</th>
-              <td>{x.sent}</td>
-              <td>{x.accepted}</td>
-              <td>{x.declined}</td>
-              <td>{percent(x.acceptanceRate, locale)}</td>
-              <td>{num(x.medianHoursToAcknowledge, locale)}</td>
-              <td>{num(x.medianHoursToFirstContact, locale)}</td>
-              <td>{percent(x.loopClosureRate, locale)}</td>
-              <td>{percent(x.overdueShare, locale)}</td>
+              <td data-label={t('reports.sent')}>{x.sent}</td>
+              <td data-label={t('reports.accepted')}>{x.accepted}</td>
+              <td data-label={t('reports.declined')}>{x.declined}</td>
+              <td data-label={t('reports.acceptanceRate')}>{percent(x.acceptanceRate, locale)}</td>
+              <td data-label={t('reports.medianAck')}>{num(x.medianHoursToAcknowledge, locale)}</td>
+              <td data-label={t('reports.medianContact')}>{num(x.medianHoursToFirstContact, locale)}</td>
+              <td data-label={t('reports.loopClosureRate')}>{percent(x.loopClosureRate, locale)}</td>
+              <td data-label={t('reports.overdueShare')}>{percent(x.overdueShare, locale)}</td>
             </tr>
           ))}
         </Table>
@@ -194,9 +194,11 @@ function PipelineFigure({ r, spa }: { r: PipelineReport; spa: string | undefined
             <tr key={x.spa ?? 'total'} className={x.spa === null ? 'report-total-row' : undefined}>
               <th scope="row">{spaName(x.spa)}</th>
               {r.stages.map((s) => (
-                <td key={s}>{x.counts[s]}</td>
+                <td key={s} data-label={t(`stage.${s}`)}>
+                  {x.counts[s]}
+                </td>
               ))}
-              <td>{x.total}</td>
+              <td data-label={t('reports.colTotal')}>{x.total}</td>
             </tr>
           ))}
         </Table>

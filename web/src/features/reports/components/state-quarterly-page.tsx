@@ -113,7 +113,7 @@ function StateReport({ r }: { r: StateQuarterly }) {
             <tr key={m ?? 'quarter'} className={m === null ? 'report-total-row' : undefined} data-month={m ?? 'quarter'}>
               <th scope="row">{m ? monthLong(m, locale) : t('reports.quarterTotal')}</th>
               {[...STATE_POPULATION_CATEGORIES, null].map((c) => (
-                <td key={c ?? 'total'} data-category={c ?? 'total'}>
+                <td key={c ?? 'total'} data-category={c ?? 'total'} data-label={c ? categoryLabel(c, t) : t('reports.colTotal')}>
                   {cell(m, c)?.[measure] ?? 0}
                 </td>
               ))}

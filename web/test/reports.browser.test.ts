@@ -16,7 +16,7 @@ describe('reports (issue 25)', () => {
       'reports-phone',
       async (page) => {
         const county = await newOrg(suite.stack.db, { name: `County Health ${uniq()}`, type: 'health_system' });
-        const member = await newUser(suite.stack.db, { org: county, role: 'collaboration_team', name: `Rita Reports ${uniq()}` });
+        const member = await newUser(suite.stack.db, { org: county, role: 'collaboration_team', name: `Rita Ramos ${uniq()}` });
         const title = `Shelter workgroup ${uniq()}`;
         const month = laMonth();
         await signIn(page, member.email, member.password);
@@ -31,6 +31,9 @@ describe('reports (issue 25)', () => {
         await form.getByLabel('Attendees in total').fill('23');
         await form.getByRole('button', { name: 'Log event' }).click();
         await expectVisible(page.getByRole('heading', { name: title, level: 1 }));
+        // Quick entry names no staff lead; the full form would: name this person, as a later edit does.
+        const id = page.url().split('/').pop()!;
+        expect((await page.request.patch(`/api/v1/engagement/events/${id}`, { data: { staffLeadIds: [member.id], version: 1 } })).status()).toBe(200);
 
         // The engagement report, reached from the menu.
         await page.getByRole('button', { name: 'Menu' }).click();
@@ -56,6 +59,9 @@ describe('reports (issue 25)', () => {
         expect(await bySpa.locator('rect[data-series="value"][data-period="spa4"]').getAttribute('data-value')).toBe('23');
         await bySpa.getByText('Table view').click();
         expect(await bySpa.locator('tr[data-key="spa4"] td').allInnerTexts()).toEqual(['1', '23']);
+        // Events by staff member counts it for its lead.
+        const byStaff = page.getByRole('region', { name: 'Events by staff member' });
+        expect(await byStaff.locator(`rect[data-period="${member.id}"]`).getAttribute('aria-label')).toBe(`${member.name}, Attendees: 23 attendees`);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
         await expectNoSeriousA11yFindings(page, 'the engagement report (390 px)');
         await screenshot(page, 'reports-engagement-390');
@@ -83,6 +89,10 @@ describe('reports (issue 25)', () => {
         await screenshot(page, 'reports-network-1280');
         await page.goto('/reports/staff-monthly');
         await expectVisible(page.getByRole('heading', { name: "A staff member's monthly report", level: 1 }));
+        // This person's month: the event, its attendees, its populations.
+        expect(await page.getByTestId('staff-events').innerText()).toBe('1');
+        expect(await page.getByTestId('staff-attendees').innerText()).toBe('23');
+        await expectVisible(page.getByRole('link', { name: title }));
         await screenshot(page, 'reports-staff-1280');
         await page.goto('/engagement?view=calendar');
         await expectVisible(page.getByRole('link', { name: new RegExp(title) }));

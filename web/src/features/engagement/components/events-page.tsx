@@ -62,8 +62,13 @@ export function EventsPage({ canWrite }: { canWrite: boolean }) {
       <Card>
         <FiltersFold active={[filters.from, filters.to, filters.spa, filters.population, filters.type].filter(Boolean).length}>
           <form className="filters" role="search" aria-label={t('engagement.filters')} onSubmit={(e) => e.preventDefault()}>
-            <TextField label={t('engagement.from')} type="date" name="from" value={filters.from ?? ''} onChange={(e) => set({ from: e.target.value })} />
-            <TextField label={t('engagement.to')} type="date" name="to" value={filters.to ?? ''} onChange={(e) => set({ to: e.target.value })} />
+            {/* The calendar shows one month: dates are its own. */}
+            {!calendar && (
+              <>
+                <TextField label={t('engagement.from')} type="date" name="from" value={filters.from ?? ''} onChange={(e) => set({ from: e.target.value })} />
+                <TextField label={t('engagement.to')} type="date" name="to" value={filters.to ?? ''} onChange={(e) => set({ to: e.target.value })} />
+              </>
+            )}
             <SelectField
               label={t('engagement.fieldSpa')}
               name="spa"

@@ -19,15 +19,31 @@ const staleTime = 60_000;
 
 export const reportQueries = {
   engagement: (query: EngagementReportQuery) =>
-    queryOptions({ queryKey: queryKeys.engagementEvents.report('period', query), queryFn: () => apiCall(api.getEngagementReport, { query }), staleTime }),
+    queryOptions({
+      queryKey: queryKeys.engagementEvents.report('period', query),
+      queryFn: () => apiCall(api.getEngagementReport, { query }),
+      staleTime,
+    }),
   stateQuarterly: (query: StateQuarterlyQuery) =>
-    queryOptions({ queryKey: queryKeys.engagementEvents.report('state-quarterly', query), queryFn: () => apiCall(api.getEngagementStateQuarterly, { query }), staleTime }),
+    queryOptions({
+      queryKey: queryKeys.engagementEvents.report('state-quarterly', query),
+      queryFn: () => apiCall(api.getEngagementStateQuarterly, { query }),
+      staleTime,
+    }),
   staffMonthly: (query: StaffMonthlyQuery) =>
-    queryOptions({ queryKey: queryKeys.engagementEvents.report('staff-monthly', query), queryFn: () => apiCall(api.getEngagementStaffMonthly, { query }), staleTime }),
+    queryOptions({
+      queryKey: queryKeys.engagementEvents.report('staff-monthly', query),
+      queryFn: () => apiCall(api.getEngagementStaffMonthly, { query }),
+      staleTime,
+    }),
   referralMetrics: (query: ReferralMetricsQuery) =>
     queryOptions({ queryKey: queryKeys.referrals.metrics(query), queryFn: () => apiCall(api.getReferralMetrics, { query }), staleTime }),
   pipeline: (query: PipelineQuery) =>
-    queryOptions({ queryKey: queryKeys.organizations.pipeline(query), queryFn: () => apiCall(api.getPipelineReport, { query }), staleTime }),
+    queryOptions({
+      queryKey: queryKeys.organizations.pipeline(query),
+      queryFn: () => apiCall(api.getPipelineReport, { query }),
+      staleTime,
+    }),
 };
 
 /** The URL of a report with its query, as the typed client builds it (empty values left out). */

@@ -1,5 +1,17 @@
 import type { ReactElement } from 'react';
-import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BarShapeProps,
+} from 'recharts';
 
 /** Colour-blind-safe (Okabe–Ito), never the only signal: the legend, labels and table say the same. */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#6B6B6B', '#1B2B2E'];
@@ -43,6 +55,7 @@ export function BarsChart({
   height = 280,
   stacked = true,
   layout = 'horizontal',
+  legend = series.length > 1,
 }: {
   data: Datum[];
   series: Series[];
@@ -51,6 +64,8 @@ export function BarsChart({
   height?: number;
   stacked?: boolean;
   layout?: 'horizontal' | 'vertical';
+  /** Say which colour is which (default: when there are several series). */
+  legend?: boolean;
 }) {
   const vertical = layout === 'vertical';
   return (
@@ -69,7 +84,7 @@ export function BarsChart({
           </>
         )}
         <Tooltip />
-        {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
+        {legend && <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />}
         {series.map((s, i) => (
           <Bar
             key={s.key}
@@ -110,12 +125,30 @@ export function BarsAndRatesChart({
         <YAxis yAxisId="n" allowDecimals={false} tick={axisTick} />
         <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} unit="%" tick={axisTick} width={44} />
         <Tooltip />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         {bars.map((s, i) => (
-          <Bar key={s.key} yAxisId="n" dataKey={s.key} name={s.label} fill={PALETTE[(i + 4) % PALETTE.length]} isAnimationActive={false} shape={segment(s, describe)} />
+          <Bar
+            key={s.key}
+            yAxisId="n"
+            dataKey={s.key}
+            name={s.label}
+            fill={PALETTE[(i + 4) % PALETTE.length]}
+            isAnimationActive={false}
+            shape={segment(s, describe)}
+          />
         ))}
         {lines.map((s, i) => (
-          <Line key={s.key} yAxisId="pct" type="monotone" dataKey={s.key} name={s.label} stroke={PALETTE[i % PALETTE.length]} strokeWidth={2} isAnimationActive={false} connectNulls />
+          <Line
+            key={s.key}
+            yAxisId="pct"
+            type="monotone"
+            dataKey={s.key}
+            name={s.label}
+            stroke={PALETTE[i % PALETTE.length]}
+            strokeWidth={2}
+            isAnimationActive={false}
+            connectNulls
+          />
         ))}
       </ComposedChart>
     </ResponsiveContainer>

@@ -16,7 +16,7 @@ import { spaShort } from '../../../lib/labels';
 import { idParam, pickParam, useUrlFilters } from '../../../lib/use-url-filters';
 import { downloadReportCsv, reportQueries, type EngagementReport, type EngagementReportQuery } from '../api/queries';
 import { BarsChart, type Datum } from './charts';
-import { periodLabel } from './format';
+import { periodLabel, periodsBetween } from './format';
 import { ReportFigure, Toggle } from './report-figure';
 import { ReportTabs } from './report-tabs';
 import './reports.css';
@@ -25,8 +25,6 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dateParam = (v: string | null) => (v && DATE.test(v) ? v : undefined);
 type Measure = 'events' | 'attendees';
 
-/** Per period of a report split by a dimension: each key's row, and the period's total (key null). */
-const periods = (r: EngagementReport) => [...new Set(r.rows.map((x) => x.period))];
 /** Every key's figures summed over the periods (each event is in one period only, so the sums are exact). */
 const sumByKey = (r: EngagementReport) => {
   const out = new Map<string, { label: string | null; events: number; attendees: number }>();
@@ -59,8 +57,10 @@ export function EngagementReportPage({ showNetwork }: { showNetwork: boolean }) 
   const bySpa = useQuery({ ...reportQueries.engagement({ ...base, by: 'spa' }), placeholderData: keepPreviousData });
   const byStaff = useQuery({ ...reportQueries.engagement({ ...base, by: 'staff' }), placeholderData: keepPreviousData });
   const measureName = (m: Measure) => (m === 'events' ? t('reports.events') : t('reports.attendees')).toLowerCase();
-  const describe = (d: Datum, s: { label: string }, v: number) => t('reports.segment', { period: d.label, series: s.label, value: v, measure: measureName(measure) });
-  const csv = (by: 'population' | 'spa' | 'staff') => () => downloadReportCsv(api.getEngagementReport, { ...base, by }, `engagement-${by}.csv`);
+  const describe = (d: Datum, s: { label: string }, v: number) =>
+    t('reports.segment', { period: d.label, series: s.label, value: v, measure: measureName(measure) });
+  const csv = (by: 'population' | 'spa' | 'staff') => () =>
+    downloadReportCsv(api.getEngagementReport, { ...base, by }, `engagement-${by}.csv`);
   const staffNames = byStaff.data ? sumByKey(byStaff.data) : new Map<string, { label: string | null }>();
   const nameOf = (id: string) => staffNames.get(id)?.label ?? t('reports.unnamed');
 
@@ -84,8 +84,20 @@ export function EngagementReportPage({ showNetwork }: { showNetwork: boolean }) 
       <Card className="report-filters">
         <FiltersFold active={[base.from, base.to, spa, population, staff].filter(Boolean).length}>
           <form className="filters report-filter-grid" role="search" aria-label={t('reports.filters')} onSubmit={(e) => e.preventDefault()}>
-            <TextField label={t('engagement.from')} type="date" name="from" value={base.from ?? ''} onChange={(e) => set({ from: e.target.value })} />
-            <TextField label={t('engagement.to')} type="date" name="to" value={base.to ?? ''} onChange={(e) => set({ to: e.target.value })} />
+            <TextField
+              label={t('engagement.from')}
+              type="date"
+              name="from"
+              value={base.from ?? ''}
+              onChange={(e) => set({ from: e.target.value })}
+            />
+            <TextField
+              label={t('engagement.to')}
+              type="date"
+              name="to"
+              value={base.to ?? ''}
+              onChange={(e) => set({ to: e.target.value })}
+            />
             <SelectField
               label={t('reports.period')}
               name="period"
@@ -137,7 +149,13 @@ export function EngagementReportPage({ showNetwork }: { showNetwork: boolean }) 
             })}
           </p>
           <div className="report-controls">{measureToggle}</div>
-          <PopulationFigure report={byPopulation.data} population={population} measure={measure} describe={describe} csv={csv('population')} />
+          <PopulationFigure
+            report={byPopulation.data}
+            population={population}
+            measure={measure}
+            describe={describe}
+            csv={csv('population')}
+          />
         </>
       )}
 
@@ -146,7 +164,9 @@ export function EngagementReportPage({ showNetwork }: { showNetwork: boolean }) 
           title={t('reports.bySpaTitle')}
           note={t('reports.bySpaNote')}
           keyHeader={t('reports.colSpa')}
-          entries={[...sumByKey(bySpa.data).entries()].filter(([k]) => !spa || k === spa).map(([k, v]) => ({ ...v, key: k, label: spaShort(k) }))}
+          entries={[...sumByKey(bySpa.data).entries()]
+            .filter(([k]) => !spa || k === spa)
+            .map(([k, v]) => ({ ...v, key: k, label: spaShort(k) }))}
           measure={measure}
           describe={describe}
           csv={csv('spa')}
@@ -157,7 +177,9 @@ export function EngagementReportPage({ showNetwork }: { showNetwork: boolean }) 
           title={t('reports.byStaffTitle')}
           note={t('reports.byStaffNote')}
           keyHeader={t('reports.colStaff')}
-          entries={[...sumByKey(byStaff.data).entries()].filter(([k]) => !staff || k === staff).map(([k, v]) => ({ key: k, ...v, label: nameOf(k) }))}
+          entries={[...sumByKey(byStaff.data).entries()]
+            .filter(([k]) => !staff || k === staff)
+            .map(([k, v]) => ({ key: k, ...v, label: nameOf(k) }))}
           measure={measure}
           describe={describe}
           csv={csv('staff')}
@@ -183,7 +205,7 @@ function PopulationFigure({
 }) {
   const { t, locale } = useI18n();
   const shown = FOCUS_POPULATIONS.filter((p) => (!population || p === population) && report.rows.some((x) => x.key === p));
-  const data: Datum[] = periods(report).map((period) => ({
+  const data: Datum[] = periodsBetween(report.from, report.to, report.groupBy).map((period) => ({
     name: period,
     label: periodLabel(period, locale, t),
     ...Object.fromEntries(shown.map((p) => [p, report.rows.find((x) => x.period === period && x.key === p)?.[measure] ?? 0])),
@@ -208,9 +230,16 @@ function PopulationFigure({
           }
         >
           {rows.map((x) => (
-            <tr key={`${x.period}|${x.key ?? ''}`} className={x.key === null ? 'report-total-row' : undefined} data-period={x.period} data-key={x.key ?? 'total'}>
+            <tr
+              key={`${x.period}|${x.key ?? ''}`}
+              className={x.key === null ? 'report-total-row' : undefined}
+              data-period={x.period}
+              data-key={x.key ?? 'total'}
+            >
               <th scope="row">{periodLabel(x.period, locale, t)}</th>
-              <td data-label={t('reports.colPopulation')}>{x.key === null ? t('reports.allPopulations') : t(`focus.${x.key as (typeof FOCUS_POPULATIONS)[number]}`)}</td>
+              <td data-label={t('reports.colPopulation')}>
+                {x.key === null ? t('reports.allPopulations') : t(`focus.${x.key as (typeof FOCUS_POPULATIONS)[number]}`)}
+              </td>
               <td data-label={t('reports.events')}>{x.events}</td>
               <td data-label={t('reports.attendees')}>{x.attendees}</td>
             </tr>
@@ -218,10 +247,10 @@ function PopulationFigure({
         </Table>
       }
     >
-      {data.length === 0 ? (
+      {shown.length === 0 ? (
         <p className="report-empty">{t('reports.noData')}</p>
       ) : (
-        <BarsChart data={data} title={title} describe={describe} series={shown.map((p) => ({ key: p, label: t(`focus.${p}`) }))} />
+        <BarsChart data={data} title={title} describe={describe} legend series={shown.map((p) => ({ key: p, label: t(`focus.${p}`) }))} />
       )}
     </ReportFigure>
   );
@@ -277,7 +306,14 @@ function KeyFigure({
       {data.length === 0 ? (
         <p className="report-empty">{t('reports.noData')}</p>
       ) : (
-        <BarsChart data={data} title={title} describe={describe} series={series} layout="vertical" height={Math.max(120, 36 * data.length + 40)} />
+        <BarsChart
+          data={data}
+          title={title}
+          describe={describe}
+          series={series}
+          layout="vertical"
+          height={Math.max(120, 36 * data.length + 40)}
+        />
       )}
     </ReportFigure>
   );

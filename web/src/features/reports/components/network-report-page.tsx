@@ -14,7 +14,7 @@ import { spaShort } from '../../../lib/labels';
 import { pickParam, useUrlFilters } from '../../../lib/use-url-filters';
 import { downloadReportCsv, reportQueries, saveFile, toCsv, type PipelineReport, type ReferralMetrics } from '../api/queries';
 import { BarsAndRatesChart, BarsChart, type Datum } from './charts';
-import { num, percent, periodLabel } from './format';
+import { num, percent, periodLabel, periodsBetween } from './format';
 import { ReportFigure } from './report-figure';
 import { ReportTabs } from './report-tabs';
 import './reports.css';
@@ -44,8 +44,20 @@ export function NetworkReportPage() {
       <Card className="report-filters">
         <FiltersFold active={[metricsQuery.from, metricsQuery.to, spa].filter(Boolean).length}>
           <form className="filters report-filter-grid" role="search" aria-label={t('reports.filters')} onSubmit={(e) => e.preventDefault()}>
-            <TextField label={t('engagement.from')} type="date" name="from" value={metricsQuery.from ?? ''} onChange={(e) => set({ from: e.target.value })} />
-            <TextField label={t('engagement.to')} type="date" name="to" value={metricsQuery.to ?? ''} onChange={(e) => set({ to: e.target.value })} />
+            <TextField
+              label={t('engagement.from')}
+              type="date"
+              name="from"
+              value={metricsQuery.from ?? ''}
+              onChange={(e) => set({ from: e.target.value })}
+            />
+            <TextField
+              label={t('engagement.to')}
+              type="date"
+              name="to"
+              value={metricsQuery.to ?? ''}
+              onChange={(e) => set({ to: e.target.value })}
+            />
             <SelectField
               label={t('reports.period')}
               name="period"
@@ -69,7 +81,11 @@ export function NetworkReportPage() {
       ) : metrics.isError ? (
         <Alert tone="danger">{errorMessage(metrics.error, t)}</Alert>
       ) : (
-        <MetricsFigure r={metrics.data} spa={spa} csv={() => downloadReportCsv(api.getReferralMetrics, metricsQuery, 'referral-metrics.csv')} />
+        <MetricsFigure
+          r={metrics.data}
+          spa={spa}
+          csv={() => downloadReportCsv(api.getReferralMetrics, metricsQuery, 'referral-metrics.csv')}
+        />
       )}
       {pipeline.isPending ? (
         <Spinner label={t('app.loading')} />
@@ -86,20 +102,25 @@ function MetricsFigure({ r, spa, csv }: { r: ReferralMetrics; spa: string | unde
   const { t, locale } = useI18n();
   const rows = r.rows.filter((x) => (spa ? x.key === spa : x.key === null));
   const pct = (v: number | null) => (v === null ? null : Math.round(v * 100));
-  const data: Datum[] = rows.map((x) => ({
-    name: x.period,
-    label: periodLabel(x.period, locale, t),
-    sent: x.sent,
-    ...Object.fromEntries(
-      (
-        [
-          ['acceptanceRate', pct(x.acceptanceRate)],
-          ['loopClosureRate', pct(x.loopClosureRate)],
-          ['overdueShare', pct(x.overdueShare)],
-        ] as const
-      ).filter(([, v]) => v !== null),
-    ),
-  }));
+  const data: Datum[] = periodsBetween(r.from, r.to, r.groupBy).map((period) => {
+    const x = rows.find((y) => y.period === period);
+    return !x
+      ? { name: period, label: periodLabel(period, locale, t), sent: 0 }
+      : {
+          name: x.period,
+          label: periodLabel(x.period, locale, t),
+          sent: x.sent,
+          ...Object.fromEntries(
+            (
+              [
+                ['acceptanceRate', pct(x.acceptanceRate)],
+                ['loopClosureRate', pct(x.loopClosureRate)],
+                ['overdueShare', pct(x.overdueShare)],
+              ] as const
+            ).filter(([, v]) => v !== null),
+          ),
+        };
+  });
   const title = t('reports.referralsTitle');
   return (
     <ReportFigure
@@ -139,7 +160,7 @@ function MetricsFigure({ r, spa, csv }: { r: ReferralMetrics; spa: string | unde
         </Table>
       }
     >
-      {data.length === 0 ? (
+      {rows.length === 0 ? (
         <p className="report-empty">{t('reports.noData')}</p>
       ) : (
         <BarsAndRatesChart
@@ -168,7 +189,10 @@ function PipelineFigure({ r, spa }: { r: PipelineReport; spa: string | undefined
   const csv = () =>
     saveFile(
       `partnership-pipeline${spa ? `-${spa}` : ''}.csv`,
-      toCsv([['spa', ...PARTNERSHIP_STAGES, 'total'], ...r.rows.map((x) => [x.spa ?? 'TOTAL', ...PARTNERSHIP_STAGES.map((s) => x.counts[s]), x.total])]),
+      toCsv([
+        ['spa', ...PARTNERSHIP_STAGES, 'total'],
+        ...r.rows.map((x) => [x.spa ?? 'TOTAL', ...PARTNERSHIP_STAGES.map((s) => x.counts[s]), x.total]),
+      ]),
     );
   return (
     <ReportFigure

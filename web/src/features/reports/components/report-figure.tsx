@@ -71,7 +71,17 @@ export function ReportFigure({
 }
 
 /** A two-choice toggle (pressed buttons), as the notifications filter does. */
-export function Toggle<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: { value: T; label: string }[]; onChange: (v: T) => void }) {
+export function Toggle<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: { value: T; label: string }[];
+  onChange: (v: T) => void;
+}) {
   return (
     <div className="segmented" role="group" aria-label={label}>
       {options.map((o) => (

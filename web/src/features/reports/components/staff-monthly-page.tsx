@@ -27,7 +27,15 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * A staff member's monthly engagement report (the one the team compiled by hand): pick a person
  * and a month; the number of events they led, attendees, and each event. Printable, and as CSV.
  */
-export function StaffMonthlyPage({ me, networkOrgId, showNetwork }: { me: { id: string; name: string }; networkOrgId: string | null; showNetwork: boolean }) {
+export function StaffMonthlyPage({
+  me,
+  networkOrgId,
+  showNetwork,
+}: {
+  me: { id: string; name: string };
+  networkOrgId: string | null;
+  showNetwork: boolean;
+}) {
   const { t, locale } = useI18n();
   const [params, set] = useUrlFilters();
   const staffId = idParam(params.get('staff')) ?? me.id;
@@ -35,7 +43,10 @@ export function StaffMonthlyPage({ me, networkOrgId, showNetwork }: { me: { id: 
   const month = MONTH.test(monthParam) ? monthParam : todayInLa().slice(0, 7);
   const people = useQuery({ ...colleaguesQuery(networkOrgId ?? ''), enabled: Boolean(networkOrgId) });
   const leads = (people.data?.data ?? []).filter((p) => (NETWORK_ROLES as readonly Role[]).includes(p.role));
-  const options = [{ value: me.id, label: me.name }, ...leads.filter((p) => p.userId !== me.id).map((p) => ({ value: p.userId, label: p.name }))];
+  const options = [
+    { value: me.id, label: me.name },
+    ...leads.filter((p) => p.userId !== me.id).map((p) => ({ value: p.userId, label: p.name })),
+  ];
   const query = { staffId, month };
   const report = useQuery({ ...reportQueries.staffMonthly(query), placeholderData: keepPreviousData });
   const r = report.data;
@@ -57,7 +68,13 @@ export function StaffMonthlyPage({ me, networkOrgId, showNetwork }: { me: { id: 
       />
       <ReportTabs showNetwork={showNetwork} />
       <form className="report-filters report-picker" aria-label={t('reports.filters')} onSubmit={(e) => e.preventDefault()}>
-        <SelectField label={t('reports.staff')} name="staff" value={staffId} options={options.some((o) => o.value === staffId) ? options : [...options, { value: staffId, label: name }]} onChange={(e) => set({ staff: e.target.value === me.id ? '' : e.target.value })} />
+        <SelectField
+          label={t('reports.staff')}
+          name="staff"
+          value={staffId}
+          options={options.some((o) => o.value === staffId) ? options : [...options, { value: staffId, label: name }]}
+          onChange={(e) => set({ staff: e.target.value === me.id ? '' : e.target.value })}
+        />
         <TextField label={t('reports.month')} type="month" name="month" value={month} onChange={(e) => set({ month: e.target.value })} />
       </form>
       {report.isPending ? (

@@ -86,7 +86,8 @@ const categoryLabel = (c: StatePopulationCategory, t: Translate) => t(`stateCate
 function StateReport({ r }: { r: StateQuarterly }) {
   const { t, locale } = useI18n();
   const months = [...new Set(r.rows.flatMap((x) => (x.month ? [x.month] : [])))];
-  const cell = (month: string | null, category: StatePopulationCategory | null) => r.rows.find((x) => x.month === month && x.category === category);
+  const cell = (month: string | null, category: StatePopulationCategory | null) =>
+    r.rows.find((x) => x.month === month && x.category === category);
   const data: Datum[] = months.map((m) => ({
     name: m,
     label: periodLabel(m, locale, t),

@@ -80,6 +80,14 @@ describe('reports (issue 25)', () => {
         // Desktop views, for the record.
         await page.setViewportSize({ width: 1280, height: 900 });
         await screenshot(page, 'reports-state-1280');
+        // Printed: the tables and the chart, without the app's navigation, the tabs or the picker.
+        await page.emulateMedia({ media: 'print' });
+        expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+        expect(await page.getByRole('navigation', { name: 'Report pages' }).isVisible()).toBe(false);
+        expect(await page.getByLabel('Quarter').isVisible()).toBe(false);
+        expect(await events.isVisible()).toBe(true);
+        await screenshot(page, 'reports-state-print');
+        await page.emulateMedia({ media: 'screen' });
         await page.goto('/reports');
         await expectVisible(page.getByRole('heading', { name: 'Engagement report', level: 1 }));
         await page.locator('rect[data-series="homelessness"]').first().waitFor({ state: 'attached' });

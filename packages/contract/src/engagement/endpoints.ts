@@ -16,14 +16,8 @@ import {
   EngagementSeriesSchema,
   UpdateEngagementEventBodySchema,
 } from './schemas';
-import {
-  EngagementReportQuerySchema,
-  EngagementReportSchema,
-  StaffMonthlyQuerySchema,
-  StaffMonthlySchema,
-  StateQuarterlyQuerySchema,
-  StateQuarterlySchema,
-} from './reports';
+import { EngagementReportQuerySchema, EngagementReportSchema, StateQuarterlyQuerySchema, StateQuarterlySchema } from './reports';
+import { StaffMonthlyQuerySchema, StaffMonthlySchema } from './staff-report';
 
 const tags = ['Engagement'];
 const base = '/api/v1/engagement';

@@ -431,11 +431,19 @@ describe('engagement events', () => {
       }
     }
   };
+  /** Its leads' monthly report (the network admin's, when they lead it) lists it, in its Los Angeles month. */
+  const readInStaffReport = async (e: { id: string; startsAt: string; staffLeadIds: string[] }) => {
+    if (!e.staffLeadIds.includes(w.netAdminId)) return;
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(new Date(e.startsAt)).slice(0, 7);
+    const r = await read(w.netAdmin, api.getEngagementStaffMonthly, { query: { staffId: w.netAdminId, month } }, 'staff report');
+    if (!(r.rows as { id: string }[]).some((x) => x.id === e.id)) throw new Error(`getEngagementStaffMonthly (${month}) does not list ${e.id}`);
+  };
   it('create', () =>
     run(
       fc.asyncProperty(bodyOf(api.createEngagementEvent.body, overrides()), async (body) => {
         const e = ok(api.createEngagementEvent, await call(w.netAdmin, api.createEngagementEvent, { body }));
         await readEvent(e.id, e.organizationIds as string[]);
+        await readInStaffReport(e);
       }),
     ), 60_000);
   it('update', () =>
@@ -444,6 +452,7 @@ describe('engagement events', () => {
         const e = ok(api.createEngagementEvent, await call(w.netAdmin, api.createEngagementEvent, { body: create }));
         const u = ok(api.updateEngagementEvent, await call(w.netAdmin, api.updateEngagementEvent, { params: { id: e.id }, body, headers: ifMatch(e.version) }));
         await readEvent(e.id, u.organizationIds as string[]);
+        await readInStaffReport(u);
       }),
     ), 60_000);
   it('series', () =>

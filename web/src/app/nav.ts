@@ -10,6 +10,10 @@ const hasRole = (me: Me, role: Me['memberships'][number]['role']) => me.membersh
 export const canSeeEngagement = (me: Me) => isNetworkAdmin(me) || hasRole(me, 'collaboration_team') || hasRole(me, 'board_coordinator');
 /** Who logs and edits engagement events (the API's rule too). */
 export const canWriteEngagement = (me: Me) => isNetworkAdmin(me) || hasRole(me, 'collaboration_team');
+/** The engagement reports (by period, the State roll-up, a staff member's month): the API's readers of them. */
+export const canSeeReports = canSeeEngagement;
+/** Referral metrics and the partnership funnel: the collaboration team and network admins (the API's rule). */
+export const canSeeNetworkReports = (me: Me) => isNetworkAdmin(me) || hasRole(me, 'collaboration_team');
 /** Service gaps and coverage: network staff write, board coordinators read (issue 25). */
 export const canSeeGaps = (me: Me) => isNetworkStaff(me) || hasRole(me, 'board_coordinator');
 /** Advisory boards: board coordinators run them; network admins oversee them. */
@@ -49,6 +53,7 @@ export const buildNav = (me: Me, t: Translate): NavSection[] => {
   if (canSeeAgreements(me)) main.items.push({ to: paths.directoryAgreements.href(), label: t('nav.agreements') });
   if (canSeeEngagement(me)) main.items.push({ to: paths.engagement.href(), label: t('nav.engagement') });
   if (canSeeGaps(me)) main.items.push({ to: paths.gaps.href(), label: t('nav.gaps') }, { to: paths.coverage.href(), label: t('nav.coverage') });
+  if (canSeeReports(me)) main.items.push({ to: paths.reports.href(), label: t('nav.reports') });
   if (canSeeAdvisory(me)) main.items.push({ to: paths.advisoryBoards.href(), label: t('nav.advisoryBoards') });
 
   const adminOf = me.memberships.filter((m) => m.role === 'org_admin');

@@ -2,10 +2,11 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { paths } from '../config/paths';
 import { OrganizationsAdmin } from '../features/organizations/components/organizations-admin';
 import { NotificationsPage } from '../features/notifications/components/notifications-page';
-import { canSeeAdvisory, canSeeAgreements, canSeeAudit, canSeeEngagement, canSeeGaps, canSeeNetworkReferrals, canWriteEngagement, isNetworkAdmin, isNetworkStaff } from './nav';
+import { canSeeAdvisory, canSeeAgreements, canSeeAudit, canSeeEngagement, canSeeGaps, canSeeNetworkReferrals, canSeeNetworkReports, canSeeReports, canWriteEngagement, isNetworkAdmin, isNetworkStaff } from './nav';
 import { CoverageRoute, GapRoute, GapsRoute } from './routes/gap-pages';
 import { AcceptInvitationRoute } from './routes/accept-invitation';
 import { AgreementNewRoute, AgreementRoute, AgreementsRoute } from './routes/agreement-pages';
+import { EngagementReportRoute, NetworkReportRoute, StaffMonthlyRoute, StateQuarterlyRoute } from './routes/report-pages';
 import { EngagementEventRoute, EngagementImportRoute, EngagementNewRoute, EngagementRoute } from './routes/engagement-pages';
 import { DirectoryOrganizationRoute, DirectorySearchRoute, DirectoryServiceEditRoute, DirectoryServiceRoute } from './routes/directory-pages';
 import { NotFoundRoute } from './routes/forbidden';
@@ -128,6 +129,38 @@ export function AppRouter() {
             }
           />
           <Route path={paths.engagementEvent.path} element={<EngagementEventRoute />} />
+          <Route
+            path={paths.reports.path}
+            element={
+              <Require allow={canSeeReports}>
+                <EngagementReportRoute />
+              </Require>
+            }
+          />
+          <Route
+            path={paths.reportsStateQuarterly.path}
+            element={
+              <Require allow={canSeeReports}>
+                <StateQuarterlyRoute />
+              </Require>
+            }
+          />
+          <Route
+            path={paths.reportsStaffMonthly.path}
+            element={
+              <Require allow={canSeeReports}>
+                <StaffMonthlyRoute />
+              </Require>
+            }
+          />
+          <Route
+            path={paths.reportsNetwork.path}
+            element={
+              <Require allow={canSeeNetworkReports}>
+                <NetworkReportRoute />
+              </Require>
+            }
+          />
           <Route
             path={paths.advisoryBoards.path}
             element={

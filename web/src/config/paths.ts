@@ -29,6 +29,11 @@ export const paths = {
   engagementNew: { path: '/engagement/new', href: () => '/engagement/new' },
   engagementImport: { path: '/engagement/import', href: () => '/engagement/import' },
   engagementEvent: { path: '/engagement/events/:id', href: (id: string) => `/engagement/events/${id}` },
+  /** Reports (issue 25): the engagement report, the State roll-up, a staff member's month, the referral network. */
+  reports: { path: '/reports', href: () => '/reports' },
+  reportsStateQuarterly: { path: '/reports/state-quarterly', href: () => '/reports/state-quarterly' },
+  reportsStaffMonthly: { path: '/reports/staff-monthly', href: () => '/reports/staff-monthly' },
+  reportsNetwork: { path: '/reports/network', href: () => '/reports/network' },
   advisoryBoards: { path: '/advisory-boards', href: () => '/advisory-boards' },
   advisoryBoard: { path: '/advisory-boards/:id', href: (id: string) => `/advisory-boards/${id}` },
   advisoryBoardStipends: { path: '/advisory-boards/:id/stipends', href: (id: string) => `/advisory-boards/${id}/stipends` },

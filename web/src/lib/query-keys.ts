@@ -56,6 +56,8 @@ export const queryKeys = {
     history: (id: string) => [...organizations.details(), id, 'history'] as const,
     /** Organizations matching a name, a few at a time: the agreement form's party picker. */
     named: (q: string) => [...organizations.lists(), 'named', q] as const,
+    /** The partnership funnel report (stages live on organizations). */
+    pipeline: (filters: Filters) => [...organizations.lists(), 'pipeline', filters] as const,
   },
   services: {
     ...services,
@@ -78,6 +80,8 @@ export const queryKeys = {
     ...engagementEvents,
     list: (filters: Filters) => [...engagementEvents.lists(), filters] as const,
     detail: (id: string) => [...engagementEvents.details(), id] as const,
+    /** The engagement reports (by period, the State roll-up, a staff member's month): an event write refreshes them. */
+    report: (kind: 'period' | 'state-quarterly' | 'staff-monthly', filters: Filters) => [...engagementEvents.lists(), 'report', kind, filters] as const,
   },
   agreements: {
     ...agreements,
@@ -96,6 +100,8 @@ export const queryKeys = {
     detail: (id: string) => [...referrals.details(), id] as const,
     timeline: (id: string) => [...referrals.details(), id, 'timeline'] as const,
     messages: (id: string) => [...referrals.details(), id, 'messages'] as const,
+    /** The referral network metrics report: under lists(), so a referral change refreshes it. */
+    metrics: (filters: Filters) => [...referrals.lists(), 'metrics', filters] as const,
   },
   /** Client records (PHI): the client pages and the referral builder read the same keys. */
   clients: {

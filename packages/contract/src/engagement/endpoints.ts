@@ -17,6 +17,7 @@ import {
   UpdateEngagementEventBodySchema,
 } from './schemas';
 import { EngagementReportQuerySchema, EngagementReportSchema, StateQuarterlyQuerySchema, StateQuarterlySchema } from './reports';
+import { StaffMonthlyQuerySchema, StaffMonthlySchema } from './staff-report';
 
 const tags = ['Engagement'];
 const base = '/api/v1/engagement';
@@ -174,6 +175,19 @@ export const engagementReportEndpoints = {
     security: ['session'],
     query: StateQuarterlyQuerySchema,
     responses: { 200: StateQuarterlySchema, 403: ProblemSchema },
+    produces: ['text/csv'],
+  }),
+  getEngagementStaffMonthly: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/reports/engagement/staff-monthly',
+    operationId: 'getEngagementStaffMonthly',
+    summary: "A staff member's monthly engagement report: events led, attendees, and each event",
+    description:
+      "Events the staff member (`staffId`, default: the caller) led as a staff lead that started in `month` (Los Angeles time, default: the current month): how many, their attendees (each event's count once), and each event with its date, title, type and focus populations. Removed events never count. With `Accept: text/csv`, one row per event. For the collaboration team, board coordinators and network admins. Changes nothing.",
+    tags: ['Reports'],
+    security: ['session'],
+    query: StaffMonthlyQuerySchema,
+    responses: { 200: StaffMonthlySchema, 403: ProblemSchema },
     produces: ['text/csv'],
   }),
 };

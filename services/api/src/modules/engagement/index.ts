@@ -4,6 +4,7 @@ import { staffLookup } from '../members';
 import { createEngagementImport } from './import';
 import { createEngagementReports } from './reports';
 import { engagementRoutes } from './routes';
+import { createStaffReport } from './staff-report';
 import { createEngagementService, type GapLookup, type PartnershipPipeline } from './service';
 
 /** Until the gaps module is wired in, no gap id is known: every gapIds entry answers 422. */
@@ -25,5 +26,8 @@ export const engagementModule = async (app: FastifyInstance, opts: { gaps?: GapL
     gaps: opts.gaps ?? noGaps,
     partnership: opts.partnership,
   });
-  engagementRoutes(app, { events, imports: createEngagementImport({ db: app.db, events }), reports: createEngagementReports({ db: app.db, staff }) });
+  engagementRoutes(app, {
+    events, imports: createEngagementImport({ db: app.db, events }), reports: createEngagementReports({ db: app.db, staff }),
+    staffReport: createStaffReport({ db: app.db, staff }),
+  });
 };

@@ -6,6 +6,7 @@ import { sendCsv, wantsCsv } from '../../lib/csv';
 import type { createEngagementImport } from './import';
 import { engagementReportCsv, stateQuarterlyCsv, type EngagementReports } from './reports';
 import type { EngagementService } from './service';
+import { staffMonthlyCsv, type StaffReport } from './staff-report';
 
 /**
  * Engagement events. Reads: signed-in users and API keys with engagement:read (which events and
@@ -13,7 +14,12 @@ import type { EngagementService } from './service';
  */
 export const engagementRoutes = (
   app: FastifyInstance,
-  { events, imports, reports }: { events: EngagementService; imports: ReturnType<typeof createEngagementImport>; reports: EngagementReports },
+  {
+    events,
+    imports,
+    reports,
+    staffReport,
+  }: { events: EngagementService; imports: ReturnType<typeof createEngagementImport>; reports: EngagementReports; staffReport: StaffReport },
 ) => {
   const writers = rules.anyRole('collaboration_team', 'network_admin');
   // Reports: network staff who read every event (the endpoints take sessions only: keys are refused).
@@ -39,6 +45,13 @@ export const engagementRoutes = (
     handler: async (req, reply) => {
       const r = await reports.stateQuarterly(req.ctx(), req.query);
       return wantsCsv(req) ? sendCsv(reply, `engagement-state-${r.year}-Q${r.quarter}.csv`, stateQuarterlyCsv(r)) : r;
+    },
+  });
+  route(app, api.getEngagementStaffMonthly, {
+    rule: reportReaders,
+    handler: async (req, reply) => {
+      const r = await staffReport.monthly(req.ctx(), req.query);
+      return wantsCsv(req) ? sendCsv(reply, `engagement-staff-${r.month}.csv`, staffMonthlyCsv(r)) : r;
     },
   });
 };

@@ -1094,6 +1094,13 @@ const engagementReportKind: KindDef<{ id: string }> = {
       security: 'session',
       expect: (a) => (engagementReader(a) ? 'allow' : 'forbidden'),
     },
+    {
+      name: "read a staff member's monthly report",
+      method: 'GET',
+      path: () => '/api/v1/reports/engagement/staff-monthly?month=2026-03',
+      security: 'session',
+      expect: (a) => (engagementReader(a) ? 'allow' : 'forbidden'),
+    },
   ],
 };
 

@@ -19,6 +19,7 @@ import { pickParam, useUrlFilters } from '../../../lib/use-url-filters';
 import { engagementQueries, type EventFilters } from '../api/queries';
 import './engagement.css';
 import { FiltersFold } from '../../../components/ui/filters-fold';
+import { EventsCalendar, laDateOf } from './events-calendar';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dateParam = (v: string | null) => (v && DATE.test(v) ? v : undefined);
@@ -34,7 +35,10 @@ export function EventsPage({ canWrite }: { canWrite: boolean }) {
     population: pickParam(FOCUS_POPULATIONS, params.get('population')),
     type: pickParam(ENGAGEMENT_EVENT_TYPES, params.get('type')),
   };
-  const list = useInfiniteQuery({ ...engagementQueries.list(filters), placeholderData: keepPreviousData });
+  const calendar = params.get('view') === 'calendar';
+  const monthParam = params.get('month') ?? '';
+  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(monthParam) ? monthParam : laDateOf(new Date().toISOString()).slice(0, 7);
+  const list = useInfiniteQuery({ ...engagementQueries.list(filters), placeholderData: keepPreviousData, enabled: !calendar });
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
 
   return (
@@ -58,8 +62,13 @@ export function EventsPage({ canWrite }: { canWrite: boolean }) {
       <Card>
         <FiltersFold active={[filters.from, filters.to, filters.spa, filters.population, filters.type].filter(Boolean).length}>
           <form className="filters" role="search" aria-label={t('engagement.filters')} onSubmit={(e) => e.preventDefault()}>
-            <TextField label={t('engagement.from')} type="date" name="from" value={filters.from ?? ''} onChange={(e) => set({ from: e.target.value })} />
-            <TextField label={t('engagement.to')} type="date" name="to" value={filters.to ?? ''} onChange={(e) => set({ to: e.target.value })} />
+            {/* The calendar shows one month: dates are its own. */}
+            {!calendar && (
+              <>
+                <TextField label={t('engagement.from')} type="date" name="from" value={filters.from ?? ''} onChange={(e) => set({ from: e.target.value })} />
+                <TextField label={t('engagement.to')} type="date" name="to" value={filters.to ?? ''} onChange={(e) => set({ to: e.target.value })} />
+              </>
+            )}
             <SelectField
               label={t('engagement.fieldSpa')}
               name="spa"
@@ -86,7 +95,19 @@ export function EventsPage({ canWrite }: { canWrite: boolean }) {
             />
           </form>
         </FiltersFold>
-        {list.isPending ? (
+        <div className="engagement-view" role="group" aria-label={t('engagement.view')}>
+          <div className="segmented">
+            <button type="button" aria-pressed={!calendar} onClick={() => set({ view: '', month: '' })}>
+              {t('engagement.viewList')}
+            </button>
+            <button type="button" aria-pressed={calendar} onClick={() => set({ view: 'calendar' })}>
+              {t('engagement.viewCalendar')}
+            </button>
+          </div>
+        </div>
+        {calendar ? (
+          <EventsCalendar month={month} filters={{ spa: filters.spa, population: filters.population, type: filters.type }} onMonth={(m) => set({ month: m })} />
+        ) : list.isPending ? (
           <Spinner label={t('app.loading')} />
         ) : list.isError ? (
           <Alert tone="danger">{errorMessage(list.error, t)}</Alert>

@@ -44,3 +44,7 @@ export * from './boards/decisions';
 export * from './boards/motions';
 export * from './boards/stipends';
 export * from './boards/budget';
+export * from './boards/quorum';
+export * from './boards/votes';
+export * from './boards/satisfaction';
+export * from './boards/meetings.schemas';

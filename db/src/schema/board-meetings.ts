@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ATTENDANCE_STATUSES, MEETING_STATUSES, MEETING_SUPPORTS, MOTION_DECISIONS, RECORDED_VOTE_CHOICES } from '@tandem/contract';
+import { ATTENDANCE_STATUSES, MEETING_STATUSES, MOTION_DECISIONS, RECORDED_VOTE_CHOICES, type MEETING_SUPPORTS } from '@tandem/contract';
 import { createdAt, id, inList, ts, updatedAt, version, type OneOf } from './helpers';
 import { users } from './accounts';
 import { boardMembers, boards } from './boards';

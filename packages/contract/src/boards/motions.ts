@@ -8,7 +8,7 @@
  * Quorum: a share of the voting members (present ≥ value × votingMembers), a head count (present ≥
  * value), or a majority of the seated members (more than half: 6 of 11, 6 of 10; value unused).
  */
-export type QuorumRule = { kind: 'fraction'; value: number } | { kind: 'count'; value: number } | { kind: 'majority_of_seated_members'; value?: number | null };
+export type QuorumRule = { kind: 'fraction'; value: number } | { kind: 'count'; value: number } | { kind: 'majority_of_seated_members'; value?: null };
 
 export type MotionRule = {
   /** consensus: agree | stand_aside | block; majority: agree | oppose | abstain. */

@@ -15,7 +15,7 @@ import { HsdsRoute } from './routes/hsds-pages';
 import { OrganizationApiKeysRoute, OrganizationMembersRoute, UsersAdminRoute } from './routes/organization-pages';
 import { ProtectedLayout } from './routes/protected-layout';
 import { AuditRoute } from './routes/audit-pages';
-import { BoardApplicationsRoute, BoardApplyRoute, BoardsRoute } from './routes/board-pages';
+import { BoardApplicationsRoute, BoardApplyRoute, BoardMeetingRoute, BoardMeetingsRoute, BoardsRoute } from './routes/board-pages';
 import { NetworkReferralsRoute, ReferralDetailRoute, ReferralInboxRoute, ReferralNewRoute } from './routes/referral-pages';
 import { Require } from './routes/require';
 import { SignInRoute } from './routes/sign-in';
@@ -137,6 +137,8 @@ export function AppRouter() {
           />
           {/* A user named on one board coordinates it without the role: the API decides (404 otherwise). */}
           <Route path={paths.advisoryBoard.path} element={<BoardApplicationsRoute />} />
+          <Route path={paths.boardMeetings.path} element={<BoardMeetingsRoute />} />
+          <Route path={paths.boardMeeting.path} element={<BoardMeetingRoute />} />
           <Route
             path={paths.adminOrganizations.path}
             element={

@@ -31,6 +31,8 @@ export const paths = {
   engagementEvent: { path: '/engagement/events/:id', href: (id: string) => `/engagement/events/${id}` },
   advisoryBoards: { path: '/advisory-boards', href: () => '/advisory-boards' },
   advisoryBoard: { path: '/advisory-boards/:id', href: (id: string) => `/advisory-boards/${id}` },
+  boardMeetings: { path: '/advisory-boards/:id/meetings', href: (id: string) => `/advisory-boards/${id}/meetings` },
+  boardMeeting: { path: '/advisory-boards/:id/meetings/:meetingId', href: (id: string, meetingId: string) => `/advisory-boards/${id}/meetings/${meetingId}` },
   /** A recruiting board's public application: no sign-in. */
   boardApply: { path: '/boards/:id/apply', href: (id: string) => `/boards/${id}/apply` },
   audit: { path: '/audit', href: (q?: Record<string, string>) => (q ? `/audit?${new URLSearchParams(q).toString()}` : '/audit') },

@@ -1,0 +1,64 @@
+import { boardMotions, boardVotes } from '../../db/src/schema';
+import { newBoardRow, newMemberRow } from '../../db/src/testing/board-factories';
+import { newOrg, newUser, TEST_PASSWORD } from '../../db/src/testing/factories';
+import { expectNoSeriousA11yFindings } from './axe';
+import { browserSuite, expectVisible, screenshot, signIn, uniq, withPage } from './browser';
+
+// Issue 26: a coordinator records a board meeting on a phone: schedules it, marks who came
+// (present, remote, excused, absent), sees the quorum, puts a consensus motion and records the votes.
+
+const suite = browserSuite();
+const PHONE = { width: 390, height: 844 };
+
+describe('board meetings', () => {
+  it('records a meeting with attendance and a consensus vote on a phone', async () => {
+    const db = suite.stack.db;
+    const board = await newBoardRow(db, { name: `Reentry board ${uniq()}`, status: 'active' });
+    const names = ['Ana Ruiz', 'Luis Ortega', 'Rosa Díaz'];
+    for (const [i, name] of names.entries()) await newMemberRow(db, board.id, { name, seat: i + 1 });
+    const network = await newOrg(db, { name: `County Health ${uniq()}`, type: 'health_system', runsNetwork: true });
+    const coordinator = await newUser(db, { org: network, role: 'board_coordinator', name: `Cora Coordinator ${uniq()}` });
+
+    await withPage(
+      suite.browser,
+      suite.stack.baseUrl,
+      'board-meeting',
+      async (page) => {
+        await signIn(page, coordinator.email, TEST_PASSWORD);
+        await page.setViewportSize(PHONE);
+        await page.goto(`/advisory-boards/${board.id}`);
+        await page.getByRole('navigation', { name: 'Board pages' }).getByRole('link', { name: 'Meetings and trainings' }).click();
+        await expectVisible(page.getByRole('heading', { level: 1, name: board.name }));
+        await expectVisible(page.getByText('No meetings yet.'));
+        await page.getByLabel('Date and time').fill('2026-03-10T18:00');
+        await page.getByLabel('Place', { exact: true }).fill('Community room');
+        await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+        await page.getByRole('region', { name: 'Meetings' }).getByRole('link').first().click();
+        await expectVisible(page.getByRole('heading', { level: 1, name: /^Meeting of / }));
+
+        // Attendance: Ana present, Luis remote, Rosa excused. Two of three: quorum (a majority).
+        await page.getByRole('group', { name: 'Ana Ruiz' }).getByLabel('Present').check();
+        await page.getByRole('group', { name: 'Luis Ortega' }).getByLabel('Remote').check();
+        await page.getByRole('group', { name: 'Rosa Díaz' }).getByLabel('Excused').check();
+        await page.getByRole('button', { name: 'Save attendance' }).click();
+        await expectVisible(page.getByText('Quorum: 2 of 3 present (2 needed)'));
+
+        await page.getByLabel('Motion', { exact: true }).fill('Recommend evening clinic hours');
+        await page.getByRole('button', { name: 'Add a motion' }).click();
+        const motion = page.getByRole('region', { name: 'Recommend evening clinic hours' });
+        await expectVisible(motion);
+        // Only those present or remote vote: Rosa (excused) has no choice.
+        expect(await motion.getByLabel('Rosa Díaz').count()).toBe(0);
+        await motion.getByLabel('Ana Ruiz').selectOption('agree');
+        await motion.getByLabel('Luis Ortega').selectOption('stand_aside');
+        await motion.getByRole('button', { name: 'Save votes' }).click();
+        await expectVisible(page.getByRole('region', { name: 'Recommend evening clinic hours' }).getByText('Carried'));
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+        await screenshot(page, 'board-meeting');
+        await expectNoSeriousA11yFindings(page, 'the meeting page');
+        const motions = (await db.select().from(boardMotions)).filter((m) => m.boardId === board.id).map((m) => m.id);
+        expect((await db.select().from(boardVotes)).filter((v) => motions.includes(v.motionId))).toHaveLength(2);
+      },
+    );
+  });
+});

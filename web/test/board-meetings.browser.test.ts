@@ -3,9 +3,11 @@ import { newBoardRow, newMemberRow } from '../../db/src/testing/board-factories'
 import { newOrg, newUser, TEST_PASSWORD } from '../../db/src/testing/factories';
 import { expectNoSeriousA11yFindings } from './axe';
 import { browserSuite, expectVisible, screenshot, signIn, uniq, withPage } from './browser';
+import { expectSpanishOnly, signInEs, spanishPhone } from './spanish';
 
 // Issue 26: a coordinator records a board meeting on a phone: schedules it, marks who came
 // (present, remote, excused, absent), sees the quorum, puts a consensus motion and records the votes.
+// The motion's title is the coordinator's own words (one language); this one reads in both.
 
 const suite = browserSuite();
 const PHONE = { width: 390, height: 844 };
@@ -13,7 +15,7 @@ const PHONE = { width: 390, height: 844 };
 describe('board meetings', () => {
   it('records a meeting with attendance and a consensus vote on a phone', async () => {
     const db = suite.stack.db;
-    const board = await newBoardRow(db, { name: `Reentry board ${uniq()}`, status: 'active' });
+    const board = await newBoardRow(db, { name: `Junta de reingreso ${uniq()}`, status: 'active' });
     const names = ['Ana Ruiz', 'Luis Ortega', 'Rosa Díaz'];
     for (const [i, name] of names.entries()) await newMemberRow(db, board.id, { name, seat: i + 1 });
     const network = await newOrg(db, { name: `County Health ${uniq()}`, type: 'health_system', runsNetwork: true });
@@ -43,16 +45,16 @@ describe('board meetings', () => {
         await page.getByRole('button', { name: 'Save attendance' }).click();
         await expectVisible(page.getByText('Quorum: 2 of 3 present (2 needed)'));
 
-        await page.getByLabel('Motion', { exact: true }).fill('Recommend evening clinic hours');
+        await page.getByLabel('Motion', { exact: true }).fill('Horario nocturno en la clínica');
         await page.getByRole('button', { name: 'Add a motion' }).click();
-        const motion = page.getByRole('region', { name: 'Recommend evening clinic hours' });
+        const motion = page.getByRole('region', { name: 'Horario nocturno en la clínica' });
         await expectVisible(motion);
         // Only those present or remote vote: Rosa (excused) has no choice.
         expect(await motion.getByLabel('Rosa Díaz').count()).toBe(0);
         await motion.getByLabel('Ana Ruiz').selectOption('agree');
         await motion.getByLabel('Luis Ortega').selectOption('stand_aside');
         await motion.getByRole('button', { name: 'Save votes' }).click();
-        await expectVisible(page.getByRole('region', { name: 'Recommend evening clinic hours' }).getByText('Carried'));
+        await expectVisible(page.getByRole('region', { name: 'Horario nocturno en la clínica' }).getByText('Carried'));
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
         await screenshot(page, 'board-meeting');
         await expectNoSeriousA11yFindings(page, 'the meeting page');
@@ -60,5 +62,22 @@ describe('board meetings', () => {
         expect((await db.select().from(boardVotes)).filter((v) => motions.includes(v.motionId))).toHaveLength(2);
       },
     );
+    // The same meeting in Spanish, on a 360 px phone: nothing left in English.
+    const es = await spanishPhone(suite.browser, suite.stack.baseUrl);
+    try {
+      await signInEs(es.page, coordinator.email, TEST_PASSWORD);
+      await es.page.goto(`/advisory-boards/${board.id}/meetings`);
+      await expectVisible(es.page.getByRole('heading', { level: 2, name: 'Capacitaciones' }));
+      await expectSpanishOnly(es.page, 'the meetings page');
+      await es.page.getByRole('region', { name: 'Reuniones' }).getByRole('link').first().click();
+      await expectVisible(es.page.getByText('Quórum: 2 de 3 presentes (se necesitan 2)'));
+      await expectVisible(es.page.getByText('Aprobada'));
+      await expectSpanishOnly(es.page, 'the meeting page');
+    } catch (error) {
+      if (error instanceof Error) error.message += `\n(screenshot: ${await screenshot(es.page, 'failed-board-meeting-es')})`;
+      throw error;
+    } finally {
+      await es.context.close();
+    }
   });
 });

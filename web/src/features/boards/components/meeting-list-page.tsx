@@ -22,8 +22,15 @@ import '../meetings.css';
 
 export function QuorumBadge({ quorum }: { quorum: Meeting['quorum'] }) {
   const { t } = useI18n();
-  if (quorum.seated === 0) return <Badge tone="neutral">{t('meetings.noAttendance')}</Badge>;
-  return <Badge tone={quorum.met ? 'success' : 'warning'}>{t(quorum.met ? 'meetings.quorumMet' : 'meetings.quorumNotMet', { present: quorum.present, needed: quorum.needed, seated: quorum.seated })}</Badge>;
+  return (
+    <span className="meeting-quorum">
+      {quorum.seated === 0 ? (
+        <Badge tone="neutral">{t('meetings.noAttendance')}</Badge>
+      ) : (
+        <Badge tone={quorum.met ? 'success' : 'warning'}>{t(quorum.met ? 'meetings.quorumMet' : 'meetings.quorumNotMet', { present: quorum.present, needed: quorum.needed, seated: quorum.seated })}</Badge>
+      )}
+    </span>
+  );
 }
 
 function NewMeeting({ boardId }: { boardId: string }) {

@@ -58,6 +58,21 @@ describe('board meetings', () => {
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
         await screenshot(page, 'board-meeting');
         await expectNoSeriousA11yFindings(page, 'the meeting page');
+
+        // A training, and who attended it.
+        await page.getByRole('link', { name: 'All meetings' }).click();
+        await page.getByLabel('Topic').fill('Reading a program budget');
+        await page.getByLabel('Trainer').fill('Finance office');
+        await page.getByLabel('Date', { exact: true }).fill('2026-03-21');
+        await page.getByRole('button', { name: 'Add a training' }).click();
+        await expectVisible(page.getByText('0 of 0 attended'));
+        await page.getByText('Who attended', { exact: true }).click();
+        await page.getByRole('group', { name: 'Who attended Reading a program budget' }).getByLabel('Ana Ruiz').check();
+        await page.getByRole('group', { name: 'Who attended Reading a program budget' }).getByLabel('Luis Ortega').check();
+        await page.getByRole('button', { name: 'Save attendance' }).click();
+        await expectVisible(page.getByText('2 of 3 attended'));
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+        await expectNoSeriousA11yFindings(page, 'the meetings and trainings page');
         const motions = (await db.select().from(boardMotions)).filter((m) => m.boardId === board.id).map((m) => m.id);
         expect((await db.select().from(boardVotes)).filter((v) => motions.includes(v.motionId))).toHaveLength(2);
       },

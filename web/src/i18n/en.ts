@@ -1423,6 +1423,8 @@ export const en = {
   'meetings.meetingOf': "Meeting of {date}",
   'meetings.back': "All meetings",
   'meetings.join': "Join the meeting",
+  'meetings.trainingAttendance': "Who attended",
+  'meetings.trainingAttendanceOf': "Who attended {topic}",
 };
 
 export type MessageKey = keyof typeof en;

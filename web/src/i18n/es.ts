@@ -1427,4 +1427,6 @@ export const es: Messages = {
   'meetings.meetingOf': "Reunión del {date}",
   'meetings.back': "Todas las reuniones",
   'meetings.join': "Unirse a la reunión",
+  'meetings.trainingAttendance': "Quién asistió",
+  'meetings.trainingAttendanceOf': "Quién asistió a {topic}",
 };

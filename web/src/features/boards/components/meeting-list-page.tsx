@@ -15,7 +15,7 @@ import type { MessageKey } from '../../../i18n/en';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { formatCalendarDate, formatDateTime } from '../../../lib/format';
-import { meetingQueries, useCreateMeeting, useCreateTraining, type Meeting } from '../api/meetings';
+import { meetingQueries, useCreateMeeting, useCreateTraining, useUpdateTrainingAttendance, type Meeting, type Training } from '../api/meetings';
 import { boardQueries } from '../api/queries';
 import { BoardTabs } from './meeting-nav';
 import '../meetings.css';
@@ -65,9 +65,55 @@ function NewMeeting({ boardId }: { boardId: string }) {
   );
 }
 
+/** Who attended a training: a checkbox per member who has not left, saved as the whole list. */
+function TrainingAttendance({ boardId, training, members }: { boardId: string; training: Training; members: { id: string; name: string; status: string }[] }) {
+  const { t } = useI18n();
+  const update = useUpdateTrainingAttendance(boardId);
+  const [attended, setAttended] = useState(() => new Set(training.attendance.filter((a) => a.attended).map((a) => a.memberId)));
+  const current = members.filter((m) => m.status !== 'ended');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    update.mutate({ trainingId: training.id, version: training.version, attendance: current.map((m) => ({ memberId: m.id, attended: attended.has(m.id) })) });
+  };
+  return (
+    <details className="training-attendance">
+      <summary>{t('meetings.trainingAttendance')}</summary>
+      <form onSubmit={submit} className="meeting-form">
+        <fieldset className="attendance-row">
+          <legend className="visually-hidden">{t('meetings.trainingAttendanceOf', { topic: training.topic })}</legend>
+          <div className="attendance-choices">
+            {current.map((m) => (
+              <label key={m.id} className="attendance-choice">
+                <input
+                  type="checkbox"
+                  checked={attended.has(m.id)}
+                  onChange={(e) => {
+                    const next = new Set(attended);
+                    if (e.target.checked) next.add(m.id);
+                    else next.delete(m.id);
+                    setAttended(next);
+                  }}
+                />
+                {m.name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {update.isError && <Alert tone="danger">{errorMessage(update.error, t)}</Alert>}
+        <div>
+          <Button type="submit" size="sm" variant="secondary" loading={update.isPending}>
+            {t('meetings.saveAttendance')}
+          </Button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
 function Trainings({ boardId }: { boardId: string }) {
   const { t, locale } = useI18n();
   const trainings = useQuery(meetingQueries.trainings(boardId));
+  const members = useQuery(meetingQueries.members(boardId));
   const create = useCreateTraining(boardId);
   const [topic, setTopic] = useState('');
   const [trainer, setTrainer] = useState('');
@@ -91,6 +137,7 @@ function Trainings({ boardId }: { boardId: string }) {
                 <span className="board-muted">
                   {formatCalendarDate(tr.date, locale)} · {tr.trainer} · {t('meetings.attendedCount', { n: tr.attendance.filter((a) => a.attended).length, of: tr.attendance.length })}
                 </span>
+                {members.data && <TrainingAttendance key={tr.version} boardId={boardId} training={tr} members={members.data.data} />}
               </li>
             ))}
           </ul>

@@ -13,6 +13,7 @@ import {
   SPA_CODES,
   STIPEND_METHODS,
   type CharterSection,
+  type QuorumRule,
 } from '@tandem/contract';
 import { arrayWithin, createdAt, id, inList, ts, updatedAt, version, type OneOf } from './helpers';
 import { users } from './accounts';
@@ -64,10 +65,15 @@ export const boardCharters = pgTable(
       .references(() => boards.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
     sections: jsonb('sections').$type<Record<CharterSection, string>>().notNull(),
+    /** The structured quorum rule (board-meetings); the `quorum` section is its explanation. */
+    quorumRule: jsonb('quorum_rule').$type<QuorumRule>(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('board_charters_number_idx').on(t.boardId, t.number)],
+  (t) => [
+    uniqueIndex('board_charters_number_idx').on(t.boardId, t.number),
+    check('board_charters_quorum_rule_check', sql`${t.quorumRule} is null or ${t.quorumRule}->>'kind' in ('majority_of_seated_members', 'fraction', 'count')`),
+  ],
 );
 
 /**

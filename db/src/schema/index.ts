@@ -9,3 +9,4 @@ export * from './boards';
 export * from './platform';
 export * from './board-recommendations';
 export * from './board-stipends';
+export * from './board-meetings';

@@ -16,6 +16,7 @@ import { engagementEndpoints, engagementReportEndpoints } from './engagement/end
 import { boardEndpoints } from './boards/endpoints';
 import { recommendationEndpoints } from './boards/recommendations.endpoints';
 import { boardStipendEndpoints } from './boards/stipends.endpoints';
+import { boardMeetingEndpoints } from './boards/meetings.endpoints';
 
 /** The whole REST surface at a glance: every endpoint the API serves and the client calls. */
 export const api = {
@@ -37,6 +38,7 @@ export const api = {
   ...boardEndpoints,
   ...recommendationEndpoints,
   ...boardStipendEndpoints,
+  ...boardMeetingEndpoints,
   ...auditEndpoints,
   ...healthEndpoints,
 };

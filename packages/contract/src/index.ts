@@ -48,3 +48,7 @@ export * from './boards/budget';
 export * from './boards/recommendations';
 export * from './boards/recommendations.schemas';
 export * from './boards/stipends.schemas';
+export * from './boards/quorum';
+export * from './boards/votes';
+export * from './boards/satisfaction';
+export * from './boards/meetings.schemas';

@@ -37,6 +37,8 @@ export const paths = {
   advisoryBoards: { path: '/advisory-boards', href: () => '/advisory-boards' },
   advisoryBoard: { path: '/advisory-boards/:id', href: (id: string) => `/advisory-boards/${id}` },
   advisoryBoardStipends: { path: '/advisory-boards/:id/stipends', href: (id: string) => `/advisory-boards/${id}/stipends` },
+  boardMeetings: { path: '/advisory-boards/:id/meetings', href: (id: string) => `/advisory-boards/${id}/meetings` },
+  boardMeeting: { path: '/advisory-boards/:id/meetings/:meetingId', href: (id: string, meetingId: string) => `/advisory-boards/${id}/meetings/${meetingId}` },
   /** A recruiting board's public application: no sign-in. */
   boardApply: { path: '/boards/:id/apply', href: (id: string) => `/boards/${id}/apply` },
   /** A board's public "you said, we did" page: no sign-in. */

@@ -54,3 +54,14 @@ describe('motionOutcome', () => {
     expect(r).not.toHaveProperty('refused');
   });
 });
+
+describe('majority of seated members quorum', () => {
+  it.each([
+    [11, 6],
+    [10, 6],
+    [1, 1],
+    [0, 1],
+  ])('%i seated need %i present', (seated, needed) => {
+    expect(motionOutcome({ decision: 'consensus', quorum: { kind: 'majority_of_seated_members' }, votingMembers: seated }, [], []).counts.quorumNeeded).toBe(needed);
+  });
+});

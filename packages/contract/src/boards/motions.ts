@@ -4,8 +4,11 @@
  * beside them, and the one the vote is counted by.
  */
 
-/** Quorum: a share of the voting members (present ≥ value × votingMembers), or a head count (present ≥ value). */
-export type QuorumRule = { kind: 'fraction'; value: number } | { kind: 'count'; value: number };
+/**
+ * Quorum: a share of the voting members (present ≥ value × votingMembers), a head count (present ≥
+ * value), or a majority of the seated members (more than half: 6 of 11, 6 of 10; value unused).
+ */
+export type QuorumRule = { kind: 'fraction'; value: number } | { kind: 'count'; value: number } | { kind: 'majority_of_seated_members'; value?: null };
 
 export type MotionRule = {
   /** consensus: agree | stand_aside | block; majority: agree | oppose | abstain. */
@@ -28,7 +31,8 @@ export type MotionOutcome = {
 };
 
 /** Members needed present for quorum (a fraction rounds up: half of 11 is 6). */
-export const quorumNeeded = (q: QuorumRule, votingMembers: number) => (q.kind === 'count' ? Math.ceil(q.value) : Math.ceil(q.value * votingMembers - 1e-9));
+export const quorumNeeded = (q: QuorumRule, votingMembers: number) =>
+  q.kind === 'count' ? Math.ceil(q.value) : q.kind === 'majority_of_seated_members' ? Math.floor(votingMembers / 2) + 1 : Math.ceil(q.value * votingMembers - 1e-9);
 
 /**
  * Counts a motion's votes under the board's rule.

@@ -13,6 +13,7 @@ import {
   MemberStatusSchema,
   StipendMethodSchema,
 } from './enums';
+import { QuorumRuleSchema } from './meetings.schemas';
 
 const distinct = <T>(xs: T[]) => new Set(xs).size === xs.length;
 const Key = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Lower-case letters, digits and _');
@@ -77,13 +78,14 @@ export const CharterSchema = z
     boardId: IdSchema,
     number: z.number().int().describe('Charter version number, 1 upwards; the highest is in force'),
     sections: CharterSectionsSchema,
+    quorumRule: QuorumRuleSchema.nullable().describe('The structured quorum rule meetings are counted by (the quorum section explains it); null on versions written before rules were structured'),
     createdAt: TimestampSchema,
     acknowledgements: z.array(z.object({ memberId: IdSchema, acknowledgedAt: TimestampSchema })),
     pendingMemberIds: z.array(IdSchema).describe('Active members who have not acknowledged this version (only meaningful on the current version)'),
   })
   .meta({ id: 'Charter' });
 export const CharterListSchema = z.object({ data: z.array(CharterSchema) });
-export const CreateCharterBodySchema = z.object({ sections: CharterSectionsSchema }).meta({ id: 'CreateCharterBody' });
+export const CreateCharterBodySchema = z.object({ sections: CharterSectionsSchema, quorumRule: QuorumRuleSchema.nullish().describe('Structured quorum rule; none: a majority of the seated members') }).meta({ id: 'CreateCharterBody' });
 export const AcknowledgeCharterBodySchema = z.object({ memberId: IdSchema }).meta({ id: 'AcknowledgeCharterBody' });
 
 // ---- Public application ----------------------------------------------------------------------

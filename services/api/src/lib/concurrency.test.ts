@@ -69,7 +69,46 @@ const newWebhook = async () => {
   const [row] = await t.db.insert(schema.webhookSubscriptions).values({ organizationId: w.cbo.id, url: 'https://127.0.0.1/hook', events: ['referral.sent'], secret: 'whsec_test' }).returning();
   return { id: row!.id, call: (await member(t, w.cbo, 'org_admin')).call };
 };
+
+/** A board with one member, a held meeting where they were present, a consensus motion and a training (board-meetings). */
+const boardMeeting = async () => {
+  const b = await newBoardRow(t.db);
+  const m = await newMemberRow(t.db, b.id);
+  const [meeting] = await t.db.insert(schema.boardMeetings).values({ boardId: b.id, startsAt: new Date('2027-03-10T18:00:00Z'), place: 'Room', status: 'held' }).returning();
+  await t.db.insert(schema.boardMeetingAttendance).values({ meetingId: meeting!.id, memberId: m.id, status: 'present' });
+  const [motion] = await t.db.insert(schema.boardMotions).values({ boardId: b.id, meetingId: meeting!.id, title: 'Motion', decision: 'consensus' }).returning();
+  const [training] = await t.db.insert(schema.boardTrainings).values({ boardId: b.id, topic: 'Budget', trainer: 'Finance', date: '2027-02-01' }).returning();
+  return { board: b, member: m, meeting: meeting!, motion: motion!, training: training! };
+};
 const WRITES: Record<string, WriteRoute> = {
+  updateMeeting: {
+    concurrency: 'required',
+    fresh: async () => {
+      const x = await boardMeeting();
+      return { call: admin, url: `/api/v1/boards/${x.board.id}/meetings/${x.meeting.id}`, body: { minutes: 'We met.' }, version: 1 };
+    },
+  },
+  putMeetingAttendance: {
+    concurrency: 'optional',
+    fresh: async () => {
+      const x = await boardMeeting();
+      return { call: admin, url: `/api/v1/boards/${x.board.id}/meetings/${x.meeting.id}/attendance`, body: { attendance: [{ memberId: x.member.id, status: 'remote' }] }, version: 1 };
+    },
+  },
+  putMotionVotes: {
+    concurrency: 'optional',
+    fresh: async () => {
+      const x = await boardMeeting();
+      return { call: admin, url: `/api/v1/boards/${x.board.id}/meetings/${x.meeting.id}/motions/${x.motion.id}/votes`, body: { votes: [{ memberId: x.member.id, choice: 'agree' }] }, version: 1 };
+    },
+  },
+  updateTraining: {
+    concurrency: 'required',
+    fresh: async () => {
+      const x = await boardMeeting();
+      return { call: admin, url: `/api/v1/boards/${x.board.id}/trainings/${x.training.id}`, body: { topic: 'Reading a budget' }, version: 1 };
+    },
+  },
   rotateWebhookSecret: {
     concurrency: 'optional',
     fresh: async () => {
@@ -362,6 +401,18 @@ const resetMapping = async () => {
 
 /** Reads of versioned records: ETag, and 304 to a matching If-None-Match. */
 const READS: Record<string, () => Promise<{ call: Call; url: string; version: number }>> = {
+  getMeeting: async () => {
+    const x = await boardMeeting();
+    return { call: admin, url: `/api/v1/boards/${x.board.id}/meetings/${x.meeting.id}`, version: 1 };
+  },
+  getMotion: async () => {
+    const x = await boardMeeting();
+    return { call: admin, url: `/api/v1/boards/${x.board.id}/meetings/${x.meeting.id}/motions/${x.motion.id}`, version: 1 };
+  },
+  getTraining: async () => {
+    const x = await boardMeeting();
+    return { call: admin, url: `/api/v1/boards/${x.board.id}/trainings/${x.training.id}`, version: 1 };
+  },
   getBoard: async () => ({ call: admin, url: `/api/v1/boards/${(await newBoardRow(t.db)).id}`, version: 1 }),
   getBoardMember: async () => {
     const b = await newBoardRow(t.db);
@@ -542,6 +593,11 @@ describe('201 Created', () => {
     created.push(['createRecommendation', admin, `/api/v1/boards/${board.id}/recommendations`, { title: 'Peer navigators', text: 'At release', topic: 'Reentry', addressedTo: 'Reentry program' }]);
     created.push(['addRecommendationUpdate', admin, `/api/v1/boards/${board.id}/recommendations/${adopted.id}/updates`, { text: 'Hired', progress: 30 }]);
     created.push(['createStipendPayment', admin, `/api/v1/boards/${board.id}/stipends`, { memberId: (await newMemberRow(t.db, board.id)).id, method: 'check', purpose: 'advance', amountCents: 50000 }]);
+    const bm = await boardMeeting();
+    created.push(['createMeeting', admin, `/api/v1/boards/${bm.board.id}/meetings`, { startsAt: '2027-04-14T18:00:00Z', place: 'Room' }]);
+    created.push(['createMotion', admin, `/api/v1/boards/${bm.board.id}/meetings/${bm.meeting.id}/motions`, { title: 'Evening hours', decision: 'consensus' }]);
+    created.push(['createTraining', admin, `/api/v1/boards/${bm.board.id}/trainings`, { topic: 'Budget', trainer: 'Finance', date: '2027-02-01' }]);
+    created.push(['createSatisfaction', admin, `/api/v1/boards/${bm.board.id}/satisfaction`, { memberId: bm.member.id, meetingId: bm.meeting.id, heard: 4, used: 3 }]);
     const fwd = await sentToCbo();
     created.push(['forwardReferral', w.cboStaff.call, `/api/v1/referrals/${fwd.id}/forward`, { receivingOrganizationId: w.other.id, note: 'Closer to home', version: fwd.version }]);
     // Every 201 the OpenAPI document lists is in the table.

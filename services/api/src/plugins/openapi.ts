@@ -29,7 +29,7 @@ export const TAGS: Record<string, string> = {
   Referrals: 'Closed-loop referrals: drafts, sending, status changes, messages',
   Notifications: 'In-app notifications for the signed-in user',
   'Service gaps': 'Regions lacking a service: the gaps register, its evidence and the coverage matrix',
-  Boards: 'Community advisory boards: charters, public applications, review, decisions, members',
+  Boards: 'Community advisory boards: charters, public applications, review, decisions, members, meetings (attendance, quorum), motions and votes, trainings, satisfaction checks',
   Audit: 'Who read or changed what',
   Reports: 'Figures over the network: referral flows and how fast and how completely each step happens; CSV with Accept: text/csv',
   HSDS: 'The directory as Open Referral HSDS 3.0 (read-only, public)',

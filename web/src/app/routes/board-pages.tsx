@@ -1,6 +1,9 @@
 import { useParams } from 'react-router';
 import { BoardApplicationsPage } from '../../features/boards/components/board-applications-page';
 import { BoardsPage } from '../../features/boards/components/boards-page';
+import { BoardMeetingsPage } from '../../features/boards/components/meeting-list-page';
+import { BoardTabs } from '../../features/boards/components/meeting-nav';
+import { MeetingPage } from '../../features/boards/components/meeting-page';
 import { PublicApplicationPage } from '../../features/boards/components/public-application-page';
 import { PublicBoardPage } from '../../features/boards/components/public-board-page';
 import { RecommendationListPage } from '../../features/boards/components/recommendation-list-page';
@@ -13,7 +16,12 @@ export function BoardsRoute() {
 
 export function BoardApplicationsRoute() {
   const { id = '' } = useParams();
-  return <BoardApplicationsPage key={id} boardId={id} />;
+  return (
+    <>
+      <BoardTabs boardId={id} />
+      <BoardApplicationsPage key={id} boardId={id} />
+    </>
+  );
 }
 
 /** Public: the same page whether or not the visitor is signed in. */
@@ -43,4 +51,14 @@ export function BoardRecommendationRoute() {
 export function BoardStipendsRoute() {
   const { id = '' } = useParams();
   return <StipendsPage key={id} boardId={id} />;
+}
+
+export function BoardMeetingsRoute() {
+  const { id = '' } = useParams();
+  return <BoardMeetingsPage key={id} boardId={id} />;
+}
+
+export function BoardMeetingRoute() {
+  const { id = '', meetingId = '' } = useParams();
+  return <MeetingPage key={meetingId} boardId={id} meetingId={meetingId} />;
 }

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { notifier } from '../notifications';
 import { createApplicationsService, DEFAULT_SPAM_RULES, type SpamRules } from './applications.service';
+import { createMeetingsService } from './meetings.service';
 import { createRecommendationsService } from './recommendations.service';
-import { boardRoutes, boardStipendRoutes } from './routes';
+import { boardMeetingRoutes, boardRoutes, boardStipendRoutes } from './routes';
 import { createBoardsService } from './service';
 import { createStipendsService } from './stipends.service';
 
@@ -11,6 +12,7 @@ export const boardsModule = async (app: FastifyInstance, opts: { spam?: Partial<
   const spam = { ...DEFAULT_SPAM_RULES, ...opts.spam };
   boardRoutes(app, createBoardsService({ db: app.db }), createApplicationsService({ db: app.db, notifier, spam }), createRecommendationsService({ db: app.db }));
   boardStipendRoutes(app, createStipendsService({ db: app.db }));
+  boardMeetingRoutes(app, createMeetingsService({ db: app.db }));
 };
 
 export { sweepOverdueRecommendations } from './recommendations.service';

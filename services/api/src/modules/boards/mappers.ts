@@ -33,6 +33,7 @@ export const toCharter = (r: CharterRow, acks: { memberId: string; acknowledgedA
     boardId: r.boardId,
     number: r.number,
     sections: r.sections,
+    quorumRule: r.quorumRule ?? null,
     createdAt: iso(r.createdAt),
     acknowledgements: acks.map((a) => ({ memberId: a.memberId, acknowledgedAt: iso(a.acknowledgedAt) })),
     pendingMemberIds: activeMemberIds.filter((m) => !done.has(m)),

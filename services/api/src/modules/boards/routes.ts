@@ -7,6 +7,7 @@ import type { RecommendationsService } from './recommendations.service';
 import type { BoardsService } from './service';
 import { stipendExportCsv, type StipendsService } from './stipends.service';
 import { sendCsv, wantsCsv } from '../../lib/csv';
+import type { MeetingsService } from './meetings.service';
 
 /**
  * Boards: creating one is for board coordinators and network admins (403 for others); every other
@@ -77,4 +78,29 @@ export const boardStipendRoutes = (app: FastifyInstance, stipends: StipendsServi
   route(app, api.updateStipendPayment, { rule: coordinator, handler: async (req) => stipends.update(req.ctx(), req.params.id, req.params.paymentId, req.expectedVersion, req.body) });
   route(app, api.listReportingThresholds, { rule: rules.signedIn, handler: async () => stipends.thresholds() });
   route(app, api.putReportingThreshold, { rule: rules.networkAdmin, handler: async (req) => stipends.putThreshold(req.ctx(), req.params.year, req.expectedVersion, req.body.amountCents) });
+};
+
+/** Meetings, attendance, motions and votes, trainings, satisfaction checks: coordinators only (404 for anyone else, from the service). */
+export const boardMeetingRoutes = (app: FastifyInstance, meetings: MeetingsService) => {
+  const coordinator = rules.signedIn;
+  route(app, api.listMeetings, { rule: coordinator, handler: async (req) => meetings.listMeetings(req.actor, req.params.id, req.query.status) });
+  route(app, api.createMeeting, { rule: coordinator, handler: async (req) => meetings.createMeeting(req.ctx(), req.params.id, req.body) });
+  route(app, api.getMeeting, { rule: coordinator, handler: async (req) => meetings.getMeeting(req.actor, req.params.id, req.params.meetingId) });
+  route(app, api.updateMeeting, { rule: coordinator, handler: async (req) => meetings.updateMeeting(req.ctx(), req.params.id, req.params.meetingId, req.expectedVersion, req.body) });
+  route(app, api.putMeetingAttendance, { rule: coordinator, handler: async (req) => meetings.putAttendance(req.ctx(), req.params.id, req.params.meetingId, req.expectedVersion, req.body) });
+
+  route(app, api.listMeetingMotions, { rule: coordinator, handler: async (req) => meetings.listMeetingMotions(req.actor, req.params.id, req.params.meetingId) });
+  route(app, api.createMotion, { rule: coordinator, handler: async (req) => meetings.createMotion(req.ctx(), req.params.id, req.params.meetingId, req.body) });
+  route(app, api.getMotion, { rule: coordinator, handler: async (req) => meetings.getMotion(req.actor, req.params.id, req.params.meetingId, req.params.motionId) });
+  route(app, api.putMotionVotes, { rule: coordinator, handler: async (req) => meetings.putVotes(req.ctx(), req.params.id, req.params.meetingId, req.params.motionId, req.expectedVersion, req.body) });
+  route(app, api.listBoardMotions, { rule: coordinator, handler: async (req) => meetings.listBoardMotions(req.actor, req.params.id) });
+
+  route(app, api.listTrainings, { rule: coordinator, handler: async (req) => meetings.listTrainings(req.actor, req.params.id) });
+  route(app, api.createTraining, { rule: coordinator, handler: async (req) => meetings.createTraining(req.ctx(), req.params.id, req.body) });
+  route(app, api.getTraining, { rule: coordinator, handler: async (req) => meetings.getTraining(req.actor, req.params.id, req.params.trainingId) });
+  route(app, api.updateTraining, { rule: coordinator, handler: async (req) => meetings.updateTraining(req.ctx(), req.params.id, req.params.trainingId, req.expectedVersion, req.body) });
+
+  route(app, api.createSatisfaction, { rule: coordinator, handler: async (req) => meetings.createSatisfaction(req.ctx(), req.params.id, req.body) });
+  route(app, api.getSatisfactionSummary, { rule: coordinator, handler: async (req) => meetings.satisfactionSummary(req.actor, req.params.id, req.query) });
+  route(app, api.getSatisfaction, { rule: coordinator, handler: async (req) => meetings.getSatisfaction(req.actor, req.params.id, req.params.responseId) });
 };

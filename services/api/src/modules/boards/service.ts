@@ -140,7 +140,7 @@ export const createBoardsService = ({ db }: { db: Db }) => {
         if (!board) throw notFound('board');
         await assertCoordinates(tx, ctx.actor, boardId);
         const [latest] = await boardsRepo.charters(tx, boardId);
-        const row = await boardsRepo.insertCharter(tx, { boardId, number: (latest?.number ?? 0) + 1, sections: input.sections, createdBy: userIdOf(ctx.actor) });
+        const row = await boardsRepo.insertCharter(tx, { boardId, number: (latest?.number ?? 0) + 1, sections: input.sections, quorumRule: input.quorumRule ?? null, createdBy: userIdOf(ctx.actor) });
         await audit(tx, ctx, 'board_charter.create', 'board', boardId, { charterNumber: { from: latest?.number ?? null, to: row.number } });
         return row.id;
       });

@@ -10,6 +10,7 @@ import {
   makeBoard,
   makeBoardRecommendation,
   makeStipendBoard,
+  makeBoardMeeting,
   makeApiKey,
   makeClient,
   makeContact,
@@ -1810,6 +1811,116 @@ const reportingThresholdKind: KindDef<{ id: string }> = {
   ],
 };
 
+/** Meetings, motions, trainings and satisfaction checks (board-meetings): the board's coordinators only, anyone else the 404 of a random id. */
+type MeetingObj = Awaited<ReturnType<typeof makeBoardMeeting>>;
+const meetingSnapshot = async (w: World, o: MeetingObj) => {
+  const rows = async (table: string, where: string) =>
+    (await w.db.execute(sql.raw(`select to_jsonb(x) - 'updated_at' as row from ${table} x where ${where}`))).rows.map((r) => r.row).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  const b = `'${o.id}'::uuid`;
+  return {
+    board: await boardSnapshot(w, o),
+    meetings: await rows('board_meetings', `x.board_id = ${b}`),
+    attendance: await rows('board_meeting_attendance', `x.meeting_id in (select id from board_meetings where board_id = ${b})`),
+    motions: await rows('board_motions', `x.board_id = ${b}`),
+    votes: await rows('board_votes', `x.motion_id in (select id from board_motions where board_id = ${b})`),
+    trainings: await rows('board_trainings', `x.board_id = ${b}`),
+    trainingAttendance: await rows('board_training_attendance', `x.training_id in (select id from board_trainings where board_id = ${b})`),
+    satisfaction: await rows('board_satisfaction', `x.board_id = ${b}`),
+  };
+};
+const meetingPath = (c: CellCtx<MeetingObj>, rest = '') => `/api/v1/boards/${c.obj.id}${rest}`;
+const boardMeetingKind: KindDef<MeetingObj> = {
+  owner: 'N',
+  id: (o) => o.id,
+  snapshot: meetingSnapshot,
+  kind: 'board meeting',
+  states: ['held, quorum met'],
+  create: (w) => makeBoardMeeting(w),
+  actions: [
+    { name: 'list meetings', method: 'GET', path: (c) => meetingPath(c, '/meetings'), security: 'session', expect: coordinatorOr('allow') },
+    { name: 'get meeting', method: 'GET', path: (c) => meetingPath(c, `/meetings/${c.obj.meeting.id}`), security: 'session', expect: coordinatorOr('allow') },
+    {
+      name: 'schedule a meeting',
+      method: 'POST',
+      path: (c) => meetingPath(c, '/meetings'),
+      body: () => ({ startsAt: '2027-04-14T18:00:00Z', virtualUrl: 'https://meet.example.org/matrix' }),
+      security: 'session',
+      expect: coordinatorOr('allow'),
+      mutates: true,
+    },
+    {
+      name: 'edit meeting',
+      method: 'PATCH',
+      path: (c) => meetingPath(c, `/meetings/${c.obj.meeting.id}`),
+      body: (c) => ({ minutes: `Matrix ${c.tag}`, supports: [{ kind: 'childcare', memberId: c.obj.member.id }], version: c.obj.meeting.version }),
+      security: 'session',
+      expect: coordinatorOr('allow'),
+      mutates: true,
+    },
+    {
+      name: 'record attendance',
+      method: 'PUT',
+      path: (c) => meetingPath(c, `/meetings/${c.obj.meeting.id}/attendance`),
+      body: (c) => ({ attendance: [{ memberId: c.obj.member.id, status: 'remote' }] }),
+      security: 'session',
+      expect: coordinatorOr('allow'),
+      mutates: true,
+    },
+    { name: 'list meeting motions', method: 'GET', path: (c) => meetingPath(c, `/meetings/${c.obj.meeting.id}/motions`), security: 'session', expect: coordinatorOr('allow') },
+    { name: 'list board motions', method: 'GET', path: (c) => meetingPath(c, '/motions'), security: 'session', expect: coordinatorOr('allow') },
+    { name: 'get motion', method: 'GET', path: (c) => meetingPath(c, `/meetings/${c.obj.meeting.id}/motions/${c.obj.motion.id}`), security: 'session', expect: coordinatorOr('allow') },
+    {
+      name: 'put a motion',
+      method: 'POST',
+      path: (c) => meetingPath(c, `/meetings/${c.obj.meeting.id}/motions`),
+      body: (c) => ({ title: `Matrix ${c.tag}`, decision: 'majority' }),
+      security: 'session',
+      expect: coordinatorOr('allow'),
+      mutates: true,
+    },
+    {
+      name: 'record votes',
+      method: 'PUT',
+      path: (c) => meetingPath(c, `/meetings/${c.obj.meeting.id}/motions/${c.obj.motion.id}/votes`),
+      body: (c) => ({ votes: [{ memberId: c.obj.member.id, choice: 'agree' }] }),
+      security: 'session',
+      expect: coordinatorOr('allow'),
+      mutates: true,
+    },
+    { name: 'list trainings', method: 'GET', path: (c) => meetingPath(c, '/trainings'), security: 'session', expect: coordinatorOr('allow') },
+    { name: 'get training', method: 'GET', path: (c) => meetingPath(c, `/trainings/${c.obj.training.id}`), security: 'session', expect: coordinatorOr('allow') },
+    {
+      name: 'record a training',
+      method: 'POST',
+      path: (c) => meetingPath(c, '/trainings'),
+      body: (c) => ({ topic: `Matrix ${c.tag}`, trainer: 'Trainer', date: '2027-03-01', attendance: [{ memberId: c.obj.member.id, attended: true }] }),
+      security: 'session',
+      expect: coordinatorOr('allow'),
+      mutates: true,
+    },
+    {
+      name: 'edit training',
+      method: 'PATCH',
+      path: (c) => meetingPath(c, `/trainings/${c.obj.training.id}`),
+      body: (c) => ({ attendance: [{ memberId: c.obj.member.id, attended: false }], version: c.obj.training.version }),
+      security: 'session',
+      expect: coordinatorOr('allow'),
+      mutates: true,
+    },
+    {
+      name: 'record a satisfaction check',
+      method: 'POST',
+      path: (c) => meetingPath(c, '/satisfaction'),
+      body: (c) => ({ memberId: c.obj.member.id, meetingId: c.obj.meeting.id, heard: 5, used: 4 }),
+      security: 'session',
+      expect: coordinatorOr('allow'),
+      mutates: true,
+    },
+    { name: 'satisfaction summary', method: 'GET', path: (c) => meetingPath(c, '/satisfaction/summary'), security: 'session', expect: coordinatorOr('allow') },
+    { name: 'get satisfaction check', method: 'GET', path: (c) => meetingPath(c, `/satisfaction/${c.obj.satisfaction.id}`), security: 'session', expect: coordinatorOr('allow') },
+  ],
+};
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one list of kinds with different object types
 export const OBJECT_KINDS: KindDef<any>[] = [
   referralKind,
@@ -1845,6 +1956,7 @@ export const OBJECT_KINDS: KindDef<any>[] = [
   boardRecommendationKind,
   boardStipendKind,
   reportingThresholdKind,
+  boardMeetingKind,
 ];
 
 export interface CellInfo {

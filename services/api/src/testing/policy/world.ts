@@ -247,3 +247,17 @@ export const makeStipendBoard = async (w: World) => {
   const [payment] = await w.db.insert(schema.stipendPayments).values({ boardId: b.id, memberId: b.member.id, amountCents: 10000, method: 'check', purpose: 'extra_work' }).returning();
   return { ...b, policy: policy!, payment: payment! };
 };
+
+/**
+ * A board (makeBoard) with a meeting held after its charter, where its one member was present
+ * (quorum met), a consensus motion put to it, a training and a satisfaction check for a quarter.
+ */
+export const makeBoardMeeting = async (w: World) => {
+  const b = await makeBoard(w, 'active');
+  const [meeting] = await w.db.insert(schema.boardMeetings).values({ boardId: b.id, startsAt: new Date('2027-03-10T18:00:00Z'), place: 'Community room', status: 'held' }).returning();
+  await w.db.insert(schema.boardMeetingAttendance).values({ meetingId: meeting!.id, memberId: b.member.id, status: 'present' });
+  const [motion] = await w.db.insert(schema.boardMotions).values({ boardId: b.id, meetingId: meeting!.id, title: 'Matrix motion', decision: 'consensus' }).returning();
+  const [training] = await w.db.insert(schema.boardTrainings).values({ boardId: b.id, topic: 'Matrix training', trainer: 'Trainer', date: '2027-02-01' }).returning();
+  const [satisfaction] = await w.db.insert(schema.boardSatisfaction).values({ boardId: b.id, memberId: b.member.id, quarter: '2027-Q1', date: '2027-01-01', heard: 4, used: 3 }).returning();
+  return { ...b, meeting: meeting!, motion: motion!, training: training!, satisfaction: satisfaction! };
+};

@@ -3,6 +3,7 @@ import { createDb, createPool } from '@tandem/db';
 import { notifier } from '@tandem/api/src/modules/notifications';
 import { sweepOverdueReferrals } from '@tandem/api/src/modules/referrals';
 import { deliverStream, fanOutOutbox, resumeStreams } from '@tandem/api/src/modules/webhooks/delivery';
+import { createMailTransport, emailOutbox, sendQueuedEmail } from '@tandem/api/src/modules/email';
 import { loadWorkerConfig, type WorkerConfig } from './config';
 
 /**
@@ -15,6 +16,8 @@ import { loadWorkerConfig, type WorkerConfig } from './config';
  * - webhooks.resume (at start and every 5 minutes): fan out what was written while no worker ran,
  *   and re-queue streams whose job was lost with a killed worker (its stream lock died with it).
  * - referrals.sweep-overdue (each minute): the overdue notifications and `referral.overdue` events.
+ * - send-email: one outgoing_emails row (modules/email/send.ts), queued by its insert trigger
+ *   (migration email_jobs); only when SMTP_URL is set. Unsent messages are re-queued at start.
  */
 const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
 
@@ -43,6 +46,16 @@ export const startWorker = async (config: WorkerConfig) => {
       if (r.notifications) helpers.logger.info(`overdue: ${r.referrals} referrals, ${r.notifications} notifications`);
     },
   };
+  const transport = config.email ? createMailTransport(config.email.smtpUrl) : undefined;
+  if (config.email && transport) {
+    const email = config.email;
+    taskList['send-email'] = async (payload, helpers) => {
+      const r = await sendQueuedEmail(db, transport, email, (payload as { id: string }).id);
+      if (r !== 'sent') helpers.logger.info(`email ${r}`);
+    };
+  } else if (config.logLevel !== 'silent') {
+    console.error('[worker] SMTP_URL is not set: emails wait for a worker that has one');
+  }
   const runner: Runner = await run({
     pgPool: pool,
     taskList,
@@ -57,6 +70,10 @@ export const startWorker = async (config: WorkerConfig) => {
   });
   await runner.addJob('webhooks.resume', {}, { jobKey: 'webhooks.resume', maxAttempts: 3 });
   await runner.addJob('referrals.sweep-overdue', {}, { jobKey: 'referrals.sweep-overdue', maxAttempts: 1 });
+  if (transport) {
+    // Written while no worker had installed the queue (the trigger had nothing to queue into), or whose job failed for good.
+    for (const { id } of await emailOutbox.unsent(db)) await runner.addJob('send-email', { id }, { jobKey: `email:${id}`, maxAttempts: 10 });
+  }
   let stopped = false;
   return {
     runner,
@@ -64,6 +81,7 @@ export const startWorker = async (config: WorkerConfig) => {
       if (stopped) return;
       stopped = true;
       await runner.stop();
+      transport?.close();
       await pool.end();
     },
   };

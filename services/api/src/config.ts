@@ -27,6 +27,10 @@ const EnvSchema = z.object({
   AUTH_CACHE_SECONDS: z.coerce.number().min(0).default(5),
   IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().positive().default(60),
   RESPONSE_CHECK: bool,
+  /** Outgoing email (the worker's); `npm start` without it runs the local mail catcher on the two ports below. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(1025),
+  MAIL_WEB_PORT: z.coerce.number().int().min(1).max(65535).default(1080),
 });
 
 export interface AppConfig {

@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   COOKIE_SECURE: bool,
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(1200),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  PASSWORD_RESETS_PER_ADDRESS_HOUR: z.coerce.number().int().positive().default(10),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
@@ -46,6 +47,8 @@ export interface AppConfig {
   cookieSecure: boolean;
   rateLimitMax: number;
   loginMaxFailures: number;
+  /** Password reset requests one address may make in an hour (then 429). */
+  passwordResetsPerAddressHour: number;
   bodyLimit: number;
   dbPoolMax: number;
   statementTimeoutMs: number;
@@ -78,6 +81,7 @@ export const loadConfig = (databaseUrl: string, env: NodeJS.ProcessEnv = process
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     rateLimitMax: e.RATE_LIMIT_MAX,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    passwordResetsPerAddressHour: e.PASSWORD_RESETS_PER_ADDRESS_HOUR,
     bodyLimit: e.BODY_LIMIT_BYTES,
     dbPoolMax: e.DB_POOL_MAX,
     statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
@@ -101,6 +105,7 @@ export const testConfig = (databaseUrl: string, over: Partial<AppConfig> = {}): 
   cookieSecure: false,
   rateLimitMax: 100_000,
   loginMaxFailures: 5,
+  passwordResetsPerAddressHour: 100_000,
   bodyLimit: 1_048_576,
   dbPoolMax: 5,
   webhooksAllowPrivateUrls: true,

@@ -127,8 +127,8 @@ describe('outgoing email through the worker and the mail catcher', () => {
     const [en] = await inbox(w.cboStaff.user.email);
     const [es] = await inbox(spanish.user.email);
     expect(en!.subject).toBe('Your organization received a new referral');
-    expect(es!.subject).toBe('Su organización recibió una nueva remisión');
-    expect(es!.text).toContain('Inicie sesión para verla');
+    expect(es!.subject).toBe('Su organización recibió un nuevo referido');
+    expect(es!.text).toContain('Inicie sesión para verlo');
     for (const m of [en!, es!]) {
       expect(m.text).toContain(`${APP_URL}/referrals/${r.id}`);
       for (const detail of [w.client.givenName, w.client.familyName, 'food', 'Family of four', '555-0199', 'Carla', 'R. T.']) expect(`${m.subject}\n${m.text}\n${m.html}`).not.toContain(detail);

@@ -17,19 +17,20 @@ export interface AuthDeps {
   sessionTtlHours: number;
   /** Free failed sign-ins per (account, address); the other throttles derive from it (throttle.ts). */
   loginMaxFailures: number;
+  /** Password reset requests one address may make in an hour. */
+  passwordResetsPerAddressHour?: number;
   /** The sign-in throttle's clock (tests move it instead of sleeping). */
   now?: () => Date;
 }
 
-/** A reset link works for an hour, once; an account gets at most 3 an hour, an address may ask 10 times an hour. */
+/** A reset link works for an hour, once; an account gets at most 3 an hour (an address's limit is configured). */
 export const RESET_TOKEN_MINUTES = 60;
 const RESETS_PER_ACCOUNT_HOUR = 3;
-const RESET_REQUESTS_PER_ADDRESS_HOUR = 10;
 
 // A hash to verify against when the email is unknown, so both paths take the same time.
 let dummyHash: Promise<string> | undefined;
 
-export const createAuthService = ({ db, sessionTtlHours, loginMaxFailures, now = () => new Date() }: AuthDeps) => {
+export const createAuthService = ({ db, sessionTtlHours, loginMaxFailures, passwordResetsPerAddressHour = 10, now = () => new Date() }: AuthDeps) => {
   const throttle = createLoginThrottle({ db, loginMaxFailures, now });
   const getMe = async (userId: string): Promise<Me> => {
     const user = await authRepo.findUserById(db, userId);
@@ -105,13 +106,13 @@ export const createAuthService = ({ db, sessionTtlHours, loginMaxFailures, now =
      * Always the same answer (202), whatever the email: whether an account exists is never said.
      * An active account gets a single-use link by email (the token is stored only as its hash),
      * at most RESETS_PER_ACCOUNT_HOUR an hour (more are dropped silently). Each address may ask
-     * RESET_REQUESTS_PER_ADDRESS_HOUR times an hour, counted in PostgreSQL (every process agrees),
+     * passwordResetsPerAddressHour times an hour (PASSWORD_RESETS_PER_ADDRESS_HOUR, default 10), counted in PostgreSQL (every process agrees),
      * after which it gets 429 with retryAfterSeconds, the same for known and unknown emails.
      */
     async requestPasswordReset(email: string, ip: string) {
       const at = now();
       const gate = await authRepo.countResetRequest(db, `reset:${throttleAddress(ip || 'unknown')}`, at);
-      if (gate.count > RESET_REQUESTS_PER_ADDRESS_HOUR) {
+      if (gate.count > passwordResetsPerAddressHour) {
         const wait = Math.max(1, Math.ceil((gate.windowStart.getTime() + 3600_000 - at.getTime()) / 1000));
         throw new AppError('too_many_requests', `Too many password reset requests. Try again in ${wait} seconds.`, { retryAfterSeconds: wait });
       }

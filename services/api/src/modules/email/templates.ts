@@ -27,20 +27,20 @@ const KIND_COPY: Record<Locale, Record<EmailNotificationKind, { subject: string;
     'referral.overdue': { subject: 'A referral step is overdue', line: 'A referral has a step that is overdue in Tandem.' },
   },
   es: {
-    'referral.received': { subject: 'Su organización recibió una nueva remisión', line: 'Su organización recibió una nueva remisión en Tandem.' },
-    'referral.assigned': { subject: 'Se le asignó una remisión', line: 'Se le asignó una remisión en Tandem.' },
-    'referral.overdue': { subject: 'Un paso de una remisión está atrasado', line: 'Una remisión tiene un paso atrasado en Tandem.' },
+    'referral.received': { subject: 'Su organización recibió un nuevo referido', line: 'Su organización recibió un nuevo referido en Tandem.' },
+    'referral.assigned': { subject: 'Se le asignó un referido', line: 'Se le asignó un referido en Tandem.' },
+    'referral.overdue': { subject: 'Un paso de un referido está atrasado', line: 'Un referido tiene un paso atrasado en Tandem.' },
   },
 };
 
 const STEP: Record<Locale, Record<string, string>> = {
   en: { acknowledge: 'Late step: acknowledging the referral.', first_contact: 'Late step: the first contact with the client.' },
-  es: { acknowledge: 'Paso atrasado: confirmar la recepción de la remisión.', first_contact: 'Paso atrasado: el primer contacto con el cliente.' },
+  es: { acknowledge: 'Paso atrasado: confirmar la recepción del referido.', first_contact: 'Paso atrasado: el primer contacto con el cliente.' },
 };
 
 const FOOTER: Record<Locale, string> = {
-  en: 'You get this email from Tandem. Change which notifications reach you by email under Notifications → Settings.',
-  es: 'Recibe este correo de Tandem. Elija qué avisos le llegan por correo en Avisos → Preferencias.',
+  en: 'You get this email from Tandem. Choose which notifications reach you by email on the Notifications page.',
+  es: 'Recibe este correo de Tandem. Elija qué notificaciones le llegan por correo en la página Notificaciones.',
 };
 
 const copyOf = (template: EmailTemplate, locale: Locale, p: Params): Copy => {
@@ -79,8 +79,8 @@ const copyOf = (template: EmailTemplate, locale: Locale, p: Params): Copy => {
       const step = kind === 'referral.overdue' && p.step ? STEP[locale][p.step] : undefined;
       return {
         subject: c.subject,
-        lines: [c.line, ...(step ? [step] : []), es ? 'Inicie sesión para verla:' : 'Sign in to see it:'],
-        action: es ? 'Ver la remisión' : 'See the referral',
+        lines: [c.line, ...(step ? [step] : []), es ? 'Inicie sesión para verlo:' : 'Sign in to see it:'],
+        action: es ? 'Ver el referido' : 'See the referral',
         path: p.entityId ? `/referrals/${encodeURIComponent(p.entityId)}` : '/notifications',
       };
     }

@@ -57,15 +57,17 @@ export function NotificationSettingsPanel() {
           onChange={setDraft}
           columns={1}
         />
-        <CheckboxGroup
-          legend={t('notifications.settings.emailTitle')}
-          hint={t('notifications.settings.emailIntro')}
-          name="notification-email-kinds"
-          options={EMAIL_NOTIFICATION_KINDS.map((k) => ({ value: k, label: t(NOTIFICATION_KIND_KEYS[k]) }))}
-          value={emailOn}
-          onChange={setEmailDraft}
-          columns={1}
-        />
+        <div className="notif-settings-email">
+          <CheckboxGroup
+            legend={t('notifications.settings.emailTitle')}
+            hint={t('notifications.settings.emailIntro')}
+            name="notification-email-kinds"
+            options={EMAIL_NOTIFICATION_KINDS.map((k) => ({ value: k, label: t(NOTIFICATION_KIND_KEYS[k]) }))}
+            value={emailOn}
+            onChange={setEmailDraft}
+            columns={1}
+          />
+        </div>
         {save.isSuccess && <Alert tone="success">{t('notifications.settings.saved')}</Alert>}
         {save.isError && <Alert tone={stale ? 'warning' : 'danger'}>{stale ? t('notifications.settings.stale') : errorMessage(save.error, t)}</Alert>}
         <div className="form-actions">

@@ -140,6 +140,19 @@ describe('outgoing email through the worker and the mail catcher', () => {
     expect(inApp.body.data.map((n: { kind: string }) => n.kind)).toContain('referral.received');
   });
 
+  it('a referral assigned: the assignee (not the one who assigned it) gets the assigned email', async () => {
+    const w = await world(t);
+    const assignee = await member(t, w.cbo, 'staff', 'Ana Assignee');
+    const r = await w.sent();
+    await inbox(w.cboStaff.user.email);
+    const res = await w.cboStaff.call('POST', `/api/v1/referrals/${r.id}/assign`, { assigneeId: assignee.user.id });
+    expect(res.status).toBe(200);
+    const mails = await inbox(assignee.user.email, 2);
+    expect(mails.map((m) => m.subject).sort()).toEqual(['A referral was assigned to you', 'Your organization received a new referral']);
+    await drained();
+    expect((await to(w.cboStaff.user.email)()).map((m) => m.subject)).toEqual(['Your organization received a new referral']);
+  });
+
   it('a message is sent once: a job run again for a sent message sends nothing', async () => {
     const w = await world(t);
     expect((await caller(t.app, {})('POST', '/api/v1/auth/password-reset', { email: w.chw.user.email })).status).toBe(202);

@@ -9,6 +9,7 @@ import { buildApp } from '../services/api/src/app';
 import { loadConfig, parseEnv } from '../services/api/src/config';
 import { ensureWebBuild, webDist } from './web-build';
 import { repoRoot } from '../db/src/paths';
+import { MAILDEV_BIN, startMailCatcher, type MailCatcher } from '../services/worker/src/mail-catcher';
 
 const root = repoRoot;
 
@@ -40,9 +41,20 @@ const main = async () => {
   const runEnv = { WEBHOOKS_ALLOW_PRIVATE_URLS: 'true', ...process.env };
   const app = await buildApp({ ...loadConfig(url, runEnv), ...(viteMode ? {} : { webDistDir: webDist }) });
   await app.listen({ host: env.HOST, port: env.PORT });
-  const worker = startWorkerProcess(url, runEnv);
   const webPort = Number(process.env.WEB_PORT ?? 5173);
   const apiUrl = `http://${env.HOST}:${env.PORT}`;
+  // Without SMTP_URL every email goes to the local mail catcher, read at its web page (README).
+  let mail: MailCatcher | undefined;
+  if (!env.SMTP_URL) {
+    await stopOrphanedMailCatcher(env.MAIL_SMTP_PORT, env.MAIL_WEB_PORT);
+    console.log(`==> Starting the local mail catcher (MailDev: SMTP port ${env.MAIL_SMTP_PORT}, web page port ${env.MAIL_WEB_PORT})`);
+    mail = await startMailCatcher({ smtpPort: env.MAIL_SMTP_PORT, webPort: env.MAIL_WEB_PORT });
+  }
+  const worker = startWorkerProcess(url, {
+    ...runEnv,
+    APP_URL: process.env.APP_URL ?? (viteMode ? `http://127.0.0.1:${webPort}` : apiUrl),
+    ...(mail ? { SMTP_URL: mail.smtpUrl } : {}),
+  });
   let web: ChildProcess | undefined;
   let unwatch: () => void = () => undefined;
   if (viteMode) {
@@ -58,10 +70,20 @@ const main = async () => {
   unwatch = stopWithOwner(process.pid, [
     ...(web?.pid ? [{ pid: web.pid, signal: 'SIGTERM' as const, mustContain: String(webPort) }] : []),
     ...(worker.pid ? [{ pid: worker.pid, signal: 'SIGTERM' as const, mustContain: workerEntry }] : []),
+    ...(mail?.process.pid ? [{ pid: mail.process.pid, signal: 'SIGTERM' as const, mustContain: MAILDEV_BIN }] : []),
   ]);
-  const state: StartState = { pid: process.pid, ppid: process.ppid, webPid: web?.pid ?? null, workerPid: worker.pid ?? null, webPort, apiUrl, dataDir: env.DATABASE_URL ? null : dataDir };
+  const state: StartState = {
+    pid: process.pid,
+    ppid: process.ppid,
+    webPid: web?.pid ?? null,
+    workerPid: worker.pid ?? null,
+    mailPid: mail?.process.pid ?? null,
+    webPort,
+    apiUrl,
+    dataDir: env.DATABASE_URL ? null : dataDir,
+  };
   writeFileSync(stateFile, JSON.stringify(state, null, 2));
-  printWelcome(apiUrl, viteMode ? `http://127.0.0.1:${webPort}` : null);
+  printWelcome(apiUrl, viteMode ? `http://127.0.0.1:${webPort}` : null, mail?.webUrl ?? null);
 
   let stopping = false;
   const stop = async (code = 0) => {
@@ -69,6 +91,7 @@ const main = async () => {
     stopping = true;
     if (web) stopChild(web);
     await stopWorkerChild(worker);
+    await mail?.stop();
     await app.close();
     await embedded?.stop();
     unwatch();
@@ -91,6 +114,12 @@ const main = async () => {
       void stop(1);
     }
   });
+  mail?.process.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`The mail catcher stopped (exit ${code}).`);
+      void stop(1);
+    }
+  });
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
 };
@@ -102,6 +131,8 @@ interface StartState {
   webPid: number | null;
   /** The background worker (services/worker); absent in state files of older starts. */
   workerPid?: number | null;
+  /** The local mail catcher (MailDev), when SMTP_URL was not set; absent in state files of older starts. */
+  mailPid?: number | null;
   webPort: number;
   apiUrl: string;
   dataDir: string | null;
@@ -139,7 +170,32 @@ const stopPreviousStart = async (file: string) => {
     console.log(`==> Stopping the background worker left running by a previous start (pid ${prev.workerPid})`);
     await stopProcess(prev.workerPid, 'SIGTERM', 30_000);
   }
+  if (prev.mailPid && pidAlive(prev.mailPid) && isOrphanedMailCatcher(prev.mailPid)) {
+    console.log(`==> Stopping the mail catcher left running by a previous start (pid ${prev.mailPid})`);
+    await stopProcess(prev.mailPid, 'SIGTERM', 10_000);
+  }
   rmSync(file, { force: true });
+};
+
+/** A MailDev of this checkout (started by scripts/dev.ts through mail-catcher.ts) whose starter is gone. */
+const isOrphanedMailCatcher = (pid: number, ports?: number[]) => {
+  const args = commandLine(pid) ?? [];
+  if (workingDir(pid) !== root || !args.includes(MAILDEV_BIN)) return false;
+  if (ports && !ports.some((p) => args.includes(String(p)))) return false;
+  const parent = parentPid(pid);
+  return !(parent && pidAlive(parent) && isStartCommand(commandLine(parent)));
+};
+
+/** A mail catcher left on our ports by a start that recorded no state (killed before it could). */
+const stopOrphanedMailCatcher = async (smtpPort: number, webPort: number) => {
+  if (process.platform !== 'linux') return;
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (pid && pid !== process.pid && pidAlive(pid) && isOrphanedMailCatcher(pid, [smtpPort, webPort])) {
+      console.log(`==> Stopping the mail catcher left running on port ${smtpPort}/${webPort} by a previous start (pid ${pid})`);
+      await stopProcess(pid, 'SIGTERM', 10_000);
+    }
+  }
 };
 
 /**
@@ -214,13 +270,14 @@ const stopChild = (c: ChildProcess) => {
 };
 
 /** webUrl: Vite's dev server (`npm run dev`); null when the API serves the built app itself (`npm start`). */
-const printWelcome = (apiUrl: string, webUrl: string | null) => {
+const printWelcome = (apiUrl: string, webUrl: string | null, mailUrl: string | null) => {
   console.log(`
   Tandem is running
     Web app   ${webUrl ? `${webUrl}   (Vite dev server, hot reload)` : `${apiUrl}   (production build; \`npm run dev\` for hot reload)`}
     Public    ${webUrl ?? apiUrl}/directory   (the directory, no sign-in)
     API       ${apiUrl}/api/v1
     API docs  ${apiUrl}/docs   (OpenAPI: ${apiUrl}/openapi.json)
+    Email     ${mailUrl ? `${mailUrl}   (local mail catcher: every email Tandem sends lands here)` : 'sent through SMTP_URL'}
 
   Sign in as admin@tandem.example with the demo password tandem-demo-2026
   (every demo account is listed in README.md). Press Ctrl+C to stop.

@@ -179,3 +179,23 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.actor, t.key] }), index('idempotency_created_idx').on(t.createdAt)],
 );
+
+/**
+ * Password reset links (POST /api/v1/auth/password-reset): the token is sent by email and kept
+ * here only as its sha256; single use (used_at), short-lived (expires_at). A reset request also
+ * counts against its rate limit from these rows (how many were made for the account lately).
+ */
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    id: id(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [index('password_reset_tokens_user_idx').on(t.userId, t.createdAt)],
+);

@@ -10,3 +10,4 @@ export * from './platform';
 export * from './board-recommendations';
 export * from './board-stipends';
 export * from './board-meetings';
+export * from './email';

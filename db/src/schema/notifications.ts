@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { NOTIFICATION_ENTITY_TYPES, NOTIFICATION_KINDS } from '@tandem/contract';
+import { EMAIL_NOTIFICATION_KINDS, NOTIFICATION_ENTITY_TYPES, NOTIFICATION_KINDS } from '@tandem/contract';
 import { arrayWithin, createdAt, id, inList, ts, updatedAt, version } from './helpers';
 import { users } from './accounts';
 import { referrals } from './referrals';
@@ -49,9 +49,14 @@ export const notificationSettings = pgTable(
       .primaryKey()
       .references(() => users.id, { onDelete: 'cascade' }),
     mutedKinds: text('muted_kinds').array().notNull().default(sql`'{}'::text[]`),
+    /** The emailable kinds (EMAIL_NOTIFICATION_KINDS) the user does not want by email; stored as the ones off, like muted_kinds. */
+    emailMutedKinds: text('email_muted_kinds').array().notNull().default(sql`'{}'::text[]`),
     version: version(),
     updatedAt: updatedAt(),
   },
-  (t) => [check('notification_settings_kinds_check', arrayWithin(t.mutedKinds, NOTIFICATION_KINDS))],
+  (t) => [
+    check('notification_settings_kinds_check', arrayWithin(t.mutedKinds, NOTIFICATION_KINDS)),
+    check('notification_settings_email_kinds_check', arrayWithin(t.emailMutedKinds, EMAIL_NOTIFICATION_KINDS)),
+  ],
 );
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   allKindsEnabled,
@@ -19,7 +19,10 @@ import {
   FirstContactBodySchema,
   InviteMemberBodySchema,
   isNetworkRole,
+  EMAIL_NOTIFICATION_KINDS,
   NOTIFICATION_KINDS,
+  PasswordResetConfirmBodySchema,
+  PasswordResetRequestBodySchema,
   outcomesFor,
   reasonRule,
   ReplaceScheduleBodySchema,
@@ -524,19 +527,47 @@ describe('members, me and API keys', () => {
   it('notification settings', () =>
     run(
       fc.asyncProperty(
-        fc.array(bodyOf(api.updateNotificationSettings.body, { enabled: fc.record(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, fc.boolean()])), { requiredKeys: [] }) }, ['version']), { minLength: 1, maxLength: 3 }),
+        fc.array(
+          bodyOf(
+            api.updateNotificationSettings.body,
+            {
+              enabled: fc.option(fc.record(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, fc.boolean()])), { requiredKeys: [] }), { nil: undefined }),
+              email: fc.option(fc.record(Object.fromEntries(EMAIL_NOTIFICATION_KINDS.map((k) => [k, fc.boolean()])), { requiredKeys: [] }), { nil: undefined }),
+            },
+            ['version'],
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
         async (bodies) => {
           const u = await newUser(t.db, { org: w.other });
           const me = await signIn(t.app, u.email);
           const want: Record<string, boolean> = allKindsEnabled();
+          const wantEmail: Record<string, boolean> = Object.fromEntries(EMAIL_NOTIFICATION_KINDS.map((k) => [k, true]));
           let s = await read(me, api.getNotificationSettings, {});
           for (const body of bodies) {
             s = ok(api.updateNotificationSettings, await call(me, api.updateNotificationSettings, { body, headers: ifMatch(s.version) }));
             Object.assign(want, body.enabled);
+            Object.assign(wantEmail, body.email);
           }
-          expect((await read(me, api.getNotificationSettings, {})).enabled).toEqual(want);
+          const back = await read(me, api.getNotificationSettings, {});
+          expect([back.enabled, back.email]).toEqual([want, wantEmail]);
         },
       ),
+    ), 60_000);
+
+  // Issue 27: a reset asked for any valid email is 202; for an account, the emailed token with any
+  // valid password is 204, then that password signs in and the token is used up.
+  it('password reset', () =>
+    run(
+      fc.asyncProperty(bodyOf(PasswordResetRequestBodySchema), bodyOf(PasswordResetConfirmBodySchema), async (anyone, confirm) => {
+        ok(api.requestPasswordReset, await call(ANON, api.requestPasswordReset, { body: anyone }), 'any email');
+        const u = await newUser(t.db, { org: w.other });
+        ok(api.requestPasswordReset, await call(ANON, api.requestPasswordReset, { body: { email: u.email } }), 'an account');
+        const [row] = (await t.db.execute<{ token: string }>(sql`select params->>'token' as token from outgoing_emails where user_id = ${u.id}::uuid and template = 'password_reset'`)).rows;
+        ok(api.confirmPasswordReset, await call(ANON, api.confirmPasswordReset, { body: { ...confirm, token: row!.token } }));
+        await read(await signIn(t.app, u.email, String(confirm.password)), api.getMe, {});
+        expect((await call(ANON, api.confirmPasswordReset, { body: { ...confirm, token: row!.token } })).statusCode).toBe(400);
+      }),
     ), 60_000);
 
   it('api keys', () =>

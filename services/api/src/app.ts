@@ -105,7 +105,7 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable; 
   await app.register(openapiPlugin, { servers: [{ url: config.publicUrl, description: 'This deployment (PUBLIC_URL)' }] });
   await app.register(healthPlugin);
 
-  await app.register(authModule, { sessionTtlHours: config.sessionTtlHours, loginMaxFailures: config.loginMaxFailures, cookieSecure: config.cookieSecure, now: deps.now });
+  await app.register(authModule, { sessionTtlHours: config.sessionTtlHours, loginMaxFailures: config.loginMaxFailures, passwordResetsPerAddressHour: config.passwordResetsPerAddressHour, cookieSecure: config.cookieSecure, now: deps.now });
   await app.register(apiKeysModule);
   await app.register(membersModule);
   await app.register(directoryModule);

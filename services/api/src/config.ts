@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(1200),
   RATE_LIMIT_STORE: z.enum(['memory', 'postgres']).default('memory'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  PASSWORD_RESETS_PER_ADDRESS_HOUR: z.coerce.number().int().positive().default(10),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
@@ -28,6 +29,10 @@ const EnvSchema = z.object({
   AUTH_CACHE_SECONDS: z.coerce.number().min(0).default(5),
   IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().positive().default(60),
   RESPONSE_CHECK: bool,
+  /** Outgoing email (the worker's); `npm start` without it runs the local mail catcher on the two ports below. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(1025),
+  MAIL_WEB_PORT: z.coerce.number().int().min(1).max(65535).default(1080),
 });
 
 export interface AppConfig {
@@ -45,6 +50,8 @@ export interface AppConfig {
   /** Count requests per process (`memory`) or in PostgreSQL across every API process (`postgres`; docs/scaling.md). */
   rateLimitStore: 'memory' | 'postgres';
   loginMaxFailures: number;
+  /** Password reset requests one address may make in an hour (then 429). */
+  passwordResetsPerAddressHour: number;
   bodyLimit: number;
   dbPoolMax: number;
   statementTimeoutMs: number;
@@ -78,6 +85,7 @@ export const loadConfig = (databaseUrl: string, env: NodeJS.ProcessEnv = process
     rateLimitMax: e.RATE_LIMIT_MAX,
     rateLimitStore: e.RATE_LIMIT_STORE,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    passwordResetsPerAddressHour: e.PASSWORD_RESETS_PER_ADDRESS_HOUR,
     bodyLimit: e.BODY_LIMIT_BYTES,
     dbPoolMax: e.DB_POOL_MAX,
     statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
@@ -102,6 +110,7 @@ export const testConfig = (databaseUrl: string, over: Partial<AppConfig> = {}): 
   rateLimitMax: 100_000,
   rateLimitStore: 'memory',
   loginMaxFailures: 5,
+  passwordResetsPerAddressHour: 100_000,
   bodyLimit: 1_048_576,
   dbPoolMax: 5,
   webhooksAllowPrivateUrls: true,

@@ -4,6 +4,7 @@ import { sweepOverdueRecommendations } from '@tandem/api/src/modules/boards';
 import { notifier } from '@tandem/api/src/modules/notifications';
 import { sweepOverdueReferrals } from '@tandem/api/src/modules/referrals';
 import { deliverStream, fanOutOutbox, resumeStreams } from '@tandem/api/src/modules/webhooks/delivery';
+import { createMailTransport, emailOutbox, sendQueuedEmail } from '@tandem/api/src/modules/email';
 import { PRUNE_RATE_LIMIT_WINDOWS } from '@tandem/api/src/lib/rate-limit-store';
 import { loadWorkerConfig, type WorkerConfig } from './config';
 
@@ -20,6 +21,8 @@ import { loadWorkerConfig, type WorkerConfig } from './config';
  *   and the board recommendations' overdue responses (`board.recommendation_overdue` to coordinators).
  * - worker.heartbeat (each minute): when a worker last ran, which /readyz reports.
  * - rate-limit.prune (hourly): request counters idle for an hour (RATE_LIMIT_STORE=postgres).
+ * - send-email: one outgoing_emails row (modules/email/send.ts), queued by its insert trigger
+ *   (migration email_jobs); only when SMTP_URL is set. Unsent messages are re-queued at start.
  */
 const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
 
@@ -57,6 +60,16 @@ export const startWorker = async (config: WorkerConfig) => {
       await pool.query(PRUNE_RATE_LIMIT_WINDOWS);
     },
   };
+  const transport = config.email ? createMailTransport(config.email.smtpUrl) : undefined;
+  if (config.email && transport) {
+    const email = config.email;
+    taskList['send-email'] = async (payload, helpers) => {
+      const r = await sendQueuedEmail(db, transport, email, (payload as { id: string }).id);
+      if (r !== 'sent') helpers.logger.info(`email ${r}`);
+    };
+  } else if (config.logLevel !== 'silent') {
+    console.error('[worker] SMTP_URL is not set: emails wait for a worker that has one');
+  }
   const runner: Runner = await run({
     pgPool: pool,
     taskList,
@@ -74,6 +87,10 @@ export const startWorker = async (config: WorkerConfig) => {
   await runner.addJob('webhooks.resume', {}, { jobKey: 'webhooks.resume', maxAttempts: 3 });
   await runner.addJob('referrals.sweep-overdue', {}, { jobKey: 'referrals.sweep-overdue', maxAttempts: 1 });
   await runner.addJob('worker.heartbeat', {}, { jobKey: 'worker.heartbeat', maxAttempts: 1 });
+  if (transport) {
+    // Written while no worker had installed the queue (the trigger had nothing to queue into), or whose job failed for good.
+    for (const { id } of await emailOutbox.unsent(db)) await runner.addJob('send-email', { id }, { jobKey: `email:${id}`, maxAttempts: 10 });
+  }
   let stopped = false;
   return {
     runner,
@@ -81,6 +98,7 @@ export const startWorker = async (config: WorkerConfig) => {
       if (stopped) return;
       stopped = true;
       await runner.stop();
+      transport?.close();
       await pool.end();
     },
   };

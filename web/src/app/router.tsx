@@ -20,6 +20,7 @@ import { BoardApplicationsRoute, BoardApplyRoute, BoardMeetingRoute, BoardMeetin
 import { NetworkReferralsRoute, ReferralDetailRoute, ReferralInboxRoute, ReferralNewRoute } from './routes/referral-pages';
 import { Require } from './routes/require';
 import { SignInRoute } from './routes/sign-in';
+import { ForgotPasswordRoute, ResetPasswordRoute } from './routes/password-reset';
 
 export function AppRouter() {
   // Without transitions: filters are controlled by the address (useSearchParams), and a URL change
@@ -30,6 +31,8 @@ export function AppRouter() {
       <Routes>
         <Route path={paths.signIn.path} element={<SignInRoute />} />
         <Route path={paths.acceptInvitation.path} element={<AcceptInvitationRoute />} />
+        <Route path={paths.forgotPassword.path} element={<ForgotPasswordRoute />} />
+        <Route path={paths.resetPassword.path} element={<ResetPasswordRoute />} />
         {/* The public directory: anyone may search it and read a service or organization (the API's reads are public). */}
         <Route element={<ProtectedLayout allowAnonymous />}>
           <Route path={paths.directory.path} element={<DirectorySearchRoute />} />

@@ -6,6 +6,9 @@ export const paths = {
     href: (next?: string) => (next && next !== '/' ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'),
   },
   acceptInvitation: { path: '/accept-invitation', href: () => '/accept-invitation' },
+  forgotPassword: { path: '/forgot-password', href: () => '/forgot-password' },
+  /** Where the password reset email links (with ?token=). */
+  resetPassword: { path: '/reset-password', href: () => '/reset-password' },
   directory: { path: '/directory', href: () => '/directory' },
   directoryService: { path: '/directory/services/:id', href: (id: string) => `/directory/services/${id}` },
   directoryServiceEdit: { path: '/directory/services/:id/edit', href: (id: string) => `/directory/services/${id}/edit` },

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../client';
 import { hashPassword } from '../../passwords';
-import { memberships, users } from '../../schema';
+import { EMAIL_NOTIFICATION_KINDS } from '@tandem/contract';
+import { memberships, notificationSettings, users } from '../../schema';
 import { must, type SeedContext } from '../context';
 import { ACCOUNT_SPECS, DEMO_PASSWORD } from '../data/accounts';
 import { ALL_ORGS, ORG } from '../data/organizations';
@@ -41,6 +42,10 @@ export const seedAccounts = async (tx: Tx, ctx: SeedContext) => {
     return { id, email: a.email, name: a.name, passwordHash, locale: a.locale ?? 'en' };
   });
   count(ctx, 'users', await insertAll(tx, users, userRows));
+  // Demo accounts start with notification emails off: the seeded history and the first overdue sweep
+  // would otherwise fill the local mail catcher with hundreds of messages before anyone did anything.
+  // Invitations and password resets still send; each account turns emails on under Notifications.
+  await insertAll(tx, notificationSettings, userRows.map((u) => ({ userId: u.id, emailMutedKinds: [...EMAIL_NOTIFICATION_KINDS] })));
 
   const membershipRows = ACCOUNT_SPECS.map((a) => {
     const userId = must(ctx.users, a.email.toLowerCase(), 'user');

@@ -4,6 +4,9 @@ import {
   AcceptInvitationBodySchema,
   LoginBodySchema,
   MeResponseSchema,
+  PasswordResetAcceptedSchema,
+  PasswordResetConfirmBodySchema,
+  PasswordResetRequestBodySchema,
   UpdateMeBodySchema,
 } from './schemas';
 
@@ -66,5 +69,31 @@ export const authEndpoints = {
     security: ['session'],
     body: UpdateMeBodySchema,
     responses: { 200: MeResponseSchema },
+  }),
+  requestPasswordReset: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/auth/password-reset',
+    operationId: 'requestPasswordReset',
+    summary: 'Ask for a password reset link by email',
+    description:
+      'Emails a single-use link to reset the password (valid for one hour) when an active account has this email. The answer is 202 whatever the email, so it tells nobody whether an account exists; at most 3 links an hour are sent per account, and requests are limited per address (429 with `Retry-After`).',
+    problems: ['too_many_requests'],
+    tags,
+    security: [],
+    body: PasswordResetRequestBodySchema,
+    responses: { 202: PasswordResetAcceptedSchema, 429: ProblemSchema },
+  }),
+  confirmPasswordReset: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/auth/password-reset/confirm',
+    operationId: 'confirmPasswordReset',
+    summary: 'Set a new password with the token from a reset email',
+    description:
+      "Sets the account's new password from the emailed token, uses the token up, and ends every session of the account (sign in again with the new password). A used, expired or unknown token is 400 invalid_reset_token.",
+    problems: ['invalid_reset_token'],
+    tags,
+    security: [],
+    body: PasswordResetConfirmBodySchema,
+    responses: { 204: null, 400: ProblemSchema },
   }),
 };

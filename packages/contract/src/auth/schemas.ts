@@ -46,3 +46,15 @@ export const AcceptInvitationBodySchema = z.object({
   name: z.string().trim().min(1).max(120).optional(),
   password: PasswordSchema,
 });
+
+export const PasswordResetRequestBodySchema = z
+  .object({ email: EmailSchema })
+  .meta({ id: 'PasswordResetRequestBody', example: { email: 'admin@tandem.example' } });
+
+export const PasswordResetConfirmBodySchema = z
+  .object({ token: z.string().min(20).max(200).describe('The token from the link in the reset email'), password: PasswordSchema })
+  .meta({ id: 'PasswordResetConfirmBody' });
+
+export const PasswordResetAcceptedSchema = z
+  .object({ accepted: z.literal(true) })
+  .meta({ id: 'PasswordResetAccepted', description: 'The same answer whether or not an account has this email' });

@@ -13,3 +13,11 @@ export const NotificationEntityTypeSchema = z.enum(NOTIFICATION_ENTITY_TYPES).de
 /** The overdue steps a referral.overdue notification names. */
 export const OVERDUE_STEPS = ['acknowledge', 'first_contact'] as const;
 export type OverdueStep = (typeof OVERDUE_STEPS)[number];
+
+/** The kinds that can also reach a user by email (each user turns them on or off); the others are in-app only. */
+export const EMAIL_NOTIFICATION_KINDS = ['referral.received', 'referral.assigned', 'referral.overdue'] as const;
+export type EmailNotificationKind = (typeof EMAIL_NOTIFICATION_KINDS)[number];
+
+/** What an outgoing email is (services/api/src/modules/email): invitations and password resets always send. */
+export const EMAIL_TEMPLATES = ['invitation', 'password_reset', 'notification'] as const;
+export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];

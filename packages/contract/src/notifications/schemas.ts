@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IdSchema, TimestampSchema, WriteVersionSchema } from '../common/ids';
 import { pageOf, PageQuerySchema } from '../common/pagination';
 import { REFERRAL_SIDES, ReferralStatusSchema } from '../referrals/enums';
-import { NOTIFICATION_KINDS, NotificationEntityTypeSchema, NotificationKindSchema, OVERDUE_STEPS, type NotificationKind } from './enums';
+import { EMAIL_NOTIFICATION_KINDS, NOTIFICATION_KINDS, NotificationEntityTypeSchema, type EmailNotificationKind, NotificationKindSchema, OVERDUE_STEPS, type NotificationKind } from './enums';
 
 export const NotificationDataSchema = z
   .object({
@@ -51,16 +51,25 @@ export const NotificationListQuerySchema = PageQuerySchema.extend({
 
 /** One flag per kind, as named properties (a record keyed by an enum renders without them in OpenAPI). */
 const flagPerKind = <T extends z.ZodType>(flag: T) => Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, flag])) as { [K in NotificationKind]: T };
+const flagPerEmailKind = <T extends z.ZodType>(flag: T) => Object.fromEntries(EMAIL_NOTIFICATION_KINDS.map((k) => [k, flag])) as { [K in EmailNotificationKind]: T };
 export const NotificationSettingsSchema = z
   .object({
     enabled: z.object(flagPerKind(z.boolean())).describe('Every kind, true when you get it'),
+    email: z
+      .object(flagPerEmailKind(z.boolean()))
+      .describe('The kinds that can also come by email, true when they do (only for kinds you get at all). Invitations and password resets are always emailed.'),
     version: z.number().int().min(1).describe('Row version for optimistic concurrency; send it back as If-Match'),
   })
   .meta({ id: 'NotificationSettings', description: 'Which kinds of notification you get; a kind turned off is not created for you' });
 export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
 export const UpdateNotificationSettingsBodySchema = z
   .object({
-    enabled: z.strictObject(flagPerKind(z.boolean().optional())).describe('The kinds to turn on (true) or off (false); kinds not named stay as they are'),
+    enabled: z.strictObject(flagPerKind(z.boolean().optional())).optional().default({}).describe('The kinds to turn on (true) or off (false); kinds not named stay as they are'),
+    email: z
+      .strictObject(flagPerEmailKind(z.boolean().optional()))
+      .optional()
+      .default({})
+      .describe('The kinds to have emailed (true) or not (false); kinds not named stay as they are'),
     version: WriteVersionSchema,
   })
   .meta({ id: 'UpdateNotificationSettingsBody' });

@@ -543,6 +543,11 @@ const NO_OPS: Record<string, () => Promise<{ call: Call; method: Method; url: st
     const r = await newRecommendationRow(t.db, b.id, { followUps: [{ text: 'Hire two navigators', owner: 'Reentry program', due: '2026-06-01', done: false }] });
     return { call: admin, method: 'PATCH', url: `/api/v1/boards/${b.id}/recommendations/${r.id}`, body: { title: r.title, topic: r.topic, status: r.status, meetingId: null, response: null, followUps: r.followUps }, id: r.id, version: 1 };
   },
+  // The email preferences (issue 27): keeping an emailable kind on is no change either.
+  'updateNotificationSettings (email)': async () => {
+    const m = await member(t, w.other, 'staff');
+    return { call: m.call, method: 'PUT', url: '/api/v1/me/notification-settings', body: { email: { 'referral.received': true } }, id: m.user.id, version: 1 };
+  },
   updateReferral: async () => {
     const d = await draft();
     return { call: w.chw.call, method: 'PATCH', url: `/api/v1/referrals/${d.id}`, body: { reason: 'Family of four; food runs out mid-month', needs: ['food-insecurity'] }, id: d.id, version: d.version };

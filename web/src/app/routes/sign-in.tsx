@@ -25,6 +25,9 @@ export function SignInRoute() {
       languageSwitch={<LanguageSwitch tone="dark" />}
       footer={
         <>
+          <p>
+            <Link to={paths.forgotPassword.href()}>{t('signIn.forgot')}</Link>
+          </p>
           <p>{t('signIn.help')}</p>
           <p>
             <Link to={paths.directory.href()}>{t('public.findHelp')}</Link>

@@ -7,13 +7,14 @@ import { createAuthService } from './service';
 export interface AuthModuleOptions {
   sessionTtlHours: number;
   loginMaxFailures: number;
+  passwordResetsPerAddressHour: number;
   cookieSecure: boolean;
   /** The sign-in throttle's clock; tests pass one they can move. */
   now?: () => Date;
 }
 
 export const authModule = async (app: FastifyInstance, opts: AuthModuleOptions) => {
-  const svc = createAuthService({ db: app.db, sessionTtlHours: opts.sessionTtlHours, loginMaxFailures: opts.loginMaxFailures, now: opts.now });
+  const svc = createAuthService({ db: app.db, sessionTtlHours: opts.sessionTtlHours, loginMaxFailures: opts.loginMaxFailures, passwordResetsPerAddressHour: opts.passwordResetsPerAddressHour, now: opts.now });
   authRoutes(app, svc, { cookieSecure: opts.cookieSecure });
 };
 

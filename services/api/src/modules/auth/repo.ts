@@ -4,7 +4,7 @@ import { reuse, schema } from '@tandem/db';
 import type { Role } from '@tandem/contract';
 import type { KeyHolderRow, SessionRow } from '../../plugins/auth';
 
-const { users, sessions, memberships, organizations, apiKeys, loginThrottles, invitations } = schema;
+const { users, sessions, memberships, organizations, apiKeys, loginThrottles, invitations, passwordResetTokens } = schema;
 
 export type ThrottleRow = typeof loginThrottles.$inferSelect;
 
@@ -153,5 +153,41 @@ export const authRepo = {
   async updateUser(db: DbOrTx, id: string, patch: Partial<typeof users.$inferInsert>) {
     const [row] = await db.update(users).set({ ...patch, updatedAt: sql`now()` }).where(eq(users.id, id)).returning();
     return row;
+  },
+  /** Password reset links made for the account since `since` (the per-account limit). */
+  async countResetTokensSince(db: DbOrTx, userId: string, since: Date) {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(passwordResetTokens)
+      .where(and(eq(passwordResetTokens.userId, userId), gt(passwordResetTokens.createdAt, ts(since))));
+    return row?.n ?? 0;
+  },
+  async createResetToken(db: DbOrTx, row: typeof passwordResetTokens.$inferInsert) {
+    const [created] = await db.insert(passwordResetTokens).values(row).returning({ id: passwordResetTokens.id });
+    return created!.id;
+  },
+  /** The token by its hash, locked: two confirms of one token are one after the other, and the second finds it used. */
+  async lockResetToken(db: DbOrTx, tokenHash: string) {
+    const [row] = await db.select().from(passwordResetTokens).where(eq(passwordResetTokens.tokenHash, tokenHash)).for('update');
+    return row;
+  },
+  async useResetToken(db: DbOrTx, id: string) {
+    await db.update(passwordResetTokens).set({ usedAt: sql`now()` }).where(eq(passwordResetTokens.id, id));
+  },
+  /** Every session of the user (a password reset ends them all). */
+  async deleteSessionsOf(db: DbOrTx, userId: string) {
+    await db.delete(sessions).where(eq(sessions.userId, userId));
+  },
+  /**
+   * One more reset request from this address in its hour (a login_throttles row keyed `reset:<address>`,
+   * shared by every API process); answers the count in the window and when the window started.
+   */
+  async countResetRequest(db: DbOrTx, key: string, at: Date) {
+    const r = await db.execute<{ failures: number; window_start: string }>(sql`insert into ${loginThrottles} as l (key, failures, window_start) values (${key}, 1, ${ts(at)})
+      on conflict (key) do update set
+        failures = case when l.window_start <= ${ts(at)} - interval '1 hour' then 1 else l.failures + 1 end,
+        window_start = case when l.window_start <= ${ts(at)} - interval '1 hour' then ${ts(at)} else l.window_start end
+      returning failures, window_start::text`);
+    return { count: r.rows[0]!.failures, windowStart: new Date(r.rows[0]!.window_start) };
   },
 };

@@ -40,6 +40,24 @@ export const authRoutes = (app: FastifyInstance, svc: AuthService, opts: { cooki
       return me;
     },
   });
+  route(app, api.requestPasswordReset, {
+    rule: rules.public,
+    handler: async (req, reply) => {
+      const out = await svc.requestPasswordReset(req.body.email, req.ip).catch((e: unknown) => {
+        if (e instanceof AppError && typeof e.extra.retryAfterSeconds === 'number') reply.header('retry-after', String(e.extra.retryAfterSeconds));
+        throw e;
+      });
+      reply.code(202);
+      return out;
+    },
+  });
+  route(app, api.confirmPasswordReset, {
+    rule: rules.public,
+    handler: async (req) => {
+      await svc.confirmPasswordReset(req.ctx(), req.body.token, req.body.password);
+      return undefined;
+    },
+  });
   route(app, api.listMyInvitations, { rule: rules.signedIn, handler: async (req) => svc.myInvitations(userIdOf(req.actor)) });
   route(app, api.acceptMyInvitation, {
     rule: rules.signedIn,

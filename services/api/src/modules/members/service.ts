@@ -7,6 +7,7 @@ import { randomToken, sha256 } from '../../lib/crypto';
 import { decodeCursor, KeyCursor, toPage } from '../../lib/pagination';
 import { changingAuth } from '../../lib/auth-cache';
 import { assertMayDeactivate, assertMayGrant, assertMayManage } from './access';
+import { emailOutbox } from '../email';
 import { toMember, toUser } from './mappers';
 import { membersRepo } from './repo';
 
@@ -66,11 +67,14 @@ export const createMembersService = ({ db }: { db: Db }) => ({
         expiresAt,
       });
       if (existing) {
+        // No token for an account that exists: the email asks them to sign in and accept.
+        await emailOutbox.queue(tx, user.id, 'invitation', { invitationId: inv.id });
         await recordAudit(tx, ctx, { action: 'member.invite', entityType: 'membership', entityId: user.id, organizationId: orgId, changes: { role: { from: null, to: input.role } } });
         const member: Member = { userId: user.id, organizationId: orgId, email: input.email, name: input.name, role: input.role, status: 'invited', createdAt: inv.createdAt.toISOString() };
         return { member, invitation: null };
       }
       await membersRepo.addMembership(tx, user.id, orgId, input.role);
+      await emailOutbox.queue(tx, user.id, 'invitation', { invitationId: inv.id, token });
       await recordAudit(tx, ctx, { action: 'member.add', entityType: 'membership', entityId: user.id, organizationId: orgId, changes: { role: { from: null, to: input.role } } });
       const member = await membersRepo.one(tx, orgId, user.id);
       return { member: toMember(member!), invitation: { token, expiresAt: expiresAt.toISOString(), acceptPath: `/accept-invitation?token=${token}` } };

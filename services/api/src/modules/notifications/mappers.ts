@@ -1,4 +1,4 @@
-import { NOTIFICATION_ENTITY_TYPES, NOTIFICATION_KINDS, type Notification, type NotificationSettings } from '@tandem/contract';
+import { EMAIL_NOTIFICATION_KINDS, NOTIFICATION_ENTITY_TYPES, NOTIFICATION_KINDS, type Notification, type NotificationSettings } from '@tandem/contract';
 import type { NotificationRow, SettingsRow } from './repo';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -17,11 +17,13 @@ export const toNotification = (n: NotificationRow): Notification => ({
   readAt: iso(n.readAt),
 });
 
-/** No row: every kind on, version 1 (what a first write names). */
+/** No row: every kind on (in the app and by email), version 1 (what a first write names). */
 export const toSettings = (s: SettingsRow | undefined): NotificationSettings => {
   const muted = new Set(s?.mutedKinds ?? []);
+  const emailMuted = new Set(s?.emailMutedKinds ?? []);
   return {
     enabled: Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, !muted.has(k)])) as NotificationSettings['enabled'],
+    email: Object.fromEntries(EMAIL_NOTIFICATION_KINDS.map((k) => [k, !emailMuted.has(k)])) as NotificationSettings['email'],
     version: s?.version ?? 1,
   };
 };

@@ -118,13 +118,16 @@ describe('POST and DELETE /api/v1/referrals/:id/follow', () => {
 });
 
 describe('/api/v1/me/notification-settings', () => {
-  it('starts with every kind on at version 1, with its ETag', async () => {
+  it('starts with every kind on (and every emailable kind by email) at version 1, with its ETag', async () => {
     const w = await world(t);
     const res = await w.chw.call('GET', '/api/v1/me/notification-settings');
     expect([res.status, res.headers.etag, res.body]).toEqual([
       200,
       expect.stringMatching(/^"1-[0-9a-f]{16}"$/), // a read's tag: version and digest (ADR 0007)
-      { enabled: { 'referral.received': true, 'referral.status_changed': true, 'referral.message': true, 'referral.overdue': true, 'referral.assigned': true, 'board.application_decided': true, 'board.recommendation_overdue': true, 'webhook.paused': true }, version: 1 },
+      { enabled: { 'referral.received': true, 'referral.status_changed': true, 'referral.message': true, 'referral.overdue': true, 'referral.assigned': true, 'board.application_decided': true, 'board.recommendation_overdue': true, 'webhook.paused': true },
+        email: { 'referral.received': true, 'referral.assigned': true, 'referral.overdue': true },
+        version: 1,
+      },
     ]);
   });
 
@@ -151,5 +154,17 @@ describe('/api/v1/me/notification-settings', () => {
     expect([bad.status, bad.body.code]).toEqual([400, 'validation_failed']);
     const stale = await w.chw.call('PUT', '/api/v1/me/notification-settings', { enabled: { 'referral.message': false } }, { 'if-match': '"4"' });
     expect([stale.status, stale.body.code, stale.body.currentVersion]).toEqual([409, 'stale_version', 1]);
+  });
+
+  it('turns email of a kind off and on again, alone, audited; a kind that is in-app only cannot be emailed', async () => {
+    const w = await world(t);
+    const off = await w.chw.call('PUT', '/api/v1/me/notification-settings', { email: { 'referral.assigned': false }, version: 1 });
+    expect([off.status, off.body.email, off.body.enabled['referral.assigned'], off.body.version]).toEqual([200, { 'referral.received': true, 'referral.assigned': false, 'referral.overdue': true }, true, 2]);
+    const read = await w.chw.call('GET', '/api/v1/me/notification-settings');
+    expect(read.body.email['referral.assigned']).toBe(false);
+    const inAppOnly = await w.chw.call('PUT', '/api/v1/me/notification-settings', { email: { 'referral.message': false }, version: 2 });
+    expect([inAppOnly.status, inAppOnly.body.code]).toEqual([400, 'validation_failed']);
+    const on = await w.chw.call('PUT', '/api/v1/me/notification-settings', { email: { 'referral.assigned': true }, version: 2 });
+    expect([on.status, on.body.email['referral.assigned'], on.body.version]).toEqual([200, true, 3]);
   });
 });

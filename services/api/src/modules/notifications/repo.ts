@@ -65,11 +65,11 @@ export const notificationsRepo = {
     return (await db.select().from(notificationSettings).where(eq(notificationSettings.userId, userId)).for('update'))[0]!;
   },
 
-  updateSettings: async (db: DbOrTx, userId: string, mutedKinds: string[]): Promise<SettingsRow> =>
+  updateSettings: async (db: DbOrTx, userId: string, mutedKinds: string[], emailMutedKinds: string[]): Promise<SettingsRow> =>
     (
       await db
         .update(notificationSettings)
-        .set({ mutedKinds, version: sql`${notificationSettings.version} + 1`, updatedAt: sql`now()` })
+        .set({ mutedKinds, emailMutedKinds, version: sql`${notificationSettings.version} + 1`, updatedAt: sql`now()` })
         .where(eq(notificationSettings.userId, userId))
         .returning()
     )[0]!,

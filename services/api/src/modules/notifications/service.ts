@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOTIFICATION_KINDS, type api } from '@tandem/contract';
+import { EMAIL_NOTIFICATION_KINDS, NOTIFICATION_KINDS, type api } from '@tandem/contract';
 import type { Db } from '@tandem/db';
 import { notFound } from '../../lib/app-error';
 import type { Ctx } from '../../lib/actor';
@@ -59,11 +59,22 @@ export const createNotificationsService = ({ db }: { db: Db }) => ({
         if (on) muted.delete(kind);
         else if (on === false) muted.add(kind);
       }
+      const emailMuted = new Set(row.emailMutedKinds);
+      for (const [kind, on] of Object.entries(body.email)) {
+        if (on) emailMuted.delete(kind);
+        else if (on === false) emailMuted.add(kind);
+      }
       const next = NOTIFICATION_KINDS.filter((k) => muted.has(k));
       const before = NOTIFICATION_KINDS.filter((k) => row.mutedKinds.includes(k));
-      if (next.join() === before.join()) return toSettings(row);
-      const updated = await notificationsRepo.updateSettings(tx, userId, next);
-      await recordAudit(tx, ctx, { action: 'notification_settings.update', entityType: 'notification_settings', entityId: userId, changes: { mutedKinds: { from: before, to: next } } });
+      const nextEmail = EMAIL_NOTIFICATION_KINDS.filter((k) => emailMuted.has(k));
+      const beforeEmail = EMAIL_NOTIFICATION_KINDS.filter((k) => row.emailMutedKinds.includes(k));
+      if (next.join() === before.join() && nextEmail.join() === beforeEmail.join()) return toSettings(row);
+      const updated = await notificationsRepo.updateSettings(tx, userId, next, nextEmail);
+      const changes = {
+        ...(next.join() !== before.join() ? { mutedKinds: { from: before, to: next } } : {}),
+        ...(nextEmail.join() !== beforeEmail.join() ? { emailMutedKinds: { from: beforeEmail, to: nextEmail } } : {}),
+      };
+      await recordAudit(tx, ctx, { action: 'notification_settings.update', entityType: 'notification_settings', entityId: userId, changes });
       return toSettings(updated);
     });
   },

@@ -1238,6 +1238,61 @@ const settingsKind: KindDef<{ owner: string }> = {
       // The row written (at its defaults) is the caller's, never the owner's on their behalf.
       verify: async (c) => ((await settingsOf(c.w, c.actor.name)) ? null : `no settings row of ${c.actor.name}`),
     },
+    {
+      name: 'keep an email kind on',
+      method: 'PUT',
+      path: () => '/api/v1/me/notification-settings',
+      body: () => ({ email: { 'referral.assigned': true }, version: 1 }),
+      security: 'session',
+      expect: () => 'allow',
+      verify: async (c) => ((await settingsOf(c.w, c.actor.name)) ? null : `no settings row of ${c.actor.name}`),
+    },
+  ],
+};
+
+// ---- Password reset: public, the emailed token is the credential (issue 27) ------------------------------
+// Each cell gets a person of its own with an open reset link (confirming ends that person's sessions,
+// never a matrix actor's). Anyone may ask for a link, for any email, and gets the same 202; anyone
+// holding the token may use it, once.
+type ResetObj = { userId: string; email: string; token: string };
+const resetKind: KindDef<ResetObj> = {
+  kind: 'password reset',
+  states: ['open reset link of a member of A'],
+  owner: 'A',
+  create: async (w) => {
+    const u = await makeMember(w, 'A');
+    const token = `matrix-reset-${w.uniq()}-${'r'.repeat(24)}`;
+    await w.db.insert(schema.passwordResetTokens).values({ tokenHash: sha256(token), userId: u.id, expiresAt: new Date(Date.now() + 3600_000) });
+    return { userId: u.id, email: u.email, token };
+  },
+  id: (o) => o.userId,
+  snapshot: async (w, o) => ({
+    user: (await w.db.select({ passwordHash: schema.users.passwordHash }).from(schema.users).where(eq(schema.users.id, o.userId)))[0],
+    tokens: await w.db.select({ usedAt: schema.passwordResetTokens.usedAt }).from(schema.passwordResetTokens).where(eq(schema.passwordResetTokens.userId, o.userId)),
+  }),
+  actions: [
+    {
+      name: 'request a link',
+      method: 'POST',
+      path: () => '/api/v1/auth/password-reset',
+      body: (c) => ({ email: c.obj.email }),
+      security: 'public',
+      expect: () => 'allow',
+      mutates: true,
+    },
+    {
+      name: 'set a new password with the token',
+      method: 'POST',
+      path: () => '/api/v1/auth/password-reset/confirm',
+      body: (c) => ({ token: c.obj.token, password: `matrix-new-password-${c.tag}` }),
+      security: 'public',
+      expect: () => 'allow',
+      mutates: true,
+      verify: async (c) => {
+        const [t] = await c.w.db.select({ usedAt: schema.passwordResetTokens.usedAt }).from(schema.passwordResetTokens).where(eq(schema.passwordResetTokens.userId, c.obj.userId));
+        return t?.usedAt ? null : 'the token was not used up';
+      },
+    },
   ],
 };
 
@@ -1942,6 +1997,7 @@ export const OBJECT_KINDS: KindDef<any>[] = [
   notificationKind,
   invitationKind,
   settingsKind,
+  resetKind,
   reportKind,
   engagementReportKind,
   pipelineReportKind,

@@ -3,7 +3,7 @@ import type { Translate } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 
 /** How long to wait, in words: seconds under a minute, else whole minutes rounded up. */
-const waitText = (seconds: number, t: Translate) => {
+export const waitText = (seconds: number, t: Translate) => {
   if (seconds < 60) return seconds === 1 ? t('signIn.wait.second') : t('signIn.wait.seconds', { count: seconds });
   const minutes = Math.ceil(seconds / 60);
   return minutes === 1 ? t('signIn.wait.minute') : t('signIn.wait.minutes', { count: minutes });

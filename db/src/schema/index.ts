@@ -6,3 +6,4 @@ export * from './gaps';
 export * from './webhooks';
 export * from './engagement';
 export * from './boards';
+export * from './board-budget';

@@ -14,6 +14,7 @@ import { gapEndpoints } from './gaps/endpoints';
 import { webhookEndpoints } from './webhooks/endpoints';
 import { engagementEndpoints, engagementReportEndpoints } from './engagement/endpoints';
 import { boardEndpoints } from './boards/endpoints';
+import { boardBudgetEndpoints } from './boards/budget.endpoints';
 
 /** The whole REST surface at a glance: every endpoint the API serves and the client calls. */
 export const api = {
@@ -33,6 +34,7 @@ export const api = {
   ...engagementEndpoints,
   ...engagementReportEndpoints,
   ...boardEndpoints,
+  ...boardBudgetEndpoints,
   ...auditEndpoints,
   ...healthEndpoints,
 };

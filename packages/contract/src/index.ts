@@ -44,3 +44,4 @@ export * from './boards/decisions';
 export * from './boards/motions';
 export * from './boards/stipends';
 export * from './boards/budget';
+export * from './boards/budget.schemas';

@@ -4,3 +4,4 @@ export * from './referral-factories';
 export * from './directory-factories';
 export * from './engagement-factories';
 export * from './board-factories';
+export * from './board-budget-factories';

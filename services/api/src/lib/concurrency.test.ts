@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { api, type EndpointDef } from '@tandem/contract';
 import { schema } from '@tandem/db';
-import { newEngagementEvent, newOrg, newUser, newLocation, newService, newClient, newConsent, newApplicationRow, newBoardRow, newMemberRow, newReviewRow } from '@tandem/db/testing';
+import { newEngagementEvent, newOrg, newUser, newLocation, newService, newClient, newConsent, newApplicationRow, newBoardRow, newMemberRow, newReviewRow, newBudgetRoundRow } from '@tandem/db/testing';
 import { world, type World } from '../modules/referrals/testing';
 import { caller, member, type Call, signIn, testApp, type TestApp } from '../testing/app';
 
@@ -109,6 +109,23 @@ const WRITES: Record<string, WriteRoute> = {
     fresh: async () => {
       const b = await newBoardRow(t.db);
       return { call: admin, url: `/api/v1/boards/${b.id}/members/${(await newMemberRow(t.db, b.id)).id}`, body: { role: 'co_chair' }, version: 1 };
+    },
+  },
+  updateBudgetRound: {
+    concurrency: 'required',
+    fresh: async () => {
+      const b = await newBoardRow(t.db);
+      return { call: admin, url: `/api/v1/boards/${b.id}/budget-rounds/${(await newBudgetRoundRow(t.db, b.id)).id}`, body: { title: 'Health fund' }, version: 1 };
+    },
+  },
+  putBudgetVote: {
+    concurrency: 'optional',
+    fresh: async () => {
+      const b = await newBoardRow(t.db);
+      const r = await newBudgetRoundRow(t.db, b.id, { status: 'voting' });
+      const m = await newMemberRow(t.db, b.id);
+      await t.db.insert(schema.boardBudgetVotes).values({ roundId: r.id, memberId: m.id, points: { [r.proposals[0]!.id]: 2 } });
+      return { call: admin, url: `/api/v1/boards/${b.id}/budget-rounds/${r.id}/votes/${m.id}`, body: { points: { [r.proposals[1]!.id]: 3 } }, version: 1 };
     },
   },
   updateOrganization: {
@@ -332,6 +349,10 @@ const resetMapping = async () => {
 
 /** Reads of versioned records: ETag, and 304 to a matching If-None-Match. */
 const READS: Record<string, () => Promise<{ call: Call; url: string; version: number }>> = {
+  getBudgetRound: async () => {
+    const b = await newBoardRow(t.db);
+    return { call: admin, url: `/api/v1/boards/${b.id}/budget-rounds/${(await newBudgetRoundRow(t.db, b.id)).id}`, version: 1 };
+  },
   getBoard: async () => ({ call: admin, url: `/api/v1/boards/${(await newBoardRow(t.db)).id}`, version: 1 }),
   getBoardMember: async () => {
     const b = await newBoardRow(t.db);
@@ -499,6 +520,8 @@ describe('201 Created', () => {
     created.push(['createBoard', admin, '/api/v1/boards', { name: 'Youth board', program: 'Youth', purpose: 'Advise', seats: 9, termMonths: 12, meetingCadence: 'Monthly' }]);
     created.push(['createCharter', admin, `/api/v1/boards/${board.id}/charters`, { sections: Object.fromEntries(['purpose', 'scope', 'values', 'decisionRules', 'quorum', 'terms', 'conflictOfInterest', 'stipendPolicy', 'meetingCommitments'].map((k) => [k, 'Text'])) }]);
     created.push(['createBoardMember', admin, `/api/v1/boards/${board.id}/members`, { applicationId: chosen.id, termStart: '2027-01-01' }]);
+    created.push(['createBudgetRound', admin, `/api/v1/boards/${board.id}/budget-rounds`, { title: 'Health fund', budgetCents: 100_000 }]);
+    created.push(['createBudgetProposal', admin, `/api/v1/boards/${board.id}/budget-rounds/${(await newBudgetRoundRow(t.db, board.id)).id}/proposals`, { title: 'Bus passes', description: 'Monthly', costCents: 5_000 }]);
     const fwd = await sentToCbo();
     created.push(['forwardReferral', w.cboStaff.call, `/api/v1/referrals/${fwd.id}/forward`, { receivingOrganizationId: w.other.id, note: 'Closer to home', version: fwd.version }]);
     // Every 201 the OpenAPI document lists is in the table.

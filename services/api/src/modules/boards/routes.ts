@@ -3,6 +3,7 @@ import { api } from '@tandem/contract';
 import { rules } from '../../lib/authz';
 import { route } from '../../lib/routes';
 import type { createApplicationsService } from './applications.service';
+import type { BudgetService } from './budget.service';
 import type { BoardsService } from './service';
 
 /**
@@ -36,4 +37,19 @@ export const boardRoutes = (app: FastifyInstance, boards: BoardsService, applica
   route(app, api.createBoardMember, { rule: coordinator, handler: async (req) => boards.createMember(req.ctx(), req.params.id, req.body) });
   route(app, api.getBoardMember, { rule: coordinator, handler: async (req) => boards.getMember(req.ctx(), req.params.id, req.params.memberId) });
   route(app, api.updateBoardMember, { rule: coordinator, handler: async (req) => boards.updateMember(req.ctx(), req.params.id, req.params.memberId, req.expectedVersion, req.body) });
+};
+
+/** Participatory budgeting (issue 26): the board's coordinators only (404 otherwise); closed rounds are public. */
+export const budgetRoutes = (app: FastifyInstance, budget: BudgetService) => {
+  const coordinator = rules.signedIn;
+  route(app, api.listBudgetRounds, { rule: coordinator, handler: async (req) => budget.list(req.actor, req.params.id) });
+  route(app, api.createBudgetRound, { rule: coordinator, handler: async (req) => budget.create(req.ctx(), req.params.id, req.body) });
+  route(app, api.getBudgetRound, { rule: coordinator, handler: async (req) => budget.get(req.actor, req.params.id, req.params.roundId) });
+  route(app, api.updateBudgetRound, { rule: coordinator, handler: async (req) => budget.update(req.ctx(), req.params.id, req.params.roundId, req.expectedVersion, req.body) });
+  route(app, api.createBudgetProposal, { rule: coordinator, handler: async (req) => budget.addProposal(req.ctx(), req.params.id, req.params.roundId, req.body) });
+  route(app, api.putBudgetVote, {
+    rule: coordinator,
+    handler: async (req) => budget.putVote(req.ctx(), req.params.id, req.params.roundId, req.params.memberId, req.expectedVersion, req.body),
+  });
+  route(app, api.listPublicBudgetRounds, { rule: rules.public, handler: async (req) => budget.publicRounds(req.params.id) });
 };

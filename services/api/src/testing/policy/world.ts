@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { API_SCOPES, type ApiScope, type Role } from '@tandem/contract';
 import { schema, type Db } from '@tandem/db';
 import { newApplicationRow, newBoardRow, newClient, newConsent, newEngagementEvent, newMemberRow, newOrg, newReferral, newUser, newService } from '@tandem/db/testing';
+import { newBudgetRoundRow } from '@tandem/db/testing';
 import { sha256 } from '../../lib/crypto';
 import { signIn } from '../app';
 
@@ -228,3 +229,10 @@ export const membershipOf = async (db: Db, userId: string) => db.select().from(s
 /** An engagement event A took part in (B did not), with internal notes and a gap link. */
 export const makeEngagementEvent = async (w: World) =>
   newEngagementEvent(w.db, { title: `Matrix event ${w.uniq()}`, organizationIds: [w.orgs.A.id], gapIds: ['0f3c9a4e-1b2d-4c5e-8f70-9a1b2c3d4e5f'] });
+
+/** An active board (makeBoard's) with a participatory budgeting round in `status` and two proposals (issue 26). */
+export const makeBudgetBoard = async (w: World, status: 'draft' | 'voting' | 'closed') => {
+  const b = await makeBoard(w, 'active');
+  const round = await newBudgetRoundRow(w.db, b.id, { status, title: `Matrix round ${w.uniq()}` });
+  return { ...b, round };
+};

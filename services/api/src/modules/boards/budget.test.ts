@@ -153,3 +153,14 @@ describe('participatory budgeting rounds', () => {
     expect(pub.json().data).toEqual([]);
   });
 });
+
+describe('GET /me for a named coordinator', () => {
+  it('says coordinatesBoards for staff named on a board (so the web shows Boards), and not before', async () => {
+    const s = await person('staff');
+    const me = async () => (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: s.headers })).json();
+    expect((await me()).coordinatesBoards).toBe(false);
+    const board = await newBoardRow(t.db);
+    await t.db.execute(sql`insert into board_coordinators (board_id, user_id) values (${board.id}::uuid, ${s.user.id}::uuid)`);
+    expect((await me()).coordinatesBoards).toBe(true);
+  });
+});

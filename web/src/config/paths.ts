@@ -31,6 +31,10 @@ export const paths = {
   engagementEvent: { path: '/engagement/events/:id', href: (id: string) => `/engagement/events/${id}` },
   advisoryBoards: { path: '/advisory-boards', href: () => '/advisory-boards' },
   advisoryBoard: { path: '/advisory-boards/:id', href: (id: string) => `/advisory-boards/${id}` },
+  /** One tab of a board's page (overview when none): charter, applications, members, budget, and the tabs other features append. */
+  advisoryBoardTab: { path: '/advisory-boards/:id/:tab', href: (id: string, tab: string) => `/advisory-boards/${id}/${tab}` },
+  boardApplication: { path: '/advisory-boards/:id/applications/:applicationId', href: (id: string, applicationId: string) => `/advisory-boards/${id}/applications/${applicationId}` },
+  budgetRound: { path: '/advisory-boards/:id/budget/:roundId', href: (id: string, roundId: string) => `/advisory-boards/${id}/budget/${roundId}` },
   /** A recruiting board's public application: no sign-in. */
   boardApply: { path: '/boards/:id/apply', href: (id: string) => `/boards/${id}/apply` },
   audit: { path: '/audit', href: (q?: Record<string, string>) => (q ? `/audit?${new URLSearchParams(q).toString()}` : '/audit') },

@@ -18,6 +18,9 @@ export const NotificationDataSchema = z
       .optional()
       .describe('referral.overdue: receiver — your organization received it (organizationName sent it); sender — your organization sent it (organizationName has it)'),
     organizationName: z.string().optional().describe('referral.overdue: the organization at the other end'),
+    board: z.string().optional().describe('board.*: the advisory board’s name'),
+    boardId: IdSchema.optional().describe('board.*: the advisory board it is about'),
+    decision: z.enum(['selected', 'waitlisted', 'declined']).optional().describe('board.application_decided: the decision'),
   })
   .meta({ id: 'NotificationData', description: 'What a notification is about and what changed, as data: word it from kind + data in the reader’s language' });
 export type NotificationData = z.infer<typeof NotificationDataSchema>;

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { APPLICATION_DECISIONS, canDecide, SPAS, type ApplicationDecision } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
@@ -10,6 +11,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { Spinner } from '../../../components/ui/spinner';
 import { StaleVersionAlert } from '../../../components/ui/stale-version-alert';
 import { Table } from '../../../components/ui/table';
+import { paths } from '../../../config/paths';
 import type { MessageKey } from '../../../i18n/en';
 import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage, isStaleVersion } from '../../../lib/errors';
@@ -86,14 +88,14 @@ function Diversity({ title, counts }: { title: string; counts: Counts }) {
 }
 
 /** A board's applications ranked by average review score, with diversity counts beside them and a decision per row. */
-export function BoardApplicationsPage({ boardId }: { boardId: string }) {
+export function BoardApplicationsPage({ boardId, embedded = false }: { boardId: string; embedded?: boolean }) {
   const t = useT();
   const board = useQuery(boardQueries.detail(boardId));
   const ranked = useQuery(boardQueries.applications(boardId));
   const failed = board.error ?? ranked.error;
   return (
     <>
-      <PageHeader title={board.data?.name ?? t('nav.advisoryBoards')} description={t('boards.rankedIntro')} />
+      {embedded ? <p className="board-muted">{t('boards.rankedIntro')}</p> : <PageHeader title={board.data?.name ?? t('nav.advisoryBoards')} description={t('boards.rankedIntro')} />}
       {(board.isPending || ranked.isPending) && !failed && <Spinner label={t('app.loading')} />}
       {failed && <Alert tone="danger">{errorMessage(failed, t)}</Alert>}
       {ranked.data && (
@@ -111,6 +113,7 @@ export function BoardApplicationsPage({ boardId }: { boardId: string }) {
                     <th scope="col">{t('boards.score')}</th>
                     <th scope="col">{t('boards.reviews')}</th>
                     <th scope="col">{t('boards.spa')}</th>
+                    <th scope="col">{t('boards.populations')}</th>
                     <th scope="col">{t('boards.languages')}</th>
                     <th scope="col">{t('boards.status')}</th>
                     <th scope="col">{t('boards.decide')}</th>
@@ -121,12 +124,15 @@ export function BoardApplicationsPage({ boardId }: { boardId: string }) {
                   <tr key={r.id}>
                     <td>{r.rank}</td>
                     <td>
-                      <span className="board-applicant">{r.name}</span>
+                      <Link className="board-applicant" to={paths.boardApplication.href(boardId, r.id)}>
+                        {r.name}
+                      </Link>
                       <span className="board-muted board-reference">{r.reference}</span>
                     </td>
                     <td>{r.averageScore ?? t('boards.unscored')}</td>
                     <td>{r.reviewCount}</td>
                     <td>{r.spa ? spaName(r.spa) : '—'}</td>
+                    <td>{r.populations.map((p) => t(`focus.${p}` as MessageKey)).join(', ') || '—'}</td>
                     <td>{r.languages.map((l) => t(`language.${l}` as MessageKey)).join(', ')}</td>
                     <td>
                       <Badge tone={r.status === 'selected' ? 'success' : r.status === 'declined' ? 'neutral' : r.status === 'waitlisted' ? 'warning' : 'info'}>

@@ -174,8 +174,10 @@ describe('advisory boards', () => {
     const named = await newUser(db, { org, role: 'staff', name: `Darnell Freeman ${uniq()}` });
     await db.insert(schema.boardCoordinators).values({ boardId: board.id, userId: named.id });
     const members = [];
+    const apps: { id: string }[] = [];
     for (const [i, name] of ['Ana Flores', 'Ben Kim', 'Cruz Mendoza'].entries()) {
-      const app = await newApplicationRow(db, board.id, { name, status: 'selected' });
+      const app = await newApplicationRow(db, board.id, { name, status: 'selected', locale: 'es', decisionMessage: 'Gracias por presentar su solicitud.', decidedAt: new Date() });
+      apps.push(app);
       members.push(await newMemberRow(db, board.id, { name, applicationId: app.id, seat: i + 1, role: i === 0 ? 'chair' : 'member' }));
     }
     const sections = Object.fromEntries(['purpose', 'scope', 'values', 'decisionRules', 'quorum', 'terms', 'conflictOfInterest', 'stipendPolicy', 'meetingCommitments'].map((k) => [k, `Texto ${k}`])) as never;
@@ -199,6 +201,11 @@ describe('advisory boards', () => {
       await page.waitForLoadState('networkidle');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await screenshot(page, `board-budget-round-${lang}`);
+      await page.goto(`/advisory-boards/${board.id}/applications/${apps[0]!.id}`);
+      await expectVisible(page.getByRole('heading', { level: 1, name: 'Ana Flores' }));
+      await page.waitForLoadState('networkidle');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await screenshot(page, `board-application-${lang}`);
     };
 
     await withPage(

@@ -122,24 +122,24 @@ export function BoardApplicationsPage({ boardId, embedded = false }: { boardId: 
               >
                 {ranked.data.data.map((r) => (
                   <tr key={r.id}>
-                    <td>{r.rank}</td>
-                    <td>
+                    <td data-label={t('boards.rank')}>{r.rank}</td>
+                    <td data-label={t('boards.applicant')}>
                       <Link className="board-applicant" to={paths.boardApplication.href(boardId, r.id)}>
                         {r.name}
                       </Link>
                       <span className="board-muted board-reference">{r.reference}</span>
                     </td>
-                    <td>{r.averageScore ?? t('boards.unscored')}</td>
-                    <td>{r.reviewCount}</td>
-                    <td>{r.spa ? spaName(r.spa) : '—'}</td>
-                    <td>{r.populations.map((p) => t(`focus.${p}` as MessageKey)).join(', ') || '—'}</td>
-                    <td>{r.languages.map((l) => t(`language.${l}` as MessageKey)).join(', ')}</td>
-                    <td>
+                    <td data-label={t('boards.score')}>{r.averageScore ?? t('boards.unscored')}</td>
+                    <td data-label={t('boards.reviews')}>{r.reviewCount}</td>
+                    <td data-label={t('boards.spa')}>{r.spa ? spaName(r.spa) : '—'}</td>
+                    <td data-label={t('boards.populations')}>{r.populations.map((p) => t(`focus.${p}` as MessageKey)).join(', ') || '—'}</td>
+                    <td data-label={t('boards.languages')}>{r.languages.map((l) => t(`language.${l}` as MessageKey)).join(', ')}</td>
+                    <td data-label={t('boards.status')}>
                       <Badge tone={r.status === 'selected' ? 'success' : r.status === 'declined' ? 'neutral' : r.status === 'waitlisted' ? 'warning' : 'info'}>
                         {t(`boards.applicationStatus.${r.status}` as MessageKey)}
                       </Badge>
                     </td>
-                    <td>
+                    <td data-label={t('boards.decide')}>
                       <Decide boardId={boardId} row={r} label={r.name} />
                     </td>
                   </tr>

@@ -54,8 +54,7 @@ export function BoardBudgetTab({ board }: { board: Board }) {
       <Card title={t('boards.budget.start')}>
         <form className="board-form" onSubmit={submit}>
           <TextField label={t('boards.budget.title')} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} />
-          <div className="board-form-row">
-            <TextField
+          <TextField
               label={t('boards.budget.amount')}
               inputMode="decimal"
               value={amount}
@@ -63,8 +62,7 @@ export function BoardBudgetTab({ board }: { board: Board }) {
               required
               error={amount && Number.isNaN(cents) ? t('boards.budget.amountInvalid') : undefined}
             />
-            <TextField label={t('boards.budget.points')} hint={t('boards.budget.pointsHint')} type="number" min={1} max={1000} value={points} onChange={(e) => setPoints(Number(e.target.value))} required />
-          </div>
+          <TextField label={t('boards.budget.points')} hint={t('boards.budget.pointsHint')} type="number" min={1} max={1000} value={points} onChange={(e) => setPoints(Number(e.target.value))} required />
           {create.isError && <Alert tone="danger">{errorMessage(create.error, t)}</Alert>}
           <div className="board-form-actions">
             <Button type="submit" loading={create.isPending}>

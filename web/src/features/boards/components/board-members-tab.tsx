@@ -25,6 +25,8 @@ export function BoardMembersTab({ board }: { board: Board }) {
   const { t } = useI18n();
   const members = useQuery(coordinationQueries.members(board.id));
   const selected = useQuery(coordinationQueries.selected(board.id));
+  const charters = useQuery(coordinationQueries.charters(board.id));
+  const hasCharter = (charters.data?.data.length ?? 0) > 0;
   if (members.isPending) return <Spinner label={t('app.loading')} />;
   if (members.isError) return <Alert tone="danger">{errorMessage(members.error, t)}</Alert>;
   const seatedApps = new Set(members.data.data.map((m) => m.applicationId));
@@ -50,7 +52,7 @@ export function BoardMembersTab({ board }: { board: Board }) {
           <ul className="board-list">
             {members.data.data.map((m) => (
               <li key={m.id}>
-                <MemberRow boardId={board.id} member={m} />
+                <MemberRow boardId={board.id} member={m} hasCharter={hasCharter} />
               </li>
             ))}
           </ul>
@@ -82,7 +84,7 @@ function SeatForm({ boardId, applicationId, name }: { boardId: string; applicati
   );
 }
 
-function MemberRow({ boardId, member: m }: { boardId: string; member: Member }) {
+function MemberRow({ boardId, member: m, hasCharter }: { boardId: string; member: Member; hasCharter: boolean }) {
   const { t, locale } = useI18n();
   const [editing, setEditing] = useState(false);
   return (
@@ -94,7 +96,7 @@ function MemberRow({ boardId, member: m }: { boardId: string; member: Member }) 
         </strong>
         <Badge tone={m.role === 'member' ? 'neutral' : 'info'}>{t(`boards.role.${m.role}` as MessageKey)}</Badge>
         <Badge tone={m.status === 'active' ? 'success' : m.status === 'on_leave' ? 'warning' : 'neutral'}>{t(`boards.memberStatus.${m.status}` as MessageKey)}</Badge>
-        {!m.acknowledgedCurrentCharter && m.status !== 'ended' && <Badge tone="warning">{t('boards.members.charterPending')}</Badge>}
+        {hasCharter && !m.acknowledgedCurrentCharter && m.status !== 'ended' && <Badge tone="warning">{t('boards.members.charterPending')}</Badge>}
       </div>
       <p className="board-muted">
         {t('boards.members.term', { start: formatCalendarDate(m.termStart, locale), end: formatCalendarDate(m.termEnd, locale) })}

@@ -107,11 +107,11 @@ function Result({ round: r }: { round: BudgetRound }) {
       >
         {res.ranking.map((p) => (
           <tr key={p.proposalId}>
-            <td>{p.rank}</td>
-            <td>{p.title}</td>
-            <td>{money(p.costCents, locale)}</td>
-            <td>{p.points}</td>
-            <td>
+            <td data-label={t('boards.rank')}>{p.rank}</td>
+            <td data-label={t('boards.budget.proposal')}>{p.title}</td>
+            <td data-label={t('boards.budget.cost')}>{money(p.costCents, locale)}</td>
+            <td data-label={t('boards.budget.pointsCol')}>{p.points}</td>
+            <td data-label={t('boards.budget.funded')}>
               <Badge tone={p.funded ? 'success' : 'neutral'}>{p.funded ? t('boards.budget.yes') : t(`boards.budget.reason.${p.reason ?? 'no_points'}` as MessageKey)}</Badge>
             </td>
           </tr>

@@ -11,3 +11,4 @@ export * from './board-recommendations';
 export * from './board-stipends';
 export * from './board-meetings';
 export * from './email';
+export * from './board-budget';

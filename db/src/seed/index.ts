@@ -5,6 +5,7 @@ import { ACCOUNT_SPECS, DEMO_PASSWORD } from './data/accounts';
 import { ALL_ORGS } from './data/organizations';
 import { demoPasswordHash, seedAccounts } from './steps/accounts';
 import { seedAgreements } from './steps/agreements';
+import { seedBoards } from './steps/boards';
 import { seedDirectory } from './steps/directory';
 import { seedGaps } from './steps/gaps';
 import { seedEngagement } from './steps/engagement';
@@ -46,6 +47,7 @@ export const SEED_STEPS: [name: string, step: SeedStep][] = [
   ['referrals', seedReferrals],
   ['gaps', seedGaps],
   ['engagement', seedEngagement],
+  ['boards', seedBoards],
 ];
 
 export interface SeedSummary {

@@ -189,6 +189,35 @@ describe('demo seed', () => {
     expect(unled.n).toBe(0);
   });
 
+  it('seeds the advisory boards: the reentry board (68 applications, 11 members, charter v1 and v2, a closed budget round) and a doula board', async () => {
+    const board = await one<{ id: string; n: number }>(`select id, (select count(*)::int from board_applications a where a.board_id = b.id) as n from boards b where name = 'Reentry Health Advisory Board'`);
+    expect(board.n).toBe(68);
+    const byStatus = await all<{ status: string; n: number }>(`select status, count(*)::int as n from board_applications where board_id = $1 group by status order by status`, [board.id]);
+    expect(Object.fromEntries(byStatus.map((r) => [r.status, r.n]))).toEqual({ selected: 11, waitlisted: 10, declined: 35, submitted: 12 });
+    const spread = await one<{ spas: number; langs: number; reviewers: number }>(
+      `select count(distinct spa)::int as spas, (select count(distinct l)::int from board_applications, unnest(languages) l where board_id = $1) as langs,
+              (select count(distinct reviewer_user_id)::int from board_reviews r join board_applications a on a.id = r.application_id where a.board_id = $1) as reviewers
+         from board_applications where board_id = $1`,
+      [board.id],
+    );
+    expect(spread.spas).toBeGreaterThanOrEqual(5);
+    expect(spread.langs).toBeGreaterThanOrEqual(3);
+    expect(spread.reviewers).toBeGreaterThanOrEqual(3);
+    const roles = await all<{ role: string; n: number }>(`select role, count(*)::int as n from board_members where board_id = $1 group by role order by role`, [board.id]);
+    expect(roles).toEqual([{ role: 'chair', n: 1 }, { role: 'co_chair', n: 1 }, { role: 'member', n: 9 }]);
+    const acks = await all<{ number: number; n: number }>(`select c.number, count(k.member_id)::int as n from board_charters c left join board_charter_acknowledgements k on k.charter_id = c.id where c.board_id = $1 group by c.number order by c.number`, [board.id]);
+    expect(acks).toEqual([{ number: 1, n: 11 }, { number: 2, n: 8 }]);
+    // Every decided application has its message; every vote stays within the allocation.
+    expect((await one<{ n: number }>(`select count(*)::int as n from board_applications where status <> 'submitted' and decision_message is null`)).n).toBe(0);
+    const over = await one<{ n: number }>(
+      `select count(*)::int as n from board_budget_votes v join board_budget_rounds r on r.id = v.round_id where (select coalesce(sum(value::int), 0) from jsonb_each_text(v.points)) > r.points_per_member`,
+    );
+    expect(over.n).toBe(0);
+    expect(await all(`select status from board_budget_rounds where board_id = $1`, [board.id])).toEqual([{ status: 'closed' }]);
+    const maternal = await one<{ n: number }>(`select count(*)::int as n from board_members m join boards b on b.id = m.board_id where b.name = 'Maternal Health and Doula Community Board'`);
+    expect(maternal.n).toBe(5);
+  });
+
   it('is deterministic: a second database gets the same organizations and services', async () => {
     const b = await seedFresh();
     try {

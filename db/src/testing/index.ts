@@ -6,3 +6,4 @@ export * from './engagement-factories';
 export * from './board-factories';
 export * from './webhook-factories';
 export * from './board-recommendation-factories';
+export * from './board-budget-factories';

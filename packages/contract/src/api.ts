@@ -17,6 +17,7 @@ import { boardEndpoints } from './boards/endpoints';
 import { recommendationEndpoints } from './boards/recommendations.endpoints';
 import { boardStipendEndpoints } from './boards/stipends.endpoints';
 import { boardMeetingEndpoints } from './boards/meetings.endpoints';
+import { boardBudgetEndpoints } from './boards/budget.endpoints';
 
 /** The whole REST surface at a glance: every endpoint the API serves and the client calls. */
 export const api = {
@@ -39,6 +40,7 @@ export const api = {
   ...recommendationEndpoints,
   ...boardStipendEndpoints,
   ...boardMeetingEndpoints,
+  ...boardBudgetEndpoints,
   ...auditEndpoints,
   ...healthEndpoints,
 };

@@ -52,3 +52,4 @@ export * from './boards/quorum';
 export * from './boards/votes';
 export * from './boards/satisfaction';
 export * from './boards/meetings.schemas';
+export * from './boards/budget.schemas';

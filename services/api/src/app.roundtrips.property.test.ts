@@ -990,6 +990,26 @@ describe('boards, members and charters', () => {
       }),
     ), 60_000);
 
+  // A round with any title, amount and allocation, then proposals, a vote within the allocation,
+  // and the close: each answer read back as the coordinators and the public read it.
+  it('budget round: create, proposals, a vote, closed', () =>
+    run(
+      fc.asyncProperty(bodyOf(api.createBudgetRound.body), fc.array(bodyOf(api.createBudgetProposal.body), { minLength: 1, maxLength: 3 }), async (create, proposals) => {
+        const { board, application } = await selectedApplication();
+        const m = ok(api.createBoardMember, await call(w.netAdmin, api.createBoardMember, { params: { id: board.id }, body: { applicationId: application.id, termStart: '2027-01-01' } }));
+        let r = ok(api.createBudgetRound, await call(w.netAdmin, api.createBudgetRound, { params: { id: board.id }, body: create }));
+        for (const p of proposals) r = ok(api.createBudgetProposal, await call(w.netAdmin, api.createBudgetProposal, { params: { id: board.id, roundId: r.id }, body: p }));
+        await read(w.netAdmin, api.getBudgetRound, { params: { id: board.id, roundId: r.id } });
+        r = ok(api.updateBudgetRound, await call(w.netAdmin, api.updateBudgetRound, { params: { id: board.id, roundId: r.id }, body: { status: 'voting' }, headers: ifMatch(r.version) }));
+        const points = { [r.proposals[0].id]: Math.min(r.pointsPerMember, 3) };
+        ok(api.putBudgetVote, await call(w.netAdmin, api.putBudgetVote, { params: { id: board.id, roundId: r.id, memberId: m.id }, body: { points } }));
+        r = ok(api.updateBudgetRound, await call(w.netAdmin, api.updateBudgetRound, { params: { id: board.id, roundId: r.id }, body: { status: 'closed' }, headers: ifMatch(r.version) }));
+        expect(r.result.ranking).toHaveLength(proposals.length);
+        await listed(w.netAdmin, api.listBudgetRounds, { params: { id: board.id } }, r.id);
+        await listed(ANON, api.listPublicBudgetRounds, { params: { id: board.id } }, r.id);
+      }),
+    ), 60_000);
+
   it('charter: a new version, then acknowledged', () =>
     run(
       fc.asyncProperty(bodyOf(api.createCharter.body, { quorumRule: fc.constantFrom({ kind: 'majority_of_seated_members' }, { kind: 'fraction', value: 0.5 }, { kind: 'count', value: 4 }) }), async (body) => {

@@ -16,8 +16,8 @@ export const canSeeReports = canSeeEngagement;
 export const canSeeNetworkReports = (me: Me) => isNetworkAdmin(me) || hasRole(me, 'collaboration_team');
 /** Service gaps and coverage: network staff write, board coordinators read (issue 25). */
 export const canSeeGaps = (me: Me) => isNetworkStaff(me) || hasRole(me, 'board_coordinator');
-/** Advisory boards: board coordinators run them; network admins oversee them. */
-export const canSeeAdvisory = (me: Me) => isNetworkAdmin(me) || hasRole(me, 'board_coordinator');
+/** Advisory boards: board coordinators run them; network admins oversee them; a user named coordinator of a board runs that one (without the role). */
+export const canSeeAdvisory = (me: Me) => isNetworkAdmin(me) || hasRole(me, 'board_coordinator') || me.coordinatesBoards;
 /** Organization settings (members, API keys): that organization's admins and network admins. */
 export const canManageOrg = (me: Me, organizationId: string) =>
   isNetworkAdmin(me) || me.memberships.some((m) => m.organizationId === organizationId && m.role === 'org_admin');

@@ -16,7 +16,7 @@ import { HsdsRoute } from './routes/hsds-pages';
 import { OrganizationApiKeysRoute, OrganizationMembersRoute, OrganizationWebhooksRoute, UsersAdminRoute } from './routes/organization-pages';
 import { ProtectedLayout } from './routes/protected-layout';
 import { AuditRoute } from './routes/audit-pages';
-import { BoardApplicationsRoute, BoardApplyRoute, BoardMeetingRoute, BoardMeetingsRoute, BoardPublicRoute, BoardRecommendationRoute, BoardRecommendationsRoute, BoardStipendsRoute, BoardsRoute } from './routes/board-pages';
+import { BoardApplicationRoute, BoardApplyRoute, BoardMeetingRoute, BoardPublicRoute, BoardRecommendationRoute, BoardRoute, BoardsRoute, BudgetRoundRoute } from './routes/board-pages';
 import { NetworkReferralsRoute, ReferralDetailRoute, ReferralInboxRoute, ReferralNewRoute } from './routes/referral-pages';
 import { Require } from './routes/require';
 import { SignInRoute } from './routes/sign-in';
@@ -173,12 +173,12 @@ export function AppRouter() {
             }
           />
           {/* A user named on one board coordinates it without the role: the API decides (404 otherwise). */}
-          <Route path={paths.advisoryBoard.path} element={<BoardApplicationsRoute />} />
-          <Route path={paths.advisoryBoardRecommendations.path} element={<BoardRecommendationsRoute />} />
           <Route path={paths.advisoryBoardRecommendation.path} element={<BoardRecommendationRoute />} />
-          <Route path={paths.advisoryBoardStipends.path} element={<BoardStipendsRoute />} />
-          <Route path={paths.boardMeetings.path} element={<BoardMeetingsRoute />} />
           <Route path={paths.boardMeeting.path} element={<BoardMeetingRoute />} />
+          <Route path={paths.advisoryBoard.path} element={<BoardRoute />} />
+          <Route path={paths.advisoryBoardTab.path} element={<BoardRoute />} />
+          <Route path={paths.boardApplication.path} element={<BoardApplicationRoute />} />
+          <Route path={paths.budgetRound.path} element={<BudgetRoundRoute />} />
           <Route
             path={paths.adminOrganizations.path}
             element={

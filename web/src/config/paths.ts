@@ -42,6 +42,10 @@ export const paths = {
   advisoryBoardStipends: { path: '/advisory-boards/:id/stipends', href: (id: string) => `/advisory-boards/${id}/stipends` },
   boardMeetings: { path: '/advisory-boards/:id/meetings', href: (id: string) => `/advisory-boards/${id}/meetings` },
   boardMeeting: { path: '/advisory-boards/:id/meetings/:meetingId', href: (id: string, meetingId: string) => `/advisory-boards/${id}/meetings/${meetingId}` },
+  /** One tab of a board's page (overview when none): charter, applications, members, budget, and the tabs other features append. */
+  advisoryBoardTab: { path: '/advisory-boards/:id/:tab', href: (id: string, tab: string) => `/advisory-boards/${id}/${tab}` },
+  boardApplication: { path: '/advisory-boards/:id/applications/:applicationId', href: (id: string, applicationId: string) => `/advisory-boards/${id}/applications/${applicationId}` },
+  budgetRound: { path: '/advisory-boards/:id/budget/:roundId', href: (id: string, roundId: string) => `/advisory-boards/${id}/budget/${roundId}` },
   /** A recruiting board's public application: no sign-in. */
   boardApply: { path: '/boards/:id/apply', href: (id: string) => `/boards/${id}/apply` },
   /** A board's public "you said, we did" page: no sign-in. */

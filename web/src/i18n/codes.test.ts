@@ -64,6 +64,11 @@ const translator =
     messages[key].replace(/\{(\w+)\}/g, (m, k: string) => (vars && k in vars ? String(vars[k]) : m));
 
 describe('the web words what the API sends by code', () => {
+  it('a board decision notification names the board (no {board} left in the title)', () => {
+    const n = { kind: 'board.application_decided' as const, title: 'Your board application was decided', data: { board: 'Reentry Health Advisory Board', decision: 'selected' as const } };
+    expect(notificationTitle(n, translator(en))).toBe('Your application to Reentry Health Advisory Board was decided');
+    expect(notificationTitle(n, translator(es))).toContain('Reentry Health Advisory Board');
+  });
   const invalid = new ApiError(400, {
     type: problemType('validation_failed'),
     title: 'The request is not valid',

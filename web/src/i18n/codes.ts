@@ -82,7 +82,7 @@ export const notificationTitle = (n: { kind: NotificationKind; data?: Notificati
   const data = n.data ?? {};
   if (n.kind === 'referral.overdue' && (!data.step || !data.side || !data.organizationName)) return n.title;
   const status = data.status ? t(`refStatus.${data.status}`) : '';
-  const title = t(notificationTitleKey(n.kind, data), { status, org: data.organizationName ?? '' });
+  const title = t(notificationTitleKey(n.kind, data), { status, org: data.organizationName ?? '', board: data.board ?? '' });
   // Which referral, without a name in the inbox: the client's initials when the API sent them.
   return data.clientInitials ? t('notifTitle.withClient', { title, initials: data.clientInitials }) : title;
 };

@@ -35,6 +35,7 @@ export const MeResponseSchema = z
     user: UserSchema,
     memberships: z.array(MembershipSchema),
     isNetworkAdmin: z.boolean(),
+    coordinatesBoards: z.boolean().describe('Named as coordinator of at least one advisory board (issue 26); besides the board_coordinator role, this too opens the boards'),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeResponseSchema>;

@@ -20,6 +20,9 @@ export const NotificationDataSchema = z
     organizationName: z.string().optional().describe('referral.overdue: the organization at the other end'),
     organizationId: IdSchema.optional().describe('webhook.paused: the organization whose subscription was paused'),
     host: z.string().optional().describe("webhook.paused: the host of the subscription's URL"),
+    board: z.string().optional().describe('board.*: the advisory board’s name'),
+    boardId: IdSchema.optional().describe('board.*: the advisory board it is about'),
+    decision: z.enum(['selected', 'waitlisted', 'declined']).optional().describe('board.application_decided: the decision'),
   })
   .meta({ id: 'NotificationData', description: 'What a notification is about and what changed, as data: word it from kind + data in the reader’s language' });
 export type NotificationData = z.infer<typeof NotificationDataSchema>;

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { api, type EndpointDef } from '@tandem/contract';
 import { schema } from '@tandem/db';
-import { newEngagementEvent, newOrg, newUser, newLocation, newService, newClient, newConsent, newApplicationRow, newBoardRow, newMemberRow, newReviewRow, newRecommendationRow } from '@tandem/db/testing';
+import { newEngagementEvent, newOrg, newUser, newLocation, newService, newClient, newConsent, newApplicationRow, newBoardRow, newMemberRow, newReviewRow, newRecommendationRow, newBudgetRoundRow } from '@tandem/db/testing';
 import { world, type World } from '../modules/referrals/testing';
 import { caller, member, type Call, signIn, testApp, type TestApp } from '../testing/app';
 
@@ -155,6 +155,23 @@ const WRITES: Record<string, WriteRoute> = {
     fresh: async () => {
       const b = await newBoardRow(t.db);
       return { call: admin, url: `/api/v1/boards/${b.id}/recommendations/${(await newRecommendationRow(t.db, b.id)).id}`, body: { status: 'under_review' }, version: 1 };
+    },
+  },
+  updateBudgetRound: {
+    concurrency: 'required',
+    fresh: async () => {
+      const b = await newBoardRow(t.db);
+      return { call: admin, url: `/api/v1/boards/${b.id}/budget-rounds/${(await newBudgetRoundRow(t.db, b.id)).id}`, body: { title: 'Health fund' }, version: 1 };
+    },
+  },
+  putBudgetVote: {
+    concurrency: 'optional',
+    fresh: async () => {
+      const b = await newBoardRow(t.db);
+      const r = await newBudgetRoundRow(t.db, b.id, { status: 'voting' });
+      const m = await newMemberRow(t.db, b.id);
+      await t.db.insert(schema.boardBudgetVotes).values({ roundId: r.id, memberId: m.id, points: { [r.proposals[0]!.id]: 2 } });
+      return { call: admin, url: `/api/v1/boards/${b.id}/budget-rounds/${r.id}/votes/${m.id}`, body: { points: { [r.proposals[1]!.id]: 3 } }, version: 1 };
     },
   },
   updateOrganization: {
@@ -413,6 +430,10 @@ const READS: Record<string, () => Promise<{ call: Call; url: string; version: nu
     const x = await boardMeeting();
     return { call: admin, url: `/api/v1/boards/${x.board.id}/trainings/${x.training.id}`, version: 1 };
   },
+  getBudgetRound: async () => {
+    const b = await newBoardRow(t.db);
+    return { call: admin, url: `/api/v1/boards/${b.id}/budget-rounds/${(await newBudgetRoundRow(t.db, b.id)).id}`, version: 1 };
+  },
   getBoard: async () => ({ call: admin, url: `/api/v1/boards/${(await newBoardRow(t.db)).id}`, version: 1 }),
   getBoardMember: async () => {
     const b = await newBoardRow(t.db);
@@ -603,6 +624,8 @@ describe('201 Created', () => {
     created.push(['createMotion', admin, `/api/v1/boards/${bm.board.id}/meetings/${bm.meeting.id}/motions`, { title: 'Evening hours', decision: 'consensus' }]);
     created.push(['createTraining', admin, `/api/v1/boards/${bm.board.id}/trainings`, { topic: 'Budget', trainer: 'Finance', date: '2027-02-01' }]);
     created.push(['createSatisfaction', admin, `/api/v1/boards/${bm.board.id}/satisfaction`, { memberId: bm.member.id, meetingId: bm.meeting.id, heard: 4, used: 3 }]);
+    created.push(['createBudgetRound', admin, `/api/v1/boards/${board.id}/budget-rounds`, { title: 'Health fund', budgetCents: 100_000 }]);
+    created.push(['createBudgetProposal', admin, `/api/v1/boards/${board.id}/budget-rounds/${(await newBudgetRoundRow(t.db, board.id)).id}/proposals`, { title: 'Bus passes', description: 'Monthly', costCents: 5_000 }]);
     const fwd = await sentToCbo();
     created.push(['forwardReferral', w.cboStaff.call, `/api/v1/referrals/${fwd.id}/forward`, { receivingOrganizationId: w.other.id, note: 'Closer to home', version: fwd.version }]);
     // Every 201 the OpenAPI document lists is in the table.

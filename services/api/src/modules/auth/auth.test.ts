@@ -19,7 +19,7 @@ describe('POST /api/v1/auth/login', () => {
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'tandem_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-    expect(res.json()).toMatchObject({ user: { email: u.email }, memberships: [{ organizationName: 'Eastside Food Bank', role: 'staff' }], isNetworkAdmin: false });
+    expect(res.json()).toMatchObject({ user: { email: u.email }, memberships: [{ organizationName: 'Eastside Food Bank', role: 'staff' }], isNetworkAdmin: false, coordinatesBoards: false });
   });
 
   it('refuses a wrong password with 401 invalid_credentials, and an unknown email the same way', async () => {

@@ -23,6 +23,9 @@ export const authRepo = {
     const [row] = await db.select().from(users).where(eq(users.id, id));
     return row;
   },
+  /** Named coordinator of some advisory board (the boards module's table, read for the nav). */
+  coordinatesBoards: async (db: DbOrTx, userId: string) =>
+    (await db.select({ u: schema.boardCoordinators.userId }).from(schema.boardCoordinators).where(eq(schema.boardCoordinators.userId, userId)).limit(1)).length > 0,
   async membershipsOf(db: DbOrTx, userId: string) {
     return db
       .select({

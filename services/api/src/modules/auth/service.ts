@@ -35,7 +35,7 @@ export const createAuthService = ({ db, sessionTtlHours, loginMaxFailures, passw
   const getMe = async (userId: string): Promise<Me> => {
     const user = await authRepo.findUserById(db, userId);
     if (!user) throw new AppError('unauthenticated');
-    return toMe(user, await authRepo.membershipsOf(db, userId));
+    return toMe(user, await authRepo.membershipsOf(db, userId), await authRepo.coordinatesBoards(db, userId));
   };
 
   const startSession = async (userId: string, ip: string, userAgent: string | undefined) => {

@@ -196,7 +196,7 @@ export const createApplicationsService = ({ db, notifier, spam = DEFAULT_SPAM_RU
             notifier.insert(
               'board.application_decided',
               'board_application',
-              sql`select ${app.applicantUserId}::uuid as user_id, ${id}::uuid as entity_id, ${'Your board application was decided'}::text as title, jsonb_build_object('decision', ${input.decision}::text, 'board', ${b.name}::text) as data`,
+              sql`select ${app.applicantUserId}::uuid as user_id, ${id}::uuid as entity_id, ${'Your board application was decided'}::text as title, jsonb_build_object('decision', ${input.decision}::text, 'board', ${b.name}::text, 'boardId', ${boardId}::text) as data`,
             ),
           );
         }

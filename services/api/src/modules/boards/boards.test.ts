@@ -181,6 +181,9 @@ describe('review, decision, members', () => {
     expect(d.statusCode).toBe(200);
     const n = await t.db.select().from(schema.notifications).where(eq(schema.notifications.userId, applicant.user.id));
     expect(n).toMatchObject([{ kind: 'board.application_decided', entityType: 'board_application', entityId: a!.id }]);
+    // The inbox words it from data: the board's name and the decision reach the client (not stripped by the contract).
+    const inbox = await t.app.inject({ method: 'GET', url: '/api/v1/notifications', headers: applicant.headers });
+    expect(inbox.json().data[0].data).toEqual({ decision: 'waitlisted', board: expect.stringMatching(/^Reentry board/), boardId: b.id });
   });
 });
 

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { notifier } from '../notifications';
 import { createApplicationsService, DEFAULT_SPAM_RULES, type SpamRules } from './applications.service';
+import { createBudgetService } from './budget.service';
 import { createMeetingsService } from './meetings.service';
 import { createRecommendationsService } from './recommendations.service';
-import { boardMeetingRoutes, boardRoutes, boardStipendRoutes } from './routes';
+import { boardMeetingRoutes, boardRoutes, boardStipendRoutes, budgetRoutes } from './routes';
 import { createBoardsService } from './service';
 import { createStipendsService } from './stipends.service';
 
@@ -13,6 +14,7 @@ export const boardsModule = async (app: FastifyInstance, opts: { spam?: Partial<
   boardRoutes(app, createBoardsService({ db: app.db }), createApplicationsService({ db: app.db, notifier, spam }), createRecommendationsService({ db: app.db }));
   boardStipendRoutes(app, createStipendsService({ db: app.db }));
   boardMeetingRoutes(app, createMeetingsService({ db: app.db }));
+  budgetRoutes(app, createBudgetService({ db: app.db }));
 };
 
 export { sweepOverdueRecommendations } from './recommendations.service';

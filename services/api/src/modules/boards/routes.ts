@@ -4,6 +4,7 @@ import { rules } from '../../lib/authz';
 import { route } from '../../lib/routes';
 import type { createApplicationsService } from './applications.service';
 import type { RecommendationsService } from './recommendations.service';
+import type { BudgetService } from './budget.service';
 import type { BoardsService } from './service';
 import { stipendExportCsv, type StipendsService } from './stipends.service';
 import { sendCsv, wantsCsv } from '../../lib/csv';
@@ -103,4 +104,19 @@ export const boardMeetingRoutes = (app: FastifyInstance, meetings: MeetingsServi
   route(app, api.createSatisfaction, { rule: coordinator, handler: async (req) => meetings.createSatisfaction(req.ctx(), req.params.id, req.body) });
   route(app, api.getSatisfactionSummary, { rule: coordinator, handler: async (req) => meetings.satisfactionSummary(req.actor, req.params.id, req.query) });
   route(app, api.getSatisfaction, { rule: coordinator, handler: async (req) => meetings.getSatisfaction(req.actor, req.params.id, req.params.responseId) });
+};
+
+/** Participatory budgeting (issue 26): the board's coordinators only (404 otherwise); closed rounds are public. */
+export const budgetRoutes = (app: FastifyInstance, budget: BudgetService) => {
+  const coordinator = rules.signedIn;
+  route(app, api.listBudgetRounds, { rule: coordinator, handler: async (req) => budget.list(req.actor, req.params.id) });
+  route(app, api.createBudgetRound, { rule: coordinator, handler: async (req) => budget.create(req.ctx(), req.params.id, req.body) });
+  route(app, api.getBudgetRound, { rule: coordinator, handler: async (req) => budget.get(req.actor, req.params.id, req.params.roundId) });
+  route(app, api.updateBudgetRound, { rule: coordinator, handler: async (req) => budget.update(req.ctx(), req.params.id, req.params.roundId, req.expectedVersion, req.body) });
+  route(app, api.createBudgetProposal, { rule: coordinator, handler: async (req) => budget.addProposal(req.ctx(), req.params.id, req.params.roundId, req.body) });
+  route(app, api.putBudgetVote, {
+    rule: coordinator,
+    handler: async (req) => budget.putVote(req.ctx(), req.params.id, req.params.roundId, req.params.memberId, req.expectedVersion, req.body),
+  });
+  route(app, api.listPublicBudgetRounds, { rule: rules.public, handler: async (req) => budget.publicRounds(req.params.id) });
 };

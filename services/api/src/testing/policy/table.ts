@@ -8,6 +8,7 @@ import {
   CHARTER_SECTIONS_ALL,
   makeAgreement,
   makeBoard,
+  makeBudgetBoard,
   makeBoardRecommendation,
   makeStipendBoard,
   makeBoardMeeting,
@@ -1976,6 +1977,67 @@ const boardMeetingKind: KindDef<MeetingObj> = {
   ],
 };
 
+/** Participatory budgeting (issue 26): the board's coordinators only; a closed round's result is public (no member data). */
+type BudgetObj = Awaited<ReturnType<typeof makeBudgetBoard>>;
+const budgetKind: KindDef<BudgetObj> = {
+  owner: 'N' as Slot,
+  id: (o) => o.round.id,
+  snapshot: async (w, o) => {
+    const rows = async (table: string, where: string) =>
+      (await w.db.execute(sql.raw(`select to_jsonb(x) - 'updated_at' as row from ${table} x where ${where}`))).rows.map((r) => r.row).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const b = `'${o.id}'::uuid`;
+    return {
+      rounds: await rows('board_budget_rounds', `x.board_id = ${b}`),
+      proposals: await rows('board_budget_proposals', `x.round_id in (select id from board_budget_rounds where board_id = ${b})`),
+      votes: await rows('board_budget_votes', `x.round_id in (select id from board_budget_rounds where board_id = ${b})`),
+    };
+  },
+  kind: 'board budget round',
+  states: ['voting', 'draft'],
+  create: (w, s) => makeBudgetBoard(w, s as 'voting' | 'draft'),
+  actions: [
+    { name: 'list', method: 'GET', path: (c) => `/api/v1/boards/${c.obj.id}/budget-rounds`, security: 'session', expect: coordinatorOr('allow') },
+    { name: 'get', method: 'GET', path: (c) => `/api/v1/boards/${c.obj.id}/budget-rounds/${c.obj.round.id}`, security: 'session', expect: coordinatorOr('allow') },
+    {
+      name: 'create',
+      method: 'POST',
+      path: (c) => `/api/v1/boards/${c.obj.id}/budget-rounds`,
+      body: (c) => ({ title: `Matrix round ${c.tag}`, budgetCents: 500_000 }),
+      security: 'session',
+      expect: coordinatorOr('allow'),
+      mutates: true,
+    },
+    {
+      name: 'add a proposal',
+      method: 'POST',
+      path: (c) => `/api/v1/boards/${c.obj.id}/budget-rounds/${c.obj.round.id}/proposals`,
+      body: (c) => ({ title: `Matrix proposal ${c.tag}`, description: 'Matrix', costCents: 10_000 }),
+      security: 'session',
+      expect: (a, s) => coordinatorOr(s === 'draft' ? 'allow' : 'conflict')(a),
+      mutates: true,
+    },
+    {
+      name: 'move on',
+      method: 'PATCH',
+      path: (c) => `/api/v1/boards/${c.obj.id}/budget-rounds/${c.obj.round.id}`,
+      body: (c) => ({ status: c.state === 'draft' ? 'voting' : 'closed', version: c.obj.round.version }),
+      security: 'session',
+      expect: coordinatorOr('allow'),
+      mutates: true,
+    },
+    {
+      name: 'vote for a member',
+      method: 'PUT',
+      path: (c) => `/api/v1/boards/${c.obj.id}/budget-rounds/${c.obj.round.id}/votes/${c.obj.member.id}`,
+      body: (c) => ({ points: { [c.obj.round.proposals[0]!.id]: 5 } }),
+      security: 'session',
+      expect: (a, s) => coordinatorOr(s === 'voting' ? 'allow' : 'conflict')(a),
+      mutates: true,
+    },
+    { name: 'public results', method: 'GET', path: (c) => `/api/v1/public/boards/${c.obj.id}/budget-rounds`, security: 'public', expect: () => 'allow' },
+  ],
+};
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one list of kinds with different object types
 export const OBJECT_KINDS: KindDef<any>[] = [
   referralKind,
@@ -2013,6 +2075,7 @@ export const OBJECT_KINDS: KindDef<any>[] = [
   boardStipendKind,
   reportingThresholdKind,
   boardMeetingKind,
+  budgetKind,
 ];
 
 export interface CellInfo {

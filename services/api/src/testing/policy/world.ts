@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { API_SCOPES, type ApiScope, type Role } from '@tandem/contract';
 import { schema, type Db } from '@tandem/db';
 import { newApplicationRow, newBoardRow, newClient, newConsent, newEngagementEvent, newMemberRow, newOrg, newReferral, newUser, newService, newRecommendationRow } from '@tandem/db/testing';
+import { newBudgetRoundRow } from '@tandem/db/testing';
 import { sha256 } from '../../lib/crypto';
 import { signIn } from '../app';
 
@@ -260,4 +261,11 @@ export const makeBoardMeeting = async (w: World) => {
   const [training] = await w.db.insert(schema.boardTrainings).values({ boardId: b.id, topic: 'Matrix training', trainer: 'Trainer', date: '2027-02-01' }).returning();
   const [satisfaction] = await w.db.insert(schema.boardSatisfaction).values({ boardId: b.id, memberId: b.member.id, quarter: '2027-Q1', date: '2027-01-01', heard: 4, used: 3 }).returning();
   return { ...b, meeting: meeting!, motion: motion!, training: training!, satisfaction: satisfaction! };
+};
+
+/** An active board (makeBoard's) with a participatory budgeting round in `status` and two proposals (issue 26). */
+export const makeBudgetBoard = async (w: World, status: 'draft' | 'voting' | 'closed') => {
+  const b = await makeBoard(w, 'active');
+  const round = await newBudgetRoundRow(w.db, b.id, { status, title: `Matrix round ${w.uniq()}` });
+  return { ...b, round };
 };

@@ -17,7 +17,6 @@ import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage, isStaleVersion } from '../../../lib/errors';
 import { useDecideApplication } from '../api/mutations';
 import { boardQueries, type RankedApplications } from '../api/queries';
-import { StipendBoardTabs } from './stipend-page';
 import '../boards.css';
 
 type Row = RankedApplications['data'][number];
@@ -89,19 +88,14 @@ function Diversity({ title, counts }: { title: string; counts: Counts }) {
 }
 
 /** A board's applications ranked by average review score, with diversity counts beside them and a decision per row. */
-export function BoardApplicationsPage({ boardId }: { boardId: string }) {
+export function BoardApplicationsPage({ boardId, embedded = false }: { boardId: string; embedded?: boolean }) {
   const t = useT();
   const board = useQuery(boardQueries.detail(boardId));
   const ranked = useQuery(boardQueries.applications(boardId));
   const failed = board.error ?? ranked.error;
   return (
     <>
-      <PageHeader
-        title={board.data?.name ?? t('nav.advisoryBoards')}
-        description={t('boards.rankedIntro')}
-        actions={<Link to={paths.advisoryBoardRecommendations.href(boardId)}>{t('recs.heading')}</Link>}
-      />
-      <StipendBoardTabs boardId={boardId} current="applications" />
+      {embedded ? <p className="board-muted">{t('boards.rankedIntro')}</p> : <PageHeader title={board.data?.name ?? t('nav.advisoryBoards')} description={t('boards.rankedIntro')} />}
       {(board.isPending || ranked.isPending) && !failed && <Spinner label={t('app.loading')} />}
       {failed && <Alert tone="danger">{errorMessage(failed, t)}</Alert>}
       {ranked.data && (
@@ -119,6 +113,7 @@ export function BoardApplicationsPage({ boardId }: { boardId: string }) {
                     <th scope="col">{t('boards.score')}</th>
                     <th scope="col">{t('boards.reviews')}</th>
                     <th scope="col">{t('boards.spa')}</th>
+                    <th scope="col">{t('boards.populations')}</th>
                     <th scope="col">{t('boards.languages')}</th>
                     <th scope="col">{t('boards.status')}</th>
                     <th scope="col">{t('boards.decide')}</th>
@@ -127,21 +122,24 @@ export function BoardApplicationsPage({ boardId }: { boardId: string }) {
               >
                 {ranked.data.data.map((r) => (
                   <tr key={r.id}>
-                    <td>{r.rank}</td>
-                    <td>
-                      <span className="board-applicant">{r.name}</span>
+                    <td data-label={t('boards.rank')}>{r.rank}</td>
+                    <td data-label={t('boards.applicant')}>
+                      <Link className="board-applicant" to={paths.boardApplication.href(boardId, r.id)}>
+                        {r.name}
+                      </Link>
                       <span className="board-muted board-reference">{r.reference}</span>
                     </td>
-                    <td>{r.averageScore ?? t('boards.unscored')}</td>
-                    <td>{r.reviewCount}</td>
-                    <td>{r.spa ? spaName(r.spa) : '—'}</td>
-                    <td>{r.languages.map((l) => t(`language.${l}` as MessageKey)).join(', ')}</td>
-                    <td>
+                    <td data-label={t('boards.score')}>{r.averageScore ?? t('boards.unscored')}</td>
+                    <td data-label={t('boards.reviews')}>{r.reviewCount}</td>
+                    <td data-label={t('boards.spa')}>{r.spa ? spaName(r.spa) : '—'}</td>
+                    <td data-label={t('boards.populations')}>{r.populations.map((p) => t(`focus.${p}` as MessageKey)).join(', ') || '—'}</td>
+                    <td data-label={t('boards.languages')}>{r.languages.map((l) => t(`language.${l}` as MessageKey)).join(', ')}</td>
+                    <td data-label={t('boards.status')}>
                       <Badge tone={r.status === 'selected' ? 'success' : r.status === 'declined' ? 'neutral' : r.status === 'waitlisted' ? 'warning' : 'info'}>
                         {t(`boards.applicationStatus.${r.status}` as MessageKey)}
                       </Badge>
                     </td>
-                    <td>
+                    <td data-label={t('boards.decide')}>
                       <Decide boardId={boardId} row={r} label={r.name} />
                     </td>
                   </tr>

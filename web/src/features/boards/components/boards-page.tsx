@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
+import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -12,15 +14,34 @@ import type { MessageKey } from '../../../i18n/en';
 import { useT } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { boardQueries } from '../api/queries';
+import { useCreateBoard } from '../api/coordination';
+import { BoardForm } from './board-overview-tab';
+import { useMe } from '../../../app/routes/protected-layout';
+import { isNetworkAdmin } from '../../../app/nav';
 import '../boards.css';
 
 /** The boards the signed-in person coordinates, each with its applications and (while recruiting) its public page. */
 export function BoardsPage() {
   const t = useT();
   const boards = useQuery(boardQueries.list());
+  const me = useMe();
+  const create = useCreateBoard();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
+  // Creating a board is for board coordinators and network admins (a named coordinator runs their boards only).
+  const mayCreate = isNetworkAdmin(me) || me.memberships.some((m) => m.role === 'board_coordinator');
   return (
     <>
-      <PageHeader title={t('nav.advisoryBoards')} description={t('boards.intro')} />
+      <PageHeader
+        title={t('nav.advisoryBoards')}
+        description={t('boards.intro')}
+        actions={mayCreate && !creating && <Button onClick={() => setCreating(true)}>{t('boards.create')}</Button>}
+      />
+      {creating && (
+        <Card title={t('boards.create')}>
+          <BoardForm onDone={() => setCreating(false)} onSubmit={async (body) => navigate(paths.advisoryBoard.href((await create.mutateAsync(body)).id))} />
+        </Card>
+      )}
       <Card>
         {boards.isPending && <Spinner label={t('app.loading')} />}
         {boards.isError && <Alert tone="danger">{errorMessage(boards.error, t)}</Alert>}

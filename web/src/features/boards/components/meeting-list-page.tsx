@@ -6,7 +6,6 @@ import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { PageHeader } from '../../../components/ui/page-header';
 import { Spinner } from '../../../components/ui/spinner';
 import { Table } from '../../../components/ui/table';
 import { TextAreaField, TextField } from '../../../components/ui/text-field';
@@ -17,7 +16,6 @@ import { errorMessage } from '../../../lib/errors';
 import { formatCalendarDate, formatDateTime } from '../../../lib/format';
 import { meetingQueries, useCreateMeeting, useCreateTraining, useUpdateTrainingAttendance, type Meeting, type Training } from '../api/meetings';
 import { boardQueries } from '../api/queries';
-import { BoardTabs } from './meeting-nav';
 import '../meetings.css';
 
 export function QuorumBadge({ quorum }: { quorum: Meeting['quorum'] }) {
@@ -166,8 +164,7 @@ export function BoardMeetingsPage({ boardId }: { boardId: string }) {
   const failed = board.error ?? meetings.error;
   return (
     <>
-      <PageHeader title={board.data?.name ?? t('nav.advisoryBoards')} description={t('meetings.intro')} />
-      <BoardTabs boardId={boardId} />
+      <p className="board-muted">{t('meetings.intro')}</p>
       {meetings.isPending && !failed && <Spinner label={t('app.loading')} />}
       {failed && <Alert tone="danger">{errorMessage(failed, t)}</Alert>}
       {meetings.data && (

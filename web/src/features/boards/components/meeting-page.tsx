@@ -19,7 +19,6 @@ import { errorMessage, isStaleVersion } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { meetingQueries, useCreateMotion, usePutAttendance, usePutVotes, useUpdateMeeting, type Meeting, type Motion } from '../api/meetings';
 import { QuorumBadge } from './meeting-list-page';
-import { BoardTabs } from './meeting-nav';
 import '../meetings.css';
 
 type Members = { id: string; name: string; status: string }[];
@@ -220,7 +219,6 @@ export function MeetingPage({ boardId, meetingId }: { boardId: string; meetingId
   return (
     <>
       <PageHeader title={m ? t('meetings.meetingOf', { date: formatDateTime(m.startsAt, locale) }) : t('meetings.title')} description={m?.place ?? m?.virtualUrl ?? undefined} />
-      <BoardTabs boardId={boardId} />
       <p>
         <Link to={paths.boardMeetings.href(boardId)}>{t('meetings.back')}</Link>
       </p>

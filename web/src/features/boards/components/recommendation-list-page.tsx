@@ -5,7 +5,6 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { PageHeader } from '../../../components/ui/page-header';
 import { Spinner } from '../../../components/ui/spinner';
 import { Table } from '../../../components/ui/table';
 import { TextAreaField, TextField } from '../../../components/ui/text-field';
@@ -92,19 +91,13 @@ export function RecommendationListPage({ boardId }: { boardId: string }) {
   const list = useQuery(recommendationQueries.list(boardId));
   const [adding, setAdding] = useState(false);
   const failed = board.error ?? list.error;
-  const title = board.data ? t('recs.pageTitle', { board: board.data.name }) : t('recs.heading');
   return (
     <>
-      <PageHeader
-        title={title}
-        description={t('recs.intro')}
-        actions={
-          <>
-            <Link to={paths.boardPublic.href(boardId)}>{t('recs.publicLink')}</Link>
-            {!adding && <Button onClick={() => setAdding(true)}>{t('recs.new')}</Button>}
-          </>
-        }
-      />
+      <p className="board-muted">{t('recs.intro')}</p>
+      <p className="recs-actions">
+        <Link to={paths.boardPublic.href(boardId)}>{t('recs.publicLink')}</Link>
+        {!adding && <Button onClick={() => setAdding(true)}>{t('recs.new')}</Button>}
+      </p>
       {(board.isPending || list.isPending) && !failed && <Spinner label={t('app.loading')} />}
       {failed && <Alert tone="danger">{errorMessage(failed, t)}</Alert>}
       {adding && (

@@ -1,12 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Card } from '../../../components/ui/card';
-import { PageHeader } from '../../../components/ui/page-header';
 import { SelectField } from '../../../components/ui/select-field';
 import { Spinner } from '../../../components/ui/spinner';
-import { paths } from '../../../config/paths';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { boardQueries } from '../api/queries';
@@ -16,24 +13,6 @@ import { formatMoney } from './stipend-money';
 import { StipendAdvancesTable, StipendPaymentsTable, StipendTotalsTable } from './stipend-tables';
 import '../boards.css';
 import '../stipends.css';
-
-/** The board's tabs: its applications and its stipends (more tabs join as the board's screens grow). */
-export function StipendBoardTabs({ boardId, current }: { boardId: string; current: 'applications' | 'stipends' }) {
-  const { t } = useI18n();
-  const tabs = [
-    { key: 'applications', href: paths.advisoryBoard.href(boardId), label: t('boards.applications') },
-    { key: 'stipends', href: paths.advisoryBoardStipends.href(boardId), label: t('stipends.tab') },
-  ] as const;
-  return (
-    <nav className="stipend-tabs" aria-label={t('stipends.boardSections')}>
-      {tabs.map((tab) => (
-        <Link key={tab.key} to={tab.href} className="stipend-tab" aria-current={tab.key === current ? 'page' : undefined}>
-          {tab.label}
-        </Link>
-      ))}
-    </nav>
-  );
-}
 
 /**
  * A board's stipends for its coordinators: each member's calendar-year total flagged at the
@@ -55,8 +34,7 @@ export function StipendsPage({ boardId }: { boardId: string }) {
 
   return (
     <>
-      <PageHeader title={board.data?.name ?? t('nav.advisoryBoards')} description={t('stipends.intro')} />
-      <StipendBoardTabs boardId={boardId} current="stipends" />
+      <p className="board-muted">{t('stipends.intro')}</p>
       {failed && <Alert tone="danger">{errorMessage(failed, t)}</Alert>}
       {!failed && (policy.isPending || payments.isPending || members.isPending) && <Spinner label={t('app.loading')} />}
       {policy.data && payments.data && members.data && (

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
+import { notificationLink } from '../lib/link';
 import type { Notification } from '@tandem/contract';
-import { paths } from '../../../config/paths';
 import { NOTIFICATION_KIND_KEYS, notificationTitle } from '../../../i18n/codes';
 import { useT } from '../../../i18n/i18n-provider';
 import { useMarkNotificationRead } from '../api/use-mark-notification-read';
@@ -51,10 +51,10 @@ export function NotificationList({ items, label, onFollow }: Props) {
         );
         return (
           <li key={key} className={`notif-item${unread ? ' is-unread' : ''}`}>
-            {n.referralId ? (
+            {notificationLink(n) ? (
               <Link
                 className="notif-body"
-                to={paths.referral.href(n.referralId)}
+                to={notificationLink(n)!}
                 onClick={() => {
                   markGroup();
                   onFollow?.();

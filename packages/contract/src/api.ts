@@ -3,6 +3,7 @@ import { memberEndpoints } from './members/endpoints';
 import { healthEndpoints } from './common/health';
 import { directoryEndpoints } from './directory/endpoints';
 import { agreementEndpoints } from './directory/agreements';
+import { partnershipEndpoints } from './directory/partnership';
 import { organizationEndpoints } from './organizations/endpoints';
 import { hsdsEndpoints } from './hsds/endpoints';
 import { referralApi } from './referrals/endpoints';
@@ -23,6 +24,7 @@ export const api = {
   ...organizationEndpoints,
   ...directoryEndpoints,
   ...agreementEndpoints,
+  ...partnershipEndpoints,
   ...hsdsEndpoints,
   ...clientRecordEndpoints,
   ...clientEndpoints,

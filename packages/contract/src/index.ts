@@ -12,6 +12,7 @@ export * from './api-keys/schemas';
 export * from './members/schemas';
 export * from './organizations/schemas';
 export * from './directory/schemas';
+export * from './directory/partnership';
 export * from './api';
 export * from './referrals/enums';
 export * from './referrals/state-machine';

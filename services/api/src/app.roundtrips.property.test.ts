@@ -377,6 +377,36 @@ describe('agreements', () => {
     ), 60_000);
 });
 
+describe('partnership confirmation', () => {
+  // An organization at assessed, with an agreement or without one (then a note is needed); the
+  // body absent, empty, with a note (any text the schema takes) and/or the version instead of If-Match.
+  const note = valueOf(api.confirmPartnership.body.unwrap().unwrap().shape.note.unwrap().unwrap());
+  it('confirm, then every read', () =>
+    run(
+      fc.asyncProperty(fc.boolean(), fc.option(note, { nil: undefined }), fc.constantFrom('none', 'empty', 'body'), fc.boolean(), async (hasAgreement, text, shape, byHeader) => {
+        const org = await newOrg(t.db, { partnershipStage: 'assessed' });
+        if (hasAgreement) {
+          const [a] = await t.db.insert(schema.agreements).values({ kind: 'mou', status: 'active', title: `Round trip MOU ${next()}` }).returning();
+          await t.db.insert(schema.agreementParties).values({ agreementId: a!.id, organizationId: org.id });
+        }
+        const p = ok(api.getPartnership, await call(w.netAdmin, api.getPartnership, { params: { id: org.id } }), 'before');
+        const body = shape === 'none' ? undefined : shape === 'empty' ? {} : { ...(text === undefined ? {} : { note: text }), ...(byHeader ? {} : { version: p.version }) };
+        const headers = byHeader || !body || !('version' in body) ? ifMatch(p.version) : {};
+        const res = await call(w.netAdmin, api.confirmPartnership, { params: { id: org.id }, body, headers });
+        const hasNote = typeof text === 'string' && text.trim() !== '' && shape === 'body';
+        if (!hasAgreement && !hasNote) {
+          if (res.statusCode !== 422 || res.json().code !== 'partnership_evidence_missing') throw new Error(`no evidence, no note: ${res.statusCode} ${res.body}`);
+          return;
+        }
+        const c = ok(api.confirmPartnership, res);
+        if (c.stage !== 'partnered') throw new Error(`not partnered: ${res.body}`);
+        ok(api.getPartnership, await call(w.netAdmin, api.getPartnership, { params: { id: org.id } }), 'after');
+        ok(api.getOrganization, await call(w.netAdmin, api.getOrganization, { params: { id: org.id } }));
+        ok(api.getOrganizationHistory, await call(w.netAdmin, api.getOrganizationHistory, { params: { id: org.id } }));
+      }),
+    ), 60_000);
+});
+
 describe('service gaps', () => {
   // The owner is network staff (or none); agreements are linked in gaps.test.ts (ids must exist).
   const overrides = () => ({ ownerUserId: fc.constantFrom(w.netAdminId, null), linkedAgreementIds: fc.constant([]) });

@@ -18,6 +18,7 @@ import {
   makeLocation,
   makeMember,
   makeNotification,
+  makePartnerCandidate,
   makeReferral,
   membershipOf,
   REFERRAL_STATES,
@@ -1087,6 +1088,36 @@ const pipelineReportKind: KindDef<{ id: string }> = {
   ],
 };
 
+// Partnered is a person's confirmation with evidence beside it (issue 25): network staff, signed in.
+// Without an agreement or a referral received (and without a note), staff are refused (422).
+type CandidateObj = Awaited<ReturnType<typeof makePartnerCandidate>>;
+const partnershipKind: KindDef<CandidateObj> = {
+  kind: 'partnership confirmation',
+  states: ['assessed, with an agreement', 'assessed, no evidence'],
+  owner: 'N',
+  create: (w, s) => makePartnerCandidate(w, s.includes('agreement')),
+  id: (o) => o.id,
+  snapshot: async (w, o) => (await w.db.execute(sql`select to_jsonb(o) - 'updated_at' as row from ${schema.organizations} o where o.id = ${o.id}::uuid`)).rows[0],
+  actions: [
+    {
+      name: 'read with evidence',
+      method: 'GET',
+      path: (c) => `/api/v1/organizations/${c.obj.id}/partnership`,
+      security: 'session',
+      expect: (a) => (networkStaff(a) ? 'allow' : 'forbidden'),
+    },
+    {
+      name: 'confirm partnered',
+      method: 'POST',
+      path: (c) => `/api/v1/organizations/${c.obj.id}/partnership/confirm`,
+      body: (c) => ({ version: c.obj.version }),
+      security: 'session',
+      expect: (a, s) => (!networkStaff(a) ? 'forbidden' : s.includes('agreement') ? 'allow' : 'refused'),
+      mutates: true,
+    },
+  ],
+};
+
 // ---- Notifications: each user's own ------------------------------------------------------------------
 type NoteObj = Awaited<ReturnType<typeof makeNotification>>;
 const OWNER = 'staff@A';
@@ -1654,6 +1685,7 @@ export const OBJECT_KINDS: KindDef<any>[] = [
   reportKind,
   engagementReportKind,
   pipelineReportKind,
+  partnershipKind,
   webhookKind,
   inboxKind,
   directoryKind,

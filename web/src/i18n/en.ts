@@ -1350,6 +1350,16 @@ export const en = {
   'engagement.partnerMatches': "Matching organizations",
   'engagement.addPartner': "Add {name}",
   'engagement.noPartner': "No organization by that name.",
+  'partnership.title': 'Partnership',
+  'partnership.agreements': 'Agreements',
+  'partnership.referralsReceived': 'Referrals received',
+  'partnership.confirmedBy': 'Confirmed partnered by {name} on {date}',
+  'partnership.someone': 'a former user',
+  'partnership.noEvidence': 'No agreement and no referral received yet: say why it is a partner.',
+  'partnership.note': 'Note',
+  'partnership.noteRequired': 'Required without an agreement or a referral received.',
+  'partnership.confirm': 'Confirm partnered',
+  'partnership.stale': 'The organization changed since you opened it. Reload to see its stage and evidence now.',
 };
 
 export type MessageKey = keyof typeof en;

@@ -53,6 +53,8 @@ export const queryKeys = {
     detail: (id: string) => [...organizations.details(), id] as const,
     /** The directory change history of one organization (its services, locations and contacts too). */
     history: (id: string) => [...organizations.details(), id, 'history'] as const,
+    /** Its partnership stage with the evidence for partnered (network staff). */
+    partnership: (id: string) => [...organizations.details(), id, 'partnership'] as const,
     /** Organizations matching a name, a few at a time: the agreement form's party picker. */
     named: (q: string) => [...organizations.lists(), 'named', q] as const,
   },

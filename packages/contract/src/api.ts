@@ -15,6 +15,7 @@ import { gapEndpoints } from './gaps/endpoints';
 import { webhookEndpoints } from './webhooks/endpoints';
 import { engagementEndpoints, engagementReportEndpoints } from './engagement/endpoints';
 import { boardEndpoints } from './boards/endpoints';
+import { networkOverviewEndpoints } from './engagement/network-overview';
 
 /** The whole REST surface at a glance: every endpoint the API serves and the client calls. */
 export const api = {
@@ -34,6 +35,7 @@ export const api = {
   ...webhookEndpoints,
   ...engagementEndpoints,
   ...engagementReportEndpoints,
+  ...networkOverviewEndpoints,
   ...boardEndpoints,
   ...auditEndpoints,
   ...healthEndpoints,

@@ -30,6 +30,7 @@ export * from './engagement/enums';
 export * from './engagement/rules';
 export * from './engagement/schemas';
 export * from './engagement/reports';
+export * from './engagement/network-overview';
 export * from './common/problem-responses';
 export * from './common/errors-es';
 export * from './common/field-errors-es';

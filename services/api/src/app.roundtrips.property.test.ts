@@ -24,6 +24,7 @@ import {
   reasonRule,
   ReplaceScheduleBodySchema,
   ScheduleExceptionSchema,
+  SPA_CODES,
   SendReferralBodySchema,
   UpdateCapacityBodySchema,
   UpdateClientBodySchema,
@@ -403,6 +404,18 @@ describe('partnership confirmation', () => {
         ok(api.getPartnership, await call(w.netAdmin, api.getPartnership, { params: { id: org.id } }), 'after');
         ok(api.getOrganization, await call(w.netAdmin, api.getOrganization, { params: { id: org.id } }));
         ok(api.getOrganizationHistory, await call(w.netAdmin, api.getOrganizationHistory, { params: { id: org.id } }));
+      }),
+    ), 60_000);
+});
+
+describe('network overview', () => {
+  // Any valid query (range, SPA, each absent or not) answers a body the contract accepts, for both roles that read it.
+  it('read', () =>
+    run(
+      fc.asyncProperty(fc.option(dateArb(), { nil: undefined }), fc.option(dateArb(), { nil: undefined }), fc.option(fc.constantFrom(...SPA_CODES), { nil: undefined }), async (a, b, spa) => {
+        const [from, to] = a && b && a > b ? [b, a] : [a, b];
+        const query = Object.fromEntries(Object.entries({ from, to, spa }).filter(([, v]) => v !== undefined)) as Record<string, string>;
+        ok(api.getNetworkOverview, await call(w.netAdmin, api.getNetworkOverview, { query }), 'network admin');
       }),
     ), 60_000);
 });

@@ -28,6 +28,7 @@ import { hsdsModule } from './modules/hsds';
 import { gapLookup, gapsModule } from './modules/gaps';
 import { engagementModule } from './modules/engagement';
 import { boardsModule } from './modules/boards';
+import { overviewModule } from './modules/overview';
 
 // Log paths that can carry PHI or secrets are censored; URLs are logged without query strings
 // because searches carry client names.
@@ -125,6 +126,8 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable; 
     partnership: { advance: advancePartnershipStage },
   });
   await app.register(boardsModule);
+  // The network overview composes the referrals, directory, gaps and engagement modules' exports (issue 25).
+  await app.register(overviewModule);
 
   if (config.webDistDir) await app.register(webPlugin, { dir: config.webDistDir });
   return app;

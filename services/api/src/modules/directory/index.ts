@@ -43,3 +43,6 @@ export { organizationLookup } from './lookup';
 
 /** The partnership pipeline's automatic stage moves, for the engagement module's events (issue 25). */
 export { advancePartnershipStage } from './pipeline';
+
+/** The partnership funnel's counts, for the network overview (issue 25). */
+export { pipelineReport } from './pipeline';

@@ -179,6 +179,14 @@ export const reportsRepo = {
     return res.rows.map((r) => ({ period: r.period, total: r.total, events: r.events, attendees: r.attendees, keys: r.total ? [] : dims.map((_, i) => r[`k${i}`] ?? '') }));
   },
 
+  /** Events that started in [from, to] (Los Angeles days) and their attendees, optionally in one SPA: the network overview's "events this month". */
+  async totals(db: DbOrTx, q: { from: string; to: string; spa?: string }): Promise<{ events: number; attendees: number }> {
+    const res = await db.execute<{ events: number; attendees: number }>(sql`
+      select count(*)::int as events, coalesce(sum(e.attendee_count), 0)::int as attendees
+      from ${events} e where ${inRange(q.from, q.to)} ${q.spa ? sql`and e.spas @> array[${q.spa}]::text[]` : sql``}`);
+    return res.rows[0] ?? { events: 0, attendees: 0 };
+  },
+
   /** Months × the State's categories (the contract's map, joined as a table), with every total. */
   async stateQuarterly(db: DbOrTx, from: string, to: string): Promise<StateCell[]> {
     const map = sql.join(

@@ -41,3 +41,6 @@ export { sweepOverdueReferrals } from './overdue';
 
 /** Referrals an organization has received, counted: the directory's evidence for "partnered" (issue 25). */
 export { referralsReceivedCount } from './counts';
+
+/** The network overview's referral figures: the metrics summary by flow and the overdue per organization (issue 25). */
+export { referralOverview, type ReferralSummary } from './overview';

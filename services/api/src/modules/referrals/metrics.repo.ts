@@ -5,7 +5,14 @@ import { HEALTH_SYSTEM_SIDE, type ReferralMetricsQuerySchema } from '@tandem/con
 import { organizations, services } from './foreign-tables';
 
 const { referrals, referralEvents } = schema;
-export type MetricsQuery = z.output<typeof ReferralMetricsQuerySchema> & { from: string; to: string };
+export type MetricsQuery = z.output<typeof ReferralMetricsQuerySchema> & {
+  from: string;
+  to: string;
+  /** Only referrals to services (else organizations) serving this SPA: the network overview's filter. */
+  spa?: string;
+  /** One period for the whole range (labelled `from..to`) instead of months, quarters or years. */
+  wholeRange?: boolean;
+};
 type Query = MetricsQuery;
 
 /** Periods are Los Angeles days, as the people reading the report count them. */
@@ -46,9 +53,11 @@ const metricsSql = (q: Query) => {
   const unit = sql.raw(`'${q.groupBy}'`);
   const label = sql.raw(`'${LABEL[q.groupBy]}'`);
   const org = q.organizationId ? sql`and (r.sending_org_id = ${q.organizationId} or r.receiving_org_id = ${q.organizationId})` : sql``;
+  const spa = q.spa ? sql`and ${keysOf('spa')} @> array[${q.spa}]::text[]` : sql``;
+  const period = q.wholeRange ? sql`${`${q.from}..${q.to}`}::text` : sql`to_char(date_trunc(${unit}, r.sent_at at time zone ${TZ}), ${label})`;
   return sql`
     with sent as (
-      select r.id, to_char(date_trunc(${unit}, r.sent_at at time zone ${TZ}), ${label}) as period,
+      select r.id, ${period} as period,
         ${keysOf(q.by)} as keys,
         r.sent_at, r.acknowledged_at, r.first_contact_at, r.status, r.loop_closed_at,
         exists (select 1 from ${referralEvents} e where e.referral_id = r.id and e.to_status = 'accepted') as accepted,
@@ -59,7 +68,7 @@ const metricsSql = (q: Query) => {
       join ${organizations} so on so.id = r.sending_org_id
       left join ${organizations} ro on ro.id = r.receiving_org_id
       left join ${services} s on s.id = r.receiving_service_id
-      where r.sent_at >= ${fromTs} and r.sent_at < ${toTs} ${org}
+      where r.sent_at >= ${fromTs} and r.sent_at < ${toTs} ${org} ${spa}
     ),
     cells as (
       select k.key, sent.*
@@ -100,6 +109,26 @@ export type Raw = {
 export const metricsRepo = {
   /** One row per period and dimension value (and each period's total), as metricsSql groups them. */
   cells: async (db: Db, q: MetricsQuery) => (await db.execute<Raw>(metricsSql(q))).rows,
+  /**
+   * Open referrals overdue now, per receiving organization, most first (the network overview's
+   * "needs action first"): sent, not closed, and past the acknowledge deadline unacknowledged or
+   * past the first-contact deadline without contact — the metrics' overdue test, for open ones.
+   */
+  overdueByOrganization: async (db: Db, q: { spa?: string; limit: number }) =>
+    (
+      await db.execute<{ organizationId: string; name: string; overdue: number; oldestDueAt: string }>(sql`
+        select r.receiving_org_id as "organizationId", ro.name, count(*)::int as overdue,
+          min(least(case when r.acknowledged_at is null then r.acknowledge_due_at end, case when r.first_contact_at is null then r.first_contact_due_at end)) as "oldestDueAt"
+        from ${referrals} r
+        join ${organizations} ro on ro.id = r.receiving_org_id
+        left join ${services} s on s.id = r.receiving_service_id
+        where r.sent_at is not null and r.closed_at is null and r.status not in ('draft', 'entered_in_error')
+          and ((r.acknowledged_at is null and r.acknowledge_due_at < now()) or (r.first_contact_at is null and r.first_contact_due_at < now()))
+          ${q.spa ? sql`and coalesce(nullif(s.spas, '{}'), ro.spas, '{}')::text[] @> array[${q.spa}]::text[]` : sql``}
+        group by r.receiving_org_id, ro.name
+        order by overdue desc, ro.name, r.receiving_org_id
+        limit ${q.limit}`)
+    ).rows.map((r) => ({ ...r, oldestDueAt: new Date(r.oldestDueAt).toISOString() })),
   /** Organization names by id, for by=organization. */
   organizationNames: (db: Db) => db.select({ id: organizations.id, name: organizations.name }).from(organizations),
 };

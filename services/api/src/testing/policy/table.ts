@@ -1088,6 +1088,25 @@ const pipelineReportKind: KindDef<{ id: string }> = {
   ],
 };
 
+// The network overview (issue 25): the collaboration team and network admins, signed in.
+const networkOverviewKind: KindDef<{ id: string }> = {
+  kind: 'network overview',
+  states: ['network-wide'],
+  owner: 'N',
+  create: async (w) => ({ id: w.orgs.B.id }),
+  id: (o) => o.id,
+  snapshot: async () => null,
+  actions: [
+    {
+      name: 'read for one SPA',
+      method: 'GET',
+      path: () => '/api/v1/reports/network-overview?from=2026-01-01&to=2026-03-31&spa=spa4',
+      security: 'session',
+      expect: (a) => (networkStaff(a) ? 'allow' : 'forbidden'),
+    },
+  ],
+};
+
 // Partnered is a person's confirmation with evidence beside it (issue 25): network staff, signed in.
 // Without an agreement or a referral received (and without a note), staff are refused (422).
 type CandidateObj = Awaited<ReturnType<typeof makePartnerCandidate>>;
@@ -1686,6 +1705,7 @@ export const OBJECT_KINDS: KindDef<any>[] = [
   engagementReportKind,
   pipelineReportKind,
   partnershipKind,
+  networkOverviewKind,
   webhookKind,
   inboxKind,
   directoryKind,

@@ -144,6 +144,11 @@ export const queryKeys = {
     evidence: (id: string, period: Filters) => [...gaps.details(), id, 'evidence', period] as const,
     coverage: (filters: Filters) => [...gaps.all, 'coverage', filters] as const,
   },
+  /** The network overview (issue 25): one answer per range and SPA. */
+  networkOverview: {
+    all: ['network-overview'] as const,
+    detail: (filters: Filters) => ['network-overview', filters] as const,
+  },
   /** Advisory boards (issue 26): coordinators' lists and details; the public page and its form token. */
   boards: {
     ...boards,

@@ -193,22 +193,24 @@ export const reportsRepo = {
       STATE_CATEGORY_TABLE.map(([p, c]) => sql`(${p}, ${c})`),
       sql`, `,
     );
+    // Cells: one row per (event, category) (distinct: two populations in one category count once),
+    // counted with a plain count; totals from the events themselves (each once). No window, no
+    // count(distinct): the bench (bench/reports.ts) holds this to a hand-written aggregate.
     const res = await db.execute<StateCell>(sql`
       with ev as (
-        select e.id, e.attendee_count, to_char(date_trunc('month', e.starts_at at time zone ${TZ}), 'YYYY-MM') as month, e.focus_populations
+        select e.id, e.attendee_count, to_char(e.starts_at at time zone ${TZ}, 'YYYY-MM') as month, e.focus_populations
         from ${events} e where ${inRange(from, to)}
       ),
       cells as (
         select distinct ev.id, ev.month, ev.attendee_count, coalesce(m.category, 'other') as category
         from ev cross join lateral unnest(ev.focus_populations) as p(population)
         left join (values ${map}) as m(population, category) on m.population = p.population
-      ),
-      marked as (select cells.*, row_number() over (partition by id order by category) = 1 as first from cells)
-      select month, category,
-        count(distinct id)::int as events,
-        (case when grouping(category) = 1 then coalesce(sum(attendee_count) filter (where first), 0) else coalesce(sum(attendee_count), 0) end)::int as attendees
-      from marked
-      group by grouping sets ((month, category), (month), (category), ())`);
+      )
+      select month, category, count(*)::int as events, coalesce(sum(attendee_count), 0)::int as attendees
+      from cells group by grouping sets ((month, category), (category))
+      union all
+      select month, null, count(*)::int, coalesce(sum(attendee_count), 0)::int
+      from ev group by grouping sets ((month), ())`);
     return res.rows;
   },
 };

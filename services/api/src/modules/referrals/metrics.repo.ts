@@ -42,7 +42,7 @@ const keysOf = (by: Query['by']): SQL => {
 /**
  * One statement: the referrals sent in the range (referrals_sent_idx-style range on sent_at), each
  * with its organizations' types, the SPAs served, and whether it was ever accepted or declined (its
- * events), then grouped by period with GROUPING SETS so that each period's total counts every
+ * events, aggregated once for the range's referrals), then grouped by period with GROUPING SETS so that each period's total counts every
  * referral once, whatever `by` splits it into. Medians with percentile_cont. The organizations
  * and services it joins are the directory's: the same recorded exception as the inbox's single
  * statement (docs/decisions/0012-fast-paths.md), read-only.
@@ -56,12 +56,10 @@ const metricsSql = (q: Query) => {
   const spa = q.spa ? sql`and ${keysOf('spa')} @> array[${q.spa}]::text[]` : sql``;
   const period = q.wholeRange ? sql`${`${q.from}..${q.to}`}::text` : sql`to_char(date_trunc(${unit}, r.sent_at at time zone ${TZ}), ${label})`;
   return sql`
-    with sent as (
+    with base as (
       select r.id, ${period} as period,
         ${keysOf(q.by)} as keys,
         r.sent_at, r.acknowledged_at, r.first_contact_at, r.status, r.loop_closed_at,
-        exists (select 1 from ${referralEvents} e where e.referral_id = r.id and e.to_status = 'accepted') as accepted,
-        exists (select 1 from ${referralEvents} e where e.referral_id = r.id and e.to_status = 'declined') as declined,
         (r.acknowledge_due_at < coalesce(r.acknowledged_at, case when r.closed_at is null then now() end)
           or r.first_contact_due_at < coalesce(r.first_contact_at, case when r.closed_at is null then now() end)) as overdue
       from ${referrals} r
@@ -69,6 +67,17 @@ const metricsSql = (q: Query) => {
       left join ${organizations} ro on ro.id = r.receiving_org_id
       left join ${services} s on s.id = r.receiving_service_id
       where r.sent_at >= ${fromTs} and r.sent_at < ${toTs} ${org} ${spa}
+    ),
+    -- Ever accepted or declined: one pass over those events of these referrals (a hash aggregate),
+    -- not two probes per referral.
+    flags as (
+      select e.referral_id, bool_or(e.to_status = 'accepted') as accepted, bool_or(e.to_status = 'declined') as declined
+      from ${referralEvents} e where e.to_status in ('accepted', 'declined') and e.referral_id in (select id from base)
+      group by e.referral_id
+    ),
+    sent as (
+      select base.*, coalesce(f.accepted, false) as accepted, coalesce(f.declined, false) as declined
+      from base left join flags f on f.referral_id = base.id
     ),
     cells as (
       select k.key, sent.*

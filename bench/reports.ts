@@ -244,6 +244,15 @@ const measure = async ({ databaseUrl, log, options }: MeasureContext): Promise<F
       return JSON.stringify({ r: r.rows, o: o.rows, f: f.rows, g: g.rows, s: s.rows, e: e.rows });
     };
 
+    // The plans the indexes are for (docs/reports-performance.md): logged, one line per node.
+    const plan = async (what: string, text: string, values: unknown[] = []) => {
+      const { rows } = await pool.query<{ 'QUERY PLAN': string }>(`explain (costs off) ${text}`, values);
+      log(`reports: plan of ${what}: ${rows.map((r) => r['QUERY PLAN'].trim()).join(' | ')}`);
+    };
+    await plan('overdue per organization', overviewFloorSql.overdue);
+    await plan('events this month', overviewFloorSql.events, ['2026-11-01', overviewRange.to]);
+    await plan('the State quarter', stateFloorSql, [QUARTER.from, QUARTER.to]);
+
     const figures: Figure[] = [];
     const stateApi: number[] = [];
     const overviewApi: number[] = [];

@@ -1,3 +1,4 @@
+import { NETWORK_FLOWS } from '@tandem/contract';
 import type { Db } from '@tandem/db';
 import { metricsRepo, type Raw } from './metrics.repo';
 
@@ -18,7 +19,7 @@ export type ReferralSummary = {
   overdue: number;
   overdueShare: number | null;
 };
-const summaryOf = (r: Raw | undefined): ReferralSummary => {
+const summaryOf = (r: Omit<Raw, 'period' | 'key' | 'total'> | undefined): ReferralSummary => {
   const x = r ?? { sent: 0, acknowledged: 0, accepted: 0, declined: 0, medianAck: null, medianContact: null, closedWithOutcome: 0, loopClosed: 0, overdue: 0 };
   return {
     sent: x.sent,
@@ -37,17 +38,14 @@ const summaryOf = (r: Raw | undefined): ReferralSummary => {
 };
 
 /**
- * The network overview's referral figures (issue 25): the network metrics' one statement over the
- * whole range (by flow, with the total counting each referral once), optionally for one SPA; and
+ * The network overview's referral figures (issue 25): the network metrics' counting over the whole
+ * range in one plain aggregate (metrics.repo.ts summarySql), optionally for one SPA; and
  * the open overdue referrals per receiving organization, most first.
  */
 export const referralOverview = {
   async summary(db: Db, q: { from: string; to: string; spa?: string }) {
-    const cells = await metricsRepo.cells(db, { ...q, groupBy: 'year', by: 'flow', wholeRange: true });
-    return {
-      total: summaryOf(cells.find((c) => c.total)),
-      byFlow: cells.filter((c) => !c.total && c.key).map((c) => ({ flow: c.key!, sent: c.sent })),
-    };
+    const row = await metricsRepo.summary(db, q);
+    return { total: summaryOf(row), byFlow: NETWORK_FLOWS.map((flow) => ({ flow, sent: row[`flow:${flow}`] ?? 0 })) };
   },
   overdueByOrganization: (db: Db, q: { spa?: string; limit: number }) => metricsRepo.overdueByOrganization(db, q),
 };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ENGAGEMENT_COUNTING, STATE_QUARTERLY_COUNTING, type Role } from '@tandem/contract';
+import { sql } from 'drizzle-orm';
+import { ENGAGEMENT_COUNTING, FOCUS_POPULATIONS, STATE_QUARTERLY_COUNTING, stateCategoryOf, type Role } from '@tandem/contract';
 import { newEngagementEvent, newOrg, newUser } from '@tandem/db/testing';
 import { apiKey, caller, signIn, testApp, type TestApp } from '../../testing/app';
 
@@ -290,6 +291,31 @@ describe('GET /api/v1/reports/engagement/state-quarterly', () => {
     ]);
     expect(lines[25]).toBe(`2026-Q1 TOTAL,TOTAL,"${STATE_QUARTERLY_COUNTING}",5,50`);
     expect(lines).toHaveLength(1 + 32 + 1);
+  });
+
+  it('the kept roll-up follows every write: an event logged, edited (attendees, populations, date) and removed through the API', async () => {
+    const team = await who('collaboration_team');
+    const q3 = async () => grid((await team.call('GET', `${URL}/state-quarterly?year=2027&quarter=3`)).body.rows, null);
+    const created = await team.call('POST', '/api/v1/engagement/events', { title: 'Roll-up', type: 'town_hall', startsAt: '2027-07-31T23:30:00-07:00', spas: ['spa4'], focusPopulations: ['homelessness', 'complex_health'], attendeeCount: 11 });
+    expect(created.status).toBe(201);
+    expect(await q3()).toEqual(expectCells([1, 11], { homelessness: [1, 11], complex_health_conditions: [1, 11] }));
+    const jul = grid((await team.call('GET', `${URL}/state-quarterly?year=2027&quarter=3`)).body.rows, '2027-07');
+    expect(jul[0]).toEqual([null, 1, 11]);
+    const edited = await team.call('PATCH', `/api/v1/engagement/events/${created.body.id}`, { attendeeCount: 4, focusPopulations: ['other', 'substance_use'], startsAt: '2027-08-01T10:00:00-07:00', version: created.body.version });
+    expect(edited.status).toBe(200);
+    const after = (await team.call('GET', `${URL}/state-quarterly?year=2027&quarter=3`)).body.rows;
+    expect(grid(after, '2027-07')[0]).toEqual([null, 0, 0]);
+    expect(grid(after, '2027-08')).toEqual(expectCells([1, 4], { substance_use: [1, 4], other: [1, 4] }));
+    const removed = await team.call('DELETE', `/api/v1/engagement/events/${created.body.id}`, { reason: 'Test' }, { 'if-match': `"${edited.body.version}"` });
+    expect(removed.status).toBe(200);
+    expect(await q3()).toEqual(expectCells([0, 0], {}));
+  });
+
+  it("the roll-up's SQL category map is the contract's, for every focus population and an unknown one", async () => {
+    for (const p of [...FOCUS_POPULATIONS, 'not_a_population']) {
+      const { rows } = await t.db.execute<{ c: string }>(sql`select engagement_state_category(${p}) as c`);
+      expect([p, rows[0]!.c]).toEqual([p, stateCategoryOf(p)]);
+    }
   });
 
   it('defaults to the last quarter that has ended; year without quarter is 400', async () => {

@@ -1,8 +1,8 @@
 import { and, arrayContains, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@tandem/db';
-import { STATE_CATEGORY_TABLE, type EngagementReportDimension, type StatePopulationCategory } from '@tandem/contract';
+import { type EngagementReportDimension, type StatePopulationCategory } from '@tandem/contract';
 
-const { engagementEvents: events, engagementEventOrganizations: eventOrgs, engagementEventStaff: eventStaff, engagementEventGaps: eventGaps } = schema;
+const { engagementEvents: events, engagementEventOrganizations: eventOrgs, engagementEventStaff: eventStaff, engagementEventGaps: eventGaps, engagementStateRollup: rollup } = schema;
 export type EventRow = typeof events.$inferSelect;
 export type EventInsert = typeof events.$inferInsert;
 
@@ -187,30 +187,21 @@ export const reportsRepo = {
     return res.rows[0] ?? { events: 0, attendees: 0 };
   },
 
-  /** Months × the State's categories (the contract's map, joined as a table), with every total. */
+  /**
+   * Months × the State's categories, from the kept roll-up (engagement_state_rollup, maintained by
+   * a trigger on every write of the events): the months' rows, and the quarter's as their sums
+   * (an event starts in one month, so summing months counts it once).
+   */
   async stateQuarterly(db: DbOrTx, from: string, to: string): Promise<StateCell[]> {
-    const map = sql.join(
-      STATE_CATEGORY_TABLE.map(([p, c]) => sql`(${p}, ${c})`),
-      sql`, `,
-    );
-    // Cells: one row per (event, category) (distinct: two populations in one category count once),
-    // counted with a plain count; totals from the events themselves (each once). No window, no
-    // count(distinct): the bench (bench/reports.ts) holds this to a hand-written aggregate.
+    const months = sql`to_char(m, 'YYYY-MM')`;
     const res = await db.execute<StateCell>(sql`
-      with ev as (
-        select e.id, e.attendee_count, to_char(e.starts_at at time zone ${TZ}, 'YYYY-MM') as month, e.focus_populations
-        from ${events} e where ${inRange(from, to)}
-      ),
-      cells as (
-        select distinct ev.id, ev.month, ev.attendee_count, coalesce(m.category, 'other') as category
-        from ev cross join lateral unnest(ev.focus_populations) as p(population)
-        left join (values ${map}) as m(population, category) on m.population = p.population
+      with r as (
+        select month, nullif(category, '') as category, events, attendees from ${rollup}
+        where month in (select ${months} from generate_series(${from}::date, ${to}::date, interval '1 month') as m)
       )
-      select month, category, count(*)::int as events, coalesce(sum(attendee_count), 0)::int as attendees
-      from cells group by grouping sets ((month, category), (category))
+      select month, category, events, attendees from r
       union all
-      select month, null, count(*)::int, coalesce(sum(attendee_count), 0)::int
-      from ev group by grouping sets ((month), ())`);
+      select null, category, sum(events)::int, sum(attendees)::int from r group by category`);
     return res.rows;
   },
 };

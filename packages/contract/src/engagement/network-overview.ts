@@ -4,7 +4,6 @@ import { SpaSchema } from '../common/enums';
 import { DateSchema, IdSchema } from '../common/ids';
 import { ProblemSchema } from '../common/problem';
 import { GapSeveritySchema } from '../gaps/enums';
-import { PartnershipStageSchema } from '../organizations/enums';
 import { NETWORK_FLOWS } from '../referrals/metrics';
 
 // The network overview (issue 25, "Reports"): one page for the collaboration team and network
@@ -29,6 +28,7 @@ export const NetworkOverviewQuerySchema = z
 export type NetworkOverviewQuery = z.input<typeof NetworkOverviewQuerySchema>;
 
 const rate = z.number().min(0).max(1).nullable();
+const count = z.number().int().min(0);
 const hours = z.number().min(0).nullable().describe('Median hours, null when none');
 
 export const NetworkOverviewSchema = z
@@ -81,10 +81,13 @@ export const NetworkOverviewSchema = z
       })
       .describe('The referral network metrics over the range (GET /api/v1/reports/referrals counts the same way)'),
     pipeline: z
-      .object({ counts: z.record(PartnershipStageSchema, z.number().int().min(0)), total: z.number().int().min(0) })
+      .object({
+        counts: z.object({ prospect: count, outreach: count, assessed: count, partnered: count }).describe('Organizations at each stage'),
+        total: count,
+      })
       .describe('Organizations at each partnership stage now (those serving `spa` with one)'),
     gaps: z
-      .object({ openBySeverity: z.record(GapSeveritySchema, z.number().int().min(0)), open: z.number().int().min(0) })
+      .object({ openBySeverity: z.object({ low: count, medium: count, high: count, critical: count }), open: count })
       .describe('Open gaps (identified, escalated, in progress) now, by severity'),
     events: z
       .object({ month: z.string().describe('2026-03'), from: DateSchema, to: DateSchema, events: z.number().int().min(0), attendees: z.number().int().min(0) })

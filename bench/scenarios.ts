@@ -3,10 +3,11 @@ import { ceilingGroup } from './ceiling';
 import { directoryGroup } from './directory';
 import { mixedGroup } from './mixed';
 import { referralsGroup } from './referrals';
+import { reportsGroup } from './reports';
 import type { ScenarioGroup } from './types';
 
 /** Every scenario group, in run order; `--scenarios=a,b` picks some. */
-export const SCENARIO_GROUPS: ScenarioGroup[] = [ceilingGroup, directoryGroup, referralsGroup, auditGroup, mixedGroup];
+export const SCENARIO_GROUPS: ScenarioGroup[] = [ceilingGroup, directoryGroup, referralsGroup, auditGroup, mixedGroup, reportsGroup];
 
 export const selectGroups = (names: string[] | undefined) => {
   if (!names?.length) return SCENARIO_GROUPS;

@@ -105,3 +105,21 @@ export const engagementEventGaps = pgTable(
   },
   (t) => [primaryKey({ columns: [t.eventId, t.gapId] }), index('engagement_event_gaps_gap_idx').on(t.gapId)],
 );
+
+/**
+ * The State's quarterly roll-up, kept (issue 25): per Los Angeles month (YYYY-MM) and State
+ * focus-population category ('' = the month's total), the live events and their attendees, an
+ * event once per category it falls in and once in the total. Maintained in the same transaction as
+ * every write of engagement_events by the trigger of migration engagement_state_rollup_trigger, so
+ * the State report reads 3 × 8 rows whatever the number of events (docs/reports-performance.md).
+ */
+export const engagementStateRollup = pgTable(
+  'engagement_state_rollup',
+  {
+    month: text('month').notNull(),
+    category: text('category').notNull(),
+    events: integer('events').notNull().default(0),
+    attendees: integer('attendees').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.category] })],
+);

@@ -178,6 +178,10 @@ export const referrals = pgTable(
     index('referrals_contact_overdue_idx')
       .on(t.firstContactDueAt)
       .where(sql`${t.firstContactAt} is null and ${t.contactOverdueNotifiedAt} is null and ${t.status} in ('sent', 'acknowledged', 'accepted', 'in_progress', 'on_hold')`),
+    // The network overview's "overdue now per organization" (modules/referrals metrics.repo.ts):
+    // open referrals past a due time, notified or not; one partial index per step, OR-ed in a bitmap.
+    index('referrals_open_ack_due_idx').on(t.acknowledgeDueAt).where(sql`${t.acknowledgedAt} is null and ${t.closedAt} is null and ${t.sentAt} is not null`),
+    index('referrals_open_contact_due_idx').on(t.firstContactDueAt).where(sql`${t.firstContactAt} is null and ${t.closedAt} is null and ${t.sentAt} is not null`),
     // Service gaps' evidence and coverage matrix (modules/gaps through referralsRepo.demandBy):
     // referrals sent in a period, grouped by their service's SPA and need.
     index('referrals_sent_at_idx').on(t.sentAt, t.receivingServiceId).where(sql`${t.sentAt} is not null`),

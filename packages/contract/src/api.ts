@@ -3,6 +3,7 @@ import { memberEndpoints } from './members/endpoints';
 import { healthEndpoints } from './common/health';
 import { directoryEndpoints } from './directory/endpoints';
 import { agreementEndpoints } from './directory/agreements';
+import { partnershipEndpoints } from './directory/partnership';
 import { organizationEndpoints } from './organizations/endpoints';
 import { hsdsEndpoints } from './hsds/endpoints';
 import { referralApi } from './referrals/endpoints';
@@ -18,6 +19,7 @@ import { recommendationEndpoints } from './boards/recommendations.endpoints';
 import { boardStipendEndpoints } from './boards/stipends.endpoints';
 import { boardMeetingEndpoints } from './boards/meetings.endpoints';
 import { boardBudgetEndpoints } from './boards/budget.endpoints';
+import { networkOverviewEndpoints } from './engagement/network-overview';
 
 /** The whole REST surface at a glance: every endpoint the API serves and the client calls. */
 export const api = {
@@ -27,6 +29,7 @@ export const api = {
   ...organizationEndpoints,
   ...directoryEndpoints,
   ...agreementEndpoints,
+  ...partnershipEndpoints,
   ...hsdsEndpoints,
   ...clientRecordEndpoints,
   ...clientEndpoints,
@@ -36,6 +39,7 @@ export const api = {
   ...webhookEndpoints,
   ...engagementEndpoints,
   ...engagementReportEndpoints,
+  ...networkOverviewEndpoints,
   ...boardEndpoints,
   ...recommendationEndpoints,
   ...boardStipendEndpoints,

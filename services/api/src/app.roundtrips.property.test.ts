@@ -27,6 +27,7 @@ import {
   reasonRule,
   ReplaceScheduleBodySchema,
   ScheduleExceptionSchema,
+  SPA_CODES,
   SendReferralBodySchema,
   UpdateCapacityBodySchema,
   UpdateClientBodySchema,
@@ -376,6 +377,48 @@ describe('agreements', () => {
         if (res.statusCode === 400 && /startDate|endDate/.test(res.body)) return;
         const u = ok(api.updateAgreement, res);
         await readAgreement(a.id, (u.parties as { id: string }[]).map((p) => p.id));
+      }),
+    ), 60_000);
+});
+
+describe('partnership confirmation', () => {
+  // An organization at assessed, with an agreement or without one (then a note is needed); the
+  // body absent, empty, with a note (any text the schema takes) and/or the version instead of If-Match.
+  const note = valueOf(api.confirmPartnership.body.unwrap().unwrap().shape.note.unwrap().unwrap());
+  it('confirm, then every read', () =>
+    run(
+      fc.asyncProperty(fc.boolean(), fc.option(note, { nil: undefined }), fc.constantFrom('none', 'empty', 'body'), fc.boolean(), async (hasAgreement, text, shape, byHeader) => {
+        const org = await newOrg(t.db, { partnershipStage: 'assessed' });
+        if (hasAgreement) {
+          const [a] = await t.db.insert(schema.agreements).values({ kind: 'mou', status: 'active', title: `Round trip MOU ${next()}` }).returning();
+          await t.db.insert(schema.agreementParties).values({ agreementId: a!.id, organizationId: org.id });
+        }
+        const p = ok(api.getPartnership, await call(w.netAdmin, api.getPartnership, { params: { id: org.id } }), 'before');
+        const body = shape === 'none' ? undefined : shape === 'empty' ? {} : { ...(text === undefined ? {} : { note: text }), ...(byHeader ? {} : { version: p.version }) };
+        const headers = byHeader || !body || !('version' in body) ? ifMatch(p.version) : {};
+        const res = await call(w.netAdmin, api.confirmPartnership, { params: { id: org.id }, body, headers });
+        const hasNote = typeof text === 'string' && text.trim() !== '' && shape === 'body';
+        if (!hasAgreement && !hasNote) {
+          if (res.statusCode !== 422 || res.json().code !== 'partnership_evidence_missing') throw new Error(`no evidence, no note: ${res.statusCode} ${res.body}`);
+          return;
+        }
+        const c = ok(api.confirmPartnership, res);
+        if (c.stage !== 'partnered') throw new Error(`not partnered: ${res.body}`);
+        ok(api.getPartnership, await call(w.netAdmin, api.getPartnership, { params: { id: org.id } }), 'after');
+        ok(api.getOrganization, await call(w.netAdmin, api.getOrganization, { params: { id: org.id } }));
+        ok(api.getOrganizationHistory, await call(w.netAdmin, api.getOrganizationHistory, { params: { id: org.id } }));
+      }),
+    ), 60_000);
+});
+
+describe('network overview', () => {
+  // Any valid query (range, SPA, each absent or not) answers a body the contract accepts, for both roles that read it.
+  it('read', () =>
+    run(
+      fc.asyncProperty(fc.option(dateArb(), { nil: undefined }), fc.option(dateArb(), { nil: undefined }), fc.option(fc.constantFrom(...SPA_CODES), { nil: undefined }), async (a, b, spa) => {
+        const [from, to] = a && b && a > b ? [b, a] : [a, b];
+        const query = Object.fromEntries(Object.entries({ from, to, spa }).filter(([, v]) => v !== undefined)) as Record<string, string>;
+        ok(api.getNetworkOverview, await call(w.netAdmin, api.getNetworkOverview, { query }), 'network admin');
       }),
     ), 60_000);
 });

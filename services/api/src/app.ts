@@ -21,7 +21,7 @@ import { apiKeysModule } from './modules/api-keys';
 import { membersModule, networkStaffNames, userNames } from './modules/members';
 import { advancePartnershipStage, coverageRepo, coverageUnits, directoryLookup, directoryModule } from './modules/directory';
 import { clientsModule } from './modules/clients';
-import { demandBy, referralLinks, referralsModule } from './modules/referrals';
+import { demandBy, referralLinks, referralsModule, referralsReceivedCount } from './modules/referrals';
 import { notificationsModule, notifier } from './modules/notifications';
 import { webhooksModule } from './modules/webhooks';
 import { auditModule } from './modules/audit';
@@ -30,6 +30,7 @@ import { gapLookup, gapsModule } from './modules/gaps';
 import { engagementModule } from './modules/engagement';
 import { boardsModule } from './modules/boards';
 import { fhirModule } from './modules/fhir';
+import { overviewModule } from './modules/overview';
 
 // Log paths that can carry PHI or secrets are censored; URLs are logged without query strings
 // because searches carry client names.
@@ -108,7 +109,7 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable; 
   await app.register(authModule, { sessionTtlHours: config.sessionTtlHours, loginMaxFailures: config.loginMaxFailures, passwordResetsPerAddressHour: config.passwordResetsPerAddressHour, cookieSecure: config.cookieSecure, now: deps.now });
   await app.register(apiKeysModule);
   await app.register(membersModule);
-  await app.register(directoryModule);
+  await app.register(directoryModule, { referrals: { receivedCount: referralsReceivedCount } });
   await app.register(clientsModule, { links: referralLinks });
   await app.register(referralsModule, { directory: directoryLookup, notifier });
   await app.register(notificationsModule);
@@ -130,6 +131,8 @@ export const buildApp = async (config: AppConfig, deps: { logStream?: Writable; 
   await app.register(boardsModule);
   // FHIR R4 over referrals, clients and the directory, through their services (issue 27).
   await app.register(fhirModule, { directory: directoryLookup, notifier, links: referralLinks });
+  // The network overview composes the referrals, directory, gaps and engagement modules' exports (issue 25).
+  await app.register(overviewModule);
 
   if (config.webDistDir) await app.register(webPlugin, { dir: config.webDistDir });
   return app;

@@ -34,6 +34,8 @@ export const isNetworkStaff = (me: Me) => isNetworkAdmin(me) || hasRole(me, 'col
 export const canSeeAgreements = (me: Me) => isNetworkStaff(me) || hasRole(me, 'org_admin');
 /** The network box: network admins (with client details) and the collaboration team (without). */
 export const canSeeNetworkReferrals = isNetworkStaff;
+/** The network overview: the collaboration team and network admins (the API's rule). */
+export const canSeeNetworkOverview = isNetworkStaff;
 /** The audit trail: network admins (all of it) and org admins (their organizations' rows). */
 export const canSeeAudit = (me: Me) => isNetworkAdmin(me) || hasRole(me, 'org_admin');
 
@@ -49,6 +51,7 @@ export const buildNav = (me: Me, t: Translate): NavSection[] => {
       { to: paths.referrals.href(), label: t('nav.referrals') },
     ],
   };
+  if (canSeeNetworkOverview(me)) main.items.push({ to: paths.networkOverview.href(), label: t('nav.networkOverview') });
   if (canSeeNetworkReferrals(me)) main.items.push({ to: paths.referralsNetwork.href(), label: t('nav.network') });
   if (canSeeAgreements(me)) main.items.push({ to: paths.directoryAgreements.href(), label: t('nav.agreements') });
   if (canSeeEngagement(me)) main.items.push({ to: paths.engagement.href(), label: t('nav.engagement') });

@@ -2,7 +2,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { paths } from '../config/paths';
 import { OrganizationsAdmin } from '../features/organizations/components/organizations-admin';
 import { NotificationsPage } from '../features/notifications/components/notifications-page';
-import { canSeeAdvisory, canSeeAgreements, canSeeAudit, canSeeEngagement, canSeeGaps, canSeeNetworkReferrals, canSeeNetworkReports, canSeeReports, canWriteEngagement, isNetworkAdmin, isNetworkStaff } from './nav';
+import { canSeeAdvisory, canSeeAgreements, canSeeAudit, canSeeEngagement, canSeeGaps, canSeeNetworkOverview, canSeeNetworkReferrals, canSeeNetworkReports, canSeeReports, canWriteEngagement, isNetworkAdmin, isNetworkStaff } from './nav';
 import { CoverageRoute, GapRoute, GapsRoute } from './routes/gap-pages';
 import { AcceptInvitationRoute } from './routes/accept-invitation';
 import { AgreementNewRoute, AgreementRoute, AgreementsRoute } from './routes/agreement-pages';
@@ -10,6 +10,7 @@ import { EngagementReportRoute, NetworkReportRoute, StaffMonthlyRoute, StateQuar
 import { EngagementEventRoute, EngagementImportRoute, EngagementNewRoute, EngagementRoute } from './routes/engagement-pages';
 import { DirectoryOrganizationRoute, DirectorySearchRoute, DirectoryServiceEditRoute, DirectoryServiceRoute } from './routes/directory-pages';
 import { NotFoundRoute } from './routes/forbidden';
+import { NetworkOverviewRoute } from './routes/network-overview-pages';
 import { ClientRoute, ClientSearchRoute } from './routes/client-pages';
 import { HomeRoute } from './routes/home';
 import { HsdsRoute } from './routes/hsds-pages';
@@ -88,6 +89,14 @@ export function AppRouter() {
             element={
               <Require allow={canSeeEngagement}>
                 <EngagementRoute />
+              </Require>
+            }
+          />
+          <Route
+            path={paths.networkOverview.path}
+            element={
+              <Require allow={canSeeNetworkOverview}>
+                <NetworkOverviewRoute />
               </Require>
             }
           />

@@ -29,6 +29,7 @@ export const paths = {
   gaps: { path: '/gaps', href: () => '/gaps' },
   gap: { path: '/gaps/:id', href: (id: string) => `/gaps/${id}` },
   coverage: { path: '/coverage', href: () => '/coverage' },
+  networkOverview: { path: '/network-overview', href: () => '/network-overview' },
   engagementNew: { path: '/engagement/new', href: () => '/engagement/new' },
   engagementImport: { path: '/engagement/import', href: () => '/engagement/import' },
   engagementEvent: { path: '/engagement/events/:id', href: (id: string) => `/engagement/events/${id}` },

@@ -54,6 +54,8 @@ export const queryKeys = {
     detail: (id: string) => [...organizations.details(), id] as const,
     /** The directory change history of one organization (its services, locations and contacts too). */
     history: (id: string) => [...organizations.details(), id, 'history'] as const,
+    /** Its partnership stage with the evidence for partnered (network staff). */
+    partnership: (id: string) => [...organizations.details(), id, 'partnership'] as const,
     /** Organizations matching a name, a few at a time: the agreement form's party picker. */
     named: (q: string) => [...organizations.lists(), 'named', q] as const,
     /** The partnership funnel report (stages live on organizations). */
@@ -153,6 +155,11 @@ export const queryKeys = {
     history: (id: string) => [...gaps.details(), id, 'history'] as const,
     evidence: (id: string, period: Filters) => [...gaps.details(), id, 'evidence', period] as const,
     coverage: (filters: Filters) => [...gaps.all, 'coverage', filters] as const,
+  },
+  /** The network overview (issue 25): one answer per range and SPA. */
+  networkOverview: {
+    all: ['network-overview'] as const,
+    detail: (filters: Filters) => ['network-overview', filters] as const,
   },
   /** Advisory boards (issue 26): coordinators' lists and details; the public page and its form token. */
   boards: {

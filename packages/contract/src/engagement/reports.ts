@@ -9,24 +9,53 @@ import { METRIC_PERIODS } from '../referrals/metrics';
 export const ENGAGEMENT_REPORT_DIMENSIONS = ['spa', 'population', 'type', 'staff'] as const;
 export type EngagementReportDimension = (typeof ENGAGEMENT_REPORT_DIMENSIONS)[number];
 
+/** How `by` reads: a comma list of dimensions, each at most once; its order is the order of the key columns. */
+export const parseReportDimensions = (v: string): string[] => v.split(',').map((d) => d.trim());
+
+const ReportDimensionsSchema = z
+  .string()
+  .regex(/^[a-z]+(,[a-z]+)*$/, 'A comma list of dimensions: spa, population, type, staff')
+  .transform(parseReportDimensions)
+  .pipe(
+    z
+      .array(z.enum(ENGAGEMENT_REPORT_DIMENSIONS))
+      .min(1)
+      .max(ENGAGEMENT_REPORT_DIMENSIONS.length)
+      .refine((ds) => new Set(ds).size === ds.length, 'Each dimension at most once'),
+  );
+
 export const EngagementReportQuerySchema = z
   .strictObject({
     from: DateSchema.optional().describe('First day (Los Angeles time), included; default: a year before `to`, plus a day'),
     to: DateSchema.optional().describe('Last day (Los Angeles time), included; default: today'),
     groupBy: z.enum(METRIC_PERIODS).default('month').describe("Period of each row, by the event's start (Los Angeles time)"),
-    by: z
-      .enum(ENGAGEMENT_REPORT_DIMENSIONS)
-      .optional()
-      .describe('A dimension to split each period by: SPA, focus population, event type or staff lead (a user id)'),
+    by: ReportDimensionsSchema.optional().describe(
+      'Dimensions to split each period by, as a comma list (each at most once; the order given is the order of the key columns): spa, population, type, staff (a user id). `by=spa` gives one row per SPA; `by=spa,population` one row per SPA × focus population combination. An unknown or repeated dimension → 400 validation_failed on `by`.',
+    ),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'Must be on or after from' });
 export type EngagementReportQuery = z.input<typeof EngagementReportQuerySchema>;
 
+export const EngagementReportKeysSchema = z
+  .object({
+    spa: z.string().optional(),
+    population: z.string().optional(),
+    type: z.string().optional(),
+    staff: z.string().optional().describe("A staff lead's user id"),
+  })
+  .meta({ id: 'EngagementReportKeys' });
+
 export const EngagementReportRowSchema = z
   .object({
     period: z.string().describe('2026-03 (month), 2026-Q1 (quarter) or 2026 (year)'),
-    key: z.string().nullable().describe("The dimension's value (an SPA, a focus population, an event type, a staff lead's user id); null on the period's total"),
-    label: z.string().nullable().describe("The staff lead's name when by=staff; else null"),
+    key: z
+      .string()
+      .nullable()
+      .describe(
+        "The row's value of the dimension (an SPA, a focus population, an event type, a staff lead's user id); with several dimensions, their values in the order of `by` joined by `|` (spa4|homelessness); null on the period's total",
+      ),
+    keys: EngagementReportKeysSchema.describe("The row's value of each dimension of `by`, by name; empty on the period's total"),
+    label: z.string().nullable().describe("The staff lead's name when `by` includes staff; else null"),
     events: z.number().int().min(0).describe('Events that started in the period (removed events never count)'),
     attendees: z.number().int().min(0).describe('Their attendees (each event’s attendee count, once)'),
   })
@@ -38,8 +67,11 @@ export const EngagementReportSchema = z
     from: DateSchema,
     to: DateSchema,
     groupBy: z.enum(METRIC_PERIODS),
-    by: z.enum(ENGAGEMENT_REPORT_DIMENSIONS).nullable(),
-    rows: z.array(EngagementReportRowSchema).describe('Per period: its total (key null) first, then one row per value of `by`, ordered by key'),
+    by: z.string().nullable().describe('The dimensions, as asked (spa, or spa,population); null with none'),
+    dimensions: z.array(z.enum(ENGAGEMENT_REPORT_DIMENSIONS)).describe('The dimensions of `by`, in order (empty with none)'),
+    rows: z
+      .array(EngagementReportRowSchema)
+      .describe('Per period: its total (key null) first, then one row per value (or combination of values) of `by`, ordered by the keys in the order of `by`'),
     counting: z.string().describe('How an event in several SPAs, populations or with several staff leads is counted'),
   })
   .meta({ id: 'EngagementReport' });
@@ -47,7 +79,7 @@ export type EngagementReport = z.infer<typeof EngagementReportSchema>;
 
 /** Said in every answer and on the CSV's total rows. */
 export const ENGAGEMENT_COUNTING =
-  "An event in several SPAs or focus populations (or with several staff leads) counts once, with all its attendees, in each of their rows and once in its period's total (key null), so the rows of a period can add up to more than its total; an event with no staff lead counts only in the total when by=staff.";
+  "An event in several SPAs or focus populations (or with several staff leads) counts once, with all its attendees, in each of their rows (with several dimensions, in each combination of its values) and once in its period's total (key null), so the rows of a period can add up to more than its total; an event with no staff lead counts only in the total when by includes staff.";
 
 // ---- The State's quarterly roll-up ----------------------------------------------------------------
 

@@ -199,6 +199,10 @@ const WRITES: Record<string, WriteRoute> = {
     concurrency: 'required',
     fresh: async () => ({ call: admin, url: `/api/v1/agreements/${(await newBaa()).id}`, body: { title: 'BAA, second draft' }, version: 1 }),
   },
+  confirmPartnership: {
+    concurrency: 'required',
+    fresh: async () => ({ call: admin, url: `/api/v1/organizations/${(await newOrg(t.db, { partnershipStage: 'assessed' })).id}/partnership/confirm`, body: { note: 'MOU signed on paper' }, version: 1 }),
+  },
   approveAgreement: {
     concurrency: 'required',
     fresh: async () => ({ call: admin, url: `/api/v1/agreements/${(await newBaa()).id}/approve`, version: 1 }),
@@ -452,6 +456,7 @@ const READS: Record<string, () => Promise<{ call: Call; url: string; version: nu
     const s = await newService(t.db, w.cbo.id);
     return { call: admin, url: `/api/v1/services/${s.id}`, version: 1 };
   },
+  getPartnership: async () => ({ call: admin, url: `/api/v1/organizations/${(await newOrg(t.db)).id}/partnership`, version: 1 }),
   getAgreement: async () => ({ call: admin, url: `/api/v1/agreements/${(await newBaa()).id}`, version: 1 }),
   getGap: async () => ({ call: admin, url: `/api/v1/engagement/gaps/${(await newGap()).id}`, version: 1 }),
   getWebhook: async () => {

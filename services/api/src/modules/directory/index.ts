@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { createAgreementsService } from './agreements.service';
 import { createContactsService } from './contacts.service';
 import { createLocationsService } from './locations.service';
+import { createPartnershipService, type ReferralCounts } from './partnership';
 import { directoryRoutes } from './routes';
 import { createSearchService } from './search.service';
 import { createOrganizationsService } from './service';
@@ -10,9 +11,10 @@ import { servicesRepo } from './services.repo';
 
 /**
  * Partner directory: organizations, services, locations, contacts, search and agreements. Who may
- * read and write what: routes.ts, agreements.routes.ts and access.ts.
+ * read and write what: routes.ts, agreements.routes.ts and access.ts. The partnership confirmation's
+ * evidence counts referrals received through the referrals module's function (app.ts hands it in).
  */
-export const directoryModule = async (app: FastifyInstance) => {
+export const directoryModule = async (app: FastifyInstance, opts: { referrals: ReferralCounts }) => {
   const db = app.db;
   directoryRoutes(app, {
     orgs: createOrganizationsService({ db }),
@@ -21,6 +23,7 @@ export const directoryModule = async (app: FastifyInstance) => {
     contacts: createContactsService({ db }),
     search: createSearchService({ db }),
     agreements: createAgreementsService({ db }),
+    partnership: createPartnershipService({ db, referrals: opts.referrals }),
   });
 };
 
@@ -44,3 +47,5 @@ export { advancePartnershipStage } from './pipeline';
 /** The organizations and services reads, for the FHIR facade's Organization and HealthcareService. */
 export { createOrganizationsService } from './service';
 export { createServicesService } from './services.service';
+/** The partnership funnel's counts, for the network overview (issue 25). */
+export { pipelineReport } from './pipeline';

@@ -4,6 +4,7 @@ import { rules } from '../../lib/authz';
 import { setEtag } from '../../lib/concurrency';
 import { route } from '../../lib/routes';
 import { registerAgreementRoutes } from './agreements.routes';
+import type { PartnershipService } from './partnership';
 import { pipelineReport } from './pipeline';
 import type { AgreementsService } from './agreements.service';
 import type { createContactsService } from './contacts.service';
@@ -19,6 +20,7 @@ interface Services {
   contacts: ReturnType<typeof createContactsService>;
   search: ReturnType<typeof createSearchService>;
   agreements: AgreementsService;
+  partnership: PartnershipService;
 }
 
 /**
@@ -27,7 +29,7 @@ interface Services {
  * records and capacity notes not for anonymous callers); writes need a signed-in user or a
  * directory:write key, then the per-organization check in the services (assertCanEditOrg).
  */
-export const directoryRoutes = (app: FastifyInstance, { orgs, services, locations, contacts, search, agreements }: Services) => {
+export const directoryRoutes = (app: FastifyInstance, { orgs, services, locations, contacts, search, agreements, partnership }: Services) => {
   const writer = rules.authenticated;
 
   route(app, api.listOrganizations, { rule: rules.public, handler: async (req) => orgs.list(req.actor, req.query) });
@@ -36,6 +38,12 @@ export const directoryRoutes = (app: FastifyInstance, { orgs, services, location
   route(app, api.updateOrganization, { rule: writer, handler: async (req) => orgs.update(req.ctx(), req.params.id, req.expectedVersion, req.body) });
   // The partnership funnel is the network's own record: network staff, signed in (no keys).
   route(app, api.getPipelineReport, { rule: rules.anyRole('collaboration_team', 'network_admin'), handler: async (req) => pipelineReport(app.db, req.query) });
+  // Partnered is confirmed by a person, evidence beside it (issue 25): network staff, signed in.
+  route(app, api.getPartnership, { rule: rules.anyRole('collaboration_team', 'network_admin'), handler: async (req) => partnership.get(req.params.id) });
+  route(app, api.confirmPartnership, {
+    rule: rules.anyRole('collaboration_team', 'network_admin'),
+    handler: async (req) => partnership.confirm(req.ctx(), req.params.id, req.expectedVersion, req.body),
+  });
   route(app, api.getOrganizationHistory, { rule: rules.signedIn, handler: async (req) => orgs.history(req.params.id, req.query.limit, req.query.cursor) });
 
   route(app, api.searchServices, { rule: rules.public, handler: async (req) => search.search(req.actor, req.query) });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ENGAGEMENT_COUNTING, STATE_QUARTERLY_COUNTING, type Role } from '@tandem/contract';
+import { sql } from 'drizzle-orm';
+import { ENGAGEMENT_COUNTING, FOCUS_POPULATIONS, STATE_QUARTERLY_COUNTING, stateCategoryOf, type Role } from '@tandem/contract';
 import { newEngagementEvent, newOrg, newUser } from '@tandem/db/testing';
 import { apiKey, caller, signIn, testApp, type TestApp } from '../../testing/app';
 
@@ -55,7 +56,7 @@ const who = async (role: Role) => {
 };
 const URL = '/api/v1/reports/engagement';
 const H1 = 'from=2026-01-01&to=2026-06-30';
-type Row = { period: string; key: string | null; label: string | null; events: number; attendees: number };
+type Row = { period: string; key: string | null; keys: Record<string, string>; label: string | null; events: number; attendees: number };
 const cells = (rows: Row[]) => rows.map((r) => [r.period, r.key, r.events, r.attendees]);
 
 describe('GET /api/v1/reports/engagement', () => {
@@ -63,7 +64,11 @@ describe('GET /api/v1/reports/engagement', () => {
     const team = await who('collaboration_team');
     const res = await team.call('GET', `${URL}?${H1}&by=spa`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ from: '2026-01-01', to: '2026-06-30', groupBy: 'month', by: 'spa', counting: ENGAGEMENT_COUNTING });
+    expect(res.body).toMatchObject({ from: '2026-01-01', to: '2026-06-30', groupBy: 'month', by: 'spa', dimensions: ['spa'], counting: ENGAGEMENT_COUNTING });
+    expect(res.body.rows.slice(0, 2)).toEqual([
+      { period: '2026-01', key: null, keys: {}, label: null, events: 2, attendees: 30 },
+      { period: '2026-01', key: 'spa4', keys: { spa: 'spa4' }, label: null, events: 2, attendees: 30 },
+    ]);
     expect(cells(res.body.rows)).toEqual([
       ['2026-01', null, 2, 30],
       ['2026-01', 'spa4', 2, 30],
@@ -106,8 +111,8 @@ describe('GET /api/v1/reports/engagement', () => {
     const res = await coordinator.call('GET', `${URL}?${H1}&by=staff`);
     expect(res.status).toBe(200);
     const { l1, l2 } = f;
-    const lead = (period: string, id: string, events: number, attendees: number) => ({ period, key: id, label: id === l1.id ? 'Ada Lead' : 'Bo Lead', events, attendees });
-    const total = (period: string, events: number, attendees: number) => ({ period, key: null, label: null, events, attendees });
+    const lead = (period: string, id: string, events: number, attendees: number) => ({ period, key: id, keys: { staff: id }, label: id === l1.id ? 'Ada Lead' : 'Bo Lead', events, attendees });
+    const total = (period: string, events: number, attendees: number) => ({ period, key: null, keys: {}, label: null, events, attendees });
     const jan = [lead('2026-01', l1.id, 2, 30), lead('2026-01', l2.id, 1, 20)].sort((x, y) => x.key.localeCompare(y.key));
     expect(res.body.rows).toEqual([
       total('2026-01', 2, 30),
@@ -144,7 +149,7 @@ describe('GET /api/v1/reports/engagement', () => {
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     const total = (p: string, e: number, a: number) => `${p},TOTAL,"${ENGAGEMENT_COUNTING}",${e},${a}`;
     expect(res.body.split('\r\n')).toEqual([
-      'period,key,label,events,attendees',
+      'period,spa,label,events,attendees',
       total('2026-01', 2, 30),
       '2026-01,spa4,,2,30',
       '2026-01,spa6,,1,10',
@@ -159,6 +164,71 @@ describe('GET /api/v1/reports/engagement', () => {
       '2026-06,spa8,,1,3',
       '',
     ]);
+  });
+
+  it('splits by several dimensions: one row per combination, in the order of `by`; an event in each of its combinations once, once in the total', async () => {
+    const team = await who('collaboration_team');
+    const res = await team.call('GET', `${URL}?${H1}&groupBy=quarter&by=spa,population`);
+    expect(res.status).toBe(200);
+    expect([res.body.by, res.body.dimensions]).toEqual(['spa,population', ['spa', 'population']]);
+    // Q1: E1 (spa4+spa6 × homelessness+mental_health, 10) four combinations; E2 spa4 complex_health 20;
+    // E3 spa2 × substance_use+other 5; S1, S2 spa6 healthy_pregnancy 7 + 8. Total: 5 events, 50.
+    expect(cells(res.body.rows)).toEqual([
+      ['2026-Q1', null, 5, 50],
+      ['2026-Q1', 'spa2|other', 1, 5],
+      ['2026-Q1', 'spa2|substance_use', 1, 5],
+      ['2026-Q1', 'spa4|complex_health', 1, 20],
+      ['2026-Q1', 'spa4|homelessness', 1, 10],
+      ['2026-Q1', 'spa4|mental_health', 1, 10],
+      ['2026-Q1', 'spa6|healthy_pregnancy', 2, 15],
+      ['2026-Q1', 'spa6|homelessness', 1, 10],
+      ['2026-Q1', 'spa6|mental_health', 1, 10],
+      ['2026-Q2', null, 2, 12],
+      ['2026-Q2', 'spa6|healthy_pregnancy', 1, 9],
+      ['2026-Q2', 'spa8|justice_involvement', 1, 3],
+    ]);
+    expect(res.body.rows[1].keys).toEqual({ spa: 'spa2', population: 'other' });
+    // The other order: populations first.
+    const flipped = await team.call('GET', `${URL}?${H1}&groupBy=year&by=population,spa`);
+    expect(cells(flipped.body.rows).slice(0, 3)).toEqual([
+      ['2026', null, 7, 62],
+      ['2026', 'complex_health|spa4', 1, 20],
+      ['2026', 'healthy_pregnancy|spa6', 3, 24],
+    ]);
+  });
+
+  it('with staff among several dimensions: names the lead; an event without a lead only in the total', async () => {
+    const team = await who('collaboration_team');
+    const res = await team.call('GET', `${URL}?${H1}&groupBy=year&by=type,staff`);
+    const { l1, l2 } = f;
+    // E1 outreach L1 10; E2 town_hall L1+L2 20; E3 workgroup no lead 5; S1–S3 workgroup L2 24; E4 training no lead 3.
+    const byKey = Object.fromEntries(res.body.rows.map((r: Row) => [r.key, [r.label, r.events, r.attendees]]));
+    expect(byKey).toEqual({
+      null: [null, 7, 62],
+      [`outreach_meeting|${l1.id}`]: ['Ada Lead', 1, 10],
+      [`town_hall|${l1.id}`]: ['Ada Lead', 1, 20],
+      [`town_hall|${l2.id}`]: ['Bo Lead', 1, 20],
+      [`workgroup|${l2.id}`]: ['Bo Lead', 3, 24],
+    });
+  });
+
+  it('CSV with several dimensions: one column per dimension, each saying TOTAL on the totals', async () => {
+    const team = await who('collaboration_team');
+    const res = await t.app.inject({ method: 'GET', url: `${URL}?from=2026-06-01&to=2026-06-30&by=population,spa`, headers: { ...team.headers, accept: 'text/csv' } });
+    expect(res.body.split('\r\n')).toEqual([
+      'period,population,spa,label,events,attendees',
+      `2026-06,TOTAL,TOTAL,"${ENGAGEMENT_COUNTING}",1,3`,
+      '2026-06,justice_involvement,spa8,,1,3',
+      '',
+    ]);
+  });
+
+  it('refuses a repeated or unknown dimension, or a malformed list, with 400 validation_failed on `by`', async () => {
+    const team = await who('collaboration_team');
+    for (const by of ['spa,spa', 'spa,organization', 'spa,', ',spa', 'spa;population', 'spa,population,type,staff,spa']) {
+      const res = await team.call('GET', `${URL}?${H1}&by=${encodeURIComponent(by)}`);
+      expect([by, res.status, res.headers['content-type'], res.body.code, res.body.errors?.[0]?.path]).toEqual([by, 400, 'application/problem+json; charset=utf-8', 'validation_failed', expect.stringMatching(/^query\.by/)]);
+    }
   });
 
   it('defaults to the year up to today, with no parameters', async () => {
@@ -221,6 +291,31 @@ describe('GET /api/v1/reports/engagement/state-quarterly', () => {
     ]);
     expect(lines[25]).toBe(`2026-Q1 TOTAL,TOTAL,"${STATE_QUARTERLY_COUNTING}",5,50`);
     expect(lines).toHaveLength(1 + 32 + 1);
+  });
+
+  it('the kept roll-up follows every write: an event logged, edited (attendees, populations, date) and removed through the API', async () => {
+    const team = await who('collaboration_team');
+    const q3 = async () => grid((await team.call('GET', `${URL}/state-quarterly?year=2027&quarter=3`)).body.rows, null);
+    const created = await team.call('POST', '/api/v1/engagement/events', { title: 'Roll-up', type: 'town_hall', startsAt: '2027-07-31T23:30:00-07:00', spas: ['spa4'], focusPopulations: ['homelessness', 'complex_health'], attendeeCount: 11 });
+    expect(created.status).toBe(201);
+    expect(await q3()).toEqual(expectCells([1, 11], { homelessness: [1, 11], complex_health_conditions: [1, 11] }));
+    const jul = grid((await team.call('GET', `${URL}/state-quarterly?year=2027&quarter=3`)).body.rows, '2027-07');
+    expect(jul[0]).toEqual([null, 1, 11]);
+    const edited = await team.call('PATCH', `/api/v1/engagement/events/${created.body.id}`, { attendeeCount: 4, focusPopulations: ['other', 'substance_use'], startsAt: '2027-08-01T10:00:00-07:00', version: created.body.version });
+    expect(edited.status).toBe(200);
+    const after = (await team.call('GET', `${URL}/state-quarterly?year=2027&quarter=3`)).body.rows;
+    expect(grid(after, '2027-07')[0]).toEqual([null, 0, 0]);
+    expect(grid(after, '2027-08')).toEqual(expectCells([1, 4], { substance_use: [1, 4], other: [1, 4] }));
+    const removed = await team.call('DELETE', `/api/v1/engagement/events/${created.body.id}`, { reason: 'Test' }, { 'if-match': `"${edited.body.version}"` });
+    expect(removed.status).toBe(200);
+    expect(await q3()).toEqual(expectCells([0, 0], {}));
+  });
+
+  it("the roll-up's SQL category map is the contract's, for every focus population and an unknown one", async () => {
+    for (const p of [...FOCUS_POPULATIONS, 'not_a_population']) {
+      const { rows } = await t.db.execute<{ c: string }>(sql`select engagement_state_category(${p}) as c`);
+      expect([p, rows[0]!.c]).toEqual([p, stateCategoryOf(p)]);
+    }
   });
 
   it('defaults to the last quarter that has ended; year without quarter is 400', async () => {

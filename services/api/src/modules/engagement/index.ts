@@ -3,6 +3,7 @@ import { organizationLookup } from '../directory';
 import { staffLookup } from '../members';
 import { createEngagementImport } from './import';
 import { createEngagementReports } from './reports';
+import { reportsRepo } from './repo';
 import { engagementRoutes } from './routes';
 import { createStaffReport } from './staff-report';
 import { createEngagementService, type GapLookup, type PartnershipPipeline } from './service';
@@ -31,3 +32,6 @@ export const engagementModule = async (app: FastifyInstance, opts: { gaps?: GapL
     staffReport: createStaffReport({ db: app.db, staff }),
   });
 };
+
+/** Events and attendees in a range (optionally one SPA), for the network overview (issue 25). */
+export const engagementTotals = reportsRepo.totals;

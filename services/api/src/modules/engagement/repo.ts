@@ -1,8 +1,8 @@
 import { and, arrayContains, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@tandem/db';
-import { STATE_CATEGORY_TABLE, type EngagementReportDimension, type StatePopulationCategory } from '@tandem/contract';
+import { type EngagementReportDimension, type StatePopulationCategory } from '@tandem/contract';
 
-const { engagementEvents: events, engagementEventOrganizations: eventOrgs, engagementEventStaff: eventStaff, engagementEventGaps: eventGaps } = schema;
+const { engagementEvents: events, engagementEventOrganizations: eventOrgs, engagementEventStaff: eventStaff, engagementEventGaps: eventGaps, engagementStateRollup: rollup } = schema;
 export type EventRow = typeof events.$inferSelect;
 export type EventInsert = typeof events.$inferInsert;
 
@@ -111,25 +111,24 @@ const LABEL = { month: 'YYYY-MM', quarter: 'YYYY-"Q"Q', year: 'YYYY' } as const;
 const inRange = (from: string, to: string) =>
   sql`e.deleted_at is null and e.starts_at >= (${from}::date::timestamp at time zone ${TZ}) and e.starts_at < ((${to}::date + 1)::timestamp at time zone ${TZ})`;
 
-/** The values of `by` one event counts under (several for SPAs, populations and staff leads). */
-const keysOf = (by: EngagementReportDimension | undefined) => {
+/** The values of a dimension one event counts under (several for SPAs, populations and staff leads). */
+const keysOf = (by: EngagementReportDimension) => {
   switch (by) {
     case 'spa':
       return sql`e.spas::text[]`;
     case 'population':
       return sql`e.focus_populations::text[]`;
     case 'type':
-      return sql`array[e.type]`;
+      return sql`array[e.type::text]`;
     case 'staff':
       return sql`array(select s.user_id::text from ${eventStaff} s where s.event_id = e.id)`;
-    default:
-      return sql`'{}'::text[]`;
   }
 };
 
 export type ReportCell = {
   period: string;
-  key: string | null;
+  /** The values of the dimensions, in the order asked; empty on a total. */
+  keys: string[];
   total: boolean;
   events: number;
   attendees: number;
@@ -148,51 +147,61 @@ export type StateCell = {
  * attendees of those rows only.
  */
 export const reportsRepo = {
-  async byPeriod(db: DbOrTx, q: { from: string; to: string; groupBy: keyof typeof LABEL; by?: EngagementReportDimension }): Promise<ReportCell[]> {
+  async byPeriod(db: DbOrTx, q: { from: string; to: string; groupBy: keyof typeof LABEL; by?: readonly EngagementReportDimension[] }): Promise<ReportCell[]> {
     const unit = sql.raw(`'${q.groupBy}'`);
     const label = sql.raw(`'${LABEL[q.groupBy]}'`);
-    const res = await db.execute<ReportCell>(sql`
+    const dims = q.by ?? [];
+    // One column k0, k1… per dimension: each event's values unnested (left join: an event with
+    // no value of a dimension, a staff lead, still counts in the total), the combinations distinct.
+    const ks = dims.map((_, i) => sql.raw(`k${i}`));
+    const list = (xs: ReturnType<typeof sql.raw>[], lead = sql`, `) => (xs.length ? sql`${lead}${sql.join(xs, sql`, `)}` : sql``);
+    const arrays = dims.map((d, i) => sql`, ${keysOf(d)} as a${sql.raw(String(i))}`);
+    const unnests = dims.map((_, i) => sql.raw(` left join lateral unnest(ev.a${i}) as u${i}(k${i}) on true`));
+    const isTotal = ks.length ? sql`grouping(${sql.join(ks, sql`, `)}) <> 0` : sql`true`;
+    const present = ks.length ? sql` or (${sql.join(ks.map((k) => sql`${k} is not null`), sql` and `)})` : sql``;
+    const res = await db.execute<Omit<ReportCell, 'keys'> & Record<`k${number}`, string | null>>(sql`
       with ev as (
-        select e.id, e.attendee_count, to_char(date_trunc(${unit}, e.starts_at at time zone ${TZ}), ${label}) as period, ${keysOf(q.by)} as keys
+        select e.id, e.attendee_count, to_char(date_trunc(${unit}, e.starts_at at time zone ${TZ}), ${label}) as period${sql.join(arrays, sql``)}
         from ${events} e where ${inRange(q.from, q.to)}
       ),
       cells as (
-        select distinct ev.id, ev.period, ev.attendee_count, k.key
-        from ev left join lateral unnest(ev.keys) as k(key) on true
+        select distinct ev.id, ev.period, ev.attendee_count${list(ks)}
+        from ev${sql.join(unnests, sql``)}
       ),
-      marked as (select cells.*, row_number() over (partition by id order by key) = 1 as first from cells)
-      select period, key, grouping(key) = 1 as total,
+      marked as (select cells.*, row_number() over (partition by id) = 1 as first from cells)
+      select period${list(ks)}, ${isTotal} as total,
         count(distinct id)::int as events,
-        (case when grouping(key) = 1 then coalesce(sum(attendee_count) filter (where first), 0) else coalesce(sum(attendee_count), 0) end)::int as attendees
+        (case when ${isTotal} then coalesce(sum(attendee_count) filter (where first), 0) else coalesce(sum(attendee_count), 0) end)::int as attendees
       from marked
-      group by grouping sets ((period), (period, key))
-      having grouping(key) = 1 or key is not null
-      order by period, grouping(key) desc, key`);
-    return res.rows;
+      group by grouping sets ((period)${ks.length ? sql`, (period${list(ks)})` : sql``})
+      having ${isTotal}${present}
+      order by period, total desc${list(ks)}`);
+    return res.rows.map((r) => ({ period: r.period, total: r.total, events: r.events, attendees: r.attendees, keys: r.total ? [] : dims.map((_, i) => r[`k${i}`] ?? '') }));
   },
 
-  /** Months × the State's categories (the contract's map, joined as a table), with every total. */
+  /** Events that started in [from, to] (Los Angeles days) and their attendees, optionally in one SPA: the network overview's "events this month". */
+  async totals(db: DbOrTx, q: { from: string; to: string; spa?: string }): Promise<{ events: number; attendees: number }> {
+    const res = await db.execute<{ events: number; attendees: number }>(sql`
+      select count(*)::int as events, coalesce(sum(e.attendee_count), 0)::int as attendees
+      from ${events} e where ${inRange(q.from, q.to)} ${q.spa ? sql`and e.spas @> array[${q.spa}]::text[]` : sql``}`);
+    return res.rows[0] ?? { events: 0, attendees: 0 };
+  },
+
+  /**
+   * Months × the State's categories, from the kept roll-up (engagement_state_rollup, maintained by
+   * a trigger on every write of the events): the months' rows, and the quarter's as their sums
+   * (an event starts in one month, so summing months counts it once).
+   */
   async stateQuarterly(db: DbOrTx, from: string, to: string): Promise<StateCell[]> {
-    const map = sql.join(
-      STATE_CATEGORY_TABLE.map(([p, c]) => sql`(${p}, ${c})`),
-      sql`, `,
-    );
+    const months = sql`to_char(m, 'YYYY-MM')`;
     const res = await db.execute<StateCell>(sql`
-      with ev as (
-        select e.id, e.attendee_count, to_char(date_trunc('month', e.starts_at at time zone ${TZ}), 'YYYY-MM') as month, e.focus_populations
-        from ${events} e where ${inRange(from, to)}
-      ),
-      cells as (
-        select distinct ev.id, ev.month, ev.attendee_count, coalesce(m.category, 'other') as category
-        from ev cross join lateral unnest(ev.focus_populations) as p(population)
-        left join (values ${map}) as m(population, category) on m.population = p.population
-      ),
-      marked as (select cells.*, row_number() over (partition by id order by category) = 1 as first from cells)
-      select month, category,
-        count(distinct id)::int as events,
-        (case when grouping(category) = 1 then coalesce(sum(attendee_count) filter (where first), 0) else coalesce(sum(attendee_count), 0) end)::int as attendees
-      from marked
-      group by grouping sets ((month, category), (month), (category), ())`);
+      with r as (
+        select month, nullif(category, '') as category, events, attendees from ${rollup}
+        where month in (select ${months} from generate_series(${from}::date, ${to}::date, interval '1 month') as m)
+      )
+      select month, category, events, attendees from r
+      union all
+      select null, category, sum(events)::int, sum(attendees)::int from r group by category`);
     return res.rows;
   },
 };

@@ -32,16 +32,19 @@ export const createEngagementReports = ({ db, staff }: { db: Db; staff: Pick<Sta
       reportsRepo.byPeriod(db, q),
       recordAudit(db, ctx, { action: 'report.engagement.read', entityType: 'report', entityId: null }),
     ]);
-    const staffIds = q.by === 'staff' ? [...new Set(cells.flatMap((c) => (c.total || !c.key ? [] : [c.key])))] : [];
+    const dims = q.by ?? [];
+    const staffAt = dims.indexOf('staff');
+    const staffIds = staffAt >= 0 ? [...new Set(cells.flatMap((c) => (c.total ? [] : [c.keys[staffAt]!])))] : [];
     const nameOf = new Map((staffIds.length ? await staff.named(staffIds) : []).map((s) => [s.id, s.name]));
     const rows: EngagementReportRow[] = cells.map((c) => ({
       period: c.period,
-      key: c.total ? null : c.key,
-      label: !c.total && q.by === 'staff' && c.key ? (nameOf.get(c.key) ?? null) : null,
+      key: c.total ? null : c.keys.join('|'),
+      keys: c.total ? {} : Object.fromEntries(dims.map((d, i) => [d, c.keys[i]!])),
+      label: !c.total && staffAt >= 0 ? (nameOf.get(c.keys[staffAt]!) ?? null) : null,
       events: c.events,
       attendees: c.attendees,
     }));
-    return { from: q.from, to: q.to, groupBy: q.groupBy, by: q.by ?? null, rows, counting: ENGAGEMENT_COUNTING };
+    return { from: q.from, to: q.to, groupBy: q.groupBy, by: dims.length ? dims.join(',') : null, dimensions: dims, rows, counting: ENGAGEMENT_COUNTING };
   },
 
   /** Every cell of the quarter's grid, zeros included, in the State's order. */
@@ -68,17 +71,22 @@ export const createEngagementReports = ({ db, staff }: { db: Db; staff: Pick<Sta
 export type EngagementReports = ReturnType<typeof createEngagementReports>;
 
 /**
- * One tidy row per cell. A period's total row says TOTAL in `key`, and in `label` how it counts (an
- * event once, where the rows of a multi-valued dimension may add up to more).
+ * One tidy row per cell, one column per dimension of `by` (named after it; `key` with none). A
+ * period's total row says TOTAL in each of them, and in `label` how it counts (an event once, where
+ * the rows of a multi-valued dimension may add up to more).
  */
-export const engagementReportCsv = (r: EngagementReport) =>
-  toCsv(r.rows, [
+export const engagementReportCsv = (r: EngagementReport) => {
+  const keyColumns = r.dimensions.length
+    ? r.dimensions.map((d) => ({ header: d, value: (x: EngagementReportRow) => (x.key === null ? 'TOTAL' : (x.keys[d] ?? '')) }))
+    : [{ header: 'key', value: () => 'TOTAL' }];
+  return toCsv(r.rows, [
     { header: 'period', value: (x: EngagementReportRow) => x.period },
-    { header: 'key', value: (x) => (x.key === null ? 'TOTAL' : x.key) },
+    ...keyColumns,
     { header: 'label', value: (x) => (x.key === null ? r.counting : x.label) },
     { header: 'events', value: (x) => x.events },
     { header: 'attendees', value: (x) => x.attendees },
   ]);
+};
 
 /** One tidy row per cell; the totals say TOTAL (month or category) and, in `categoryName`, how they count. */
 export const stateQuarterlyCsv = (r: StateQuarterly) =>

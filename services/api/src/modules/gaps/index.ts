@@ -21,3 +21,6 @@ export interface GapLookup {
   existing(db: DbOrTx, ids: string[]): Promise<Set<string>>;
 }
 export const gapLookup: GapLookup = { existing: gapsRepo.existing };
+
+/** The network overview's gap figures: open by severity, escalated and unanswered (issue 25). */
+export { gapOverview } from './overview';

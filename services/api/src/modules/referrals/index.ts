@@ -46,3 +46,9 @@ export { demandBy, type DemandQuery, type DemandRow } from './demand';
 /** The outbox the webhooks module delivers (claimed and marked in one statement), and the overdue sweep the worker runs. */
 export { referralOutbox, type OutboxEvent } from './outbox';
 export { sweepOverdueReferrals } from './overdue';
+
+/** Referrals an organization has received, counted: the directory's evidence for "partnered" (issue 25). */
+export { referralsReceivedCount } from './counts';
+
+/** The network overview's referral figures: the metrics summary by flow and the overdue per organization (issue 25). */
+export { referralOverview, type ReferralSummary } from './overview';

@@ -22,6 +22,7 @@ import {
   makeLocation,
   makeMember,
   makeNotification,
+  makePartnerCandidate,
   makeReferral,
   membershipOf,
   REFERRAL_STATES,
@@ -1125,6 +1126,55 @@ const pipelineReportKind: KindDef<{ id: string }> = {
   ],
 };
 
+// The network overview (issue 25): the collaboration team and network admins, signed in.
+const networkOverviewKind: KindDef<{ id: string }> = {
+  kind: 'network overview',
+  states: ['network-wide'],
+  owner: 'N',
+  create: async (w) => ({ id: w.orgs.B.id }),
+  id: (o) => o.id,
+  snapshot: async () => null,
+  actions: [
+    {
+      name: 'read for one SPA',
+      method: 'GET',
+      path: () => '/api/v1/reports/network-overview?from=2026-01-01&to=2026-03-31&spa=spa4',
+      security: 'session',
+      expect: (a) => (networkStaff(a) ? 'allow' : 'forbidden'),
+    },
+  ],
+};
+
+// Partnered is a person's confirmation with evidence beside it (issue 25): network staff, signed in.
+// Without an agreement or a referral received (and without a note), staff are refused (422).
+type CandidateObj = Awaited<ReturnType<typeof makePartnerCandidate>>;
+const partnershipKind: KindDef<CandidateObj> = {
+  kind: 'partnership confirmation',
+  states: ['assessed, with an agreement', 'assessed, no evidence'],
+  owner: 'N',
+  create: (w, s) => makePartnerCandidate(w, s.includes('agreement')),
+  id: (o) => o.id,
+  snapshot: async (w, o) => (await w.db.execute(sql`select to_jsonb(o) - 'updated_at' as row from ${schema.organizations} o where o.id = ${o.id}::uuid`)).rows[0],
+  actions: [
+    {
+      name: 'read with evidence',
+      method: 'GET',
+      path: (c) => `/api/v1/organizations/${c.obj.id}/partnership`,
+      security: 'session',
+      expect: (a) => (networkStaff(a) ? 'allow' : 'forbidden'),
+    },
+    {
+      name: 'confirm partnered',
+      method: 'POST',
+      path: (c) => `/api/v1/organizations/${c.obj.id}/partnership/confirm`,
+      body: (c) => ({ version: c.obj.version }),
+      security: 'session',
+      expect: (a, s) => (!networkStaff(a) ? 'forbidden' : s.includes('agreement') ? 'allow' : 'refused'),
+      mutates: true,
+    },
+  ],
+};
+
 // ---- Notifications: each user's own ------------------------------------------------------------------
 type NoteObj = Awaited<ReturnType<typeof makeNotification>>;
 const OWNER = 'staff@A';
@@ -2063,6 +2113,8 @@ export const OBJECT_KINDS: KindDef<any>[] = [
   reportKind,
   engagementReportKind,
   pipelineReportKind,
+  partnershipKind,
+  networkOverviewKind,
   webhookKind,
   inboxKind,
   directoryKind,

@@ -169,6 +169,16 @@ export const makeAgreement = async (w: World, kind: 'mou' | 'baa') => {
   return a!;
 };
 
+/** An organization at assessed, fresh for each cell, with an agreement (evidence for partnered) or with none (issue 25). */
+export const makePartnerCandidate = async (w: World, evidence: boolean) => {
+  const org = await newOrg(w.db, { name: `Matrix candidate ${w.uniq()}`, partnershipStage: 'assessed' });
+  if (evidence) {
+    const [a] = await w.db.insert(schema.agreements).values({ kind: 'mou', status: 'active', title: `Matrix MOU ${w.uniq()}` }).returning();
+    await w.db.insert(schema.agreementParties).values({ agreementId: a!.id, organizationId: org.id });
+  }
+  return org;
+};
+
 /** A service gap in a status (issue 25): the network's record, no organization's. */
 export const makeGap = async (w: World, status: 'identified' | 'resolved') =>
   (await w.db.insert(schema.serviceGaps).values({ title: `Matrix gap ${w.uniq()}`, spa: 'spa6', category: 'food-insecurity', status }).returning())[0]!;

@@ -48,6 +48,11 @@ export const organizationQueries = {
       queryKey: queryKeys.contacts.ofOrganization(id),
       queryFn: () => apiCall(api.listOrganizationContacts, { params: { id }, query: { limit: MAX_PAGE } }),
     }),
+  partnership: (id: string) =>
+    queryOptions({
+      queryKey: queryKeys.organizations.partnership(id),
+      queryFn: () => apiCall(api.getPartnership, { params: { id } }),
+    }),
   history: (id: string) =>
     infiniteQueryOptions({
       queryKey: queryKeys.organizations.history(id),

@@ -16,6 +16,7 @@ import { organizationQueries } from '../api/queries';
 import { HistoryList } from './history-list';
 import { OrganizationForm } from './organization-form';
 import { OrganizationContacts, OrganizationLocations, OrganizationServices } from './organization-sections';
+import { PartnershipCard } from './partnership-card';
 import { Fact } from '../../../components/ui/fact';
 import { displayUrl, spaLabel } from '../../../lib/labels';
 import './directory.css';
@@ -108,6 +109,7 @@ export function OrganizationPage({ id, canEdit, networkStaff, signedIn }: Props)
             <OrganizationServices organization={o} editor={editor} />
           </div>
           <div className="stack">
+            {networkStaff && signedIn && <PartnershipCard organizationId={o.id} />}
             <OrganizationLocations organizationId={o.id} editor={editor} />
             <OrganizationContacts organizationId={o.id} editor={editor} />
           </div>

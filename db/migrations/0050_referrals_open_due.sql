@@ -1,0 +1,2 @@
+CREATE INDEX "referrals_open_ack_due_idx" ON "referrals" USING btree ("acknowledge_due_at") WHERE "referrals"."acknowledged_at" is null and "referrals"."closed_at" is null and "referrals"."sent_at" is not null;--> statement-breakpoint
+CREATE INDEX "referrals_open_contact_due_idx" ON "referrals" USING btree ("first_contact_due_at") WHERE "referrals"."first_contact_at" is null and "referrals"."closed_at" is null and "referrals"."sent_at" is not null;

@@ -12,7 +12,8 @@ const EnvSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_DELIVERY.timeoutMs),
   WEBHOOK_RETRY_HOURS: z.coerce.number().positive().default(DEFAULT_DELIVERY.retryWindowMs / 3600_000),
   WEBHOOK_BACKOFF_BASE_MS: z.coerce.number().int().positive().default(DEFAULT_DELIVERY.backoffBaseMs),
-  SMTP_URL: z.string().url().optional(),
+  // Empty (docker-compose's ${SMTP_URL:-}) is the same as unset.
+  SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   APP_URL: z.string().url().default('http://127.0.0.1:3000'),
   EMAIL_FROM: z.string().min(3).default('Tandem <no-reply@tandem.example>'),
   WEBHOOK_BACKOFF_MAX_MS: z.coerce.number().int().positive().default(DEFAULT_DELIVERY.backoffMaxMs),

@@ -100,7 +100,7 @@ export const recommendationsRepo = {
         ${notifier.insert(
           'board.recommendation_overdue',
           'board_recommendation',
-          sql`select x.user_id, x.id as entity_id, 'Response overdue: ' || d.title || ' · ' || b.name as title, '{}'::jsonb as data
+          sql`select x.user_id, x.id as entity_id, 'Response overdue: ' || d.title || ' · ' || b.name as title, jsonb_build_object('boardId', x.board_id::text, 'board', b.name) as data
                 from recipients x join due d on d.id = x.id join ${boards} b on b.id = x.board_id join ${users} us on us.id = x.user_id and us.active`,
         )}
         returning 1

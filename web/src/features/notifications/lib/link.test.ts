@@ -13,4 +13,10 @@ describe('notification links', () => {
   it('has no page for the applicant’s own decision (marked read in place)', () => {
     expect(notificationLink({ kind: 'board.application_decided', entityType: 'board_application', entityId: ID, referralId: null, data: { boardId: BOARD, decision: 'selected' } })).toBeNull();
   });
+  it('opens the recommendation of an overdue-response notification', () => {
+    expect(notificationLink({ kind: 'board.recommendation_overdue', entityType: 'board_recommendation', entityId: ID, referralId: null, data: { boardId: BOARD } })).toBe(`/advisory-boards/${BOARD}/recommendations/${ID}`);
+  });
+  it("opens the organization's webhooks page for a paused subscription", () => {
+    expect(notificationLink({ kind: 'webhook.paused', entityType: 'webhook_subscription', entityId: ID, referralId: null, data: { organizationId: BOARD, host: 'hooks.example.org' } })).toBe(`/organizations/${BOARD}/webhooks`);
+  });
 });

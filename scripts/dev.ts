@@ -40,7 +40,6 @@ const main = async () => {
   // Webhook receivers on this machine are what a local run subscribes: loopback is allowed unless set otherwise.
   const runEnv = { WEBHOOKS_ALLOW_PRIVATE_URLS: 'true', ...process.env };
   const app = await buildApp({ ...loadConfig(url, runEnv), ...(viteMode ? {} : { webDistDir: webDist }) });
-  await app.listen({ host: env.HOST, port: env.PORT });
   const webPort = Number(process.env.WEB_PORT ?? 5173);
   const apiUrl = `http://${env.HOST}:${env.PORT}`;
   // Without SMTP_URL every email goes to the local mail catcher, read at its web page (README).
@@ -55,6 +54,8 @@ const main = async () => {
     APP_URL: process.env.APP_URL ?? (viteMode ? `http://127.0.0.1:${webPort}` : apiUrl),
     ...(mail ? { SMTP_URL: mail.smtpUrl } : {}),
   });
+  // Listening last: once /readyz answers, the whole product (mail catcher and worker included) has started.
+  await app.listen({ host: env.HOST, port: env.PORT });
   let web: ChildProcess | undefined;
   let unwatch: () => void = () => undefined;
   if (viteMode) {

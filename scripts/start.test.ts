@@ -11,7 +11,7 @@ import { commandLine, parentPid, pidAlive, waitForExit } from '../db/src/process
  */
 const root = path.resolve(__dirname, '..');
 const dataDir = tmpDataDir('start');
-let ports: { api: number; web: number; pg: number };
+let ports: { api: number; web: number; pg: number; mailSmtp: number; mailWeb: number };
 const started: ChildProcess[] = [];
 
 const childrenOf = (ppid: number) =>
@@ -25,7 +25,15 @@ const childrenOf = (ppid: number) =>
  */
 const start = async (args: string[] = []) => {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn' };
-  Object.assign(env, { PORT: String(ports.api), WEB_PORT: String(ports.web), TANDEM_PG_PORT: String(ports.pg), TANDEM_PG_DATA: dataDir });
+  Object.assign(env, {
+    PORT: String(ports.api),
+    WEB_PORT: String(ports.web),
+    TANDEM_PG_PORT: String(ports.pg),
+    TANDEM_PG_DATA: dataDir,
+    // Its own mail catcher, off the default ports a developer's npm start may hold.
+    MAIL_SMTP_PORT: String(ports.mailSmtp),
+    MAIL_WEB_PORT: String(ports.mailWeb),
+  });
   const cmd = spawn('bash', ['scripts/start.sh', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   started.push(cmd);
   let output = '';
@@ -67,7 +75,7 @@ const kill9 = (...pids: number[]) => {
 };
 
 beforeAll(async () => {
-  ports = { api: await freePort(), web: await freePort(), pg: await freePort() };
+  ports = { api: await freePort(), web: await freePort(), pg: await freePort(), mailSmtp: await freePort(), mailWeb: await freePort() };
 });
 
 afterAll(async () => {

@@ -113,7 +113,8 @@ describe('webhook delivery through the worker', () => {
     const worker = await startWorker({ databaseUrl: t.url, concurrency: 2, logLevel: 'silent', delivery: { ...delivery, retryWindowMs: 2_000 } });
     try {
       await w.sent();
-      await until('the pause', async () => (await key('GET', `/api/v1/webhooks/${sub.body.id}`)).body.status === 'paused', 30_000);
+      // Retries with backoff, then the give-up: seconds alone, longer on a loaded 2-core machine.
+      await until('the pause', async () => (await key('GET', `/api/v1/webhooks/${sub.body.id}`)).body.status === 'paused', 90_000);
     } finally {
       await worker.stop();
       mode = 'up';
@@ -128,7 +129,7 @@ describe('webhook delivery through the worker', () => {
     const resumed = await key('POST', `/api/v1/webhooks/${sub.body.id}/resume`, undefined, { 'if-match': `"${cur.version}"` });
     expect(resumed.status).toBe(200);
     expect(resumed.body.status).toBe('active');
-  }, 90_000);
+  }, 150_000);
 
   it('refuses URLs that resolve to loopback, link-local or private addresses unless allowed', async () => {
     for (const url of ['https://127.0.0.1/x', 'https://localhost/x', 'https://169.254.169.254/latest', 'https://10.1.2.3/', 'https://[::1]/', 'http://example.org/']) {

@@ -15,7 +15,7 @@ import { ACTORS, buildWorld, type World } from './world';
 // that a file runs each shard. Each shard builds its own world and test database, and creates the
 // shared object of every kind and state (as the single run did), so lists see the same rows.
 
-export const MATRIX_SHARDS = 3;
+export const MATRIX_SHARDS = 4;
 
 export interface Cell extends CellInfo {
   kindDef: KindDef<unknown>;

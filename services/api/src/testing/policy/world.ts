@@ -8,9 +8,10 @@ import { newBudgetRoundRow } from '@tandem/db/testing';
 import { sha256 } from '../../lib/crypto';
 import { signIn } from '../app';
 
-// The world the authorization matrix runs in (authz.matrix.test.ts): four organizations, a
-// member of every role where the role may exist, and API keys with and without each referral
-// scope. Built once; objects are made per kind by the policy table (table.ts).
+// The world the authorization matrix runs in (run-matrix.ts, for each of the shards
+// authz.matrix.1.test.ts …): four organizations, a member of every role where the role may exist,
+// and API keys with and without each referral scope. Built once per shard, in that shard's own
+// test database; objects are made per kind by the policy table (table.ts).
 
 /** A: the organization that owns the object (sends the referral, registered the client);
  *  B: its counterpart (receives the referral, co-signs the agreement); C: unrelated;

@@ -37,8 +37,9 @@ import {
 /*
  * THE AUTHORIZATION POLICY, as one table (issue 22). Written by hand from the spec
  * (ARCHITECTURE §3 who does which transition, §4 roles and visibility, the endpoint contract),
- * NOT derived from the code, so that the two can disagree. authz.matrix.test.ts expands it into
- * cells: every object kind × state × action × caller (ACTORS in world.ts).
+ * NOT derived from the code, so that the two can disagree. The authz.matrix.N.test.ts shards
+ * (testing/policy/run-matrix.ts) expand it into cells: every object kind × state × action × caller
+ * (ACTORS in world.ts).
  *
  * Outcomes:
  *   allow     2xx (the cell gets a fresh object when the action changes it)

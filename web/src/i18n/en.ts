@@ -824,6 +824,7 @@ export const en = {
   'orgPage.editNamed': "Edit {name}",
   'orgEdit.title': "Edit organization",
   'orgEdit.stage': "Partnership stage",
+  'orgEdit.stageHint': "Partnered is set with “Confirm partnered” on the partnership card, beside the evidence.",
   'orgEdit.internalNotes': "Internal notes",
   'orgEdit.internalNotesHint': "Seen only by signed-in network members.",
   'orgEdit.save': "Save changes",

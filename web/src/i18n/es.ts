@@ -828,6 +828,7 @@ export const es: Messages = {
   'orgPage.editNamed': "Editar {name}",
   'orgEdit.title': "Editar organización",
   'orgEdit.stage': "Etapa de la alianza",
+  'orgEdit.stageHint': "La etapa aliada se fija con «Confirmar alianza» en la tarjeta de la alianza, junto a la evidencia.",
   'orgEdit.internalNotes': "Notas internas",
   'orgEdit.internalNotesHint': "Solo las ven los miembros de la red con sesión iniciada.",
   'orgEdit.save': "Guardar cambios",

@@ -1560,6 +1560,7 @@ export const en = {
   'engagement.chooseSpa': "Choose an SPA",
   'engagement.choosePopulation': "Choose a population",
   'engagement.quickTitle': "Log an event",
+  'engagement.quickLeadNote': "You are recorded as the staff lead; change it later on the event's page.",
   'engagement.quickIntro': "The essentials now; partners, notes and follow-ups can be added later.",
   'engagement.log': "Log event",
   'engagement.notFound': "Event not found",

@@ -1564,6 +1564,7 @@ export const es: Messages = {
   'engagement.chooseSpa': "Elija una SPA",
   'engagement.choosePopulation': "Elija una población",
   'engagement.quickTitle': "Registrar un evento",
+  'engagement.quickLeadNote': "Usted queda registrado como responsable; puede cambiarlo después en la página del evento.",
   'engagement.quickIntro': "Lo esencial ahora; los socios, las notas y los seguimientos se pueden agregar después.",
   'engagement.log': "Registrar evento",
   'engagement.notFound': "Evento no encontrado",

@@ -1733,7 +1733,6 @@ export const en = {
   'reports.staff': "Staff member",
   'reports.anyStaff': "Any staff member",
   'reports.summary': "Events: {events} · Attendees: {attendees} · {from} to {to}",
-  'reports.filterNote': "Each filter narrows its own chart (SPA the SPA chart, focus population the population chart, staff member the staff chart); the totals count every event in the dates.",
   'reports.byPopulationTitle': "Events and attendees per period, by focus population",
   'reports.byPopulationNote': "An event with several focus populations counts in each, so a bar can add up to more than the total.",
   'reports.measure': "Show",

@@ -1737,7 +1737,6 @@ export const es: Messages = {
   'reports.staff': "Miembro del equipo",
   'reports.anyStaff': "Cualquier miembro del equipo",
   'reports.summary': "Eventos: {events} · Asistentes: {attendees} · del {from} al {to}",
-  'reports.filterNote': "Cada filtro acota su propia gráfica (el SPA la de SPA, la población la de poblaciones, el miembro del equipo la del equipo); los totales cuentan todos los eventos de las fechas.",
   'reports.byPopulationTitle': "Eventos y asistentes por periodo, por población prioritaria",
   'reports.byPopulationNote': "Un evento con varias poblaciones cuenta en cada una, así que una barra puede sumar más que el total.",
   'reports.measure': "Mostrar",

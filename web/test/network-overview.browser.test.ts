@@ -107,3 +107,43 @@ describe('network overview (issue 25)', () => {
     }
   });
 });
+
+describe('the partnership card on an organization page (issue 25)', () => {
+  it('shows the evidence beside "Confirm partnered"; without evidence a note is needed; the edit form offers no partnered', () =>
+    withPage(suite.browser, suite.stack.baseUrl, 'partnership-card', async (page) => {
+      const w = await world();
+      const member = await newUser(suite.stack.db, { org: w.hq, role: 'collaboration_team', name: `Olga Equipo ${uniq()}` });
+      const clinica = await newOrg(suite.stack.db, { name: `Clínica Este ${uniq()}`, type: 'cbo', partnershipStage: 'assessed' });
+      const client = await newClient(suite.stack.db, w.hq);
+      await newReferral(suite.stack.db, { from: w.hq, to: clinica, client, status: 'sent', sentAt: daysAgo(2) });
+      await signIn(page, member.email, member.password);
+
+      await page.goto(`/directory/organizations/${clinica.id}`);
+      const card = page.locator('.card').filter({ has: page.getByRole('heading', { name: 'Partnership', exact: true }) });
+      await expectVisible(card.getByText('Referrals received'));
+      const fact = (term: string) => card.locator('.partnership-evidence div', { has: page.locator('dt', { hasText: term }) }).locator('dd');
+      expect([await fact('Agreements').innerText(), await fact('Referrals received').innerText()]).toEqual(['0', '1']);
+      // The edit form offers every stage but partnered (that is the button's).
+      await page.getByRole('button', { name: 'Edit organization' }).click();
+      const stages = await page.getByRole('form', { name: 'Edit organization' }).getByLabel('Partnership stage').locator('option').allInnerTexts();
+      expect(stages).toEqual(['Prospect', 'Outreach', 'Assessed']);
+      await page.getByRole('button', { name: 'Cancel' }).click();
+
+      // With a referral received, confirming needs no note.
+      await card.getByRole('button', { name: 'Confirm partnered' }).click();
+      await expectVisible(card.getByText(`Confirmed partnered by ${member.name}`));
+      expect(await card.getByRole('button', { name: 'Confirm partnered' }).count()).toBe(0);
+      await expectVisible(card.locator('.badge', { hasText: 'Partnered' }));
+
+      // No agreement and no referral: the button waits for a note saying why.
+      const bare = await newOrg(suite.stack.db, { name: `Taller Oeste ${uniq()}`, type: 'cbo', partnershipStage: 'outreach' });
+      await page.goto(`/directory/organizations/${bare.id}`);
+      await expectVisible(card.getByText('No agreement and no referral received yet'));
+      const button = card.getByRole('button', { name: 'Confirm partnered' });
+      expect(await button.isDisabled()).toBe(true);
+      await card.getByLabel('Note').fill('MOU signed on paper at the county');
+      await button.click();
+      await expectVisible(card.getByText(`Confirmed partnered by ${member.name}`));
+      await screenshot(page, 'partnership-card-1280');
+    }));
+});

@@ -35,6 +35,10 @@ describe('engagement events (issue 25)', () => {
         await form.getByRole('button', { name: 'Log event' }).click();
         await expectVisible(page.getByRole('heading', { name: title, level: 1 }));
         await expectVisible(page.getByText('Event logged'));
+        // The person logging it is its staff lead, so it counts in their monthly report.
+        await expectVisible(page.locator('.engagement-facts').getByText(member.name));
+        const logged = await page.request.get(`/api/v1/engagement/events/${page.url().split('/').pop()!}`);
+        expect((await logged.json()).staffLeadIds).toEqual([member.id]);
         await screenshot(page, 'engagement-logged-390');
 
         // The next quick entry starts on the SPA this person used.

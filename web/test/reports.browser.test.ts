@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { newOrg, newUser } from '../../db/src/testing/factories';
 import { expectNoSeriousA11yFindings } from './axe';
 import { browserSuite, expectVisible, screenshot, signIn, uniq, withPage } from './browser';
@@ -31,9 +32,7 @@ describe('reports (issue 25)', () => {
         await form.getByLabel('Attendees in total').fill('23');
         await form.getByRole('button', { name: 'Log event' }).click();
         await expectVisible(page.getByRole('heading', { name: title, level: 1 }));
-        // Quick entry names no staff lead; the full form would: name this person, as a later edit does.
-        const id = page.url().split('/').pop()!;
-        expect((await page.request.patch(`/api/v1/engagement/events/${id}`, { data: { staffLeadIds: [member.id], version: 1 } })).status()).toBe(200);
+        // Quick entry names the person logging it as the staff lead (the staff chart below counts it for them).
 
         // The engagement report, reached from the menu.
         await page.getByRole('button', { name: 'Menu' }).click();
@@ -64,6 +63,17 @@ describe('reports (issue 25)', () => {
         expect(await byStaff.locator(`rect[data-period="${member.id}"]`).getAttribute('aria-label')).toBe(`${member.name}, Attendees: 23 attendees`);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
         await expectNoSeriousA11yFindings(page, 'the engagement report (390 px)');
+
+        // The filters narrow every chart and the totals: another SPA or another person → nothing; its SPA, population and lead → the event.
+        const summary = (text: RegExp) => expectVisible(page.locator('.report-summary', { hasText: text }));
+        await page.goto('/reports?spa=spa6');
+        await summary(/^Events: 0 · Attendees: 0 ·/);
+        await page.goto(`/reports?staff=${randomUUID()}`);
+        await summary(/^Events: 0 · Attendees: 0 ·/);
+        await page.goto(`/reports?spa=spa4&population=homelessness&staff=${member.id}`);
+        await summary(/^Events: 1 · Attendees: 23 ·/);
+        expect(await page.getByRole('region', { name: 'Events by SPA' }).locator('rect[data-series="value"][data-period="spa4"]').getAttribute('data-value')).toBe('1');
+        await page.goto('/reports');
         await screenshot(page, 'reports-engagement-390');
 
         // The State's quarterly roll-up for this quarter.

@@ -204,7 +204,8 @@ describe('organizations', () => {
     run(
       fc.asyncProperty(
         orgBody(),
-        bodyOf(UpdateOrganizationBodySchema, { liaisonUserId: fc.constant(w.netAdminId) }, ['version']),
+        // Never to partnered: that is POST .../partnership/confirm (a PATCH to it → 409 partnership_confirm_required, organizations.test.ts).
+        bodyOf(UpdateOrganizationBodySchema, { liaisonUserId: fc.constant(w.netAdminId), partnershipStage: fc.constantFrom('prospect', 'outreach', 'assessed') }, ['version']),
         fc.boolean(),
         async (create, body, byHeader) => {
           const org = ok(api.createOrganization, await call(w.netAdmin, api.createOrganization, { body: create }));

@@ -157,7 +157,7 @@ export const engagementReportEndpoints = {
     operationId: 'getEngagementReport',
     summary: 'Engagement events and attendees by period, optionally by SPA, focus population, event type or staff lead',
     description:
-      "Events that started between `from` and `to` (Los Angeles days, both included), per month, quarter or year, optionally split by SPA, focus population, event type or staff lead. Each period has a total row (key null); `counting` says how an event in several SPAs or populations counts. Removed events never count. With `Accept: text/csv`, the same rows as CSV (the total rows say TOTAL and how they count). For the collaboration team, board coordinators and network admins. Changes nothing.",
+      "Events that started between `from` and `to` (Los Angeles days, both included), per month, quarter or year, optionally split by SPA, focus population, event type or staff lead, and optionally only the events matching `spa`, `population`, `type` and `staffId` (the events list's filters: a matching event counts whole, under all its values of a dimension). Each period has a total row (key null); `counting` says how an event in several SPAs or populations counts. Removed events never count. With `Accept: text/csv`, the same rows as CSV (the total rows say TOTAL and how they count). For the collaboration team, board coordinators and network admins. Changes nothing.",
     tags: ['Reports'],
     security: ['session'],
     query: EngagementReportQuerySchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { DateSchema } from '../common/ids';
-import { FOCUS_POPULATIONS, type FocusPopulation } from '../common/enums';
+import { DateSchema, IdSchema } from '../common/ids';
+import { FOCUS_POPULATIONS, FocusPopulationSchema, SpaSchema, type FocusPopulation } from '../common/enums';
+import { EngagementEventTypeSchema } from './enums';
 import { METRIC_PERIODS } from '../referrals/metrics';
 
 // Engagement reports (issue 25, "Reports"): events and attendees per period, and the State's
@@ -32,6 +33,11 @@ export const EngagementReportQuerySchema = z
     by: ReportDimensionsSchema.optional().describe(
       'Dimensions to split each period by, as a comma list (each at most once; the order given is the order of the key columns): spa, population, type, staff (a user id). `by=spa` gives one row per SPA; `by=spa,population` one row per SPA × focus population combination. An unknown or repeated dimension → 400 validation_failed on `by`.',
     ),
+    // The events list's filters (GET /api/v1/engagement/events), same meaning: an event that matches counts, whole.
+    spa: SpaSchema.optional().describe('Only events that served this SPA (an event in several SPAs still counts under each of them with by=spa)'),
+    population: FocusPopulationSchema.optional().describe('Only events for this focus population (an event for several still counts under each with by=population)'),
+    type: EngagementEventTypeSchema.optional().describe('Only events of this type'),
+    staffId: IdSchema.optional().describe('Only events this person led (an event with several leads still counts under each with by=staff)'),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'Must be on or after from' });
 export type EngagementReportQuery = z.input<typeof EngagementReportQuerySchema>;

@@ -90,7 +90,7 @@ export const eventFields = {
     .refine(distinct, 'Each population may be named once')
     .describe('Focus populations the event served (la-reference.json wpcLaFocusPopulations codes)'),
   organizationIds: ids(100, 'organization').default([]).describe('Partner organizations from the directory (unknown → 422 reference_not_found)'),
-  staffLeadIds: ids(20, 'person').default([]).describe('Staff leads: users holding a network role (unknown → 422 reference_not_found)'),
+  staffLeadIds: ids(20, 'person').default([]).describe('Staff leads: users holding a network role (unknown → 422 reference_not_found). Kept as sent: omitted means no lead (the event then counts in no one\'s monthly report); the API never adds the caller — the web\'s quick entry names the person logging it'),
   attendeeCount: Count.describe('Attendees in total'),
   attendeesByGroup: AttendeesByGroupSchema.default({}),
   summary: z.string().trim().max(20_000).nullish().describe('Internal notes: what was discussed and decided'),

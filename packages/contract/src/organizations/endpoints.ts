@@ -56,11 +56,12 @@ export const organizationEndpoints = {
     concurrency: 'required',
     summary: "Edit an organization's directory facts (stage, liaison and internal notes: network staff only)",
     description:
-      'Changes the fields given. Partnership stage, liaison and internal notes are for network staff. Takes `If-Match`. Audited (GET /history shows it).',
+      'Changes the fields given. Partnership stage, liaison and internal notes are for network staff. The stage moves freely between prospect, outreach and assessed (and back from partnered), but never to partnered: that is a person\'s confirmation weighed against evidence, `POST /api/v1/organizations/{id}/partnership/confirm`; a move to partnered here → 409 partnership_confirm_required (sending partnered for an organization already partnered changes nothing). Takes `If-Match`. Audited (GET /history shows it).',
     tags: ['Organizations'],
     ...write,
     params: IdParamsSchema,
     body: UpdateOrganizationBodySchema,
+    problems: ['partnership_confirm_required'],
     responses: { 200: OrganizationSchema, 409: ProblemSchema, 428: ProblemSchema },
   }),
 };

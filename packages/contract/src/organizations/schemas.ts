@@ -76,7 +76,7 @@ export const UpdateOrganizationBodySchema = z
     spas: z.array(SpaSchema).max(8),
     focusPopulations: z.array(FocusPopulationSchema),
     languages: z.array(LanguageSchema),
-    partnershipStage: PartnershipStageSchema.describe('Network admins and the collaboration team only; the date of a new stage is set to today unless given'),
+    partnershipStage: PartnershipStageSchema.describe('Network admins and the collaboration team only; the date of a new stage is set to today unless given. Not to partnered (409 partnership_confirm_required): confirm it with POST /api/v1/organizations/{id}/partnership/confirm'),
     stageDates: StageDatesSchema.partial().describe('Network admins and the collaboration team only'),
     liaisonUserId: IdSchema.nullable().describe('Network admins and the collaboration team only'),
     internalNotes: z.string().trim().max(8000).nullable().describe('Network admins and the collaboration team only'),

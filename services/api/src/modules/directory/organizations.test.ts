@@ -45,6 +45,26 @@ describe('PATCH /api/v1/organizations/:id', () => {
     expect(res.json()).toMatchObject({ partnershipStage: 'assessed', stageDates: { outreach: '2026-01-05', assessed: today }, internalNotes: 'Strong CalFresh team' });
   });
 
+  it('refuses a move to partnered (409 partnership_confirm_required: the confirm endpoint records who, when and the evidence); other stage moves, and partnered kept as it is, go through', async () => {
+    const org = await newOrg(t.db, { partnershipStage: 'assessed' });
+    const collab = await as('collaboration_team');
+    const patch = (payload: object) => t.app.inject({ method: 'PATCH', url: `/api/v1/organizations/${org.id}`, headers: collab, payload });
+    const refused = await patch({ partnershipStage: 'partnered', description: 'Signed an MOU', version: 1 });
+    expect([refused.statusCode, refused.headers['content-type'], refused.json().code]).toEqual([409, 'application/problem+json; charset=utf-8', 'partnership_confirm_required']);
+    expect(refused.json().detail).toContain(`/api/v1/organizations/${org.id}/partnership/confirm`);
+    const unchanged = (await t.app.inject({ method: 'GET', url: `/api/v1/organizations/${org.id}`, headers: collab })).json();
+    expect(unchanged).toMatchObject({ partnershipStage: 'assessed', version: 1, stageDates: { partnered: null } });
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/organizations/${org.id}/history`, headers: collab })).json().data).toEqual([]);
+    // Backwards (the directory always allowed it) still goes through.
+    expect((await patch({ partnershipStage: 'outreach', version: 1 })).json()).toMatchObject({ partnershipStage: 'outreach', version: 2 });
+
+    const partnered = await newOrg(t.db, { partnershipStage: 'partnered' });
+    const same = await t.app.inject({ method: 'PATCH', url: `/api/v1/organizations/${partnered.id}`, headers: collab, payload: { partnershipStage: 'partnered', description: 'Food bank', version: 1 } });
+    expect([same.statusCode, same.json().partnershipStage, same.json().description]).toEqual([200, 'partnered', 'Food bank']);
+    const back = await t.app.inject({ method: 'PATCH', url: `/api/v1/organizations/${partnered.id}`, headers: collab, payload: { partnershipStage: 'assessed', version: 2 } });
+    expect([back.statusCode, back.json().partnershipStage]).toEqual([200, 'assessed']);
+  });
+
   it('shows internal notes to signed-in users only', async () => {
     const org = await newOrg(t.db, { internalNotes: 'Only for the network' });
     const anon = (await t.app.inject({ method: 'GET', url: `/api/v1/organizations/${org.id}` })).json();

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Db } from '@tandem/db';
 import type { CreateOrganizationBodySchema, Organization, OrgType, UpdateOrganizationBodySchema } from '@tandem/contract';
-import { forbidden, notFound } from '../../lib/app-error';
+import { AppError, forbidden, notFound } from '../../lib/app-error';
 import type { Actor, Ctx } from '../../lib/actor';
 import { diffFields, recordAudit } from '../../lib/audit';
 import { assertVersion } from '../../lib/concurrency';
@@ -70,6 +70,10 @@ export const createOrganizationsService = ({ db }: { db: Db }) => ({
       const touchesNetwork = NETWORK_FIELDS.some((f) => input[f] !== undefined);
       if (touchesNetwork && !isNetworkStaff(ctx.actor)) throw forbidden('Only network admins and the collaboration team change partnership stage, liaison or internal notes.');
       assertVersion(before.version, expected);
+      // Partnered is a person's confirmation weighed against evidence (partnership.ts), recorded with who and when; never a stage edit.
+      if (fields.partnershipStage === 'partnered' && before.partnershipStage !== 'partnered') {
+        throw new AppError('partnership_confirm_required', `Partnered is set by confirming the partnership: POST /api/v1/organizations/${id}/partnership/confirm (it weighs the evidence and records who confirmed it).`);
+      }
       const stage = fields.partnershipStage ?? before.partnershipStage;
       const stageDates = { ...before.stageDates, ...givenDates };
       if (fields.partnershipStage && fields.partnershipStage !== before.partnershipStage && !stageDates[stage as keyof typeof stageDates]) {

@@ -223,6 +223,70 @@ describe('GET /api/v1/reports/engagement', () => {
     ]);
   });
 
+  it("filters by spa, population, type and staffId as the events list does: a matching event counts whole (under all its values), the others not at all", async () => {
+    const team = await who('collaboration_team');
+    // spa4: E1 (spa4+spa6, 10) and E2 (20); E1 still counts under spa6.
+    expect(cells((await team.call('GET', `${URL}?${H1}&by=spa&spa=spa4`)).body.rows)).toEqual([
+      ['2026-01', null, 2, 30],
+      ['2026-01', 'spa4', 2, 30],
+      ['2026-01', 'spa6', 1, 10],
+    ]);
+    // Led by Bo: E2 (town hall, 20, led with Ada), S1, S2 (Q1: 7, 8) and S3 (Q2: 9).
+    const bo = await team.call('GET', `${URL}?${H1}&groupBy=quarter&by=type&staffId=${f.l2.id}`);
+    expect(cells(bo.body.rows)).toEqual([
+      ['2026-Q1', null, 3, 35],
+      ['2026-Q1', 'town_hall', 1, 20],
+      ['2026-Q1', 'workgroup', 2, 15],
+      ['2026-Q2', null, 1, 9],
+      ['2026-Q2', 'workgroup', 1, 9],
+    ]);
+    // Led by Bo, by staff: the events he led, each also under Ada when she co-led it.
+    expect(cells((await team.call('GET', `${URL}?${H1}&groupBy=year&by=staff&staffId=${f.l2.id}`)).body.rows)).toEqual([
+      ['2026', null, 4, 44],
+      ...[
+        [f.l1.id, 1, 20],
+        [f.l2.id, 4, 44],
+      ]
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])))
+        .map(([k, e, a]) => ['2026', k, e, a]),
+    ]);
+    // Homelessness: E1 only (the removed January town hall never counts; the 1,000s are out of range).
+    expect(cells((await team.call('GET', `${URL}?${H1}&groupBy=year&population=homelessness`)).body.rows)).toEqual([['2026', null, 1, 10]]);
+    expect(cells((await team.call('GET', `${URL}?${H1}&groupBy=year&population=homelessness&type=outreach_meeting`)).body.rows)).toEqual([['2026', null, 1, 10]]);
+    // Filters combine (and): no homelessness workgroup → no rows.
+    expect((await team.call('GET', `${URL}?${H1}&groupBy=year&population=homelessness&type=workgroup`)).body.rows).toEqual([]);
+  });
+
+  it('CSV with filters: the same rows as the JSON', async () => {
+    const team = await who('collaboration_team');
+    const q = `${URL}?${H1}&groupBy=year&by=population&spa=spa6`;
+    const res = await t.app.inject({ method: 'GET', url: q, headers: { ...team.headers, accept: 'text/csv' } });
+    expect(res.statusCode).toBe(200);
+    // spa6: E1 (homelessness+mental_health, 10) and the series' three (healthy_pregnancy 7+8+9).
+    expect(res.body.split('\r\n')).toEqual([
+      'period,population,label,events,attendees',
+      `2026,TOTAL,"${ENGAGEMENT_COUNTING}",4,34`,
+      '2026,healthy_pregnancy,,3,24',
+      '2026,homelessness,,1,10',
+      '2026,mental_health,,1,10',
+      '',
+    ]);
+    expect(cells((await team.call('GET', q)).body.rows)).toEqual([
+      ['2026', null, 4, 34],
+      ['2026', 'healthy_pregnancy', 3, 24],
+      ['2026', 'homelessness', 1, 10],
+      ['2026', 'mental_health', 1, 10],
+    ]);
+  });
+
+  it('refuses a bad filter value with 400', async () => {
+    const team = await who('collaboration_team');
+    for (const bad of ['spa=spa99', 'population=everyone', 'type=party', 'staffId=ada']) {
+      const res = await team.call('GET', `${URL}?${H1}&${bad}`);
+      expect([bad, res.status, res.body.code]).toEqual([bad, 400, 'validation_failed']);
+    }
+  });
+
   it('refuses a repeated or unknown dimension, or a malformed list, with 400 validation_failed on `by`', async () => {
     const team = await who('collaboration_team');
     for (const by of ['spa,spa', 'spa,organization', 'spa,', ',spa', 'spa;population', 'spa,population,type,staff,spa']) {

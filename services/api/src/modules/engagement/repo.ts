@@ -111,6 +111,19 @@ const LABEL = { month: 'YYYY-MM', quarter: 'YYYY-"Q"Q', year: 'YYYY' } as const;
 const inRange = (from: string, to: string) =>
   sql`e.deleted_at is null and e.starts_at >= (${from}::date::timestamp at time zone ${TZ}) and e.starts_at < ((${to}::date + 1)::timestamp at time zone ${TZ})`;
 
+/** The report's optional filters, the events list's meaning: an event that matches counts, whole. */
+export type ReportFilters = { spa?: string; population?: string; type?: string; staffId?: string };
+const matching = (f: ReportFilters) =>
+  sql.join(
+    [
+      f.spa ? sql` and e.spas @> array[${f.spa}]::text[]` : null,
+      f.population ? sql` and e.focus_populations @> array[${f.population}]::text[]` : null,
+      f.type ? sql` and e.type = ${f.type}` : null,
+      f.staffId ? sql` and exists (select 1 from ${eventStaff} s where s.event_id = e.id and s.user_id = ${f.staffId}::uuid)` : null,
+    ].filter((x) => x !== null),
+    sql``,
+  );
+
 /** The values of a dimension one event counts under (several for SPAs, populations and staff leads). */
 const keysOf = (by: EngagementReportDimension) => {
   switch (by) {
@@ -147,7 +160,7 @@ export type StateCell = {
  * attendees of those rows only.
  */
 export const reportsRepo = {
-  async byPeriod(db: DbOrTx, q: { from: string; to: string; groupBy: keyof typeof LABEL; by?: readonly EngagementReportDimension[] }): Promise<ReportCell[]> {
+  async byPeriod(db: DbOrTx, q: { from: string; to: string; groupBy: keyof typeof LABEL; by?: readonly EngagementReportDimension[] } & ReportFilters): Promise<ReportCell[]> {
     const unit = sql.raw(`'${q.groupBy}'`);
     const label = sql.raw(`'${LABEL[q.groupBy]}'`);
     const dims = q.by ?? [];
@@ -162,7 +175,7 @@ export const reportsRepo = {
     const res = await db.execute<Omit<ReportCell, 'keys'> & Record<`k${number}`, string | null>>(sql`
       with ev as (
         select e.id, e.attendee_count, to_char(date_trunc(${unit}, e.starts_at at time zone ${TZ}), ${label}) as period${sql.join(arrays, sql``)}
-        from ${events} e where ${inRange(q.from, q.to)}
+        from ${events} e where ${inRange(q.from, q.to)}${matching(q)}
       ),
       cells as (
         select distinct ev.id, ev.period, ev.attendee_count${list(ks)}

@@ -34,6 +34,9 @@ export function OrganizationForm({ organization: o, networkStaff, onDone, onRelo
   const set = <K extends keyof typeof d>(k: K, v: (typeof d)[K]) => setD((x) => ({ ...x, [k]: v }));
   const errors = fieldErrorsOf(update.error);
   const opt = t('common.optional');
+  // Partnered is confirmed on the partnership card (the API refuses it here, 409 partnership_confirm_required); an organization already partnered keeps it on offer.
+  const wasPartnered = o.partnershipStage === 'partnered';
+  const stages = PARTNERSHIP_STAGES.filter((v) => wasPartnered || v !== 'partnered');
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -67,7 +70,7 @@ export function OrganizationForm({ organization: o, networkStaff, onDone, onRelo
       <CheckboxGroup legend={t('orgForm.languages')} name="languages" columns={3} value={d.languages} onChange={(v) => set('languages', v)} error={errors.languages} options={LANGUAGES.map((v) => ({ value: v, label: t(`language.${v}`) }))} />
       {networkStaff && (
         <>
-          <SelectField label={t('orgEdit.stage')} name="partnershipStage" value={d.partnershipStage} options={PARTNERSHIP_STAGES.map((v) => ({ value: v, label: t(`stage.${v}`) }))} onChange={(e) => set('partnershipStage', e.target.value)} error={errors.partnershipStage} />
+          <SelectField label={t('orgEdit.stage')} name="partnershipStage" value={d.partnershipStage} hint={wasPartnered ? undefined : t('orgEdit.stageHint')} options={stages.map((v) => ({ value: v, label: t(`stage.${v}`) }))} onChange={(e) => set('partnershipStage', e.target.value)} error={errors.partnershipStage} />
           <TextAreaField label={t('orgEdit.internalNotes')} optionalLabel={opt} hint={t('orgEdit.internalNotesHint')} name="internalNotes" value={d.internalNotes} onChange={(e) => set('internalNotes', e.target.value)} error={errors.internalNotes} />
         </>
       )}

@@ -26,6 +26,8 @@ const usualSpa = (userId: string): Spa | '' => {
 /**
  * Log an event on a phone, just after it: the six things the state report counts (title, type,
  * date, SPA, population, attendees) on one screen; the rest is added later on the event's page.
+ * The person logging it is sent as the staff lead, so it counts in their monthly engagement
+ * report (the API keeps staffLeadIds as sent and never adds the caller itself; see the module's README).
  */
 export function QuickEntryPage({ userId }: { userId: string }) {
   const t = useT();
@@ -45,6 +47,7 @@ export function QuickEntryPage({ userId }: { userId: string }) {
       spas: d.spa ? [d.spa] : [],
       focusPopulations: d.population ? [d.population] : [],
       attendeeCount: d.attendees === '' ? -1 : Number(d.attendees),
+      staffLeadIds: [userId],
     };
     create.mutate(body, {
       onSuccess: (ev) => {
@@ -106,6 +109,7 @@ export function QuickEntryPage({ userId }: { userId: string }) {
             onChange={(e) => set('attendees', e.target.value)}
             error={errors.attendeeCount}
           />
+          <p className="field-hint">{t('engagement.quickLeadNote')}</p>
           <Button type="submit" loading={create.isPending} className="engagement-quick-submit">
             {t('engagement.log')}
           </Button>

@@ -38,29 +38,40 @@ const sumByKey = (r: EngagementReport) => {
 
 /**
  * The engagement report: events and attendees per period by focus population, by SPA and by
- * staff member, each a chart with its table and CSV. Filters live in the URL.
+ * staff member, each a chart with its table and CSV. Filters live in the URL and go to every
+ * chart's query (and its CSV), so every figure and total counts only the matching events.
  */
 export function EngagementReportPage({ showNetwork }: { showNetwork: boolean }) {
   const { t, locale } = useI18n();
   const [params, set] = useUrlFilters();
   const [measure, setMeasure] = useState<Measure>('events');
+  const spa = pickParam(SPA_CODES, params.get('spa'));
+  const population = pickParam(FOCUS_POPULATIONS, params.get('population'));
+  const staff = idParam(params.get('staff'));
   const base = {
     from: dateParam(params.get('from')),
     to: dateParam(params.get('to')),
     groupBy: pickParam(METRIC_PERIODS, params.get('period')) ?? 'month',
+    spa,
+    population,
   } satisfies EngagementReportQuery;
-  const spa = pickParam(SPA_CODES, params.get('spa'));
-  const population = pickParam(FOCUS_POPULATIONS, params.get('population'));
-  const staff = idParam(params.get('staff'));
+  // Each chart's query, its CSV the same. The staff chart leaves staffId out: its row for the chosen
+  // person is the same figure either way (an event they led counts whole), and its other rows
+  // name everyone the staff picker offers.
+  const queries = {
+    population: { ...base, staffId: staff, by: 'population' },
+    spa: { ...base, staffId: staff, by: 'spa' },
+    staff: { ...base, by: 'staff' },
+  } satisfies Record<string, EngagementReportQuery>;
 
-  const byPopulation = useQuery({ ...reportQueries.engagement({ ...base, by: 'population' }), placeholderData: keepPreviousData });
-  const bySpa = useQuery({ ...reportQueries.engagement({ ...base, by: 'spa' }), placeholderData: keepPreviousData });
-  const byStaff = useQuery({ ...reportQueries.engagement({ ...base, by: 'staff' }), placeholderData: keepPreviousData });
+  const byPopulation = useQuery({ ...reportQueries.engagement(queries.population), placeholderData: keepPreviousData });
+  const bySpa = useQuery({ ...reportQueries.engagement(queries.spa), placeholderData: keepPreviousData });
+  const byStaff = useQuery({ ...reportQueries.engagement(queries.staff), placeholderData: keepPreviousData });
   const measureName = (m: Measure) => (m === 'events' ? t('reports.events') : t('reports.attendees')).toLowerCase();
   const describe = (d: Datum, s: { label: string }, v: number) =>
     t('reports.segment', { period: d.label, series: s.label, value: v, measure: measureName(measure) });
   const csv = (by: 'population' | 'spa' | 'staff') => () =>
-    downloadReportCsv(api.getEngagementReport, { ...base, by }, `engagement-${by}.csv`);
+    downloadReportCsv(api.getEngagementReport, queries[by], `engagement-${by}.csv`);
   const staffNames = byStaff.data ? sumByKey(byStaff.data) : new Map<string, { label: string | null }>();
   const nameOf = (id: string) => staffNames.get(id)?.label ?? t('reports.unnamed');
 
@@ -130,7 +141,6 @@ export function EngagementReportPage({ showNetwork }: { showNetwork: boolean }) 
               onChange={(e) => set({ staff: e.target.value })}
             />
           </form>
-          <p className="report-note">{t('reports.filterNote')}</p>
         </FiltersFold>
       </Card>
 

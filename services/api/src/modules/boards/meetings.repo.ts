@@ -51,6 +51,7 @@ export const meetingsRepo = {
       .innerJoin(boardMeetings, eq(boardMeetings.id, boardMotions.meetingId))
       .where(and(eq(boardMotions.boardId, f.boardId), f.meetingId ? eq(boardMotions.meetingId, f.meetingId) : undefined))
       .orderBy(desc(boardMeetings.startsAt), asc(boardMotions.createdAt), asc(boardMotions.id)),
+  motion: async (db: DbOrTx, boardId: string, id: string) => first(await db.select().from(boardMotions).where(and(eq(boardMotions.boardId, boardId), eq(boardMotions.id, id)))),
   lockMotion: async (db: DbOrTx, meetingId: string, id: string) => first(await db.select().from(boardMotions).where(and(eq(boardMotions.meetingId, meetingId), eq(boardMotions.id, id))).for('update')),
   insertMotion: async (db: DbOrTx, row: typeof boardMotions.$inferInsert) => (await db.insert(boardMotions).values(row).returning())[0]!,
   touchMotion: async (db: DbOrTx, id: string) => {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { addDays, type Role } from '@tandem/contract';
 import { schema } from '@tandem/db';
-import { newBoardRow, newMemberRow, newOrg, newUser } from '@tandem/db/testing';
+import { newBoardRow, newMeetingRow, newMemberRow, newMotionRow, newOrg, newUser } from '@tandem/db/testing';
 import { signIn, testApp, type TestApp } from '../../testing/app';
 import { notifier } from '../notifications';
 import { sweepOverdueRecommendations, todayUtc } from './recommendations.service';
@@ -350,6 +350,41 @@ describe('public "you said, we did"', () => {
       recommendations: [],
       figures: { recommendationsMade: 0, memberRetention: null },
     });
+  });
+});
+
+describe('the meeting and motion a recommendation came from', () => {
+  it("takes this board's meeting and motion, and refuses with a 422 one that does not exist, one of another board, or a motion of another meeting, keeping nothing", async () => {
+    const c = await person('board_coordinator');
+    const b = await newBoardRow(t.db, { status: 'active' });
+    const other = await newBoardRow(t.db, { status: 'active' });
+    const meeting = await newMeetingRow(t.db, b.id);
+    const motion = await newMotionRow(t.db, meeting);
+    const laterMeeting = await newMeetingRow(t.db, b.id);
+    const theirMeeting = await newMeetingRow(t.db, other.id);
+    const theirMotion = await newMotionRow(t.db, theirMeeting);
+    const ok = await create(c.headers, b.id, { meetingId: meeting.id, motionId: motion.id });
+    expect([(await stored(ok.id)).meetingId, (await stored(ok.id)).motionId]).toEqual([meeting.id, motion.id]);
+    const random = '6b1f9a52-3c1e-4f7a-9a4b-0d2e8c7f1a30';
+    const cases: [Record<string, unknown>, string][] = [
+      [{ meetingId: random }, 'body.meetingId'],
+      [{ meetingId: theirMeeting.id }, 'body.meetingId'],
+      [{ motionId: random }, 'body.motionId'],
+      [{ motionId: theirMotion.id }, 'body.motionId'],
+      [{ meetingId: laterMeeting.id, motionId: motion.id }, 'body.motionId'],
+    ];
+    const before = (await t.db.select().from(schema.boardRecommendations).where(eq(schema.boardRecommendations.boardId, b.id))).length;
+    for (const [body, path] of cases) {
+      const res = await t.app.inject({ method: 'POST', url: url(b.id), headers: c.headers, payload: { ...BASE, ...body } });
+      expect([body, res.statusCode, res.headers['content-type'], res.json().code, res.json().errors[0].path]).toEqual([body, 422, 'application/problem+json; charset=utf-8', 'reference_not_found', path]);
+      const edit = await patch(c.headers, b.id, ok, body);
+      expect([body, edit.statusCode, edit.json().code]).toEqual([body, 422, 'reference_not_found']);
+    }
+    expect((await t.db.select().from(schema.boardRecommendations).where(eq(schema.boardRecommendations.boardId, b.id))).length).toBe(before);
+    expect([(await stored(ok.id)).meetingId, (await stored(ok.id)).motionId, (await stored(ok.id)).version]).toEqual([meeting.id, motion.id, ok.version]);
+    // Cleared, then moved to the later meeting: fine.
+    const moved = await patch(c.headers, b.id, ok, { meetingId: laterMeeting.id, motionId: null });
+    expect([moved.statusCode, moved.json().meetingId, moved.json().motionId]).toEqual([200, laterMeeting.id, null]);
   });
 });
 

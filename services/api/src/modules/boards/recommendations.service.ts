@@ -301,7 +301,7 @@ export const createRecommendationsService = ({ db, today = todayUtc }: { db: Db;
 
     /** "You said, we did" for a board the public may see (the caller checked it): no one's name. */
     async publicRecord(boardId: string): Promise<Pick<PublicPage, 'figures' | 'recommendations'>> {
-      const [recs, members] = await Promise.all([all(boardId), recommendationsRepo.retention(db, boardId)]);
+      const [recs, members, meetings] = await Promise.all([all(boardId), recommendationsRepo.retention(db, boardId), meetingsRepo.heldFigures(db, boardId)]);
       const count = (p: (r: Recommendation) => boolean) => recs.filter(p).length;
       return {
         figures: {
@@ -315,9 +315,9 @@ export const createRecommendationsService = ({ db, today = todayUtc }: { db: Db;
           membersSeated: members.seated,
           membersRetained: members.retained,
           memberRetention: members.seated ? Math.round((members.retained / members.seated) * 1000) / 1000 : null,
-          // Meetings are another part of issue 26 (their tables are not here yet): null until then.
-          meetingsHeld: null,
-          attendanceRate: null,
+          // Counts only: no member is named. Present and remote attended; excused and absent did not.
+          meetingsHeld: meetings.held,
+          attendanceRate: meetings.attendanceRows ? Math.round((meetings.attended / meetings.attendanceRows) * 1000) / 1000 : null,
         },
         recommendations: recs.map(toPublic),
       };

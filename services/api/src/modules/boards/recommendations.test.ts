@@ -276,6 +276,15 @@ describe('public "you said, we did"', () => {
       }),
       await newMemberRow(t.db, b.id, { name: 'Tomás Villalobos', email: 'tomas.v@example.org', phone: null, status: 'on_leave' }),
     ];
+    // Meetings, by hand: two held with attendance (present, remote, excused, absent: 2 of 4; present,
+    // absent, absent: 1 of 3), one held with none recorded, one scheduled and one cancelled (neither
+    // counts, nor the scheduled one's attendance): 3 held, (2 + 1) / (4 + 3) = 0.429 attendance.
+    const [m0, m1, m2, m3] = members;
+    await newMeetingRow(t.db, b.id, [[m0!.id, 'present'], [m1!.id, 'remote'], [m2!.id, 'excused'], [m3!.id, 'absent']]);
+    await newMeetingRow(t.db, b.id, [[m0!.id, 'present'], [m1!.id, 'absent'], [m3!.id, 'absent']]);
+    await newMeetingRow(t.db, b.id);
+    await newMeetingRow(t.db, b.id, [[m0!.id, 'present']], { status: 'scheduled' });
+    await newMeetingRow(t.db, b.id, [], { status: 'cancelled' });
     const adopted = await create(c.headers, b.id, { title: 'Peer navigators', submittedOn: '2026-01-10' });
     let res = await patch(c.headers, b.id, adopted, {
       status: 'adopted',
@@ -326,8 +335,8 @@ describe('public "you said, we did"', () => {
       membersSeated: 4,
       membersRetained: 3,
       memberRetention: 0.75,
-      meetingsHeld: null,
-      attendanceRate: null,
+      meetingsHeld: 3,
+      attendanceRate: 0.429,
     });
     // No one's personal data: no member's name, email or phone, nor the responder's or an owner's name.
     for (const m of members) for (const v of [m.name, m.email, m.phone]) if (v) expect(res.body).not.toContain(v);
@@ -348,7 +357,7 @@ describe('public "you said, we did"', () => {
     expect(res.json()).toMatchObject({
       acceptingApplications: true,
       recommendations: [],
-      figures: { recommendationsMade: 0, memberRetention: null },
+      figures: { recommendationsMade: 0, memberRetention: null, meetingsHeld: 0, attendanceRate: null },
     });
   });
 });

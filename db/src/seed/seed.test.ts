@@ -225,7 +225,7 @@ describe('demo seed', () => {
     expect(meetings.find((m) => m.status === 'cancelled')!.n).toBe(1);
     expect((await one<{ n: number }>(`select count(*)::int as n from board_motions where board_id = $1`, [board.id])).n).toBeGreaterThanOrEqual(3);
     const methods = await all<{ method: string }>(`select distinct method from stipend_payments where board_id = $1 order by method`, [board.id]);
-    expect(methods.map((m) => m.method)).toEqual(expect.arrayContaining(['check', 'gift_card']));
+    expect(methods.map((m) => m.method)).toEqual(expect.arrayContaining(['check', 'direct_deposit', 'gift_card']));
     expect((await one<{ n: number }>(`select count(*)::int as n from stipend_payments where board_id = $1 and purpose = 'advance'`, [board.id])).n).toBe(2);
     const statuses = await all<{ status: string }>(`select distinct status from board_recommendations where board_id = $1 order by status`, [board.id]);
     expect(statuses.map((r) => r.status)).toEqual(['adopted', 'implemented', 'not_adopted', 'partially_adopted', 'submitted', 'under_review']);

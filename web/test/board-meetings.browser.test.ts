@@ -29,7 +29,7 @@ describe('board meetings', () => {
         await signIn(page, coordinator.email, TEST_PASSWORD);
         await page.setViewportSize(PHONE);
         await page.goto(`/advisory-boards/${board.id}`);
-        await page.getByRole('navigation', { name: 'Board pages' }).getByRole('link', { name: 'Meetings and trainings' }).click();
+        await page.getByRole('navigation', { name: 'Board sections' }).getByRole('link', { name: 'Meetings' }).click();
         await expectVisible(page.getByRole('heading', { level: 1, name: board.name }));
         await expectVisible(page.getByText('No meetings yet.'));
         await page.getByLabel('Date and time').fill('2026-03-10T18:00');

@@ -63,7 +63,9 @@ describe('"you said, we did"', () => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Advisory boards' }).click();
       await page.getByRole('link', { name: board.name }).click();
       await page.getByRole('link', { name: 'Recommendations' }).click();
-      await expectVisible(page.getByRole('heading', { level: 1, name: `Recommendations of ${board.name}` }));
+      // Recommendations are a tab of the board's page (its name is the page heading).
+      await expectVisible(page.getByRole('heading', { level: 1, name: board.name }));
+      await expectVisible(page.getByRole('heading', { level: 2, name: 'Recommendations' }));
       // The overdue response is flagged and comes first.
       await expectVisible(page.getByText('1 recommendation(s) have had no response by their due date.'));
       const rows = page.getByRole('table', { name: 'Recommendations' }).getByRole('row');

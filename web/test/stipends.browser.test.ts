@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { boardStipendPolicies, stipendPayments } from '../../db/src/schema';
-import { newApplicationRow, newBoardRow, newMemberRow } from '../../db/src/testing/board-factories';
+import { newApplicationRow, newBoardRow, newMeetingRow, newMemberRow } from '../../db/src/testing/board-factories';
 import { newOrg, newUser, TEST_PASSWORD } from '../../db/src/testing/factories';
 import { expectNoSeriousA11yFindings } from './axe';
 import { browserSuite, expectVisible, screenshot, signIn, uniq, withPage } from './browser';
@@ -30,6 +29,8 @@ const setUp = async () => {
     { boardId: board.id, memberId: members[0]!.id, amountCents: 100_000, method: 'gift_card', purpose: 'extra_work', status: 'issued', paidOn: `${year}-02-15` },
     { boardId: board.id, memberId: members[1]!.id, amountCents: 50_000, method: 'check', purpose: 'period', status: 'issued', paidOn: `${year}-01-15` },
   ]);
+  // A held meeting: Ana absent, Ben present, Cy remote.
+  await newMeetingRow(db, board.id, [[members[0]!.id, 'absent'], [members[1]!.id, 'present'], [members[2]!.id, 'remote']], { place: 'Community room' });
   const network = await newOrg(db, { name: `County Health ${uniq()}`, type: 'health_system', runsNetwork: true });
   const coordinator = await newUser(db, { org: network, role: 'board_coordinator', name: `Cora Coordinator ${uniq()}` });
   return { board, names, coordinator, year };
@@ -50,11 +51,12 @@ describe('board stipends', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
       await expectNoSeriousA11yFindings(page, 'the board stipends page');
 
-      // Pay a meeting: Ben and Cy, each at $150 in their preferred method (gift card).
+      // Pay a meeting: its attendees, Ben (present) and Cy (remote), each at $150 in their preferred method (gift card); Ana was absent.
       const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Pay a meeting' }) });
-      await form.getByLabel('Meeting id').fill(randomUUID());
-      await form.getByRole('group', { name: 'Members who attended' }).getByLabel(names[1]!).check();
-      await form.getByRole('group', { name: 'Members who attended' }).getByLabel(names[2]!).check();
+      await form.getByLabel('Meeting', { exact: true }).selectOption({ index: 1 });
+      const attended = form.getByRole('group', { name: 'Members who attended (present or remote)' });
+      await expectVisible(attended.getByLabel(names[1]!));
+      expect([await attended.getByLabel(names[1]!).isChecked(), await attended.getByLabel(names[2]!).isChecked(), await attended.getByLabel(names[0]!).count()]).toEqual([true, true, 0]);
       await form.getByRole('button', { name: 'Pay a meeting' }).click();
       await expectVisible(page.getByText('Payments recorded: 2.'));
       const payments = page.getByRole('region', { name: 'Payments' });

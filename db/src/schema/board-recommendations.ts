@@ -4,13 +4,14 @@ import { RECOMMENDATION_STATUSES } from '@tandem/contract';
 import { createdAt, id, inList, ts, updatedAt, version, type OneOf } from './helpers';
 import { users } from './accounts';
 import { boards } from './boards';
+import { boardMeetings, boardMotions } from './board-meetings';
 
 export type FollowUpAction = { text: string; owner: string | null; due: string | null; done: boolean };
 
 /**
  * A board's recommendations and the health system's answers (issue 26, "the feedback loop").
- * `meeting_id` and `motion_id` name the meeting and motion it came from (their tables come with
- * the meetings module: no foreign key yet). A partially or not adopted one carries its rationale.
+ * `meeting_id` and `motion_id` name the meeting and motion it came from (of the same board, checked
+ * by the service; SET NULL if one were ever deleted: the recommendation stands without it). A partially or not adopted one carries its rationale.
  */
 export const boardRecommendations = pgTable(
   'board_recommendations',
@@ -22,8 +23,8 @@ export const boardRecommendations = pgTable(
     title: text('title').notNull(),
     text: text('text').notNull(),
     topic: text('topic').notNull(),
-    meetingId: uuid('meeting_id'),
-    motionId: uuid('motion_id'),
+    meetingId: uuid('meeting_id').references(() => boardMeetings.id, { onDelete: 'set null' }),
+    motionId: uuid('motion_id').references(() => boardMotions.id, { onDelete: 'set null' }),
     submittedOn: date('submitted_on').notNull(),
     addressedTo: text('addressed_to').notNull(),
     responseDue: date('response_due').notNull(),

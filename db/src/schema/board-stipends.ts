@@ -4,6 +4,7 @@ import { STIPEND_METHODS, STIPEND_PURPOSES, STIPEND_STATUSES } from '@tandem/con
 import { arrayWithin, createdAt, id, inList, updatedAt, version, type OneOf } from './helpers';
 import { users } from './accounts';
 import { boardMembers, boards } from './boards';
+import { boardMeetings } from './board-meetings';
 
 /**
  * A board's stipend policy (issue 26), at most one row per board: the rates in cents, an optional
@@ -36,8 +37,9 @@ export const boardStipendPolicies = pgTable(
  * Stipend payments (ARCHITECTURE §2 `stipend_payments`), amounts in cents. A returned payment keeps
  * its row and leaves every total. `covered_by_advance_cents`: the part of an earning (meeting, extra
  * work, period) settled against the member's outstanding advance instead of paid again; the money
- * actually paid by this row is amount − covered. `meeting_id` has no foreign key yet (meetings are
- * being built beside this; the lead adds it at merge).
+ * actually paid by this row is amount − covered. `meeting_id` names the meeting paid (a money record
+ * keeps its meeting: deleting a meeting that was paid is refused, NO ACTION, so a board's own
+ * cascade still works).
  */
 export const stipendPayments = pgTable(
   'stipend_payments',
@@ -53,7 +55,7 @@ export const stipendPayments = pgTable(
     coveredByAdvanceCents: integer('covered_by_advance_cents').notNull().default(0),
     method: text('method').$type<OneOf<typeof STIPEND_METHODS>>().notNull(),
     purpose: text('purpose').$type<OneOf<typeof STIPEND_PURPOSES>>().notNull(),
-    meetingId: uuid('meeting_id'),
+    meetingId: uuid('meeting_id').references(() => boardMeetings.id, { onDelete: 'no action' }),
     paidOn: date('paid_on'),
     status: text('status').$type<OneOf<typeof STIPEND_STATUSES>>().notNull().default('planned'),
     note: text('note'),

@@ -5,6 +5,9 @@ import { ACCOUNT_SPECS, DEMO_PASSWORD } from './data/accounts';
 import { ALL_ORGS } from './data/organizations';
 import { demoPasswordHash, seedAccounts } from './steps/accounts';
 import { seedAgreements } from './steps/agreements';
+import { seedBoardMeetings } from './steps/board-meetings';
+import { seedBoardRecommendations } from './steps/board-recommendations';
+import { seedBoardStipends } from './steps/board-stipends';
 import { seedBoards } from './steps/boards';
 import { seedDirectory } from './steps/directory';
 import { seedGaps } from './steps/gaps';
@@ -48,6 +51,10 @@ export const SEED_STEPS: [name: string, step: SeedStep][] = [
   ['gaps', seedGaps],
   ['engagement', seedEngagement],
   ['boards', seedBoards],
+  // The reentry board's year: meetings first (recommendations name its meetings and motions).
+  ['board-meetings', seedBoardMeetings],
+  ['board-stipends', seedBoardStipends],
+  ['board-recommendations', seedBoardRecommendations],
 ];
 
 export interface SeedSummary {

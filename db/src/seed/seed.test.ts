@@ -218,6 +218,28 @@ describe('demo seed', () => {
     expect(maternal.n).toBe(5);
   });
 
+  it("seeds the reentry board's year: monthly meetings with attendance and motions, stipends by several methods with an advance, recommendations in every status (one overdue) naming its own meetings", async () => {
+    const board = await one<{ id: string }>(`select id from boards where name = 'Reentry Health Advisory Board'`);
+    const meetings = await all<{ status: string; n: number }>(`select status, count(*)::int as n from board_meetings where board_id = $1 group by status order by status`, [board.id]);
+    expect(meetings.find((m) => m.status === 'held')!.n).toBeGreaterThanOrEqual(11);
+    expect(meetings.find((m) => m.status === 'cancelled')!.n).toBe(1);
+    expect((await one<{ n: number }>(`select count(*)::int as n from board_motions where board_id = $1`, [board.id])).n).toBeGreaterThanOrEqual(3);
+    const methods = await all<{ method: string }>(`select distinct method from stipend_payments where board_id = $1 order by method`, [board.id]);
+    expect(methods.map((m) => m.method)).toEqual(expect.arrayContaining(['check', 'direct_deposit', 'gift_card']));
+    expect((await one<{ n: number }>(`select count(*)::int as n from stipend_payments where board_id = $1 and purpose = 'advance'`, [board.id])).n).toBe(2);
+    const statuses = await all<{ status: string }>(`select distinct status from board_recommendations where board_id = $1 order by status`, [board.id]);
+    expect(statuses.map((r) => r.status)).toEqual(['adopted', 'implemented', 'not_adopted', 'partially_adopted', 'submitted', 'under_review']);
+    // Every meeting or motion a recommendation or payment names is this board's, and came no later than the recommendation.
+    const foreign = await one<{ n: number }>(
+      `select count(*)::int as n from board_recommendations r left join board_meetings m on m.id = r.meeting_id left join board_motions v on v.id = r.motion_id
+        where r.board_id = $1 and ((r.meeting_id is not null and (m.board_id <> r.board_id or (m.starts_at at time zone 'America/Los_Angeles')::date > r.submitted_on)) or (r.motion_id is not null and (v.board_id <> r.board_id or v.meeting_id <> r.meeting_id)))`,
+      [board.id],
+    );
+    expect(foreign.n).toBe(0);
+    expect((await one<{ n: number }>(`select count(*)::int as n from board_recommendations where board_id = $1 and meeting_id is not null`, [board.id])).n).toBeGreaterThanOrEqual(5);
+    expect((await one<{ n: number }>(`select count(*)::int as n from board_recommendations where board_id = $1 and motion_id is not null`, [board.id])).n).toBeGreaterThanOrEqual(1);
+  });
+
   it('is deterministic: a second database gets the same organizations and services', async () => {
     const b = await seedFresh();
     try {

@@ -25,3 +25,15 @@ export const newReviewRow = async (db: DbOrTx, applicationId: string, reviewerUs
 
 export const newMemberRow = async (db: DbOrTx, boardId: string, over: Partial<typeof schema.boardMembers.$inferInsert> = {}) =>
   (await db.insert(schema.boardMembers).values({ boardId, name: 'Rosa Díaz', phone: '(323) 555-0100', termStart: '2027-01-01', termEnd: '2028-12-31', ...over }).returning())[0]!;
+
+type AttendanceStatus = (typeof schema.boardMeetingAttendance.$inferInsert)['status'];
+/** A meeting (held by default, in person) with its attendance, `[memberId, status]` each. */
+export const newMeetingRow = async (db: DbOrTx, boardId: string, attendance: [string, AttendanceStatus][] = [], over: Partial<typeof schema.boardMeetings.$inferInsert> = {}) => {
+  const m = (await db.insert(schema.boardMeetings).values({ boardId, startsAt: new Date('2026-03-05T01:00:00Z'), place: 'Library', status: 'held', ...over }).returning())[0]!;
+  if (attendance.length) await db.insert(schema.boardMeetingAttendance).values(attendance.map(([memberId, status]) => ({ meetingId: m.id, memberId, status })));
+  return m;
+};
+
+/** A motion of a meeting (no votes). */
+export const newMotionRow = async (db: DbOrTx, meeting: { id: string; boardId: string }, over: Partial<typeof schema.boardMotions.$inferInsert> = {}) =>
+  (await db.insert(schema.boardMotions).values({ boardId: meeting.boardId, meetingId: meeting.id, title: 'Adopt the recommendation', decision: 'consensus', ...over }).returning())[0]!;

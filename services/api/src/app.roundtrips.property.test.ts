@@ -42,7 +42,7 @@ import {
   type ReferralStatus,
   type Role,
 } from '@tandem/contract';
-import { newApplicationRow, newBoardRow, newOrg, newUser, newLocation, newService, newConsent, newRecommendationRow } from '@tandem/db/testing';
+import { newApplicationRow, newBoardRow, newOrg, newUser, newLocation, newService, newConsent, newRecommendationRow, newMeetingRow, newMotionRow } from '@tandem/db/testing';
 import { schema } from '@tandem/db';
 import { bodyOf, dateArb, timestampArb, valueOf } from './testing/arbitraries';
 import { signIn, testApp, type TestApp } from './testing/app';
@@ -1074,6 +1074,13 @@ describe('board recommendations', () => {
   /** A refusal the fields earn by name (a rule across fields, or a status edge that does not exist), not a 500. */
   const refusedBy = (res: LightMyRequestResponse, path: RegExp) =>
     (res.statusCode === 400 && res.json().code === 'validation_failed' && path.test(res.body)) || (res.statusCode === 409 && res.json().code === 'invalid_transition');
+  /** NIL stands for a meeting (and a motion of it) of the board: they must be the board's own. */
+  const withLinks = async <B extends { meetingId?: string | null; motionId?: string | null }>(boardId: string, body: B): Promise<B> => {
+    if (body.meetingId !== NIL && body.motionId !== NIL) return body;
+    const meeting = await newMeetingRow(t.db, boardId);
+    const motion = await newMotionRow(t.db, meeting);
+    return { ...body, ...(body.meetingId === NIL ? { meetingId: meeting.id } : {}), ...(body.motionId === NIL ? { motionId: motion.id } : {}) };
+  };
   /** Every read of a recommendation: detail, the board's list, the public page of its (active) board. */
   const readRecommendation = async (boardId: string, id: string) => {
     await read(w.netAdmin, api.getRecommendation, { params: { id: boardId, recommendationId: id } });
@@ -1084,8 +1091,9 @@ describe('board recommendations', () => {
 
   it('create, with any optional field absent or null', () =>
     run(
-      fc.asyncProperty(bodyOf(api.createRecommendation.body, { meetingId: fc.constantFrom(undefined, null, NIL), motionId: fc.constantFrom(undefined, null, NIL) }), async (body) => {
+      fc.asyncProperty(bodyOf(api.createRecommendation.body, { meetingId: fc.constantFrom(undefined, null, NIL), motionId: fc.constantFrom(undefined, null, NIL) }), async (generated) => {
         const b = await newBoardRow(t.db, { status: 'active' });
+        const body = await withLinks(b.id, generated);
         const res = await call(w.netAdmin, api.createRecommendation, { params: { id: b.id }, body });
         if (refusedBy(res, /responseDue/)) return;
         await readRecommendation(b.id, ok(api.createRecommendation, res).id);
@@ -1094,8 +1102,9 @@ describe('board recommendations', () => {
 
   it('update or respond, by If-Match or version', () =>
     run(
-      fc.asyncProperty(bodyOf(api.updateRecommendation.body, { meetingId: fc.constantFrom(undefined, null, NIL), motionId: fc.constantFrom(undefined, null, NIL) }, ['version']), fc.boolean(), async (body, byHeader) => {
+      fc.asyncProperty(bodyOf(api.updateRecommendation.body, { meetingId: fc.constantFrom(undefined, null, NIL), motionId: fc.constantFrom(undefined, null, NIL) }, ['version']), fc.boolean(), async (generated, byHeader) => {
         const b = await newBoardRow(t.db, { status: 'active' });
+        const body = await withLinks(b.id, generated);
         const r = await newRecommendationRow(t.db, b.id);
         const params = { id: b.id, recommendationId: r.id };
         const res = await call(w.netAdmin, api.updateRecommendation, byHeader ? { params, body, headers: ifMatch(r.version) } : { params, body: { ...body, version: r.version } });
@@ -1169,10 +1178,12 @@ describe('board stipends', () => {
 
   it('pay a meeting with any optional field absent or null', () =>
     run(
-      fc.asyncProperty(bodyOf(api.payMeeting.body, { memberIds: fc.constant([PLACEHOLDER]), meetingId: fc.uuid() }), async (body) => {
+      fc.asyncProperty(bodyOf(api.payMeeting.body, { memberIds: fc.constantFrom(undefined, [PLACEHOLDER]), meetingId: fc.constant(PLACEHOLDER) }), async (body) => {
         const { board, member } = await boardWithMember();
         await t.db.insert(schema.boardStipendPolicies).values({ boardId: board.id, meetingRateCents: 15000 });
-        const paid = ok(api.payMeeting, await call(w.netAdmin, api.payMeeting, { params: { id: board.id }, body: { ...body, memberIds: [member.id] } }));
+        const meeting = await newMeetingRow(t.db, board.id, [[member.id, 'remote']]);
+        const paid = ok(api.payMeeting, await call(w.netAdmin, api.payMeeting, { params: { id: board.id }, body: { ...body, meetingId: meeting.id, ...(body.memberIds ? { memberIds: [member.id] } : {}) } }));
+        expect(paid.data.map((p: { memberId: string; meetingId: string | null }) => [p.memberId, p.meetingId])).toEqual([[member.id, meeting.id]]);
         for (const p of paid.data) await readPayment(board.id, p);
       }),
     ), 60_000);

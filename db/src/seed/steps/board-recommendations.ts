@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { RecommendationStatus } from '@tandem/contract';
 import type { Tx } from '../../client';
-import { boardRecommendations, boardRecommendationUpdates, boards, type FollowUpAction } from '../../schema';
+import { boardMeetings, boardMotions, boardRecommendations, boardRecommendationUpdates, boards, type FollowUpAction } from '../../schema';
 import { dateFrom, daysFrom, SEED, type SeedContext } from '../context';
 import { ACCOUNT_SPECS } from '../data/accounts';
 import { createRng } from '../prng';
@@ -26,6 +26,8 @@ type Spec = {
   followUps?: (FollowUpAction & { dueInDays?: number })[];
   /** Implementation updates: days after submission, progress, what was done. */
   updates?: [afterDays: number, progress: number, text: string][];
+  /** The title of the motion (the meetings step's) that made it, when that meeting came before the submission. */
+  motion?: string;
 };
 
 const PROGRAM = 'Director, Reentry Health Program';
@@ -69,6 +71,7 @@ const SPECS: Spec[] = [
   },
   {
     title: 'Evening and weekend clinic hours for people on probation',
+    motion: 'Recommend evening clinic hours two days a week',
     text: 'Open the reentry clinic two evenings a week and Saturday mornings, so people who start jobs do not have to choose between work and care.',
     topic: 'Access',
     addressedTo: PROGRAM,
@@ -138,6 +141,17 @@ export const seedBoardRecommendations = async (tx: Tx, ctx: SeedContext) => {
   const ids = createRng(`${SEED}:board-recommendations`);
   const coordinator = ACCOUNT_SPECS.find((a) => a.role === 'board_coordinator');
   const responder = coordinator ? (ctx.users.get(coordinator.email.toLowerCase()) ?? null) : null;
+  // The meetings step's held meetings and motions (none without it): a recommendation names its
+  // motion's meeting when that came first, else the last meeting held on or before its submission.
+  const held = await tx.select({ id: boardMeetings.id, startsAt: boardMeetings.startsAt }).from(boardMeetings).where(and(eq(boardMeetings.boardId, board.id), eq(boardMeetings.status, 'held'))).orderBy(asc(boardMeetings.startsAt), asc(boardMeetings.id));
+  const motions = await tx.select({ id: boardMotions.id, title: boardMotions.title, meetingId: boardMotions.meetingId }).from(boardMotions).where(eq(boardMotions.boardId, board.id)).orderBy(asc(boardMotions.id));
+  const startsAt = new Map(held.map((m) => [m.id, m.startsAt]));
+  const linksOf = (s: Spec, submitted: Date) => {
+    const motion = motions.find((m) => m.title === s.motion);
+    const motionAt = motion ? startsAt.get(motion.meetingId) : undefined;
+    if (motion && motionAt && motionAt <= submitted) return { meetingId: motion.meetingId, motionId: motion.id };
+    return { meetingId: held.filter((m) => m.startsAt <= submitted).at(-1)?.id ?? null, motionId: null };
+  };
   const recs: (typeof boardRecommendations.$inferInsert)[] = [];
   const updates: (typeof boardRecommendationUpdates.$inferInsert)[] = [];
   for (const s of SPECS) {
@@ -150,6 +164,7 @@ export const seedBoardRecommendations = async (tx: Tx, ctx: SeedContext) => {
       title: s.title,
       text: s.text,
       topic: s.topic,
+      ...linksOf(s, daysFrom(ctx.now, submitted)),
       addressedTo: s.addressedTo,
       submittedOn: dateFrom(ctx.now, submitted),
       responseDue: dateFrom(ctx.now, submitted + (s.dueDays ?? 90)),

@@ -152,8 +152,15 @@ export const BoardFiguresSchema = z
     membersSeated: z.number().int().describe('Every member ever seated'),
     membersRetained: z.number().int().describe('Members serving (active or on leave) or who completed their term'),
     memberRetention: z.number().nullable().describe('membersRetained / membersSeated, 0..1; null with no members'),
-    meetingsHeld: z.number().int().nullable().describe('Null until meetings are recorded in Tandem'),
-    attendanceRate: z.number().nullable().describe('0..1; null until meetings are recorded in Tandem'),
+    meetingsHeld: z.number().int().min(0).describe('Meetings of the board with status held (scheduled and cancelled ones do not count)'),
+    attendanceRate: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .describe(
+        'Of the attendance rows of held meetings (one per member on the attendance list), the share present or remote (excused and absent count against), 0..1 rounded to 3 places; null when no held meeting has attendance recorded',
+      ),
   })
   .meta({ id: 'BoardFigures' });
 

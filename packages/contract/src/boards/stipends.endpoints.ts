@@ -88,7 +88,7 @@ export const boardStipendEndpoints = {
     operationId: 'payMeeting',
     summary: "Pay a meeting's attendees: one payment per member at the policy's meeting rate, all or nothing",
     description:
-      "Creates one meeting payment per member named, at the policy's meeting rate, in one transaction: any refusal (a member already paid for the meeting: 409 already_paid; a member not on the board: 422; no meeting rate set: 409 conflict; the annual cap: 409 stipend_cap_exceeded) creates nothing. Each is settled against the member's outstanding advance first. Audited.",
+      "Creates one meeting payment per attendee of the meeting (present or remote in its recorded attendance; `memberIds` narrows it to some of them), at the policy's meeting rate, in one transaction: any refusal (a meeting not of this board: 422 reference_not_found; no one recorded present or remote: 409 conflict; a member named who did not attend: 422 reference_not_found; a member already paid for the meeting: 409 already_paid; no meeting rate set: 409 conflict; the annual cap: 409 stipend_cap_exceeded) creates nothing. Each is settled against the member's outstanding advance first. Audited.",
     problems: ['already_paid', 'stipend_cap_exceeded', 'reference_not_found', 'conflict'],
     tags,
     ...coordinators,

@@ -116,8 +116,14 @@ export const StipendPaymentParamsSchema = z.object({ id: IdSchema, paymentId: Id
 
 export const PayMeetingBodySchema = z
   .object({
-    meetingId: IdSchema,
-    memberIds: z.array(IdSchema).min(1).max(100).refine(distinct, 'Each member once'),
+    meetingId: IdSchema.describe("A meeting of this board; its attendees (present or remote in its attendance) are paid"),
+    memberIds: z
+      .array(IdSchema)
+      .min(1)
+      .max(100)
+      .refine(distinct, 'Each member once')
+      .optional()
+      .describe('Only these attendees (each must have attended, present or remote); absent: every attendee'),
     method: StipendMethodSchema.optional().describe("Defaults to each member's preferred method when the policy offers it, else the policy's first"),
     paidOn: PaidOnSchema.nullish().describe('Given: the payments are issued on that date; absent: planned'),
     note: optionalText(1000),

@@ -43,6 +43,17 @@ export const meetingsRepo = {
   members: async (db: DbOrTx, boardId: string) =>
     db.select({ id: boardMembers.id, name: boardMembers.name, status: boardMembers.status }).from(boardMembers).where(eq(boardMembers.boardId, boardId)).orderBy(sql`${boardMembers.seat} nulls last`, boardMembers.name, boardMembers.id),
 
+  /** Held meetings of the board, and their attendance rows: all of them, and those present or remote (the public figures). */
+  async heldFigures(db: DbOrTx, boardId: string) {
+    const [held] = await db.select({ n: sql<number>`count(*)::int` }).from(boardMeetings).where(and(eq(boardMeetings.boardId, boardId), eq(boardMeetings.status, 'held')));
+    const [rows] = await db
+      .select({ all: sql<number>`count(*)::int`, attended: sql<number>`count(*) filter (where ${boardMeetingAttendance.status} in ('present', 'remote'))::int` })
+      .from(boardMeetingAttendance)
+      .innerJoin(boardMeetings, eq(boardMeetings.id, boardMeetingAttendance.meetingId))
+      .where(and(eq(boardMeetings.boardId, boardId), eq(boardMeetings.status, 'held')));
+    return { held: held?.n ?? 0, attendanceRows: rows?.all ?? 0, attended: rows?.attended ?? 0 };
+  },
+
   // ---- motions
   motions: async (db: DbOrTx, f: { boardId: string; meetingId?: string }) =>
     db
@@ -51,6 +62,7 @@ export const meetingsRepo = {
       .innerJoin(boardMeetings, eq(boardMeetings.id, boardMotions.meetingId))
       .where(and(eq(boardMotions.boardId, f.boardId), f.meetingId ? eq(boardMotions.meetingId, f.meetingId) : undefined))
       .orderBy(desc(boardMeetings.startsAt), asc(boardMotions.createdAt), asc(boardMotions.id)),
+  motion: async (db: DbOrTx, boardId: string, id: string) => first(await db.select().from(boardMotions).where(and(eq(boardMotions.boardId, boardId), eq(boardMotions.id, id)))),
   lockMotion: async (db: DbOrTx, meetingId: string, id: string) => first(await db.select().from(boardMotions).where(and(eq(boardMotions.meetingId, meetingId), eq(boardMotions.id, id))).for('update')),
   insertMotion: async (db: DbOrTx, row: typeof boardMotions.$inferInsert) => (await db.insert(boardMotions).values(row).returning())[0]!,
   touchMotion: async (db: DbOrTx, id: string) => {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Db } from '@tandem/db';
+import type { Db, DbOrTx } from '@tandem/db';
 import {
   DEFAULT_RESPONSE_DAYS,
   IMPLEMENTING,
@@ -20,6 +20,7 @@ import { assertVersion } from '../../lib/concurrency';
 import { assertCoordinates } from './access';
 import { boardsRepo, type BoardRow } from './repo';
 import type { Notifier } from '../notifications';
+import { meetingsRepo } from './meetings.repo';
 import {
   recommendationsRepo,
   SWEEP_BATCH,
@@ -49,6 +50,22 @@ const FIELDS = [
   'rationale',
   'followUps',
 ] as const;
+
+/**
+ * The meeting and motion a recommendation names must be this board's (a meeting or motion of
+ * another board is the 422 of a random id: its coordinators may not be this board's), and a motion
+ * named with its meeting must be of that meeting.
+ */
+const assertLinks = async (tx: DbOrTx, boardId: string, links: { meetingId: string | null; motionId: string | null }) => {
+  const errors: FieldError[] = [];
+  if (links.meetingId && !(await meetingsRepo.meeting(tx, boardId, links.meetingId))) errors.push({ path: 'body.meetingId', message: 'No such meeting of this board', code: 'unknown_reference' });
+  if (links.motionId) {
+    const motion = await meetingsRepo.motion(tx, boardId, links.motionId);
+    if (!motion) errors.push({ path: 'body.motionId', message: 'No such motion of this board', code: 'unknown_reference' });
+    else if (links.meetingId && !errors.length && motion.meetingId !== links.meetingId) errors.push({ path: 'body.motionId', message: 'Not a motion of that meeting', code: 'unknown_reference' });
+  }
+  if (errors.length) throw new AppError('reference_not_found', 'The meeting or motion named is not one of this board.', { errors });
+};
 
 /** Today's calendar date (UTC): responses are due by a date, and overdue from the day after. */
 export const todayUtc = () => new Date().toISOString().slice(0, 10);
@@ -186,6 +203,7 @@ export const createRecommendationsService = ({ db, today = todayUtc }: { db: Db;
         if (!(await boardsRepo.lock(tx, boardId))) throw notFound('board');
         await assertCoordinates(tx, ctx.actor, boardId);
         checkState({ status: 'submitted', response: null, rationale: null, submittedOn, responseDue });
+        await assertLinks(tx, boardId, { meetingId: input.meetingId ?? null, motionId: input.motionId ?? null });
         const row = await recommendationsRepo.insert(tx, {
           boardId,
           title: input.title,
@@ -235,6 +253,7 @@ export const createRecommendationsService = ({ db, today = todayUtc }: { db: Db;
           throw new AppError('invalid_transition', `A recommendation that is ${before.status} cannot become ${status}.`);
         const after = { ...before, ...fields };
         checkState(after);
+        if ('meetingId' in fields || 'motionId' in fields) await assertLinks(tx, boardId, after);
         // jsonb keeps its own key order: compare follow-ups in ours, so the same list again is no change.
         const changes = diffFields({ ...before, followUps: before.followUps.map(followUp) } as Record<string, unknown>, fields, FIELDS);
         if (!Object.keys(changes).length) return;
@@ -282,7 +301,7 @@ export const createRecommendationsService = ({ db, today = todayUtc }: { db: Db;
 
     /** "You said, we did" for a board the public may see (the caller checked it): no one's name. */
     async publicRecord(boardId: string): Promise<Pick<PublicPage, 'figures' | 'recommendations'>> {
-      const [recs, members] = await Promise.all([all(boardId), recommendationsRepo.retention(db, boardId)]);
+      const [recs, members, meetings] = await Promise.all([all(boardId), recommendationsRepo.retention(db, boardId), meetingsRepo.heldFigures(db, boardId)]);
       const count = (p: (r: Recommendation) => boolean) => recs.filter(p).length;
       return {
         figures: {
@@ -296,9 +315,9 @@ export const createRecommendationsService = ({ db, today = todayUtc }: { db: Db;
           membersSeated: members.seated,
           membersRetained: members.retained,
           memberRetention: members.seated ? Math.round((members.retained / members.seated) * 1000) / 1000 : null,
-          // Meetings are another part of issue 26 (their tables are not here yet): null until then.
-          meetingsHeld: null,
-          attendanceRate: null,
+          // Counts only: no member is named. Present and remote attended; excused and absent did not.
+          meetingsHeld: meetings.held,
+          attendanceRate: meetings.attendanceRows ? Math.round((meetings.attended / meetings.attendanceRows) * 1000) / 1000 : null,
         },
         recommendations: recs.map(toPublic),
       };

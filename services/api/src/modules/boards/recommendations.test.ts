@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { addDays, type Role } from '@tandem/contract';
 import { schema } from '@tandem/db';
-import { newBoardRow, newMemberRow, newOrg, newUser } from '@tandem/db/testing';
+import { newBoardRow, newMeetingRow, newMemberRow, newMotionRow, newOrg, newUser } from '@tandem/db/testing';
 import { signIn, testApp, type TestApp } from '../../testing/app';
 import { notifier } from '../notifications';
 import { sweepOverdueRecommendations, todayUtc } from './recommendations.service';
@@ -276,6 +276,15 @@ describe('public "you said, we did"', () => {
       }),
       await newMemberRow(t.db, b.id, { name: 'Tomás Villalobos', email: 'tomas.v@example.org', phone: null, status: 'on_leave' }),
     ];
+    // Meetings, by hand: two held with attendance (present, remote, excused, absent: 2 of 4; present,
+    // absent, absent: 1 of 3), one held with none recorded, one scheduled and one cancelled (neither
+    // counts, nor the scheduled one's attendance): 3 held, (2 + 1) / (4 + 3) = 0.429 attendance.
+    const [m0, m1, m2, m3] = members;
+    await newMeetingRow(t.db, b.id, [[m0!.id, 'present'], [m1!.id, 'remote'], [m2!.id, 'excused'], [m3!.id, 'absent']]);
+    await newMeetingRow(t.db, b.id, [[m0!.id, 'present'], [m1!.id, 'absent'], [m3!.id, 'absent']]);
+    await newMeetingRow(t.db, b.id);
+    await newMeetingRow(t.db, b.id, [[m0!.id, 'present']], { status: 'scheduled' });
+    await newMeetingRow(t.db, b.id, [], { status: 'cancelled' });
     const adopted = await create(c.headers, b.id, { title: 'Peer navigators', submittedOn: '2026-01-10' });
     let res = await patch(c.headers, b.id, adopted, {
       status: 'adopted',
@@ -326,8 +335,8 @@ describe('public "you said, we did"', () => {
       membersSeated: 4,
       membersRetained: 3,
       memberRetention: 0.75,
-      meetingsHeld: null,
-      attendanceRate: null,
+      meetingsHeld: 3,
+      attendanceRate: 0.429,
     });
     // No one's personal data: no member's name, email or phone, nor the responder's or an owner's name.
     for (const m of members) for (const v of [m.name, m.email, m.phone]) if (v) expect(res.body).not.toContain(v);
@@ -348,8 +357,43 @@ describe('public "you said, we did"', () => {
     expect(res.json()).toMatchObject({
       acceptingApplications: true,
       recommendations: [],
-      figures: { recommendationsMade: 0, memberRetention: null },
+      figures: { recommendationsMade: 0, memberRetention: null, meetingsHeld: 0, attendanceRate: null },
     });
+  });
+});
+
+describe('the meeting and motion a recommendation came from', () => {
+  it("takes this board's meeting and motion, and refuses with a 422 one that does not exist, one of another board, or a motion of another meeting, keeping nothing", async () => {
+    const c = await person('board_coordinator');
+    const b = await newBoardRow(t.db, { status: 'active' });
+    const other = await newBoardRow(t.db, { status: 'active' });
+    const meeting = await newMeetingRow(t.db, b.id);
+    const motion = await newMotionRow(t.db, meeting);
+    const laterMeeting = await newMeetingRow(t.db, b.id);
+    const theirMeeting = await newMeetingRow(t.db, other.id);
+    const theirMotion = await newMotionRow(t.db, theirMeeting);
+    const ok = await create(c.headers, b.id, { meetingId: meeting.id, motionId: motion.id });
+    expect([(await stored(ok.id)).meetingId, (await stored(ok.id)).motionId]).toEqual([meeting.id, motion.id]);
+    const random = '6b1f9a52-3c1e-4f7a-9a4b-0d2e8c7f1a30';
+    const cases: [Record<string, unknown>, string][] = [
+      [{ meetingId: random }, 'body.meetingId'],
+      [{ meetingId: theirMeeting.id }, 'body.meetingId'],
+      [{ motionId: random }, 'body.motionId'],
+      [{ motionId: theirMotion.id }, 'body.motionId'],
+      [{ meetingId: laterMeeting.id, motionId: motion.id }, 'body.motionId'],
+    ];
+    const before = (await t.db.select().from(schema.boardRecommendations).where(eq(schema.boardRecommendations.boardId, b.id))).length;
+    for (const [body, path] of cases) {
+      const res = await t.app.inject({ method: 'POST', url: url(b.id), headers: c.headers, payload: { ...BASE, ...body } });
+      expect([body, res.statusCode, res.headers['content-type'], res.json().code, res.json().errors[0].path]).toEqual([body, 422, 'application/problem+json; charset=utf-8', 'reference_not_found', path]);
+      const edit = await patch(c.headers, b.id, ok, body);
+      expect([body, edit.statusCode, edit.json().code]).toEqual([body, 422, 'reference_not_found']);
+    }
+    expect((await t.db.select().from(schema.boardRecommendations).where(eq(schema.boardRecommendations.boardId, b.id))).length).toBe(before);
+    expect([(await stored(ok.id)).meetingId, (await stored(ok.id)).motionId, (await stored(ok.id)).version]).toEqual([meeting.id, motion.id, ok.version]);
+    // Cleared, then moved to the later meeting: fine.
+    const moved = await patch(c.headers, b.id, ok, { meetingId: laterMeeting.id, motionId: null });
+    expect([moved.statusCode, moved.json().meetingId, moved.json().motionId]).toEqual([200, laterMeeting.id, null]);
   });
 });
 

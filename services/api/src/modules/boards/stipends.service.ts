@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '@tandem/db';
 import {
   advanceBalance,
+  countsAsPresent,
   DEFAULT_INFORMATION_RETURN_THRESHOLDS,
   FIRST_EDITABLE_THRESHOLD_YEAR,
   informationReturnThreshold,
@@ -20,6 +21,7 @@ import { assertVersion } from '../../lib/concurrency';
 import { toCsv } from '../../lib/csv';
 import { assertCoordinates } from './access';
 import { boardsRepo } from './repo';
+import { meetingsRepo } from './meetings.repo';
 import { stipendsRepo, type PaymentRow, type PaymentWithName, type PolicyRow, type ThresholdRow } from './stipends.repo';
 
 type PolicyBody = z.output<typeof api.updateStipendPolicy.body>;
@@ -122,6 +124,13 @@ const assertNotPaidForMeeting = async (tx: DbOrTx, meetingId: string, memberIds:
       errors: memberIds.flatMap((id, i) => (paid.has(id) ? [field(path(i), 'Already paid for this meeting')] : [])),
     });
   }
+};
+
+/** The meeting named is this board's (a meeting of another board is the 422 of a random id). */
+const assertMeeting = async (tx: DbOrTx, boardId: string, meetingId: string) => {
+  const m = await meetingsRepo.meeting(tx, boardId, meetingId);
+  if (!m) throw new AppError('reference_not_found', 'No such meeting of this board; nothing was recorded.', { errors: [field('body.meetingId', 'No such meeting', 'unknown_reference')] });
+  return m;
 };
 
 const COLUMNS: { header: string; value: (r: ExportRow & { year: number }) => string | number | boolean | null }[] = [
@@ -243,6 +252,7 @@ export const createStipendsService = ({ db }: { db: Db }) => {
         const rate = input.purpose === 'meeting' ? policy.meetingRateCents : input.purpose === 'extra_work' ? policy.extraRateCents : 0;
         const amountCents = input.amountCents ?? rate;
         if (amountCents <= 0) throw new AppError('validation_failed', 'Give the amount: the policy sets no rate for this purpose.', { errors: [field('body.amountCents', 'Required')] });
+        if (input.meetingId) await assertMeeting(tx, boardId, input.meetingId);
         if (input.purpose === 'meeting' && input.meetingId) await assertNotPaidForMeeting(tx, input.meetingId, [m.id], () => 'body.memberId');
         const rows = await stipendsRepo.payments(tx, boardId, { memberId: m.id });
         const row = await record(
@@ -260,27 +270,37 @@ export const createStipendsService = ({ db }: { db: Db }) => {
     },
 
     /**
-     * Pays a meeting: one payment per member named at the policy's meeting rate, all or nothing.
-     * For now the members come from the caller; once meetings are merged this reads the meeting's
-     * attendance (present or remote) instead, and `meetingId` gets its foreign key.
+     * Pays a meeting: one payment at the policy's meeting rate to each member who attended it
+     * (present or remote, from the meeting's attendance), all or nothing. `memberIds`, when given,
+     * pays only those of the attendees (each must be one: 422 otherwise).
      */
     async payMeeting(ctx: Ctx, boardId: string, input: PayMeetingBody) {
       const ids = await db.transaction(async (tx) => {
         await assertBoard(tx, ctx.actor, boardId, true);
-        const policy = await policyOf(tx, boardId);
-        const locked = await stipendsRepo.lockMembers(tx, boardId, input.memberIds);
-        const found = new Set(locked.map((m) => m.id));
-        const missing = input.memberIds.map((id, i) => [id, i] as const).filter(([id]) => !found.has(id));
-        if (missing.length) {
-          throw new AppError('reference_not_found', 'Some members named are not on this board; nothing was recorded.', { errors: missing.map(([, i]) => field(`body.memberIds.${i}`, 'No such member', 'unknown_reference')) });
+        await assertMeeting(tx, boardId, input.meetingId);
+        const attendees = ((await meetingsRepo.attendance(tx, [input.meetingId])).get(input.meetingId) ?? []).filter((a) => countsAsPresent(a.status)).map((a) => a.memberId);
+        if (!attendees.length) throw new AppError('conflict', "The meeting has no one recorded present or remote: record its attendance first; nothing was recorded.", { errors: [field('body.meetingId', 'No attendees')] });
+        const attended = new Set(attendees);
+        if (input.memberIds) {
+          const outside = input.memberIds.map((id, i) => [id, i] as const).filter(([id]) => !attended.has(id));
+          if (outside.length) {
+            throw new AppError('reference_not_found', 'Some members named did not attend this meeting (present or remote); nothing was recorded.', {
+              errors: outside.map(([, i]) => field(`body.memberIds.${i}`, 'Not at this meeting', 'unknown_reference')),
+            });
+          }
         }
+        const memberIds = input.memberIds ?? attendees;
+        const policy = await policyOf(tx, boardId);
+        const locked = await stipendsRepo.lockMembers(tx, boardId, memberIds);
+        if (locked.length !== memberIds.length) throw notFound('member');
+        const path = (i: number) => (input.memberIds ? `body.memberIds.${i}` : 'body.meetingId');
         if (policy.meetingRateCents <= 0) throw new AppError('conflict', "Set the board's meeting rate in its stipend policy first; nothing was recorded.");
         if (input.method) assertMethod(policy, input.method, 'body.method');
-        await assertNotPaidForMeeting(tx, input.meetingId, input.memberIds, (i) => `body.memberIds.${i}`);
+        await assertNotPaidForMeeting(tx, input.meetingId, memberIds, path);
         const preferred = new Map((await stipendsRepo.membersWithContact(tx, boardId)).map((m) => [m.id, m.preferredMethod]));
-        const rows = await stipendsRepo.payments(tx, boardId, { memberIds: input.memberIds });
+        const rows = await stipendsRepo.payments(tx, boardId, { memberIds });
         const out: string[] = [];
-        for (const [i, memberId] of input.memberIds.entries()) {
+        for (const [i, memberId] of memberIds.entries()) {
           const pref = preferred.get(memberId);
           const method = input.method ?? (pref && policy.methods.includes(pref) ? pref : policy.methods[0]!);
           const row = await record(
@@ -290,13 +310,13 @@ export const createStipendsService = ({ db }: { db: Db }) => {
             policy,
             rows,
             { memberId, amountCents: policy.meetingRateCents, method, purpose: 'meeting', meetingId: input.meetingId, paidOn: input.paidOn ?? null, status: input.paidOn ? 'issued' : 'planned', note: input.note ?? null },
-            () => `body.memberIds.${i}`,
+            () => path(i),
           );
           out.push(row.id);
         }
         return out;
       });
-      const rows = await stipendsRepo.payments(db, boardId, { memberIds: input.memberIds });
+      const rows = await stipendsRepo.payments(db, boardId);
       const byId = new Map(rows.map((r) => [r.id, r]));
       return { data: ids.map((id) => toPayment(byId.get(id)!)) };
     },

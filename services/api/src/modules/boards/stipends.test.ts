@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Role } from '@tandem/contract';
 import { schema } from '@tandem/db';
-import { newApplicationRow, newBoardRow, newMemberRow, newOrg } from '@tandem/db/testing';
+import { newApplicationRow, newBoardRow, newMeetingRow, newMemberRow, newOrg } from '@tandem/db/testing';
 import { caller, member, signIn, testApp, type Call, type TestApp } from '../../testing/app';
 
 let t: TestApp;
@@ -29,6 +29,8 @@ const board = async (names = ['Ana Ruiz', 'Ben Cole', 'Cy Park']) => {
   expect(res.status).toBe(200);
   return { id: b.id, name: b.name, members };
 };
+/** A held meeting of the board that the members given attended (present). */
+const meeting = async (boardId: string, members: { id: string }[]) => (await newMeetingRow(t.db, boardId, members.map((m) => [m.id, 'present']))).id;
 const pay = (boardId: string, body: Record<string, unknown>) => admin('POST', `/api/v1/boards/${boardId}/stipends`, body);
 const paymentsOf = async (boardId: string) => t.db.select().from(schema.stipendPayments).where(eq(schema.stipendPayments.boardId, boardId));
 
@@ -103,8 +105,8 @@ describe('payments', () => {
 describe('paying a meeting', () => {
   it("pays each member at the policy's rate in each one's preferred method, and refuses a second payment of the meeting for anyone, creating nothing", async () => {
     const b = await board();
-    const meetingId = randomUUID();
     const [a, bb, c] = b.members;
+    const meetingId = await meeting(b.id, [a!, bb!, c!]);
     const res = await admin('POST', `/api/v1/boards/${b.id}/stipends/meeting-payments`, { meetingId, memberIds: [a!.id, bb!.id] });
     expect([res.status, res.body.data.map((p: { amountCents: number; method: string; status: string; purpose: string }) => [p.amountCents, p.method, p.status, p.purpose])]).toEqual([
       200,
@@ -132,18 +134,59 @@ describe('paying a meeting', () => {
     expect((await admin('PUT', `/api/v1/boards/${b.id}/stipends/policy`, { annualCapCents: 20000, version: 2 })).status).toBe(200);
     expect((await pay(b.id, { memberId: bb!.id, method: 'check', purpose: 'extra_work', paidOn: '2026-01-10', status: 'issued' })).status).toBe(201);
     const before = await paymentsOf(b.id);
+    const meetingId = await meeting(b.id, [a!, bb!]);
     // a (first) would be recorded before bb goes over the cap: the transaction undoes it.
-    const over = await admin('POST', `/api/v1/boards/${b.id}/stipends/meeting-payments`, { meetingId: randomUUID(), memberIds: [a!.id, bb!.id], paidOn: '2026-02-10' });
+    const over = await admin('POST', `/api/v1/boards/${b.id}/stipends/meeting-payments`, { meetingId, memberIds: [a!.id, bb!.id], paidOn: '2026-02-10' });
     expect([over.status, over.body.code, over.body.errors[0].path]).toEqual([409, 'stipend_cap_exceeded', 'body.memberIds.1']);
-    const stranger = await admin('POST', `/api/v1/boards/${b.id}/stipends/meeting-payments`, { meetingId: randomUUID(), memberIds: [a!.id, randomUUID()] });
+    const stranger = await admin('POST', `/api/v1/boards/${b.id}/stipends/meeting-payments`, { meetingId, memberIds: [a!.id, randomUUID()] });
     expect([stranger.status, stranger.body.code, stranger.body.errors[0].path]).toEqual([422, 'reference_not_found', 'body.memberIds.1']);
-    const dup = await admin('POST', `/api/v1/boards/${b.id}/stipends/meeting-payments`, { meetingId: randomUUID(), memberIds: [a!.id, a!.id] });
+    const dup = await admin('POST', `/api/v1/boards/${b.id}/stipends/meeting-payments`, { meetingId, memberIds: [a!.id, a!.id] });
     expect([dup.status, dup.body.code]).toEqual([400, 'validation_failed']);
     expect(await paymentsOf(b.id)).toEqual(before);
     const noRate = await newBoardRow(t.db);
     const m = await newMemberRow(t.db, noRate.id);
-    const unset = await admin('POST', `/api/v1/boards/${noRate.id}/stipends/meeting-payments`, { meetingId: randomUUID(), memberIds: [m.id] });
+    const unset = await admin('POST', `/api/v1/boards/${noRate.id}/stipends/meeting-payments`, { meetingId: await meeting(noRate.id, [m]), memberIds: [m.id] });
     expect([unset.status, unset.body.code]).toEqual([409, 'conflict']);
+  });
+});
+
+describe("paying a meeting's attendance", () => {
+  it('pays those present or remote in its attendance (not the excused or absent), or only the attendees named; anyone else named is refused', async () => {
+    const b = await board(['Ana Ruiz', 'Ben Cole', 'Cy Park', 'Di Lund']);
+    const [a, bb, c, d] = b.members;
+    const meetingId = (await newMeetingRow(t.db, b.id, [[a!.id, 'present'], [bb!.id, 'remote'], [c!.id, 'excused'], [d!.id, 'absent']])).id;
+    const notThere = await admin('POST', `/api/v1/boards/${b.id}/stipends/meeting-payments`, { meetingId, memberIds: [a!.id, c!.id] });
+    expect([notThere.status, notThere.body.code, notThere.body.errors]).toEqual([422, 'reference_not_found', [expect.objectContaining({ path: 'body.memberIds.1' })]]);
+    expect(await paymentsOf(b.id)).toEqual([]);
+    const res = await admin('POST', `/api/v1/boards/${b.id}/stipends/meeting-payments`, { meetingId, paidOn: '2026-03-06' });
+    expect([res.status, res.body.data.map((p: { memberId: string; meetingId: string; status: string }) => [p.memberId, p.meetingId, p.status]).sort()]).toEqual([
+      200,
+      [
+        [a!.id, meetingId, 'issued'],
+        [bb!.id, meetingId, 'issued'],
+      ].sort(),
+    ]);
+    const again = await admin('POST', `/api/v1/boards/${b.id}/stipends/meeting-payments`, { meetingId });
+    expect([again.status, again.body.code]).toEqual([409, 'already_paid']);
+  });
+
+  it('refuses a meeting with no one present or remote, one that does not exist, and one of another board, with a problem and nothing recorded', async () => {
+    const b = await board();
+    const [a, bb] = b.members;
+    const nobody = await newMeetingRow(t.db, b.id, [[a!.id, 'absent'], [bb!.id, 'excused']]);
+    const empty = await admin('POST', `/api/v1/boards/${b.id}/stipends/meeting-payments`, { meetingId: nobody.id });
+    expect([empty.status, empty.headers['content-type'], empty.body.code]).toEqual([409, 'application/problem+json; charset=utf-8', 'conflict']);
+    const other = await board(['Eve Moss']);
+    const theirs = await meeting(other.id, other.members);
+    for (const meetingId of [randomUUID(), theirs]) {
+      const res = await admin('POST', `/api/v1/boards/${b.id}/stipends/meeting-payments`, { meetingId });
+      expect([res.status, res.headers['content-type'], res.body.code, res.body.errors[0].path]).toEqual([422, 'application/problem+json; charset=utf-8', 'reference_not_found', 'body.meetingId']);
+      // A single payment naming it is refused the same way (not a 500 from the foreign key).
+      const one = await pay(b.id, { memberId: a!.id, method: 'check', purpose: 'meeting', meetingId });
+      expect([one.status, one.body.code, one.body.errors[0].path]).toEqual([422, 'reference_not_found', 'body.meetingId']);
+    }
+    expect(await paymentsOf(b.id)).toEqual([]);
+    expect(await paymentsOf(other.id)).toEqual([]);
   });
 });
 
@@ -152,13 +195,13 @@ describe('advances', () => {
     const b = await board();
     const [a, bb] = b.members;
     expect((await pay(b.id, { memberId: a!.id, method: 'check', purpose: 'advance', amountCents: 20000, paidOn: '2026-01-05', status: 'issued' })).status).toBe(201);
-    const m1 = await admin('POST', `/api/v1/boards/${b.id}/stipends/meeting-payments`, { meetingId: randomUUID(), memberIds: [a!.id, bb!.id], method: 'check' });
+    const m1 = await admin('POST', `/api/v1/boards/${b.id}/stipends/meeting-payments`, { meetingId: await meeting(b.id, [a!, bb!]), memberIds: [a!.id, bb!.id], method: 'check' });
     const [pa, pb] = m1.body.data;
     // a's meeting is settled against the advance (nothing to pay, done); bb's is planned, to be paid.
     expect([pa.coveredByAdvanceCents, pa.paidCents, pa.status]).toEqual([15000, 0, 'issued']);
     expect([pb.coveredByAdvanceCents, pb.paidCents, pb.status]).toEqual([0, 15000, 'planned']);
     // The second meeting: $50 of advance left, $100 to pay.
-    const m2 = await admin('POST', `/api/v1/boards/${b.id}/stipends/meeting-payments`, { meetingId: randomUUID(), memberIds: [a!.id], method: 'check' });
+    const m2 = await admin('POST', `/api/v1/boards/${b.id}/stipends/meeting-payments`, { meetingId: await meeting(b.id, [a!]), memberIds: [a!.id], method: 'check' });
     expect([m2.body.data[0].coveredByAdvanceCents, m2.body.data[0].paidCents, m2.body.data[0].status]).toEqual([5000, 10000, 'planned']);
     const list = await admin('GET', `/api/v1/boards/${b.id}/stipends`);
     expect(list.body.advances).toEqual([{ memberId: a!.id, memberName: 'Ana Ruiz', advancedCents: 20000, paidCents: 20000, earnedCents: 30000, owedCents: 10000, stillAdvancedCents: 0 }]);
@@ -284,7 +327,7 @@ describe('access', () => {
       ['GET', `/api/v1/boards/${b.id}/stipends/export?year=2026`],
       ['PUT', `/api/v1/boards/${b.id}/stipends/policy`, { meetingRateCents: 1, version: 2 }],
       ['POST', `/api/v1/boards/${b.id}/stipends`, { memberId: b.members[0]!.id, method: 'check', purpose: 'advance', amountCents: 100 }],
-      ['POST', `/api/v1/boards/${b.id}/stipends/meeting-payments`, { meetingId: randomUUID(), memberIds: [b.members[0]!.id] }],
+      ['POST', `/api/v1/boards/${b.id}/stipends/meeting-payments`, { meetingId: await meeting(b.id, [b.members[0]!]) }],
       ['PATCH', `/api/v1/boards/${b.id}/stipends/${p.body.id}`, { note: 'x', version: 1 }],
     ];
     for (const o of outsiders) {

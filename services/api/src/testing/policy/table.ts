@@ -1875,7 +1875,7 @@ const boardStipendKind: KindDef<StipendObj> = {
       name: 'pay a meeting',
       method: 'POST',
       path: (c) => stipendPath(c, '/meeting-payments'),
-      body: (c) => ({ meetingId: '5a0f3c9e-2b1d-4c5e-8f70-9a1b2c3d4e5f', memberIds: [c.obj.member.id] }),
+      body: (c) => ({ meetingId: c.obj.meeting.id }),
       security: 'session',
       expect: coordinatorOr('allow'),
       mutates: true,

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { API_SCOPES, type ApiScope, type Role } from '@tandem/contract';
 import { schema, type Db } from '@tandem/db';
-import { newApplicationRow, newBoardRow, newClient, newConsent, newEngagementEvent, newMemberRow, newOrg, newReferral, newUser, newService, newRecommendationRow } from '@tandem/db/testing';
+import { newApplicationRow, newBoardRow, newClient, newConsent, newEngagementEvent, newMeetingRow, newMemberRow, newOrg, newReferral, newUser, newService, newRecommendationRow } from '@tandem/db/testing';
 import { newBudgetRoundRow } from '@tandem/db/testing';
 import { sha256 } from '../../lib/crypto';
 import { signIn } from '../app';
@@ -252,12 +252,16 @@ export const membershipOf = async (db: Db, userId: string) => db.select().from(s
 export const makeEngagementEvent = async (w: World) =>
   newEngagementEvent(w.db, { title: `Matrix event ${w.uniq()}`, organizationIds: [w.orgs.A.id], gapIds: ['0f3c9a4e-1b2d-4c5e-8f70-9a1b2c3d4e5f'] });
 
-/** makeBoard with a saved stipend policy ($150 a meeting, version 2) and a planned extra-work payment of its member (issue 26 stipends). */
+/**
+ * makeBoard with a saved stipend policy ($150 a meeting, version 2), a planned extra-work payment of
+ * its member, and a held meeting (not yet paid) the member attended (issue 26 stipends).
+ */
 export const makeStipendBoard = async (w: World) => {
   const b = await makeBoard(w, 'active');
   const [policy] = await w.db.insert(schema.boardStipendPolicies).values({ boardId: b.id, meetingRateCents: 15000, extraRateCents: 10000, version: 2 }).returning();
   const [payment] = await w.db.insert(schema.stipendPayments).values({ boardId: b.id, memberId: b.member.id, amountCents: 10000, method: 'check', purpose: 'extra_work' }).returning();
-  return { ...b, policy: policy!, payment: payment! };
+  const meeting = await newMeetingRow(w.db, b.id, [[b.member.id, 'present']]);
+  return { ...b, policy: policy!, payment: payment!, meeting };
 };
 
 /**

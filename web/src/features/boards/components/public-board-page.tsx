@@ -31,7 +31,7 @@ function Figures({ page }: { page: PublicPage }) {
         : t('recs.public.retentionValue', { percent: percent(f.memberRetention), count: f.membersRetained, total: f.membersSeated }),
     ],
   ];
-  if (f.meetingsHeld !== null) rows.push([t('recs.public.meetingsHeld'), String(f.meetingsHeld)]);
+  rows.push([t('recs.public.meetingsHeld'), String(f.meetingsHeld)]);
   if (f.attendanceRate !== null) rows.push([t('recs.public.attendance'), `${percent(f.attendanceRate)}%`]);
   return (
     <dl className="board-figures">

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { STIPEND_METHODS, STIPEND_PURPOSES, type StipendMethod, type StipendPurpose } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
@@ -5,15 +6,17 @@ import { Button } from '../../../components/ui/button';
 import { CheckboxGroup } from '../../../components/ui/checkbox-group';
 import { SelectField } from '../../../components/ui/select-field';
 import { StaleVersionAlert } from '../../../components/ui/stale-version-alert';
+import { Spinner } from '../../../components/ui/spinner';
 import { TextField } from '../../../components/ui/text-field';
 import type { MessageKey } from '../../../i18n/en';
 import { useI18n } from '../../../i18n/i18n-provider';
 import { errorMessage, fieldErrorsOf, isStaleVersion } from '../../../lib/errors';
+import { formatDateTime } from '../../../lib/format';
+import { meetingQueries } from '../api/meetings';
 import { useCreateStipend, usePayMeeting, useReloadStipends, useUpdatePolicy, type StipendPolicy } from '../api/stipend-queries';
 import { centsToDollars, dollarsToCents, formatMoney } from './stipend-money';
 
 type Member = { id: string; name: string; status: string };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One payment: any purpose; the amount defaults to the policy's rate for a meeting or extra work. */
 export function StipendRecordForm({ boardId, members, policy }: { boardId: string; members: Member[]; policy: StipendPolicy }) {
@@ -81,34 +84,61 @@ export function StipendRecordForm({ boardId, members, policy }: { boardId: strin
   );
 }
 
-/** Pay a meeting: the members who attended, each at the policy's meeting rate, all or nothing. */
-export function StipendPayMeetingForm({ boardId, members, policy }: { boardId: string; members: Member[]; policy: StipendPolicy }) {
+/** Pay a meeting: a held meeting of the board; its attendees (present or remote) are paid at the policy's meeting rate, all or nothing. */
+export function StipendPayMeetingForm({ boardId, policy }: { boardId: string; policy: StipendPolicy }) {
   const { t, locale } = useI18n();
   const pay = usePayMeeting(boardId);
+  const meetings = useQuery(meetingQueries.list(boardId));
   const [meetingId, setMeetingId] = useState('');
-  const [memberIds, setMemberIds] = useState<string[]>([]);
+  /** The attendees chosen (all of them until a box is unticked); null: not touched since the meeting was chosen. */
+  const [chosen, setChosen] = useState<string[] | null>(null);
   const [method, setMethod] = useState<'' | StipendMethod>('');
   const [paidOn, setPaidOn] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const errors = { ...fieldErrorsOf(pay.error, t), ...local };
-  const active = members.filter((m) => m.status !== 'ended');
+  const held = (meetings.data?.data ?? []).filter((m) => m.status === 'held');
+  const meeting = held.find((m) => m.id === meetingId);
+  const attendees = (meeting?.attendance ?? []).filter((a) => a.status === 'present' || a.status === 'remote');
+  const memberIds = chosen ?? attendees.map((a) => a.memberId);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const problems: Record<string, string> = {};
-    if (!UUID.test(meetingId.trim())) problems.meetingId = t('stipends.badMeetingId');
-    if (memberIds.length === 0) problems.memberIds = t('stipends.chooseMembers');
+    if (!meeting) problems.meetingId = t('stipends.badMeetingId');
+    else if (attendees.length === 0) problems.meetingId = t('stipends.noAttendees');
+    else if (memberIds.length === 0) problems.memberIds = t('stipends.chooseMembers');
     setLocal(problems);
     if (Object.keys(problems).length) return;
-    pay.mutate({ meetingId: meetingId.trim(), memberIds, ...(method ? { method } : {}), ...(paidOn ? { paidOn } : {}) }, { onSuccess: () => setMemberIds([]) });
+    // Every attendee: the API reads them from the meeting; a subset is named.
+    const subset = memberIds.length < attendees.length ? { memberIds } : {};
+    pay.mutate({ meetingId, ...subset, ...(method ? { method } : {}), ...(paidOn ? { paidOn } : {}) }, { onSuccess: () => setChosen(null) });
   };
 
   if (policy.meetingRateCents <= 0) return <p className="board-muted">{t('stipends.setRateFirst')}</p>;
+  if (meetings.isPending) return <Spinner />;
+  if (meetings.isError) return <Alert tone="danger">{errorMessage(meetings.error, t)}</Alert>;
+  if (!held.length) return <p className="board-muted">{t('stipends.noHeldMeetings')}</p>;
   return (
     <form className="stipend-form" onSubmit={submit} noValidate>
       <p>{t('stipends.payMeetingIntro', { amount: formatMoney(policy.meetingRateCents, locale) })}</p>
-      <TextField label={t('stipends.meetingId')} value={meetingId} onChange={(e) => setMeetingId(e.target.value)} hint={t('stipends.meetingIdHint')} error={errors.meetingId} autoComplete="off" />
-      <CheckboxGroup legend={t('stipends.attended')} name="stipend-members" options={active.map((m) => ({ value: m.id, label: m.name }))} value={memberIds} onChange={setMemberIds} error={errors.memberIds} columns={1} />
+      <SelectField
+        label={t('stipends.meetingId')}
+        value={meetingId}
+        onChange={(e) => {
+          setMeetingId(e.target.value);
+          setChosen(null);
+        }}
+        placeholder={t('stipends.chooseMeeting')}
+        options={held.map((m) => ({ value: m.id, label: `${formatDateTime(m.startsAt, locale)}${m.place ? ` · ${m.place}` : ''}` }))}
+        hint={t('stipends.meetingIdHint')}
+        error={errors.meetingId}
+      />
+      {meeting &&
+        (attendees.length ? (
+          <CheckboxGroup legend={t('stipends.attended')} name="stipend-members" options={attendees.map((a) => ({ value: a.memberId, label: a.memberName }))} value={memberIds} onChange={setChosen} error={errors.memberIds} columns={1} />
+        ) : (
+          <p className="board-muted">{t('stipends.noAttendees')}</p>
+        ))}
       <SelectField
         label={t('stipends.method')}
         value={method}

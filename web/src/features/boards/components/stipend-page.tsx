@@ -62,7 +62,7 @@ export function StipendsPage({ boardId }: { boardId: string }) {
           </Card>
           <div className="stipend-forms">
             <Card title={t('stipends.payMeeting')} headingLevel={2}>
-              <StipendPayMeetingForm boardId={boardId} members={members.data.data} policy={policy.data} />
+              <StipendPayMeetingForm boardId={boardId} policy={policy.data} />
             </Card>
             <Card title={t('stipends.recordTitle')} headingLevel={2}>
               <StipendRecordForm key={policy.data.version} boardId={boardId} members={members.data.data} policy={policy.data} />

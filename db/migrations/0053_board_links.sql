@@ -1,0 +1,7 @@
+-- Links written before these keys existed that name no meeting or motion of the same board are cleared first.
+UPDATE "board_recommendations" r SET "meeting_id" = NULL WHERE "meeting_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "board_meetings" m WHERE m."id" = r."meeting_id" AND m."board_id" = r."board_id");--> statement-breakpoint
+UPDATE "board_recommendations" r SET "motion_id" = NULL WHERE "motion_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "board_motions" m WHERE m."id" = r."motion_id" AND m."board_id" = r."board_id");--> statement-breakpoint
+UPDATE "stipend_payments" p SET "meeting_id" = NULL WHERE "meeting_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "board_meetings" m WHERE m."id" = p."meeting_id" AND m."board_id" = p."board_id");--> statement-breakpoint
+ALTER TABLE "board_recommendations" ADD CONSTRAINT "board_recommendations_meeting_id_board_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."board_meetings"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "board_recommendations" ADD CONSTRAINT "board_recommendations_motion_id_board_motions_id_fk" FOREIGN KEY ("motion_id") REFERENCES "public"."board_motions"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stipend_payments" ADD CONSTRAINT "stipend_payments_meeting_id_board_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."board_meetings"("id") ON DELETE no action ON UPDATE no action;

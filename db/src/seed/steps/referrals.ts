@@ -809,6 +809,18 @@ export const seedReferrals = async (tx: Tx, ctx: SeedContext) => {
     });
   }
 
+  // ---- Loops closed: most senders confirm they saw the receiver's outcome, hours to days later ------
+  // (a random stream of its own, so nothing drawn above moves).
+  const loops = createRng(`${SEED}:loop-closed`);
+  const loopClosed = new Map<string, { at: Date; byUserId: string }>();
+  for (const p of plans) {
+    if (!p.closedAt || (p.status !== 'completed' && p.status !== 'unable_to_complete') || !loops.chance(0.75)) continue;
+    const at = new Date(Math.min(p.closedAt.getTime() + loops.int(2, 96) * H, cap));
+    if (at.getTime() <= p.closedAt.getTime()) continue;
+    p.events.push({ id: uuid(), referralId: p.id, at, kind: 'loop_closed', actorUserId: p.sender.id, actorOrgId: orgId(p.sendingOrgKey), note: null, data: { outcome: p.outcome } });
+    loopClosed.set(p.id, { at, byUserId: p.sender.id });
+  }
+
   // ---- Referral rows --------------------------------------------------------------------------------
   const referralRows: (typeof referrals.$inferInsert)[] = plans.map((p) => ({
     id: p.id,
@@ -839,6 +851,8 @@ export const seedReferrals = async (tx: Tx, ctx: SeedContext) => {
     firstContactDueAt: p.firstContactDueAt,
     firstContactAt: p.firstContactAt,
     closedAt: p.closedAt,
+    loopClosedAt: loopClosed.get(p.id)?.at ?? null,
+    loopClosedByUserId: loopClosed.get(p.id)?.byUserId ?? null,
     createdAt: p.createdAt,
     updatedAt: p.events[p.events.length - 1]!.at!,
     version: p.events.length,

@@ -76,7 +76,8 @@ export const seedBoardMeetings = async (tx: Tx, ctx: SeedContext) => {
     const day = secondTuesday(ctx.now, monthsAgo);
     const startsAt = laInstant(day, '18:00');
     const past = startsAt < ctx.now;
-    const cancelled = monthsAgo === 7; // the December meeting, moved for the holidays
+    // The past December meeting (one of the twelve months before now), cancelled for the holidays.
+    const cancelled = past && monthsAgo >= 1 && day.slice(5, 7) === '12';
     const id = ids.uuid();
     const virtual = monthsAgo % 4 === 1;
     const seated = seatedOn(day);

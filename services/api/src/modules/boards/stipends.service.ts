@@ -277,7 +277,9 @@ export const createStipendsService = ({ db }: { db: Db }) => {
     async payMeeting(ctx: Ctx, boardId: string, input: PayMeetingBody) {
       const ids = await db.transaction(async (tx) => {
         await assertBoard(tx, ctx.actor, boardId, true);
-        await assertMeeting(tx, boardId, input.meetingId);
+        const meeting = await assertMeeting(tx, boardId, input.meetingId);
+        // Attendance may be recorded ahead (who said they would come): only a held meeting is paid.
+        if (meeting.status !== 'held') throw new AppError('conflict', `The meeting is ${meeting.status}: only a held meeting is paid; nothing was recorded.`, { errors: [field('body.meetingId', 'Not held')] });
         const attendees = ((await meetingsRepo.attendance(tx, [input.meetingId])).get(input.meetingId) ?? []).filter((a) => countsAsPresent(a.status)).map((a) => a.memberId);
         if (!attendees.length) throw new AppError('conflict', "The meeting has no one recorded present or remote: record its attendance first; nothing was recorded.", { errors: [field('body.meetingId', 'No attendees')] });
         const attended = new Set(attendees);

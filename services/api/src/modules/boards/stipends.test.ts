@@ -170,12 +170,18 @@ describe("paying a meeting's attendance", () => {
     expect([again.status, again.body.code]).toEqual([409, 'already_paid']);
   });
 
-  it('refuses a meeting with no one present or remote, one that does not exist, and one of another board, with a problem and nothing recorded', async () => {
+  it('refuses a meeting with no one present or remote, one not held, one that does not exist, and one of another board, with a problem and nothing recorded', async () => {
     const b = await board();
     const [a, bb] = b.members;
     const nobody = await newMeetingRow(t.db, b.id, [[a!.id, 'absent'], [bb!.id, 'excused']]);
     const empty = await admin('POST', `/api/v1/boards/${b.id}/stipends/meeting-payments`, { meetingId: nobody.id });
     expect([empty.status, empty.headers['content-type'], empty.body.code]).toEqual([409, 'application/problem+json; charset=utf-8', 'conflict']);
+    // Attendance recorded ahead of a meeting not yet held (or cancelled) pays nothing.
+    for (const status of ['scheduled', 'cancelled'] as const) {
+      const notHeld = await newMeetingRow(t.db, b.id, [[a!.id, 'present']], { status });
+      const res = await admin('POST', `/api/v1/boards/${b.id}/stipends/meeting-payments`, { meetingId: notHeld.id });
+      expect([res.status, res.body.code, res.body.errors[0].path]).toEqual([409, 'conflict', 'body.meetingId']);
+    }
     const other = await board(['Eve Moss']);
     const theirs = await meeting(other.id, other.members);
     for (const meetingId of [randomUUID(), theirs]) {

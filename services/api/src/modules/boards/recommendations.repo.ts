@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@tandem/db';
 import type { Notifier } from '../notifications';
+import { activeUsersWithRole } from '../members';
 
-const { boardRecommendations, boardRecommendationUpdates, boardMembers, boardCoordinators, boards, memberships, users } = schema;
+const { boardRecommendations, boardRecommendationUpdates, boardMembers, boardCoordinators, boards, users } = schema;
 
 /** Recommendations the overdue sweep takes per statement. */
 export const SWEEP_BATCH = 200;
@@ -94,7 +95,7 @@ export const recommendationsRepo = {
       recipients as (
         select d.id, c.user_id, d.board_id from due d join ${boardCoordinators} c on c.board_id = d.board_id
         union
-        select d.id, m.user_id, d.board_id from due d cross join ${memberships} m where m.role = 'board_coordinator'
+        select d.id, r.user_id, d.board_id from due d cross join (${activeUsersWithRole('board_coordinator')}) r
       ),
       ins as (
         ${notifier.insert(

@@ -14,4 +14,4 @@ export { networkStaffNames, userNames } from './staff';
 export { staffLookup } from './lookup';
 
 /** Who administers an organization, as a query to notify them with (webhooks). */
-export { orgAdminsOf } from './admins';
+export { activeUsersWithRole, orgAdminsOf } from './admins';

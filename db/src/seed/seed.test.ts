@@ -170,10 +170,19 @@ describe('demo seed', () => {
     for (const { phone } of phones) expect(phone).toMatch(/^\(\d{3}\) 555-01\d{2}$/);
   });
 
-  it('logs a few hundred engagement events over two years across every SPA and focus population, and a monthly workgroup series', async () => {
+  it('logs a few thousand engagement events over two years, 10–60 a month per liaison, across every SPA and focus population, and a monthly workgroup series', async () => {
     const { n, first, last } = await one<{ n: number; first: Date; last: Date }>('select count(*)::int as n, min(starts_at) as first, max(starts_at) as last from engagement_events');
-    expect(n).toBeGreaterThanOrEqual(250);
-    expect(n).toBeLessThanOrEqual(500);
+    expect(n).toBeGreaterThanOrEqual(2000);
+    expect(n).toBeLessThanOrEqual(6000);
+    // Every liaison's full months (not the current one), in Los Angeles time, outside the workgroup series.
+    const monthly = await all<{ n: number }>(
+      `select count(*)::int as n from engagement_events e join engagement_event_staff s on s.event_id = e.id
+        where e.series_id is null and date_trunc('month', e.starts_at at time zone 'America/Los_Angeles') < date_trunc('month', $1::timestamptz at time zone 'America/Los_Angeles')
+        group by s.user_id, date_trunc('month', e.starts_at at time zone 'America/Los_Angeles')`,
+      [NOW.toISOString()],
+    );
+    expect(monthly.length).toBeGreaterThanOrEqual(4 * 24);
+    expect(monthly.every((m) => m.n >= 10 && m.n <= 60)).toBe(true);
     expect(a.summary.engagementEvents).toBe(n);
     expect(last.getTime()).toBeLessThan(NOW.getTime());
     expect(NOW.getTime() - first.getTime()).toBeGreaterThan(600 * 86_400_000);

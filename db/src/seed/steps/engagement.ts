@@ -11,8 +11,10 @@ import { count, insertAll } from './util';
 type EventRow = typeof engagementEvents.$inferInsert;
 type Links = { orgs: string[]; staff: string[] };
 
-/** Two years of the collaboration team's work: about 10–15 events a month, like the WPC-LA reports. */
-const EVENTS = 300;
+/** Two years of the collaboration team's work: 10–60 events a month per liaison, like the WPC-LA reports (2,700+ in 27 months). */
+const MONTHS_BACK = 24;
+const PER_MONTH: [number, number] = [10, 60];
+const DAY = 86_400_000;
 const DAYS_BACK = 730;
 const TYPE_WEIGHTS: [EngagementEventType, number][] = [
   ['outreach_meeting', 34],
@@ -69,8 +71,8 @@ const followUps = (ctx: SeedContext, ageDays: number, owner: string): FollowUp[]
   ctx.rng.sample(FOLLOW_UPS, ctx.rng.int(0, 2)).map((text) => ({ text, owner, dueDate: isoDate(daysFrom(ctx.now, 14 - ageDays)), done: ageDays > 30 && ctx.rng.chance(0.8) }));
 
 /**
- * Engagement events (issue 25): a few hundred events over two years across every SPA and focus
- * population, each led by the SPA's collaboration-team liaison with the CBOs that serve it, and a
+ * Engagement events (issue 25): a few thousand events over two years (10–60 a month per liaison)
+ * across every SPA and focus population, each led by the SPA's collaboration-team liaison with the CBOs that serve it, and a
  * monthly reentry workgroup series.
  */
 export const seedEngagement = async (tx: Tx, ctx: SeedContext) => {
@@ -84,15 +86,28 @@ export const seedEngagement = async (tx: Tx, ctx: SeedContext) => {
     links.set(row.id!, l);
   };
 
-  for (let i = 0; i < EVENTS; i++) {
-    const lead = rng.pick(leads);
+  // Each liaison's months: the 24 before this one in full, and this one so far.
+  const slots: { lead: (typeof leads)[number]; date: number; ageDays: number }[] = [];
+  for (const lead of leads) {
+    for (let back = MONTHS_BACK; back >= 0; back--) {
+      const start = Date.UTC(ctx.now.getUTCFullYear(), ctx.now.getUTCMonth() - back, 1);
+      const end = Math.min(Date.UTC(ctx.now.getUTCFullYear(), ctx.now.getUTCMonth() - back + 1, 1), ctx.now.getTime() - DAY);
+      const days = Math.floor((end - start) / DAY);
+      if (days <= 0) continue;
+      const full = back > 0 ? 1 : days / 30;
+      for (let n = Math.round(rng.int(...PER_MONTH) * full); n > 0; n--) {
+        const date = start + rng.int(0, days - 1) * DAY;
+        slots.push({ lead, date, ageDays: Math.max(1, Math.round((ctx.now.getTime() - date) / DAY)) });
+      }
+    }
+  }
+  for (const { lead, date, ageDays } of slots) {
     const spa = rng.pick(lead.liaisonFor!) as Spa;
     const type = rng.weighted(TYPE_WEIGHTS);
     const serving = cbos.filter((o) => o.spas.includes(spa));
     const partners = rng.sample(serving.length ? serving : cbos, type === 'outreach_meeting' || type === 'case_conference' ? 1 : rng.int(1, 3));
     const focus = [...new Set([rng.pick(partners[0]!.focus), ...(rng.chance(0.3) ? [rng.pick(partners[0]!.focus)] : [])])];
-    const ageDays = rng.int(1, DAYS_BACK);
-    const day = daysFrom(ctx.now, -ageDays);
+    const day = new Date(date);
     const total = rng.int(...ATTENDEES[type]);
     const virtual = rng.chance(0.25);
     const leadId = must(ctx.users, lead.email.toLowerCase(), 'user');

@@ -183,6 +183,20 @@ describe('demo seed', () => {
     );
     expect(monthly.length).toBeGreaterThanOrEqual(4 * 24);
     expect(monthly.every((m) => m.n >= 10 && m.n <= 60)).toBe(true);
+    // Every partner past prospect (not the network's own organization) has the logged event that
+    // moved it there, named in its history, and each partnered one its confirmation.
+    const partner = `not exists (select 1 from memberships m where m.organization_id = o.id and m.role = 'network_admin')`;
+    const unmoved = await all<{ name: string }>(
+      `select o.name from organizations o where ${partner} and o.partnership_stage <> 'prospect' and not exists (
+         select 1 from audit_log a join engagement_events e on e.id::text = a.changes->'causeEventId'->>'to'
+         join engagement_event_organizations eo on eo.event_id = e.id and eo.organization_id = o.id
+         where a.action = 'organization.stage_advance' and a.entity_id = o.id::text)`,
+    );
+    expect(unmoved).toEqual([]);
+    const confirmations = await one<{ n: number; partnered: number }>(
+      `select (select count(distinct entity_id)::int from audit_log where action = 'organization.partnership_confirm') as n, (select count(*)::int from organizations o where ${partner} and o.partnership_stage = 'partnered') as partnered`,
+    );
+    expect(confirmations.n).toBe(confirmations.partnered);
     expect(a.summary.engagementEvents).toBe(n);
     expect(last.getTime()).toBeLessThan(NOW.getTime());
     expect(NOW.getTime() - first.getTime()).toBeGreaterThan(600 * 86_400_000);

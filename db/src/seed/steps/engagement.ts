@@ -1,10 +1,11 @@
 import { laInstant, seriesStarts, SPAS, type EngagementEventType, type FollowUp } from '@tandem/contract';
 import type { Tx } from '../../client';
-import { engagementEventOrganizations, engagementEvents, engagementEventStaff } from '../../schema';
-import { daysFrom, isoDate, must, type SeedContext } from '../context';
+import { sql } from 'drizzle-orm';
+import { auditLog, engagementEventOrganizations, engagementEvents, engagementEventStaff, organizations, type StageDates } from '../../schema';
+import { daysFrom, isoDate, must, SEED, type SeedContext } from '../context';
 import { ACCOUNT_SPECS } from '../data/accounts';
 import { ALL_ORGS, ORG } from '../data/organizations';
-import type { Rng } from '../prng';
+import { createRng, type Rng } from '../prng';
 import type { Spa } from '../types';
 import { count, insertAll } from './util';
 
@@ -13,7 +14,8 @@ type Links = { orgs: string[]; staff: string[] };
 
 /** Two years of the collaboration team's work: 10–60 events a month per liaison, like the WPC-LA reports (2,700+ in 27 months). */
 const MONTHS_BACK = 24;
-const PER_MONTH: [number, number] = [10, 60];
+// 55 at most: the outreach meetings and assessments that moved partners' stages (below) come on top.
+const PER_MONTH: [number, number] = [10, 55];
 const DAY = 86_400_000;
 const DAYS_BACK = 730;
 const TYPE_WEIGHTS: [EngagementEventType, number][] = [
@@ -165,6 +167,92 @@ export const seedEngagement = async (tx: Tx, ctx: SeedContext) => {
       { orgs: reentry.map((k) => must(ctx.orgs, k, 'organization')), staff: [chair] },
     );
   }
+
+  // The partnership pipeline as logged work: each organization past prospect has the outreach
+  // meeting (and past outreach, the service assessment) that moved it, on the day its stage dates
+  // say, led by its liaison, and each move in its change history naming that event, as the API
+  // records them (directory/pipeline.ts); a partnered one has its confirmation with the evidence.
+  const pipe = createRng(`${SEED}:pipeline-events`);
+  const hs = must(ctx.orgs, ORG.healthSystem, 'organization');
+  const keyOf = new Map([...ctx.orgs].map(([key, id]) => [id, key]));
+  const specOf = new Map(ALL_ORGS.map((o) => [o.key, o]));
+  const audits: (typeof auditLog.$inferInsert)[] = [];
+  const orgs = await tx.select({ id: organizations.id, name: organizations.name, stage: organizations.partnershipStage, dates: organizations.stageDates, spas: organizations.spas }).from(organizations);
+  for (const o of orgs) {
+    const key = keyOf.get(o.id);
+    const liaison = key ? ctx.liaisons.get(key) : undefined;
+    const spec = key ? specOf.get(key) : undefined;
+    if (!liaison || !spec || !o.dates.outreach) continue;
+    const spa = (o.spas[0] ?? 'spa4') as Spa;
+    let dates: StageDates = { ...o.dates, outreach: null, assessed: null, partnered: null };
+    const move = (type: 'outreach_meeting' | 'service_assessment', to: 'outreach' | 'assessed', on: string) => {
+      const startsAt = laInstant(on, `${pipe.int(9, 15)}:00`);
+      const total = pipe.int(...ATTENDEES[type]);
+      const id = ctx.ids.uuid();
+      add(
+        {
+          id,
+          title: title(type, o.name, spa),
+          type,
+          startsAt,
+          durationMinutes: type === 'service_assessment' ? 90 : 60,
+          spas: [spa],
+          modality: 'in_person',
+          address: `${o.name}, ${spaName.get(spa)}`,
+          focusPopulations: [pipe.pick(spec.focus.length ? spec.focus : ['other'])],
+          attendeeCount: total,
+          ...groups(pipe, total),
+          summary: pipe.pick(SUMMARIES),
+          followUps: [],
+          createdBy: liaison,
+          createdAt: startsAt,
+          updatedAt: startsAt,
+        },
+        { orgs: [o.id], staff: [liaison] },
+      );
+      const from = dates;
+      dates = { ...dates, [to]: on };
+      const fromStage = to === 'outreach' ? 'prospect' : 'outreach';
+      audits.push({
+        at: new Date(startsAt.getTime() + 60_000),
+        actorUserId: liaison,
+        actorOrgId: hs,
+        action: 'organization.stage_advance',
+        entityType: 'organization',
+        entityId: o.id,
+        organizationId: o.id,
+        changes: { partnershipStage: { from: fromStage, to }, stageDates: { from, to: dates }, causeEventId: { from: null, to: id } },
+      });
+    };
+    move('outreach_meeting', 'outreach', o.dates.outreach);
+    if (o.dates.assessed) move('service_assessment', 'assessed', o.dates.assessed);
+    if (o.stage === 'partnered' && o.dates.partnered) {
+      const evidence = (
+        await tx.execute<{ agreements: number; referralsReceived: number }>(
+          sql`select (select count(*)::int from agreement_parties p join agreements a on a.id = p.agreement_id where p.organization_id = ${o.id} and a.status <> 'draft') as "agreements",
+                     (select count(*)::int from referrals r where r.receiving_org_id = ${o.id} and r.sent_at is not null) as "referralsReceived"`,
+        )
+      ).rows[0]!;
+      const from = dates;
+      dates = { ...dates, partnered: o.dates.partnered };
+      audits.push({
+        at: laInstant(o.dates.partnered, '16:00'),
+        actorUserId: liaison,
+        actorOrgId: hs,
+        action: 'organization.partnership_confirm',
+        entityType: 'organization',
+        entityId: o.id,
+        organizationId: o.id,
+        changes: {
+          partnershipStage: { from: 'assessed', to: 'partnered' },
+          stageDates: { from, to: dates },
+          evidence: { from: null, to: evidence },
+          ...(evidence.agreements + evidence.referralsReceived === 0 ? { note: { from: null, to: 'Signed the network participation agreement at the assessment.' } } : {}),
+        },
+      });
+    }
+  }
+  count(ctx, 'partnershipMoves', await insertAll(tx, auditLog, audits));
 
   count(ctx, 'engagementEvents', await insertAll(tx, engagementEvents, rows));
   const all = [...links];

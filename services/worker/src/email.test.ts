@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { sql } from 'drizzle-orm';
+import { newApplicationRow, newBoardRow, newOrg } from '@tandem/db/testing';
 import { caller, member, signIn, testApp, type TestApp } from '@tandem/api/src/testing/app';
 import { world } from '@tandem/api/src/modules/referrals/testing';
 import { startMailCatcher, type CaughtEmail, type MailCatcher } from './mail-catcher';
@@ -151,6 +152,26 @@ describe('outgoing email through the worker and the mail catcher', () => {
     expect(mails.map((m) => m.subject).sort()).toEqual(['A referral was assigned to you', 'Your organization received a new referral']);
     await drained();
     expect((await to(w.cboStaff.user.email)()).map((m) => m.subject)).toEqual(['Your organization received a new referral']);
+  });
+
+  it('a board decision reaches an applicant without an account at the address they gave, in their language, with the coordinator’s message and no one else’s details', async () => {
+    const admin = await member(t, await newOrg(t.db), 'network_admin');
+    const board = await newBoardRow(t.db, { name: 'Consejo de Reentrada' });
+    const es = await newApplicationRow(t.db, board.id, { name: 'Rosa Díaz', email: 'rosa.applicant@example.org', locale: 'es' });
+    const noEmail = await newApplicationRow(t.db, board.id, { name: 'Luis Paz', email: null, locale: 'es' });
+    const message = 'Rosa: el consejo la eligió. La primera reunión es el 12 de enero.';
+    const res = await admin.call('POST', `/api/v1/boards/${board.id}/applications/${es.id}/decision`, { decision: 'selected', message }, { 'if-match': '*' });
+    expect(res.status).toBe(200);
+    expect((await admin.call('POST', `/api/v1/boards/${board.id}/applications/${noEmail.id}/decision`, { decision: 'waitlisted' }, { 'if-match': '*' })).status).toBe(200);
+    const [mail] = await inbox('rosa.applicant@example.org');
+    expect(mail!.subject).toBe('Noticias sobre su solicitud a Consejo de Reentrada');
+    expect(mail!.text).toContain(message);
+    expect(mail!.text).toContain(`${APP_URL}/boards/${board.id}/public`);
+    expect(mail!.text).not.toContain('Luis');
+    await drained();
+    // The applicant without an address gets the printed letter, not an email (nothing else was queued for them).
+    const queued = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from outgoing_emails where template = 'board_decision'`);
+    expect(queued.rows[0]!.n).toBe(1);
   });
 
   it('a message is sent once: a job run again for a sent message sends nothing', async () => {

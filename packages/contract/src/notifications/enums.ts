@@ -19,5 +19,5 @@ export const EMAIL_NOTIFICATION_KINDS = ['referral.received', 'referral.assigned
 export type EmailNotificationKind = (typeof EMAIL_NOTIFICATION_KINDS)[number];
 
 /** What an outgoing email is (services/api/src/modules/email): invitations and password resets always send. */
-export const EMAIL_TEMPLATES = ['invitation', 'password_reset', 'notification'] as const;
+export const EMAIL_TEMPLATES = ['invitation', 'password_reset', 'notification', 'board_decision'] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];

@@ -9,6 +9,7 @@ import { recordAudit } from '../../lib/audit';
 import { assertVersion } from '../../lib/concurrency';
 import { randomToken, sha256 } from '../../lib/crypto';
 import type { Notifier } from '../notifications';
+import { emailOutbox } from '../email';
 import { assertCoordinates } from './access';
 import { toApplication, toReview } from './mappers';
 import { boardsRepo, type ApplicationRow, type BoardRow, type ReviewRow } from './repo';
@@ -199,6 +200,9 @@ export const createApplicationsService = ({ db, notifier, spam = DEFAULT_SPAM_RU
               sql`select ${app.applicantUserId}::uuid as user_id, ${id}::uuid as entity_id, ${'Your board application was decided'}::text as title, jsonb_build_object('decision', ${input.decision}::text, 'board', ${b.name}::text, 'boardId', ${boardId}::text) as data`,
             ),
           );
+        } else if (app.email) {
+          // An applicant without an account hears by email, in their language (a printed letter for those without one).
+          await emailOutbox.queueTo(tx, app.email, app.locale, 'board_decision', { boardId, board: b.name, message });
         }
         await recordAudit(tx, ctx, { action: 'board_application.decide', entityType: 'board_application', entityId: id, changes: { status: { from: app.status, to: input.decision } } });
       });

@@ -12,12 +12,18 @@ export const emailRepo = {
     return row!.id;
   },
 
+  /** The same for someone with no account (a board applicant): their address and language. */
+  async queueTo(db: DbOrTx, toAddress: string, locale: 'en' | 'es', template: EmailTemplate, params: Record<string, string> = {}) {
+    const [row] = await db.insert(outgoingEmails).values({ toAddress, locale, template, params }).returning({ id: outgoingEmails.id });
+    return row!.id;
+  },
+
   /** The message and its recipient, locked so two workers never send one message twice. */
   async lockForSend(tx: DbOrTx, id: string) {
     const [row] = await tx
-      .select({ email: outgoingEmails, to: users.email, locale: users.locale })
+      .select({ email: outgoingEmails, to: sql<string>`coalesce(${users.email}, ${outgoingEmails.toAddress})`, locale: sql<'en' | 'es'>`coalesce(${users.locale}, ${outgoingEmails.locale}, 'en')` })
       .from(outgoingEmails)
-      .innerJoin(users, eq(users.id, outgoingEmails.userId))
+      .leftJoin(users, eq(users.id, outgoingEmails.userId))
       .where(eq(outgoingEmails.id, id))
       .for('update', { of: outgoingEmails });
     return row;

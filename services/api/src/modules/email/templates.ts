@@ -73,6 +73,14 @@ const copyOf = (template: EmailTemplate, locale: Locale, p: Params): Copy => {
         action: es ? 'Restablecer la contraseña' : 'Reset the password',
         path: `/reset-password?token=${encodeURIComponent(p.token ?? '')}`,
       };
+    case 'board_decision':
+      // The coordinator's message (written for the applicant, in their language) and the board's public page.
+      return {
+        subject: es ? `Noticias sobre su solicitud a ${p.board ?? 'un consejo'}` : `News about your application to ${p.board ?? 'an advisory board'}`,
+        lines: [...(p.message ?? '').split(/\n+/).filter(Boolean), es ? 'La página del consejo:' : "The board's page:"],
+        action: es ? 'Ver la página del consejo' : "See the board's page",
+        path: `/boards/${encodeURIComponent(p.boardId ?? '')}/public`,
+      };
     case 'notification': {
       const kind = (p.kind ?? 'referral.received') as EmailNotificationKind;
       const c = KIND_COPY[locale][kind] ?? KIND_COPY[locale]['referral.received'];

@@ -67,8 +67,9 @@ export const startWorker = async (config: WorkerConfig) => {
       const r = await sendQueuedEmail(db, transport, email, (payload as { id: string }).id);
       if (r !== 'sent') helpers.logger.info(`email ${r}`);
     };
-  } else if (config.logLevel !== 'silent') {
-    console.error('[worker] SMTP_URL is not set: emails wait for a worker that has one');
+  } else {
+    // A fixed configuration message (no address, no content), through the worker's one logger.
+    logger.warn('SMTP_URL is not set: outgoing messages stay queued for a worker that has one');
   }
   const runner: Runner = await run({
     pgPool: pool,

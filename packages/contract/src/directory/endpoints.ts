@@ -42,11 +42,12 @@ export const directoryEndpoints = {
     operationId: 'getPipelineReport',
     summary: 'The partnership funnel: organizations at each partnership stage, by SPA',
     description:
-      'How many organizations are at each partnership stage (prospect, outreach, assessed, partnered), one row per SPA in SPA order and a total row (spa null) that counts each organization once; `spa` narrows to one SPA. Every SPA has a row, zeros included. For network admins and the collaboration team. Changes nothing.',
+      'How many organizations are at each partnership stage (prospect, outreach, assessed, partnered), one row per SPA in SPA order and a total row (spa null) that counts each organization once; `spa` narrows to one SPA. Every SPA has a row, zeros included. With `Accept: text/csv`, the same rows as CSV: a `spa` column (TOTAL for the total row), one column per stage, and `total`. For network admins and the collaboration team. Changes nothing.',
     tags: ['Reports'],
     security: ['session'],
     query: PipelineReportQuerySchema,
     responses: { 200: PipelineReportSchema, 403: ProblemSchema },
+    produces: ['text/csv'],
   }),
   getOrganizationHistory: defineEndpoint({
     method: 'GET',

@@ -3,6 +3,7 @@ import { PARTNERSHIP_STAGES, partnershipStageAfter, SPA_CODES, type EngagementEv
 import { schema, type DbOrTx } from '@tandem/db';
 import type { Ctx } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
+import { toCsv } from '../../lib/csv';
 import { organizationsRepo } from './repo';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -61,3 +62,11 @@ export const pipelineReport = async (db: DbOrTx, q: PipelineReportQuery): Promis
   const withTotal = (r: { spa: Spa | null; counts: Record<PartnershipStage, number> }) => ({ ...r, total: PARTNERSHIP_STAGES.reduce((s, k) => s + r.counts[k], 0) });
   return { stages: [...PARTNERSHIP_STAGES], rows: [...rows, all].map(withTotal) };
 };
+
+/** The funnel as CSV: one row per SPA and the total row (spa TOTAL), a column per stage, and the row's total. */
+export const pipelineReportCsv = (r: PipelineReport) =>
+  toCsv(r.rows, [
+    { header: 'spa', value: (x: PipelineReport['rows'][number]) => x.spa ?? 'TOTAL' },
+    ...PARTNERSHIP_STAGES.map((s) => ({ header: s, value: (x: PipelineReport['rows'][number]) => x.counts[s] })),
+    { header: 'total', value: (x: PipelineReport['rows'][number]) => x.total },
+  ]);

@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { api } from '@tandem/contract';
 import { rules } from '../../lib/authz';
 import { setEtag } from '../../lib/concurrency';
+import { sendCsv, wantsCsv } from '../../lib/csv';
 import { route } from '../../lib/routes';
 import { registerAgreementRoutes } from './agreements.routes';
 import type { PartnershipService } from './partnership';
-import { pipelineReport } from './pipeline';
+import { pipelineReport, pipelineReportCsv } from './pipeline';
 import type { AgreementsService } from './agreements.service';
 import type { createContactsService } from './contacts.service';
 import type { createLocationsService } from './locations.service';
@@ -37,7 +38,13 @@ export const directoryRoutes = (app: FastifyInstance, { orgs, services, location
   route(app, api.createOrganization, { rule: rules.networkAdmin, handler: async (req) => orgs.create(req.ctx(), req.body) });
   route(app, api.updateOrganization, { rule: writer, handler: async (req) => orgs.update(req.ctx(), req.params.id, req.expectedVersion, req.body) });
   // The partnership funnel is the network's own record: network staff, signed in (no keys).
-  route(app, api.getPipelineReport, { rule: rules.anyRole('collaboration_team', 'network_admin'), handler: async (req) => pipelineReport(app.db, req.query) });
+  route(app, api.getPipelineReport, {
+    rule: rules.anyRole('collaboration_team', 'network_admin'),
+    handler: async (req, reply) => {
+      const r = await pipelineReport(app.db, req.query);
+      return wantsCsv(req) ? sendCsv(reply, `partnership-pipeline${req.query.spa ? `-${req.query.spa}` : ''}.csv`, pipelineReportCsv(r)) : r;
+    },
+  });
   // Partnered is confirmed by a person, evidence beside it (issue 25): network staff, signed in.
   route(app, api.getPartnership, { rule: rules.anyRole('collaboration_team', 'network_admin'), handler: async (req) => partnership.get(req.params.id) });
   route(app, api.confirmPartnership, {

@@ -90,6 +90,15 @@ describe('GET /api/v1/reports/pipeline', () => {
     expect(row(after, null).total).toBe(Object.values(row(after, null).counts).reduce((a, b) => a + b, 0));
   });
 
+  it('answers the same rows as CSV: a spa column (TOTAL for the total), one column per stage, and the total', async () => {
+    const json = await report('?spa=spa6');
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/reports/pipeline?spa=spa6', headers: { ...team.headers, accept: 'text/csv' } });
+    expect([res.statusCode, res.headers['content-type'], res.headers['content-disposition']]).toEqual([200, 'text/csv; charset=utf-8', 'attachment; filename="partnership-pipeline-spa6.csv"']);
+    const lines = res.body.trim().split('\r\n');
+    expect(lines[0]).toBe('spa,prospect,outreach,assessed,partnered,total');
+    expect(lines.slice(1)).toEqual(json.rows.map((r) => [r.spa ?? 'TOTAL', ...json.stages.map((s) => r.counts[s]), r.total].join(',')));
+  });
+
   it('narrows to one SPA, and refuses an unknown query field or SPA with 400', async () => {
     const r = await report('?spa=spa3');
     expect(r.rows.map((x) => x.spa)).toEqual(['spa3', null]);

@@ -79,20 +79,6 @@ export const downloadReportCsv = async (endpoint: EndpointDef, query: Record<str
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
   saveFile(name, await res.text());
 };
-
-/** RFC 4180 CSV from rows (for the one report the API answers only as JSON: the funnel). */
-export const toCsv = (rows: readonly (readonly (string | number | null)[])[]) =>
-  rows
-    .map((r) =>
-      r
-        .map((c) => {
-          const s = c === null ? '' : String(c);
-          return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-        })
-        .join(','),
-    )
-    .join('\r\n') + '\r\n';
-
 /** The network organization's people with a network role: whose monthly report to pick. */
 export const colleaguesQuery = (networkOrgId: string) =>
   queryOptions({

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, METRIC_PERIODS, PARTNERSHIP_STAGES, SPA_CODES } from '@tandem/contract';
+import { api, METRIC_PERIODS, SPA_CODES } from '@tandem/contract';
 import { Alert } from '../../../components/ui/alert';
 import { Card } from '../../../components/ui/card';
 import { FiltersFold } from '../../../components/ui/filters-fold';
@@ -12,7 +12,7 @@ import { useI18n } from '../../../i18n/i18n-provider';
 import { errorMessage } from '../../../lib/errors';
 import { spaShort } from '../../../lib/labels';
 import { pickParam, useUrlFilters } from '../../../lib/use-url-filters';
-import { downloadReportCsv, reportQueries, saveFile, toCsv, type PipelineReport, type ReferralMetrics } from '../api/queries';
+import { downloadReportCsv, reportQueries, type PipelineReport, type ReferralMetrics } from '../api/queries';
 import { BarsAndRatesChart, BarsChart, type Datum } from './charts';
 import { num, percent, periodLabel, periodsBetween } from './format';
 import { ReportFigure } from './report-figure';
@@ -186,14 +186,8 @@ function PipelineFigure({ r, spa }: { r: PipelineReport; spa: string | undefined
   const data: Datum[] = r.stages.map((s) => ({ name: s, label: t(`stage.${s}`), value: row?.counts[s] ?? 0 }));
   const title = t('reports.pipelineTitle');
   const spaName = (s: string | null) => (s ? spaShort(s) : t('reports.allSpas'));
-  const csv = () =>
-    saveFile(
-      `partnership-pipeline${spa ? `-${spa}` : ''}.csv`,
-      toCsv([
-        ['spa', ...PARTNERSHIP_STAGES, 'total'],
-        ...r.rows.map((x) => [x.spa ?? 'TOTAL', ...PARTNERSHIP_STAGES.map((s) => x.counts[s]), x.total]),
-      ]),
-    );
+  // The API's CSV of the same query, like every other report.
+  const csv = () => downloadReportCsv(api.getPipelineReport, { spa }, `partnership-pipeline${spa ? `-${spa}` : ''}.csv`);
   return (
     <ReportFigure
       title={spa ? `${title} · ${spaShort(spa)}` : title}

@@ -43,7 +43,7 @@ interface Write {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let tdb: TestDatabase;
-let ports: { api: number; web: number };
+let ports: { api: number; web: number; mailSmtp: number; mailWeb: number };
 const started: ChildProcess[] = [];
 let output = '';
 
@@ -55,6 +55,9 @@ const start = async () => {
     DATABASE_URL: tdb.url,
     PORT: String(ports.api),
     WEB_PORT: String(ports.web),
+    // Its own mail catcher, off the default ports a developer's npm start may hold.
+    MAIL_SMTP_PORT: String(ports.mailSmtp),
+    MAIL_WEB_PORT: String(ports.mailWeb),
     WEB_ORIGIN,
     LOG_LEVEL: 'warn',
     OVERDUE_SWEEP_SECONDS: '0',
@@ -80,7 +83,7 @@ const start = async () => {
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
-  ports = { api: await freePort(), web: await freePort() };
+  ports = { api: await freePort(), web: await freePort(), mailSmtp: await freePort(), mailWeb: await freePort() };
 });
 
 afterAll(async () => {

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
@@ -45,7 +46,18 @@ const request = (url: string, method = 'GET') =>
     req.end();
   });
 
+/** Whether something already listens on the port (another checkout's mail catcher would otherwise answer for ours). */
+const inUse = (port: number, host: string) =>
+  new Promise<boolean>((resolve) => {
+    const s = net.createServer();
+    s.once('error', () => resolve(true));
+    s.listen(port, host, () => s.close(() => resolve(false)));
+  });
+
 export const startMailCatcher = async ({ smtpPort, webPort, host = '127.0.0.1', stdio = 'ignore' }: { smtpPort: number; webPort: number; host?: string; stdio?: 'ignore' | 'inherit' }): Promise<MailCatcher> => {
+  for (const port of [smtpPort, webPort]) {
+    if (await inUse(port, host)) throw new Error(`Port ${port} is in use, so the mail catcher cannot start: set MAIL_SMTP_PORT / MAIL_WEB_PORT to free ports (or SMTP_URL to a mail server).`);
+  }
   // Its MAILDEV_* variables would override the command line: only ours count.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MAILDEV_')));
   const child = spawn(process.execPath, [MAILDEV_BIN, '--smtp', String(smtpPort), '--web', String(webPort), '--ip', host, '--silent'], {

@@ -93,7 +93,8 @@ export const authBroadcastPlugin = fp<AuthBroadcastOptions>(
       clearTimeout(timer);
       const c = client;
       client = undefined;
-      await c?.end().catch(() => undefined);
+      // A connection left half-open by a database that went away must not hold the app's close.
+      await Promise.race([c?.end().catch(() => undefined), new Promise((r) => setTimeout(r, 5_000).unref())]);
       // Leave the process's caches as if this app had never been (other apps may share the process).
       if (!listening) setListening(true);
       listening = false;
